@@ -1,0 +1,188 @@
+"""Frozen values passed between the stages of provalign.
+
+Pipeline: ``Article`` (reader) -> ``Document`` (language ID + splitter, holding
+``Sentence`` values) -> similarity / DP -> ``Link`` values -> ``Alignment`` ->
+``Flag`` values + ``Summary`` -> ``Report``. Every stage takes values of these types
+and one options object, so a stage can be tested, swapped or run alone.
+
+Roles are ``original`` and ``translation`` (never src/tgt): the direction of a
+republication is a fact about the news, not about the languages.
+
+Link semantics, stated once: a link with an empty ``translation`` side is an
+omission (the original sentence was not rendered); an empty ``original`` side is an
+addition (the translation sentence has no source).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("original", "translation")
+
+# Flag kinds (``Flag.kind``), in the order reports list them.
+OMISSION = "omission"
+PARTIAL_OMISSION = "partial_omission"
+ADDITION = "addition"
+NUMBER_MISMATCH = "number_mismatch"
+NAME_MISMATCH = "name_mismatch"
+LOW_SIMILARITY = "low_similarity"
+REORDER = "reorder"
+MERGE = "merge"
+SPLIT = "split"
+FLAG_KINDS = (
+    OMISSION,
+    PARTIAL_OMISSION,
+    ADDITION,
+    NUMBER_MISMATCH,
+    NAME_MISMATCH,
+    LOW_SIMILARITY,
+    REORDER,
+    MERGE,
+    SPLIT,
+)
+SEVERITIES = ("info", "minor", "major")
+
+# Verdicts (``Summary.verdict``).
+FAITHFUL = "faithful"
+EDITED = "edited"
+HEAVILY_EDITED = "heavily_edited"
+NOT_A_TRANSLATION = "not_a_translation"
+VERDICTS = (FAITHFUL, EDITED, HEAVILY_EDITED, NOT_A_TRANSLATION)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Where an article came from and what the reader learnt about it."""
+
+    path: str
+    encoding: str = "utf-8"
+    source_format: str = "text"  # text | html | presplit
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO 8601 date when the page states one
+    attribution: str | None = None  # e.g. "Translated from Arabic by ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph (or heading, dateline, list item) as a span of ``Article.text``."""
+
+    start: int
+    end: int
+    kind: str = "body"  # body | heading | dateline | list_item
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A decoded input document before segmentation.
+
+    ``text`` is exactly what reports show; sentence offsets point into it.
+    """
+
+    meta: ArticleMeta
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence; ``text == article.text[start:end]`` always holds."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    lang: str
+    kind: str = "body"  # the kind of the paragraph it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A segmented article in one role (original or translation)."""
+
+    meta: ArticleMeta
+    lang: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        """The sentence texts, in order."""
+        return [s.text for s in self.sentences]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An alignment link: consecutive original and translation sentence indices.
+
+    ``score`` is in [0, 1], higher is surer; see ``align.dp`` for its meaning.
+    """
+
+    original: tuple[int, ...]
+    translation: tuple[int, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What produced a result: tool version, encoder and settings (sacrebleu-style)."""
+
+    version: str
+    encoder: str
+    settings: tuple[tuple[str, str], ...] = ()
+    tool: str = "provalign"
+
+    def __str__(self) -> str:
+        parts = [f"{self.tool}:{self.version}", f"enc:{self.encoder}"]
+        parts += [f"{k}:{v}" for k, v in self.settings]
+        return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two documents and the links between them; every sentence is in one link."""
+
+    original: Document
+    translation: Document
+    links: tuple[Link, ...]
+    signature: Signature
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One editorial change a reader should know about."""
+
+    kind: str
+    severity: str
+    original: tuple[int, ...]
+    translation: tuple[int, ...]
+    detail: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    subkind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Coverage, counts per flag kind and the overall verdict of a check."""
+
+    verdict: str
+    coverage_sentences: float  # share of original sentences rendered
+    coverage_chars: float  # share of original characters rendered
+    counts: Mapping[str, int]
+    mean_score: float
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The complete result of ``align`` or ``check``; every format renders from it.
+
+    ``summary`` is ``None`` and ``flags`` empty for a plain alignment.
+    """
+
+    alignment: Alignment
+    flags: tuple[Flag, ...] = ()
+    summary: Summary | None = None
+    created: str | None = None  # ISO timestamp; None keeps golden files stable

