@@ -1,0 +1,140 @@
+"""Language identification: script counts first, seeded langdetect for Latin script.
+
+Why this shape: Arabic and Russian are unambiguous from their script, and counting
+letters is ~1000x faster than langdetect and never says "mk" for "Помните?" (a
+langdetect error we measured, research/backends.md section 4). langdetect (seeded,
+so deterministic) is only asked to tell Latin-script languages apart (en, de, fr)
+and to confirm that a Latin line inside an Arabic or Russian article is English.
+
+Supported: ar, ru, en, and de, fr for the Text+Berg benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from align.errors import LanguageError
+
+SUPPORTED = ("ar", "ru", "en", "de", "fr")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_LOCK = threading.Lock()
+_LOADED = False
+DOC_SAMPLE_CHARS = 20_000  # enough for a stable document decision; bounds the cost
+SCRIPT_SHARE = 0.8  # "overwhelmingly" one script
+# A sentence of an ar/ru document is relabelled only when nearly all its letters are
+# Latin: 'Он добавил: "This is only the beginning."' (77% Latin) stays Russian.
+LATIN_IN_AR_RU = 0.85
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script: arabic, cyrillic, latin, other."""
+    counts = {"arabic": 0, "cyrillic": 0, "latin": 0, "other": 0}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        o = ord(ch)
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+            counts["arabic"] += 1
+        elif 0x0400 <= o <= 0x052F:
+            counts["cyrillic"] += 1
+        elif o < 0x250 or 0x1E00 <= o <= 0x1EFF:
+            counts["latin"] += 1
+        else:
+            counts["other"] += 1
+    return counts
+
+
+def dominant_script(text: str, share: float = SCRIPT_SHARE) -> str | None:
+    """The script holding at least ``share`` of the letters, else None."""
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not total:
+        return None
+    script, n = max(counts.items(), key=lambda kv: kv[1])
+    return script if n / total >= share else None
+
+
+def _langdetect(text: str) -> list[tuple[str, float]]:
+    """(lang, probability) pairs from seeded langdetect; [] when it finds no features."""
+    global _LOADED
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _LOCK:  # the factory is global state: seed and first load under one lock
+        DetectorFactory.seed = 0
+        try:
+            result = detect_langs(text)
+        except LangDetectException:
+            return []
+        finally:
+            _LOADED = True
+    return [(r.lang, r.prob) for r in result]
+
+
+def detect_language(text: str, path: str | None = None) -> str:
+    """Language of a whole document; LanguageError (naming ``path``) when unclear."""
+    sample = _URL.sub(" ", text[:DOC_SAMPLE_CHARS])
+    counts = script_counts(sample)
+    total = sum(counts.values())
+    if total < 3:
+        raise LanguageError("cannot detect the language (no words found); give --lang", path=path)
+    if counts["arabic"] >= SCRIPT_SHARE * total:
+        return "ar"
+    if counts["cyrillic"] >= SCRIPT_SHARE * total:
+        return "ru"
+    if counts["latin"] < 0.5 * total:
+        # mixed scripts: the larger of Arabic/Cyrillic wins if it is most of the non-Latin text
+        if max(counts["arabic"], counts["cyrillic"]) >= 0.5 * total:
+            return "ar" if counts["arabic"] > counts["cyrillic"] else "ru"
+        raise LanguageError(
+            "cannot detect the language (unsupported script); give --lang", path=path
+        )
+    guesses = _langdetect(sample)
+    for lang, _prob in guesses:
+        if lang in SUPPORTED:
+            return lang
+    if guesses:
+        raise LanguageError(
+            f"detected language '{guesses[0][0]}' is not supported "
+            f"({', '.join(SUPPORTED)}); give --lang",
+            path=path,
+        )
+    raise LanguageError("cannot detect the language; give --lang", path=path)
+
+
+def sentence_language(text: str, doc_lang: str, min_words: int = 4) -> str:
+    """Language of one sentence, defaulting to ``doc_lang`` unless clearly different.
+
+    Script decides Arabic/Cyrillic sentences. A Latin-script sentence inside an
+    Arabic or Russian document is passed to langdetect only when it has at least
+    ``min_words`` words with letters (short Latin runs are names, brands, URLs); inside a Latin
+    document a sentence keeps the document language (per-sentence en/de/fr guesses
+    on short sentences are noisy).
+    """
+    clean = _URL.sub(" ", text)
+    script = dominant_script(clean, 0.6)
+    if script == "arabic":
+        return "ar"
+    if script == "cyrillic":
+        return "ru"
+    if doc_lang not in ("ar", "ru") or dominant_script(clean, LATIN_IN_AR_RU) != "latin":
+        return doc_lang
+    if sum(1 for w in clean.split() if any(c.isalpha() for c in w)) < min_words:
+        return doc_lang
+    for lang, prob in _langdetect(text):
+        if lang in SUPPORTED and prob >= 0.7:
+            return lang
+        break
+    return doc_lang
+
+
+def guess_sentence_language(text: str) -> str | None:
+    """Best guess for a sentence with no document context (benchmarks, tools)."""
+    script = dominant_script(text, 0.5)
+    if script == "arabic":
+        return "ar"
+    if script == "cyrillic":
+        return "ru"
+    guesses = _langdetect(text)
+    return guesses[0][0] if guesses else None

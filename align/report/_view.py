@@ -1,0 +1,188 @@
+"""What every human-readable view needs: rows per link, flags per row, labels.
+
+A flag names sentence indices, a row is a link; a flag is shown on every row whose
+link holds one of its sentences (a reorder or a partial omission can touch two links).
+Flags that touch no link (document-level findings) are listed separately. The lookups
+tolerate indices that point nowhere so a hand-edited report still renders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from align.types import ADDITION, FLAG_KINDS, OMISSION, SEVERITIES, Flag, Link, Report, Sentence
+
+LANG_NAMES = {"ar": "Arabic", "ru": "Russian", "en": "English", "de": "German", "fr": "French"}
+RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
+
+KIND_LABELS = {
+    "omission": "Omission",
+    "partial_omission": "Partial omission",
+    "addition": "Addition",
+    "number_mismatch": "Number changed",
+    "name_mismatch": "Name changed",
+    "low_similarity": "Low similarity",
+    "reorder": "Reordered",
+    "merge": "Merged",
+    "split": "Split",
+}
+VERDICT_LABELS = {
+    "faithful": "Faithful",
+    "edited": "Edited",
+    "heavily_edited": "Heavily edited",
+    "not_a_translation": "Not a translation",
+}
+
+
+def lang_name(code: str) -> str:
+    """``"ar"`` -> ``"Arabic"``; unknown codes are shown as they are."""
+    return LANG_NAMES.get(code, code)
+
+
+def kind_label(kind: str) -> str:
+    """Human label of a flag kind."""
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def kind_key(kind: str) -> tuple[int, str]:
+    """Sort key: the order of ``FLAG_KINDS``, unknown kinds last, alphabetically."""
+    return (FLAG_KINDS.index(kind) if kind in FLAG_KINDS else len(FLAG_KINDS), kind)
+
+
+def severity_rank(severity: str) -> int:
+    """0 for info, 1 minor, 2 major (unknown severities count as info)."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One link with its sentences and the flags shown on it."""
+
+    number: int  # position of the link, 0-based
+    link: Link
+    original: tuple[Sentence, ...]
+    translation: tuple[Sentence, ...]
+    flags: tuple[Flag, ...]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Distinct flag kinds on this row, in report order."""
+        return tuple(sorted({f.kind for f in self.flags}, key=kind_key))
+
+    @property
+    def one_sided(self) -> str | None:
+        """``"omission"``, ``"addition"`` or ``None`` for a two-sided link."""
+        if self.link.original and not self.link.translation:
+            return OMISSION
+        if self.link.translation and not self.link.original:
+            return ADDITION
+        return None
+
+
+def _lookup(sentences: tuple[Sentence, ...]) -> dict[int, Sentence]:
+    return {s.index: s for s in sentences}
+
+
+def build_rows(report: Report) -> list[Row]:
+    """One ``Row`` per link, in link order, each with the flags touching it."""
+    alignment = report.alignment
+    orig = _lookup(alignment.original.sentences)
+    trans = _lookup(alignment.translation.sentences)
+    orig_link: dict[int, int] = {}
+    trans_link: dict[int, int] = {}
+    for n, link in enumerate(alignment.links):
+        for i in link.original:
+            orig_link.setdefault(i, n)
+        for j in link.translation:
+            trans_link.setdefault(j, n)
+    per_link: dict[int, list[Flag]] = {}
+    for flag in report.flags:
+        targets = {orig_link[i] for i in flag.original if i in orig_link}
+        targets |= {trans_link[j] for j in flag.translation if j in trans_link}
+        for n in sorted(targets):
+            per_link.setdefault(n, []).append(flag)
+    return [
+        Row(
+            number=n,
+            link=link,
+            original=tuple(orig[i] for i in link.original if i in orig),
+            translation=tuple(trans[j] for j in link.translation if j in trans),
+            flags=tuple(per_link.get(n, ())),
+        )
+        for n, link in enumerate(alignment.links)
+    ]
+
+
+def document_flags(report: Report) -> list[Flag]:
+    """Flags that touch no link (e.g. a finding about the whole article)."""
+    alignment = report.alignment
+    orig = {i for link in alignment.links for i in link.original}
+    trans = {j for link in alignment.links for j in link.translation}
+    return [
+        f
+        for f in report.flags
+        if not any(i in orig for i in f.original) and not any(j in trans for j in f.translation)
+    ]
+
+
+def join_text(sentences: tuple[Sentence, ...]) -> str:
+    """The sentences of one side of a link as one string."""
+    return " ".join(s.text for s in sentences)
+
+
+def flag_counts(report: Report) -> dict[str, int]:
+    """Flags per kind in report order: the summary's counts when present, else counted."""
+    counts: dict[str, int] = {}
+    if report.summary is not None:
+        counts = {k: int(v) for k, v in report.summary.counts.items() if v}
+    else:
+        for flag in report.flags:
+            counts[flag.kind] = counts.get(flag.kind, 0) + 1
+    return {k: counts[k] for k in sorted(counts, key=kind_key)}
+
+
+def link_coverage(report: Report) -> tuple[float, float]:
+    """Share of original sentences and characters that a two-sided link renders.
+
+    Used when no ``Summary`` exists (plain ``align`` output), so the reader still
+    sees how much of the original made it into the translation.
+    """
+    alignment = report.alignment
+    sentences = alignment.original.sentences
+    if not sentences:
+        return (0.0, 0.0)
+    covered = {i for link in alignment.links if link.translation for i in link.original}
+    total_chars = sum(len(s.text) for s in sentences) or 1
+    chars = sum(len(s.text) for s in sentences if s.index in covered)
+    return (len(covered) / len(sentences), chars / total_chars)
+
+
+def indices_label(indices: tuple[int, ...]) -> str:
+    """``(3,)`` -> ``"3"``, ``(3, 4, 5)`` -> ``"3-5"``, ``()`` -> ``"-"`` (0-based)."""
+    if not indices:
+        return "-"
+    if len(indices) == 1:
+        return str(indices[0])
+    if list(indices) == list(range(indices[0], indices[-1] + 1)):
+        return f"{indices[0]}-{indices[-1]}"
+    return ",".join(str(i) for i in indices)
+
+
+def quote(sentences: list[Sentence]) -> str:
+    """Sentences as one quoted string for text views."""
+    return "\u201c" + " ".join(s.text for s in sentences) + "\u201d"
+
+
+def flag_sentences(report: Report, flag: Flag) -> tuple[list[Sentence], list[Sentence]]:
+    """The original and translation sentences a flag points at."""
+    orig = _lookup(report.alignment.original.sentences)
+    trans = _lookup(report.alignment.translation.sentences)
+    return (
+        [orig[i] for i in flag.original if i in orig],
+        [trans[j] for j in flag.translation if j in trans],
+    )
+
+
+def percent(value: float) -> str:
+    """0.8571 -> ``"85.7%"``."""
+    return f"{100 * value:.1f}%"

@@ -1,0 +1,256 @@
+"""Read a JSON report back into a ``Report``, validating as it goes.
+
+The file may come from an older or newer provalign, a colleague's hand edit or a
+truncated download; each problem becomes one ``FormatError`` naming the file and the
+JSON location (``links[3].original[0]: index 41 out of range (original has 40
+sentences)``) instead of a traceback three stages later.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from align.errors import FormatError, InputError
+from align.report.write_json import SCHEMA_VERSION
+from align.types import (
+    SEVERITIES,
+    VERDICTS,
+    Alignment,
+    ArticleMeta,
+    Document,
+    Flag,
+    Link,
+    Report,
+    Sentence,
+    Signature,
+    Summary,
+)
+
+
+class _Reader:
+    """Typed accessors that raise ``FormatError`` with the JSON location."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> FormatError:
+        return FormatError(f"not a valid provalign report: {where}: {problem}", path=self.path)
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected an object, got {_kind(value)}")
+        return value
+
+    def key(self, data: dict[str, Any], key: str, where: str) -> Any:
+        if key not in data:
+            raise self.fail(where, f"missing key {key!r}")
+        return data[key]
+
+    def str_(self, data: dict[str, Any], key: str, where: str, optional: bool = False) -> Any:
+        value = data.get(key) if optional else self.key(data, key, where)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", f"expected a string, got {_kind(value)}")
+        return value
+
+    def int_(self, value: Any, where: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(where, f"expected an integer, got {_kind(value)}")
+        return value
+
+    def num(self, value: Any, where: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(where, f"expected a number, got {_kind(value)}")
+        return value
+
+    def list_(self, value: Any, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(where, f"expected a list, got {_kind(value)}")
+        return value
+
+    def indices(self, value: Any, where: str, size: int, side: str) -> tuple[int, ...]:
+        out = []
+        for n, item in enumerate(self.list_(value, where)):
+            i = self.int_(item, f"{where}[{n}]")
+            if not 0 <= i < size:
+                raise self.fail(f"{where}[{n}]",
+                                f"index {i} out of range ({side} has {size} sentences)")
+            out.append(i)
+        return tuple(out)
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+             int: "an integer", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _signature(r: _Reader, data: Any) -> Signature:
+    where = "signature"
+    sig = r.obj(data, where)
+    settings = r.obj(r.key(sig, "settings", where), f"{where}.settings")
+    pairs = []
+    for k, v in settings.items():
+        if not isinstance(v, str):
+            raise r.fail(f"{where}.settings.{k}", f"expected a string, got {_kind(v)}")
+        pairs.append((k, v))
+    return Signature(version=r.str_(sig, "version", where), encoder=r.str_(sig, "encoder", where),
+                     settings=tuple(pairs), tool=r.str_(sig, "tool", where))
+
+
+def _document(r: _Reader, data: Any, role: str) -> Document:
+    doc = r.obj(data, role)
+    meta = ArticleMeta(
+        path=r.str_(doc, "path", role),
+        encoding=r.str_(doc, "encoding", role, optional=True) or "utf-8",
+        source_format=r.str_(doc, "source_format", role, optional=True) or "text",
+        title=r.str_(doc, "title", role, optional=True),
+        byline=r.str_(doc, "byline", role, optional=True),
+        published=r.str_(doc, "published", role, optional=True),
+        attribution=r.str_(doc, "attribution", role, optional=True),
+    )
+    sentences = []
+    for n, item in enumerate(r.list_(r.key(doc, "sentences", role), f"{role}.sentences")):
+        where = f"{role}.sentences[{n}]"
+        s = r.obj(item, where)
+        index = r.int_(r.key(s, "index", where), f"{where}.index")
+        if index != n:
+            raise r.fail(f"{where}.index", f"expected {n}, got {index}")
+        sentences.append(Sentence(
+            index=index,
+            text=r.str_(s, "text", where),
+            start=r.int_(r.key(s, "start", where), f"{where}.start"),
+            end=r.int_(r.key(s, "end", where), f"{where}.end"),
+            paragraph=r.int_(r.key(s, "paragraph", where), f"{where}.paragraph"),
+            lang=r.str_(s, "lang", where),
+            kind=r.str_(s, "kind", where, optional=True) or "body",
+        ))
+    return Document(meta=meta, lang=r.str_(doc, "lang", role), sentences=tuple(sentences))
+
+
+def _links(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Link, ...]:
+    links = []
+    for n, item in enumerate(r.list_(data, "links")):
+        where = f"links[{n}]"
+        link = r.obj(item, where)
+        score = r.num(r.key(link, "score", where), f"{where}.score")
+        links.append(Link(
+            original=r.indices(r.key(link, "original", where), f"{where}.original", n_orig,
+                               "original"),
+            translation=r.indices(r.key(link, "translation", where), f"{where}.translation",
+                                  n_trans, "translation"),
+            score=score,
+        ))
+    return tuple(links)
+
+
+def _flags(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Flag, ...]:
+    flags = []
+    for n, item in enumerate(r.list_(data, "flags")):
+        where = f"flags[{n}]"
+        f = r.obj(item, where)
+        severity = r.str_(f, "severity", where)
+        if severity not in SEVERITIES:
+            raise r.fail(f"{where}.severity", f"unknown severity {severity!r}")
+        kind = r.str_(f, "kind", where)
+        if not kind:
+            raise r.fail(f"{where}.kind", "empty flag kind")
+        flags.append(Flag(
+            kind=kind,
+            severity=severity,
+            original=r.indices(r.key(f, "original", where), f"{where}.original", n_orig,
+                               "original"),
+            translation=r.indices(r.key(f, "translation", where), f"{where}.translation",
+                                  n_trans, "translation"),
+            detail=r.str_(f, "detail", where),
+            evidence=r.obj(f.get("evidence", {}), f"{where}.evidence"),
+            subkind=r.str_(f, "subkind", where, optional=True),
+        ))
+    return tuple(flags)
+
+
+def _summary(r: _Reader, data: Any) -> Summary | None:
+    if data is None:
+        return None
+    where = "summary"
+    s = r.obj(data, where)
+    verdict = r.str_(s, "verdict", where)
+    if verdict not in VERDICTS:
+        raise r.fail(f"{where}.verdict", f"unknown verdict {verdict!r}")
+    counts = r.obj(r.key(s, "counts", where), f"{where}.counts")
+    return Summary(
+        verdict=verdict,
+        coverage_sentences=r.num(r.key(s, "coverage_sentences", where),
+                                 f"{where}.coverage_sentences"),
+        coverage_chars=r.num(r.key(s, "coverage_chars", where), f"{where}.coverage_chars"),
+        counts={k: r.int_(v, f"{where}.counts.{k}") for k, v in counts.items()},
+        mean_score=r.num(r.key(s, "mean_score", where), f"{where}.mean_score"),
+        reason=r.str_(s, "reason", where, optional=True) or "",
+    )
+
+
+def report_from_dict(data: Any, path: str = "<json>") -> Report:
+    """Rebuild a ``Report`` from decoded JSON, raising ``FormatError`` on the first problem."""
+    r = _Reader(path)
+    top = r.obj(data, "top level")
+    version = r.key(top, "schema_version", "top level")
+    if version != SCHEMA_VERSION:
+        raise r.fail("schema_version",
+                     f"unsupported version {version!r} (this provalign reads {SCHEMA_VERSION})")
+    original = _document(r, r.key(top, "original", "top level"), "original")
+    translation = _document(r, r.key(top, "translation", "top level"), "translation")
+    n_orig, n_trans = len(original.sentences), len(translation.sentences)
+    created = top.get("created")
+    if created is not None and not isinstance(created, str):
+        raise r.fail("created", f"expected a string or null, got {_kind(created)}")
+    alignment = Alignment(
+        original=original,
+        translation=translation,
+        links=_links(r, r.key(top, "links", "top level"), n_orig, n_trans),
+        signature=_signature(r, r.key(top, "signature", "top level")),
+    )
+    return Report(
+        alignment=alignment,
+        flags=_flags(r, top.get("flags", []), n_orig, n_trans),
+        summary=_summary(r, top.get("summary")),
+        created=created,
+    )
+
+
+def load_report(path: str | Path) -> Report:
+    """Read and validate a JSON report file.
+
+    Raises:
+        InputError: missing, a folder, unreadable or not UTF-8.
+        FormatError: not JSON, or not a valid provalign report.
+    """
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError("no such file", path=name)
+    if p.is_dir():
+        raise InputError("is a folder, expected a JSON report file", path=name)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=name) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", path=name) from exc
+    if not text.strip():
+        raise FormatError("empty file, expected a JSON report", path=name)
+    def no_constants(constant: str) -> Any:
+        raise FormatError(f"not JSON: {constant} is not a JSON value", path=name)
+
+    try:
+        data = json.loads(text, parse_constant=no_constants)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                          path=name) from exc
+    except RecursionError as exc:
+        raise FormatError("not JSON: nested too deeply", path=name) from exc
+    return report_from_dict(data, name)

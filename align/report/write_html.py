@@ -1,0 +1,283 @@
+"""The side-by-side HTML report a journalist opens: one self-contained file.
+
+Design decisions:
+
+- **Self-contained and inert.** CSS and JS come from ``templates/`` and are inlined; the
+  page makes no request. A Content-Security-Policy meta tag allows only our own script
+  (by its SHA-256 hash) and no network at all, so even if escaping ever failed, injected
+  markup could neither run script nor load anything.
+- **Everything from the article is escaped** with ``html.escape(quote=True)``, in text
+  and in attributes. Per-row data the script needs (flag kinds) goes into ``data-``
+  attributes holding only our own kind names; no JSON is embedded in the page.
+- **Direction.** Each text cell carries ``lang`` and ``dir`` from its document language
+  (``dir="rtl"`` for Arabic), and each sentence is an isolated span with its own
+  ``dir``, so a merged cell's sentences cannot reorder one another. Mixed-direction
+  strings we do not control (file names, flag details quoting Arabic names) use
+  ``dir="auto"`` with ``unicode-bidi: plaintext``, so their punctuation and digits sit
+  where the first strong character says. Plaintext is *not* used on the Arabic cells:
+  it would turn an Arabic sentence that starts with a Latin name or a digit into a
+  left-to-right paragraph.
+- **One ``<tr>`` per link**, so "row N" means "link N" everywhere; omissions and
+  additions are one-sided rows with a hatched empty side.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Mapping
+from html import escape
+from importlib import resources
+from typing import Any
+
+from align import __version__
+from align.report._view import (
+    RTL_LANGS,
+    VERDICT_LABELS,
+    Row,
+    build_rows,
+    document_flags,
+    flag_counts,
+    kind_key,
+    kind_label,
+    lang_name,
+    link_coverage,
+    percent,
+    severity_rank,
+)
+from align.types import Document, Flag, Report, Sentence
+
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
+
+
+def e(text: object) -> str:
+    """Escape for HTML text and attribute values alike."""
+    return escape(str(text), quote=True)
+
+
+def css_token(name: str) -> str:
+    """A kind name reduced to characters safe in a class name and a data attribute."""
+    return _SAFE_CLASS.sub("_", name.lower()) or "unknown"
+
+
+def template(name: str) -> str:
+    """A file from ``align/report/templates``."""
+    return (resources.files("align.report") / "templates" / name).read_text(encoding="utf-8")
+
+
+def fill(skeleton: str, values: Mapping[str, str]) -> str:
+    """Replace ``{{name}}`` in one pass, so filled-in text is never scanned again."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], skeleton)
+
+
+def page(title: str, body: str, script: str | None) -> str:
+    """A complete self-contained page with our stylesheet and (optionally) our script."""
+    script_src = "'none'"
+    script_tag = ""
+    if script is not None:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        script_src = f"'sha256-{digest}'"
+        script_tag = f"<script>{script}</script>"
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+           f"script-src {script_src}; base-uri 'none'; form-action 'none'")
+    return fill(template("page.html"), {
+        "csp": e(csp),
+        "generator": e(f"provalign {__version__}"),
+        "title": e(title),
+        "css": template("report.css"),
+        "body": body,
+        "script": script_tag,
+    })
+
+
+def lang_attrs(lang: str) -> str:
+    """``lang``/``dir`` attributes for text in language ``lang``."""
+    direction = "rtl" if lang in RTL_LANGS else "ltr"
+    return f'lang="{e(lang)}" dir="{direction}"'
+
+
+def _sentence(s: Sentence, role: str) -> str:
+    kind = " heading" if s.kind == "heading" else ""
+    tip = f"{role} sentence {s.index}, paragraph {s.paragraph}"
+    return f'<span class="s{kind}" {lang_attrs(s.lang)} title="{e(tip)}">{e(s.text)}</span>'
+
+
+def _cell(sentences: tuple[Sentence, ...], doc: Document, role: str, gap: str) -> str:
+    if not sentences:
+        return f'<td class="txt gap" {lang_attrs(doc.lang)}><span class="gap-label" lang="en" ' \
+               f'dir="ltr">{e(gap)}</span></td>'
+    inner = " ".join(_sentence(s, role) for s in sentences)
+    return f'<td class="txt" {lang_attrs(doc.lang)}>{inner}</td>'
+
+
+def _evidence(evidence: Mapping[str, Any]) -> str:
+    parts = []
+    for key in sorted(evidence, key=str):
+        value = evidence[key]
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value)
+        text = str(value)
+        if len(text) > 160:
+            text = text[:157] + "..."
+        parts.append(f'<span class="ev-item"><span class="ev-key">{e(key)}</span> '
+                     f'<span class="ev-val" dir="auto">{e(text)}</span></span>')
+    return f'<div class="ev">{"".join(parts)}</div>' if parts else ""
+
+
+def _flag(flag: Flag) -> str:
+    token = css_token(flag.kind)
+    sub = f' <span class="sub">{e(flag.subkind)}</span>' if flag.subkind else ""
+    return (f'<div class="flag k-{token} sev-{css_token(flag.severity)}">'
+            f'<span class="badge">{e(kind_label(flag.kind))}{sub}</span>'
+            f'<span class="sev">{e(flag.severity)}</span>'
+            f'<p class="detail" lang="en" dir="ltr">{e(flag.detail)}</p>'
+            f'{_evidence(flag.evidence)}</div>')
+
+
+def _score(score: float, one_sided: bool) -> str:
+    if one_sided:  # nothing to match: a bar would read as "matched well" or "badly"
+        return f'<td class="score" title="link score {score:.3f}"><span class="val">—</span></td>'
+    width = max(0.0, min(1.0, score)) * 100
+    level = "hi" if score >= 0.7 else "mid" if score >= 0.4 else "lo"
+    return (f'<td class="score" title="link score {score:.3f}"><span class="bar s-{level}">'
+            f'<span style="width:{width:.0f}%"></span></span>'
+            f'<span class="val">{score:.2f}</span></td>')
+
+
+def _continued(flag: Flag, first_row: int) -> str:
+    return (f'<div class="flag cont k-{css_token(flag.kind)}"><span class="badge">'
+            f'{e(kind_label(flag.kind))}</span> <span class="muted">continued from row '
+            f'{first_row + 1}</span></div>')
+
+
+def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int]) -> str:
+    alignment = report.alignment
+    kinds = [css_token(k) for k in row.kinds]
+    classes = ["row"] + [f"k-{k}" for k in kinds[:1]]
+    if kinds:
+        classes.append("flagged")
+        worst = max(row.flags, key=lambda f: severity_rank(f.severity))
+        classes.append(f"sev-{css_token(worst.severity)}")
+    if row.one_sided:
+        classes.append(f"one-sided side-{row.one_sided}")
+    if new_paragraph:
+        classes.append("para-start")
+    # A flag spanning several links is described once, on its first row.
+    flags = "".join(_flag(f) if first_rows.setdefault(id(f), row.number) == row.number
+                    else _continued(f, first_rows[id(f)]) for f in row.flags)
+    return (
+        f'<tr id="link-{row.number}" class="{" ".join(classes)}" data-kinds="{" ".join(kinds)}">'
+        f'<td class="num">{row.number + 1}</td>'
+        f'{_cell(row.original, alignment.original, "original", "not in the original")}'
+        f'{_cell(row.translation, alignment.translation, "translation", "not in the translation")}'
+        f'{_score(row.link.score, row.one_sided is not None)}<td class="flags">{flags}</td></tr>'
+    )
+
+
+def _facts(report: Report) -> str:
+    alignment = report.alignment
+    items = []
+    for role, doc in (("Original", alignment.original), ("Translation", alignment.translation)):
+        items.append((role, f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
+                            f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
+                            f'<span class="muted">· {len(doc.sentences)} sentences</span>'))
+    summary = report.summary
+    if summary is not None:
+        items.append(("Coverage", f"<b>{percent(summary.coverage_sentences)}</b> of original "
+                                  f"sentences · <b>{percent(summary.coverage_chars)}</b> of "
+                                  f"characters"))
+        items.append(("Mean match", f"{summary.mean_score:.2f}"))
+    else:
+        sent_cov, char_cov = link_coverage(report)
+        items.append(("Coverage", f"<b>{percent(sent_cov)}</b> of original sentences · "
+                                  f"<b>{percent(char_cov)}</b> of characters (from links)"))
+    items.append(("Links", f"{len(alignment.links)} rows"))
+    if report.created:
+        items.append(("Date", f"<time>{e(report.created)}</time>"))
+    return "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in items)
+
+
+def _header(report: Report) -> str:
+    alignment = report.alignment
+    summary = report.summary
+    if summary is None:
+        verdict = '<span class="verdict v-none">Alignment only</span>'
+        reason = "No check was run: links only, no flags."
+    else:
+        label = VERDICT_LABELS.get(summary.verdict, summary.verdict)
+        verdict = f'<span class="verdict v-{css_token(summary.verdict)}">{e(label)}</span>'
+        reason = summary.reason
+    counts = flag_counts(report)
+    count_text = " · ".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or "no flags"
+    doc_flags = document_flags(report)
+    whole = ""
+    if doc_flags:
+        whole = ('<section class="whole"><h2>Whole-document findings</h2>'
+                 + "".join(_flag(f) for f in doc_flags) + "</section>")
+    title = (f"{lang_name(alignment.original.lang)} original → "
+             f"{lang_name(alignment.translation.lang)} translation")
+    return (
+        f'<header class="summary"><div class="title-row"><h1>{e(title)}</h1>{verdict}</div>'
+        f'<p class="reason" dir="auto">{e(reason)}</p>'
+        f'<p class="counts">{e(count_text)}</p>'
+        f'<dl class="facts">{_facts(report)}</dl>'
+        f'<p class="sig">Signature <code dir="ltr">{e(alignment.signature)}</code></p>'
+        f"{whole}</header>"
+    )
+
+
+def _toolbar(report: Report, rows: list[Row]) -> str:
+    per_kind: dict[str, int] = {}  # flags per kind (as in the header), not rows
+    for flag in report.flags:
+        per_kind[flag.kind] = per_kind.get(flag.kind, 0) + 1
+    shown = {k for row in rows for k in row.kinds}
+    unflagged = sum(1 for r in rows if not r.kinds)
+    chips = []
+    for kind, n in sorted(per_kind.items(), key=lambda kv: kind_key(kv[0])):
+        if kind not in shown:  # document-level only: nothing to filter
+            continue
+        token = css_token(kind)
+        chips.append(f'<label class="chip k-{token}" title="show rows flagged {e(kind)}">'
+                     f'<input type="checkbox" data-kind="{token}" checked><span class="sw"></span>'
+                     f'{e(kind_label(kind))} <b>{n}</b></label>')
+    chips.append(f'<label class="chip k-none" title="show rows without flags">'
+                 f'<input type="checkbox" data-kind="none" checked><span class="sw"></span>'
+                 f'Unflagged rows <b>{unflagged}</b></label>')
+    flagged = sum(1 for r in rows if r.kinds)
+    return (
+        '<nav class="toolbar" id="toolbar" aria-label="Filters">'
+        '<div class="filters" role="group" aria-label="Show rows with">'
+        f'<span class="lbl">Show</span>{"".join(chips)}</div>'
+        f'<div class="keys"><span id="pos">{flagged} flagged rows</span> · '
+        '<kbd>n</kbd>/<kbd>p</kbd> or <kbd>j</kbd>/<kbd>k</kbd> next/previous flag</div></nav>'
+    )
+
+
+def render_html(report: Report) -> str:
+    """The complete HTML page for ``report``."""
+    alignment = report.alignment
+    rows = build_rows(report)
+    body_rows = []
+    last_paragraph: int | None = None
+    first_rows: dict[int, int] = {}
+    for row in rows:
+        first = row.original[0].paragraph if row.original else None
+        new_paragraph = first is not None and last_paragraph is not None and first != last_paragraph
+        body_rows.append(_row(row, report, new_paragraph, first_rows))
+        if row.original:
+            last_paragraph = row.original[-1].paragraph
+    orig, trans = alignment.original, alignment.translation
+    table = (
+        '<main><table class="align"><colgroup><col class="c-num"><col class="c-txt">'
+        '<col class="c-txt"><col class="c-score"><col class="c-flags"></colgroup>'
+        f'<thead><tr><th class="num">#</th><th>Original · {e(lang_name(orig.lang))}</th>'
+        f'<th>Translation · {e(lang_name(trans.lang))}</th><th>Match</th><th>Flags</th></tr>'
+        f'</thead><tbody>{"".join(body_rows)}</tbody></table></main>'
+    )
+    footer = ('<footer>Generated by provalign. Scores are similarities in [0, 1] from the '
+              'sentence encoder; flags are leads for an editor to verify, not findings.</footer>')
+    title = f"provalign: {orig.meta.path} → {trans.meta.path}"
+    return page(title, _header(report) + _toolbar(report, rows) + table + footer,
+                template("report.js"))

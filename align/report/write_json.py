@@ -1,0 +1,136 @@
+"""The canonical JSON report: lossless, stable, round-trippable.
+
+Every other format renders from the ``Report`` this file describes, and ``report`` can
+re-render any format from it later. Decisions:
+
+- ``schema_version`` 1 is the first key; readers refuse any other version rather than
+  guess (``read_json``).
+- Keys are written in a fixed order (not sorted) so the file reads top-down like the
+  report: signature, documents, links, flags, summary. Signature settings keep their
+  order because ``str(Signature)`` depends on it; flag evidence is key-sorted because
+  it has no natural order. Reading a file back and writing it again therefore yields
+  byte-identical text (tested).
+- ``ensure_ascii=False`` keeps Arabic and Russian readable; ``indent=1`` keeps diffs
+  small; NaN/Infinity are refused because they are not JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from align.errors import FormatError
+from align.report._view import kind_key
+from align.types import Document, Flag, Report, Signature, Summary
+
+SCHEMA_VERSION = 1
+
+
+def _signature(sig: Signature) -> dict[str, Any]:
+    return {
+        "tool": sig.tool,
+        "version": sig.version,
+        "encoder": sig.encoder,
+        "settings": {str(k): str(v) for k, v in sig.settings},
+        "text": str(sig),
+    }
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    meta = doc.meta
+    return {
+        "path": meta.path,
+        "lang": doc.lang,
+        "encoding": meta.encoding,
+        "source_format": meta.source_format,
+        "title": meta.title,
+        "byline": meta.byline,
+        "published": meta.published,
+        "attribution": meta.attribution,
+        "sentences": [
+            {
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "lang": s.lang,
+                "kind": s.kind,
+            }
+            for s in doc.sentences
+        ],
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Evidence values as JSON types: tuples become lists, mappings get sorted keys."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(value[k]) for k in sorted(value, key=str)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _flag(flag: Flag) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": flag.kind}
+    if flag.subkind is not None:
+        out["subkind"] = flag.subkind
+    out.update(
+        severity=flag.severity,
+        original=list(flag.original),
+        translation=list(flag.translation),
+        evidence=_plain(flag.evidence),
+        detail=flag.detail,
+    )
+    return out
+
+
+def _summary(summary: Summary | None) -> dict[str, Any] | None:
+    if summary is None:
+        return None
+    return {
+        "verdict": summary.verdict,
+        "coverage_sentences": summary.coverage_sentences,
+        "coverage_chars": summary.coverage_chars,
+        "counts": {k: int(summary.counts[k]) for k in sorted(summary.counts, key=kind_key)},
+        "mean_score": summary.mean_score,
+        "reason": summary.reason,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON types, keys in canonical order."""
+    alignment = report.alignment
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "signature": _signature(alignment.signature),
+        "created": report.created,
+        "original": _document(alignment.original),
+        "translation": _document(alignment.translation),
+        "links": [
+            {"original": list(link.original), "translation": list(link.translation),
+             "score": link.score}
+            for link in alignment.links
+        ],
+        "flags": [_flag(f) for f in report.flags],
+        "summary": _summary(report.summary),
+    }
+
+
+def render_json(report: Report) -> str:
+    """Canonical JSON text of ``report``, ending with a newline.
+
+    Raises:
+        FormatError: a score or coverage is NaN or infinite (not representable in JSON).
+    """
+    try:
+        text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=1, allow_nan=False)
+    except ValueError as exc:
+        raise FormatError(f"report cannot be written as JSON: {exc}") from exc
+    return text + "\n"

@@ -1,0 +1,97 @@
+"""Markdown for tickets and chat: the summary, then one table row per flag.
+
+Cells are escaped for GitHub-flavoured Markdown tables: ``|`` and backslashes are
+escaped, line breaks become spaces, and HTML-significant ``<``/``&`` are entity-encoded
+so a sentence containing markup cannot inject it into a rendered page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.report._view import (
+    flag_counts,
+    flag_sentences,
+    indices_label,
+    kind_label,
+    lang_name,
+    link_coverage,
+    percent,
+    quote,
+)
+from align.types import Report, Sentence
+
+_BREAKS = re.compile(r"\s*[\t\r\n\v\f\u2028\u2029]+\s*")
+
+
+def cell(text: str) -> str:
+    """Text safe inside one Markdown table cell."""
+    text = _BREAKS.sub(" ", text).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _inline(text: str) -> str:
+    """Text safe in a Markdown paragraph or list item (same escaping, no table rules)."""
+    return cell(text)
+
+
+def render_markdown(report: Report) -> str:
+    """Summary (verdict, coverage, counts) plus a table of flags with quoted sentences."""
+    alignment = report.alignment
+    orig, trans = alignment.original, alignment.translation
+    out = [
+        "# Translation check",
+        "",
+        f"- **Original:** `{_code(orig.meta.path)}` ({lang_name(orig.lang)}, "
+        f"{len(orig.sentences)} sentences)",
+        f"- **Translation:** `{_code(trans.meta.path)}` ({lang_name(trans.lang)}, "
+        f"{len(trans.sentences)} sentences)",
+    ]
+    summary = report.summary
+    if summary is None:
+        sent_cov, char_cov = link_coverage(report)
+        out.append("- **Verdict:** alignment only (no check run)")
+        out.append(f"- **Coverage:** {percent(sent_cov)} of original sentences, "
+                   f"{percent(char_cov)} of characters ({len(alignment.links)} links)")
+    else:
+        reason = f" ({_inline(summary.reason)})" if summary.reason else ""
+        out.append(f"- **Verdict:** {summary.verdict.replace('_', ' ')}{reason}")
+        out.append(f"- **Coverage:** {percent(summary.coverage_sentences)} of original "
+                   f"sentences, {percent(summary.coverage_chars)} of characters; mean link "
+                   f"score {summary.mean_score:.2f}")
+    counts = flag_counts(report)
+    if counts:
+        out.append("- **Flags:** " + ", ".join(f"{kind_label(k).lower()} {n}"
+                                               for k, n in counts.items()))
+    out.append(f"- **Signature:** `{_code(str(alignment.signature))}`")
+    if report.created:
+        out.append(f"- **Created:** {_inline(report.created)}")
+    out.append("")
+    out.append("## Flags")
+    out.append("")
+    if not report.flags:
+        out.append("No flags." if summary is not None else "No check was run.")
+        return "\n".join(out) + "\n"
+    out.append(f"| # | Kind | Severity | Original ({orig.lang}) | Translation ({trans.lang}) | "
+               "Detail |")
+    out.append("|---:|---|---|---|---|---|")
+    for n, flag in enumerate(report.flags, 1):
+        o, t = flag_sentences(report, flag)
+        kind = kind_label(flag.kind) + (f" ({flag.subkind})" if flag.subkind else "")
+        out.append(
+            f"| {n} | {cell(kind)} | {cell(flag.severity)} | "
+            f"{_side(indices_label(flag.original), o)} | "
+            f"{_side(indices_label(flag.translation), t)} | {cell(flag.detail)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _side(label: str, sentences: list[Sentence]) -> str:
+    if not sentences:
+        return "-"
+    return f"{cell(label)}: {cell(quote(sentences))}"
+
+
+def _code(text: str) -> str:
+    """Text inside a backtick code span: backticks cannot be escaped, so replace them."""
+    return _BREAKS.sub(" ", text).replace("`", "'")

