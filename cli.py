@@ -57,6 +57,10 @@ def _write(text: str, output: Path | None) -> None:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
+    except (FileExistsError, NotADirectoryError):
+        raise AlignError(
+            "cannot write output: a folder on its path is a file", path=str(output)
+        ) from None
     except OSError as exc:
         raise AlignError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from exc
 
@@ -183,7 +187,7 @@ def check(original: Path, translation: Path, presplit: bool, orig_lang: str | No
 
     alignment = _align_pair(original, translation, presplit, orig_lang, trans_lang, encoder, cache,
                             max_chars)
-    options = FlagOptions(**{k: v for k, v in thresholds.items() if v is not None})
+    options = FlagOptions(encoder=encoder, **{k: v for k, v in thresholds.items() if v is not None})
     _write(render(check_alignment(alignment, options), fmt), output)
 
 
@@ -317,17 +321,43 @@ def demo(corpus: Path, output: Path) -> None:
 
 
 def main() -> None:
-    """Console entry point: never show a traceback to the user."""
+    """Console entry point: never show a traceback to the user (docs/exit-codes.md).
+
+    Click's standalone mode turns Ctrl-C into "Aborted!" with exit 1; we run it
+    non-standalone so an interrupt exits 130 like other Unix tools, and a closed pipe
+    (``provalign split x | head``) ends quietly. PROVALIGN_DEBUG=1 shows the traceback
+    of an internal error.
+    """
+    import errno
+    import os
+
     try:
-        cli.main(prog_name="provalign", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover
+        code = cli.main(prog_name="provalign", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except SystemExit:
         raise
-    except Exception as exc:  # pragma: no cover - last resort, a bug in provalign
-        click.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            click.echo(f"Error: {exc.strerror or exc}", err=True)
+            sys.exit(1)
+        try:  # the reader went away: silence the final flush, exit like a killed writer
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         sys.exit(1)
+    except Exception as exc:  # last resort: a bug in provalign, reported in one line
+        if os.environ.get("PROVALIGN_DEBUG"):
+            raise
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        click.echo(f"Error: internal error ({message}); please report it", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

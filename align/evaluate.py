@@ -34,18 +34,26 @@ def score_links(gold: Sequence[Link], pred: Sequence[Link]) -> dict[str, dict[st
     strict_tp = sum(1 for lk in p_pairs if _key(lk) in g_keys)
 
     def overlaps(a: Link, b: Link) -> bool:
-        return bool(set(a.original) & set(b.original)) and bool(set(a.translation) & set(b.translation))
+        return bool(set(a.original) & set(b.original)) and bool(
+            set(a.translation) & set(b.translation)
+        )
 
     by_orig: dict[int, list[Link]] = {}
     for lk in g_pairs:
         for i in lk.original:
             by_orig.setdefault(i, []).append(lk)
-    lax_p = sum(1 for lk in p_pairs if any(overlaps(lk, g) for i in lk.original for g in by_orig.get(i, ())))
+    lax_p = sum(
+        1 for lk in p_pairs if any(overlaps(lk, g) for i in lk.original for g in by_orig.get(i, ()))
+    )
     p_by_orig: dict[int, list[Link]] = {}
     for lk in p_pairs:
         for i in lk.original:
             p_by_orig.setdefault(i, []).append(lk)
-    lax_r = sum(1 for g in g_pairs if any(overlaps(g, lk) for i in g.original for lk in p_by_orig.get(i, ())))
+    lax_r = sum(
+        1
+        for g in g_pairs
+        if any(overlaps(g, lk) for i in g.original for lk in p_by_orig.get(i, ()))
+    )
     lax = _prf(lax_p, len(p_pairs), len(g_pairs))
     lax_recall = lax_r / len(g_pairs) if g_pairs else 0.0
     lax["recall"] = round(lax_recall, 4)

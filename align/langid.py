@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 
-from align.errors import LanguageError
+from align.errors import BackendError, LanguageError
 
 SUPPORTED = ("ar", "ru", "en", "de", "fr")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -59,14 +59,25 @@ def _langdetect(text: str) -> list[tuple[str, float]]:
     """(lang, probability) pairs from seeded langdetect; [] when it finds no features."""
     global _LOADED
     from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
     with _LOCK:  # the factory is global state: seed and first load under one lock
         DetectorFactory.seed = 0
         try:
             result = detect_langs(text)
-        except LangDetectException:
-            return []
+        except LangDetectException as exc:
+            if exc.get_code() == ErrorCode.CantDetectError:
+                return []  # no features: not an error, the caller decides
+            # langdetect's profile loader has a bare ``except:``: Ctrl-C or an I/O error
+            # while loading becomes a "format error" and leaves a half-loaded factory
+            # that would silently misdetect for the rest of the process. Drop it, and
+            # let an interrupt be an interrupt.
+            import langdetect.detector_factory as factory
+
+            factory._factory = None
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                raise exc.__context__ from None
+            raise BackendError(f"cannot load the langdetect language profiles ({exc})") from None
         finally:
             _LOADED = True
     return [(r.lang, r.prob) for r in result]

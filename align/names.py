@@ -26,62 +26,83 @@ from functools import lru_cache
 
 from .normalize import normalize_arabic
 
+# fmt: off
 _CYR = {
     "а": "", "б": "b", "в": "f", "г": "g", "д": "d", "е": "", "ё": "", "ж": "g", "з": "s", "и": "",
-    "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "", "п": "b", "р": "r", "с": "s", "т": "t",
-    "у": "", "ф": "f", "х": "", "ц": "s", "ч": "S", "ш": "S", "щ": "S", "ъ": "", "ы": "", "ь": "",
-    "э": "", "ю": "", "я": "",
+    "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "", "п": "b", "р": "r", "с": "s",
+    "т": "t", "у": "", "ф": "f", "х": "", "ц": "s", "ч": "S", "ш": "S", "щ": "S", "ъ": "", "ы": "",
+    "ь": "", "э": "", "ю": "", "я": "",
 }
+# fmt: on
+# fmt: off
 _ARA = {
     "ا": "", "ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "", "خ": "", "د": "d", "ذ": "d", "ر": "r",
-    "ز": "s", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "", "غ": "g", "ف": "f",
-    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "", "و": "", "ي": "", "ة": "", "ء": "",
-    "ى": "", "ئ": "", "ؤ": "", "پ": "b", "چ": "S", "ڤ": "f", "گ": "g", "ک": "k", "ی": "",
+    "ز": "s", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "", "غ": "g",
+    "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "", "و": "", "ي": "", "ة": "",
+    "ء": "", "ى": "", "ئ": "", "ؤ": "", "پ": "b", "چ": "S", "ڤ": "f", "گ": "g", "ک": "k", "ی": "",
 }
-_LAT_DIGRAPHS = [("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("kh", ""), ("zh", "g"),
-                 ("ph", "f"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ck", "k"), ("dj", "g"),
-                 ("x", "ks")]
-_LAT = {"c": "k", "q": "k", "j": "g", "p": "b", "v": "f", "z": "s", "w": "", "y": "", "h": "",
-        "a": "", "e": "", "i": "", "o": "", "u": ""}
+# fmt: on
+# fmt: off
+_LAT_DIGRAPHS = [
+    ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("kh", ""), ("zh", "g"), ("ph", "f"),
+    ("th", "t"), ("dh", "d"), ("gh", "g"), ("ck", "k"), ("dj", "g"), ("x", "ks"),
+]
+# fmt: on
+# fmt: off
+_LAT = {
+    "c": "k", "q": "k", "j": "g", "p": "b", "v": "f", "z": "s", "w": "", "y": "", "h": "", "a": "",
+    "e": "", "i": "", "o": "", "u": "",
+}
+# fmt: on
 
-_ARTICLES = {"al", "el", "ul", "an", "ar", "as", "ash", "ad", "at", "az", "ath",
-             "аль", "ал", "эль", "эл", "ас", "аш", "ад", "ан", "ар", "ат", "аз", "ад"}
+# fmt: off
+_ARTICLES = {
+    "al", "el", "ul", "an", "ar", "as", "ash", "ad", "at", "az", "ath", "аль", "ал", "эль", "эл",
+    "ас", "аш", "ад", "ан", "ар", "ат", "аз",
+}
+# fmt: on
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
 
 # Capitalised English words that are not names (or too generic to judge).
-EN_STOP = set("""
+# fmt: off
+EN_STOP = set(
+    """
 a an the and or but if of in on at to for from by with without as is are was were be been it its
 he she they we you i me him her them his hers their our your this that these those there here
 what which who whom whose when where why how not no yes all any some each every many much more
-most other such than then so also only just even still yet after before over under about into
-mr mrs ms dr prof sir madam st jr sr mr. mrs. dr. ok
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december
-but however meanwhile although though while because since until unless
-government parliament assembly commission committee council ministry minister president
-prime secretary senator senate congress house court police army navy university college school
-church cathedral street road avenue square north south east west northern southern eastern
-western central province region state city county district republic kingdom union federation
-party members member group company bank agency office department service national international
-rev capt gen col sgt lt gov sen rep dr prof st mt fort lake river island islands park hospital
-centre center museum airport station league cup club team championship premier world global
-day week year new old first second third last great grand royal federal supreme general
-chairman director chief executive officer spokesman spokeswoman leader inspector detective
-christian muslim islamic jewish catholic orthodox protestant methodist
-english british american russian arabic arab chinese french german european african asian
-welsh scottish irish
-""".split())
-RU_STOP = set("""
+most other such than then so also only just even still yet after before over under about into mr
+mrs ms dr prof sir madam st jr sr mr. mrs. dr. ok monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november
+december but however meanwhile although though while because since until unless government
+parliament assembly commission committee council ministry minister president prime secretary
+senator senate congress house court police army navy university college school church cathedral
+street road avenue square north south east west northern southern eastern western central
+province region state city county district republic kingdom union federation party members
+member group company bank agency office department service national international rev capt gen
+col sgt lt gov sen rep dr prof st mt fort lake river island islands park hospital centre center
+museum airport station league cup club team championship premier world global day week year new
+old first second third last great grand royal federal supreme general chairman director chief
+executive officer spokesman spokeswoman leader inspector detective christian muslim islamic
+jewish catholic orthodox protestant methodist english british american russian arabic arab
+chinese french german european african asian welsh scottish irish
+""".split()  # noqa: SIM905
+)
+# fmt: on
+# fmt: off
+RU_STOP = set(
+    """
 и в во не что он она они мы вы я на с со как а то все это так его но да ты к у же за бы по
 только ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни
 быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может тут где есть надо
-ней для тем чтобы нее были куда зачем всех никогда можно при наконец два об другой хоть после над
-больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед
-иногда лучше чуть том нельзя такой им более всегда конечно всю между однако также этот этого
-понедельник вторник среда четверг пятница суббота воскресенье
-""".split())
+ней для тем чтобы нее были куда зачем всех никогда можно при наконец два об другой хоть после
+над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою
+этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между однако также
+этот этого понедельник вторник среда четверг пятница суббота воскресенье
+""".split()  # noqa: SIM905
+)
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +169,10 @@ def skeleton_variants(word: str) -> frozenset[str]:
     return _variants(word)
 
 
-_RU_ENDING = re.compile(r"(?:ск)?(?:ий|ый|ой|им|ым|ого|его|ому|ему|ая|яя|ую|юю|ом|ем|ие|ые|их|ых"
-                        r"|ими|ыми|ам|ям|ами|ями|ах|ях|а|я|у|ю|е|ы|и)$")
+_RU_ENDING = re.compile(
+    r"(?:ск)?(?:ий|ый|ой|им|ым|ого|его|ому|ему|ая|яя|ую|юю|ом|ем|ие|ые|их|ых"
+    r"|ими|ыми|ам|ям|ами|ями|ах|ях|а|я|у|ю|е|ы|и)$"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -175,7 +198,7 @@ def _variants(word: str) -> frozenset[str]:
         w = normalize_arabic(word)
         for pre in _AR_PROCLITICS:
             if w.startswith(pre) and len(w) - len(pre) >= 2:
-                out.add(skeleton(w[len(pre):]))
+                out.add(skeleton(w[len(pre) :]))
     elif re.match(r"(?i)(al|el|аль|эль|ал)[a-zа-я]{3,}", word) and "-" not in word:
         out.add(skeleton(word[2:] if word[:2].casefold() in ("al", "el", "ал") else word[3:]))
     return frozenset(s for s in out if s)
@@ -252,12 +275,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n…"
 
 
-def name_candidates(text: str, lang: str, known: frozenset[str] = frozenset()) -> list[Name]:
+def name_candidates(
+    text: str, lang: str, known: frozenset[str] = frozenset(), initial: bool = True
+) -> list[Name]:
     """Capitalised Latin/Cyrillic tokens that look like names.
 
     Sentence-initial tokens count like any other: the stop list and the vocabulary
     lexicon (``common_word``) already remove "The", "Police", "Officials".
-    ``known`` is accepted for callers that track names seen mid-sentence (unused now).
+    With ``initial=False`` a sentence-initial token counts only when ``known`` (names
+    seen capitalised mid-sentence elsewhere, casefolded) contains it.
     Arabic has no case: its names are found by matching against the other side's
     skeletons instead (``find_in``).
     """
@@ -271,6 +297,8 @@ def name_candidates(text: str, lang: str, known: frozenset[str] = frozenset()) -
         if tok.casefold() in stop or base in stop or common_word(core):
             continue
         if re.fullmatch(r"[A-ZА-Я]{2,}s?", tok):  # acronyms are translated (FBI / ФБР)
+            continue
+        if not initial and _sentence_initial(text, start) and tok.casefold() not in known:
             continue
         sk = skeleton(tok)
         if len(sk) >= 2:
@@ -324,8 +352,14 @@ def compare_names(
     The reverse direction only uses names clearly present in the original: capitalised
     Cyrillic/Latin tokens (never Arabic words, which have no case).
     """
-    only_t = tuple(n for n in name_candidates(trans_text, trans_lang, trans_known)
-                   if find_in(n, orig_text) is None)
-    only_o = tuple(n for n in name_candidates(orig_text, orig_lang, orig_known)
-                   if find_in(n, trans_text) is None)
+    only_t = tuple(
+        n
+        for n in name_candidates(trans_text, trans_lang, trans_known)
+        if find_in(n, orig_text) is None
+    )
+    only_o = tuple(
+        n
+        for n in name_candidates(orig_text, orig_lang, orig_known, initial=False)
+        if find_in(n, trans_text) is None
+    )
     return NameDiff(only_t, only_o)

@@ -39,90 +39,127 @@ class NumberFact:
     si: float = 0.0  # value in the dimension's base unit (for unit conversions)
 
 
+# fmt: off
 _MULT_WORDS: dict[str, float] = {
     "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
-    "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячами": 1e3,
-    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионы": 1e6,
-    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12,
-    "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
-    "الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9,
-    "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "تريليون": 1e12,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3, "тыс": 1e3,
+    "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячами": 1e3, "млн": 1e6,
+    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионы": 1e6, "млрд": 1e9,
+    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12, "триллион": 1e12,
+    "триллиона": 1e12, "триллионов": 1e12, "الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6,
+    "مليونا": 1e6, "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "تريليون": 1e12,
 }
+# fmt: on
 
-_UNITS_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-             "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-             "eighteen", "nineteen"]
-_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-            "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+# fmt: off
+_UNITS_EN = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+# fmt: on
+# fmt: off
+_TENS_EN = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12,
+}
+# fmt: on
 _WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS_EN) if i >= 2}
 _WORDS.update({k: float(v) for k, v in _TENS_EN.items()})
 # Russian: stems matched as prefixes of inflected forms (три, трёх, тремя ...).
+# fmt: off
 _RU_STEMS: list[tuple[str, float]] = [
     ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60),
-    ("семьдесят", 70), ("восемьдесят", 80), ("девяност", 90), ("одиннадцат", 11),
-    ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15),
-    ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19),
-    ("двести", 200), ("триста", 300), ("сто", 100), ("два", 2), ("две", 2), ("двух", 2),
-    ("трех", 3), ("три", 3), ("четыр", 4), ("пят", 5), ("шест", 6), ("сем", 7), ("восьм", 8),
-    ("восем", 8), ("девят", 9), ("десят", 10),
+    ("семьдесят", 70), ("восемьдесят", 80), ("девяност", 90), ("одиннадцат", 11), ("двенадцат", 12),
+    ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15), ("шестнадцат", 16),
+    ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двести", 200), ("триста", 300),
+    ("сто", 100), ("два", 2), ("две", 2), ("двух", 2), ("трех", 3), ("три", 3), ("четыр", 4),
+    ("пят", 5), ("шест", 6), ("сем", 7), ("восьм", 8), ("восем", 8), ("девят", 9), ("десят", 10),
 ]
-_RU_EXACT = {"два", "две", "три", "сто", "ста", "сотни", "семь", "семи", "семью", "пять", "пяти", "шесть", "шести",
-             "десять", "десяти", "девять", "девяти", "восемь", "восьми"}
+# fmt: on
+# fmt: off
+_RU_EXACT = {
+    "два", "две", "три", "сто", "ста", "сотни", "семь", "семи", "семью", "пять", "пяти", "шесть",
+    "шести", "десять", "десяти", "девять", "девяти", "восемь", "восьми",
+}
+# fmt: on
+# fmt: off
 _AR_WORDS: dict[str, float] = {
     "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
-    "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8,
-    "ثمان": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
-    "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50,
-    "مائه": 100, "مئه": 100, "مئات": 100, "مائتي": 200, "مئتي": 200, "مائتين": 200,
-    "الفين": 2000, "مليونين": 2e6, "مليارين": 2e9,
+    "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30,
+    "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "مائه": 100, "مئه": 100,
+    "مئات": 100, "مائتي": 200, "مئتي": 200, "مائتين": 200, "الفين": 2000, "مليونين": 2e6,
+    "مليارين": 2e9,
 }
+# fmt: on
 # unit word prefix -> (dimension, factor to base unit); translations convert km to miles.
+# fmt: off
 _UNITS: list[tuple[str, str, float]] = [
     ("km/h", "speed", 1.0), ("км/ч", "speed", 1.0), ("mph", "speed", 1.609), ("кв", "area", 1.0),
-    ("km", "length", 1000), ("км", "length", 1000), ("كيلومتر", "length", 1000), ("كم", "length", 1000),
-    ("kilomet", "length", 1000), ("километр", "length", 1000), ("mile", "length", 1609.3),
-    ("мил", "length", 1609.3), ("ميل", "length", 1609.3), ("cm", "length", 0.01), ("см", "length", 0.01),
-    ("сантиметр", "length", 0.01), ("centimet", "length", 0.01), ("سم", "length", 0.01),
-    ("inch", "length", 0.0254), ("дюйм", "length", 0.0254), ("بوص", "length", 0.0254),
-    ("метр", "length", 1.0), ("metre", "length", 1.0), ("meter", "length", 1.0), ("متر", "length", 1.0),
+    ("km", "length", 1000), ("км", "length", 1000), ("كيلومتر", "length", 1000),
+    ("كم", "length", 1000), ("kilomet", "length", 1000), ("километр", "length", 1000),
+    ("mile", "length", 1609.3), ("мил", "length", 1609.3), ("ميل", "length", 1609.3),
+    ("cm", "length", 0.01), ("см", "length", 0.01), ("сантиметр", "length", 0.01),
+    ("centimet", "length", 0.01), ("سم", "length", 0.01), ("inch", "length", 0.0254),
+    ("дюйм", "length", 0.0254), ("بوص", "length", 0.0254), ("метр", "length", 1.0),
+    ("metre", "length", 1.0), ("meter", "length", 1.0), ("متر", "length", 1.0),
     ("yard", "length", 0.9144), ("ярд", "length", 0.9144), ("ياردة", "length", 0.9144),
     ("feet", "length", 0.3048), ("foot", "length", 0.3048), ("ft", "length", 0.3048),
-    ("фут", "length", 0.3048), ("قدم", "length", 0.3048), ("м", "length", 1.0), ("m", "length", 1.0),
-    ("kg", "mass", 1.0), ("кг", "mass", 1.0), ("килограмм", "mass", 1.0), ("kilogram", "mass", 1.0),
-    ("كيلوغرام", "mass", 1.0), ("كغ", "mass", 1.0), ("pound", "mass", 0.4536), ("lb", "mass", 0.4536),
-    ("фунт", "mass", 0.4536), ("رطل", "mass", 0.4536), ("тонн", "mass", 1000), ("ton", "mass", 1000),
-    ("طن", "mass", 1000), ("degree", "temp", 1.0), ("градус", "temp", 1.0), ("درج", "temp", 1.0),
-    ("°", "temp", 1.0), ("s", "temp?", 1.0),
+    ("фут", "length", 0.3048), ("قدم", "length", 0.3048), ("м", "length", 1.0),
+    ("m", "length", 1.0), ("kg", "mass", 1.0), ("кг", "mass", 1.0), ("килограмм", "mass", 1.0),
+    ("kilogram", "mass", 1.0), ("كيلوغرام", "mass", 1.0), ("كغ", "mass", 1.0),
+    ("pound", "mass", 0.4536), ("lb", "mass", 0.4536), ("фунт", "mass", 0.4536),
+    ("رطل", "mass", 0.4536), ("тонн", "mass", 1000), ("ton", "mass", 1000), ("طن", "mass", 1000),
+    ("degree", "temp", 1.0), ("градус", "temp", 1.0), ("درج", "temp", 1.0), ("°", "temp", 1.0),
+    ("s", "temp?", 1.0),
 ]
+# fmt: on
 _AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
 
 _QUALIFIERS = [
     (r"(?:more|greater|higher|larger) than|over|above|upwards of|in excess of|at least", "more"),
     (r"(?:less|fewer|lower) than|under|below|up to|nearly|almost|just under", "less"),
-    (r"(?:just )?(?:before|after)|about|around|approximately|roughly|an estimated|circa|close to", "about"),
+    (
+        r"(?:just )?(?:before|after)|about|around|approximately|roughly|an estimated|circa"
+        r"|close to",
+        "about",
+    ),
     (r"более|больше|свыше|более чем|не менее|не меньше|порядка", "more"),
     (r"менее|меньше|почти|не более|чуть меньше", "less"),
     (r"около|примерно|приблизительно|почти|порядка|где-то", "about"),
     (r"اكثر من|أكثر من|ما يزيد عن|ما يزيد على|ما لا يقل عن|يزيد عن|فوق", "more"),
     (r"اقل من|أقل من|ما يقل عن|حوالي|قرابه|قرابة|نحو|زهاء|ما يقارب|حوالى|تقريبا|تقريبًا", "about"),
 ]
-_QUAL_RE = [(re.compile(rf"(?:^|\W)(?:{pat})\W*(?:the\s+|an?\s+)?$", re.I), q) for pat, q in _QUALIFIERS]
+_QUAL_RE = [
+    (re.compile(rf"(?:^|\W)(?:{pat})\W*(?:the\s+|an?\s+)?$", re.I), q) for pat, q in _QUALIFIERS
+]
 
 _MONTHS: dict[str, int] = {}
-for _i, _names in enumerate([
-    "january янв يناير كانون_الثاني jan", "february фев فبراير شباط feb", "march мар مارس اذار آذار mar",
-    "april апр ابريل أبريل نيسان apr", "may ма مايو ايار أيار", "june июн يونيو حزيران jun",
-    "july июл يوليو تموز jul", "august авг اغسطس أغسطس اب آب aug", "september сен سبتمبر ايلول أيلول sep sept",
-    "october окт اكتوبر أكتوبر تشرين_الاول oct", "november ноя نوفمبر تشرين_الثاني nov",
-    "december дек ديسمبر كانون_الاول dec",
-], start=1):
+for _i, _names in enumerate(
+    [
+        "january янв يناير كانون_الثاني jan",
+        "february фев فبراير شباط feb",
+        "march мар مارس اذار آذار mar",
+        "april апр ابريل أبريل نيسان apr",
+        "may ма مايو ايار أيار",
+        "june июн يونيو حزيران jun",
+        "july июл يوليو تموز jul",
+        "august авг اغسطس أغسطس اب آب aug",
+        "september сен سبتمبر ايلول أيلول sep sept",
+        "october окт اكتوبر أكتوبر تشرين_الاول oct",
+        "november ноя نوفمبر تشرين_الثاني nov",
+        "december дек ديسمبر كانون_الاول dec",
+    ],
+    start=1,
+):
     for _n in _names.split():
         _MONTHS[_n] = _i
 
 # A digit group: 1,234,567.89 | 1 234 567,89 | 12.5 | 3/4 is two numbers.
-_NUM_RE = re.compile(r"(?<![\w.,:])(\d{1,3}(?:[ \u00a0\u202f\u2009,.](?=\d{3}(?!\d))\d{3})+"
-                     r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:st|nd|rd|th|-?[а-яё]{1,3}\b)?")
+_NUM_RE = re.compile(
+    r"(?<![0-9A-Za-z.,:])(\d{1,3}(?:[ \u00a0\u202f\u2009,.](?=\d{3}(?!\d))\d{3})+"
+    r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:st|nd|rd|th|-?[а-яё]{1,3}\b)?"
+)
 _TOKEN_RE = re.compile(r"[^\W\d_]+", re.U)
 
 
@@ -164,8 +201,8 @@ def _word_value(tok: str, lang: str) -> float | None:
         return None
     a = normalize_arabic(low)
     for pre in ("",) + _AR_PREFIXES:
-        if a.startswith(pre) and a[len(pre):] in _AR_WORDS:
-            return float(_AR_WORDS[a[len(pre):]])
+        if a.startswith(pre) and a[len(pre) :] in _AR_WORDS:
+            return float(_AR_WORDS[a[len(pre) :]])
     return None
 
 
@@ -174,13 +211,17 @@ def _mult_value(tok: str) -> float | None:
     if low in _MULT_WORDS:
         return _MULT_WORDS[low]
     for pre in _AR_PREFIXES:
-        if low.startswith(pre) and low[len(pre):] in _MULT_WORDS and len(low) > len(pre) + 2:
-            return _MULT_WORDS[low[len(pre):]]
+        if low.startswith(pre) and low[len(pre) :] in _MULT_WORDS and len(low) > len(pre) + 2:
+            return _MULT_WORDS[low[len(pre) :]]
     return None
 
 
-_RU_MONTHS = ("январ", "феврал", "март", "апрел", "мая", "мае", "май", "июн", "июл", "август",
-              "сентябр", "октябр", "ноябр", "декабр")
+# fmt: off
+_RU_MONTHS = (
+    "январ", "феврал", "март", "апрел", "мая", "мае", "май", "июн", "июл", "август", "сентябр",
+    "октябр", "ноябр", "декабр",
+)
+# fmt: on
 
 
 def _month(tok: str, lang: str) -> int | None:
@@ -231,7 +272,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
         if val is None:
             continue
         end = m.end()
-        rest = t[end:end + 16]
+        rest = t[end : end + 16]
         kind = "number"
         mm = re.match(r"\s*-?\s*([^\W\d_]+\.?)", rest)
         if mm:
@@ -239,22 +280,37 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
             if mult is not None and not (mm.group(1).lower() in ("m", "k") and rest[:1] == " "):
                 val *= mult
                 end += mm.end()
-        if re.match(r"\s*(%|٪|per ?cent|процент|في المائة|في المئة|بالمائة|بالمئة)", t[end:end + 14]):
+        if re.match(
+            r"\s*(%|٪|per ?cent|процент|في المائة|في المئة|بالمائة|بالمئة)", t[end : end + 14]
+        ):
             kind = "percent"
-        tm = re.match(r":(\d{2})\b", t[end:end + 3])
+        tm = re.match(r":(\d{2})\b", t[end : end + 3])
         if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
             val += int(tm.group(1)) / 100
             end += 3
-        if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end:end + 6]) and val < 12:
+        if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6]) and val < 12:
             val += 12
-        unit, si = _unit(t[end:end + 14], val)
-        facts.append(NumberFact(round(val, 6), t[m.start():end].strip(), True,
-                                _qualifier(t[: m.start()]), kind, unit, si))
+        unit, si = _unit(t[end : end + 14], val)
+        facts.append(
+            NumberFact(
+                round(val, 6),
+                t[m.start() : end].strip(),
+                True,
+                _qualifier(t[: m.start()]),
+                kind,
+                unit,
+                si,
+            )
+        )
         used.append((m.start(), end))
     for i in range(len(facts) - 2, -1, -1):  # "5-10 cm", "от 2,5 до 10 см": the unit is shared
         f, g = facts[i], facts[i + 1]
-        between = t[used[i][1]:used[i + 1][0]]
-        if f.unit is None and g.unit and re.fullmatch(r"\s*(?:-|–|—|to|до|and|и|or|или|الى|إلى|و)\s*", between):
+        between = t[used[i][1] : used[i + 1][0]]
+        if (
+            f.unit is None
+            and g.unit
+            and re.fullmatch(r"\s*(?:-|–|—|to|до|and|и|or|или|الى|إلى|و)\s*", between)
+        ):
             k = g.si / g.value if g.value else 0.0
             facts[i] = NumberFact(f.value, f.text, f.hard, f.qualifier, f.kind, g.unit, f.value * k)
     # number words and bare multipliers, outside digit spans
@@ -288,10 +344,7 @@ def _close(a: float, b: float) -> bool:
 
 def _scaled(a: float, b: float) -> bool:
     """Equal up to a unit word one side left implicit (``2.5`` vs ``2.5 million``)."""
-    for k in (1e3, 1e6, 1e9):
-        if _close(a * k, b) or _close(b * k, a):
-            return True
-    return False
+    return any(_close(a * k, b) or _close(b * k, a) for k in (1e3, 1e6, 1e9))
 
 
 def _converted(f: NumberFact, g: NumberFact) -> bool:
@@ -300,7 +353,10 @@ def _converted(f: NumberFact, g: NumberFact) -> bool:
         return False
     if f.unit == "temp":
         a, b = f.value, g.value
-        return any(abs(x - y) <= 0.06 * max(abs(y), 1) for x, y in ((a * 9 / 5 + 32, b), (b * 9 / 5 + 32, a)))
+        return any(
+            abs(x - y) <= 0.06 * max(abs(y), 1)
+            for x, y in ((a * 9 / 5 + 32, b), (b * 9 / 5 + 32, a))
+        )
     return abs(f.si - g.si) <= 0.12 * max(abs(f.si), abs(g.si))
 
 

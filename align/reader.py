@@ -77,18 +77,25 @@ def read_article(path: str | Path, options: ReadOptions) -> Article:
     if p.is_dir():
         raise InputError("is a directory, not a file", path=name)
     try:
-        size = p.stat().st_size
-        if size > options.max_chars * 4 + 4096:  # no codec needs more than 4 bytes a char
-            raise LimitError(
-                f"file is {size:,} bytes, more than --max-chars {options.max_chars:,} allows",
-                path=name,
-            )
+        _check_size(p.stat().st_size, name, options.max_chars)  # before reading a byte
         data = p.read_bytes()
     except PermissionError:
         raise InputError("cannot read file: permission denied", path=name) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     return article_from_bytes(data, name, options, is_html=_looks_like_html_name(p))
+
+
+def _check_size(size: int, name: str, max_chars: int) -> None:
+    """Refuse input whose byte size alone proves it is over the limit (bounded memory).
+
+    No codec needs more than 4 bytes a character; 4 KiB of slack covers markup around
+    a short HTML article.
+    """
+    if size > max_chars * 4 + 4096:
+        raise LimitError(
+            f"file is {size:,} bytes, more than --max-chars {max_chars:,} allows", path=name
+        )
 
 
 def _looks_like_html_name(p: Path) -> bool:
@@ -103,10 +110,17 @@ def article_from_bytes(
         raise InputError(
             "file is empty" if not data else "file contains only whitespace", path=name
         )
+    _check_size(len(data), name, options.max_chars)
     text, encoding = decode_bytes(data, name, options.encoding)
     if not text.strip():
         raise InputError("file contains only whitespace", path=name)
-    if not options.presplit and (is_html or looks_like_html(text)):
+    is_html = not options.presplit and (is_html or looks_like_html(text))
+    if not is_html and len(text) > options.max_chars:  # before paragraphs and splitting
+        raise LimitError(
+            f"input has {len(text):,} characters, more than --max-chars {options.max_chars:,}",
+            path=name,
+        )
+    if is_html:
         from align.reader_html import html_to_article
 
         article = html_to_article(text, name, encoding)
@@ -155,11 +169,16 @@ def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str
         if data.startswith(magic):
             raise InputError(f"binary file ({what}), not text", path=name)
     if b"\x00" in data[:65536]:
-        raise InputError("binary file (contains NUL bytes), not text", path=name)
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise InputError("binary file (contains NUL bytes), not text", path=name)
+        return utf16
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        mixed = _mixed_lines(data)
+        if mixed is not None:
+            return mixed
     else:
         if _too_many_controls(text):
             raise InputError("binary file (control characters), not text", path=name)
@@ -172,6 +191,16 @@ def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str
                 return _clean(data.decode(_PY_CODEC[label])), label
             except UnicodeDecodeError:
                 pass
+    best, best_score = _best_single_byte(data)
+    if best_score < 0.3:
+        raise InputError(
+            "undecodable bytes: not UTF-8, UTF-16, windows-1256, windows-1251 or KOI8-R", path=name
+        )
+    return _clean(data.decode(_PY_CODEC[best])), best
+
+
+def _best_single_byte(data: bytes) -> tuple[str, float]:
+    """The single-byte codec whose decoding looks most like Arabic/Russian, and its score."""
     best, best_score = "", 0.0
     for label, codec in _PY_CODEC.items():
         try:
@@ -181,11 +210,65 @@ def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str
         score = _codec_score(cand, _TOP_LETTERS[label])
         if score > best_score:
             best, best_score = label, score
-    if best_score < 0.3:
-        raise InputError(
-            "undecodable bytes: not UTF-8, UTF-16, windows-1256, windows-1251 or KOI8-R", path=name
-        )
-    return _clean(data.decode(_PY_CODEC[best])), best
+    return best, best_score
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark, or None when the NUL bytes mean binary data.
+
+    Windows "Unicode" exports sometimes drop the BOM. Their NUL bytes sit on one
+    parity only (the high byte of ASCII characters: every character of English, the
+    spaces and digits of Arabic/Russian); binary data has NULs on both parities or
+    decodes to control characters. Checked on the first 64 KiB, decoded in full.
+    """
+    head = data[:65536]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(data) % 2 or max(even, odd) < 2 or min(even, odd) > 0.02 * max(even, odd):
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(c.isprintable() or c in "\n\r\t" for c in text[:32768])
+    if _too_many_controls(text) or printable < 0.98 * min(len(text), 32768):
+        return None
+    return _clean(text), "utf-16"
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Decode a file whose lines mix UTF-8 with one legacy codec, or None.
+
+    Articles pasted together by two editors (or a UTF-8 header added to a windows-1251
+    body) fail strict UTF-8 although most of their lines are valid. When some lines
+    are UTF-8 with non-ASCII text and the others decode confidently with one legacy
+    codec (the same score as for a whole file), each line keeps its own decoding.
+    """
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    utf8_non_ascii = 0
+    for line in lines:
+        try:
+            piece = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        utf8_non_ascii += sum(ord(c) > 127 for c in piece)
+        decoded.append(piece)
+    if utf8_non_ascii < 8:
+        return None  # (almost) no UTF-8 text: a single legacy codec, decided by the caller
+    legacy = b"\n".join(line for line, d in zip(lines, decoded, strict=True) if d is None)
+    best, score = _best_single_byte(legacy)
+    if score < 0.3:
+        return None
+    codec = _PY_CODEC[best]
+    text = "\n".join(
+        d if d is not None else line.decode(codec)
+        for line, d in zip(lines, decoded, strict=True)
+    )
+    if _too_many_controls(text):
+        return None
+    return _clean(text), f"utf-8+{best}"
 
 
 def _codec_score(text: str, top: set[str]) -> float:

@@ -55,6 +55,7 @@ _ATTRIBUTION = re.compile(
     r"(?i)(translated (?:from|by)|translation by|\bsource\s*:|originally (?:published|appeared)"
     r"|first (?:published|appeared)|ترجم|ترجمة|المصدر|перев[оеё]д|переведено|источник\s*:)"
 )
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "td", "dd")
 _DATE_META = (
@@ -90,6 +91,9 @@ def html_to_article(html: str, name: str, encoding: str) -> Article:
     import lxml.html
 
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    # lxml parses C0 controls but refuses to set them back (``br.tail = ...`` raised
+    # ValueError, found by bench/fuzz.py); they are never article text.
+    html = _NOT_XML.sub(" ", html)
     try:
         root = lxml.html.document_fromstring(html)
     except Exception as exc:  # lxml raises ParserError/ValueError on hopeless input

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from .errors import InputError
 from .names import find_in, mid_sentence_names, name_candidates, skeleton
@@ -40,23 +41,24 @@ from .types import (
 )
 
 OUTLETS = ("Levant Daily", "Eurasia Monitor", "The Gulf Review", "Steppe News", "Orient Wire")
+# fmt: off
 BOILERPLATE = (
     "This article was translated and edited by {o} staff.",
     "This article was originally published in {lang} by {src} and translated by {o}.",
-    "Read also: {title}",
-    "Read more: {title}",
-    "Photo: Reuters",
-    "Photo credit: AFP/Getty Images",
-    "Source: {src}",
-    "© 2024 {o}. All rights reserved.",
-    "By {person}, {o} correspondent",
-    "Translated by {person}",
-    "Follow {o} on Twitter for the latest updates.",
-    "The views expressed in this article belong to the author and do not reflect the editorial policy of {o}.",
+    "Read also: {title}", "Read more: {title}", "Photo: Reuters", "Photo credit: AFP/Getty Images",
+    "Source: {src}", "© 2024 {o}. All rights reserved.", "By {person}, {o} correspondent",
+    "Translated by {person}", "Follow {o} on Twitter for the latest updates.",
+    "The views expressed in this article belong to the author and do not reflect "
+    "the editorial policy of {o}.",
 )
+# fmt: on
 PERSONS = ("Maria Kowalski", "Daniel Fernandez", "Sarah Lindqvist", "Tom Gallagher", "Nadia Moreno")
-NEW_NAMES = ("Kowalski", "Fernandez", "Okonkwo", "Lindqvist", "Tanaka", "Dubois", "Novak",
-             "Gallagher", "Moreno", "Petrakis", "Brennan", "Sorensen", "Vargas", "Whitfield")
+# fmt: off
+NEW_NAMES = (
+    "Kowalski", "Fernandez", "Okonkwo", "Lindqvist", "Tanaka", "Dubois", "Novak", "Gallagher",
+    "Moreno", "Petrakis", "Brennan", "Sorensen", "Vargas", "Whitfield",
+)
+# fmt: on
 _SPLIT_RE = re.compile(r",\s+|;\s+|\s+(?:and|but|while|which|who|after|before|because)\s+")
 
 
@@ -109,7 +111,7 @@ def _cut(text: str, rng: random.Random) -> str | None:
     n = len(text)
     options = []
     for m in cuts:
-        head, tail = text[: m.start()], text[m.end():]
+        head, tail = text[: m.start()], text[m.end() :]
         if len(tail) >= 0.4 * n and len(head) >= 0.25 * n:
             options.append(head.rstrip(" ,;") + ("." if not head.endswith(".") else ""))
         if len(head) >= 0.4 * n and len(tail) >= 0.25 * n:
@@ -127,7 +129,7 @@ def _split(text: str) -> tuple[str, str] | None:
     if best is None:
         return None
     a = text[: best.start()].rstrip(" ,;") + "."
-    b = text[best.end():]
+    b = text[best.end() :]
     return a, b[:1].upper() + b[1:]
 
 
@@ -147,8 +149,8 @@ def _change_number(text: str, rng: random.Random) -> str | None:
     else:
         first = digits[0]
         choices = [d for d in "123456789" if d != raw[first]]
-        new = raw[:first] + rng.choice(choices) + raw[first + 1:]
-    return text[: m.start()] + new + text[m.end():]
+        new = raw[:first] + rng.choice(choices) + raw[first + 1 :]
+    return text[: m.start()] + new + text[m.end() :]
 
 
 def _respell(name: str, rng: random.Random) -> str | None:
@@ -156,8 +158,8 @@ def _respell(name: str, rng: random.Random) -> str | None:
     ops = []
     for i, c in enumerate(name[1:], 1):
         if c in vowels:
-            ops.append(name[:i] + rng.choice([v for v in vowels if v != c]) + name[i + 1:])
-            ops.append(name[:i + 1] + "h" + name[i + 1:])
+            ops.append(name[:i] + rng.choice([v for v in vowels if v != c]) + name[i + 1 :])
+            ops.append(name[: i + 1] + "h" + name[i + 1 :])
         elif c.isalpha() and c not in "hwy" and name[i - 1] in vowels:
             ops.append(name[:i] + c + name[i:])
     ops = [o for o in ops if o != name and skeleton(o) == skeleton(name)]
@@ -172,8 +174,10 @@ def make_synthetic(
 ) -> SyntheticCase:
     """Edit ``translation`` (1:1 with ``original``) and return the case with its gold."""
     if len(original.sentences) != len(translation.sentences):
-        raise InputError("synthetic edits need 1:1 line-aligned inputs of equal length",
-                         path=translation.meta.path)
+        raise InputError(
+            "synthetic edits need 1:1 line-aligned inputs of equal length",
+            path=translation.meta.path,
+        )
     rng = random.Random(options.seed)
     ot, tt = original.texts, translation.texts
     n = len(ot)
@@ -189,20 +193,30 @@ def make_synthetic(
                     edits[i] = (kind, res)
                     free.discard(i)
 
-    take("number", options.number_rate, lambda i: _number_edit(ot[i], tt[i], original.lang,
-                                                                translation.lang, rng))
-    take("name", options.name_rate, lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng,
-                                                         False))
-    take("respell", options.respell_rate, lambda i: _name_edit(ot[i], tt[i], translation.lang, known,
-                                                               rng, True))
+    take(
+        "number",
+        options.number_rate,
+        lambda i: _number_edit(ot[i], tt[i], original.lang, translation.lang, rng),
+    )
+    take(
+        "name",
+        options.name_rate,
+        lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng, False),
+    )
+    take(
+        "respell",
+        options.respell_rate,
+        lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng, True),
+    )
     take("cut", options.cut_rate, lambda i: _cut(tt[i], rng))
     take("split", options.split_rate, lambda i: _split(tt[i]))
     take("merge", options.merge_rate, lambda i: i + 1 if i + 1 in free and i + 1 < n else None)
-    for i, (kind, arg) in list(edits.items()):
+    for kind, arg in list(edits.values()):
         if kind == "merge":
             free.discard(int(arg))  # type: ignore[call-overload]
     take("drop", options.drop_rate, lambda i: True)
     move: tuple[int, int, int] | None = None
+    moved_orig: tuple[int, ...] = ()
     if rng.random() < options.move_prob:
         starts = [i for i in range(1, n - 1) if i in free and i + 1 in free]
         if starts and n >= 8:
@@ -230,15 +244,15 @@ def make_synthetic(
             units.append((tt[i].rstrip() + " " + tt[j].lstrip(), (i, j), "merge"))
             skip.add(j)
         elif kind == "split":
-            a, b = arg  # type: ignore[misc]
-            units.append((a + "\n" + b, (i,), "split"))
+            first, second = cast("tuple[str, str]", arg)
+            units.append((first + "\n" + second, (i,), "split"))
         elif kind in ("number", "name", "cut", "respell"):
             units.append((str(arg), (i,), kind))
         else:
             target.append((tt[i], (i,), "moved" if target is moved else "same"))
     if move:
         at = units.index(("<MOVED>", (), "moved"))
-        units[at:at + 1] = [(t, o, "omit-moved") for t, o, _ in moved]
+        units[at : at + 1] = [(t, o, "omit-moved") for t, o, _ in moved]
         # destination in terms of original position
         dest = next((k for k, u in enumerate(units) if u[1] and u[1][0] >= move[2]), len(units))
         units[dest:dest] = [(t, (), "add-moved") for t, _, _ in moved]
@@ -248,14 +262,21 @@ def make_synthetic(
     lang_name = {"ru": "Russian", "ar": "Arabic"}.get(original.lang, "the original language")
     for _ in range(options.boilerplate):
         tpl = rng.choice(BOILERPLATE)
-        line = tpl.format(o=rng.choice(OUTLETS), lang=lang_name, src=src, person=rng.choice(PERSONS),
-                          title=rng.choice(foreign) if foreign else "Markets in focus this week")
-        pos = rng.choice([0, len(units)] + ([rng.randrange(1, len(units))] if len(units) > 2 else []))
+        line = tpl.format(
+            o=rng.choice(OUTLETS),
+            lang=lang_name,
+            src=src,
+            person=rng.choice(PERSONS),
+            title=rng.choice(foreign) if foreign else "Markets in focus this week",
+        )
+        pos = rng.choice(
+            [0, len(units)] + ([rng.randrange(1, len(units))] if len(units) > 2 else [])
+        )
         units.insert(pos, (line, (), "boilerplate"))
     for f in foreign:
         if rng.random() < options.foreign_rate * n / max(1, len(foreign)):
             units.insert(rng.randrange(1, len(units) + 1), (f, (), "content"))
-    return _assemble(original, units, move and moved_orig or ())  # type: ignore[arg-type]
+    return _assemble(original, units, moved_orig if move else ())
 
 
 def _number_edit(o: str, t: str, ol: str, tl: str, rng: random.Random) -> str | None:
@@ -269,8 +290,9 @@ def _number_edit(o: str, t: str, ol: str, tl: str, rng: random.Random) -> str | 
     return new if d2.only_translation else None
 
 
-def _name_edit(o: str, t: str, lang: str, known: frozenset[str], rng: random.Random,
-               respell: bool) -> str | None:
+def _name_edit(
+    o: str, t: str, lang: str, known: frozenset[str], rng: random.Random, respell: bool
+) -> str | None:
     cands = [c for c in name_candidates(t, lang, known) if len(c.skeleton) >= 3 and find_in(c, o)]
     if not cands:
         return None
@@ -278,16 +300,21 @@ def _name_edit(o: str, t: str, lang: str, known: frozenset[str], rng: random.Ran
     if respell:
         new = _respell(c.text, rng)
     else:
-        pool = [x for x in NEW_NAMES if find_in(name_candidates("x " + x, "en")[0], o) is None
-                and x.casefold() not in t.casefold()]
+        pool = [
+            x
+            for x in NEW_NAMES
+            if find_in(name_candidates("x " + x, "en")[0], o) is None
+            and x.casefold() not in t.casefold()
+        ]
         new = rng.choice(pool) if pool else None
     if new is None:
         return None
     return re.sub(rf"\b{re.escape(c.text)}\b", new, t, count=1)
 
 
-def _assemble(original: Document, units: list[tuple[str, tuple[int, ...], str]],
-              moved_orig: tuple[int, ...]) -> SyntheticCase:
+def _assemble(
+    original: Document, units: list[tuple[str, tuple[int, ...], str]], moved_orig: tuple[int, ...]
+) -> SyntheticCase:
     sents: list[str] = []
     links: list[Link] = []
     flags: list[Flag] = []
@@ -297,8 +324,12 @@ def _assemble(original: Document, units: list[tuple[str, tuple[int, ...], str]],
             links.append(Link(orig, (), 0.0))
             if kind == "drop":
                 prev = flags[-1] if flags else None
-                if prev and prev.kind == OMISSION and prev.original[-1] + 1 == orig[0] and \
-                        links[-2].translation == ():
+                if (
+                    prev
+                    and prev.kind == OMISSION
+                    and prev.original[-1] + 1 == orig[0]
+                    and links[-2].translation == ()
+                ):
                     flags[-1] = Flag(OMISSION, "major", prev.original + orig, (), "omitted")
                 else:
                     flags.append(Flag(OMISSION, "major", orig, (), "omitted"))
@@ -307,20 +338,29 @@ def _assemble(original: Document, units: list[tuple[str, tuple[int, ...], str]],
         idx = tuple(range(len(sents), len(sents) + len(parts)))
         sents.extend(parts)
         links.append(Link(orig, idx, 1.0 if orig else 0.0))
-        gold = {"merge": (MERGE, "info", None), "split": (SPLIT, "info", None),
-                "cut": (PARTIAL_OMISSION, "major", None), "number": (NUMBER_MISMATCH, "major", None),
-                "name": (NAME_MISMATCH, "major", None), "boilerplate": (ADDITION, "info", "boilerplate"),
-                "content": (ADDITION, "major", "content")}.get(kind)
+        gold = {
+            "merge": (MERGE, "info", None),
+            "split": (SPLIT, "info", None),
+            "cut": (PARTIAL_OMISSION, "major", None),
+            "number": (NUMBER_MISMATCH, "major", None),
+            "name": (NAME_MISMATCH, "major", None),
+            "boilerplate": (ADDITION, "info", "boilerplate"),
+            "content": (ADDITION, "major", "content"),
+        }.get(kind)
         if gold:
             flags.append(Flag(gold[0], gold[1], orig, idx, kind, subkind=gold[2]))
         if kind == "add-moved":
             moved_trans.extend(idx)
     if moved_orig:
         flags.append(Flag(REORDER, "minor", moved_orig, tuple(moved_trans), "moved"))
-    return SyntheticCase(original, tuple(sents), tuple(range(len(sents))), tuple(links), tuple(flags))
+    return SyntheticCase(
+        original, tuple(sents), tuple(range(len(sents))), tuple(links), tuple(flags)
+    )
 
 
-def write_synthetic(orig_path: Path, trans_path: Path, out_dir: Path, options: SynthOptions) -> list[Path]:
+def write_synthetic(
+    orig_path: Path, trans_path: Path, out_dir: Path, options: SynthOptions
+) -> list[Path]:
     """Write translation.txt, original.txt, gold.links and gold.flags.json into ``out_dir``."""
     from .links import format_ladder  # noqa: PLC0415 - lead's module, loaded on use
 
@@ -329,14 +369,26 @@ def write_synthetic(orig_path: Path, trans_path: Path, out_dir: Path, options: S
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        paths = [out_dir / "translation.txt", out_dir / "original.txt", out_dir / "gold.links",
-                 out_dir / "gold.flags.json"]
+        paths = [
+            out_dir / "translation.txt",
+            out_dir / "original.txt",
+            out_dir / "gold.links",
+            out_dir / "gold.flags.json",
+        ]
         paths[0].write_text("\n".join(case.sentences) + "\n", encoding="utf-8")
         paths[1].write_text("\n".join(orig_doc.texts) + "\n", encoding="utf-8")
-        paths[2].write_text(format_ladder(case.links), encoding="utf-8")
-        rows = [{"kind": f.kind, "subkind": f.subkind, "severity": f.severity,
-                 "original": list(f.original), "translation": list(f.translation), "detail": f.detail}
-                for f in case.flags]
+        paths[2].write_text(format_ladder(case.links, with_score=False), encoding="utf-8")
+        rows = [
+            {
+                "kind": f.kind,
+                "subkind": f.subkind,
+                "severity": f.severity,
+                "original": list(f.original),
+                "translation": list(f.translation),
+                "detail": f.detail,
+            }
+            for f in case.flags
+        ]
         paths[3].write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", path=str(out_dir)) from exc
@@ -355,6 +407,9 @@ def _load(orig_path: Path, trans_path: Path, options: SynthOptions) -> tuple[Doc
                 raise InputError(f"cannot read: {exc}", path=str(p)) from exc
             docs.append(document_from_lines(lines, lang or "en", str(p)))
         return docs[0], docs[1]
-    return load_pair(orig_path, trans_path,
-                     LoadOptions(presplit=options.presplit, lang=options.orig_lang),
-                     LoadOptions(presplit=options.presplit, lang=options.trans_lang))
+    return load_pair(
+        orig_path,
+        trans_path,
+        LoadOptions(presplit=options.presplit, lang=options.orig_lang),
+        LoadOptions(presplit=options.presplit, lang=options.trans_lang),
+    )

@@ -1,4 +1,4 @@
-"""Flag benchmark: precision/recall per kind on seeded synthetic edits, false flags on unedited pairs.
+"""Flag benchmark: P/R per kind on seeded synthetic edits; false flags on unedited pairs.
 
 Cases: every NTREX document as ar->en and ru->en (Arabic/Russian play the original,
 English the translation) and every WMT22 ru-en document with >= 6 segments. Each case
@@ -36,11 +36,24 @@ from align.flags import FlagOptions, check_alignment  # noqa: E402
 from align.synthetic import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
 from align.types import Alignment, Flag, Signature  # noqa: E402
 
-KINDS = ("omission", "partial_omission", "addition", "number_mismatch", "name_mismatch",
-         "reorder", "merge", "split", "low_similarity")
-TARGETS = {"omission": ("P", 0.97, "R", 0.95), "addition": ("P", 0.97, "R", 0.95),
-           "number_mismatch": ("F1", 0.95), "name_mismatch": ("F1", 0.85),
-           "partial_omission": ("P", 0.8, "R", 0.8)}
+KINDS = (
+    "omission",
+    "partial_omission",
+    "addition",
+    "number_mismatch",
+    "name_mismatch",
+    "reorder",
+    "merge",
+    "split",
+    "low_similarity",
+)
+TARGETS = {
+    "omission": ("P", 0.97, "R", 0.95),
+    "addition": ("P", 0.97, "R", 0.95),
+    "number_mismatch": ("F1", 0.95),
+    "name_mismatch": ("F1", 0.85),
+    "partial_omission": ("P", 0.8, "R", 0.8),
+}
 
 
 def shared() -> Path:
@@ -116,7 +129,7 @@ def main() -> None:
     unedited = {"sentences": 0, "flags": 0, "by_kind": defaultdict(int)}
     edited_false = [0, 0]
     verdicts: dict[str, int] = defaultdict(int)
-    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     t0 = time.time()
     for n, (ds, orig, trans, lang) in enumerate(cases):
         odoc = document_from_lines(orig, lang, f"{ds}-{n}")
@@ -127,9 +140,16 @@ def main() -> None:
         if args.gold_links:
             al = Alignment(odoc, edoc, case.links, Signature("gold", enc.name))
             from align.synthetic import _assemble  # noqa: F401 - gold for unedited below
-            un = Alignment(odoc, tdoc, tuple(
-                __import__("align.types", fromlist=["Link"]).Link((i,), (i,), 1.0)
-                for i in range(len(orig))), Signature("gold", enc.name))
+
+            un = Alignment(
+                odoc,
+                tdoc,
+                tuple(
+                    __import__("align.types", fromlist=["Link"]).Link((i,), (i,), 1.0)
+                    for i in range(len(orig))
+                ),
+                Signature("gold", enc.name),
+            )
         else:
             al = align_documents(odoc, edoc, aopt, encoder=enc)
             un = align_documents(odoc, tdoc, aopt, encoder=enc)
@@ -148,17 +168,38 @@ def main() -> None:
             if not any(overlaps(p, g) for g in case.flags):
                 edited_false[0] += 1
                 if dump:
-                    dump.write(json.dumps({"case": n, "ds": ds, "type": "FP", "kind": p.kind,
-                                           "detail": p.detail, "evidence": dict(p.evidence),
-                                           "o": [orig[i] for i in p.original],
-                                           "t": [case.sentences[j] for j in p.translation]},
-                                          ensure_ascii=False) + "\n")
+                    dump.write(
+                        json.dumps(
+                            {
+                                "case": n,
+                                "ds": ds,
+                                "type": "FP",
+                                "kind": p.kind,
+                                "detail": p.detail,
+                                "evidence": dict(p.evidence),
+                                "o": [orig[i] for i in p.original],
+                                "t": [case.sentences[j] for j in p.translation],
+                            },
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
         for g in case.flags:
             if not any(overlaps(p, g) for p in rep.flags) and dump:
-                dump.write(json.dumps({"case": n, "ds": ds, "type": "FN", "kind": g.kind,
-                                       "o": [orig[i] for i in g.original],
-                                       "t": [case.sentences[j] for j in g.translation]},
-                                      ensure_ascii=False) + "\n")
+                dump.write(
+                    json.dumps(
+                        {
+                            "case": n,
+                            "ds": ds,
+                            "type": "FN",
+                            "kind": g.kind,
+                            "o": [orig[i] for i in g.original],
+                            "t": [case.sentences[j] for j in g.translation],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
         edited_false[1] += len(orig)
         urep = check_alignment(un, options, encoder=enc)
         unedited["sentences"] += len(orig)
@@ -166,21 +207,42 @@ def main() -> None:
         for p in urep.flags:
             unedited["by_kind"][p.kind] += 1
             if dump:
-                dump.write(json.dumps({"case": n, "ds": ds, "type": "UNEDITED", "kind": p.kind,
-                                       "detail": p.detail, "evidence": dict(p.evidence),
-                                       "o": [orig[i] for i in p.original],
-                                       "t": [trans[j] for j in p.translation]}, ensure_ascii=False) + "\n")
+                dump.write(
+                    json.dumps(
+                        {
+                            "case": n,
+                            "ds": ds,
+                            "type": "UNEDITED",
+                            "kind": p.kind,
+                            "detail": p.detail,
+                            "evidence": dict(p.evidence),
+                            "o": [orig[i] for i in p.original],
+                            "t": [trans[j] for j in p.translation],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
         if n % 25 == 0:
             print(f"{n}/{len(cases)} {time.time() - t0:.0f}s", file=sys.stderr)
     result: dict[str, object] = {
-        "cases": len(cases), "aligner": "gold" if args.gold_links else "align_documents",
+        "cases": len(cases),
+        "aligner": "gold" if args.gold_links else "align_documents",
         "options": {k: v for k, v in dataclasses.asdict(options).items()},
         "per_kind": {k: prf(*counts["all"][k]) for k in KINDS},
-        "per_dataset": {ds: {k: prf(*v) for k, v in kinds.items() if v[1] or v[3]}
-                        for ds, kinds in counts.items() if ds != "all"},
-        "unedited": {"sentences": unedited["sentences"], "flags": unedited["flags"],
-                     "false_flags_per_100": round(100 * unedited["flags"] / max(1, unedited["sentences"]), 3),
-                     "by_kind": dict(unedited["by_kind"])},
+        "per_dataset": {
+            ds: {k: prf(*v) for k, v in kinds.items() if v[1] or v[3]}
+            for ds, kinds in counts.items()
+            if ds != "all"
+        },
+        "unedited": {
+            "sentences": unedited["sentences"],
+            "flags": unedited["flags"],
+            "false_flags_per_100": round(
+                100 * unedited["flags"] / max(1, unedited["sentences"]), 3
+            ),
+            "by_kind": dict(unedited["by_kind"]),
+        },
         "edited_false_flags_per_100": round(100 * edited_false[0] / max(1, edited_false[1]), 3),
         "verdicts_edited": dict(verdicts),
         "seconds": round(time.time() - t0, 1),

