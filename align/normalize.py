@@ -25,13 +25,13 @@ _INVISIBLE = dict.fromkeys(
     + list(range(0x2066, 0x206A))
 )
 
-_QUOTES = {
-    ord(c): '"' for c in "«»“”„‟❝❞〝〞＂"
-} | {ord(c): "'" for c in "‘’‚‛′`´"}
+_QUOTES = {ord(c): '"' for c in "«»“”„‟❝❞〝〞＂"} | {ord(c): "'" for c in "‘’‚‛′`´"}
 _DASHES = {ord(c): "-" for c in "‐‑‒–—―−"}
 
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
 
 
 def ascii_digits(text: str) -> str:
