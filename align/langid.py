@@ -83,6 +83,37 @@ def _langdetect(text: str) -> list[tuple[str, float]]:
     return [(r.lang, r.prob) for r in result]
 
 
+# Function words that make up a large share of running text in each Latin-script
+# language we support. A document whose words are clearly dominated by one list is
+# decided without langdetect, whose profiles take ~0.75 s to load: that load was a
+# third of a cold `provalign align` on a 40-sentence pair.
+_FUNCTION_WORDS = {
+    "en": frozenset(
+        "the of and to in is that for on with was as by it he said at from his be".split()
+    ),
+    "de": frozenset(
+        "der die und das in den von zu mit ist des sich auf für nicht im dem ein eine".split()
+    ),
+    "fr": frozenset(
+        "le la les de des et à en un une du que est pour dans qui au sur par pas".split()
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _function_word_guess(sample: str) -> str | None:
+    """The Latin language whose function words clearly dominate, else None."""
+    words = [w.lower() for w in _WORD.findall(sample[:5000])]
+    if len(words) < 30:
+        return None
+    shares = sorted(
+        ((sum(w in fw for w in words) / len(words), lang) for lang, fw in _FUNCTION_WORDS.items()),
+        reverse=True,
+    )
+    (best, lang), (second, _) = shares[0], shares[1]
+    return lang if best >= 0.15 and best >= 3 * second else None
+
+
 def detect_language(text: str, path: str | None = None) -> str:
     """Language of a whole document; LanguageError (naming ``path``) when unclear."""
     sample = _URL.sub(" ", text[:DOC_SAMPLE_CHARS])
@@ -101,6 +132,9 @@ def detect_language(text: str, path: str | None = None) -> str:
         raise LanguageError(
             "cannot detect the language (unsupported script); give --lang", path=path
         )
+    quick = _function_word_guess(sample)
+    if quick is not None:
+        return quick
     guesses = _langdetect(sample)
     for lang, _prob in guesses:
         if lang in SUPPORTED:
