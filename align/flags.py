@@ -470,12 +470,16 @@ def _number_flags(
                 "minor",
                 lk.original,
                 lk.translation,
-                f"Qualifier dropped: original says {f.qualifier} than/about {format_value(f)}, "
+                f"Qualifier dropped: original says "
+                f"{_QUALIFIER_WORDS.get(f.qualifier or '', '')}{format_value(f)}, "
                 f"translation says {g.text}",
                 {"original": [f.text], "qualifier": f.qualifier},
             )
         ]
     return []
+
+
+_QUALIFIER_WORDS = {"more": "more than ", "less": "less than ", "about": "about "}
 
 
 def _headline_case(text: str) -> bool:

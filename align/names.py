@@ -63,6 +63,7 @@ _ARTICLES = {
 # fmt: on
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 
+_CONTRACTION = re.compile(r"(?i)(?:['’](?:ve|ll|re|d|m|t)|n['’]t)$")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
 
 # Capitalised English words that are not names (or too generic to judge).
@@ -267,6 +268,13 @@ def common_word(word: str) -> bool:
         return False
     w = re.sub(r"['’]s$", "", word).casefold()
     forms = [w] + ([w[:-1]] if w.endswith("s") and len(w) > 4 else [])
+    # inflected verbs open sentences ("Addressing the UN ...", "Asked about ..."): their
+    # stems are whole pieces; a stem of at least 4 letters keeps "Ahmed" a name
+    for suf, add in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 4 and suf != "d" or w.endswith("ed"):
+            stem = w[: len(w) - len(suf)] + add
+            if len(stem) >= 4 and stem != w:
+                forms.append(stem)
     return any(sp.piece_to_id("▁" + f) > 0 for f in forms)  # type: ignore[attr-defined]
 
 
@@ -297,6 +305,8 @@ def name_candidates(
         if tok.casefold() in stop or base in stop or common_word(core):
             continue
         if re.fullmatch(r"[A-ZА-Я]{2,}s?", tok):  # acronyms are translated (FBI / ФБР)
+            continue
+        if _CONTRACTION.search(tok):  # "They've", "Don't", "I'll"
             continue
         if not initial and _sentence_initial(text, start) and tok.casefold() not in known:
             continue

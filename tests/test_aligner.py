@@ -1,0 +1,126 @@
+"""The aligner end to end: exact links on a small edited NTREX pair, invariants, CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import cli
+from align.aligner import AlignOptions, align_texts, link_types
+from align.encoder import load_encoder, span_embeddings
+from align.evaluate import score_links
+from align.links import format_ladder, parse_links, read_links
+
+DATA = Path(__file__).parent / "data" / "align"
+
+
+@pytest.fixture(scope="module")
+def encoder():  # type: ignore[no-untyped-def]
+    return load_encoder()
+
+
+def _lines(name: str) -> list[str]:
+    return (DATA / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_recovers_merge_omission_and_addition_exactly(encoder) -> None:  # type: ignore[no-untyped-def]
+    links = align_texts(_lines("ntrex.ar.txt"), _lines("ntrex.en.txt"), AlignOptions(), encoder)
+    gold = read_links(DATA / "ntrex.gold")
+    assert [(lk.original, lk.translation) for lk in links] == [
+        (g.original, g.translation) for g in gold
+    ]
+    # the omission and the addition are confident one-sided links
+    one_sided = [lk for lk in links if not lk.original or not lk.translation]
+    assert all(lk.score > 0.5 for lk in one_sided)
+
+
+def test_every_sentence_exactly_once_and_monotone(encoder) -> None:  # type: ignore[no-untyped-def]
+    orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")[::-1]  # scrambled order
+    links = align_texts(orig, trans, AlignOptions(), encoder)
+    assert [i for lk in links for i in lk.original] == list(range(len(orig)))
+    assert [j for lk in links for j in lk.translation] == list(range(len(trans)))
+    assert all(0.0 <= lk.score <= 1.0 for lk in links)
+
+
+def test_empty_side_gives_one_sided_links(encoder) -> None:  # type: ignore[no-untyped-def]
+    links = align_texts(["Один.", "Два."], [], AlignOptions(), encoder)
+    assert [(lk.original, lk.translation) for lk in links] == [((0,), ()), ((1,), ())]
+    assert align_texts([], [], AlignOptions(), encoder) == []
+
+
+def test_banded_search_matches_full_search(encoder) -> None:  # type: ignore[no-untyped-def]
+    orig, trans = _lines("ntrex.ar.txt") * 3, _lines("ntrex.en.txt") * 3
+    full = align_texts(orig, trans, AlignOptions(), encoder)
+    banded = align_texts(orig, trans, AlignOptions(full_dp_cells=50, band=8), encoder)
+    assert [(lk.original, lk.translation) for lk in banded] == [
+        (lk.original, lk.translation) for lk in full
+    ]
+
+
+def test_pooled_span_embeddings_match_encoding_the_joined_text(encoder) -> None:  # type: ignore[no-untyped-def]
+    texts = _lines("ntrex.en.txt")[:6]
+    spans = [(0, 1), (0, 2), (2, 5)]
+    pooled = span_embeddings(encoder, texts, spans)
+    exact = encoder.encode([" ".join(texts[a:b]) for a, b in spans])
+    cos = (pooled * exact).sum(axis=1)
+    assert cos[0] == pytest.approx(1.0, abs=1e-4)  # a single sentence is exact
+    assert np.all(cos > 0.95)
+
+
+def test_eastern_arabic_digits_embed_like_ascii(encoder) -> None:  # type: ignore[no-untyped-def]
+    a, b = encoder.encode(["قتل ٢٣٤ شخصا في عام ٢٠١٩", "قتل 234 شخصا في عام 2019"])
+    assert float(a @ b) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_link_types_cover_the_issue_minimum() -> None:
+    types = set(link_types(AlignOptions()))
+    assert {(0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)} <= types
+
+
+def test_ladder_round_trip_and_errors(tmp_path: Path) -> None:
+    text = "[0]:[0]:0.900\n[1, 2]:[1]:0.800\n[3]:[]:0.950\n[]:[2]:0.700\n"
+    links = parse_links(text)
+    assert format_ladder(links) == text
+    bad = tmp_path / "bad.links"
+    bad.write_text("[0]:[0]\nnot a link\n", encoding="utf-8")
+    with pytest.raises(Exception, match="line 2"):
+        read_links(bad)
+
+
+def test_strict_and_lax_scores() -> None:
+    gold = parse_links("[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[]:[2]\n")
+    pred = parse_links("[0]:[0]\n[1]:[1]\n[2, 3]:[]\n[]:[2]\n")
+    s = score_links(gold, pred)
+    assert s["strict"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert s["lax"]["f1"] == 1.0
+    assert s["addition"]["f1"] == 1.0
+
+
+def test_cli_align_ladder_json_and_eval(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    args = ["align", "--presplit", str(DATA / "ntrex.ar.txt"), str(DATA / "ntrex.en.txt")]
+    out = runner.invoke(cli.cli, args)
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[2].startswith("[2, 3]:[2]:")
+    links_file = tmp_path / "pred.links"
+    links_file.write_text(out.output, encoding="utf-8")
+    ev = runner.invoke(cli.cli, ["eval-align", "--gold", str(DATA / "ntrex.gold"), str(links_file)])
+    assert ev.exit_code == 0, ev.output
+    assert json.loads(ev.output)["strict"]["f1"] == 1.0
+    js = runner.invoke(cli.cli, [*args, "--format", "json"])
+    report = json.loads(js.output)
+    assert report["signature"]["encoder"] == "usem3-v3"
+    assert len(report["original"]["sentences"]) == 15
+    assert sum(len(lk["original"]) for lk in report["links"]) == 15
+    tsv = runner.invoke(cli.cli, [*args, "--format", "tsv"])
+    assert tsv.exit_code == 0 and "\t" in tsv.output
+
+
+def test_textberg_dev_strict_f1(shared_data: Path, encoder) -> None:  # type: ignore[no-untyped-def]
+    d = shared_data / "textberg-defr"
+    de = (d / "dev.de").read_text(encoding="utf-8").splitlines()
+    fr = (d / "dev.fr").read_text(encoding="utf-8").splitlines()
+    scores = score_links(read_links(d / "dev.defr"), align_texts(de, fr, AlignOptions(), encoder))
+    assert scores["strict"]["f1"] >= 0.89  # regression floor; bench/alignment.py reports it
