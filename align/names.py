@@ -82,7 +82,8 @@ senator senate congress house court police army navy university college school c
 street road avenue square north south east west northern southern eastern western central
 province region state city county district republic kingdom union federation party members
 member group company bank agency office department service national international rev capt gen
-col sgt lt gov sen rep dr prof st mt fort lake river island islands park hospital centre center
+col sgt lt gov sen rep det insp supt cllr cpl pte maj brig cmdr adm dr prof st mt
+fort lake river island islands park hospital centre center
 museum airport station league cup club team championship premier world global day week year new
 old first second third last great grand royal federal supreme general chairman director chief
 executive officer spokesman spokeswoman leader inspector detective christian muslim islamic
@@ -184,6 +185,10 @@ def _variants(word: str) -> frozenset[str]:
     script = _script(word)
     if script == "lat" and "gh" in word.casefold():  # silent gh: Willoughby / Уиллоуби
         out.add(_collapse(_latin(word.casefold().replace("gh", ""))))
+    if script == "lat" and "sh" in word.casefold():  # Japanese shi: Hiroshima / Хиросима
+        out.add(_collapse(_latin(word.casefold().replace("sh", "s"))))
+    if script == "lat" and word.casefold().endswith("ng"):  # Korean Yong / Ён
+        out.add(_collapse(_latin(word.casefold()[:-1])))
     if script == "ru" and word.casefold().startswith("г"):  # Гарлем = Harlem
         out.add(skeleton(word[1:]))
     if script == "ru":
@@ -268,13 +273,13 @@ def common_word(word: str) -> bool:
         return False
     w = re.sub(r"['’]s$", "", word).casefold()
     forms = [w] + ([w[:-1]] if w.endswith("s") and len(w) > 4 else [])
+    forms += [w[:-2]] if w.endswith("es") and len(w) > 5 else []  # crosses, taxes
     # inflected verbs open sentences ("Addressing the UN ...", "Asked about ..."): their
     # stems are whole pieces; a stem of at least 4 letters keeps "Ahmed" a name
-    for suf, add in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", "")):
-        if w.endswith(suf) and len(w) - len(suf) >= 4 and suf != "d" or w.endswith("ed"):
-            stem = w[: len(w) - len(suf)] + add
-            if len(stem) >= 4 and stem != w:
-                forms.append(stem)
+    for suf, add in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+        stem = w[: -len(suf)] + add
+        if w.endswith(suf) and len(stem) >= 4:
+            forms.append(stem)
     return any(sp.piece_to_id("▁" + f) > 0 for f in forms)  # type: ignore[attr-defined]
 
 

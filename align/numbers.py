@@ -407,7 +407,7 @@ def _unmatched(
 def format_value(f: NumberFact) -> str:
     """A readable rendering of a fact's value for flag details."""
     v = f.value
-    if float(v).is_integer() and 1000 <= v <= 2100 and "," not in f.text and " " not in f.text:
+    if float(v).is_integer() and 1800 <= v <= 2100 and "," not in f.text and " " not in f.text:
         return f"{int(v)}"  # a year (or a plain four-digit count): "2011", not "2,011"
     s = f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"
     return s + ("%" if f.kind == "percent" else "")

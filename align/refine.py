@@ -8,6 +8,16 @@ flags of which 72 % were such glued additions. Here an end member of a link is p
 into its own 1-0 / 0-1 link when it is unlike the other side (cosine below
 ``peel_floor``) and the link without it is at least as similar as with it
 (within ``peel_slack``): the member carried no meaning of the other side.
+Measured again after the aligner's ``skip=0`` change (90 documents): without peeling,
+addition recall fell 0.996 -> 0.93 and split precision 0.91 -> 0.54, so it stays.
+
+The converse repair, ``relink_gaps``: a heavily cut sentence (40-75 % of it removed)
+is often left unlinked by the aligner's length model, so it surfaced as an omission
+plus an addition next to each other. An unlinked original sentence and an unlinked
+translation sentence in the same gap (between the same two links) that are still
+clearly similar (cosine >= ``relink_sim``) are one link, which the partial-omission
+check then judges. Unrelated neighbours (a dropped sentence beside an inserted foreign
+sentence or boilerplate) sit far below that cosine.
 """
 
 from __future__ import annotations
@@ -99,3 +109,59 @@ def _peel(
         if not changed:
             break
     return [*before, Link(o, t, lk.score), *reversed(after)]
+
+
+def relink_gaps(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
+    """Pair unlinked original and translation sentences of one gap that are similar."""
+    ot, tt = alignment.original.texts, alignment.translation.texts
+    links = list(alignment.links)
+    out: list[Link] = []
+    k = 0
+    while k < len(links):
+        if links[k].original and links[k].translation:
+            out.append(links[k])
+            k += 1
+            continue
+        end = k
+        while end < len(links) and not (links[end].original and links[end].translation):
+            end += 1
+        out += _pair_gap(links[k:end], ot, tt, encoder, min_sim)
+        k = end
+    return tuple(out)
+
+
+def _pair_gap(
+    gap: list[Link], ot: list[str], tt: list[str], encoder: Encoder, min_sim: float
+) -> list[Link]:
+    """Monotone best pairs (cosine >= min_sim) among a gap's one-sided links."""
+    om = [i for lk in gap for i in lk.original]
+    ad = [j for lk in gap for j in lk.translation]
+    if not om or not ad:
+        return gap
+    sim = encoder.encode([ot[i] for i in om]) @ encoder.encode([tt[j] for j in ad]).T
+    pairs: list[tuple[int, int]] = []
+    used_o: set[int] = set()
+    used_t: set[int] = set()
+    for flat in sim.ravel().argsort()[::-1]:
+        a, b = divmod(int(flat), len(ad))
+        if sim[a, b] < min_sim:
+            break
+        if a in used_o or b in used_t:
+            continue
+        if any((a - x) * (b - y) < 0 for x, y in pairs):  # keep links monotone
+            continue
+        pairs.append((a, b))
+        used_o.add(a)
+        used_t.add(b)
+    if not pairs:
+        return gap
+    out: list[Link] = []
+    a = b = 0
+    for x, y in sorted(pairs):
+        out += [Link((om[i],), (), 0.0) for i in range(a, x)]
+        out += [Link((), (ad[j],), 0.0) for j in range(b, y)]
+        out.append(Link((om[x],), (ad[y],), float(sim[x, y])))
+        a, b = x + 1, y + 1
+    out += [Link((om[i],), (), 0.0) for i in range(a, len(om))]
+    out += [Link((), (ad[j],), 0.0) for j in range(b, len(ad))]
+    return out

@@ -12,9 +12,14 @@ found when such a predicted flag exists. Unedited documents have no gold, so eve
 there (merge/split info included) is false.
 
     .venv/bin/python bench/flags.py [--limit N] [--gold-links] [--set k=v ...]
+        [--align k=v ...] [--link-cache DIR] [--dump FILE]
 
 ``--gold-links`` skips the aligner (checks the gold alignment) to separate flag errors
-from alignment errors. ``--set clause_sim=0.3`` overrides a FlagOptions default.
+from alignment errors. ``--set clause_gap=0.3`` overrides a FlagOptions default,
+``--align skip=-0.05`` an AlignOptions default (to measure aligner changes from here).
+``--link-cache DIR`` stores each case's links so a flag-only change reruns in a
+fraction of the time (the cache is keyed by the --align overrides, not by code: clear
+it when the aligner changes).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import hashlib
 import json
 import os
 import sys
@@ -34,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from align.encoder import load_encoder  # noqa: E402
 from align.flags import FlagOptions, check_alignment  # noqa: E402
 from align.synthetic import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
-from align.types import Alignment, Flag, Signature  # noqa: E402
+from align.types import Alignment, Document, Flag, Link, Signature  # noqa: E402
 
 KINDS = (
     "omission",
@@ -105,6 +111,10 @@ def main() -> None:
     ap.add_argument("--gold-links", action="store_true")
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--dump", type=Path, help="write per-flag errors here (JSONL)")
+    ap.add_argument("--align", action="append", default=[], help="AlignOptions override k=v")
+    ap.add_argument(
+        "--link-cache", type=Path, help="reuse alignments from this directory (keyed by options)"
+    )
     args = ap.parse_args()
     over = {}
     for kv in args.set:
@@ -124,7 +134,28 @@ def main() -> None:
         cases = kept
     from align.aligner import AlignOptions, align_documents
 
-    aopt = AlignOptions()
+    aover: dict[str, object] = {}
+    for kv in args.align:
+        k, v = kv.split("=", 1)
+        default = next(f.default for f in dataclasses.fields(AlignOptions) if f.name == k)
+        aover[k] = type(default)(v)
+    aopt = AlignOptions(**aover)  # type: ignore[arg-type]
+    cache_key = hashlib.sha1(repr(sorted(aover.items())).encode()).hexdigest()[:10]
+
+    def aligned(tag: str, odoc: Document, tdoc: Document) -> Alignment:
+        """align_documents, or its links from --link-cache (flags iterate much faster)."""
+        path = args.link_cache / f"{cache_key}-{tag}.links" if args.link_cache else None
+        if path and path.exists():
+            links = tuple(
+                Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text())
+            )
+            return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
+        al = align_documents(odoc, tdoc, aopt, encoder=enc)
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            rows = [[lk.original, lk.translation, lk.score] for lk in al.links]
+            path.write_text(json.dumps(rows))
+        return al
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
     unedited = {"sentences": 0, "flags": 0, "by_kind": defaultdict(int)}
     edited_false = [0, 0]
@@ -151,8 +182,8 @@ def main() -> None:
                 Signature("gold", enc.name),
             )
         else:
-            al = align_documents(odoc, edoc, aopt, encoder=enc)
-            un = align_documents(odoc, tdoc, aopt, encoder=enc)
+            al = aligned(f"{n}-edited", odoc, edoc)
+            un = aligned(f"{n}-unedited", odoc, tdoc)
         rep = check_alignment(al, options, encoder=enc)
         verdicts[rep.summary.verdict if rep.summary else "none"] += 1
         for key in (ds, "all"):
@@ -179,6 +210,13 @@ def main() -> None:
                                 "evidence": dict(p.evidence),
                                 "o": [orig[i] for i in p.original],
                                 "t": [case.sentences[j] for j in p.translation],
+                                "gold_here": [
+                                    g.kind
+                                    for g in case.flags
+                                    if set(g.original) & set(p.original)
+                                    or set(g.translation) & set(p.translation)
+                                ],
+                                "idx": [p.original, p.translation],
                             },
                             ensure_ascii=False,
                         )
@@ -228,6 +266,7 @@ def main() -> None:
     result: dict[str, object] = {
         "cases": len(cases),
         "aligner": "gold" if args.gold_links else "align_documents",
+        "align_options": {k: str(v) for k, v in aover.items()},
         "options": {k: v for k, v in dataclasses.asdict(options).items()},
         "per_kind": {k: prf(*counts["all"][k]) for k in KINDS},
         "per_dataset": {

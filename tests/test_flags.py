@@ -129,3 +129,35 @@ def test_check_cli_json(runner, encoder) -> None:  # noqa: ANN001
     data = json.loads(res.output)
     kinds = {f["kind"] for f in data["flags"]}
     assert {"omission", "number_mismatch"} <= kinds
+
+
+def test_cut_sentence_left_unlinked_is_relinked_as_partial(encoder) -> None:  # noqa: ANN001
+    """An unlinked original next to an unlinked, similar, much shorter translation is one link."""
+    from align.refine import relink_gaps
+
+    orig = [
+        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
+        "Стороны обсудили поставки газа, ситуацию на Украине и торговые отношения, а также "
+        "договорились о новой встрече в Берлине осенью следующего года.",
+        "После переговоров Путин вернулся в Москву.",
+    ]
+    trans = [
+        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        "The sides discussed gas supplies.",
+        "After the talks Putin returned to Moscow.",
+    ]
+    links = (Link((0,), (0,), 1.0), Link((1,), (), 0.0), Link((), (1,), 0.0), Link((2,), (2,), 1.0))
+    al = Alignment(
+        document_from_lines(orig, "ru"),
+        document_from_lines(trans, "en"),
+        links,
+        Signature("test", "usem3"),
+    )
+    relinked = relink_gaps(al, encoder, FlagOptions().relink_sim)
+    assert [(lk.original, lk.translation) for lk in relinked] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+    ]
+    report = check_alignment(al, FlagOptions(), encoder=encoder)
+    assert not any(f.kind in ("omission", "addition") for f in report.flags)

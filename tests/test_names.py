@@ -63,3 +63,13 @@ def test_short_skeletons_need_exact_match() -> None:
     assert skeletons_match("sn", "sn")
     assert not skeletons_match("sn", "sm")
     assert skeletons_match("btn", "btnm")  # Путиным
+
+
+def test_contractions_and_sentence_verbs_are_not_names() -> None:
+    text = "They've fallen out. Addressing the assembly, Kowalski spoke."
+    assert [n.text for n in name_candidates(text, "en")] == ["Kowalski"]
+
+
+def test_japanese_and_korean_renderings_match() -> None:
+    for latin, other in (("Hiroshima", "Хиросиму"), ("Yong", "Ён")):
+        assert find_in(Name(latin, skeleton(latin)), other) is not None, latin

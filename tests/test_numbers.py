@@ -72,3 +72,10 @@ def test_dropped_qualifier_is_reported_separately() -> None:
 def test_months_are_recognised() -> None:
     months = [f.value for f in extract_numbers("15 марта и 1 мая", "ru") if f.kind == "month"]
     assert months == [3, 5]
+
+
+def test_years_are_shown_without_thousands_separator() -> None:
+    from align.numbers import NumberFact, format_value
+
+    assert format_value(NumberFact(2011.0, "2011")) == "2011"
+    assert format_value(NumberFact(2000.0, "2,000")) == "2,000"
