@@ -316,6 +316,19 @@ def align_texts(
     n, m = len(original), len(translation)
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
+    from threadpoolctl import threadpool_limits
+
+    # The search does thousands of small matrix products (64-row band blocks); a
+    # multi-threaded BLAS spends longer waking and spinning its threads than
+    # multiplying, and on a busy 2-core machine that made a 5k x 5k search 7x slower.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _align(original, translation, options, encoder)
+
+
+def _align(
+    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
+) -> list[Link]:
+    n, m = len(original), len(translation)
     orig, trans = (
         _Side(encoder, original, options.max_side),
         _Side(encoder, translation, options.max_side),

@@ -323,14 +323,19 @@ def span_embeddings(
     inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
     if isinstance(inner, UsemEncoder):
         st = inner.pooled(texts)
-        csum = np.vstack([np.zeros((1, st.total.shape[1]), np.float32), np.cumsum(st.total, 0)])
-        cbos = np.vstack([np.zeros((1, st.bos.shape[1]), np.float32), np.cumsum(st.bos, 0)])
-        ceos = np.vstack([np.zeros((1, st.eos.shape[1]), np.float32), np.cumsum(st.eos, 0)])
+
+        def prefix(x: FloatArray) -> np.ndarray:  # float64: differences of long prefix sums
+            return np.vstack([np.zeros((1, x.shape[1])), np.cumsum(x, 0, dtype=np.float64)])
+
+        csum, cbos, ceos = prefix(st.total), prefix(st.bos), prefix(st.eos)
         clen = np.concatenate([[0.0], np.cumsum(st.length)])
         a = np.array([s[0] for s in spans])
         b = np.array([s[1] for s in spans])
         # inner boundaries: drop BOS of every sentence but the first, EOS of all but the last
         total = (csum[b] - csum[a]) - (cbos[b] - cbos[a + 1]) - (ceos[b - 1] - ceos[a])
         length = (clen[b] - clen[a]) - 2 * (b - a - 1)
-        return inner.head(total.astype(np.float32), length.astype(np.float32))
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=inner.threads, user_api="blas"):  # a few large products
+            return inner.head(total.astype(np.float32), length.astype(np.float32))
     return encoder.encode([" ".join(texts[a:b]) for a, b in spans])

@@ -20,33 +20,31 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
   absolute floor, because cosine levels differ between language pairs and genres.
 * A pair that is not a translation at all gets the verdict and no wall of flags.
 
-This module imports only the standard library and numpy-free helpers at import time,
-because ``cli.py`` reads ``FlagOptions`` fields to build command-line options.
+The rules live in ``align.gaps`` (unlinked sentences), ``align.value_flags`` (numbers,
+names) and ``align.partial`` (cut clauses); this module orchestrates them, holds the
+options and computes the summary. It imports only the standard library and numpy-free
+helpers at import time, because ``cli.py`` reads ``FlagOptions`` fields to build
+command-line options.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .names import compare_names, mid_sentence_names, words
-from .numbers import compare_numbers, format_value
+from .gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor, unlink_boilerplate
+from .names import Name, mid_sentence_names, name_candidates, words
+from .partial import clauses, partial_flags
 from .refine import refine_links, relink_gaps
 from .types import (
-    ADDITION,
     EDITED,
     FAITHFUL,
     FLAG_KINDS,
     HEAVILY_EDITED,
     LOW_SIMILARITY,
     MERGE,
-    NAME_MISMATCH,
     NOT_A_TRANSLATION,
-    NUMBER_MISMATCH,
-    OMISSION,
-    PARTIAL_OMISSION,
     REORDER,
     SPLIT,
     Alignment,
@@ -56,6 +54,7 @@ from .types import (
     Signature,
     Summary,
 )
+from .value_flags import base_name, name_flags, number_flags
 
 if TYPE_CHECKING:  # pragma: no cover
     from .encoder import Encoder
@@ -82,7 +81,9 @@ class FlagOptions:
     relink_sim: float = 0.15  # unlinked neighbours this similar are one (cut) link; 1 = off
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
-    name_gain: float = 0.0  # removing an unmatched name must raise the cosine by more than this
+    name_gain: float = 0.01  # removing an unmatched name must raise the cosine by more than this
+    name_gain_alone: float = 0.03  # ... this, when a cased original shows no unmatched name
+    name_displaced_gain: float = -0.02  # ... or this, when the original has a displaced name
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...
     not_translation_cosine: float = 0.3  # ... or this median link cosine: not a translation
@@ -90,48 +91,8 @@ class FlagOptions:
     qualifier_flags: bool = True  # flag "more than 200" rendered as "200"
 
 
-_BOILER_RE = re.compile(
-    r"(?i)^\s*(?:(?:this|the) (?:article|story|report|text) (?:was|has been|is) "
-    r"(?:originally |first )?(?:translated|published|edited|adapted)"
-    r"|translated (?:and edited )?by\b"
-    r"|read (?:also|more)\b|see also\b|related\s*:|photo(?:graph)?s?(?: credit)?\s*:|image\s*:"
-    r"|source\s*:|©|copyright\b|all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
-    r"(?:,|$)|follow (?:us|\S+ on)\b|subscribe\b|the views expressed|editor'?s note|"
-    r"\(?(?:reuters|afp|ap|tass|ria novosti)\)?\s*$)"
-)
-# fmt: off
-_BOILER_EXEMPLARS = (
-    "This article was translated and edited by our staff.",
-    "This article was originally published in Arabic.",
-    "Read also: the latest news from the region", "Photo credit: Reuters", "Source: news agency",
-    "Copyright 2024. All rights reserved.", "By John Smith, staff correspondent",
-    "Follow us on Twitter for the latest updates.",
-    "The views expressed in this article are the author's own.",
-)
-# fmt: on
-_CLAUSE_RE = re.compile(
-    r"(?<=[,;:،؛—–])\s+|\s+[—–-]\s+|\s+(?=(?:и|а также|но|однако|который|которая|которые|что|"
-    r"and|but|while|which|who|after|because|و?لكن|بينما|حيث|كما|التي|الذي|الذين|بعد|لان|لأن)\s)"
-)
-
-
-def _clauses(text: str) -> list[str]:
-    parts = [p.strip() for p in _CLAUSE_RE.split(text) if p and p.strip()]
-    out: list[str] = []
-    for p in parts:  # clauses under 3 words join their predecessor
-        if out and (len(p.split()) < 3 or len(out[-1].split()) < 3):
-            out[-1] = f"{out[-1]} {p}"
-        else:
-            out.append(p)
-    return out
-
-
-def _cos(a: Any, b: Any) -> float:
-    return float((a * b).sum())
-
-
 @dataclass
-class _Ctx:
+class FlagContext:
     alignment: Alignment
     options: FlagOptions
     encoder: Encoder
@@ -140,6 +101,7 @@ class _Ctx:
     name_counts: dict[str, int]
     original_text: str
     pairs: list[Link]
+    doc_names: tuple[Name, ...] = ()  # translation names (mid-sentence evidence), one per skeleton
 
 
 def _joined(texts: list[str], idx: tuple[int, ...]) -> str:
@@ -168,7 +130,7 @@ def check_alignment(
             relink_gaps(alignment, encoder, options.relink_sim),
             alignment.signature,
         )
-    alignment = _unlink_boilerplate(alignment, encoder, options)
+    alignment = unlink_boilerplate(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)
@@ -184,8 +146,8 @@ def check_alignment(
     for t in tt:
         for tok, _ in words(t):
             if tok[:1].isupper():
-                name_counts[_base(tok)] = name_counts.get(_base(tok), 0) + 1
-    ctx = _Ctx(
+                name_counts[base_name(tok)] = name_counts.get(base_name(tok), 0) + 1
+    ctx = FlagContext(
         alignment,
         options,
         encoder,
@@ -194,16 +156,17 @@ def check_alignment(
         name_counts,
         "\n".join(ot),
         pairs,
+        _doc_names(tt, alignment.translation.lang),
     )
     summary = _summary(ctx, pairs, [])
     flags: list[Flag] = []
     if summary.verdict != NOT_A_TRANSLATION:
-        flags = _gaps(ctx) + _linked(ctx, pairs)
+        flags = gap_flags(ctx) + _linked(ctx, pairs)
         flags.sort(
             key=lambda f: (
                 min(f.original, default=10**9)
                 if f.original
-                else _trans_anchor(alignment.links, f.translation[0]),
+                else trans_anchor(alignment.links, f.translation[0]),
                 f.kind,
             )
         )
@@ -225,25 +188,16 @@ def check_alignment(
     return Report(alignment=signed, flags=tuple(flags), summary=summary)
 
 
-def _unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
-    """A 1-1 link of an original sentence to republisher boilerplate is no link.
-
-    The aligner may pair a dropped last sentence with an appended disclaimer (demo
-    corpus: cosine 0.15); that is an omission plus a boilerplate addition, not a
-    ``low_similarity`` pair.
-    """
-    tt = al.translation.texts
-    out: list[Link] = []
-    for lk in al.links:
-        j = lk.translation[0] if len(lk.translation) == 1 else -1
-        heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
-        if len(lk.original) == 1 and j >= 0 and (heading or _BOILER_RE.search(tt[j])):
-            ov, tv = encoder.encode([al.original.texts[lk.original[0]], tt[lk.translation[0]]])
-            if float(ov @ tv) < o.low_sim_floor:
-                out += [Link(lk.original, (), 0.0), Link((), lk.translation, 0.0)]
-                continue
-        out.append(lk)
-    return Alignment(al.original, al.translation, tuple(out), al.signature)
+def _doc_names(tt: list[str], lang: str) -> tuple[Name, ...]:
+    """Names of the translation document, one per skeleton (sentence-initial ones only
+    when also seen mid-sentence), used to spot an original name displaced by a new one."""
+    known = mid_sentence_names(tt, lang)
+    out: dict[str, Name] = {}
+    for t in tt:
+        for n in name_candidates(t, lang, known, initial=False):
+            if len(n.skeleton) >= 3:
+                out.setdefault(n.skeleton, n)
+    return tuple(out.values())
 
 
 def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
@@ -257,163 +211,13 @@ def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     ]
     texts += [ot[i] for lk in al.links if not lk.translation for i in lk.original]
     texts += [tt[j] for lk in al.links if not lk.original for j in lk.translation]
-    texts += list(_BOILER_EXEMPLARS)
+    texts += list(BOILER_EXEMPLARS)
     for lk in pairs:
-        texts += _clauses(_joined(ot, lk.original))
+        texts += clauses(_joined(ot, lk.original))
     encoder.encode(list(dict.fromkeys(texts)))
 
 
-def _trans_anchor(links: tuple[Link, ...], j: int) -> float:
-    """Sort key for translation-only flags: just after the preceding original sentence."""
-    last = -1
-    for lk in links:
-        if j in lk.translation:
-            return last + 0.5
-        if lk.original:
-            last = lk.original[-1]
-    return last + 0.5
-
-
-def _groups(links: tuple[Link, ...], side: str) -> list[tuple[int, ...]]:
-    """Runs of consecutive 1-0 (side='original') or 0-1 links."""
-    out: list[list[int]] = []
-    prev_gap = False
-    for lk in links:
-        mine, other = (
-            (lk.original, lk.translation) if side == "original" else (lk.translation, lk.original)
-        )
-        gap = bool(mine) and not other
-        if gap and prev_gap:
-            out[-1].extend(mine)
-        elif gap:
-            out.append(list(mine))
-        prev_gap = gap or (not mine and not other)
-    return [tuple(g) for g in out]
-
-
-def _gaps(ctx: _Ctx) -> list[Flag]:
-    """Omission, addition and reorder flags from the unlinked sentences."""
-    al, o = ctx.alignment, ctx.options
-    ot, tt = al.original.texts, al.translation.texts
-    omitted = [i for lk in al.links if not lk.translation for i in lk.original]
-    added = [j for lk in al.links if not lk.original for j in lk.translation]
-    moved_o: set[int] = set()
-    moved_t: set[int] = set()
-    flags: list[Flag] = []
-    if omitted and added:
-        ov = ctx.encoder.encode([ot[i] for i in omitted])
-        av = ctx.encoder.encode([tt[j] for j in added])
-        sim = ov @ av.T
-        for a, i in enumerate(omitted):
-            b = int(sim[a].argmax())
-            if sim[a, b] >= o.reorder_sim and int(sim[:, b].argmax()) == a:
-                moved_o.add(i)
-                moved_t.add(added[b])
-    for g in _groups(al.links, "original"):
-        rest = tuple(i for i in g if i not in moved_o)
-        for run in _runs(rest):
-            chars = sum(len(ot[i]) for i in run)
-            sev = "major" if chars > o.major_omission_chars or len(run) > 1 else "minor"
-            n = len(run)
-            flags.append(
-                Flag(
-                    OMISSION,
-                    sev,
-                    run,
-                    (),
-                    f"Omitted: {n} sentence{'s' * (n > 1)} of the "
-                    f"original ({chars} characters) {'have' if n > 1 else 'has'} no "
-                    "counterpart in the translation",
-                    {"sentences": n, "chars": chars},
-                )
-            )
-    if moved_o:
-        for run in _runs(tuple(sorted(moved_o))):
-            tr = tuple(sorted(moved_t))
-            flags.append(
-                Flag(
-                    REORDER,
-                    "minor",
-                    run,
-                    tr,
-                    f"Moved: original sentence(s) "
-                    f"{_show(run)} appear elsewhere in the translation ({_show(tr)})",
-                    {"similarity_threshold": o.reorder_sim},
-                )
-            )
-    boiler = _boilerplate(ctx, [j for j in added if j not in moved_t])
-    for g in _groups(al.links, "translation"):
-        rest = tuple(j for j in g if j not in moved_t)
-        for run in _runs(rest):
-            for sub in _split_by(run, boiler):
-                kind = "boilerplate" if sub[0] in boiler else "content"
-                detail = (
-                    "Added boilerplate not in the original: "
-                    if kind == "boilerplate"
-                    else "Added: translation has text with no source in the original: "
-                )
-                flags.append(
-                    Flag(
-                        ADDITION,
-                        "info" if kind == "boilerplate" else "major",
-                        (),
-                        sub,
-                        detail + _quote(" ".join(tt[j] for j in sub)),
-                        {"sentences": len(sub)},
-                        subkind=kind,
-                    )
-                )
-    return flags
-
-
-def _runs(idx: tuple[int, ...]) -> list[tuple[int, ...]]:
-    out: list[list[int]] = []
-    for i in idx:
-        if out and out[-1][-1] + 1 == i:
-            out[-1].append(i)
-        else:
-            out.append([i])
-    return [tuple(r) for r in out]
-
-
-def _split_by(run: tuple[int, ...], marked: set[int]) -> list[tuple[int, ...]]:
-    out: list[list[int]] = []
-    for j in run:
-        if out and ((out[-1][-1] in marked) == (j in marked)) and j not in marked:
-            out[-1].append(j)
-        else:
-            out.append([j])
-    return [tuple(r) for r in out]
-
-
-def _boilerplate(ctx: _Ctx, added: list[int]) -> set[int]:
-    """Added translation sentences that are republisher boilerplate (regex or exemplar)."""
-    tt = ctx.alignment.translation.texts
-    out = {j for j in added if _BOILER_RE.search(tt[j])}
-    rest = [j for j in added if j not in out]
-    if rest:
-        sims = (
-            ctx.encoder.encode([tt[j] for j in rest])
-            @ ctx.encoder.encode(list(_BOILER_EXEMPLARS)).T
-        )
-        out |= {
-            j for j, row in zip(rest, sims, strict=True) if row.max() >= ctx.options.boilerplate_sim
-        }
-    # a heading the original lacks: the first translation sentence, unlinked, short, no final stop
-    if 0 in added and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?")):
-        out.add(0)
-    return out
-
-
-def _show(idx: tuple[int, ...]) -> str:
-    return f"#{idx[0]}" if len(idx) == 1 else f"#{idx[0]}-{idx[-1]}"
-
-
-def _quote(text: str, n: int = 90) -> str:
-    return f'"{text[:n]}{"..." if len(text) > n else ""}"'
-
-
-def _linked(ctx: _Ctx, pairs: list[Link]) -> list[Flag]:
+def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     """Per-link flags: merge/split, numbers, names, partial omission, low similarity."""
     al, o = ctx.alignment, ctx.options
     ot, tt = al.original.texts, al.translation.texts
@@ -466,173 +270,14 @@ def _linked(ctx: _Ctx, pairs: list[Link]) -> list[Flag]:
                 )
             )
             continue
-        flags += _number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags)
-        flags += _name_flags(ctx, lk, otext, ttext, c, t_known, o_known)
+        flags += number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags)
+        flags += name_flags(ctx, lk, otext, ttext, c, t_known, o_known)
         partial_checked.append((lk, otext, ttext))
-    flags += _partial_flags(ctx, partial_checked)
+    flags += partial_flags(ctx, partial_checked)
     return flags
 
 
-def _number_flags(
-    lk: Link, otext: str, ol: str, ttext: str, tl: str, qualifiers: bool
-) -> list[Flag]:
-    d = compare_numbers(otext, ol, ttext, tl)
-    if d.only_original and d.only_translation:
-        a = ", ".join(format_value(f) for f in d.only_original)
-        b = ", ".join(format_value(f) for f in d.only_translation)
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "major",
-                lk.original,
-                lk.translation,
-                f"Number changed: original says {a}, translation says {b}",
-                {
-                    "original": [f.text for f in d.only_original],
-                    "translation": [f.text for f in d.only_translation],
-                },
-            )
-        ]
-    if qualifiers and d.qualifier_changes and not (d.only_original or d.only_translation):
-        f, g = d.qualifier_changes[0]
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "minor",
-                lk.original,
-                lk.translation,
-                f"Qualifier dropped: original says "
-                f"{_QUALIFIER_WORDS.get(f.qualifier or '', '')}{format_value(f)}, "
-                f"translation says {g.text}",
-                {"original": [f.text], "qualifier": f.qualifier},
-            )
-        ]
-    return []
-
-
-_QUALIFIER_WORDS = {"more": "more than ", "less": "less than ", "about": "about "}
-
-
-def _headline_case(text: str) -> bool:
-    toks = [t for t, _ in words(text) if len(t) > 3]
-    return len(toks) >= 3 and sum(t[:1].isupper() for t in toks) >= 0.6 * len(toks)
-
-
-def _name_flags(
-    ctx: _Ctx,
-    lk: Link,
-    otext: str,
-    ttext: str,
-    c: float,
-    t_known: frozenset[str],
-    o_known: frozenset[str],
-) -> list[Flag]:
-    """A translation name with no counterpart in the linked original (nor anywhere in it).
-
-    Precision filters, each measured on unedited documents: the name occurs once in the
-    translation (a name used throughout is the outlet's rendering, not a change), the
-    sentence is not in headline title case, and a Russian original must itself have an
-    unmatched capitalised name (the substituted one), and the name must lower the
-    cross-lingual similarity (removing it gains > name_gain): on 20 documents per set
-    this kept 41 of 53 true substitutions and dropped 60 % of the false candidates.
-    """
-    al = ctx.alignment
-    d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
-    if not d.only_translation or _headline_case(ttext):
-        return []
-    counts = ctx.name_counts
-    cands = [
-        n for n in d.only_translation if counts.get(_base(n.text), 0) <= ctx.options.name_repeats
-    ]
-    if not cands:
-        return []
-    if al.original.lang in ("ru", "en", "de", "fr") and not d.only_original:
-        return []
-    ablated = [re.sub(rf"\b{re.escape(n.text)}\b", "", ttext, count=1) for n in cands]
-    vecs = ctx.encoder.encode([otext, *ablated])
-    gains = [float(vecs[0] @ v) - c for v in vecs[1:]]
-    need = ctx.options.name_gain
-    bad = [(n, g) for n, g in zip(cands, gains, strict=True) if g > need]
-    if not bad:
-        return []
-    names = ", ".join(n.text for n, _ in bad)
-    extra = (
-        f" (original has {', '.join(n.text for n in d.only_original)})" if d.only_original else ""
-    )
-    return [
-        Flag(
-            NAME_MISMATCH,
-            "major",
-            lk.original,
-            lk.translation,
-            f"Name not in the original: translation names {names}{extra}",
-            {
-                "translation": [n.text for n, _ in bad],
-                "skeletons": [n.skeleton for n, _ in bad],
-                "original": [n.text for n in d.only_original],
-                "gain": [round(g, 3) for _, g in bad],
-            },
-        )
-    ]
-
-
-def _base(tok: str) -> str:
-    return re.sub(r"['’]s$", "", tok).casefold()
-
-
-def _partial_flags(ctx: _Ctx, items: list[tuple[Link, str, str]]) -> list[Flag]:
-    """Cut clauses: a short translation whose similarity also dropped (see module docstring).
-
-    ``ratio`` is the pair's length ratio over the document's median ratio; ``drop`` how
-    far the pair's cosine sits below the document's median cosine; ``gap`` the spread
-    between the original's best- and worst-rendered clause. Two rules, tuned on 1,357
-    synthetic pairs (47 cut by >= 40 %): a very short rendering that also lost similarity
-    (ratio < partial_strong_ratio, drop > partial_min_drop) or a short rendering with a
-    clearly lost clause (ratio < partial_ratio, drop > partial_drop, gap >= clause_gap):
-    recall 0.83 at precision 0.93; length alone at the same recall had precision 0.74.
-    """
-    o = ctx.options
-    med = statistics.median(ctx.cos) if ctx.cos else 0.0
-    cos_of = {(lk.original, lk.translation): c for lk, c in zip(ctx.pairs, ctx.cos, strict=True)}
-    flags = []
-    for lk, otext, ttext in items:
-        ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
-        drop = med - cos_of[(lk.original, lk.translation)]
-        if ratio >= o.partial_ratio or drop <= o.partial_min_drop:
-            continue
-        cl = _clauses(otext)
-        sims: list[float] = []
-        if len(cl) > 1:
-            vecs = ctx.encoder.encode([ttext, *cl])
-            sims = [float(vecs[0] @ v) for v in vecs[1:]]
-        gap = max(sims) - min(sims) if sims else 0.0
-        strong = ratio < o.partial_strong_ratio
-        if not strong and not (drop > o.partial_drop and gap >= o.clause_gap):
-            continue
-        lost = [cl[i] for i, x in enumerate(sims) if max(sims) - x >= o.clause_gap] if sims else []
-        what = (
-            ("leaves out " + _quote(" ".join(lost), 120))
-            if lost
-            else (f"is {1 - ratio:.0%} shorter than usual for this document")
-        )
-        flags.append(
-            Flag(
-                PARTIAL_OMISSION,
-                "major" if ratio < 0.5 else "minor",
-                lk.original,
-                lk.translation,
-                "Partly omitted: the translation " + what,
-                {
-                    "length_ratio": round(ratio, 3),
-                    "cosine_drop": round(drop, 3),
-                    "clause_cosines": [round(x, 3) for x in sims],
-                },
-            )
-        )
-    return flags
-
-
-def _summary(ctx: _Ctx, pairs: list[Link], flags: list[Flag]) -> Summary:
+def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
     al, o = ctx.alignment, ctx.options
     ot = al.original.texts
     n = len(ot)

@@ -346,6 +346,39 @@ def find_in(name: Name, text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _text_keys(text: str) -> tuple[frozenset[str], ...]:
+    """Per token of ``text``: its skeleton variants; then the joined skeletons of
+    adjacent token pairs (``find_in``'s two passes, precomputed once per text)."""
+    toks = [t for t, _ in words(text)]
+    keys = [skeleton_variants(t) for t in toks]
+    keys += [
+        frozenset({_collapse(skeleton(a) + skeleton(b))})
+        for a, b in zip(toks, toks[1:], strict=False)
+    ]
+    return tuple(keys)
+
+
+def occurs(name: Name, text: str, strict: bool = False) -> bool:
+    """Whether ``find_in(name, text)`` finds a token (faster for many names on one text).
+
+    ``strict`` accepts only equal skeletons (any variant) or one edit in skeletons of 5+
+    letters: the loose rules (prefix extension, short edits) let common Arabic words
+    match short names (``Brian`` ~ ``برنامج``), harmless when confirming a name but
+    not when a match is itself the evidence of a change.
+    """
+    mine = skeleton_variants(name.text) | {name.skeleton}
+    if strict:
+        return any(
+            a == s or (min(len(a), len(s)) >= 5 and _lev(a, s, 1) <= 1)
+            for ks in _text_keys(text)
+            for s in ks
+            for a in mine
+            if len(a) >= 3
+        )
+    return any(skeletons_match(a, s) for ks in _text_keys(text) for s in ks for a in mine)
+
+
 @dataclass(frozen=True, slots=True)
 class NameDiff:
     """Names present on one side of a link with no counterpart on the other."""

@@ -182,6 +182,11 @@ def make_synthetic(
     ot, tt = original.texts, translation.texts
     n = len(ot)
     known = mid_sentence_names(tt, translation.lang)
+    # substituted names are drawn without replacement and never from the document itself:
+    # one invented name repeated across sentences looks like the outlet's own rendering
+    # of a name (which the name check rightly keeps), so gold that reused a name was
+    # unreachable for an honest detector (a generator artefact, fixed in round 3)
+    used = {x.casefold() for x in NEW_NAMES if x.casefold() in " ".join(tt).casefold()}
     free = set(range(1, n))  # never edit the headline
     edits: dict[int, tuple[str, object]] = {}
 
@@ -201,12 +206,12 @@ def make_synthetic(
     take(
         "name",
         options.name_rate,
-        lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng, False),
+        lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng, False, used),
     )
     take(
         "respell",
         options.respell_rate,
-        lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng, True),
+        lambda i: _name_edit(ot[i], tt[i], translation.lang, known, rng, True, used),
     )
     take("cut", options.cut_rate, lambda i: _cut(tt[i], rng))
     take("split", options.split_rate, lambda i: _split(tt[i]))
@@ -291,7 +296,13 @@ def _number_edit(o: str, t: str, ol: str, tl: str, rng: random.Random) -> str | 
 
 
 def _name_edit(
-    o: str, t: str, lang: str, known: frozenset[str], rng: random.Random, respell: bool
+    o: str,
+    t: str,
+    lang: str,
+    known: frozenset[str],
+    rng: random.Random,
+    respell: bool,
+    used: set[str],
 ) -> str | None:
     cands = [c for c in name_candidates(t, lang, known) if len(c.skeleton) >= 3 and find_in(c, o)]
     if not cands:
@@ -305,10 +316,16 @@ def _name_edit(
             for x in NEW_NAMES
             if find_in(name_candidates("x " + x, "en")[0], o) is None
             and x.casefold() not in t.casefold()
+            and x.casefold() not in used
         ]
         new = rng.choice(pool) if pool else None
+        if new is not None:
+            used.add(new.casefold())
     if new is None:
         return None
+    poss = re.search(r"['’]s$", c.text)
+    if poss and not respell:  # Mexico's -> Brennan's, not "Brennan capital"
+        new += poss.group(0)
     return re.sub(rf"\b{re.escape(c.text)}\b", new, t, count=1)
 
 

@@ -18,8 +18,8 @@ there (merge/split info included) is false.
 from alignment errors. ``--set clause_gap=0.3`` overrides a FlagOptions default,
 ``--align skip=-0.05`` an AlignOptions default (to measure aligner changes from here).
 ``--link-cache DIR`` stores each case's links so a flag-only change reruns in a
-fraction of the time (the cache is keyed by the --align overrides, not by code: clear
-it when the aligner changes).
+fraction of the time (the cache is keyed by the --align overrides and the texts, not
+by code: clear it when the aligner changes).
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ def main() -> None:
     ap.add_argument("--gold-links", action="store_true")
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--dump", type=Path, help="write per-flag errors here (JSONL)")
+    ap.add_argument("--dump-tp", action="append", default=[], help="also dump hits of KIND")
     ap.add_argument("--align", action="append", default=[], help="AlignOptions override k=v")
     ap.add_argument(
         "--link-cache", type=Path, help="reuse alignments from this directory (keyed by options)"
@@ -144,11 +145,11 @@ def main() -> None:
 
     def aligned(tag: str, odoc: Document, tdoc: Document) -> Alignment:
         """align_documents, or its links from --link-cache (flags iterate much faster)."""
-        path = args.link_cache / f"{cache_key}-{tag}.links" if args.link_cache else None
+        texts = "\x00".join([*odoc.texts, "\x01", *tdoc.texts])
+        h = hashlib.sha1(texts.encode()).hexdigest()[:10]
+        path = args.link_cache / f"{cache_key}-{tag}-{h}.links" if args.link_cache else None
         if path and path.exists():
-            links = tuple(
-                Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text())
-            )
+            links = tuple(Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text()))
             return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
         al = align_documents(odoc, tdoc, aopt, encoder=enc)
         if path:
@@ -156,6 +157,7 @@ def main() -> None:
             rows = [[lk.original, lk.translation, lk.score] for lk in al.links]
             path.write_text(json.dumps(rows))
         return al
+
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
     unedited = {"sentences": 0, "flags": 0, "by_kind": defaultdict(int)}
     edited_false = [0, 0]
@@ -196,7 +198,23 @@ def main() -> None:
                 c[2] += sum(any(overlaps(p, g) for p in pred) for g in gold)
                 c[3] += len(gold)
         for p in rep.flags:
-            if not any(overlaps(p, g) for g in case.flags):
+            hit = any(overlaps(p, g) for g in case.flags)
+            if hit and dump and p.kind in args.dump_tp:
+                dump.write(
+                    json.dumps(
+                        {
+                            "case": n,
+                            "ds": ds,
+                            "type": "TP",
+                            "kind": p.kind,
+                            "evidence": dict(p.evidence),
+                            "detail": p.detail,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
+            if not hit:
                 edited_false[0] += 1
                 if dump:
                     dump.write(

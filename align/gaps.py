@@ -1,0 +1,217 @@
+"""Omission, addition (boilerplate / content) and reorder flags from unlinked sentences.
+
+Split out of ``align.flags`` (which keeps the per-link checks and the summary) to keep
+modules small. Decisions:
+
+* 1-0 / 0-1 links are omissions / additions; consecutive ones form one flag.
+* An omission whose text closely matches an addition elsewhere is one moved passage
+  (the aligner is monotone), reported as ``reorder`` instead of the two
+  (``FlagOptions.reorder_sim``).
+* An added sentence is boilerplate when a republisher pattern matches (``BOILER_RE``)
+  or it is close to an exemplar disclaimer (``boilerplate_sim``); an unlinked short
+  first line without a final stop is a headline the original lacks.
+* ``unlink_boilerplate`` undoes a 1-1 link of an original sentence to such a line:
+  the aligner may pair a dropped last sentence with an appended disclaimer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .types import ADDITION, OMISSION, REORDER, Alignment, Flag, Link
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .encoder import Encoder
+    from .flags import FlagContext, FlagOptions
+
+
+BOILER_RE = re.compile(
+    r"(?i)^\s*(?:(?:this|the) (?:article|story|report|text) (?:was|has been|is) "
+    r"(?:originally |first )?(?:translated|published|edited|adapted)"
+    r"|translated (?:and edited )?by\b"
+    r"|read (?:also|more)\b|see also\b|related\s*:|photo(?:graph)?s?(?: credit)?\s*:|image\s*:"
+    r"|source\s*:|©|copyright\b|all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
+    r"(?:,|$)|follow (?:us|\S+ on)\b|subscribe\b|the views expressed|editor'?s note|"
+    r"\(?(?:reuters|afp|ap|tass|ria novosti)\)?\s*$)"
+)
+# fmt: off
+BOILER_EXEMPLARS = (
+    "This article was translated and edited by our staff.",
+    "This article was originally published in Arabic.",
+    "Read also: the latest news from the region", "Photo credit: Reuters", "Source: news agency",
+    "Copyright 2024. All rights reserved.", "By John Smith, staff correspondent",
+    "Follow us on Twitter for the latest updates.",
+    "The views expressed in this article are the author's own.",
+)
+# fmt: on
+
+
+def unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
+    """A 1-1 link of an original sentence to republisher boilerplate is no link.
+
+    The aligner may pair a dropped last sentence with an appended disclaimer (demo
+    corpus: cosine 0.15); that is an omission plus a boilerplate addition, not a
+    ``low_similarity`` pair.
+    """
+    tt = al.translation.texts
+    out: list[Link] = []
+    for lk in al.links:
+        j = lk.translation[0] if len(lk.translation) == 1 else -1
+        heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
+        if len(lk.original) == 1 and j >= 0 and (heading or BOILER_RE.search(tt[j])):
+            ov, tv = encoder.encode([al.original.texts[lk.original[0]], tt[lk.translation[0]]])
+            if float(ov @ tv) < o.low_sim_floor:
+                out += [Link(lk.original, (), 0.0), Link((), lk.translation, 0.0)]
+                continue
+        out.append(lk)
+    return Alignment(al.original, al.translation, tuple(out), al.signature)
+
+
+def trans_anchor(links: tuple[Link, ...], j: int) -> float:
+    """Sort key for translation-only flags: just after the preceding original sentence."""
+    last = -1
+    for lk in links:
+        if j in lk.translation:
+            return last + 0.5
+        if lk.original:
+            last = lk.original[-1]
+    return last + 0.5
+
+
+def _groups(links: tuple[Link, ...], side: str) -> list[tuple[int, ...]]:
+    """Runs of consecutive 1-0 (side='original') or 0-1 links."""
+    out: list[list[int]] = []
+    prev_gap = False
+    for lk in links:
+        mine, other = (
+            (lk.original, lk.translation) if side == "original" else (lk.translation, lk.original)
+        )
+        gap = bool(mine) and not other
+        if gap and prev_gap:
+            out[-1].extend(mine)
+        elif gap:
+            out.append(list(mine))
+        prev_gap = gap or (not mine and not other)
+    return [tuple(g) for g in out]
+
+
+def gap_flags(ctx: FlagContext) -> list[Flag]:
+    """Omission, addition and reorder flags from the unlinked sentences."""
+    al, o = ctx.alignment, ctx.options
+    ot, tt = al.original.texts, al.translation.texts
+    omitted = [i for lk in al.links if not lk.translation for i in lk.original]
+    added = [j for lk in al.links if not lk.original for j in lk.translation]
+    moved_o: set[int] = set()
+    moved_t: set[int] = set()
+    flags: list[Flag] = []
+    if omitted and added:
+        ov = ctx.encoder.encode([ot[i] for i in omitted])
+        av = ctx.encoder.encode([tt[j] for j in added])
+        sim = ov @ av.T
+        for a, i in enumerate(omitted):
+            b = int(sim[a].argmax())
+            if sim[a, b] >= o.reorder_sim and int(sim[:, b].argmax()) == a:
+                moved_o.add(i)
+                moved_t.add(added[b])
+    for g in _groups(al.links, "original"):
+        rest = tuple(i for i in g if i not in moved_o)
+        for run in _runs(rest):
+            chars = sum(len(ot[i]) for i in run)
+            sev = "major" if chars > o.major_omission_chars or len(run) > 1 else "minor"
+            n = len(run)
+            flags.append(
+                Flag(
+                    OMISSION,
+                    sev,
+                    run,
+                    (),
+                    f"Omitted: {n} sentence{'s' * (n > 1)} of the "
+                    f"original ({chars} characters) {'have' if n > 1 else 'has'} no "
+                    "counterpart in the translation",
+                    {"sentences": n, "chars": chars},
+                )
+            )
+    if moved_o:
+        for run in _runs(tuple(sorted(moved_o))):
+            tr = tuple(sorted(moved_t))
+            flags.append(
+                Flag(
+                    REORDER,
+                    "minor",
+                    run,
+                    tr,
+                    f"Moved: original sentence(s) "
+                    f"{_show(run)} appear elsewhere in the translation ({_show(tr)})",
+                    {"similarity_threshold": o.reorder_sim},
+                )
+            )
+    boiler = _boilerplate(ctx, [j for j in added if j not in moved_t])
+    for g in _groups(al.links, "translation"):
+        rest = tuple(j for j in g if j not in moved_t)
+        for run in _runs(rest):
+            for sub in _split_by(run, boiler):
+                kind = "boilerplate" if sub[0] in boiler else "content"
+                detail = (
+                    "Added boilerplate not in the original: "
+                    if kind == "boilerplate"
+                    else "Added: translation has text with no source in the original: "
+                )
+                flags.append(
+                    Flag(
+                        ADDITION,
+                        "info" if kind == "boilerplate" else "major",
+                        (),
+                        sub,
+                        detail + quote(" ".join(tt[j] for j in sub)),
+                        {"sentences": len(sub)},
+                        subkind=kind,
+                    )
+                )
+    return flags
+
+
+def _runs(idx: tuple[int, ...]) -> list[tuple[int, ...]]:
+    out: list[list[int]] = []
+    for i in idx:
+        if out and out[-1][-1] + 1 == i:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return [tuple(r) for r in out]
+
+
+def _split_by(run: tuple[int, ...], marked: set[int]) -> list[tuple[int, ...]]:
+    out: list[list[int]] = []
+    for j in run:
+        if out and ((out[-1][-1] in marked) == (j in marked)) and j not in marked:
+            out[-1].append(j)
+        else:
+            out.append([j])
+    return [tuple(r) for r in out]
+
+
+def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
+    """Added translation sentences that are republisher boilerplate (regex or exemplar)."""
+    tt = ctx.alignment.translation.texts
+    out = {j for j in added if BOILER_RE.search(tt[j])}
+    rest = [j for j in added if j not in out]
+    if rest:
+        sims = (
+            ctx.encoder.encode([tt[j] for j in rest]) @ ctx.encoder.encode(list(BOILER_EXEMPLARS)).T
+        )
+        out |= {
+            j for j, row in zip(rest, sims, strict=True) if row.max() >= ctx.options.boilerplate_sim
+        }
+    # a heading the original lacks: the first translation sentence, unlinked, short, no final stop
+    if 0 in added and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?")):
+        out.add(0)
+    return out
+
+
+def _show(idx: tuple[int, ...]) -> str:
+    return f"#{idx[0]}" if len(idx) == 1 else f"#{idx[0]}-{idx[-1]}"
+
+
+def quote(text: str, n: int = 90) -> str:
+    return f'"{text[:n]}{"..." if len(text) > n else ""}"'
