@@ -8,8 +8,8 @@ news sentence among 1,997 at P@1 0.97-0.98.
 
 Three speed and accuracy traps are handled here rather than left to callers:
 
-* ``USE()`` asks for 4 BLAS threads; on a 2-core laptop that runs 20x slower. We pass
-  ``threads = min(2, cores)``.
+* ``USE()`` asks for 4 BLAS threads; on a 2-core laptop that runs 20x slower. We use
+  one thread unless told otherwise (see ``default_threads``).
 * The C++ ``sentencepiece`` library loads the package's ``sp.model``, gives the same
   ids as the pure-Python port and is faster, so we swap it in.
 * Eastern Arabic and Persian digits tokenise to ``<unk>``; we map them to ASCII
@@ -74,8 +74,20 @@ class PooledStates:
 
 
 def default_threads() -> int:
-    """BLAS threads for encoding: never more than the machine's cores, at most 2."""
-    return max(1, min(2, os.cpu_count() or 1))
+    """BLAS threads for encoding: 1 unless ``PROVALIGN_THREADS`` asks for more (<= cores).
+
+    ``USE()`` asks for 4 threads, which on a 2-core laptop runs at 42 sentences/s.
+    Two threads are the fastest on an idle 2-core machine (~1,180/s against ~770/s
+    with one), but the moment anything else runs, OpenBLAS threads spin against each
+    other: measured here under a load of ~2.5, one thread encoded 330 sentences/s
+    and two 42-106. One thread is the default that never collapses.
+    """
+    cores = os.cpu_count() or 1
+    try:
+        wanted = int(os.environ.get("PROVALIGN_THREADS", "1"))
+    except ValueError:
+        wanted = 1
+    return max(1, min(wanted, cores))
 
 
 class UsemEncoder:
@@ -141,11 +153,7 @@ class UsemEncoder:
         if missing:
             from threadpoolctl import threadpool_limits
 
-            # one BLAS thread for small batches: thread start-up and spin-waiting
-            # cost more than they save there, and on a busy 2-core machine two
-            # threads ran 5x slower than one (measured 64 vs 317 sentences/s)
-            threads = self.threads if len(missing) >= 256 else 1
-            with threadpool_limits(limits=threads, user_api="blas"):
+            with threadpool_limits(limits=self.threads, user_api="blas"):
                 for start in range(0, len(missing), 64):
                     chunk = missing[start : start + 64]
                     for k, row in zip(chunk, _pooled_batch(b, chunk), strict=True):

@@ -191,8 +191,13 @@ class Pairer:
         date: str | None = None,
         text: str | None = None,
         exclude: Sequence[int] = (),
+        lang: str | None = None,
     ) -> PairResult:
-        """Rank the originals of one translation (``emb``: its sentence embeddings)."""
+        """Rank the originals of one translation (``emb``: its sentence embeddings).
+
+        ``lang``: the translation's language; originals in that same language are not
+        candidates (a copy is not a translation).
+        """
         if emb is None:
             emb = self.encoder.encode(list(sentences))
         emb = np.asarray(emb, dtype=np.float32)
@@ -202,6 +207,12 @@ class Pairer:
         keep = np.isfinite(cos_mean)
         rowids, cos_mean, cos_slot = rowids[keep], cos_mean[keep], cos_slot[keep]
         originals = fetch_originals(self.conn, [int(r) for r in rowids])
+        if lang is not None:
+            same = [k for k, o in enumerate(originals) if o.lang == lang]
+            if same:
+                keep_k = [k for k in range(len(originals)) if k not in set(same)]
+                originals = [originals[k] for k in keep_k]
+                cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
         anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
         feats = rerank_features(emb, originals, anchors_t)
         cands = []
@@ -372,22 +383,20 @@ def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> 
     return PairResult(translation, tuple(out), verdict)
 
 
+def _memory_pairer(paths: Sequence[Path], options: PairOptions) -> Pairer:
+    """A throwaway in-memory index of the given original files or folders."""
+    from .index import _records, add_records
+
+    conn = connect(":memory:", create=True)
+    index_options = IndexOptions(lang=options.lang, max_chars=options.max_chars)
+    add_records(conn, _records(list(paths), None, index_options), options.encoder)
+    return Pairer(conn, options, path=", ".join(map(str, paths)))
+
+
 def open_pairer(options: PairOptions, progress: Callable[[int], None] = lambda n: None) -> Pairer:
     """An index from ``options.index``, or a throwaway in-memory one from ``options.originals``."""
     if options.originals is not None:
-        conn = connect(":memory:", create=True)
-        from .index import _records, add_records
-
-        add_records(
-            conn,
-            _records(
-                [options.originals],
-                None,
-                IndexOptions(lang=options.lang, max_chars=options.max_chars),
-            ),
-            options.encoder,
-        )
-        return Pairer(conn, options, path=str(options.originals))
+        return _memory_pairer([options.originals], options)
     assert options.index is not None
     conn = connect(options.index, create=False)
     return Pairer(conn, options, path=str(options.index))
@@ -399,15 +408,35 @@ def pair_translations(
     progress: Callable[[int], None] = lambda n: None,
 ) -> list[PairResult]:
     """Pair each translation file with its original(s)."""
+    return _pair_all(open_pairer(options), translations, options, progress)
+
+
+def pair_against(
+    translations: Sequence[Path],
+    originals: Sequence[Path],
+    options: PairOptions,
+    progress: Callable[[int], None] = lambda n: None,
+) -> list[PairResult]:
+    """Pair each translation against exactly these original files (no index on disk)."""
+    return _pair_all(_memory_pairer(originals, options), translations, options, progress)
+
+
+def _pair_all(
+    pairer: Pairer,
+    translations: Sequence[Path],
+    options: PairOptions,
+    progress: Callable[[int], None],
+) -> list[PairResult]:
     from .document import LoadOptions, load_document
 
-    pairer = open_pairer(options)
     lo = LoadOptions(max_chars=options.max_chars)
     results = []
     try:
         for t in translations:
             doc = load_document(t, lo)
-            results.append(pairer.pair(Path(t), doc.texts, date=doc.meta.published))
+            results.append(
+                pairer.pair(Path(t), doc.texts, date=doc.meta.published, lang=doc.lang)
+            )
             progress(1)
     finally:
         pairer.conn.close()

@@ -162,9 +162,39 @@ def check_specs(specs: Iterable[PairSpec], out_dir: str | Path, progress: Progre
 
 
 def run_demo(corpus_dir: str | Path, out_dir: str | Path, progress: Progress = _noop) -> Path:
-    """Check every pair of the corpus manifest; write reports and ``index.html``, return it."""
-    rows = check_specs(read_manifest(corpus_dir), out_dir, progress)
-    return write_index_page(rows, Path(out_dir) / "index.html")
+    """Pair, check and report a corpus; write reports and ``index.html``, return it.
+
+    The manifest lists which original each republication was made from, but the demo
+    does not take that on trust: every translation is first paired against all the
+    corpus's originals (``align.pairing``), the pair found is what gets checked, and
+    the index page says whether pairing agreed with the manifest.
+    """
+    specs = read_manifest(corpus_dir)
+    return write_index_page(check_specs(_paired_specs(specs), out_dir, progress),
+                            Path(out_dir) / "index.html")
+
+
+def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
+    """The manifest's specs with each original replaced by the one pairing finds."""
+    from align.pairing import PairOptions, pair_against
+
+    if not specs:
+        return specs
+    originals = list(dict.fromkeys(spec.original for spec in specs))
+    results = pair_against([spec.translation for spec in specs], originals, PairOptions())
+    out = []
+    for spec, result in zip(specs, results, strict=True):
+        best = result.candidates[0] if result.candidates else None
+        if best is None or best.path is None or result.verdict == "no_original":
+            out.append(dataclasses.replace(spec, note=f"{spec.note}; pairing found no original"))
+            continue
+        agrees = Path(best.path).resolve() == spec.original.resolve()
+        found = f"pairing: {result.verdict}, confidence {best.confidence:.2f}, " + (
+            "agrees with the manifest" if agrees else f"found {Path(best.path).name}, "
+            f"NOT the manifest's {spec.original.name}"
+        )
+        out.append(dataclasses.replace(spec, original=Path(best.path), note=f"{found}. {spec.note}"))
+    return out
 
 
 def check_pairs(pair_results: Iterable[Any], out_dir: str | Path,

@@ -117,10 +117,16 @@ def name_flags(
     else:
         if _headline_case(ttext):
             return []
-        need = ctx.options.name_gain
-        if al.original.lang in ("ru", "en", "de", "fr") and not d.only_original:
-            need = max(need, ctx.options.name_gain_alone)
-        bad = [(n, g) for n, g in zip(cands, gains, strict=True) if g > need]
+        # corroboration: the original holds a name the translation lacks here (a cased
+        # original's unmatched capitalised word, or a displaced document name)
+        evidence = bool(displaced or d.only_original)
+        need = ctx.options.name_gain if evidence else ctx.options.name_gain_alone
+        bad = [
+            (n, g)
+            for n, g in zip(cands, gains, strict=True)
+            if g > need
+            and (evidence or not _initial(ttext, n.text) or n.text.casefold() in t_known)
+        ]
     if not bad:
         return []
     names = ", ".join(n.text for n, _ in bad)
