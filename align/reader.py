@@ -263,8 +263,7 @@ def _mixed_lines(data: bytes) -> tuple[str, str] | None:
         return None
     codec = _PY_CODEC[best]
     text = "\n".join(
-        d if d is not None else line.decode(codec)
-        for line, d in zip(lines, decoded, strict=True)
+        d if d is not None else line.decode(codec) for line, d in zip(lines, decoded, strict=True)
     )
     if _too_many_controls(text):
         return None

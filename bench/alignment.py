@@ -127,13 +127,20 @@ def pooled_scores(runs: list[tuple[list[Link], list[Link]]]) -> dict[str, object
     for gold, pred in runs:
         for src, dst in ((gold, gold_all), (pred, pred_all)):
             dst.extend(
-                Link(tuple(x + off_o for x in lk.original), tuple(x + off_t for x in lk.translation))
+                Link(
+                    tuple(x + off_o for x in lk.original), tuple(x + off_t for x in lk.translation)
+                )
                 for lk in src
             )
         off_o += 1 + max((x for lk in gold for x in lk.original), default=-1)
         off_t += 1 + max((x for lk in gold for x in lk.translation), default=-1)
     s = score_links(gold_all, pred_all)
-    return {"strict": s["strict"], "lax": s["lax"], "omission": s["omission"], "addition": s["addition"]}
+    return {
+        "strict": s["strict"],
+        "lax": s["lax"],
+        "omission": s["omission"],
+        "addition": s["addition"],
+    }
 
 
 def gale_church_nltk(orig: list[str], trans: list[str], ratio: bool) -> list[Link]:
@@ -187,7 +194,9 @@ def galechurch_pkg(orig: list[str], trans: list[str]) -> list[Link]:
 COSINE_ONLY = AlignOptions(margin_k=0, anchor_weight=0.0, continuation=0.0, length_weight=0.0)
 
 
-def run_systems(pairs: list[tuple[list[str], list[str], list[Link]]], enc: object) -> dict[str, object]:
+def run_systems(
+    pairs: list[tuple[list[str], list[str], list[Link]]], enc: object
+) -> dict[str, object]:
     systems = {
         "provalign": lambda o, t: align_texts(o, t, AlignOptions(), enc),
         "provalign_cosine_only": lambda o, t: align_texts(o, t, COSINE_ONLY, enc),
@@ -219,7 +228,11 @@ def textberg(enc: object) -> dict[str, object]:
 
 
 def synthetic(enc: object, quick: bool) -> dict[str, object]:
-    sets = {"ntrex_ar_en": ntrex_docs("ar"), "ntrex_ru_en": ntrex_docs("ru"), "wmt22_ru_en": wmt_docs()}
+    sets = {
+        "ntrex_ar_en": ntrex_docs("ar"),
+        "ntrex_ru_en": ntrex_docs("ru"),
+        "wmt22_ru_en": wmt_docs(),
+    }
     out: dict[str, object] = {}
     for name, docs in sets.items():
         if quick:
@@ -231,7 +244,9 @@ def synthetic(enc: object, quick: bool) -> dict[str, object]:
             foreign = [s for s in foreign_pool if s not in t][k * 7 % 50 :][:200]
             pairs.append(synthesize(o, t, foreign, rng))
         n_links = sum(len(g) for _, _, g in pairs)
-        non11 = sum(1 for _, _, g in pairs for lk in g if (len(lk.original), len(lk.translation)) != (1, 1))
+        non11 = sum(
+            1 for _, _, g in pairs for lk in g if (len(lk.original), len(lk.translation)) != (1, 1)
+        )
         log(f"synthetic {name}: {len(pairs)} docs, {n_links} gold links")
         res = run_systems(pairs, enc)
         res["docs"] = len(pairs)
@@ -269,7 +284,9 @@ def speed(enc: UsemEncoder) -> dict[str, object]:
         correct = sum(1 for lk in links if len(lk.original) == 1 and lk.original == lk.translation)
         out[f"align_after_embedding_{size}x{size}_s"] = round(min(times), 3)
         out[f"align_{size}x{size}_exact_diagonal_share"] = round(correct / size, 4)
-    out["peak_rss_mb_in_process"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["peak_rss_mb_in_process"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+    )
     return out
 
 
@@ -291,8 +308,12 @@ def cold_cli() -> dict[str, object]:
         walls = []
         for _ in range(3):
             t0 = time.perf_counter()
-            proc = subprocess.run([str(exe), "align", "--presplit", str(po), str(pt)],
-                                  capture_output=True, text=True, check=False)
+            proc = subprocess.run(
+                [str(exe), "align", "--presplit", str(po), str(pt)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             walls.append(time.perf_counter() - t0)
         links = proc.stdout.strip().splitlines()
     return {
@@ -300,7 +321,9 @@ def cold_cli() -> dict[str, object]:
         "cold_align_40_sentences_all_s": [round(w, 3) for w in walls],
         "cold_align_exit_code": proc.returncode,
         "cold_align_links": len(links),
-        "cold_align_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "cold_align_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
     }
 
 

@@ -36,15 +36,22 @@ from align.synthetic import SynthOptions, document_from_lines, make_synthetic  #
 from align.types import NUMBER_MISMATCH  # noqa: E402
 
 OUT = ROOT / "corpora" / "demo"
-NTREX_FILES = {"ar": "newstest2019-ref.arb.txt", "ru": "newstest2019-ref.rus.txt",
-               "en": "newstest2019-src.eng.txt"}
+NTREX_FILES = {
+    "ar": "newstest2019-ref.arb.txt",
+    "ru": "newstest2019-ref.rus.txt",
+    "en": "newstest2019-src.eng.txt",
+}
 LANG_NAMES = {"ar": "Arabic", "ru": "Russian"}
 OUTLETS = ("Levant Daily", "Eurasia Monitor", "The Gulf Review", "Steppe News", "Orient Wire")
-HEADLINES = ("{o} world desk: what you need to know today",
-             "In brief from {o}: the story everyone is talking about",
-             "{o} exclusive: the full story in translation")
-DISCLAIMER = ("This article was translated from {lang} and edited by {o} staff; the views it "
-              "reports do not necessarily reflect those of {o}.")
+HEADLINES = (
+    "{o} world desk: what you need to know today",
+    "In brief from {o}: the story everyone is talking about",
+    "{o} exclusive: the full story in translation",
+)
+DISCLAIMER = (
+    "This article was translated from {lang} and edited by {o} staff; the views it "
+    "reports do not necessarily reflect those of {o}."
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +94,9 @@ def paragraphs_of(n_body: int, rng: random.Random) -> list[list[int]]:
     return groups
 
 
-def edit_sentences(orig: list[str], en: list[str], lang: str, seed: int,
-                   groups: list[list[int]]) -> tuple[list[str], int, int, int, list[int], int]:
+def edit_sentences(
+    orig: list[str], en: list[str], lang: str, seed: int, groups: list[list[int]]
+) -> tuple[list[str], int, int, int, list[int], int]:
     """One number change and one respelling via ``make_synthetic``, leaving at least one
     body paragraph (not the first) untouched so it can be dropped.
 
@@ -100,16 +108,29 @@ def edit_sentences(orig: list[str], en: list[str], lang: str, seed: int,
     t_doc = document_from_lines(en, "en")
     for tried in range(1, 500):
         s = seed * 1000 + tried
-        options = SynthOptions(seed=s, drop_rate=0.0, cut_rate=0.0, number_rate=0.35,
-                               name_rate=0.0, respell_rate=0.35, merge_rate=0.0, split_rate=0.0,
-                               foreign_rate=0.0, boilerplate=0, move_prob=0.0)
+        options = SynthOptions(
+            seed=s,
+            drop_rate=0.0,
+            cut_rate=0.0,
+            number_rate=0.35,
+            name_rate=0.0,
+            respell_rate=0.35,
+            merge_rate=0.0,
+            split_rate=0.0,
+            foreign_rate=0.0,
+            boilerplate=0,
+            move_prob=0.0,
+        )
         case = make_synthetic(o_doc, t_doc, options)
         if len(case.sentences) != len(en):
             continue
         numbers = [f.original[0] for f in case.flags if f.kind == NUMBER_MISMATCH]
         flagged = {i for f in case.flags for i in f.original}
-        respelled = [i for i, (a, b) in enumerate(zip(en, case.sentences, strict=True))
-                     if a != b and i not in flagged]
+        respelled = [
+            i
+            for i, (a, b) in enumerate(zip(en, case.sentences, strict=True))
+            if a != b and i not in flagged
+        ]
         if len(numbers) != 1 or not respelled or len(case.flags) != 1:
             continue
         touched = {numbers[0], respelled[0]}
@@ -118,8 +139,10 @@ def edit_sentences(orig: list[str], en: list[str], lang: str, seed: int,
             continue
         edited = [case.sentences[i] if i in touched else en[i] for i in range(len(en))]
         return edited, s, numbers[0], respelled[0], droppable, tried
-    raise SystemExit(f"no seed gave one number change, a respelling and a droppable paragraph "
-                     f"for {lang} seed {seed}")
+    raise SystemExit(
+        f"no seed gave one number change, a respelling and a droppable paragraph "
+        f"for {lang} seed {seed}"
+    )
 
 
 def build(pick: Pick, lines: dict[str, list[str]], ids: list[str]) -> dict[str, object]:
@@ -129,7 +152,8 @@ def build(pick: Pick, lines: dict[str, list[str]], ids: list[str]) -> dict[str, 
     rng = random.Random(pick.seed)
     groups = paragraphs_of(len(rows) - 1, rng)
     edited, used_seed, number_line, respelled, droppable, tried = edit_sentences(
-        orig, en, pick.lang, pick.seed, groups)
+        orig, en, pick.lang, pick.seed, groups
+    )
     dropped = rng.choice(droppable)
     outlet = rng.choice(OUTLETS)
     headline = rng.choice(HEADLINES).format(o=outlet)
@@ -137,8 +161,9 @@ def build(pick: Pick, lines: dict[str, list[str]], ids: list[str]) -> dict[str, 
 
     pair_id = f"{pick.lang}-{pick.doc.replace('.', '-')}"
     orig_text = "\n\n".join([orig[0]] + [" ".join(orig[i] for i in g) for g in groups])
-    en_paragraphs = [headline, edited[0]] + [" ".join(edited[i] for i in g)
-                                             for k, g in enumerate(groups) if k != dropped]
+    en_paragraphs = [headline, edited[0]] + [
+        " ".join(edited[i] for i in g) for k, g in enumerate(groups) if k != dropped
+    ]
     en_text = "\n\n".join(en_paragraphs + [disclaimer])
     (OUT / f"{pair_id}.{pick.lang}.txt").write_text(orig_text + "\n", encoding="utf-8")
     (OUT / f"{pair_id}.en.txt").write_text(en_text + "\n", encoding="utf-8")
@@ -149,19 +174,36 @@ def build(pick: Pick, lines: dict[str, list[str]], ids: list[str]) -> dict[str, 
         "added_headline": headline,
         "added_disclaimer": disclaimer,
         "dropped_paragraph": {"paragraph": dropped + 1, "doc_lines_0based": groups[dropped]},
-        "number_changed": {"doc_line_0based": number_line, "from": en[number_line],
-                           "to": edited[number_line]},
-        "name_respelled": {"doc_line_0based": respelled, "from": en[respelled],
-                           "to": edited[respelled]},
+        "number_changed": {
+            "doc_line_0based": number_line,
+            "from": en[number_line],
+            "to": edited[number_line],
+        },
+        "name_respelled": {
+            "doc_line_0based": respelled,
+            "from": en[respelled],
+            "to": edited[respelled],
+        },
     }
     (OUT / f"{pair_id}.edits.json").write_text(
-        json.dumps(edits, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    note = (f"SYNTHETIC republication of NTREX {pick.doc}: headline+disclaimer added, "
-            f"paragraph {dropped + 1} dropped, 1 number changed, 1 name respelled "
-            f"(seed {used_seed})")
-    return {"id": pair_id, "orig": f"{pair_id}.{pick.lang}.txt", "trans": f"{pair_id}.en.txt",
-            "lang": pick.lang, "note": note, "lines": edits["ntrex_lines_1based"], "doc": pick.doc,
-            "sentences": len(rows), "seeds_tried": tried}
+        json.dumps(edits, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    note = (
+        f"SYNTHETIC republication of NTREX {pick.doc}: headline+disclaimer added, "
+        f"paragraph {dropped + 1} dropped, 1 number changed, 1 name respelled "
+        f"(seed {used_seed})"
+    )
+    return {
+        "id": pair_id,
+        "orig": f"{pair_id}.{pick.lang}.txt",
+        "trans": f"{pair_id}.en.txt",
+        "lang": pick.lang,
+        "note": note,
+        "lines": edits["ntrex_lines_1based"],
+        "doc": pick.doc,
+        "sentences": len(rows),
+        "seeds_tried": tried,
+    }
 
 
 def main() -> None:
@@ -171,12 +213,22 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     built = [build(p, lines, ids) for p in PICKS]
     manifest = ["id\toriginal\ttranslation\torig_lang\ttrans_lang\tnote"]
-    manifest += [f"{b['id']}\t{b['orig']}\t{b['trans']}\t{b['lang']}\ten\t{b['note']}"
-                 for b in built]
+    manifest += [
+        f"{b['id']}\t{b['orig']}\t{b['trans']}\t{b['lang']}\ten\t{b['note']}" for b in built
+    ]
     (OUT / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     shutil.copyfile(data / "LICENSE.md", OUT / "LICENSE.md")
-    print(json.dumps({"out": str(OUT.relative_to(ROOT)), "pairs": [
-        {k: b[k] for k in ("id", "doc", "lines", "sentences", "seeds_tried")} for b in built]}))
+    print(
+        json.dumps(
+            {
+                "out": str(OUT.relative_to(ROOT)),
+                "pairs": [
+                    {k: b[k] for k in ("id", "doc", "lines", "sentences", "seeds_tried")}
+                    for b in built
+                ],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

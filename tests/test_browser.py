@@ -48,15 +48,24 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         _unavailable("selenium is not installed")
     options = webdriver.ChromeOptions()
     options.binary_location = str(chromium)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1700",
-                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1700",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     try:
-        driver = webdriver.Chrome(service=Service(executable_path=str(driver_path)),
-                                  options=options)
+        driver = webdriver.Chrome(
+            service=Service(executable_path=str(driver_path)), options=options
+        )
     except Exception as exc:  # noqa: BLE001 - any start-up failure means "no browser here"
         _unavailable(f"Chromium did not start ({type(exc).__name__}: {str(exc)[:200]})")
     driver.set_page_load_timeout(30)
@@ -88,7 +97,8 @@ def test_screenshot_and_no_injected_script(page: Any) -> None:
     assert page.title != "pwned"
     assert "provalign" in page.title
     texts = page.execute_script(
-        "return Array.from(document.querySelectorAll('td.txt')).map(td => td.textContent)")
+        "return Array.from(document.querySelectorAll('td.txt')).map(td => td.textContent)"
+    )
     assert any(INJECTION.split("\t")[0] in t for t in texts)
     errors = [e for e in page.get_log("browser") if e.get("level") == "SEVERE"]
     assert not errors, errors  # e.g. a CSP violation if our own script's hash were wrong
@@ -97,12 +107,14 @@ def test_screenshot_and_no_injected_script(page: Any) -> None:
 def test_arabic_cells_are_rtl(page: Any) -> None:
     directions = page.execute_script(
         "return Array.from(document.querySelectorAll('td.txt[lang=ar]'))"
-        ".map(td => [getComputedStyle(td).direction, getComputedStyle(td).textAlign])")
+        ".map(td => [getComputedStyle(td).direction, getComputedStyle(td).textAlign])"
+    )
     assert len(directions) == len(make_report().alignment.links)
     assert all(d == "rtl" for d, _ in directions)
     english = page.execute_script(
         "return Array.from(document.querySelectorAll('td.txt[lang=en]'))"
-        ".map(td => getComputedStyle(td).direction)")
+        ".map(td => getComputedStyle(td).direction)"
+    )
     assert set(english) == {"ltr"}
 
 
@@ -134,7 +146,8 @@ def test_keyboard_jumps_between_flagged_rows(page: Any) -> None:
 
     def current() -> str | None:
         result: str | None = page.execute_script(
-            "var r = document.querySelector('tr.current'); return r ? r.id : null")
+            "var r = document.querySelector('tr.current'); return r ? r.id : null"
+        )
         return result
 
     actions = ActionChains(page)
@@ -155,7 +168,8 @@ def test_print_media_hides_filters(page: Any) -> None:
     page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         toolbar = page.execute_script(
-            "return getComputedStyle(document.getElementById('toolbar')).display")
+            "return getComputedStyle(document.getElementById('toolbar')).display"
+        )
         assert toolbar == "none"
     finally:
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -38,13 +38,17 @@ def test_report_json_round_trip_through_cli(runner: CliRunner, report_json: Path
     assert result.output == report_json.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "not JSON"),
-    ('{"schema_version": 9}', "unsupported version 9"),
-    ("", "empty file"),
-])
-def test_bad_json_is_a_one_line_error(runner: CliRunner, tmp_path: Path, content: str,
-                                      message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not JSON"),
+        ('{"schema_version": 9}', "unsupported version 9"),
+        ("", "empty file"),
+    ],
+)
+def test_bad_json_is_a_one_line_error(
+    runner: CliRunner, tmp_path: Path, content: str, message: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     result = runner.invoke(cli.cli, ["report", str(path)])

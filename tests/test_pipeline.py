@@ -28,11 +28,11 @@ def test_read_manifest_errors(tmp_path: Path) -> None:
     manifest.write_text(f"{HEADER}\na\tb.txt\tc.txt\n", encoding="utf-8")
     with pytest.raises(FormatError, match="line 2: expected 6 tab-separated columns, got 3"):
         read_manifest(tmp_path)
-    manifest.write_text(f"{HEADER}\n# comment\n\nx\to.txt\tt.txt\tru\ten\tnote\n",
-                        encoding="utf-8")
+    manifest.write_text(f"{HEADER}\n# comment\n\nx\to.txt\tt.txt\tru\ten\tnote\n", encoding="utf-8")
     specs = read_manifest(tmp_path)
     assert [(s.pair_id, s.original.name, s.orig_lang, s.note) for s in specs] == [
-        ("x", "o.txt", "ru", "note")]
+        ("x", "o.txt", "ru", "note")
+    ]
 
 
 def test_demo_manifest_lists_existing_files() -> None:
@@ -64,17 +64,27 @@ def test_run_demo_on_a_small_corpus(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "a.ru.txt").write_text(
         "Пожар в Москве\n\nВ среду в центре Москвы загорелся склад. Пожарные потушили огонь за "
-        "три часа. Пострадали 12 человек.\n\nПричины пожара выясняются.\n", encoding="utf-8")
+        "три часа. Пострадали 12 человек.\n\nПричины пожара выясняются.\n",
+        encoding="utf-8",
+    )
     (corpus / "a.en.txt").write_text(
         "Fire in Moscow\n\nA warehouse caught fire in central Moscow on Wednesday. Firefighters "
-        "put out the blaze in three hours. 21 people were injured.\n", encoding="utf-8")
+        "put out the blaze in three hours. 21 people were injured.\n",
+        encoding="utf-8",
+    )
     (corpus / "manifest.tsv").write_text(
-        f"{HEADER}\nfire<1>\ta.ru.txt\ta.en.txt\tru\ten\tsmall test\n", encoding="utf-8")
+        f"{HEADER}\nfire<1>\ta.ru.txt\ta.en.txt\tru\ten\tsmall test\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     index = run_demo(corpus, out)
     assert index == out / "index.html"
     assert sorted(p.name for p in out.iterdir()) == [
-        "fire_1_.html", "fire_1_.json", "fire_1_.md", "fire_1_.tmx", "index.html"]
+        "fire_1_.html",
+        "fire_1_.json",
+        "fire_1_.md",
+        "fire_1_.tmx",
+        "index.html",
+    ]
     report = load_report(out / "fire_1_.json")
     assert report.summary is not None and report.created
     assert report.alignment.original.lang == "ru"

@@ -43,7 +43,8 @@ def check_golden(name: str, text: str) -> None:
     assert path.exists(), f"{path} missing: run with PROVALIGN_UPDATE_GOLDEN=1"
     assert text == path.read_text(encoding="utf-8"), (
         f"{name} differs from the golden file; if the change is intended, rerun with "
-        "PROVALIGN_UPDATE_GOLDEN=1 and review the diff")
+        "PROVALIGN_UPDATE_GOLDEN=1 and review the diff"
+    )
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
@@ -70,6 +71,7 @@ def test_unknown_format() -> None:
 
 # ---- JSON -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("created", [None, "2025-01-02T03:04:05+00:00"])
 def test_json_round_trip_identical(created: str | None) -> None:
     report = make_report(created)
@@ -88,8 +90,16 @@ def test_json_round_trip_plain() -> None:
 
 def test_json_schema_keys() -> None:
     data = report_to_dict(make_report())
-    assert list(data) == ["schema_version", "signature", "created", "original", "translation",
-                          "links", "flags", "summary"]
+    assert list(data) == [
+        "schema_version",
+        "signature",
+        "created",
+        "original",
+        "translation",
+        "links",
+        "flags",
+        "summary",
+    ]
     assert data["schema_version"] == 1
     assert data["signature"]["text"] == "provalign:0.1.0|enc:usem3|skip:0.30|band:auto"
     assert data["signature"]["settings"] == {"skip": "0.30", "band": "auto"}
@@ -98,8 +108,13 @@ def test_json_schema_keys() -> None:
     assert data["links"][3] == {"original": [2, 3], "translation": [3], "score": 0.83}
     assert data["flags"][0]["subkind"] == "headline"
     assert "subkind" not in data["flags"][1]
-    assert list(data["summary"]["counts"]) == ["omission", "addition", "number_mismatch",
-                                               "name_mismatch", "merge"]
+    assert list(data["summary"]["counts"]) == [
+        "omission",
+        "addition",
+        "number_mismatch",
+        "name_mismatch",
+        "merge",
+    ]
     text = render(make_report(), "json")
     assert "سوريا" in text  # ensure_ascii=False
     assert text.startswith('{\n "schema_version": 1,')
@@ -111,20 +126,31 @@ def _bad(mutate: object) -> dict:
     return data
 
 
-@pytest.mark.parametrize(("mutate", "message"), [
-    (lambda d: d.pop("links"), "missing key 'links'"),
-    (lambda d: d.update(schema_version=2), "schema_version: unsupported version 2"),
-    (lambda d: d.pop("schema_version"), "missing key 'schema_version'"),
-    (lambda d: d["links"][2].update(original=[99]),
-     r"links\[2\]\.original\[0\]: index 99 out of range \(original has 7 sentences\)"),
-    (lambda d: d["flags"][0].update(translation=[-1]), r"flags\[0\]\.translation\[0\]: index -1"),
-    (lambda d: d["links"][0].update(score="high"), r"links\[0\]\.score: expected a number"),
-    (lambda d: d["original"]["sentences"][1].update(index=5), r"sentences\[1\]\.index: expected 1"),
-    (lambda d: d["summary"].update(verdict="great"), "unknown verdict 'great'"),
-    (lambda d: d["flags"][1].update(severity="fatal"), "unknown severity 'fatal'"),
-    (lambda d: d.update(translation=[]), "translation: expected an object, got a list"),
-    (lambda d: d["signature"]["settings"].update(band=3), r"settings\.band: expected a string"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.pop("links"), "missing key 'links'"),
+        (lambda d: d.update(schema_version=2), "schema_version: unsupported version 2"),
+        (lambda d: d.pop("schema_version"), "missing key 'schema_version'"),
+        (
+            lambda d: d["links"][2].update(original=[99]),
+            r"links\[2\]\.original\[0\]: index 99 out of range \(original has 7 sentences\)",
+        ),
+        (
+            lambda d: d["flags"][0].update(translation=[-1]),
+            r"flags\[0\]\.translation\[0\]: index -1",
+        ),
+        (lambda d: d["links"][0].update(score="high"), r"links\[0\]\.score: expected a number"),
+        (
+            lambda d: d["original"]["sentences"][1].update(index=5),
+            r"sentences\[1\]\.index: expected 1",
+        ),
+        (lambda d: d["summary"].update(verdict="great"), "unknown verdict 'great'"),
+        (lambda d: d["flags"][1].update(severity="fatal"), "unknown severity 'fatal'"),
+        (lambda d: d.update(translation=[]), "translation: expected an object, got a list"),
+        (lambda d: d["signature"]["settings"].update(band=3), r"settings\.band: expected a string"),
+    ],
+)
 def test_json_validation_errors(mutate: object, message: str) -> None:
     with pytest.raises(FormatError, match=message) as info:
         report_from_dict(_bad(mutate), "r.json")
@@ -137,10 +163,18 @@ def test_load_report_errors(tmp_path: Path) -> None:
         load_report(tmp_path / "missing.json")
     with pytest.raises(InputError, match="is a folder"):
         load_report(tmp_path)
-    cases = {"empty.json": b"  \n", "notjson.json": b"{oops", "nan.json": b'{"a": NaN}',
-             "list.json": b"[]"}
-    messages = {"empty.json": "empty file", "notjson.json": "not JSON: Expecting property name",
-                "nan.json": "not JSON: NaN", "list.json": "top level: expected an object"}
+    cases = {
+        "empty.json": b"  \n",
+        "notjson.json": b"{oops",
+        "nan.json": b'{"a": NaN}',
+        "list.json": b"[]",
+    }
+    messages = {
+        "empty.json": "empty file",
+        "notjson.json": "not JSON: Expecting property name",
+        "nan.json": "not JSON: NaN",
+        "list.json": "top level: expected an object",
+    }
     for name, raw in cases.items():
         (tmp_path / name).write_bytes(raw)
         with pytest.raises(FormatError, match=messages[name]) as info:
@@ -158,6 +192,7 @@ def test_load_report_reads_written_file(tmp_path: Path) -> None:
 
 
 # ---- TMX --------------------------------------------------------------------------------
+
 
 def _tmx(text: str) -> etree._Element:
     root = etree.fromstring(text.encode("utf-8"))
@@ -192,7 +227,10 @@ def test_tmx_mark_one_sided() -> None:
     assert len(tus) == 8
     marked = [tu for tu in tus if tu.find("prop[@type='x-one-sided']") is not None]
     assert [tu.findtext("prop[@type='x-one-sided']") for tu in marked] == [
-        "addition", "omission", "addition"]
+        "addition",
+        "omission",
+        "addition",
+    ]
     assert all(len(tu.findall("tuv")) == 1 for tu in marked)
     assert "x-one-sided" in (root.findtext("header/note") or "")
     with pytest.raises(FormatError, match="one_sided"):
@@ -204,13 +242,15 @@ def test_tmx_injection_and_control_characters() -> None:
     doc = report.alignment.translation
     bad = dataclasses.replace(doc.sentences[1], text="bell\x07 and <tag> & ]]>")
     doc = dataclasses.replace(doc, sentences=(doc.sentences[0], bad) + doc.sentences[2:])
-    report = dataclasses.replace(report, alignment=dataclasses.replace(report.alignment,
-                                                                       translation=doc))
+    report = dataclasses.replace(
+        report, alignment=dataclasses.replace(report.alignment, translation=doc)
+    )
     root = _tmx(render(report, "tmx"))
     assert root.findall("body/tu")[0].findall("tuv/seg")[1].text == "bell\ufffd and <tag> & ]]>"
 
 
 # ---- HTML -------------------------------------------------------------------------------
+
 
 def test_html_escapes_article_text() -> None:
     page = render(make_report(), "html")
@@ -258,9 +298,18 @@ def test_html_rows_direction_and_flags() -> None:
     assert rows[0].get("data-kinds") == "addition" and rows[1].get("data-kinds") == ""
     assert "360,000 in the original became 460,000." in rows[4].text_content()
     header = tree.xpath("//header")[0].text_content()
-    for needle in ("Edited", "85.7%", "87.1%", "Arabic", "English", "syria.ar.txt",
-                   "provalign:0.1.0|enc:usem3|skip:0.30|band:auto", "2025-01-02T03:04:05+00:00",
-                   "Omission 1", "Addition 2"):
+    for needle in (
+        "Edited",
+        "85.7%",
+        "87.1%",
+        "Arabic",
+        "English",
+        "syria.ar.txt",
+        "provalign:0.1.0|enc:usem3|skip:0.30|band:auto",
+        "2025-01-02T03:04:05+00:00",
+        "Omission 1",
+        "Addition 2",
+    ):
         assert needle in header
     kinds = [i.get("data-kind") for i in tree.xpath("//input[@data-kind]")]
     assert kinds == ["omission", "addition", "number_mismatch", "name_mismatch", "merge", "none"]
@@ -276,10 +325,17 @@ def test_html_plain_alignment() -> None:
 
 # ---- TSV, Markdown, text ----------------------------------------------------------------
 
+
 def test_tsv_columns() -> None:
     lines = render(make_report(), "tsv").splitlines()
-    assert lines[0].split("\t") == ["original_indices", "translation_indices", "original_text",
-                                    "translation_text", "score", "flags"]
+    assert lines[0].split("\t") == [
+        "original_indices",
+        "translation_indices",
+        "original_text",
+        "translation_text",
+        "score",
+        "flags",
+    ]
     assert len(lines) == 9
     rows = [line.split("\t") for line in lines[1:]]
     assert all(len(r) == 6 for r in rows)
@@ -315,13 +371,24 @@ def test_text_lists_flags_then_summary() -> None:
 
 # ---- index page -------------------------------------------------------------------------
 
+
 def test_index_page_escapes_and_links(tmp_path: Path) -> None:
     rows = [
-        IndexRow("syria<script>", "a.ar.txt", "a <b>.en.txt", "ar", "en", 'r "1".html',
-                 coverage=0.857, counts={"omission": 1, "addition": 2}, verdict="edited",
-                 note="synthetic & seeded"),
-        IndexRow("broken", "b.ru.txt", "b.en.txt", "ru", "en", None,
-                 error="b.ru.txt: no such file"),
+        IndexRow(
+            "syria<script>",
+            "a.ar.txt",
+            "a <b>.en.txt",
+            "ar",
+            "en",
+            'r "1".html',
+            coverage=0.857,
+            counts={"omission": 1, "addition": 2},
+            verdict="edited",
+            note="synthetic & seeded",
+        ),
+        IndexRow(
+            "broken", "b.ru.txt", "b.en.txt", "ru", "en", None, error="b.ru.txt: no such file"
+        ),
     ]
     path = write_index_page(rows, tmp_path / "out" / "index.html")
     page = path.read_text(encoding="utf-8")

@@ -43,8 +43,10 @@ def _row(row: IndexRow) -> str:
     if row.report_href:
         name = f'<a href="{_href(row.report_href)}">{name}</a>'
     langs = f"{e(lang_name(row.orig_lang))} → {e(lang_name(row.trans_lang))}"
-    files = "".join(f'<div class="file" dir="auto" title="{e(p)}">{e(PurePath(p).name or p)}</div>'
-                    for p in (row.original, row.translation))
+    files = "".join(
+        f'<div class="file" dir="auto" title="{e(p)}">{e(PurePath(p).name or p)}</div>'
+        for p in (row.original, row.translation)
+    )
     if row.error:
         figures = f'<td colspan="3" class="err">{e(row.error)}</td>'
     else:
@@ -53,11 +55,15 @@ def _row(row: IndexRow) -> str:
             label = VERDICT_LABELS.get(row.verdict, row.verdict)
             verdict = f'<span class="verdict v-{css_token(row.verdict)}">{e(label)}</span>'
         coverage = percent(row.coverage) if row.coverage is not None else "—"
-        counts = "".join(
-            f'<span class="kcount k-{css_token(k)}">{e(kind_label(k))} {int(n)}</span>'
-            for k, n in sorted(row.counts.items(), key=lambda kv: kind_key(kv[0])) if n
-        ) or '<span class="muted">none</span>'
-        figures = f"<td>{verdict}</td><td class=\"n\">{coverage}</td><td>{counts}</td>"
+        counts = (
+            "".join(
+                f'<span class="kcount k-{css_token(k)}">{e(kind_label(k))} {int(n)}</span>'
+                for k, n in sorted(row.counts.items(), key=lambda kv: kind_key(kv[0]))
+                if n
+            )
+            or '<span class="muted">none</span>'
+        )
+        figures = f'<td>{verdict}</td><td class="n">{coverage}</td><td>{counts}</td>'
     note = f'<div class="muted">{e(row.note)}</div>' if row.note else ""
     return f"<tr><td>{name}{note}</td><td>{langs}</td><td>{files}</td>{figures}</tr>"
 
@@ -67,7 +73,7 @@ def render_index_page(rows: list[IndexRow], title: str = "provalign reports") ->
     body = (
         f'<header class="summary"><div class="title-row"><h1>{e(title)}</h1></div>'
         f'<p class="counts">{len(rows)} pairs checked. Open a pair for the side-by-side '
-        "report.</p></header><main><table class=\"index\"><thead><tr><th>Pair</th>"
+        'report.</p></header><main><table class="index"><thead><tr><th>Pair</th>'
         "<th>Languages</th><th>Files</th><th>Verdict</th><th>Coverage</th><th>Flags</th>"
         f"</tr></thead><tbody>{''.join(_row(r) for r in rows)}</tbody></table></main>"
     )

@@ -76,15 +76,23 @@ class _Reader:
         for n, item in enumerate(self.list_(value, where)):
             i = self.int_(item, f"{where}[{n}]")
             if not 0 <= i < size:
-                raise self.fail(f"{where}[{n}]",
-                                f"index {i} out of range ({side} has {size} sentences)")
+                raise self.fail(
+                    f"{where}[{n}]", f"index {i} out of range ({side} has {size} sentences)"
+                )
             out.append(i)
         return tuple(out)
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-             int: "an integer", float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -97,8 +105,12 @@ def _signature(r: _Reader, data: Any) -> Signature:
         if not isinstance(v, str):
             raise r.fail(f"{where}.settings.{k}", f"expected a string, got {_kind(v)}")
         pairs.append((k, v))
-    return Signature(version=r.str_(sig, "version", where), encoder=r.str_(sig, "encoder", where),
-                     settings=tuple(pairs), tool=r.str_(sig, "tool", where))
+    return Signature(
+        version=r.str_(sig, "version", where),
+        encoder=r.str_(sig, "encoder", where),
+        settings=tuple(pairs),
+        tool=r.str_(sig, "tool", where),
+    )
 
 
 def _document(r: _Reader, data: Any, role: str) -> Document:
@@ -119,15 +131,17 @@ def _document(r: _Reader, data: Any, role: str) -> Document:
         index = r.int_(r.key(s, "index", where), f"{where}.index")
         if index != n:
             raise r.fail(f"{where}.index", f"expected {n}, got {index}")
-        sentences.append(Sentence(
-            index=index,
-            text=r.str_(s, "text", where),
-            start=r.int_(r.key(s, "start", where), f"{where}.start"),
-            end=r.int_(r.key(s, "end", where), f"{where}.end"),
-            paragraph=r.int_(r.key(s, "paragraph", where), f"{where}.paragraph"),
-            lang=r.str_(s, "lang", where),
-            kind=r.str_(s, "kind", where, optional=True) or "body",
-        ))
+        sentences.append(
+            Sentence(
+                index=index,
+                text=r.str_(s, "text", where),
+                start=r.int_(r.key(s, "start", where), f"{where}.start"),
+                end=r.int_(r.key(s, "end", where), f"{where}.end"),
+                paragraph=r.int_(r.key(s, "paragraph", where), f"{where}.paragraph"),
+                lang=r.str_(s, "lang", where),
+                kind=r.str_(s, "kind", where, optional=True) or "body",
+            )
+        )
     return Document(meta=meta, lang=r.str_(doc, "lang", role), sentences=tuple(sentences))
 
 
@@ -137,13 +151,20 @@ def _links(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Link, ...]
         where = f"links[{n}]"
         link = r.obj(item, where)
         score = r.num(r.key(link, "score", where), f"{where}.score")
-        links.append(Link(
-            original=r.indices(r.key(link, "original", where), f"{where}.original", n_orig,
-                               "original"),
-            translation=r.indices(r.key(link, "translation", where), f"{where}.translation",
-                                  n_trans, "translation"),
-            score=score,
-        ))
+        links.append(
+            Link(
+                original=r.indices(
+                    r.key(link, "original", where), f"{where}.original", n_orig, "original"
+                ),
+                translation=r.indices(
+                    r.key(link, "translation", where),
+                    f"{where}.translation",
+                    n_trans,
+                    "translation",
+                ),
+                score=score,
+            )
+        )
     return tuple(links)
 
 
@@ -158,17 +179,21 @@ def _flags(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Flag, ...]
         kind = r.str_(f, "kind", where)
         if not kind:
             raise r.fail(f"{where}.kind", "empty flag kind")
-        flags.append(Flag(
-            kind=kind,
-            severity=severity,
-            original=r.indices(r.key(f, "original", where), f"{where}.original", n_orig,
-                               "original"),
-            translation=r.indices(r.key(f, "translation", where), f"{where}.translation",
-                                  n_trans, "translation"),
-            detail=r.str_(f, "detail", where),
-            evidence=r.obj(f.get("evidence", {}), f"{where}.evidence"),
-            subkind=r.str_(f, "subkind", where, optional=True),
-        ))
+        flags.append(
+            Flag(
+                kind=kind,
+                severity=severity,
+                original=r.indices(
+                    r.key(f, "original", where), f"{where}.original", n_orig, "original"
+                ),
+                translation=r.indices(
+                    r.key(f, "translation", where), f"{where}.translation", n_trans, "translation"
+                ),
+                detail=r.str_(f, "detail", where),
+                evidence=r.obj(f.get("evidence", {}), f"{where}.evidence"),
+                subkind=r.str_(f, "subkind", where, optional=True),
+            )
+        )
     return tuple(flags)
 
 
@@ -183,8 +208,9 @@ def _summary(r: _Reader, data: Any) -> Summary | None:
     counts = r.obj(r.key(s, "counts", where), f"{where}.counts")
     return Summary(
         verdict=verdict,
-        coverage_sentences=r.num(r.key(s, "coverage_sentences", where),
-                                 f"{where}.coverage_sentences"),
+        coverage_sentences=r.num(
+            r.key(s, "coverage_sentences", where), f"{where}.coverage_sentences"
+        ),
         coverage_chars=r.num(r.key(s, "coverage_chars", where), f"{where}.coverage_chars"),
         counts={k: r.int_(v, f"{where}.counts.{k}") for k, v in counts.items()},
         mean_score=r.num(r.key(s, "mean_score", where), f"{where}.mean_score"),
@@ -198,8 +224,10 @@ def report_from_dict(data: Any, path: str = "<json>") -> Report:
     top = r.obj(data, "top level")
     version = r.key(top, "schema_version", "top level")
     if version != SCHEMA_VERSION:
-        raise r.fail("schema_version",
-                     f"unsupported version {version!r} (this provalign reads {SCHEMA_VERSION})")
+        raise r.fail(
+            "schema_version",
+            f"unsupported version {version!r} (this provalign reads {SCHEMA_VERSION})",
+        )
     original = _document(r, r.key(top, "original", "top level"), "original")
     translation = _document(r, r.key(top, "translation", "top level"), "translation")
     n_orig, n_trans = len(original.sentences), len(translation.sentences)
@@ -243,14 +271,16 @@ def load_report(path: str | Path) -> Report:
         raise InputError(f"not UTF-8 text (byte {exc.start})", path=name) from exc
     if not text.strip():
         raise FormatError("empty file, expected a JSON report", path=name)
+
     def no_constants(constant: str) -> Any:
         raise FormatError(f"not JSON: {constant} is not a JSON value", path=name)
 
     try:
         data = json.loads(text, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                          path=name) from exc
+        raise FormatError(
+            f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", path=name
+        ) from exc
     except RecursionError as exc:
         raise FormatError("not JSON: nested too deeply", path=name) from exc
     return report_from_dict(data, name)

@@ -80,16 +80,21 @@ def page(title: str, body: str, script: str | None) -> str:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         script_src = f"'sha256-{digest}'"
         script_tag = f"<script>{script}</script>"
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-           f"script-src {script_src}; base-uri 'none'; form-action 'none'")
-    return fill(template("page.html"), {
-        "csp": e(csp),
-        "generator": e(f"provalign {__version__}"),
-        "title": e(title),
-        "css": template("report.css"),
-        "body": body,
-        "script": script_tag,
-    })
+    csp = (
+        f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src {script_src}; base-uri 'none'; form-action 'none'"
+    )
+    return fill(
+        template("page.html"),
+        {
+            "csp": e(csp),
+            "generator": e(f"provalign {__version__}"),
+            "title": e(title),
+            "css": template("report.css"),
+            "body": body,
+            "script": script_tag,
+        },
+    )
 
 
 def lang_attrs(lang: str) -> str:
@@ -106,8 +111,10 @@ def _sentence(s: Sentence, role: str) -> str:
 
 def _cell(sentences: tuple[Sentence, ...], doc: Document, role: str, gap: str) -> str:
     if not sentences:
-        return f'<td class="txt gap" {lang_attrs(doc.lang)}><span class="gap-label" lang="en" ' \
-               f'dir="ltr">{e(gap)}</span></td>'
+        return (
+            f'<td class="txt gap" {lang_attrs(doc.lang)}><span class="gap-label" lang="en" '
+            f'dir="ltr">{e(gap)}</span></td>'
+        )
     inner = " ".join(_sentence(s, role) for s in sentences)
     return f'<td class="txt" {lang_attrs(doc.lang)}>{inner}</td>'
 
@@ -121,19 +128,23 @@ def _evidence(evidence: Mapping[str, Any]) -> str:
         text = str(value)
         if len(text) > 160:
             text = text[:157] + "..."
-        parts.append(f'<span class="ev-item"><span class="ev-key">{e(key)}</span> '
-                     f'<span class="ev-val" dir="auto">{e(text)}</span></span>')
+        parts.append(
+            f'<span class="ev-item"><span class="ev-key">{e(key)}</span> '
+            f'<span class="ev-val" dir="auto">{e(text)}</span></span>'
+        )
     return f'<div class="ev">{"".join(parts)}</div>' if parts else ""
 
 
 def _flag(flag: Flag) -> str:
     token = css_token(flag.kind)
     sub = f' <span class="sub">{e(flag.subkind)}</span>' if flag.subkind else ""
-    return (f'<div class="flag k-{token} sev-{css_token(flag.severity)}">'
-            f'<span class="badge">{e(kind_label(flag.kind))}{sub}</span>'
-            f'<span class="sev">{e(flag.severity)}</span>'
-            f'<p class="detail" lang="en" dir="ltr">{e(flag.detail)}</p>'
-            f'{_evidence(flag.evidence)}</div>')
+    return (
+        f'<div class="flag k-{token} sev-{css_token(flag.severity)}">'
+        f'<span class="badge">{e(kind_label(flag.kind))}{sub}</span>'
+        f'<span class="sev">{e(flag.severity)}</span>'
+        f'<p class="detail" lang="en" dir="ltr">{e(flag.detail)}</p>'
+        f"{_evidence(flag.evidence)}</div>"
+    )
 
 
 def _score(score: float, one_sided: bool) -> str:
@@ -141,15 +152,19 @@ def _score(score: float, one_sided: bool) -> str:
         return f'<td class="score" title="link score {score:.3f}"><span class="val">—</span></td>'
     width = max(0.0, min(1.0, score)) * 100
     level = "hi" if score >= 0.7 else "mid" if score >= 0.4 else "lo"
-    return (f'<td class="score" title="link score {score:.3f}"><span class="bar s-{level}">'
-            f'<span style="width:{width:.0f}%"></span></span>'
-            f'<span class="val">{score:.2f}</span></td>')
+    return (
+        f'<td class="score" title="link score {score:.3f}"><span class="bar s-{level}">'
+        f'<span style="width:{width:.0f}%"></span></span>'
+        f'<span class="val">{score:.2f}</span></td>'
+    )
 
 
 def _continued(flag: Flag, first_row: int) -> str:
-    return (f'<div class="flag cont k-{css_token(flag.kind)}"><span class="badge">'
-            f'{e(kind_label(flag.kind))}</span> <span class="muted">continued from row '
-            f'{first_row + 1}</span></div>')
+    return (
+        f'<div class="flag cont k-{css_token(flag.kind)}"><span class="badge">'
+        f'{e(kind_label(flag.kind))}</span> <span class="muted">continued from row '
+        f"{first_row + 1}</span></div>"
+    )
 
 
 def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int]) -> str:
@@ -165,13 +180,17 @@ def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, in
     if new_paragraph:
         classes.append("para-start")
     # A flag spanning several links is described once, on its first row.
-    flags = "".join(_flag(f) if first_rows.setdefault(id(f), row.number) == row.number
-                    else _continued(f, first_rows[id(f)]) for f in row.flags)
+    flags = "".join(
+        _flag(f)
+        if first_rows.setdefault(id(f), row.number) == row.number
+        else _continued(f, first_rows[id(f)])
+        for f in row.flags
+    )
     return (
         f'<tr id="link-{row.number}" class="{" ".join(classes)}" data-kinds="{" ".join(kinds)}">'
         f'<td class="num">{row.number + 1}</td>'
-        f'{_cell(row.original, alignment.original, "original", "not in the original")}'
-        f'{_cell(row.translation, alignment.translation, "translation", "not in the translation")}'
+        f"{_cell(row.original, alignment.original, 'original', 'not in the original')}"
+        f"{_cell(row.translation, alignment.translation, 'translation', 'not in the translation')}"
         f'{_score(row.link.score, row.one_sided is not None)}<td class="flags">{flags}</td></tr>'
     )
 
@@ -180,19 +199,34 @@ def _facts(report: Report) -> str:
     alignment = report.alignment
     items = []
     for role, doc in (("Original", alignment.original), ("Translation", alignment.translation)):
-        items.append((role, f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
-                            f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
-                            f'<span class="muted">· {len(doc.sentences)} sentences</span>'))
+        items.append(
+            (
+                role,
+                f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
+                f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
+                f'<span class="muted">· {len(doc.sentences)} sentences</span>',
+            )
+        )
     summary = report.summary
     if summary is not None:
-        items.append(("Coverage", f"<b>{percent(summary.coverage_sentences)}</b> of original "
-                                  f"sentences · <b>{percent(summary.coverage_chars)}</b> of "
-                                  f"characters"))
+        items.append(
+            (
+                "Coverage",
+                f"<b>{percent(summary.coverage_sentences)}</b> of original "
+                f"sentences · <b>{percent(summary.coverage_chars)}</b> of "
+                f"characters",
+            )
+        )
         items.append(("Mean match", f"{summary.mean_score:.2f}"))
     else:
         sent_cov, char_cov = link_coverage(report)
-        items.append(("Coverage", f"<b>{percent(sent_cov)}</b> of original sentences · "
-                                  f"<b>{percent(char_cov)}</b> of characters (from links)"))
+        items.append(
+            (
+                "Coverage",
+                f"<b>{percent(sent_cov)}</b> of original sentences · "
+                f"<b>{percent(char_cov)}</b> of characters (from links)",
+            )
+        )
     items.append(("Links", f"{len(alignment.links)} rows"))
     if report.created:
         items.append(("Date", f"<time>{e(report.created)}</time>"))
@@ -214,10 +248,15 @@ def _header(report: Report) -> str:
     doc_flags = document_flags(report)
     whole = ""
     if doc_flags:
-        whole = ('<section class="whole"><h2>Whole-document findings</h2>'
-                 + "".join(_flag(f) for f in doc_flags) + "</section>")
-    title = (f"{lang_name(alignment.original.lang)} original → "
-             f"{lang_name(alignment.translation.lang)} translation")
+        whole = (
+            '<section class="whole"><h2>Whole-document findings</h2>'
+            + "".join(_flag(f) for f in doc_flags)
+            + "</section>"
+        )
+    title = (
+        f"{lang_name(alignment.original.lang)} original → "
+        f"{lang_name(alignment.translation.lang)} translation"
+    )
     return (
         f'<header class="summary"><div class="title-row"><h1>{e(title)}</h1>{verdict}</div>'
         f'<p class="reason" dir="auto">{e(reason)}</p>'
@@ -239,19 +278,23 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
         if kind not in shown:  # document-level only: nothing to filter
             continue
         token = css_token(kind)
-        chips.append(f'<label class="chip k-{token}" title="show rows flagged {e(kind)}">'
-                     f'<input type="checkbox" data-kind="{token}" checked><span class="sw"></span>'
-                     f'{e(kind_label(kind))} <b>{n}</b></label>')
-    chips.append(f'<label class="chip k-none" title="show rows without flags">'
-                 f'<input type="checkbox" data-kind="none" checked><span class="sw"></span>'
-                 f'Unflagged rows <b>{unflagged}</b></label>')
+        chips.append(
+            f'<label class="chip k-{token}" title="show rows flagged {e(kind)}">'
+            f'<input type="checkbox" data-kind="{token}" checked><span class="sw"></span>'
+            f"{e(kind_label(kind))} <b>{n}</b></label>"
+        )
+    chips.append(
+        f'<label class="chip k-none" title="show rows without flags">'
+        f'<input type="checkbox" data-kind="none" checked><span class="sw"></span>'
+        f"Unflagged rows <b>{unflagged}</b></label>"
+    )
     flagged = sum(1 for r in rows if r.kinds)
     return (
         '<nav class="toolbar" id="toolbar" aria-label="Filters">'
         '<div class="filters" role="group" aria-label="Show rows with">'
         f'<span class="lbl">Show</span>{"".join(chips)}</div>'
         f'<div class="keys"><span id="pos">{flagged} flagged rows</span> · '
-        '<kbd>n</kbd>/<kbd>p</kbd> or <kbd>j</kbd>/<kbd>k</kbd> next/previous flag</div></nav>'
+        "<kbd>n</kbd>/<kbd>p</kbd> or <kbd>j</kbd>/<kbd>k</kbd> next/previous flag</div></nav>"
     )
 
 
@@ -273,11 +316,14 @@ def render_html(report: Report) -> str:
         '<main><table class="align"><colgroup><col class="c-num"><col class="c-txt">'
         '<col class="c-txt"><col class="c-score"><col class="c-flags"></colgroup>'
         f'<thead><tr><th class="num">#</th><th>Original · {e(lang_name(orig.lang))}</th>'
-        f'<th>Translation · {e(lang_name(trans.lang))}</th><th>Match</th><th>Flags</th></tr>'
-        f'</thead><tbody>{"".join(body_rows)}</tbody></table></main>'
+        f"<th>Translation · {e(lang_name(trans.lang))}</th><th>Match</th><th>Flags</th></tr>"
+        f"</thead><tbody>{''.join(body_rows)}</tbody></table></main>"
     )
-    footer = ('<footer>Generated by provalign. Scores are similarities in [0, 1] from the '
-              'sentence encoder; flags are leads for an editor to verify, not findings.</footer>')
+    footer = (
+        "<footer>Generated by provalign. Scores are similarities in [0, 1] from the "
+        "sentence encoder; flags are leads for an editor to verify, not findings.</footer>"
+    )
     title = f"provalign: {orig.meta.path} → {trans.meta.path}"
-    return page(title, _header(report) + _toolbar(report, rows) + table + footer,
-                template("report.js"))
+    return page(
+        title, _header(report) + _toolbar(report, rows) + table + footer, template("report.js")
+    )

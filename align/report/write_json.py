@@ -114,8 +114,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "original": _document(alignment.original),
         "translation": _document(alignment.translation),
         "links": [
-            {"original": list(link.original), "translation": list(link.translation),
-             "score": link.score}
+            {
+                "original": list(link.original),
+                "translation": list(link.translation),
+                "score": link.score,
+            }
             for link in alignment.links
         ],
         "flags": [_flag(f) for f in report.flags],

@@ -51,18 +51,23 @@ def render_markdown(report: Report) -> str:
     if summary is None:
         sent_cov, char_cov = link_coverage(report)
         out.append("- **Verdict:** alignment only (no check run)")
-        out.append(f"- **Coverage:** {percent(sent_cov)} of original sentences, "
-                   f"{percent(char_cov)} of characters ({len(alignment.links)} links)")
+        out.append(
+            f"- **Coverage:** {percent(sent_cov)} of original sentences, "
+            f"{percent(char_cov)} of characters ({len(alignment.links)} links)"
+        )
     else:
         reason = f" ({_inline(summary.reason)})" if summary.reason else ""
         out.append(f"- **Verdict:** {summary.verdict.replace('_', ' ')}{reason}")
-        out.append(f"- **Coverage:** {percent(summary.coverage_sentences)} of original "
-                   f"sentences, {percent(summary.coverage_chars)} of characters; mean link "
-                   f"score {summary.mean_score:.2f}")
+        out.append(
+            f"- **Coverage:** {percent(summary.coverage_sentences)} of original "
+            f"sentences, {percent(summary.coverage_chars)} of characters; mean link "
+            f"score {summary.mean_score:.2f}"
+        )
     counts = flag_counts(report)
     if counts:
-        out.append("- **Flags:** " + ", ".join(f"{kind_label(k).lower()} {n}"
-                                               for k, n in counts.items()))
+        out.append(
+            "- **Flags:** " + ", ".join(f"{kind_label(k).lower()} {n}" for k, n in counts.items())
+        )
     out.append(f"- **Signature:** `{_code(str(alignment.signature))}`")
     if report.created:
         out.append(f"- **Created:** {_inline(report.created)}")
@@ -72,8 +77,9 @@ def render_markdown(report: Report) -> str:
     if not report.flags:
         out.append("No flags." if summary is not None else "No check was run.")
         return "\n".join(out) + "\n"
-    out.append(f"| # | Kind | Severity | Original ({orig.lang}) | Translation ({trans.lang}) | "
-               "Detail |")
+    out.append(
+        f"| # | Kind | Severity | Original ({orig.lang}) | Translation ({trans.lang}) | Detail |"
+    )
     out.append("|---:|---|---|---|---|---|")
     for n, flag in enumerate(report.flags, 1):
         o, t = flag_sentences(report, flag)

@@ -26,8 +26,14 @@ WIDTH = 100
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, width=WIDTH, initial_indent=indent, subsequent_indent=indent,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _summary_lines(report: Report) -> list[str]:
@@ -41,19 +47,24 @@ def _summary_lines(report: Report) -> list[str]:
     summary = report.summary
     if summary is None:
         sent_cov, char_cov = link_coverage(report)
-        lines.append(f"Alignment only (no check run): {len(alignment.links)} links; "
-                     f"coverage {percent(sent_cov)} of sentences, "
-                     f"{percent(char_cov)} of characters")
+        lines.append(
+            f"Alignment only (no check run): {len(alignment.links)} links; "
+            f"coverage {percent(sent_cov)} of sentences, "
+            f"{percent(char_cov)} of characters"
+        )
     else:
         verdict = summary.verdict.replace("_", " ").upper()
         lines.append(f"Verdict: {verdict}" + (f" - {summary.reason}" if summary.reason else ""))
-        lines.append(f"Coverage: {percent(summary.coverage_sentences)} of original sentences, "
-                     f"{percent(summary.coverage_chars)} of characters; "
-                     f"mean link score {summary.mean_score:.2f}")
+        lines.append(
+            f"Coverage: {percent(summary.coverage_sentences)} of original sentences, "
+            f"{percent(summary.coverage_chars)} of characters; "
+            f"mean link score {summary.mean_score:.2f}"
+        )
     counts = flag_counts(report)
     if counts:
-        lines.append("Flags: " + ", ".join(f"{kind_label(k).lower()} {n}"
-                                           for k, n in counts.items()))
+        lines.append(
+            "Flags: " + ", ".join(f"{kind_label(k).lower()} {n}" for k, n in counts.items())
+        )
     lines.append(f"Signature: {alignment.signature}")
     if report.created:
         lines.append(f"Created: {report.created}")
@@ -67,13 +78,17 @@ def render_text(report: Report) -> str:
         out.append(f"{len(report.flags)} flag(s):")
         unplaced = {id(f) for f in document_flags(report)}
         for n, flag in enumerate(report.flags, 1):
-            where = (f"original {indices_label(flag.original)}, "
-                     f"translation {indices_label(flag.translation)}")
+            where = (
+                f"original {indices_label(flag.original)}, "
+                f"translation {indices_label(flag.translation)}"
+            )
             if id(flag) in unplaced:
                 where = "whole document"
             out.append("")
-            out.append(f"{n:>3}. [{flag.severity}] {kind_label(flag.kind)}"
-                       f"{f' ({flag.subkind})' if flag.subkind else ''} - {where}")
+            out.append(
+                f"{n:>3}. [{flag.severity}] {kind_label(flag.kind)}"
+                f"{f' ({flag.subkind})' if flag.subkind else ''} - {where}"
+            )
             if flag.detail:
                 out.append(_wrap(flag.detail, "     "))
             orig, trans = flag_sentences(report, flag)

@@ -75,22 +75,28 @@ def render_tmx(report: Report, one_sided: str = "skip") -> str:
     if date:
         header_attrs["creationdate"] = date
     header = etree.SubElement(root, "header", header_attrs)
-    policy = ("omissions and additions (one-sided links) skipped" if one_sided == "skip" else
-              "omissions and additions kept as one-tuv units marked prop x-one-sided")
+    policy = (
+        "omissions and additions (one-sided links) skipped"
+        if one_sided == "skip"
+        else "omissions and additions kept as one-tuv units marked prop x-one-sided"
+    )
     note = etree.SubElement(header, "note")
     note.text = _xml_text(
         f"Aligned by {alignment.signature}. Original: {alignment.original.meta.path} "
         f"({orig_lang}); translation: {alignment.translation.meta.path} ({trans_lang}). "
-        f"One tu per link; {policy}.")
+        f"One tu per link; {policy}."
+    )
     body = etree.SubElement(root, "body")
     for row in build_rows(report):
         side = row.one_sided
         if side is not None and one_sided == "skip":
             continue
         tu = etree.SubElement(body, "tu", tuid=str(row.number))
-        props = [("x-score", f"{row.link.score:.4f}"),
-                 ("x-original-indices", ",".join(map(str, row.link.original))),
-                 ("x-translation-indices", ",".join(map(str, row.link.translation)))]
+        props = [
+            ("x-score", f"{row.link.score:.4f}"),
+            ("x-original-indices", ",".join(map(str, row.link.original))),
+            ("x-translation-indices", ",".join(map(str, row.link.translation))),
+        ]
         if row.kinds:
             props.append(("x-flags", ";".join(row.kinds)))
         if side is not None:
@@ -104,6 +110,11 @@ def render_tmx(report: Report, one_sided: str = "skip") -> str:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             seg = etree.SubElement(tuv, "seg")
             seg.text = _xml_text(join_text(sentences))
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                                 doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
+    data: bytes = etree.tostring(
+        root,
+        xml_declaration=True,
+        encoding="UTF-8",
+        pretty_print=True,
+        doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    )
     return data.decode("utf-8")

@@ -12,8 +12,14 @@ import re
 from align.report._view import build_rows, join_text
 from align.types import Report
 
-COLUMNS = ("original_indices", "translation_indices", "original_text", "translation_text",
-           "score", "flags")
+COLUMNS = (
+    "original_indices",
+    "translation_indices",
+    "original_text",
+    "translation_text",
+    "score",
+    "flags",
+)
 _BREAKS = re.compile(r"[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -26,12 +32,16 @@ def render_tsv(report: Report) -> str:
     """The links of ``report`` as TSV with a header line."""
     lines = ["\t".join(COLUMNS)]
     for row in build_rows(report):
-        lines.append("\t".join((
-            ",".join(str(i) for i in row.link.original),
-            ",".join(str(j) for j in row.link.translation),
-            clean_cell(join_text(row.original)),
-            clean_cell(join_text(row.translation)),
-            f"{row.link.score:.4f}",
-            ";".join(row.kinds),
-        )))
+        lines.append(
+            "\t".join(
+                (
+                    ",".join(str(i) for i in row.link.original),
+                    ",".join(str(j) for j in row.link.translation),
+                    clean_cell(join_text(row.original)),
+                    clean_cell(join_text(row.translation)),
+                    f"{row.link.score:.4f}",
+                    ";".join(row.kinds),
+                )
+            )
+        )
     return "\n".join(lines) + "\n"
