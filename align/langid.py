@@ -88,9 +88,15 @@ def _langdetect(text: str) -> list[tuple[str, float]]:
 # decided without langdetect, whose profiles take ~0.75 s to load: that load was a
 # third of a cold `provalign align` on a 40-sentence pair.
 _FUNCTION_WORDS = {
-    "en": frozenset("the of and to in is that for on with was as by it he said at from his be".split()),
-    "de": frozenset("der die und das in den von zu mit ist des sich auf für nicht im dem ein".split()),
-    "fr": frozenset("le la les de des et à en un une du que est pour dans qui au sur par pas".split()),
+    "en": frozenset(
+        "the of and to in is that for on with was as by it he said at from his be".split()
+    ),
+    "de": frozenset(
+        "der die und das in den von zu mit ist des sich auf für nicht im dem ein".split()
+    ),
+    "fr": frozenset(
+        "le la les de des et à en un une du que est pour dans qui au sur par pas".split()
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
