@@ -267,33 +267,55 @@ class DiskCachedEncoder:
         except sqlite3.DatabaseError as exc:
             raise BackendError(f"cannot use as an embedding cache: {exc}", path=str(path)) from exc
 
-    def _key(self, text: str) -> str:
-        return hashlib.sha1(f"{self.name}\x00{text}".encode()).hexdigest()
+    def _key(self, text: str, kind: str = "emb") -> str:
+        return hashlib.sha1(f"{self.name}\x00{kind}\x00{text}".encode()).hexdigest()
 
-    def encode(self, texts: Sequence[str]) -> FloatArray:
-        """Serve cached vectors and encode (then store) the rest."""
-        keys = [self._key(t) for t in texts]
+    def _cached(
+        self, texts: Sequence[str], kind: str, compute: Callable[[list[str]], FloatArray]
+    ) -> FloatArray:
+        """Rows for ``texts`` from the cache, computing (and storing) the missing ones."""
+        keys = [self._key(t, kind) for t in texts]
         found: dict[str, FloatArray] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for k, blob in self._db.execute(
-                f"SELECT key, vec FROM emb WHERE key IN ({marks})", chunk
-            ):
+            query = f"SELECT key, vec FROM emb WHERE key IN ({marks})"
+            for k, blob in self._db.execute(query, chunk):
                 found[k] = np.frombuffer(blob, dtype=np.float32)
-        todo = [t for t, k in zip(texts, keys, strict=True) if k not in found]
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
         if todo:
-            vecs = self.inner.encode(todo)
             rows = [
-                (self._key(t), v.astype(np.float32).tobytes())
-                for t, v in zip(todo, vecs, strict=True)
+                (self._key(t, kind), np.asarray(v, dtype=np.float32).tobytes())
+                for t, v in zip(todo, compute(todo), strict=True)
             ]
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)", rows)
+            try:
+                with self._db:
+                    self._db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)", rows)
+            except sqlite3.DatabaseError as exc:
+                raise BackendError(f"cannot write the embedding cache: {exc}") from exc
             found.update((k, np.frombuffer(b, dtype=np.float32)) for k, b in rows)
-        if not keys:
-            return np.zeros((0, 512), dtype=np.float32)
         return np.stack([found[k] for k in keys])
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Serve cached vectors and encode (then store) the rest."""
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return self._cached(texts, "emb", self.inner.encode)
+
+    def pooled(self, texts: Sequence[str]) -> PooledStates:
+        """Pooled USE v3 states, cached on disk like the vectors (what the aligner reads)."""
+        inner = self.inner
+        assert isinstance(inner, UsemEncoder)
+
+        def compute(todo: list[str]) -> FloatArray:
+            st = inner.pooled(todo)
+            return np.hstack([st.total, st.bos, st.eos, st.length[:, None]])
+
+        if not texts:
+            return inner.pooled([])
+        rows = self._cached(texts, "pooled", compute)
+        d = (rows.shape[1] - 1) // 3
+        return PooledStates(rows[:, :d], rows[:, d : 2 * d], rows[:, 2 * d : 3 * d], rows[:, -1])
 
 
 _LOADED: dict[str, Encoder] = {}
@@ -330,7 +352,9 @@ def span_embeddings(
         return np.zeros((0, 512), dtype=np.float32)
     inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
     if isinstance(inner, UsemEncoder):
-        st = inner.pooled(texts)
+        st = (
+            encoder.pooled(texts) if isinstance(encoder, DiskCachedEncoder) else inner.pooled(texts)
+        )
 
         def prefix(x: FloatArray) -> np.ndarray:  # float64: differences of long prefix sums
             return np.vstack([np.zeros((1, x.shape[1])), np.cumsum(x, 0, dtype=np.float64)])

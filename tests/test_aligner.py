@@ -124,3 +124,17 @@ def test_textberg_dev_strict_f1(shared_data: Path, encoder) -> None:  # type: ig
     fr = (d / "dev.fr").read_text(encoding="utf-8").splitlines()
     scores = score_links(read_links(d / "dev.defr"), align_texts(de, fr, AlignOptions(), encoder))
     assert scores["strict"]["f1"] >= 0.89  # regression floor; bench/alignment.py reports it
+
+
+def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:
+    import sqlite3
+
+    from align.encoder import DiskCachedEncoder, UsemEncoder
+
+    cache = tmp_path / "emb.sqlite"
+    orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")
+    first = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
+    rows = sqlite3.connect(cache).execute("SELECT count(*) FROM emb").fetchone()[0]
+    assert rows == len(orig) + len(trans)
+    again = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
+    assert again == first
