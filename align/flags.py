@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor, unlink_boilerplate
 from .names import Name, mid_sentence_names, name_candidates, words
 from .partial import clauses, partial_flags
-from .refine import refine_links, relink_gaps
+from .refine import absorb_omissions, refine_links, relink_gaps
 from .types import (
     EDITED,
     FAITHFUL,
@@ -78,10 +78,11 @@ class FlagOptions:
     boilerplate_sim: float = 0.55  # cosine to a boilerplate exemplar that marks an addition
     peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
     peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
-    relink_sim: float = 0.15  # unlinked neighbours this similar are one (cut) link; 1 = off
+    relink_sim: float = 0.12  # unlinked neighbours this similar are one (cut) link; 1 = off
+    absorb_margin: float = 0.02  # an unlinked sentence joins a neighbour link gaining this; 1 = off
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
-    name_gain: float = 0.01  # removing an unmatched name must raise the cosine by more than this
+    name_gain: float = 0.005  # removing an unmatched name must raise the cosine by more than this
     name_gain_alone: float = 0.025  # ... or this, when the original shows no name it lacks
     name_displaced_gain: float = -0.02  # ... or this, when the original has a displaced name
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
@@ -128,6 +129,13 @@ def check_alignment(
             alignment.original,
             alignment.translation,
             relink_gaps(alignment, encoder, options.relink_sim),
+            alignment.signature,
+        )
+    if options.absorb_margin < 1.0:
+        alignment = Alignment(
+            alignment.original,
+            alignment.translation,
+            absorb_omissions(alignment, encoder, options.relink_sim, options.absorb_margin),
             alignment.signature,
         )
     alignment = unlink_boilerplate(alignment, encoder, options)

@@ -31,8 +31,9 @@ BOILER_RE = re.compile(
     r"(?:originally |first )?(?:translated|published|edited|adapted)"
     r"|translated (?:and edited )?by\b"
     r"|read (?:also|more)\b|see also\b|related\s*:|photo(?:graph)?s?(?: credit)?\s*:|image\s*:"
-    r"|source\s*:|©|copyright\b|all rights reserved|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}"
-    r"(?:,|$)|follow (?:us|\S+ on)\b|subscribe\b|the views expressed|editor'?s note|"
+    r"|source\s*:|©|copyright\b|all rights reserved"
+    r"|by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})(?:,|$)"  # a byline: capitals only
+    r"|follow (?:us|\S+ on)\b|subscribe\b|the views expressed|editor'?s note|"
     r"\(?(?:reuters|afp|ap|tass|ria novosti)\)?\s*$)"
 )
 # fmt: off

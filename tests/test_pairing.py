@@ -155,3 +155,11 @@ def test_cli_pair_bad_index(runner, tmp_path: Path) -> None:  # type: ignore[no-
     assert r.exit_code == 1 and "not a provalign index" in r.output and "Traceback" not in r.output
     r = runner.invoke(cli.cli, ["pair", str(TRANS / "en_atm.txt")])
     assert r.exit_code == 2
+
+
+def test_an_original_is_not_its_own_translation(index: Path) -> None:
+    """Pairing an Arabic text against Arabic originals finds nothing: a copy is not a translation."""
+    arabic = sorted(ORIG.glob("*ar*"))[0]
+    (result,) = pair_translations([arabic], PairOptions(index=index))
+    assert result.verdict == NO_ORIGINAL
+    assert all(c.path is None or Path(c.path).name != arabic.name for c in result.candidates)
