@@ -79,7 +79,6 @@ class FlagOptions:
     peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
     peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
     relink_sim: float = 0.12  # unlinked neighbours this similar are one (cut) link; 1 = off
-    absorb_margin: float = 0.02  # an unlinked sentence joins a neighbour link gaining this; 1 = off
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
     name_gain: float = 0.005  # removing an unmatched name must raise the cosine by more than this
@@ -131,11 +130,11 @@ def check_alignment(
             relink_gaps(alignment, encoder, options.relink_sim),
             alignment.signature,
         )
-    if options.absorb_margin < 1.0:
+    if options.relink_sim < 1.0:
         alignment = Alignment(
             alignment.original,
             alignment.translation,
-            absorb_omissions(alignment, encoder, options.relink_sim, options.absorb_margin),
+            absorb_omissions(alignment, encoder, options.relink_sim),
             alignment.signature,
         )
     alignment = unlink_boilerplate(alignment, encoder, options)

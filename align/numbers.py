@@ -246,6 +246,8 @@ def _unit(after: str, val: float) -> tuple[str | None, float]:
         if dim == "temp?":
             continue
         if w.startswith(pre) and (len(pre) > 2 or w == pre or pre in ("°",)):
+            if dim == "length" and re.match(r"\s*(?:per|an?|в)\s+(?:hour|час)", after[m.end() :]):
+                return "speed", val * k / 1000  # "85 miles per hour": km/h like "137 км/ч"
             return dim, val * k
     return None, 0.0
 
@@ -290,7 +292,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
             end += 3
         if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6]) and val < 12:
             val += 12
-        unit, si = _unit(t[end : end + 14], val)
+        unit, si = _unit(t[end : end + 24], val)
         facts.append(
             NumberFact(
                 round(val, 6),

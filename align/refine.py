@@ -167,17 +167,16 @@ def _pair_gap(
     return out
 
 
-def absorb_omissions(
-    alignment: Alignment, encoder: Encoder, min_sim: float, margin: float
-) -> tuple[Link, ...]:
-    """Give an unlinked original sentence to the neighbouring link that holds its rendering.
+def absorb_omissions(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
+    """Give an unlinked original sentence the end member of a neighbouring 1-n link.
 
-    Two aligner slips left a rendered original sentence unlinked (bench/flags.py dumps):
-    a cut sentence glued as the end of a neighbour's 1-2 link, and one part of a merged
-    translation sentence linked to the other part only. An unlinked original sentence
-    takes the adjacent end member of a neighbouring 1-n link when it is more similar to
-    it (>= ``min_sim``) than the neighbour is, or joins a neighbouring link as a merge
-    when that raises the link's cosine by more than ``margin``.
+    An aligner slip seen in the bench dumps: a heavily cut sentence glued as the end of
+    its neighbour's 1-2 link, leaving its own original unlinked (a false omission plus a
+    false split). The unlinked original takes the adjacent end member when it is more
+    similar to it (>= ``min_sim``) than the neighbour's original is. Measured (90
+    documents): omission precision 0.918 -> 0.933, addition 0.9741 unchanged. Also
+    absorbing an unlinked sentence into a neighbouring link as a merge (when that raised
+    the cosine) gained nothing and cost merge precision (0.90 -> 0.86), so it is not done.
     """
     ot, tt = alignment.original.texts, alignment.translation.texts
     links = list(alignment.links)
@@ -186,31 +185,22 @@ def absorb_omissions(
         v = encoder.encode([a, b])
         return float(v[0] @ v[1])
 
-    k = 0
-    while k < len(links):
+    for k in range(len(links)):
         lk = links[k]
         if not (len(lk.original) == 1 and not lk.translation):
-            k += 1
             continue
         i = lk.original[0]
         for nb, end in ((k - 1, -1), (k + 1, 0)):
-            if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
+            if not 0 <= nb < len(links) or len(links[nb].translation) < 2:
                 continue
             p = links[nb]
-            po, pt = _join(ot, p.original), _join(tt, p.translation)
-            if len(p.translation) >= 2:
-                tj = p.translation[end]
-                rest = p.translation[:-1] if end == -1 else p.translation[1:]
-                own = cos(ot[i], tt[tj])
-                if own >= min_sim and own > cos(po, tt[tj]):
-                    new_p = Link(p.original, rest, p.score)
-                    mine = Link((i,), (tj,), own)
-                    links[min(k, nb) : max(k, nb) + 1] = [new_p, mine] if nb < k else [mine, new_p]
-                    break
-            joined = (*p.original, i) if nb < k else (i, *p.original)
-            if cos(_join(ot, joined), pt) > cos(po, pt) + margin:
-                links[min(k, nb) : max(k, nb) + 1] = [Link(joined, p.translation, p.score)]
-                k -= 1
+            if not p.original:
+                continue
+            tj = p.translation[end]
+            rest = p.translation[:-1] if end == -1 else p.translation[1:]
+            own = cos(ot[i], tt[tj])
+            if own >= min_sim and own > cos(_join(ot, p.original), tt[tj]):
+                links[nb] = Link(p.original, rest, p.score)
+                links[k] = Link((i,), (tj,), own)
                 break
-        k += 1
     return tuple(links)

@@ -161,3 +161,10 @@ def test_cut_sentence_left_unlinked_is_relinked_as_partial(encoder) -> None:  # 
     ]
     report = check_alignment(al, FlagOptions(), encoder=encoder)
     assert not any(f.kind in ("omission", "addition") for f in report.flags)
+
+
+def test_byline_pattern_needs_capitalised_names() -> None:
+    from align.gaps import BOILER_RE
+
+    assert BOILER_RE.search("By Maria Kowalski, Levant Daily correspondent")
+    assert not BOILER_RE.search("By that stage, Rangers had dominated possession.")

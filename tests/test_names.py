@@ -73,3 +73,14 @@ def test_contractions_and_sentence_verbs_are_not_names() -> None:
 def test_japanese_and_korean_renderings_match() -> None:
     for latin, other in (("Hiroshima", "Хиросиму"), ("Yong", "Ён")):
         assert find_in(Name(latin, skeleton(latin)), other) is not None, latin
+
+
+def test_strict_occurrence_ignores_loose_prefix_matches() -> None:
+    from align.names import Name, occurs, skeleton
+
+    brian = Name("Brian", skeleton("Brian"))
+    text = "الاتصال ببرنامج مانع الجريمة"
+    assert occurs(brian, text) == (find_in(brian, text) is not None)
+    assert not occurs(brian, text, strict=True)
+    kav = Name("Kavanaugh", skeleton("Kavanaugh"))
+    assert occurs(kav, "ترشح كافانو", strict=True)

@@ -79,3 +79,20 @@ def test_years_are_shown_without_thousands_separator() -> None:
 
     assert format_value(NumberFact(2011.0, "2011")) == "2011"
     assert format_value(NumberFact(2000.0, "2,000")) == "2,000"
+
+
+def test_fahrenheit_without_unit_word_matches_celsius() -> None:
+    d = compare_numbers("температура будет достигать 27 градусов", "ru", "widespread 80s", "en")
+    assert not d.only_original and not d.only_translation
+
+
+def test_both_sides_approximate_is_not_a_dropped_qualifier() -> None:
+    for orig, ol in (("قتل حوالي 2000 شخص", "ar"), ("погибли около 2000 человек", "ru")):
+        for trans in ("some 2,000 people died", "nearly 2,000 people died"):
+            d = compare_numbers(orig, ol, trans, "en")
+            assert not d.qualifier_changes and not d.only_original, (orig, trans)
+
+
+def test_speeds_convert_between_kmh_and_mph() -> None:
+    d = compare_numbers("ветер 137 км/ч", "ru", "winds of 85 miles per hour", "en")
+    assert not d.only_original and not d.only_translation

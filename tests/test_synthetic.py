@@ -84,3 +84,20 @@ def test_write_synthetic_files(tmp_path: Path) -> None:
     assert names == ["gold.flags.json", "gold.links", "original.txt", "translation.txt"]
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
     assert "]:[" in (tmp_path / "out" / "gold.links").read_text(encoding="utf-8")
+
+
+def test_substituted_names_are_not_reused_within_a_document(shared_data: Path) -> None:
+    # one invented name repeated in several sentences reads as the outlet's own rendering;
+    # the generator draws replacements without replacement (and never from the document)
+    from align.synthetic import NEW_NAMES
+
+    for seed, (orig, trans) in enumerate(ntrex_docs(shared_data, 6)):
+        case = case_for(orig, trans, seed)
+        names = [f for f in case.flags if f.kind == "name_mismatch"]
+        used = [
+            x
+            for f in names
+            for x in NEW_NAMES
+            if x in case.sentences[f.translation[0]] and x not in " ".join(trans)
+        ]
+        assert len(used) == len(set(used))
