@@ -29,6 +29,7 @@ command-line options.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
@@ -117,26 +118,13 @@ def check_alignment(
         from .encoder import load_encoder
 
         encoder = load_encoder(options.encoder)
-    alignment = Alignment(
-        alignment.original,
-        alignment.translation,
-        refine_links(alignment, encoder, options.peel_floor, options.peel_slack),
-        alignment.signature,
-    )
+    links = refine_links(alignment, encoder, options.peel_floor, options.peel_slack)
+    alignment = dataclasses.replace(alignment, links=links)
     if options.relink_sim < 1.0:
-        alignment = Alignment(
-            alignment.original,
-            alignment.translation,
-            relink_gaps(alignment, encoder, options.relink_sim),
-            alignment.signature,
-        )
-    if options.relink_sim < 1.0:
-        alignment = Alignment(
-            alignment.original,
-            alignment.translation,
-            absorb_omissions(alignment, encoder, options.relink_sim),
-            alignment.signature,
-        )
+        for step in (relink_gaps, absorb_omissions):
+            alignment = dataclasses.replace(
+                alignment, links=step(alignment, encoder, options.relink_sim)
+            )
     alignment = unlink_boilerplate(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
