@@ -48,14 +48,13 @@ from typing import Any
 
 import numpy as np
 
+from .docvectors import anchors_of, doc_vectors
 from .errors import FormatError
 from .index import (
     IndexOptions,
     StoredOriginal,
     VectorMatrix,
-    anchors_of,
     connect,
-    doc_vectors,
     fetch_originals,
     load_vectors,
 )

@@ -12,18 +12,16 @@ import numpy as np
 import pytest
 
 import cli
+from align.docvectors import anchors_of, dequantize, quantize
 from align.errors import FormatError, IndexStoreError
 from align.index import (
     IndexOptions,
     OriginalRecord,
     add_records,
     add_to_index,
-    anchors_of,
     connect,
     count_inputs,
-    dequantize,
     index_info,
-    quantize,
     remove_from_index,
 )
 

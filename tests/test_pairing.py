@@ -158,7 +158,7 @@ def test_cli_pair_bad_index(runner, tmp_path: Path) -> None:  # type: ignore[no-
 
 
 def test_an_original_is_not_its_own_translation(index: Path) -> None:
-    """Pairing an Arabic text against Arabic originals finds nothing: a copy is not a translation."""
+    """An Arabic text paired against Arabic originals: a copy is not a translation."""
     arabic = sorted(ORIG.glob("*ar*"))[0]
     (result,) = pair_translations([arabic], PairOptions(index=index))
     assert result.verdict == NO_ORIGINAL
