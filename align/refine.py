@@ -181,10 +181,6 @@ def absorb_omissions(alignment: Alignment, encoder: Encoder, min_sim: float) -> 
     ot, tt = alignment.original.texts, alignment.translation.texts
     links = list(alignment.links)
 
-    def cos(a: str, b: str) -> float:
-        v = encoder.encode([a, b])
-        return float(v[0] @ v[1])
-
     for k in range(len(links)):
         lk = links[k]
         if not (len(lk.original) == 1 and not lk.translation):
@@ -198,8 +194,8 @@ def absorb_omissions(alignment: Alignment, encoder: Encoder, min_sim: float) -> 
                 continue
             tj = p.translation[end]
             rest = p.translation[:-1] if end == -1 else p.translation[1:]
-            own = cos(ot[i], tt[tj])
-            if own >= min_sim and own > cos(_join(ot, p.original), tt[tj]):
+            own = _cos(encoder, ot[i], tt[tj])
+            if own >= min_sim and own > _cos(encoder, _join(ot, p.original), tt[tj]):
                 links[nb] = Link(p.original, rest, p.score)
                 links[k] = Link((i,), (tj,), own)
                 break
