@@ -352,23 +352,30 @@ def _align(
         np.full(cols.n, options.skip),
         band,
     )
+    bounds = [(c0, c1, r0, r1) if swapped else (r0, r1, c0, c1) for r0, r1, c0, c1 in spans]
+    best_o = _best_cosines(orig, trans, [o0 for o0, o1, t0, t1 in bounds if t1 == t0])
+    best_t = _best_cosines(trans, orig, [t0 for o0, o1, t0, t1 in bounds if o1 == o0])
     links = []
-    for r0, r1, c0, c1 in spans:
-        o0, o1, t0, t1 = (c0, c1, r0, r1) if swapped else (r0, r1, c0, c1)
+    for o0, o1, t0, t1 in bounds:
         if o1 > o0 and t1 > t0:
             cos = float(orig.emb[o1 - o0][o0] @ trans.emb[t1 - t0][t0])
             score = _pair_score(cos, options)
-        elif o1 > o0:
-            score = 1.0 - _pair_score(_best_cosine(orig, trans, o0, o1), options)
-        else:
-            score = 1.0 - _pair_score(_best_cosine(trans, orig, t0, t1), options)
+        else:  # one-sided links hold one sentence
+            best = best_o[o0] if o1 > o0 else best_t[t0]
+            score = 1.0 - _pair_score(best, options)
         links.append(Link(tuple(range(o0, o1)), tuple(range(t0, t1)), round(score, 4)))
     return links
 
 
-def _best_cosine(side: _Side, other: _Side, start: int, end: int) -> float:
-    """The best cosine any of ``side``'s sentences start..end-1 reaches on the other side."""
-    return float((side.emb[1][start:end] @ other.emb[1].T).max())
+def _best_cosines(side: _Side, other: _Side, idx: list[int]) -> dict[int, float]:
+    """The best cosine each listed sentence reaches on the other side, in one product."""
+    if not idx:
+        return {}
+    best = np.empty(len(idx))
+    for start in range(0, len(idx), 2048):
+        rows = side.emb[1][idx[start : start + 2048]]
+        best[start : start + 2048] = (rows @ other.emb[1].T).max(axis=1)
+    return {i: float(b) for i, b in zip(idx, best, strict=True)}
 
 
 def signature(options: AlignOptions, encoder_name: str) -> Signature:
