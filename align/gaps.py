@@ -49,20 +49,25 @@ BOILER_EXEMPLARS = (
 
 
 def unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
-    """A 1-1 link of an original sentence to republisher boilerplate is no link.
+    """A 1-1 link of an original sentence to boilerplate, or to an unrelated sentence, is no link.
 
     The aligner may pair a dropped last sentence with an appended disclaimer (demo
-    corpus: cosine 0.15); that is an omission plus a boilerplate addition, not a
-    ``low_similarity`` pair.
+    corpus: cosine 0.15), or a dropped sentence with an inserted one beside it (a
+    monotone path gains little by leaving both unlinked): that is an omission plus an
+    addition, not a ``low_similarity`` pair. Below ``unrelated_sim`` two sentences share
+    no meaning (random pairs of the benchmark sit at 0.0-0.15, the loosest faithful
+    renderings above 0.17).
     """
     tt = al.translation.texts
     out: list[Link] = []
     for lk in al.links:
         j = lk.translation[0] if len(lk.translation) == 1 else -1
-        heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
-        if len(lk.original) == 1 and j >= 0 and (heading or BOILER_RE.search(tt[j])):
-            ov, tv = encoder.encode([al.original.texts[lk.original[0]], tt[lk.translation[0]]])
-            if float(ov @ tv) < o.low_sim_floor:
+        if len(lk.original) == 1 and j >= 0:
+            heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
+            ov, tv = encoder.encode([al.original.texts[lk.original[0]], tt[j]])
+            c = float(ov @ tv)
+            boiler = heading or BOILER_RE.search(tt[j])
+            if c < o.unrelated_sim or (boiler and c < o.low_sim_floor):
                 out += [Link(lk.original, (), 0.0), Link((), lk.translation, 0.0)]
                 continue
         out.append(lk)
@@ -97,24 +102,48 @@ def _groups(links: tuple[Link, ...], side: str) -> list[tuple[int, ...]]:
     return [tuple(g) for g in out]
 
 
+def find_moves(al: Alignment, encoder: Encoder, o: FlagOptions) -> tuple[set[int], set[int]]:
+    """Unlinked original and translation sentences that are one moved passage.
+
+    The aligner is monotone, so a moved passage surfaces as an omission plus an
+    addition elsewhere: a pair of them that are each other's best match (cosine >=
+    ``reorder_sim``) is a move, grown along the passage by ``_extend_moves``. A pair in
+    the same gap (between the same two links) is not a move but a rewritten or cut
+    sentence (``align.refine.relink_gaps`` pairs those).
+    """
+    ot, tt = al.original.texts, al.translation.texts
+    gap_of: dict[tuple[str, int], int] = {}  # an unlinked sentence's gap: links before it
+    gap = 0
+    for lk in al.links:
+        if lk.original and lk.translation:
+            gap += 1
+        gap_of.update({("o", i): gap for i in lk.original} if not lk.translation else {})
+        gap_of.update({("t", j): gap for j in lk.translation} if not lk.original else {})
+    omitted = [i for lk in al.links if not lk.translation for i in lk.original]
+    added = [j for lk in al.links if not lk.original for j in lk.translation]
+    if not omitted or not added:
+        return set(), set()
+    sim = encoder.encode([ot[i] for i in omitted]) @ encoder.encode([tt[j] for j in added]).T
+    for a, i in enumerate(omitted):  # side by side in one gap is a rewrite or a cut, not a move
+        for b, j in enumerate(added):
+            if gap_of[("o", i)] == gap_of[("t", j)]:
+                sim[a, b] = -1.0
+    pairs = set()
+    for a in range(len(omitted)):
+        b = int(sim[a].argmax())
+        if sim[a, b] >= o.reorder_sim and int(sim[:, b].argmax()) == a:
+            pairs.add((a, b))
+    pairs = _extend_moves(pairs, omitted, added, sim, o.reorder_extend_sim)
+    return {omitted[a] for a, _ in pairs}, {added[b] for _, b in pairs}
+
+
 def gap_flags(ctx: FlagContext) -> list[Flag]:
     """Omission, addition and reorder flags from the unlinked sentences."""
     al, o = ctx.alignment, ctx.options
     ot, tt = al.original.texts, al.translation.texts
-    omitted = [i for lk in al.links if not lk.translation for i in lk.original]
+    moved_o, moved_t = find_moves(al, ctx.encoder, o)
     added = [j for lk in al.links if not lk.original for j in lk.translation]
-    moved_o: set[int] = set()
-    moved_t: set[int] = set()
     flags: list[Flag] = []
-    if omitted and added:
-        ov = ctx.encoder.encode([ot[i] for i in omitted])
-        av = ctx.encoder.encode([tt[j] for j in added])
-        sim = ov @ av.T
-        for a, i in enumerate(omitted):
-            b = int(sim[a].argmax())
-            if sim[a, b] >= o.reorder_sim and int(sim[:, b].argmax()) == a:
-                moved_o.add(i)
-                moved_t.add(added[b])
     for g in _groups(al.links, "original"):
         rest = tuple(i for i in g if i not in moved_o)
         for run in _runs(rest):
@@ -170,6 +199,37 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     )
                 )
     return flags
+
+
+def _extend_moves(
+    pairs: set[tuple[int, int]], omitted: list[int], added: list[int], sim: object, floor: float
+) -> set[tuple[int, int]]:
+    """Grow matched moves along their passages: a moved passage moves as a block.
+
+    Once omitted sentence ``omitted[a]`` is matched to added ``added[b]``, their
+    neighbours (``a+-1``, ``b+-1``, both adjacent in their documents and unmatched) are
+    the same move when merely related (cosine >= ``floor``): a short or loosely rendered
+    sentence of a moved paragraph rarely clears the strict bar on its own, and was left
+    behind as a false omission plus a false addition.
+    """
+    used_a = {a for a, _ in pairs}
+    used_b = {b for _, b in pairs}
+    todo = sorted(pairs)
+    out = set(pairs)
+    while todo:
+        a, b = todo.pop()
+        for da in (-1, 1):
+            x, y = a + da, b + da
+            if not (0 <= x < len(omitted) and 0 <= y < len(added)) or x in used_a or y in used_b:
+                continue
+            if omitted[x] - omitted[a] != da or added[y] - added[b] != da:
+                continue
+            if float(sim[x, y]) >= floor:  # type: ignore[index]
+                out.add((x, y))
+                used_a.add(x)
+                used_b.add(y)
+                todo.append((x, y))
+    return out
 
 
 def _runs(idx: tuple[int, ...]) -> list[tuple[int, ...]]:

@@ -189,6 +189,11 @@ def _variants(word: str) -> frozenset[str]:
         out.add(_collapse(_latin(word.casefold().replace("sh", "s"))))
     if script == "lat" and word.casefold().endswith("ng"):  # Korean Yong / Ён
         out.add(_collapse(_latin(word.casefold()[:-1])))
+    if script == "lat":  # Cyrillic ц for c / tz / ts (Zorica / Зорица, Veltzé / Вельце),
+        low = word.casefold()  # в for the u of eu (Eugenia / Евгения)
+        for a, b in (("tz", "s"), ("ts", "s"), ("c", "s"), ("eu", "ev")):
+            if a in low:
+                out.add(_collapse(_latin(low.replace(a, b))))
     if script == "ru" and word.casefold().startswith("г"):  # Гарлем = Harlem
         out.add(skeleton(word[1:]))
     if script == "ru":
@@ -273,6 +278,26 @@ def common_word(word: str) -> bool:
     return any(sp.piece_to_id("▁" + f) > 0 for f in forms)  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=1)
+def _english_counts() -> dict[str, int]:
+    """English word counts (pyspellchecker's list, from subtitles), loaded on first use."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+# an English word this frequent is a word even when capitalised (Despite, Monkey); the
+# few first names this frequent (Mike, John) are lost as candidates, surnames are not
+FREQUENT_WORD = 3000
+FREQUENT_INITIAL_WORD = 500  # lower bar for a sentence-initial token (Scooping, Dwarfs)
+
+
+def frequent_word(word: str, initial: bool) -> bool:
+    """Whether an English token is a frequent lowercase word (not evidence of a name)."""
+    w = re.sub(r"['’]s$", "", word).casefold()
+    return _english_counts().get(w, 0) >= (FREQUENT_INITIAL_WORD if initial else FREQUENT_WORD)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'«“„(‘[—–-")
     return not before or before[-1] in ".!?:;\n…"
@@ -303,7 +328,10 @@ def name_candidates(
             continue
         if _CONTRACTION.search(tok):  # "They've", "Don't", "I'll"
             continue
-        if not initial and _sentence_initial(text, start) and tok.casefold() not in known:
+        first = _sentence_initial(text, start)
+        if not initial and first and tok.casefold() not in known:
+            continue
+        if lang == "en" and frequent_word(core, first and tok.casefold() not in known):
             continue
         sk = skeleton(tok)
         if len(sk) >= 2:

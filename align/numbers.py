@@ -157,7 +157,7 @@ for _i, _names in enumerate(
 
 # A digit group: 1,234,567.89 | 1 234 567,89 | 12.5 | 3/4 is two numbers.
 _NUM_RE = re.compile(
-    r"(?<![0-9A-Za-z.,:])(\d{1,3}(?:[ \u00a0\u202f\u2009,.](?=\d{3}(?!\d))\d{3})+"
+    r"(?<![0-9A-Za-zА-Яа-яЁё.,:])(\d{1,3}(?:[ \u00a0\u202f\u2009,.](?=\d{3}(?!\d))\d{3})+"
     r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:st|nd|rd|th|-?[а-яё]{1,3}\b)?"
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+", re.U)

@@ -72,6 +72,20 @@ def _headline_case(text: str) -> bool:
     return len(toks) >= 3 and sum(t[:1].isupper() for t in toks) >= 0.6 * len(toks)
 
 
+# Stand-in names for the context contrast: common surnames of several origins that a
+# news text rarely contains (any such list works; it only has to be fixed).
+_PROBE_NAMES = ("Harrison", "Mendoza", "Takahashi", "Olsen", "Abernathy", "Rinaldi")
+
+
+def _window(text: str, name: str, stand_in: str, width: int = 3) -> str:
+    """``width`` words either side of ``name`` with the name replaced by ``stand_in``."""
+    m = re.search(rf"\b{re.escape(name)}\b", text)
+    if m is None:
+        return text
+    left, right = text[: m.start()].split()[-width:], text[m.end() :].split()[:width]
+    return " ".join([*left, stand_in, *right])
+
+
 def name_flags(
     ctx: FlagContext,
     lk: Link,
@@ -83,16 +97,30 @@ def name_flags(
 ) -> list[Flag]:
     """A translation name with no counterpart in the linked original (nor anywhere in it).
 
-    Precision filters, each measured on unedited documents: the name occurs once in the
-    translation (a name used throughout is the outlet's rendering, not a change), the
-    sentence is not in headline title case, and a Russian original must itself have an
-    unmatched capitalised name (the substituted one), and the name must lower the
-    cross-lingual similarity (removing it gains > name_gain): on 20 documents per set
-    this kept 41 of 53 true substitutions and dropped 60 % of the false candidates.
+    Candidates are translation names no token of the original matches by skeleton,
+    used once in the translation (a name used throughout is the outlet's rendering) and
+    not in a headline. Embeddings barely see names, so two weak cross-lingual signals
+    are combined with the textual evidence into one score (``name_score``):
+
+    * gain: removing the name from the translation raises the cosine to the original
+      (a wrong name is noise; a correct one, even translated rather than transliterated
+      as Germany / ألمانيا, carries meaning);
+    * context contrast: the cosine of the name's 3-word context to the original minus
+      the mean over the same context with stand-in names. A name the original contains
+      in another script scores above its stand-ins; an invented one does not. The short
+      window makes the name a large share of what the encoder sees;
+    * the original holds a *displaced* document name (rendered elsewhere in the
+      translation, not here: one name replaced another) or, in a cased original, an
+      unmatched capitalised word; a sentence-initial token without that evidence is
+      less likely a name.
+
+    The weights are a logistic fit on the flag benchmark's candidates (half the
+    documents fitted, half held out: at equal recall, a third fewer false flags than
+    the previous gain-only thresholds).
     """
     al = ctx.alignment
     d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
-    if not d.only_translation:
+    if not d.only_translation or _headline_case(ttext):
         return []
     counts = ctx.name_counts
     cands = [
@@ -104,32 +132,29 @@ def name_flags(
         return []
     displaced = displaced_names(ctx.doc_names, otext, ttext)
     ablated = [re.sub(rf"\b{re.escape(n.text)}\b", "", ttext, count=1) for n in cands]
-    vecs = ctx.encoder.encode([otext, *ablated])
-    gains = [float(vecs[0] @ v) - c for v in vecs[1:]]
-    floor = ctx.options.name_displaced_gain
-    strong = [
-        (n, g)
-        for n, g in zip(cands, gains, strict=True)
-        if displaced and g > floor and not _initial(ttext, n.text)
-    ]
-    if strong:
-        bad = strong
-    else:
-        if _headline_case(ttext):
-            return []
-        # corroboration: the original holds a name the translation lacks here (a cased
-        # original's unmatched capitalised word, or a displaced document name)
-        evidence = bool(displaced or d.only_original)
-        need = ctx.options.name_gain if evidence else ctx.options.name_gain_alone
-        bad = [
-            (n, g)
-            for n, g in zip(cands, gains, strict=True)
-            if g > need
-            and (evidence or not _initial(ttext, n.text) or n.text.casefold() in t_known)
-        ]
+    windows = [_window(ttext, n.text, x) for n in cands for x in (n.text, *_PROBE_NAMES)]
+    vecs = ctx.encoder.encode([otext, *ablated, *windows])
+    sims = vecs[1:] @ vecs[0]
+    gains = sims[: len(cands)] - c
+    ctxs = sims[len(cands) :].reshape(len(cands), 1 + len(_PROBE_NAMES))
+    o = ctx.options
+    orig_name = bool(d.only_original) and al.original.lang != "ar"
+    bad = []
+    for k, n in enumerate(cands):
+        contrast = float(ctxs[k, 0] - ctxs[k, 1:].mean())
+        initial = _initial(ttext, n.text) and not displaced
+        score = (
+            float(gains[k])
+            - contrast
+            + o.name_displaced_bonus * bool(displaced)
+            + o.name_original_bonus * orig_name
+            - o.name_initial_penalty * initial
+        )
+        if score > o.name_score:
+            bad.append((n, float(gains[k]), contrast, score))
     if not bad:
         return []
-    names = ", ".join(n.text for n, _ in bad)
+    names = ", ".join(n.text for n, *_ in bad)
     extra = (
         f" (original has {', '.join(n.text for n in d.only_original)})" if d.only_original else ""
     )
@@ -141,12 +166,13 @@ def name_flags(
             lk.translation,
             f"Name not in the original: translation names {names}{extra}",
             {
-                "translation": [n.text for n, _ in bad],
-                "skeletons": [n.skeleton for n, _ in bad],
+                "translation": [n.text for n, *_ in bad],
+                "skeletons": [n.skeleton for n, *_ in bad],
                 "original": [n.text for n in d.only_original],
-                "gain": [round(g, 3) for _, g in bad],
+                "gain": [round(g, 3) for _, g, _, _ in bad],
+                "context_contrast": [round(x, 3) for _, _, x, _ in bad],
+                "score": [round(x, 3) for *_, x in bad],
                 "displaced": [n.text for n in displaced],
-                "initial": [_initial(ttext, n.text) for n, _ in bad],
             },
         )
     ]

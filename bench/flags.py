@@ -15,7 +15,7 @@ there (merge/split info included) is false.
         [--align k=v ...] [--link-cache DIR] [--dump FILE]
 
 ``--gold-links`` skips the aligner (checks the gold alignment) to separate flag errors
-from alignment errors. ``--set clause_gap=0.3`` overrides a FlagOptions default,
+from alignment errors. ``--set partial_gain=0.02`` overrides a FlagOptions default,
 ``--align skip=-0.05`` an AlignOptions default (to measure aligner changes from here).
 ``--link-cache DIR`` stores each case's links so a flag-only change reruns in a
 fraction of the time (the cache is keyed by the --align overrides and the texts, not
