@@ -26,6 +26,7 @@ sentence or boilerplate) sit far below that cosine.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
 from .types import Alignment, Link
@@ -233,7 +234,7 @@ def merge_omissions(
     alignment: Alignment,
     encoder: Encoder,
     min_gain: float,
-    keep: set[int] = frozenset(),  # type: ignore[assignment]
+    keep: Set[int] = frozenset(),
 ) -> tuple[Link, ...]:
     """Join an unlinked original sentence to the neighbouring link it was merged into.
 

@@ -135,6 +135,6 @@ def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:
     orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")
     first = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
     rows = sqlite3.connect(cache).execute("SELECT count(*) FROM emb").fetchone()[0]
-    assert rows == len(orig) + len(trans)
+    assert rows == 2 * (len(orig) + len(trans))  # per sentence: pooled state and vector
     again = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
     assert again == first
