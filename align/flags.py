@@ -29,15 +29,14 @@ command-line options.
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from .gaps import BOILER_EXEMPLARS, find_moves, gap_flags, trans_anchor, unlink_boilerplate
+from .gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from .names import Name, mid_sentence_names, name_candidates, words
 from .partial import partial_flags
-from .refine import absorb_omissions, merge_omissions, refine_links, relink_gaps
+from .refine import repair_links
 from .types import (
     EDITED,
     FAITHFUL,
@@ -122,23 +121,7 @@ def check_alignment(
         from .encoder import load_encoder
 
         encoder = load_encoder(options.encoder)
-    links = refine_links(
-        alignment, encoder, options.peel_floor, options.peel_slack, options.peel_orig_gain
-    )
-    alignment = dataclasses.replace(alignment, links=links)
-    if options.relink_sim < 1.0:
-        moves = find_moves(alignment, encoder, options)
-        alignment = dataclasses.replace(
-            alignment, links=relink_gaps(alignment, encoder, options.relink_sim, moves)
-        )
-        alignment = dataclasses.replace(
-            alignment, links=absorb_omissions(alignment, encoder, options.relink_sim)
-        )
-        if options.merge_gain < 1.0:
-            alignment = dataclasses.replace(
-                alignment, links=merge_omissions(alignment, encoder, options.merge_gain, moves[0])
-            )
-    alignment = unlink_boilerplate(alignment, encoder, options)
+    alignment = repair_links(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)

@@ -26,6 +26,8 @@ sentence or boilerplate) sit far below that cosine.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Set
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,83 @@ from .types import Alignment, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from .encoder import Encoder
+    from .flags import FlagOptions
+
+
+def repair_links(alignment: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
+    """The aligner's links, repaired where its monotone search is known to slip.
+
+    In order: peel unsupported end members off n-m links; unlink 1-1 pairs that share
+    no meaning or pair a sentence with boilerplate; peel moved sentences out of
+    the links they were glued into; then, with moved passages protected, pair cut
+    sentences left unlinked side by side, give omissions the end member of a
+    neighbouring 1-n link, and rejoin merged sentences (each step below says why).
+    """
+    from .gaps import find_moves, unlink_boilerplate  # noqa: PLC0415 - gaps imports flags
+
+    al = dataclasses.replace(
+        alignment,
+        links=refine_links(alignment, encoder, o.peel_floor, o.peel_slack, o.peel_orig_gain),
+    )
+    al = unlink_boilerplate(al, encoder, o)
+    if o.relink_sim >= 1.0:
+        return al
+    al = dataclasses.replace(al, links=peel_moved(al, encoder, o.reorder_sim))
+    moves = find_moves(al, encoder, o)
+    al = dataclasses.replace(al, links=relink_gaps(al, encoder, o.relink_sim, moves))
+    al = dataclasses.replace(al, links=absorb_omissions(al, encoder, o.relink_sim))
+    if o.merge_gain < 1.0:
+        al = dataclasses.replace(al, links=merge_omissions(al, encoder, o.merge_gain, moves[0]))
+    return unlink_boilerplate(al, encoder, o)  # a relinked pair can be unrelated too
+
+
+def peel_moved(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
+    """Unlink a translation sentence that renders an omitted sentence from elsewhere.
+
+    A moved passage's translation is often glued to the edge of a neighbouring link
+    (a 1-3 link whose first two sentences came from four paragraphs down), so the move
+    is invisible and its original reads as an omission. An end member of a link with
+    two or more translation sentences is peeled into a 0-1 link when an unlinked
+    original sentence is its best match (cosine >= ``min_sim``) and clearly closer to
+    it (by 0.1) than the link's own original text.
+    """
+    ot, tt = alignment.original.texts, alignment.translation.texts
+    omitted = [i for lk in alignment.links if not lk.translation for i in lk.original]
+    ends = {}
+    for k, lk in enumerate(alignment.links):
+        if lk.original and len(lk.translation) > 1:
+            ends[lk.translation[0]] = k
+            ends[lk.translation[-1]] = k
+    if not omitted or not ends:
+        return alignment.links
+    cand = sorted(ends)
+    sim = encoder.encode([ot[i] for i in omitted]) @ encoder.encode([tt[j] for j in cand]).T
+    links = list(alignment.links)
+    peeled: set[int] = set()
+    for b, j in enumerate(cand):
+        a = int(sim[:, b].argmax())
+        if sim[a, b] < min_sim or int(sim[a].argmax()) != b:
+            continue
+        lk = links[ends[j]]
+        if j not in lk.translation or len(lk.translation) < 2:
+            continue
+        if sim[a, b] < _cos(encoder, _join(ot, lk.original), tt[j]) + 0.1:
+            continue
+        rest = tuple(x for x in lk.translation if x != j)
+        links[ends[j]] = Link(lk.original, rest, lk.score)
+        peeled.add(j)
+    if not peeled:
+        return alignment.links
+    out: list[Link] = []
+    for k, lk in enumerate(links):
+        j = alignment.links[k].translation[:1]
+        if j and j[0] in peeled:  # peeled off the front: it goes before the link
+            out.append(Link((), j, 0.0))
+        out.append(lk)
+        j = alignment.links[k].translation[-1:]
+        if j and j[0] in peeled and len(alignment.links[k].translation) > 1:
+            out.append(Link((), j, 0.0))
+    return tuple(out)
 
 
 def refine_links(
@@ -77,6 +156,27 @@ def _candidates(lk: Link, ot: list[str], tt: list[str]) -> list[str]:
     return out
 
 
+RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it
+_SENT_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def rendered_in(encoder: Encoder, sentence: str, text: str) -> float:
+    """How well ``sentence`` is rendered by one piece of ``text`` (best piece cosine).
+
+    ``text`` is cut at sentence ends and clause boundaries; -1 when it is one piece.
+    A sentence merged into a neighbour's translation has its own piece there ("... ;
+    they are friendly"), while a dropped sentence glued on by mistake matches none,
+    even when the embedding of the whole link cannot tell the two apart.
+    """
+    from .partial import clauses  # noqa: PLC0415 - partial imports gaps, which is light
+
+    pieces = [c for part in _SENT_END.split(text) for c in clauses(part)]
+    if len(pieces) < 2:
+        return -1.0
+    v = encoder.encode([sentence, *pieces])
+    return float((v[1:] @ v[0]).max())
+
+
 def _cos(encoder: Encoder, a: str, b: str) -> float:
     v = encoder.encode([a, b])
     return float(v[0] @ v[1])
@@ -113,7 +213,11 @@ def _peel(
                 rest = o[1:] if end == 0 else o[:-1]
                 own = _cos(encoder, ot[o[end]], _join(tt, t))
                 without = _cos(encoder, _join(ot, rest), _join(tt, t))
-                if own < floor and without >= full + orig_slack:
+                if (
+                    own < floor
+                    and without >= full + orig_slack
+                    and rendered_in(encoder, ot[o[end]], _join(tt, t)) < RENDERED_SIM
+                ):
                     (before if end == 0 else after).append(Link((o[end],), (), 0.0))
                     o, full, changed = rest, without, True
                     break
@@ -262,6 +366,8 @@ def merge_omissions(
                     continue
                 t = _join(tt, p.translation)
                 gain = _cos(encoder, _join(ot, joined), t) - _cos(encoder, _join(ot, p.original), t)
+                if rendered_in(encoder, ot[i], t) >= RENDERED_SIM:
+                    gain = max(gain, min_gain + 1e-6)
                 if gain > min_gain and (best is None or gain > best[0]):
                     best = (gain, nb)
             if best is not None:
