@@ -168,3 +168,87 @@ def test_byline_pattern_needs_capitalised_names() -> None:
 
     assert BOILER_RE.search("By Maria Kowalski, Levant Daily correspondent")
     assert not BOILER_RE.search("By that stage, Rangers had dominated possession.")
+
+
+def _al(orig: list[str], ol: str, trans: list[str], links: list[tuple[tuple, tuple]]) -> Alignment:
+    return Alignment(
+        document_from_lines(orig, ol),
+        document_from_lines(trans, "en"),
+        tuple(Link(o, t, 1.0 if o and t else 0.0) for o, t in links),
+        Signature("test", "usem3"),
+    )
+
+
+RU = [
+    "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
+    "Стороны обсудили поставки газа, ситуацию на Украине и торговые отношения, а также "
+    "договорились о новой встрече в Берлине осенью следующего года.",
+    "После переговоров Путин вернулся в Москву.",
+]
+
+
+def test_partial_omission_names_the_clause_left_out(encoder) -> None:  # noqa: ANN001
+    trans = [
+        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        "The sides discussed gas supplies, the situation in Ukraine and trade relations.",
+        "After the talks Putin returned to Moscow.",
+    ]
+    report = check_alignment(
+        _al(RU, "ru", trans, [((i,), (i,)) for i in range(3)]), encoder=encoder
+    )
+    cut = [f for f in report.flags if f.kind == "partial_omission"]
+    assert [(f.original, f.translation) for f in cut] == [((1,), (1,))]
+    assert "Берлине" in cut[0].detail and cut[0].evidence["clause_gain"] > 0
+
+
+def test_unrelated_pair_is_an_omission_and_an_addition(encoder) -> None:  # noqa: ANN001
+    trans = [
+        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        "Heavy rain flooded several streets in the old town overnight.",  # cosine 0.14
+        "After the talks Putin returned to Moscow.",
+    ]
+    report = check_alignment(
+        _al(RU, "ru", trans, [((i,), (i,)) for i in range(3)]), encoder=encoder
+    )
+    got = {(f.kind, f.original, f.translation) for f in report.flags}
+    assert ("omission", (1,), ()) in got and ("addition", (), (1,)) in got
+    assert not any(f.kind == "low_similarity" for f in report.flags)
+
+
+def test_sentence_merged_into_its_neighbour_is_not_an_omission(encoder) -> None:  # noqa: ANN001
+    orig = [
+        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
+        "Встреча прошла в Кремле.",
+        "Стороны обсудили поставки газа.",
+        "После переговоров Путин вернулся в Москву.",
+    ]
+    trans = [
+        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday. "
+        "The meeting took place in the Kremlin.",
+        "The sides discussed gas supplies.",
+        "After the talks Putin returned to Moscow.",
+    ]
+    links = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    report = check_alignment(_al(orig, "ru", trans, links), encoder=encoder)
+    assert not any(f.kind == "omission" for f in report.flags)
+    assert ((0, 1), (0,)) in [(lk.original, lk.translation) for lk in report.alignment.links]
+
+
+def test_moved_sentence_glued_to_a_link_is_a_reorder(encoder) -> None:  # noqa: ANN001
+    orig = [
+        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
+        "Стороны обсудили поставки газа.",
+        "После переговоров Путин вернулся в Москву.",
+        "Вечером в Кремле состоялся торжественный ужин в честь гостей.",
+    ]
+    trans = [
+        "In the evening, a gala dinner in honour of the guests was held in the Kremlin.",
+        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        "The sides discussed gas supplies.",
+        "After the talks Putin returned to Moscow.",
+    ]
+    links = [((0,), (0, 1)), ((1,), (2,)), ((2,), (3,)), ((3,), ())]
+    report = check_alignment(_al(orig, "ru", trans, links), encoder=encoder)
+    kinds = {(f.kind, f.original, f.translation) for f in report.flags}
+    assert ("reorder", (3,), (0,)) in kinds
+    assert not any(f.kind in ("omission", "addition", "split") for f in report.flags)

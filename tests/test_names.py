@@ -43,6 +43,9 @@ def test_common_renderings_match() -> None:
         ("Europe", "Европу"),
         ("Westminster", "Вестминстерским"),
         ("Johnson", "Джонсона"),
+        ("Zorica", "Зорица"),  # c / tz as Cyrillic ц
+        ("Veltzé", "Вельце"),
+        ("Eugenia", "Евгения"),  # eu as ев
     ]
     for latin, other in pairs:
         name = Name(latin, skeleton(latin))
@@ -84,3 +87,10 @@ def test_strict_occurrence_ignores_loose_prefix_matches() -> None:
     assert not occurs(brian, text, strict=True)
     kav = Name("Kavanaugh", skeleton("Kavanaugh"))
     assert occurs(kav, "ترشح كافانو", strict=True)
+
+
+def test_frequent_english_words_are_not_name_candidates() -> None:
+    got = [
+        n.text for n in name_candidates("Unfortunately, Despite the Monkey, Kowalski won.", "en")
+    ]
+    assert got == ["Kowalski"]

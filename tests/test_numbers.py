@@ -21,6 +21,8 @@ def values(text: str, lang: str, hard_only: bool = True) -> list[float]:
         ("в 15:00 в среду", "ru", [15.0]),
         ("at 3 p.m. on Wednesday", "en", [15.0]),
         ("45 per cent in 2017", "en", [45, 2017]),
+        # a model code glued to letters is no number; "13 180" is not 13,180
+        ("Матрас Практик В13 180x220 см", "ru", [180]),
     ],
 )
 def test_extracts_values(text: str, lang: str, expected: list[float]) -> None:
