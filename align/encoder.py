@@ -415,8 +415,7 @@ def window_embeddings(
     inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
     if not isinstance(inner, UsemEncoder):
         return {
-            a: encoder.encode([" ".join(texts[s : s + a]) for s in range(n - a + 1)])
-            for a in sizes
+            a: encoder.encode([" ".join(texts[s : s + a]) for s in range(n - a + 1)]) for a in sizes
         }
     st = encoder.pooled(texts) if isinstance(encoder, DiskCachedEncoder) else inner.pooled(texts)
     out: dict[int, FloatArray] = {}
