@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 from align.aligner import AlignOptions, align_texts  # noqa: E402
 from align.encoder import UsemEncoder, load_encoder  # noqa: E402
 from align.evaluate import score_links  # noqa: E402
@@ -281,6 +283,8 @@ def speed(enc: UsemEncoder) -> dict[str, object]:
             t0 = time.perf_counter()
             links = align_texts(o, t, AlignOptions(), enc)
             times.append(time.perf_counter() - t0)
+        if size == 5000:
+            out.update(dp_breakdown(o, t, enc))
         correct = sum(1 for lk in links if len(lk.original) == 1 and lk.original == lk.translation)
         out[f"align_after_embedding_{size}x{size}_s"] = round(min(times), 3)
         out[f"align_{size}x{size}_exact_diagonal_share"] = round(correct / size, 4)
@@ -288,6 +292,34 @@ def speed(enc: UsemEncoder) -> dict[str, object]:
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
     )
     return out
+
+
+def dp_breakdown(o: list[str], t: list[str], enc: UsemEncoder) -> dict[str, float]:
+    """Seconds of each stage of one 5k x 5k alignment (the stages of ``aligner._align``)."""
+    from threadpoolctl import threadpool_limits
+
+    from align import aligner as A
+    from align.dp import Band, search
+
+    opt = AlignOptions()
+    with threadpool_limits(limits=1, user_api="blas"):
+        t0 = time.perf_counter()
+        rows, cols = A._Side(enc, o, opt.max_side), A._Side(enc, t, opt.max_side)
+        t1 = time.perf_counter()
+        A._hubness(rows, cols, opt.margin_k, opt.hub_sample)
+        A._hubness(cols, rows, opt.margin_k, opt.hub_sample)
+        t2 = time.perf_counter()
+        full = (rows.n + 1) * (cols.n + 1) <= opt.full_dp_cells
+        band = Band.full(rows.n, cols.n) if full else A._coarse_band(rows, cols, opt)
+        gain = A._Gain(rows, cols, opt, band)
+        skip_r, skip_c = np.full(rows.n, opt.skip), np.full(cols.n, opt.skip)
+        search(rows.n, cols.n, A.link_types(opt), gain, skip_r, skip_c, band)
+        t3 = time.perf_counter()
+    return {
+        "align_5000x5000_span_embeddings_s": round(t1 - t0, 3),
+        "align_5000x5000_hubness_s": round(t2 - t1, 3),
+        "dp_5000x5000_s": round(t3 - t2, 3),  # band, gain tables and search
+    }
 
 
 def cold_cli() -> dict[str, object]:
