@@ -207,7 +207,8 @@ def _extend_moves(
     """Grow matched moves along their passages: a moved passage moves as a block.
 
     Once omitted sentence ``omitted[a]`` is matched to added ``added[b]``, their
-    neighbours (``a+-1``, ``b+-1``, both adjacent in their documents and unmatched) are
+    neighbours (``a+-1``, ``b+-1``, both adjacent in their documents and unmatched; on
+    the translation side also one past a sentence inserted into the moved passage) are
     the same move when merely related (cosine >= ``floor``): a short or loosely rendered
     sentence of a moved paragraph rarely clears the strict bar on its own, and was left
     behind as a false omission plus a false addition.
@@ -219,16 +220,19 @@ def _extend_moves(
     while todo:
         a, b = todo.pop()
         for da in (-1, 1):
-            x, y = a + da, b + da
-            if not (0 <= x < len(omitted) and 0 <= y < len(added)) or x in used_a or y in used_b:
+            x = a + da
+            if not 0 <= x < len(omitted) or x in used_a or omitted[x] - omitted[a] != da:
                 continue
-            if omitted[x] - omitted[a] != da or added[y] - added[b] != da:
-                continue
-            if float(sim[x, y]) >= floor:  # type: ignore[index]
-                out.add((x, y))
-                used_a.add(x)
-                used_b.add(y)
-                todo.append((x, y))
+            for db in (da, 2 * da):  # the next translation sentence, or one past an insertion
+                y = b + db
+                if not 0 <= y < len(added) or y in used_b or added[y] - added[b] != db:
+                    continue
+                if float(sim[x, y]) >= floor:  # type: ignore[index]
+                    out.add((x, y))
+                    used_a.add(x)
+                    used_b.add(y)
+                    todo.append((x, y))
+                    break
     return out
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
 from .types import Alignment, Link
@@ -56,7 +56,11 @@ def repair_links(alignment: Alignment, encoder: Encoder, o: FlagOptions) -> Alig
     al = unlink_boilerplate(al, encoder, o)
     if o.relink_sim >= 1.0:
         return al
-    al = dataclasses.replace(al, links=peel_moved(al, encoder, o.reorder_sim))
+    for _ in range(3):  # a glued passage is peeled one sentence per link end at a time
+        peeled = peel_moved(al, encoder, o.reorder_sim)
+        if peeled == al.links:
+            break
+        al = dataclasses.replace(al, links=peeled)
     moves = find_moves(al, encoder, o)
     al = dataclasses.replace(al, links=relink_gaps(al, encoder, o.relink_sim, moves))
     al = dataclasses.replace(al, links=absorb_omissions(al, encoder, o.relink_sim))
@@ -156,25 +160,37 @@ def _candidates(lk: Link, ot: list[str], tt: list[str]) -> list[str]:
     return out
 
 
-RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it
+RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it ...
+RENDERED_LOOSE = 0.3  # ... or this close, and closer than to the rival sentences by
+RENDERED_MARGIN = 0.2  # this margin (short sentences have low cosines)
 _SENT_END = re.compile(r"(?<=[.!?…])\s+")
 
 
-def rendered_in(encoder: Encoder, sentence: str, text: str) -> float:
-    """How well ``sentence`` is rendered by one piece of ``text`` (best piece cosine).
+def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str] = ()) -> bool:
+    """Whether one piece of ``text`` renders ``sentence`` (rather than one of ``rivals``).
 
-    ``text`` is cut at sentence ends and clause boundaries; -1 when it is one piece.
-    A sentence merged into a neighbour's translation has its own piece there ("... ;
+    ``text`` is cut at sentence ends and clause boundaries (one piece: False). A
+    sentence merged into a neighbour's translation has its own piece there ("... ;
     they are friendly"), while a dropped sentence glued on by mistake matches none,
-    even when the embedding of the whole link cannot tell the two apart.
+    even when the embedding of the whole link cannot tell the two apart. Short
+    sentences reach low cosines even with their own rendering ("Я утратил способность
+    передвигаться." / "I could not walk.": 0.42), so a looser bar applies when the
+    piece is clearly closer to ``sentence`` than to the rivals (the link's other
+    original sentences).
     """
     from .partial import clauses  # noqa: PLC0415 - partial imports gaps, which is light
 
     pieces = [c for part in _SENT_END.split(text) for c in clauses(part)]
     if len(pieces) < 2:
-        return -1.0
-    v = encoder.encode([sentence, *pieces])
-    return float((v[1:] @ v[0]).max())
+        return False
+    v = encoder.encode([sentence, *rivals, *pieces])
+    piece_v = v[1 + len(rivals) :]
+    sims = piece_v @ v[0]
+    best = int(sims.argmax())
+    if sims[best] >= RENDERED_SIM:
+        return True
+    rival = float((v[1 : 1 + len(rivals)] @ piece_v[best]).max()) if rivals else -1.0
+    return bool(sims[best] >= RENDERED_LOOSE and sims[best] - rival >= RENDERED_MARGIN)
 
 
 def _cos(encoder: Encoder, a: str, b: str) -> float:
@@ -216,7 +232,7 @@ def _peel(
                 if (
                     own < floor
                     and without >= full + orig_slack
-                    and rendered_in(encoder, ot[o[end]], _join(tt, t)) < RENDERED_SIM
+                    and not rendered_in(encoder, ot[o[end]], _join(tt, t), [ot[x] for x in rest])
                 ):
                     (before if end == 0 else after).append(Link((o[end],), (), 0.0))
                     o, full, changed = rest, without, True
@@ -366,7 +382,7 @@ def merge_omissions(
                     continue
                 t = _join(tt, p.translation)
                 gain = _cos(encoder, _join(ot, joined), t) - _cos(encoder, _join(ot, p.original), t)
-                if rendered_in(encoder, ot[i], t) >= RENDERED_SIM:
+                if rendered_in(encoder, ot[i], t, [ot[x] for x in p.original]):
                     gain = max(gain, min_gain + 1e-6)
                 if gain > min_gain and (best is None or gain > best[0]):
                     best = (gain, nb)
