@@ -108,13 +108,13 @@ def peel_moved(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[
         return alignment.links
     out: list[Link] = []
     for k, lk in enumerate(links):
-        j = alignment.links[k].translation[:1]
-        if j and j[0] in peeled:  # peeled off the front: it goes before the link
-            out.append(Link((), j, 0.0))
+        first = alignment.links[k].translation[:1]
+        if first and first[0] in peeled:  # peeled off the front: it goes before the link
+            out.append(Link((), first, 0.0))
         out.append(lk)
-        j = alignment.links[k].translation[-1:]
-        if j and j[0] in peeled and len(alignment.links[k].translation) > 1:
-            out.append(Link((), j, 0.0))
+        last = alignment.links[k].translation[-1:]
+        if last and last[0] in peeled and len(alignment.links[k].translation) > 1:
+            out.append(Link((), last, 0.0))
     return tuple(out)
 
 
