@@ -10,9 +10,10 @@ import pytest
 
 import cli
 from align.aligner import AlignOptions, align_texts, link_types
-from align.encoder import load_encoder, span_embeddings
+from align.encoder import load_encoder
 from align.evaluate import score_links
 from align.links import format_ladder, parse_links, read_links
+from align.spans import span_embeddings
 
 DATA = Path(__file__).parent / "data" / "align"
 
