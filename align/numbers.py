@@ -24,6 +24,15 @@ import re
 from dataclasses import dataclass
 
 from .normalize import ascii_digits, normalize_arabic
+from .number_words import (
+    AR_PREFIXES,
+    AR_WORDS,
+    EN_WORDS,
+    MULT_WORDS,
+    RU_EXACT,
+    RU_STEMS,
+    UNITS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,83 +47,6 @@ class NumberFact:
     unit: str | None = None  # dimension: length | mass | temp | speed | area | volume
     si: float = 0.0  # value in the dimension's base unit (for unit conversions)
 
-
-# fmt: off
-_MULT_WORDS: dict[str, float] = {
-    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3, "тыс": 1e3,
-    "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячами": 1e3, "млн": 1e6,
-    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионы": 1e6, "млрд": 1e9,
-    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12, "триллион": 1e12,
-    "триллиона": 1e12, "триллионов": 1e12, "الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6,
-    "مليونا": 1e6, "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "تريليون": 1e12,
-}
-# fmt: on
-
-# fmt: off
-_UNITS_EN = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-]
-# fmt: on
-# fmt: off
-_TENS_EN = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12,
-}
-# fmt: on
-_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS_EN) if i >= 2}
-_WORDS.update({k: float(v) for k, v in _TENS_EN.items()})
-# Russian: stems matched as prefixes of inflected forms (три, трёх, тремя ...).
-# fmt: off
-_RU_STEMS: list[tuple[str, float]] = [
-    ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60),
-    ("семьдесят", 70), ("восемьдесят", 80), ("девяност", 90), ("одиннадцат", 11), ("двенадцат", 12),
-    ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15), ("шестнадцат", 16),
-    ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двести", 200), ("триста", 300),
-    ("сто", 100), ("два", 2), ("две", 2), ("двух", 2), ("трех", 3), ("три", 3), ("четыр", 4),
-    ("пят", 5), ("шест", 6), ("сем", 7), ("восьм", 8), ("восем", 8), ("девят", 9), ("десят", 10),
-]
-# fmt: on
-# fmt: off
-_RU_EXACT = {
-    "два", "две", "три", "сто", "ста", "сотни", "семь", "семи", "семью", "пять", "пяти", "шесть",
-    "шести", "десять", "десяти", "девять", "девяти", "восемь", "восьми",
-}
-# fmt: on
-# fmt: off
-_AR_WORDS: dict[str, float] = {
-    "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
-    "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
-    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30,
-    "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "مائه": 100, "مئه": 100,
-    "مئات": 100, "مائتي": 200, "مئتي": 200, "مائتين": 200, "الفين": 2000, "مليونين": 2e6,
-    "مليارين": 2e9,
-}
-# fmt: on
-# unit word prefix -> (dimension, factor to base unit); translations convert km to miles.
-# fmt: off
-_UNITS: list[tuple[str, str, float]] = [
-    ("km/h", "speed", 1.0), ("км/ч", "speed", 1.0), ("mph", "speed", 1.609), ("кв", "area", 1.0),
-    ("km", "length", 1000), ("км", "length", 1000), ("كيلومتر", "length", 1000),
-    ("كم", "length", 1000), ("kilomet", "length", 1000), ("километр", "length", 1000),
-    ("mile", "length", 1609.3), ("мил", "length", 1609.3), ("ميل", "length", 1609.3),
-    ("cm", "length", 0.01), ("см", "length", 0.01), ("сантиметр", "length", 0.01),
-    ("centimet", "length", 0.01), ("سم", "length", 0.01), ("inch", "length", 0.0254),
-    ("дюйм", "length", 0.0254), ("بوص", "length", 0.0254), ("метр", "length", 1.0),
-    ("metre", "length", 1.0), ("meter", "length", 1.0), ("متر", "length", 1.0),
-    ("yard", "length", 0.9144), ("ярд", "length", 0.9144), ("ياردة", "length", 0.9144),
-    ("feet", "length", 0.3048), ("foot", "length", 0.3048), ("ft", "length", 0.3048),
-    ("фут", "length", 0.3048), ("قدم", "length", 0.3048), ("м", "length", 1.0),
-    ("m", "length", 1.0), ("kg", "mass", 1.0), ("кг", "mass", 1.0), ("килограмм", "mass", 1.0),
-    ("kilogram", "mass", 1.0), ("كيلوغرام", "mass", 1.0), ("كغ", "mass", 1.0),
-    ("pound", "mass", 0.4536), ("lb", "mass", 0.4536), ("фунт", "mass", 0.4536),
-    ("رطل", "mass", 0.4536), ("тонн", "mass", 1000), ("ton", "mass", 1000), ("طن", "mass", 1000),
-    ("degree", "temp", 1.0), ("градус", "temp", 1.0), ("درج", "temp", 1.0), ("°", "temp", 1.0),
-    ("s", "temp?", 1.0),
-]
-# fmt: on
-_AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
 
 _QUALIFIERS = [
     (r"(?:more|greater|higher|larger) than|over|above|upwards of|in excess of|at least", "more"),
@@ -188,31 +120,31 @@ def _parse_digits(raw: str, lang: str) -> float | None:
 
 def _word_value(tok: str, lang: str) -> float | None:
     low = tok.casefold()
-    if lang == "en" or low in _WORDS:
-        return _WORDS.get(low)
+    if lang == "en" or low in EN_WORDS:
+        return EN_WORDS.get(low)
     if lang == "ru" or re.match("[а-яё]", low):
         low = low.replace("ё", "е")
-        if low in _RU_EXACT or len(low) >= 4:
-            for stem, val in _RU_STEMS:
+        if low in RU_EXACT or len(low) >= 4:
+            for stem, val in RU_STEMS:
                 if low.startswith(stem) and (len(low) - len(stem) <= 4):
-                    if stem in ("сем", "пят", "шест", "сто") and low not in _RU_EXACT:
+                    if stem in ("сем", "пят", "шест", "сто") and low not in RU_EXACT:
                         continue  # семья, пятница, шестой..., столица
                     return float(val)
         return None
     a = normalize_arabic(low)
-    for pre in ("",) + _AR_PREFIXES:
-        if a.startswith(pre) and a[len(pre) :] in _AR_WORDS:
-            return float(_AR_WORDS[a[len(pre) :]])
+    for pre in ("",) + AR_PREFIXES:
+        if a.startswith(pre) and a[len(pre) :] in AR_WORDS:
+            return float(AR_WORDS[a[len(pre) :]])
     return None
 
 
 def _mult_value(tok: str) -> float | None:
     low = normalize_arabic(tok.casefold().rstrip("."))
-    if low in _MULT_WORDS:
-        return _MULT_WORDS[low]
-    for pre in _AR_PREFIXES:
-        if low.startswith(pre) and low[len(pre) :] in _MULT_WORDS and len(low) > len(pre) + 2:
-            return _MULT_WORDS[low[len(pre) :]]
+    if low in MULT_WORDS:
+        return MULT_WORDS[low]
+    for pre in AR_PREFIXES:
+        if low.startswith(pre) and low[len(pre) :] in MULT_WORDS and len(low) > len(pre) + 2:
+            return MULT_WORDS[low[len(pre) :]]
     return None
 
 
@@ -242,7 +174,7 @@ def _unit(after: str, val: float) -> tuple[str | None, float]:
     if not m:
         return None, 0.0
     w = m.group(1).casefold()
-    for pre, dim, k in _UNITS:
+    for pre, dim, k in UNITS:
         if dim == "temp?":
             continue
         if w.startswith(pre) and (len(pre) > 2 or w == pre or pre in ("°",)):
