@@ -84,7 +84,7 @@ class FlagOptions:
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     reorder_extend_sim: float = 0.2  # ... and its neighbours this similar moved with it
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
-    name_score: float = 0.03  # an unmatched name is flagged above this score (value_flags)
+    name_score: float = 0.025  # an unmatched name is flagged above this score (value_flags)
     name_displaced_bonus: float = 0.1  # score added when the original has a displaced name
     name_original_bonus: float = 0.03  # ... or (cased original) an unmatched capitalised word
     name_initial_penalty: float = 0.035  # score taken off a sentence-initial candidate

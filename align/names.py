@@ -362,3 +362,18 @@ def compare_names(
         if find_in(n, trans_text) is None
     )
     return NameDiff(only_t, only_o)
+
+
+def respelled(a: Name, b: Name) -> bool:
+    """Whether two unmatched names of one sentence pair are loosely the same name.
+
+    Used only between a translation name and an *unmatched capitalised* name of the
+    original sentence (Ygritte / Игрист, Puig / Пуч, Bethesda / Вифезда): one name on
+    each side that the strict skeleton rules missed is far more often a rendering
+    than a substitution. Same first consonant and at most half the letters edited.
+    """
+    for x in skeleton_variants(a.text) | {a.skeleton}:
+        for y in skeleton_variants(b.text) | {b.skeleton}:
+            if x and y and x[0] == y[0] and _lev(x, y, len(x)) <= max(len(x), len(y)) // 2:
+                return True
+    return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .names import Name, compare_names, occurs, words
+from .names import Name, compare_names, occurs, respelled, words
 from .numbers import compare_numbers, format_value
 from .types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 
@@ -98,9 +98,11 @@ def name_flags(
     """A translation name with no counterpart in the linked original (nor anywhere in it).
 
     Candidates are translation names no token of the original matches by skeleton,
-    used once in the translation (a name used throughout is the outlet's rendering) and
-    not in a headline. Embeddings barely see names, so two weak cross-lingual signals
-    are combined with the textual evidence into one score (``name_score``):
+    used once in the translation (a name used throughout is the outlet's rendering),
+    not in a headline, and not loosely close to a capitalised original name that is
+    itself unmatched (``names.respelled``: one name each side is a rendering).
+    Embeddings barely see names, so two weak cross-lingual signals are combined with
+    the textual evidence into one score (``name_score``):
 
     * gain: removing the name from the translation raises the cosine to the original
       (a wrong name is noise; a correct one, even translated rather than transliterated
@@ -127,6 +129,7 @@ def name_flags(
         n
         for n in d.only_translation
         if counts.get(base_name(n.text), 0) <= ctx.options.name_repeats
+        and not any(respelled(n, x) for x in d.only_original)
     ]
     if not cands:
         return []

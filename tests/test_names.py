@@ -94,3 +94,15 @@ def test_frequent_english_words_are_not_name_candidates() -> None:
         n.text for n in name_candidates("Unfortunately, Despite the Monkey, Kowalski won.", "en")
     ]
     assert got == ["Kowalski"]
+
+
+def test_unmatched_names_on_both_sides_are_a_respelling_when_close() -> None:
+    from align.names import respelled
+
+    def n(w: str) -> Name:
+        return Name(w, skeleton(w))
+
+    assert respelled(n("Ygritte"), n("Игрист"))
+    assert respelled(n("Puig"), n("Пуч"))
+    assert not respelled(n("Kowalski"), n("Гэллахер"))
+    assert not respelled(n("Whitfield"), n("Макрон"))
