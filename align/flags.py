@@ -79,7 +79,7 @@ class FlagOptions:
     peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
     peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
     peel_orig_gain: float = 0.03  # ... an original end member only if that raises the cosine
-    relink_sim: float = 0.12  # unlinked neighbours this similar are one (cut) link; 1 = off
+    relink_sim: float = 0.13  # unlinked neighbours this similar are one (cut) link; 1 = off
     merge_gain: float = 0.03  # an unlinked sentence raising a neighbour link's cosine this much
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     reorder_extend_sim: float = 0.2  # ... and its neighbours this similar moved with it

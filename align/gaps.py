@@ -102,6 +102,9 @@ def _groups(links: tuple[Link, ...], side: str) -> list[tuple[int, ...]]:
     return [tuple(g) for g in out]
 
 
+LOCAL_PRIOR = 0.1  # cosine credited to an omitted / added pair side by side in one gap
+
+
 def find_moves(al: Alignment, encoder: Encoder, o: FlagOptions) -> tuple[set[int], set[int]]:
     """Unlinked original and translation sentences that are one moved passage.
 
@@ -109,7 +112,9 @@ def find_moves(al: Alignment, encoder: Encoder, o: FlagOptions) -> tuple[set[int
     addition elsewhere: a pair of them that are each other's best match (cosine >=
     ``reorder_sim``) is a move, grown along the passage by ``_extend_moves``. A pair in
     the same gap (between the same two links) is not a move but a rewritten or cut
-    sentence (``align.refine.relink_gaps`` pairs those).
+    sentence (``align.refine.relink_gaps`` pairs those), and takes neither of its two
+    sentences into a move: a changed sentence was claimed by a similar dropped one
+    further down (NTREX ru case 157).
     """
     ot, tt = al.original.texts, al.translation.texts
     gap_of: dict[tuple[str, int], int] = {}  # an unlinked sentence's gap: links before it
@@ -123,16 +128,27 @@ def find_moves(al: Alignment, encoder: Encoder, o: FlagOptions) -> tuple[set[int
     added = [j for lk in al.links if not lk.original for j in lk.translation]
     if not omitted or not added:
         return set(), set()
+    import numpy as np  # noqa: PLC0415 - cli.py imports this module for FlagOptions only
+
     sim = encoder.encode([ot[i] for i in omitted]) @ encoder.encode([tt[j] for j in added]).T
-    for a, i in enumerate(omitted):  # side by side in one gap is a rewrite or a cut, not a move
-        for b, j in enumerate(added):
-            if gap_of[("o", i)] == gap_of[("t", j)]:
-                sim[a, b] = -1.0
+    same = np.array([[gap_of[("o", i)] == gap_of[("t", j)] for j in added] for i in omitted])
+    # position prior: the sentence beside it is likelier its rendering than one far away
+    # (a changed number or name costs a faithful rendering some cosine)
+    prior = sim + LOCAL_PRIOR * same
     pairs = set()
+    local = []  # best matches side by side in one gap: a rewrite or a cut, not a move
     for a in range(len(omitted)):
-        b = int(sim[a].argmax())
-        if sim[a, b] >= o.reorder_sim and int(sim[:, b].argmax()) == a:
+        b = int(prior[a].argmax())
+        if int(prior[:, b].argmax()) != a:
+            continue
+        if same[a, b] and prior[a, b] >= o.reorder_sim:
+            local.append((a, b))
+        elif sim[a, b] >= o.reorder_sim:
             pairs.add((a, b))
+    sim[same] = -1.0
+    for a, b in local:  # ... and neither of the two is part of a move
+        sim[a, :] = -1.0
+        sim[:, b] = -1.0
     pairs = _extend_moves(pairs, omitted, added, sim, o.reorder_extend_sim)
     return {omitted[a] for a, _ in pairs}, {added[b] for _, b in pairs}
 

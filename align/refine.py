@@ -66,7 +66,7 @@ def repair_links(alignment: Alignment, encoder: Encoder, o: FlagOptions) -> Alig
     al = dataclasses.replace(al, links=absorb_omissions(al, encoder, o.relink_sim))
     if o.merge_gain < 1.0:
         al = dataclasses.replace(al, links=merge_omissions(al, encoder, o.merge_gain, moves[0]))
-    return unlink_boilerplate(al, encoder, o)  # a relinked pair can be unrelated too
+    return al
 
 
 def peel_moved(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
