@@ -49,27 +49,33 @@ BOILER_EXEMPLARS = (
 
 
 def unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
-    """A 1-1 link of an original sentence to boilerplate, or to an unrelated sentence, is no link.
+    """A link of unrelated sentences, or of an original sentence to boilerplate, is no link.
 
     The aligner may pair a dropped last sentence with an appended disclaimer (demo
     corpus: cosine 0.15), or a dropped sentence with an inserted one beside it (a
     monotone path gains little by leaving both unlinked): that is an omission plus an
     addition, not a ``low_similarity`` pair. Below ``unrelated_sim`` two sentences share
     no meaning (random pairs of the benchmark sit at 0.0-0.15, the loosest faithful
-    renderings above 0.17).
+    renderings above 0.17); that holds for n-m links too (a dropped sentence glued to an
+    inserted one and a heavily cut neighbour: NTREX ru case 182, cosine 0.10).
     """
-    tt = al.translation.texts
+    ot, tt = al.original.texts, al.translation.texts
     out: list[Link] = []
     for lk in al.links:
+        if not (lk.original and lk.translation):
+            out.append(lk)
+            continue
+        ov, tv = encoder.encode(
+            [" ".join(ot[i] for i in lk.original), " ".join(tt[j] for j in lk.translation)]
+        )
+        c = float(ov @ tv)
         j = lk.translation[0] if len(lk.translation) == 1 else -1
-        if len(lk.original) == 1 and j >= 0:
-            heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
-            ov, tv = encoder.encode([al.original.texts[lk.original[0]], tt[j]])
-            c = float(ov @ tv)
-            boiler = heading or BOILER_RE.search(tt[j])
-            if c < o.unrelated_sim or (boiler and c < o.low_sim_floor):
-                out += [Link(lk.original, (), 0.0), Link((), lk.translation, 0.0)]
-                continue
+        heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
+        boiler = len(lk.original) == 1 and j >= 0 and (heading or BOILER_RE.search(tt[j]))
+        if c < o.unrelated_sim or (boiler and c < o.low_sim_floor):
+            out += [Link((i,), (), 0.0) for i in lk.original]
+            out += [Link((), (j,), 0.0) for j in lk.translation]
+            continue
         out.append(lk)
     return Alignment(al.original, al.translation, tuple(out), al.signature)
 
