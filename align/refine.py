@@ -75,17 +75,19 @@ def peel_moved(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[
     """Unlink a translation sentence that renders an omitted sentence from elsewhere.
 
     A moved passage's translation is often glued to the edge of a neighbouring link
-    (a 1-3 link whose first two sentences came from four paragraphs down), so the move
-    is invisible and its original reads as an omission. An end member of a link with
-    two or more translation sentences is peeled into a 0-1 link when an unlinked
-    original sentence is its best match (cosine >= ``min_sim``) and clearly closer to
-    it (by 0.1) than the link's own original text.
+    (a 1-3 link whose first two sentences came from four paragraphs down) or paired
+    1-1 with a dropped sentence where it landed, so the move is invisible and its
+    original reads as an omission. An end member of a link is peeled into a 0-1 link
+    when an unlinked original sentence is its best match (cosine >= ``min_sim``) and
+    clearly closer to it (by 0.1) than the link's own original text; a 1-1 link so
+    emptied leaves its original unlinked. Measured (402 documents): omission
+    precision 0.967 -> 0.980 and recall 0.963 -> 0.976 from the 1-1 case alone.
     """
     ot, tt = alignment.original.texts, alignment.translation.texts
     omitted = [i for lk in alignment.links if not lk.translation for i in lk.original]
     ends = {}
     for k, lk in enumerate(alignment.links):
-        if lk.original and len(lk.translation) > 1:
+        if lk.original and lk.translation:
             ends[lk.translation[0]] = k
             ends[lk.translation[-1]] = k
     if not omitted or not ends:
@@ -99,7 +101,7 @@ def peel_moved(alignment: Alignment, encoder: Encoder, min_sim: float) -> tuple[
         if sim[a, b] < min_sim or int(sim[a].argmax()) != b:
             continue
         lk = links[ends[j]]
-        if j not in lk.translation or len(lk.translation) < 2:
+        if j not in lk.translation:
             continue
         if sim[a, b] < _cos(encoder, _join(ot, lk.original), tt[j]) + 0.1:
             continue

@@ -252,3 +252,25 @@ def test_moved_sentence_glued_to_a_link_is_a_reorder(encoder) -> None:  # noqa: 
     kinds = {(f.kind, f.original, f.translation) for f in report.flags}
     assert ("reorder", (3,), (0,)) in kinds
     assert not any(f.kind in ("omission", "addition", "split") for f in report.flags)
+
+
+def test_moved_sentence_paired_with_a_dropped_one_is_a_reorder(encoder) -> None:  # noqa: ANN001
+    """The moved sentence landed where a dropped one was and the aligner paired them."""
+    orig = [
+        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
+        "Стороны обсудили поставки газа.",
+        "Погода в Москве в этот день была дождливой.",
+        "После переговоров Путин вернулся в Москву.",
+        "Вечером в Кремле состоялся торжественный ужин в честь гостей.",
+    ]
+    trans = [
+        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        "The sides discussed gas supplies.",
+        "In the evening, a gala dinner in honour of the guests was held in the Kremlin.",
+        "After the talks Putin returned to Moscow.",
+    ]
+    links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), ())]
+    report = check_alignment(_al(orig, "ru", trans, links), encoder=encoder)
+    got = {(f.kind, f.original, f.translation) for f in report.flags}
+    assert ("reorder", (4,), (2,)) in got
+    assert ("omission", (2,), ()) in got
