@@ -179,19 +179,29 @@ def _al(orig: list[str], ol: str, trans: list[str], links: list[tuple[tuple, tup
     )
 
 
+# one short Russian report and its English rendering, reused by the repair tests
+TALKS_RU = "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии."
+GAS_RU = "Стороны обсудили поставки газа."
+BACK_RU = "После переговоров Путин вернулся в Москву."
+DINNER_RU = "Вечером в Кремле состоялся торжественный ужин в честь гостей."
+TALKS_EN = "Russian President Vladimir Putin held talks with the German chancellor on Wednesday."
+GAS_EN = "The sides discussed gas supplies."
+BACK_EN = "After the talks Putin returned to Moscow."
+DINNER_EN = "In the evening, a gala dinner in honour of the guests was held in the Kremlin."
+
 RU = [
-    "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
+    TALKS_RU,
     "Стороны обсудили поставки газа, ситуацию на Украине и торговые отношения, а также "
     "договорились о новой встрече в Берлине осенью следующего года.",
-    "После переговоров Путин вернулся в Москву.",
+    BACK_RU,
 ]
 
 
 def test_partial_omission_names_the_clause_left_out(encoder) -> None:  # noqa: ANN001
     trans = [
-        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        TALKS_EN,
         "The sides discussed gas supplies, the situation in Ukraine and trade relations.",
-        "After the talks Putin returned to Moscow.",
+        BACK_EN,
     ]
     report = check_alignment(
         _al(RU, "ru", trans, [((i,), (i,)) for i in range(3)]), encoder=encoder
@@ -203,9 +213,9 @@ def test_partial_omission_names_the_clause_left_out(encoder) -> None:  # noqa: A
 
 def test_unrelated_pair_is_an_omission_and_an_addition(encoder) -> None:  # noqa: ANN001
     trans = [
-        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
+        TALKS_EN,
         "Heavy rain flooded several streets in the old town overnight.",  # cosine 0.14
-        "After the talks Putin returned to Moscow.",
+        BACK_EN,
     ]
     report = check_alignment(
         _al(RU, "ru", trans, [((i,), (i,)) for i in range(3)]), encoder=encoder
@@ -216,18 +226,8 @@ def test_unrelated_pair_is_an_omission_and_an_addition(encoder) -> None:  # noqa
 
 
 def test_sentence_merged_into_its_neighbour_is_not_an_omission(encoder) -> None:  # noqa: ANN001
-    orig = [
-        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
-        "Встреча прошла в Кремле.",
-        "Стороны обсудили поставки газа.",
-        "После переговоров Путин вернулся в Москву.",
-    ]
-    trans = [
-        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday. "
-        "The meeting took place in the Kremlin.",
-        "The sides discussed gas supplies.",
-        "After the talks Putin returned to Moscow.",
-    ]
+    orig = [TALKS_RU, "Встреча прошла в Кремле.", GAS_RU, BACK_RU]
+    trans = [f"{TALKS_EN} The meeting took place in the Kremlin.", GAS_EN, BACK_EN]
     links = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
     report = check_alignment(_al(orig, "ru", trans, links), encoder=encoder)
     assert not any(f.kind == "omission" for f in report.flags)
@@ -235,18 +235,8 @@ def test_sentence_merged_into_its_neighbour_is_not_an_omission(encoder) -> None:
 
 
 def test_moved_sentence_glued_to_a_link_is_a_reorder(encoder) -> None:  # noqa: ANN001
-    orig = [
-        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
-        "Стороны обсудили поставки газа.",
-        "После переговоров Путин вернулся в Москву.",
-        "Вечером в Кремле состоялся торжественный ужин в честь гостей.",
-    ]
-    trans = [
-        "In the evening, a gala dinner in honour of the guests was held in the Kremlin.",
-        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
-        "The sides discussed gas supplies.",
-        "After the talks Putin returned to Moscow.",
-    ]
+    orig = [TALKS_RU, GAS_RU, BACK_RU, DINNER_RU]
+    trans = [DINNER_EN, TALKS_EN, GAS_EN, BACK_EN]
     links = [((0,), (0, 1)), ((1,), (2,)), ((2,), (3,)), ((3,), ())]
     report = check_alignment(_al(orig, "ru", trans, links), encoder=encoder)
     kinds = {(f.kind, f.original, f.translation) for f in report.flags}
@@ -256,19 +246,8 @@ def test_moved_sentence_glued_to_a_link_is_a_reorder(encoder) -> None:  # noqa: 
 
 def test_moved_sentence_paired_with_a_dropped_one_is_a_reorder(encoder) -> None:  # noqa: ANN001
     """The moved sentence landed where a dropped one was and the aligner paired them."""
-    orig = [
-        "Президент России Владимир Путин в среду провёл переговоры с канцлером Германии.",
-        "Стороны обсудили поставки газа.",
-        "Погода в Москве в этот день была дождливой.",
-        "После переговоров Путин вернулся в Москву.",
-        "Вечером в Кремле состоялся торжественный ужин в честь гостей.",
-    ]
-    trans = [
-        "Russian President Vladimir Putin held talks with the German chancellor on Wednesday.",
-        "The sides discussed gas supplies.",
-        "In the evening, a gala dinner in honour of the guests was held in the Kremlin.",
-        "After the talks Putin returned to Moscow.",
-    ]
+    orig = [TALKS_RU, GAS_RU, "Погода в Москве в этот день была дождливой.", BACK_RU, DINNER_RU]
+    trans = [TALKS_EN, GAS_EN, DINNER_EN, BACK_EN]
     links = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), ())]
     report = check_alignment(_al(orig, "ru", trans, links), encoder=encoder)
     got = {(f.kind, f.original, f.translation) for f in report.flags}
