@@ -215,7 +215,7 @@ def eval_align(gold: Path, links: Path) -> None:
 
 def _flag_overrides(func: F) -> F:
     """Threshold overrides for check, generated from FlagOptions' fields."""
-    from align.flags import FlagOptions
+    from align.flags import OPTION_HELP, FlagOptions
 
     for f in reversed(dataclasses.fields(FlagOptions)):
         if isinstance(f.default, float) and not isinstance(f.default, bool):
@@ -224,7 +224,7 @@ def _flag_overrides(func: F) -> F:
                 f.name,
                 type=float,
                 default=None,
-                help=f"Threshold (default {f.default}).",
+                help=f"{OPTION_HELP.get(f.name, 'Threshold.')} [default: {f.default}]",
             )(func)
     return func
 

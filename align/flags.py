@@ -95,6 +95,43 @@ class FlagOptions:
     qualifier_flags: bool = True  # flag "more than 200" rendered as "200"
 
 
+# One line per threshold for ``provalign check --help`` (the comments above are terse).
+OPTION_HELP = {
+    "partial_ratio": "Partial omission: length ratio (vs the document's usual) below which "
+    "a translation is short enough to check.",
+    "partial_gain": "Partial omission: how much closer the original without some clauses "
+    "must be to the translation.",
+    "partial_strong_ratio": "Partial omission of an original without clauses: length ratio "
+    "below this ...",
+    "partial_min_drop": "... and cosine this far below the document median.",
+    "unrelated_sim": "A link below this cosine is no link (omission plus addition).",
+    "low_sim_floor": "low_similarity: cosine below this absolute floor ...",
+    "low_sim_spread": "... and this many MADs below the document median.",
+    "boilerplate_sim": "Cosine to an exemplar disclaimer that marks added boilerplate.",
+    "peel_floor": "An end sentence of a merge less similar than this to the other side ...",
+    "peel_slack": "... whose removal costs at most this much cosine is unlinked.",
+    "peel_orig_gain": "An original end sentence is unlinked only if that raises the cosine "
+    "this much.",
+    "relink_sim": "Unlinked neighbours this similar are one (cut) sentence; 1 turns the "
+    "link repairs off.",
+    "merge_gain": "An unlinked sentence joins a neighbouring link raising its cosine this "
+    "much (merge).",
+    "reorder_sim": "Omitted and added text this similar is one moved passage ...",
+    "reorder_extend_sim": "... and its neighbours this similar moved with it.",
+    "name_repeats": "A name used more often than this in the translation is its rendering.",
+    "name_score": "An unmatched name is flagged above this score (removal gain, context "
+    "contrast, evidence).",
+    "name_displaced_bonus": "Score added when the original holds a displaced document name.",
+    "name_original_bonus": "Score added when a cased original has an unmatched capitalised word.",
+    "name_initial_penalty": "Score taken off a sentence-initial candidate.",
+    "major_omission_chars": "Omitted passages longer than this many characters are major.",
+    "not_translation_coverage": "Verdict not_a_translation below this share of sentences "
+    "rendered ...",
+    "not_translation_cosine": "... or below this median link cosine.",
+    "heavy_coverage": "Verdict heavily_edited below this share of sentences rendered.",
+}
+
+
 @dataclass
 class FlagContext:
     alignment: Alignment

@@ -97,9 +97,15 @@ def test_not_a_translation_gets_verdict_not_flags(encoder) -> None:  # noqa: ANN
     assert report.flags == ()
 
 
-def test_flag_options_floats_are_cli_thresholds() -> None:
+def test_flag_options_floats_are_cli_thresholds(runner) -> None:  # noqa: ANN001
+    import cli
+    from align.flags import OPTION_HELP
+
     floats = [f for f in dataclasses.fields(FlagOptions) if isinstance(f.default, float)]
     assert len(floats) >= 8
+    assert {f.name for f in floats} <= set(OPTION_HELP)  # every threshold is explained
+    shown = runner.invoke(cli.cli, ["check", "--help"]).output
+    assert "--name-score FLOAT" in shown and "[default: 0.025]" in shown
 
 
 def test_check_cli_json(runner, encoder) -> None:  # noqa: ANN001
