@@ -209,6 +209,8 @@ def main() -> None:
                             "kind": p.kind,
                             "evidence": dict(p.evidence),
                             "detail": p.detail,
+                            "o": [orig[i] for i in p.original],
+                            "t": [case.sentences[j] for j in p.translation],
                         },
                         ensure_ascii=False,
                     )
