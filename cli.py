@@ -334,7 +334,7 @@ def index_add(
 
     if not paths and manifest is None:
         raise click.UsageError("give PATHS or --manifest")
-    from align.index import count_inputs
+    from align.originals import count_inputs
 
     with _progress(count_inputs(paths, manifest), "indexing") as tick:
         result = add_to_index(index_path, paths, manifest, IndexOptions(lang=lang), progress=tick)

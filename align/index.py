@@ -14,8 +14,8 @@ Safety decisions:
 * ``PRAGMA user_version`` holds the schema version and a ``meta`` table holds the
   application marker, so a foreign SQLite file, a non-SQLite file and an index from
   an older schema are each told apart with a one-line error.
-* The manifest is validated in full (JSON per line, required fields, unique ids)
-  before anything is written: a bad line 9,000 must not leave half a batch behind.
+* The manifest is validated in full before anything is written (``align.originals``
+  reads files, folders and the manifest).
 
 Per original we store its text, sentences (JSON), sentence embeddings (int8 with a
 per-sentence scale: a quarter of float32, cosine error below 1e-3), a mean document
@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,14 +45,14 @@ from .docvectors import (
     doc_vectors,
     quantize,
 )
-from .errors import FormatError, IndexStoreError, InputError
+from .errors import IndexStoreError, InputError
+from .originals import OriginalRecord, count_inputs, original_records
 
 if TYPE_CHECKING:  # pragma: no cover
     from .encoder import Encoder
 
 SCHEMA_VERSION = 2
 APP_MARKER = "provalign-index"
-SUFFIXES = (".txt", ".html", ".htm")
 _BATCH = 32
 
 _SCHEMA = """
@@ -90,22 +90,6 @@ class AddResult:
 
     added: int
     skipped: int
-
-
-@dataclass(frozen=True, slots=True)
-class OriginalRecord:
-    """One original ready to store; ``embeddings`` may be precomputed (benchmarks)."""
-
-    id: str
-    text: str
-    sentences: tuple[str, ...]
-    lang: str
-    path: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    date: str | None = None
-    title: str | None = None
-    embeddings: Any = None  # (n, 512) float32 or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,100 +179,8 @@ def _initialise(conn: sqlite3.Connection, name: str) -> None:
         raise IndexStoreError(f"cannot create the index: {exc}", path=name) from exc
 
 
-# ----------------------------------------------------------------------------- inputs
-
-_FIELDS = ("id", "url", "outlet", "date", "title", "text")
-
-
-def _read_manifest(manifest: Path) -> list[dict[str, Any]]:
-    """All manifest lines, validated before anything is written."""
-    try:
-        lines = manifest.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read manifest: {exc}", path=str(manifest)) from exc
-    out: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"line {no} is not JSON ({exc.msg})", path=str(manifest)) from exc
-        if not isinstance(obj, dict):
-            raise FormatError(f"line {no} is not a JSON object", path=str(manifest))
-        doc_id, text = obj.get("id"), obj.get("text")
-        if not isinstance(doc_id, str | int) or not str(doc_id).strip():
-            raise FormatError(f"line {no} has no 'id'", path=str(manifest))
-        if not isinstance(text, str) or not text.strip():
-            raise FormatError(f"line {no} has no 'text'", path=str(manifest))
-        doc_id = str(doc_id)
-        if doc_id in seen:
-            raise FormatError(
-                f"line {no} repeats id {doc_id!r} (first on line {seen[doc_id]})",
-                path=str(manifest),
-            )
-        seen[doc_id] = no
-        out.append({k: (str(obj[k]) if obj.get(k) is not None else None) for k in _FIELDS})
-    return out
-
-
-def _files(paths: Sequence[Path]) -> list[tuple[str, Path]]:
-    """(id, file) pairs: a file's id is the path as given, a folder's files' ids are
-    ``folder/relative/path`` (so ids are what the user typed and what TSV shows)."""
-    out: list[tuple[str, Path]] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            out += [(f.as_posix(), f) for f in found]
-        elif p.exists():
-            out.append((p.as_posix(), p))
-        else:
-            raise InputError("no such file or folder", path=str(p))
-    return out
-
-
-def count_inputs(paths: Sequence[Path], manifest: Path | None) -> int:
-    """How many originals ``add_to_index`` will look at (validates the manifest)."""
-    return len(_files(paths)) + (len(_read_manifest(manifest)) if manifest else 0)
-
-
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def _records(
-    paths: Sequence[Path], manifest: Path | None, options: IndexOptions
-) -> Iterator[OriginalRecord]:
-    from .document import LoadOptions, document_from_text, load_document
-
-    lo = LoadOptions(lang=options.lang, max_chars=options.max_chars)
-    entries = _read_manifest(manifest) if manifest else []
-    for doc_id, f in _files(paths):
-        doc = load_document(f, lo)
-        text = "\n".join(doc.texts)
-        yield OriginalRecord(
-            doc_id,
-            text,
-            tuple(doc.texts),
-            doc.lang,
-            path=str(f.resolve()),
-            title=doc.meta.title,
-            date=doc.meta.published,
-        )
-    for e in entries:
-        doc = document_from_text(e["text"], lo, path=e["id"])
-        yield OriginalRecord(
-            e["id"],
-            e["text"],
-            tuple(doc.texts),
-            doc.lang,
-            url=e["url"],
-            outlet=e["outlet"],
-            date=e["date"],
-            title=e["title"],
-        )
 
 
 # ----------------------------------------------------------------------------- writing
@@ -305,7 +197,9 @@ def add_to_index(
     count_inputs(paths, manifest)  # validate everything before the first write
     conn = connect(index_path, create=True)
     try:
-        return add_records(conn, _records(paths, manifest, options), options.encoder, progress)
+        return add_records(
+            conn, original_records(paths, manifest, options), options.encoder, progress
+        )
     finally:
         conn.close()
 

@@ -384,11 +384,12 @@ def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> 
 
 def _memory_pairer(paths: Sequence[Path], options: PairOptions) -> Pairer:
     """A throwaway in-memory index of the given original files or folders."""
-    from .index import _records, add_records
+    from .index import add_records
+    from .originals import original_records
 
     conn = connect(":memory:", create=True)
     index_options = IndexOptions(lang=options.lang, max_chars=options.max_chars)
-    add_records(conn, _records(list(paths), None, index_options), options.encoder)
+    add_records(conn, original_records(list(paths), None, index_options), options.encoder)
     return Pairer(conn, options, path=", ".join(map(str, paths)))
 
 

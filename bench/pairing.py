@@ -54,7 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from align.encoder import load_encoder  # noqa: E402
-from align.index import OriginalRecord, add_records, connect  # noqa: E402
+from align.index import add_records, connect  # noqa: E402
+from align.originals import OriginalRecord  # noqa: E402
 from align.pairing import COEF, FEATURES, NO_ORIGINAL, Pairer, PairOptions  # noqa: E402
 
 BOILER = [

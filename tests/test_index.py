@@ -16,14 +16,13 @@ from align.docvectors import anchors_of, dequantize, quantize
 from align.errors import FormatError, IndexStoreError
 from align.index import (
     IndexOptions,
-    OriginalRecord,
     add_records,
     add_to_index,
     connect,
-    count_inputs,
     index_info,
     remove_from_index,
 )
+from align.originals import OriginalRecord, count_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINALS = Path(__file__).resolve().parent / "data" / "pairing" / "originals"
@@ -154,7 +153,8 @@ def test_quantize_roundtrip_and_anchors() -> None:
 _WORKER = """
 import sys
 import numpy as np
-from align.index import OriginalRecord, add_records, connect
+from align.index import add_records, connect
+from align.originals import OriginalRecord
 path, start = sys.argv[1], int(sys.argv[2])
 rng = np.random.default_rng(start)
 conn = connect(path, create=True)
