@@ -126,8 +126,19 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(name, timeout=60.0, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 60000")
+        # one read transaction: another process may be creating the schema right now,
+        # and the version and the tables must come from the same snapshot
+        conn.execute("BEGIN")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        marker = None
+        if "meta" in tables:
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key='app'").fetchone()
+                marker = row[0] if row else None
+            except sqlite3.DatabaseError:
+                marker = None
+        conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise IndexStoreError(
             f"not a provalign index (not an SQLite database: {exc})", path=name
@@ -137,15 +148,8 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
             raise IndexStoreError(
                 "empty index; add originals with 'provalign index add'", path=name
             )
-        _initialise(conn, name)
+        _initialise(conn, name)  # idempotent: a concurrent creator's schema is kept
         return conn
-    marker = None
-    if "meta" in tables:
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key='app'").fetchone()
-            marker = row[0] if row else None
-        except sqlite3.DatabaseError:
-            marker = None
     if marker != APP_MARKER:
         raise IndexStoreError("an SQLite file, but not a provalign index", path=name)
     if version < SCHEMA_VERSION:
