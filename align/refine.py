@@ -1,7 +1,9 @@
-"""Peel unsupported sentences off many-to-one links before flagging.
+"""Repairs of the aligner's links before flagging (``repair_links`` runs them in order).
 
-A monotone aligner that gains nothing from leaving a sentence unlinked tends to glue an
-inserted sentence (a disclaimer, a foreign sentence) onto its neighbour as a 1-2 link,
+Each repair undoes a slip a monotone search makes on edited translations, and each was
+kept because the flag benchmark measured a gain. Peeling: a monotone aligner that gains
+nothing from leaving a sentence unlinked tends to glue an inserted sentence (a
+disclaimer, a foreign sentence) onto its neighbour as a 1-2 link,
 and a dropped original sentence onto its neighbour as a 2-1 link. Measured on the flag
 benchmark (90 synthetic documents, real aligner): addition recall 0.69 and 76 ``split``
 flags of which 72 % were such glued additions. Here an end member of a link is peeled
@@ -21,7 +23,9 @@ plus an addition next to each other. An unlinked original sentence and an unlink
 translation sentence in the same gap (between the same two links) that are still
 clearly similar (cosine >= ``relink_sim``) are one link, which the partial-omission
 check then judges. Unrelated neighbours (a dropped sentence beside an inserted foreign
-sentence or boilerplate) sit far below that cosine.
+sentence or boilerplate) sit below that cosine, or near it without a clause of the
+original that renders the translation. Moved passages (``peel_moved``) and merged
+sentences (``merge_omissions``) are explained where they are repaired.
 """
 
 from __future__ import annotations
@@ -41,8 +45,8 @@ if TYPE_CHECKING:  # pragma: no cover
 def repair_links(alignment: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
     """The aligner's links, repaired where its monotone search is known to slip.
 
-    In order: peel unsupported end members off n-m links; unlink 1-1 pairs that share
-    no meaning or pair a sentence with boilerplate; peel moved sentences out of
+    In order: peel unsupported end members off n-m links; unlink pairs that share no
+    meaning or pair a sentence with boilerplate; peel moved sentences out of
     the links they were glued into; then, with moved passages protected, pair cut
     sentences left unlinked side by side, give omissions the end member of a
     neighbouring 1-n link, and rejoin merged sentences (each step below says why).
