@@ -12,16 +12,19 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
   without some clauses is closer to the translation than the whole original, those
   clauses were not rendered. Length alone flags too many terse-but-faithful renderings.
 * Numbers and names are compared as values / transliteration skeletons
-  (``align.numbers``, ``align.names``). A name in the translation with no counterpart is
-  only flagged when removing it from the translation *raises* the cross-lingual
-  similarity: a correct name that was translated rather than transliterated
-  (Germany / ألمانيا) carries meaning and removing it lowers the score.
+  (``align.numbers``, ``align.names``). A name in the translation with no counterpart
+  is flagged on a score of two embedding probes (removing it; its context against
+  stand-in names) and textual evidence (``align.value_flags.name_flags``): a correct
+  name translated rather than transliterated (Germany / ألمانيا) carries meaning the
+  probes see, an invented one does not.
 * ``low_similarity`` must be far below the document's own distribution *and* below an
   absolute floor, because cosine levels differ between language pairs and genres.
 * A pair that is not a translation at all gets the verdict and no wall of flags.
 
-The rules live in ``align.gaps`` (unlinked sentences), ``align.value_flags`` (numbers,
-names) and ``align.partial`` (cut clauses); this module orchestrates them, holds the
+Before any rule runs, ``align.refine.repair_links`` mends the links where a monotone
+search slips (moved, merged and cut sentences). The rules live in ``align.gaps``
+(unlinked sentences), ``align.value_flags`` (numbers, names) and ``align.partial``
+(cut clauses); this module orchestrates them, holds the
 options and computes the summary. It imports only the standard library and numpy-free
 helpers at import time, because ``cli.py`` reads ``FlagOptions`` fields to build
 command-line options.
