@@ -20,6 +20,7 @@ import click
 
 from align import __version__
 from align.errors import AlignError
+from align.report import WRITERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=True, path_type=Path)  # existence is checked by the reader
@@ -78,6 +79,7 @@ def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
 
 
 LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
+REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
 
 
 @dataclasses.dataclass(frozen=True)
@@ -234,7 +236,7 @@ def _flag_overrides(func: F) -> F:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text", "md", "html", "tmx", "tsv"]),
+    type=REPORT_FORMAT,
     default="text",
     show_default=True,
 )
@@ -256,7 +258,7 @@ def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "tsv", "tmx", "json", "text"]),
+    type=REPORT_FORMAT,
     default="html",
     show_default=True,
 )

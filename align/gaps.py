@@ -10,7 +10,7 @@ modules small. Decisions:
 * An added sentence is boilerplate when a republisher pattern matches (``BOILER_RE``)
   or it is close to an exemplar disclaimer (``boilerplate_sim``); an unlinked short
   first line without a final stop is a headline the original lacks.
-* ``unlink_boilerplate`` undoes a 1-1 link of an original sentence to such a line:
+* ``unlink_unrelated`` undoes a 1-1 link of an original sentence to such a line:
   the aligner may pair a dropped last sentence with an appended disclaimer.
 """
 
@@ -48,7 +48,7 @@ BOILER_EXEMPLARS = (
 # fmt: on
 
 
-def unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
+def unlink_unrelated(al: Alignment, encoder: Encoder, o: FlagOptions) -> Alignment:
     """A link of unrelated sentences, or of an original sentence to boilerplate, is no link.
 
     The aligner may pair a dropped last sentence with an appended disclaimer (demo
@@ -60,15 +60,18 @@ def unlink_boilerplate(al: Alignment, encoder: Encoder, o: FlagOptions) -> Align
     inserted one and a heavily cut neighbour: NTREX ru case 182, cosine 0.10).
     """
     ot, tt = al.original.texts, al.translation.texts
+    pairs = [lk for lk in al.links if lk.original and lk.translation]
+    if not pairs:
+        return al
+    ov = encoder.encode([" ".join(ot[i] for i in lk.original) for lk in pairs])  # one batch
+    tv = encoder.encode([" ".join(tt[j] for j in lk.translation) for lk in pairs])
+    cos = dict(zip(pairs, (ov * tv).sum(1).tolist(), strict=True))
     out: list[Link] = []
     for lk in al.links:
-        if not (lk.original and lk.translation):
+        if lk not in cos:
             out.append(lk)
             continue
-        ov, tv = encoder.encode(
-            [" ".join(ot[i] for i in lk.original), " ".join(tt[j] for j in lk.translation)]
-        )
-        c = float(ov @ tv)
+        c = cos[lk]
         j = lk.translation[0] if len(lk.translation) == 1 else -1
         heading = j == 0 and len(tt[0]) < 90 and not tt[0].rstrip().endswith((".", "!", "?"))
         boiler = len(lk.original) == 1 and j >= 0 and (heading or BOILER_RE.search(tt[j]))

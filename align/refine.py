@@ -51,13 +51,13 @@ def repair_links(alignment: Alignment, encoder: Encoder, o: FlagOptions) -> Alig
     sentences left unlinked side by side, give omissions the end member of a
     neighbouring 1-n link, and rejoin merged sentences (each step below says why).
     """
-    from .gaps import find_moves, unlink_boilerplate  # noqa: PLC0415 - gaps imports flags
+    from .gaps import find_moves, unlink_unrelated  # noqa: PLC0415 - gaps imports flags
 
     al = dataclasses.replace(
         alignment,
         links=refine_links(alignment, encoder, o.peel_floor, o.peel_slack, o.peel_orig_gain),
     )
-    al = unlink_boilerplate(al, encoder, o)
+    al = unlink_unrelated(al, encoder, o)
     if o.relink_sim >= 1.0:
         return al
     for _ in range(3):  # a glued passage is peeled one sentence per link end at a time
