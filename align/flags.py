@@ -87,10 +87,11 @@ class FlagOptions:
     reorder_sim: float = 0.45  # omitted and added text this similar is a moved passage
     reorder_extend_sim: float = 0.2  # ... and its neighbours this similar moved with it
     name_repeats: float = 1.0  # a name used more often than this in the translation is kept
-    name_score: float = 0.025  # an unmatched name is flagged above this score (value_flags)
+    name_score: float = -0.3  # an unmatched name is flagged above this score (value_flags)
     name_displaced_bonus: float = 0.1  # score added when the original has a displaced name
     name_original_bonus: float = 0.03  # ... or (cased original) an unmatched capitalised word
     name_initial_penalty: float = 0.035  # score taken off a sentence-initial candidate
+    name_echo_weight: float = 0.7  # weight of the name's best cosine to one original word
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...
     not_translation_cosine: float = 0.3  # ... or this median link cosine: not a translation
@@ -127,6 +128,8 @@ OPTION_HELP = {
     "name_displaced_bonus": "Score added when the original holds a displaced document name.",
     "name_original_bonus": "Score added when a cased original has an unmatched capitalised word.",
     "name_initial_penalty": "Score taken off a sentence-initial candidate.",
+    "name_echo_weight": "Weight of the best cosine between the name alone and one original "
+    "word alone (a rendered name echoes its original).",
     "major_omission_chars": "Omitted passages longer than this many characters are major.",
     "not_translation_coverage": "Verdict not_a_translation below this share of sentences "
     "rendered ...",

@@ -105,7 +105,7 @@ def test_flag_options_floats_are_cli_thresholds(runner) -> None:  # noqa: ANN001
     assert len(floats) >= 8
     assert {f.name for f in floats} <= set(OPTION_HELP)  # every threshold is explained
     shown = runner.invoke(cli.cli, ["check", "--help"]).output
-    assert "--name-score FLOAT" in shown and "[default: 0.025]" in shown
+    assert "--name-score FLOAT" in shown and "[default: -0.3]" in shown
 
 
 def test_check_cli_json(runner, encoder) -> None:  # noqa: ANN001
@@ -259,3 +259,43 @@ def test_moved_sentence_paired_with_a_dropped_one_is_a_reorder(encoder) -> None:
     got = {(f.kind, f.original, f.translation) for f in report.flags}
     assert ("reorder", (4,), (2,)) in got
     assert ("omission", (2,), ()) in got
+
+
+MACEDONIA_AR = [
+    "وقال رئيس مقدونيا جورج إيفانوف، وهو أحد معارضي الاستفتاء حول تغيير الاسم، إنه سيرفض الاعتراف بالتصويت.",  # noqa: E501
+    "وأظهرت النتائج الأولية أن نسبة المشاركة كانت أقل من المطلوب.",
+]
+MACEDONIA_EN = [
+    "Macedonian President {} Ivanov, an opponent of the plebiscite on the name change, "
+    "has said he will disregard the vote.",
+    "Preliminary results showed that turnout was lower than required.",
+]
+
+
+def test_name_echo_separates_rendered_from_invented_names(encoder) -> None:  # noqa: ANN001
+    from align.value_flags import name_echoes
+
+    george, whitfield, ivanov = name_echoes(
+        encoder, ["George", "Whitfield", "Ivanov"], MACEDONIA_AR[0]
+    )
+    assert george > 0.8 and ivanov > 0.5  # جورج, إيفانوف
+    assert whitfield < 0.4
+
+
+@pytest.mark.parametrize(("first", "flagged"), [("George", False), ("Whitfield", True)])
+def test_substituted_first_name_is_flagged(first: str, flagged: bool, encoder) -> None:  # noqa: ANN001
+    trans = [MACEDONIA_EN[0].format(first), MACEDONIA_EN[1]]
+    al = Alignment(
+        document_from_lines(MACEDONIA_AR, "ar"),
+        document_from_lines(trans, "en"),
+        (Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)),
+        Signature("test", "usem3"),
+    )
+    names = [
+        f
+        for f in check_alignment(al, FlagOptions(), encoder=encoder).flags
+        if f.kind == "name_mismatch"
+    ]
+    assert bool(names) == flagged
+    if flagged:
+        assert names[0].evidence["translation"] == ["Whitfield"] and names[0].original == (0,)
