@@ -8,7 +8,7 @@ Method, in two stages (figures from ``bench/pairing.py``):
    position-weighted means, see ``align.index.doc_vectors``), the best ``rerank``
    kept. Brute force is exact and, at 100k originals, well inside 100 ms per query
    on 2 cores, so no ANN library is used.
-2. **Re-ranking** by sentence evidence that survives condensation and editing:
+2. **Re-ranking** by sentence evidence (``align.evidence``) that survives condensation and editing:
    the share of translation sentences with a confident counterpart (ratio-margin
    sentence similarity, margin >= 1, the threshold that separated true pairs best
    in ``backends.md`` 1b) *in order* (longest non-decreasing run of matched
@@ -50,9 +50,9 @@ import numpy as np
 
 from .docvectors import anchors_of, doc_vectors
 from .errors import FormatError
+from .evidence import logit, rerank_features
 from .index import (
     IndexOptions,
-    StoredOriginal,
     VectorMatrix,
     connect,
     fetch_originals,
@@ -60,10 +60,6 @@ from .index import (
 )
 
 PAIRED, AMBIGUOUS, NO_ORIGINAL = "paired", "ambiguous", "no_original"
-
-FEATURES = ("in_order", "soft", "match_cosine", "anchor_share")
-# Fitted on the dev half of bench/pairing.py (see that file's --fit); intercept first.
-COEF = (-15.0, 13.42, 2.26, 7.82, 0.47)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,30 +100,6 @@ class PairResult:
     translation: Path
     candidates: tuple[Candidate, ...]
     verdict: str
-
-
-def _lis(seq: Sequence[int]) -> list[int]:
-    """Positions in ``seq`` of a longest non-decreasing subsequence (patience sorting)."""
-    import bisect
-
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    prev = [-1] * len(seq)
-    for i, x in enumerate(seq):
-        k = bisect.bisect_right(tails, x)
-        if k == len(tails):
-            tails.append(x)
-            tail_pos.append(i)
-        else:
-            tails[k] = x
-            tail_pos[k] = i
-        prev[i] = tail_pos[k - 1] if k else -1
-    out = []
-    i = tail_pos[-1] if tail_pos else -1
-    while i >= 0:
-        out.append(i)
-        i = prev[i]
-    return out[::-1]
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -238,56 +210,6 @@ class Pairer:
             if joint is not None:
                 return PairResult(translation, joint, PAIRED)
         return _decide(translation, cands, self.options)
-
-
-def logit(f: Mapping[str, Any]) -> float:
-    return COEF[0] + sum(w * float(f[name]) for w, name in zip(COEF[1:], FEATURES, strict=True))
-
-
-def rerank_features(
-    emb: np.ndarray, originals: Sequence[StoredOriginal], anchors_t: frozenset[str]
-) -> list[dict[str, Any]]:
-    """Sentence-level evidence of each candidate original for one translation."""
-    if not originals:
-        return []
-    pool = np.vstack([o.embeddings for o in originals])
-    s_all = emb @ pool.T  # (m, total original sentences)
-    k_t = min(4, s_all.shape[1])
-    knn_t = -np.sort(-s_all, axis=1)[:, :k_t].mean(axis=1)
-    m = emb.shape[0]
-    out = []
-    at = 0
-    for o in originals:
-        n = o.embeddings.shape[0]
-        s = s_all[:, at : at + n]
-        at += n
-        k_o = min(4, m)
-        knn_o = -np.sort(-s, axis=0)[:k_o, :].mean(axis=0)
-        margin = s / np.maximum((knn_t[:, None] + knn_o[None, :]) / 2, 1e-6)
-        best = margin.argmax(axis=1)
-        rows = np.arange(m)
-        ok = (margin[rows, best] >= 1.0) & (s[rows, best] >= 0.35)
-        matched = [int(i) for i in np.flatnonzero(ok)]
-        in_order = [matched[k] for k in _lis([int(best[i]) for i in matched])]
-        shared = anchors_t & o.anchors
-        out.append(
-            {
-                "in_order": len(in_order) / m,
-                "matched": len(matched),
-                "soft": float(s.max(axis=1).mean()),
-                "match_cosine": float(s[matched, best[matched]].mean()) if matched else 0.0,
-                "coverage_original": len({int(best[i]) for i in matched}) / n,
-                "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
-                "anchors_shared": sorted(shared)[:20],
-                "covers": in_order,
-                "translation_sentences": m,
-                "_rowmax": s.max(axis=1),
-                "_matchcos": {i: float(s[i, best[i]]) for i in in_order},
-                "_anchors": shared,
-                "original_sentences": n,
-            }
-        )
-    return out
 
 
 def _compilation(

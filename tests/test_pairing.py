@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import cli
+from align.evidence import longest_in_order
 from align.index import IndexOptions, add_to_index
 from align.pairing import (
     NO_ORIGINAL,
@@ -15,7 +16,6 @@ from align.pairing import (
     Candidate,
     PairOptions,
     PairResult,
-    _lis,
     format_pairs,
     pair_translations,
     shared_originals,
@@ -121,9 +121,9 @@ def test_empty_translation_result_formats() -> None:
 
 def test_lis_positions() -> None:
     seq = [3, 1, 2, 2, 5, 4]
-    pos = _lis(seq)
+    pos = longest_in_order(seq)
     assert [seq[i] for i in pos] == [1, 2, 2, 4] or [seq[i] for i in pos] == [1, 2, 2, 5]
-    assert _lis([]) == []
+    assert longest_in_order([]) == []
 
 
 def test_cli_pair_index_top_and_json(runner, index: Path) -> None:  # type: ignore[no-untyped-def]
