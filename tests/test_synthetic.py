@@ -89,7 +89,7 @@ def test_write_synthetic_files(tmp_path: Path) -> None:
 def test_substituted_names_are_not_reused_within_a_document(shared_data: Path) -> None:
     # one invented name repeated in several sentences reads as the outlet's own rendering;
     # the generator draws replacements without replacement (and never from the document)
-    from align.synthetic import NEW_NAMES
+    from align.sentence_edits import NEW_NAMES
 
     for seed, (orig, trans) in enumerate(ntrex_docs(shared_data, 6)):
         case = case_for(orig, trans, seed)
