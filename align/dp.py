@@ -5,9 +5,9 @@ sides exactly once, in order. A link type ``(a, b)`` joins ``a`` original and ``
 translation sentences; ``(1, 0)`` and ``(0, 1)`` are omissions and additions.
 
 Why row-wise numpy and not a Python double loop: a 5,000 x 5,000 banded search has
-~10^6 cells and eight link types, far too slow cell by cell in Python. Every link
-type with ``a >= 1`` reads only earlier rows, so a whole row is one vector operation
-per type. The only in-row dependency is the ``(0, 1)`` addition chain, a running
+~10^6 cells and seventeen link types, far too slow cell by cell in Python. Every link
+type with ``a >= 1`` reads only earlier rows, so a whole row, all types at once, is
+one gather and one maximum. The only in-row dependency is the ``(0, 1)`` addition chain, a running
 maximum: ``D[i, j] = S[j] + max_{k <= j} (C[k] - S[k])`` with ``S`` the cumulative
 addition gain, which ``np.maximum.accumulate`` computes in one call.
 
@@ -60,39 +60,44 @@ def search(
     """Best monotone path; returns links as ``(i0, i1, j0, j1)`` half-open spans.
 
     ``skip_original[i]`` is the gain of leaving original sentence ``i`` unlinked,
-    ``skip_translation[j]`` that of translation sentence ``j``. Tables are in band
-    coordinates, so reading the row ``i - a`` shifted by ``b`` is a slice, not a
-    gather: the inner loop costs a few microseconds per row and type.
+    ``skip_translation[j]`` that of translation sentence ``j``. The gains of every link
+    type are stacked as ``gains[i, type, k]`` and the finished rows are stored flat
+    with ``NEG`` padding, so the predecessors of a whole row under every type are one
+    gather (row ``i - a``, column ``k + shift``): a handful of numpy calls per row
+    instead of several per row and type (5k x 5k: 0.83 -> ~0.25 s of search).
     """
     lo, hi = band.lo, band.hi
     width = band.width
     ks = np.arange(width)
-    rows = np.full((n + 1, width), NEG)
-    back = np.full((n + 1, width), -2, dtype=np.int8)  # type index; -1 = (0, 1) chain
     link_types = [t for t in types if t[0] >= 1]
-    tables = {t: gain_table(*t) for t in link_types if t[1] >= 1}
+    a_of = np.array([a for a, _ in link_types], dtype=np.int64)
+    b_of = np.array([b for _, b in link_types], dtype=np.int64)
+    top = int(a_of.max())
+    gains = np.zeros((n + 1, len(link_types), width))
+    for t, (a, b) in enumerate(link_types):
+        if b >= 1:
+            gains[:, t, :] = gain_table(a, b)
+        elif a == 1:
+            gains[1:, t, :] = np.asarray(skip_original, dtype=np.float64)[:, None]
+        else:
+            gains[:, t, :] = NEG  # several omissions in one link: spelled as 1-0 links
+    # row i under type t reads row i - a at column k + shift (band coordinates)
+    source = np.arange(n + 1)[:, None] - a_of[None, :]
+    shift = lo[:, None] - lo[np.clip(source, 0, n)] - b_of[None, :]
+    pad = int(np.abs(shift).max()) + 1
+    stride = width + 2 * pad
+    rows = np.full((n + 1 + top, stride), NEG)  # ``top`` NEG rows stand for i - a < 0
+    flat = rows.reshape(-1)
+    start = (source + top) * stride + pad + shift  # flat index of column 0, per row and type
+    back = np.full((n + 1, width), -2, dtype=np.int8)  # type index; -1 = (0, 1) chain
     cum_skip_t = np.concatenate([[0.0], np.cumsum(skip_translation)])
     for i in range(n + 1):
-        best = rows[i]
-        arg = back[i]
+        cand = flat[start[i][:, None] + ks[None, :]] + gains[i]
+        arg = cand.argmax(axis=0).astype(np.int8)
+        best = cand[arg, ks]
+        arg[best <= NEG / 2] = -2
         if i == 0:
-            best[0] = 0.0  # lo[0] == 0
-        for t, (a, b) in enumerate(link_types):
-            if i < a:
-                continue
-            shift = int(lo[i] - lo[i - a]) - b  # row i column k reads row i-a column k+shift
-            k0, k1 = max(0, -shift), min(width, width - shift)
-            if k1 <= k0:
-                continue
-            cand = rows[i - a, k0 + shift : k1 + shift]
-            if b == 0:
-                cand = cand + skip_original[i - 1]
-            else:
-                cand = cand + tables[a, b][i, k0:k1]
-            seg = best[k0:k1]
-            better = cand > seg
-            seg[better] = cand[better]
-            arg[k0:k1][better] = t
+            best[0], arg[0] = 0.0, -2  # lo[0] == 0: the start of every path
         valid = int(hi[i] - lo[i]) + 1
         best[valid:] = NEG
         s = cum_skip_t[np.minimum(lo[i] + ks, m)]
@@ -101,6 +106,8 @@ def search(
         from_left[valid:] = False
         best[from_left] = run[from_left]
         arg[from_left] = -1
+        rows[i + top, pad : pad + width] = best
+        back[i] = arg
     return _trace(n, m, lo, back, link_types)
 
 
