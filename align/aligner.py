@@ -17,8 +17,8 @@ How a link is scored (and why):
   1-1 links would earn two, merges win only where splitting would leave a sentence
   unlinked or badly matched, which is what stops the DP from gluing correct 1-1
   links into 2-2s (weighting gains by sentence count produced exactly that).
-* Anchors. Shared numbers (Dice of hashed number sets) add evidence the embedding
-  barely carries.
+* Anchors. Shared numbers and names (Dice of hashed sets, ``align.anchors``) add
+  evidence the embedding barely carries.
 * Continuations. A sentence ending in ``:`` ``;`` or ``,`` is usually part of a
   longer unit in the other language; joining across it earns a small bonus.
 * Length. A Gale-Church style penalty on the log character-length ratio, centred
@@ -40,8 +40,6 @@ has no counterpart.
 from __future__ import annotations
 
 import math
-import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -50,9 +48,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import __version__
+from .anchors import document_anchors
 from .dp import Band, band_around, search
 from .encoder import load_encoder
-from .normalize import ascii_digits
 from .spans import window_embeddings
 from .types import Alignment, Document, Link, Signature
 
@@ -73,7 +71,8 @@ class AlignOptions:
     margin_k: int = 4  # neighbours for the hubness correction
     hub_sample: int = 512  # other-side sentences sampled for hubness
     length_weight: float = 0.02  # weight of the squared z-score of the log length ratio
-    anchor_weight: float = 0.2  # weight of shared numbers (Dice - 0.5)
+    anchor_weight: float = 0.2  # weight of shared numbers and names (Dice - 0.5)
+    name_anchors: bool = True  # names (skeletons both sides hold) count as anchors
     continuation: float = 0.04  # bonus per join after a sentence ending in : ; ,
     full_dp_cells: int = 1_000_000  # full search below this many grid cells
     band: int = 16  # half-width of the band around the coarse path
@@ -94,7 +93,9 @@ def link_types(options: AlignOptions) -> list[tuple[int, int]]:
 class _Side:
     """Span embeddings, hubness and lengths of one side."""
 
-    def __init__(self, encoder: Encoder, texts: Sequence[str], max_side: int) -> None:
+    def __init__(
+        self, encoder: Encoder, texts: Sequence[str], max_side: int, bags: np.ndarray
+    ) -> None:
         self.n = len(texts)
         sizes = range(1, min(max_side, max(self.n, 1)) + 1)
         self.emb: dict[int, np.ndarray] = dict(window_embeddings(encoder, texts, sizes))
@@ -105,7 +106,6 @@ class _Side:
         ccum = np.concatenate([[0.0], np.cumsum(cont)])
         # per span: how many of its inner boundaries follow a continuation sentence
         self.joins = {a: ccum[a - 1 : len(ccum) - 1] - ccum[: len(ccum) - a] for a in self.emb}
-        bags = anchor_bags(texts)
         cum = np.vstack(
             [np.zeros((1, bags.shape[1]), np.int32), np.cumsum(bags, 0, dtype=np.int32)]
         )
@@ -228,38 +228,7 @@ class _Gain:
         return margin - self.o.threshold - self.o.length_weight * (lr / self.sigma) ** 2
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-ANCHOR_DIM = 256
 _CONTINUES = set(":;,،؛-–—")
-
-
-def _number_key(token: str) -> str:
-    digits = token.replace(",", ".").rstrip(".")
-    if "." in digits:
-        whole, _, frac = digits.rpartition(".")
-        if len(frac) == 3 and whole:  # thousands separator, not a decimal
-            return (whole + frac).replace(".", "")
-        return (
-            whole.replace(".", "") + "." + frac.rstrip("0")
-            if frac.rstrip("0")
-            else whole.replace(".", "")
-        )
-    return digits
-
-
-def anchor_bags(texts: Sequence[str]) -> np.ndarray:
-    """Hashed presence vectors of numbers and Latin-script names per sentence.
-
-    Embeddings barely see numbers; a shared "8848" or "Reuters" is strong evidence
-    that two sentences belong together, and a changed one against it.
-    """
-    out = np.zeros((len(texts), ANCHOR_DIM), dtype=np.int32)
-    for k, text in enumerate(texts):
-        text = ascii_digits(text)
-        keys = {"#" + _number_key(t) for t in _NUMBER.findall(text)}
-        for key in keys:
-            out[k, zlib.crc32(key.encode()) % ANCHOR_DIM] = 1
-    return out
 
 
 def _coarse_band(rows: _Side, cols: _Side, options: AlignOptions) -> Band:
@@ -324,9 +293,10 @@ def _align(
     original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
 ) -> list[Link]:
     n, m = len(original), len(translation)
+    bags_o, bags_t = document_anchors(original, translation, options.name_anchors)
     orig, trans = (
-        _Side(encoder, original, options.max_side),
-        _Side(encoder, translation, options.max_side),
+        _Side(encoder, original, options.max_side, bags_o),
+        _Side(encoder, translation, options.max_side, bags_t),
     )
     _hubness(orig, trans, options.margin_k, options.hub_sample)
     _hubness(trans, orig, options.margin_k, options.hub_sample)
