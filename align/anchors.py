@@ -59,6 +59,7 @@ def anchor_bags(texts: Sequence[str], names: Sequence[set[str]] | None = None) -
 
 
 _ELISION = re.compile(r"^(?:[a-zA-Z]|qu)['’]")
+_APOSTROPHES = ("'", "’")
 
 
 def name_keys(text: str, seen: dict[str, str] | None = None) -> set[str]:
@@ -70,7 +71,8 @@ def name_keys(text: str, seen: dict[str, str] | None = None) -> set[str]:
     seen = {} if seen is None else seen
     out = set()
     for word in WORD_RE.findall(text):
-        word = _ELISION.sub("", word)  # l'Everest, d'Arolla
+        if word[1:2] in _APOSTROPHES or word[2:3] in _APOSTROPHES:
+            word = _ELISION.sub("", word)  # l'Everest, d'Arolla, qu'Ali
         if len(word) < 4 or not ("\u0600" <= word[0] <= "\u06ff" or word[0].isupper()):
             continue
         key = seen.get(word)
