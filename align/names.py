@@ -127,6 +127,10 @@ def _variants(word: str) -> frozenset[str]:
         for a, b in (("tz", "s"), ("ts", "s"), ("c", "s"), ("eu", "ev")):
             if a in low:
                 out.add(_collapse(_latin(low.replace(a, b))))
+    if script == "lat" and word[:1] in "Jj" and word[1:2] in "aeiou":  # Jasmila / Ясмилы
+        y_sound = _collapse(_latin(word.casefold()[1:]))
+        if len(y_sound) >= 3:
+            out.add(y_sound)
     if script == "ru" and word.casefold().startswith("г"):  # Гарлем = Harlem
         out.add(skeleton(word[1:]))
     if script == "ru":

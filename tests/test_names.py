@@ -46,6 +46,7 @@ def test_common_renderings_match() -> None:
         ("Zorica", "Зорица"),  # c / tz as Cyrillic ц
         ("Veltzé", "Вельце"),
         ("Eugenia", "Евгения"),  # eu as ев
+        ("Jasmila", "Ясмилы"),  # initial j as a y sound
     ]
     for latin, other in pairs:
         name = Name(latin, skeleton(latin))
