@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from align.types import ADDITION, FLAG_KINDS, OMISSION, SEVERITIES, Flag, Link, Report, Sentence
+from align.types import (
+    ADDITION,
+    FLAG_KINDS,
+    OMISSION,
+    SEVERITIES,
+    Document,
+    Flag,
+    Link,
+    Report,
+    Sentence,
+    Summary,
+)
 
 LANG_NAMES = {"ar": "Arabic", "ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
@@ -186,3 +197,22 @@ def flag_sentences(report: Report, flag: Flag) -> tuple[list[Sentence], list[Sen
 def percent(value: float) -> str:
     """0.8571 -> ``"85.7%"``."""
     return f"{100 * value:.1f}%"
+
+
+def side_phrase(doc: Document) -> str:
+    """``"Arabic, 12 sentences"``: how the text and Markdown summaries describe a side."""
+    return f"{lang_name(doc.lang)}, {len(doc.sentences)} sentences"
+
+
+def coverage_phrase(summary: Summary) -> str:
+    """The coverage line of a checked report, shared by the text and Markdown summaries."""
+    return (
+        f"{percent(summary.coverage_sentences)} of original sentences, "
+        f"{percent(summary.coverage_chars)} of characters; "
+        f"mean link score {summary.mean_score:.2f}"
+    )
+
+
+def counts_phrase(report: Report) -> str:
+    """``"omission 1, addition 2"`` (report order), or "" when there are no flags."""
+    return ", ".join(f"{kind_label(k).lower()} {n}" for k, n in flag_counts(report).items())

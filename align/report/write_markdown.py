@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 
 from align.report._view import (
-    flag_counts,
+    counts_phrase,
+    coverage_phrase,
     flag_sentences,
     indices_label,
     kind_label,
-    lang_name,
     link_coverage,
     percent,
     quote,
+    side_phrase,
 )
 from align.types import Report, Sentence
 
@@ -42,10 +43,8 @@ def render_markdown(report: Report) -> str:
     out = [
         "# Translation check",
         "",
-        f"- **Original:** `{_code(orig.meta.path)}` ({lang_name(orig.lang)}, "
-        f"{len(orig.sentences)} sentences)",
-        f"- **Translation:** `{_code(trans.meta.path)}` ({lang_name(trans.lang)}, "
-        f"{len(trans.sentences)} sentences)",
+        f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
+        f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
     ]
     summary = report.summary
     if summary is None:
@@ -58,16 +57,9 @@ def render_markdown(report: Report) -> str:
     else:
         reason = f" ({_inline(summary.reason)})" if summary.reason else ""
         out.append(f"- **Verdict:** {summary.verdict.replace('_', ' ')}{reason}")
-        out.append(
-            f"- **Coverage:** {percent(summary.coverage_sentences)} of original "
-            f"sentences, {percent(summary.coverage_chars)} of characters; mean link "
-            f"score {summary.mean_score:.2f}"
-        )
-    counts = flag_counts(report)
-    if counts:
-        out.append(
-            "- **Flags:** " + ", ".join(f"{kind_label(k).lower()} {n}" for k, n in counts.items())
-        )
+        out.append(f"- **Coverage:** {coverage_phrase(summary)}")
+    if counts := counts_phrase(report):
+        out.append(f"- **Flags:** {counts}")
     out.append(f"- **Signature:** `{_code(str(alignment.signature))}`")
     if report.created:
         out.append(f"- **Created:** {_inline(report.created)}")

@@ -10,15 +10,16 @@ from __future__ import annotations
 import textwrap
 
 from align.report._view import (
+    counts_phrase,
+    coverage_phrase,
     document_flags,
-    flag_counts,
     flag_sentences,
     indices_label,
     kind_label,
-    lang_name,
     link_coverage,
     percent,
     quote,
+    side_phrase,
 )
 from align.types import Report
 
@@ -40,9 +41,8 @@ def _summary_lines(report: Report) -> list[str]:
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
     lines = [
-        f"Original:    {orig.meta.path} ({lang_name(orig.lang)}, {len(orig.sentences)} sentences)",
-        f"Translation: {trans.meta.path} ({lang_name(trans.lang)}, "
-        f"{len(trans.sentences)} sentences)",
+        f"Original:    {orig.meta.path} ({side_phrase(orig)})",
+        f"Translation: {trans.meta.path} ({side_phrase(trans)})",
     ]
     summary = report.summary
     if summary is None:
@@ -55,16 +55,9 @@ def _summary_lines(report: Report) -> list[str]:
     else:
         verdict = summary.verdict.replace("_", " ").upper()
         lines.append(f"Verdict: {verdict}" + (f" - {summary.reason}" if summary.reason else ""))
-        lines.append(
-            f"Coverage: {percent(summary.coverage_sentences)} of original sentences, "
-            f"{percent(summary.coverage_chars)} of characters; "
-            f"mean link score {summary.mean_score:.2f}"
-        )
-    counts = flag_counts(report)
-    if counts:
-        lines.append(
-            "Flags: " + ", ".join(f"{kind_label(k).lower()} {n}" for k, n in counts.items())
-        )
+        lines.append(f"Coverage: {coverage_phrase(summary)}")
+    if counts := counts_phrase(report):
+        lines.append(f"Flags: {counts}")
     lines.append(f"Signature: {alignment.signature}")
     if report.created:
         lines.append(f"Created: {report.created}")
