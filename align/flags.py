@@ -92,6 +92,7 @@ class FlagOptions:
     name_original_bonus: float = 0.03  # ... or (cased original) an unmatched capitalised word
     name_initial_penalty: float = 0.035  # score taken off a sentence-initial candidate
     name_echo_weight: float = 0.7  # weight of the name's best cosine to one original word
+    name_common_word_penalty: float = 0.08  # per decade of English word count above 100
     major_omission_chars: float = 80.0  # omitted passages longer than this are major
     not_translation_coverage: float = 0.35  # below this share of sentences rendered ...
     not_translation_cosine: float = 0.3  # ... or this median link cosine: not a translation
@@ -130,6 +131,8 @@ OPTION_HELP = {
     "name_initial_penalty": "Score taken off a sentence-initial candidate.",
     "name_echo_weight": "Weight of the best cosine between the name alone and one original "
     "word alone (a rendered name echoes its original).",
+    "name_common_word_penalty": "Score taken off per decade of the name's count as an "
+    "English word above 100 (a common word is more often a rendering than a name).",
     "major_omission_chars": "Omitted passages longer than this many characters are major.",
     "not_translation_coverage": "Verdict not_a_translation below this share of sentences "
     "rendered ...",

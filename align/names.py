@@ -229,10 +229,14 @@ FREQUENT_WORD = 3000
 FREQUENT_INITIAL_WORD = 500  # lower bar for a sentence-initial token (Scooping, Dwarfs)
 
 
+def english_count(word: str) -> int:
+    """How often an English token occurs as a lowercase word (0 when not in the list)."""
+    return _english_counts().get(re.sub(r"['’]s$", "", word).casefold(), 0)
+
+
 def frequent_word(word: str, initial: bool) -> bool:
     """Whether an English token is a frequent lowercase word (not evidence of a name)."""
-    w = re.sub(r"['’]s$", "", word).casefold()
-    return _english_counts().get(w, 0) >= (FREQUENT_INITIAL_WORD if initial else FREQUENT_WORD)
+    return english_count(word) >= (FREQUENT_INITIAL_WORD if initial else FREQUENT_WORD)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

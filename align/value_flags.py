@@ -9,10 +9,11 @@ transliterated (Germany / ألمانيا) carries meaning and removing it lowers
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
-from .names import Name, compare_names, occurs, respelled, words
+from .names import Name, compare_names, english_count, occurs, respelled, words
 from .numbers import compare_numbers, format_value
 from .types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 
@@ -118,6 +119,10 @@ def name_flags(
       the skeletons disagree; an invented one echoes nothing. Alone it separates
       substituted from faithful candidates better than the other signals (ROC AUC 0.91
       against 0.83 for the gain, on the benchmark's candidates);
+    * commonness: a capitalised word that is also a common English word ("Examiner",
+      "Troopers", "Scotland") is more often the translator's rendering than a name the
+      original must hold; the score drops per decade of its English word count above
+      100 (words above 3,000 are not candidates at all, ``names.frequent_word``);
     * the original holds a *displaced* document name (rendered elsewhere in the
       translation, not here: one name replaced another) or, in a cased original, an
       unmatched capitalised word; a sentence-initial token without that evidence is
@@ -165,6 +170,7 @@ def name_flags(
             + o.name_original_bonus * orig_name
             - o.name_initial_penalty * initial
             - o.name_echo_weight * float(echoes[k])
+            - o.name_common_word_penalty * _decades_above_rare(n.text)
         )
         if score > o.name_score:
             bad.append((n, float(gains[k]), contrast, score, float(echoes[k])))
@@ -193,6 +199,11 @@ def name_flags(
             },
         )
     ]
+
+
+def _decades_above_rare(name: str) -> float:
+    """log10 of the name's English word count above 100 (0 for a rare or unknown word)."""
+    return max(0.0, math.log10(max(english_count(name), 1)) - 2.0)
 
 
 def name_echoes(encoder: Encoder, names: list[str], otext: str) -> list[float]:

@@ -105,7 +105,11 @@ def test_flag_options_floats_are_cli_thresholds(runner) -> None:  # noqa: ANN001
     assert len(floats) >= 8
     assert {f.name for f in floats} <= set(OPTION_HELP)  # every threshold is explained
     shown = runner.invoke(cli.cli, ["check", "--help"]).output
-    assert "--name-score FLOAT" in shown and "[default: -0.3]" in shown
+    assert (
+        "--name-score FLOAT" in shown
+        and "[default: -0.3]" in shown
+        and "--name-common-word-penalty" in shown
+    )
 
 
 def test_check_cli_json(runner, encoder) -> None:  # noqa: ANN001
@@ -299,3 +303,11 @@ def test_substituted_first_name_is_flagged(first: str, flagged: bool, encoder) -
     assert bool(names) == flagged
     if flagged:
         assert names[0].evidence["translation"] == ["Whitfield"] and names[0].original == (0,)
+
+
+def test_common_english_words_weigh_less_as_names() -> None:
+    from align.value_flags import _decades_above_rare
+
+    assert _decades_above_rare("Scotland") > 0.5  # a common word, capitalised or not
+    assert _decades_above_rare("Scotland's") == _decades_above_rare("Scotland")
+    assert _decades_above_rare("Okonkwo") == 0.0 == _decades_above_rare("Whitfield")  # rare
