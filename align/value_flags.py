@@ -173,10 +173,11 @@ def name_flags(
             - o.name_common_word_penalty * _decades_above_rare(n.text)
         )
         if score > o.name_score:
-            bad.append((n, float(gains[k]), contrast, score, float(echoes[k])))
+            signals = {"gain": float(gains[k]), "context_contrast": contrast}
+            bad.append((n, {**signals, "score": score, "echo": float(echoes[k])}))
     if not bad:
         return []
-    names = ", ".join(n.text for n, *_ in bad)
+    names = ", ".join(n.text for n, _ in bad)
     extra = (
         f" (original has {', '.join(n.text for n in d.only_original)})" if d.only_original else ""
     )
@@ -188,17 +189,17 @@ def name_flags(
             lk.translation,
             f"Name not in the original: translation names {names}{extra}",
             {
-                "translation": [n.text for n, *_ in bad],
-                "skeletons": [n.skeleton for n, *_ in bad],
+                "translation": [n.text for n, _ in bad],
+                "skeletons": [n.skeleton for n, _ in bad],
                 "original": [n.text for n in d.only_original],
-                "gain": [round(g, 3) for _, g, *_ in bad],
-                "context_contrast": [round(x, 3) for _, _, x, *_ in bad],
-                "score": [round(x, 3) for *_, x, _ in bad],
-                "echo": [round(x, 3) for *_, x in bad],
+                **{key: [round(v[key], 3) for _, v in bad] for key in _SIGNALS},
                 "displaced": [n.text for n in displaced],
             },
         )
     ]
+
+
+_SIGNALS = ("gain", "context_contrast", "score", "echo")
 
 
 def _decades_above_rare(name: str) -> float:
