@@ -31,10 +31,10 @@ sentences (``merge_omissions``) are explained where they are repaired.
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Sequence, Set
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
+from .partial import rendered_in
 from .types import Alignment, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -166,39 +166,6 @@ def _candidates(lk: Link, ot: list[str], tt: list[str]) -> list[str]:
                 _join(texts, side[:-1]),
             ]
     return out
-
-
-RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it ...
-RENDERED_LOOSE = 0.3  # ... or this close, and closer than to the rival sentences by
-RENDERED_MARGIN = 0.2  # this margin (short sentences have low cosines)
-_SENT_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str] = ()) -> bool:
-    """Whether one piece of ``text`` renders ``sentence`` (rather than one of ``rivals``).
-
-    ``text`` is cut at sentence ends and clause boundaries (one piece: False). A
-    sentence merged into a neighbour's translation has its own piece there ("... ;
-    they are friendly"), while a dropped sentence glued on by mistake matches none,
-    even when the embedding of the whole link cannot tell the two apart. Short
-    sentences reach low cosines even with their own rendering ("Я утратил способность
-    передвигаться." / "I could not walk.": 0.42), so a looser bar applies when the
-    piece is clearly closer to ``sentence`` than to the rivals (the link's other
-    original sentences).
-    """
-    from .partial import clauses  # noqa: PLC0415 - partial imports gaps, which is light
-
-    pieces = [c for part in _SENT_END.split(text) for c in clauses(part)]
-    if len(pieces) < 2:
-        return False
-    v = encoder.encode([sentence, *rivals, *pieces])
-    piece_v = v[1 + len(rivals) :]
-    sims = piece_v @ v[0]
-    best = int(sims.argmax())
-    if sims[best] >= RENDERED_SIM:
-        return True
-    rival = float((v[1 : 1 + len(rivals)] @ piece_v[best]).max()) if rivals else -1.0
-    return bool(sims[best] >= RENDERED_LOOSE and sims[best] - rival >= RENDERED_MARGIN)
 
 
 def _cos(encoder: Encoder, a: str, b: str) -> float:
