@@ -293,7 +293,8 @@ def _align(
     original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
 ) -> list[Link]:
     n, m = len(original), len(translation)
-    bags_o, bags_t = document_anchors(original, translation, options.name_anchors)
+    names = options.name_anchors and options.anchor_weight != 0
+    bags_o, bags_t = document_anchors(original, translation, names)
     orig, trans = (
         _Side(encoder, original, options.max_side, bags_o),
         _Side(encoder, translation, options.max_side, bags_t),
