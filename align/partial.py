@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _CLAUSE_RE = re.compile(
     r"(?<=[,;:،؛—–])\s+|\s+[—–-]\s+|\s+(?=(?:и|а также|но|однако|который|которая|которые|что|"
-    r"and|but|while|which|who|after|because|و?لكن|بينما|حيث|كما|التي|الذي|الذين|بعد|لان|لأن)\s)"
+    r"несмотря|хотя|когда|and|but|while|which|who|after|because|although|though|despite|when|"
+    r"و?لكن|بينما|حيث|كما|التي|الذي|الذين|بعد|لان|لأن|و?على الرغم|و?رغم|عندما|حين)\s)"
 )
 
 

@@ -311,3 +311,18 @@ def test_common_english_words_weigh_less_as_names() -> None:
     assert _decades_above_rare("Scotland") > 0.5  # a common word, capitalised or not
     assert _decades_above_rare("Scotland's") == _decades_above_rare("Scotland")
     assert _decades_above_rare("Okonkwo") == 0.0 == _decades_above_rare("Whitfield")  # rare
+
+
+def test_clauses_cut_at_concessive_and_temporal_conjunctions() -> None:
+    from align.partial import clauses
+
+    ar = (
+        "اختار المصوتون بأغلبية الاستقلال وعلى الرغم من انخفاض المشاركة من جانب المعارضين "
+        "للاستقلال الذين قاطعوا التصويت على نطاق كبير."
+    )
+    assert len(clauses(ar)) == 3  # وعلى الرغم (despite), الذين (who)
+    ru = "Голосование состоялось в воскресенье несмотря на призывы оппозиции его бойкотировать."
+    assert clauses(ru)[-1].startswith("несмотря")
+    assert clauses("He left early although the meeting went on for hours.")[-1].startswith(
+        "although"
+    )
