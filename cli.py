@@ -220,11 +220,11 @@ def _flag_overrides(func: F) -> F:
     from align.flags import OPTION_HELP, FlagOptions
 
     for f in reversed(dataclasses.fields(FlagOptions)):
-        if isinstance(f.default, float) and not isinstance(f.default, bool):
+        if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
             func = click.option(
                 f"--{f.name.replace('_', '-')}",
                 f.name,
-                type=float,
+                type=type(f.default),
                 default=None,
                 help=f"{OPTION_HELP.get(f.name, 'Threshold.')} [default: {f.default}]",
             )(func)

@@ -13,12 +13,14 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
   clauses were not rendered. Length alone flags too many terse-but-faithful renderings.
 * Numbers and names are compared as values / transliteration skeletons
   (``align.numbers``, ``align.names``). A name in the translation with no counterpart
-  is flagged on a score of two embedding probes (removing it; its context against
-  stand-in names) and textual evidence (``align.value_flags.name_flags``): a correct
-  name translated rather than transliterated (Germany / ألمانيا) carries meaning the
-  probes see, an invented one does not.
+  is flagged on a score of embedding probes (removing it; its context against stand-in
+  names; the name alone against each original word) and textual evidence
+  (``align.value_flags.name_flags``): a correct name translated rather than
+  transliterated (Germany / ألمانيا) carries meaning the probes see, an invented one
+  does not.
 * ``low_similarity`` must be far below the document's own distribution *and* below an
-  absolute floor, because cosine levels differ between language pairs and genres.
+  absolute floor, because cosine levels differ between language pairs and genres; and
+  the original must be long enough (8 words) for its cosine to mean something.
 * A pair that is not a translation at all gets the verdict and no wall of flags.
 
 Before any rule runs, ``align.refine.repair_links`` mends the links where a monotone
@@ -78,6 +80,7 @@ class FlagOptions:
     unrelated_sim: float = 0.15  # a 1-1 link below this cosine is an omission plus an addition
     low_sim_floor: float = 0.2  # low_similarity: cosine below this absolute floor ...
     low_sim_spread: float = 3.0  # ... and this many MADs below the document median
+    low_sim_min_words: int = 8  # ... in an original of at least this many words
     boilerplate_sim: float = 0.55  # cosine to a boilerplate exemplar that marks an addition
     peel_floor: float = 0.25  # an end of an n-m link less similar than this to the other side ...
     peel_slack: float = 0.02  # ... whose removal costs at most this much cosine is unlinked
@@ -112,6 +115,8 @@ OPTION_HELP = {
     "unrelated_sim": "A link below this cosine is no link (omission plus addition).",
     "low_sim_floor": "low_similarity: cosine below this absolute floor ...",
     "low_sim_spread": "... and this many MADs below the document median.",
+    "low_sim_min_words": "... in an original of at least this many words (a short sentence's "
+    'cosine is too noisy: idioms, "So where is the momentum now?").',
     "boilerplate_sim": "Cosine to an exemplar disclaimer that marks added boilerplate.",
     "peel_floor": "An end sentence of a merge less similar than this to the other side ...",
     "peel_slack": "... whose removal costs at most this much cosine is unlinked.",
@@ -292,7 +297,11 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
         if c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05) and short:
             partial_checked.append((lk, otext, ttext))  # a heavy cut, not a new meaning
             continue
-        if c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05):
+        if (
+            c < o.low_sim_floor
+            and c < med - o.low_sim_spread * max(mad, 0.05)
+            and len(otext.split()) >= o.low_sim_min_words
+        ):
             flags.append(
                 Flag(
                     LOW_SIMILARITY,

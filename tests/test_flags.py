@@ -97,18 +97,23 @@ def test_not_a_translation_gets_verdict_not_flags(encoder) -> None:  # noqa: ANN
     assert report.flags == ()
 
 
-def test_flag_options_floats_are_cli_thresholds(runner) -> None:  # noqa: ANN001
+def test_flag_options_numbers_are_cli_thresholds(runner) -> None:  # noqa: ANN001
     import cli
     from align.flags import OPTION_HELP
 
-    floats = [f for f in dataclasses.fields(FlagOptions) if isinstance(f.default, float)]
-    assert len(floats) >= 8
-    assert {f.name for f in floats} <= set(OPTION_HELP)  # every threshold is explained
+    numbers = [
+        f
+        for f in dataclasses.fields(FlagOptions)
+        if isinstance(f.default, (int, float)) and not isinstance(f.default, bool)
+    ]
+    assert len(numbers) >= 8
+    assert {f.name for f in numbers} <= set(OPTION_HELP)  # every threshold is explained
     shown = runner.invoke(cli.cli, ["check", "--help"]).output
     assert (
         "--name-score FLOAT" in shown
         and "[default: -0.3]" in shown
         and "--name-common-word-penalty" in shown
+        and "--low-sim-min-words INTEGER" in shown
     )
 
 
