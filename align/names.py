@@ -127,6 +127,9 @@ def _variants(word: str) -> frozenset[str]:
         for a, b in (("tz", "s"), ("ts", "s"), ("c", "s"), ("eu", "ev")):
             if a in low:
                 out.add(_collapse(_latin(low.replace(a, b))))
+    if script == "lat" and word[:2].casefold() in ("xi", "qi"):  # pinyin: Xining / Синин,
+        low = word.casefold()  # Qinghai / Цинхай
+        out.add(_collapse(_latin("s" + low[1:].replace("ng", "n"))))
     if script == "lat" and word[:1] in "Jj" and word[1:2] in "aeiou":  # Jasmila / Ясмилы
         y_sound = _collapse(_latin(word.casefold()[1:]))
         if len(y_sound) >= 3:

@@ -47,6 +47,9 @@ def test_common_renderings_match() -> None:
         ("Veltzé", "Вельце"),
         ("Eugenia", "Евгения"),  # eu as ев
         ("Jasmila", "Ясмилы"),  # initial j as a y sound
+        ("Xining", "Синин"),  # pinyin x, q, ng
+        ("Qinghai", "Цинхай"),
+        ("Xinjiang", "Синьцзян"),
     ]
     for latin, other in pairs:
         name = Name(latin, skeleton(latin))
