@@ -194,6 +194,7 @@ def galechurch_pkg(orig: list[str], trans: list[str]) -> list[Link]:
 
 
 COSINE_ONLY = AlignOptions(margin_k=0, anchor_weight=0.0, continuation=0.0, length_weight=0.0)
+NO_NAME_ANCHORS = AlignOptions(name_anchors=False)  # ablation: numbers as the only anchors
 
 
 def run_systems(
@@ -201,6 +202,7 @@ def run_systems(
 ) -> dict[str, object]:
     systems = {
         "provalign": lambda o, t: align_texts(o, t, AlignOptions(), enc),
+        "provalign_no_name_anchors": lambda o, t: align_texts(o, t, NO_NAME_ANCHORS, enc),
         "provalign_cosine_only": lambda o, t: align_texts(o, t, COSINE_ONLY, enc),
         "gale_church_nltk": lambda o, t: gale_church_nltk(o, t, False),
         "gale_church_nltk_ratio": lambda o, t: gale_church_nltk(o, t, True),
