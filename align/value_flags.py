@@ -178,9 +178,18 @@ def name_flags(
     if not bad:
         return []
     names = ", ".join(n.text for n, _ in bad)
-    extra = (
-        f" (original has {', '.join(n.text for n in d.only_original)})" if d.only_original else ""
-    )
+    # name the original's unmatched words, except those a translation word renders
+    # (Востоке / "East": the detail should point at what may have been replaced)
+    unrendered = [
+        n
+        for n, echo in zip(
+            d.only_original,
+            name_echoes(ctx.encoder, [n.text for n in d.only_original], ttext),
+            strict=True,
+        )
+        if echo < RENDERED_ECHO
+    ]
+    extra = f" (original has {', '.join(n.text for n in unrendered)})" if unrendered else ""
     return [
         Flag(
             NAME_MISMATCH,
@@ -200,6 +209,7 @@ def name_flags(
 
 
 _SIGNALS = ("gain", "context_contrast", "score", "echo")
+RENDERED_ECHO = 0.6  # an original word this close to one translation word is rendered there
 
 
 def _decades_above_rare(name: str) -> float:

