@@ -36,6 +36,21 @@ LATIN = {
 }
 # fmt: on
 
+# How other scripts render Latin spellings the plain skeleton misses: each entry is
+# (applies when the casefolded word matches, regex rewrites in order, shortest skeleton
+# kept) and adds one more skeleton of the word.
+LATIN_RESPELLINGS: tuple[tuple[str, tuple[tuple[str, str], ...], int], ...] = (
+    ("gh", (("gh", ""),), 1),  # silent gh: Willoughby / Уиллоуби
+    ("sh", (("sh", "s"),), 1),  # Japanese shi: Hiroshima / Хиросима
+    ("ng$", (("g$", ""),), 1),  # Korean Yong / Ён
+    ("tz", (("tz", "s"),), 1),  # Cyrillic ц for tz / ts / c: Veltzé / Вельце,
+    ("ts", (("ts", "s"),), 1),
+    ("c", (("c", "s"),), 1),  # Zorica / Зорица
+    ("eu", (("eu", "ev"),), 1),  # в for the u of eu: Eugenia / Евгения
+    ("^[xq]i", (("^[xq]", "s"), ("ng", "n")), 1),  # pinyin: Xining / Синин, Qinghai / Цинхай
+    ("^j[aeiou]", (("^j", ""),), 3),  # initial j as a y sound: Jasmila / Ясмилы
+)
+
 # fmt: off
 ARTICLES = {
     "al", "el", "ul", "an", "ar", "as", "ash", "ad", "at", "az", "ath", "аль", "ал", "эль", "эл",

@@ -32,6 +32,7 @@ from .name_tables import (
     EN_STOP,
     LATIN,
     LATIN_DIGRAPHS,
+    LATIN_RESPELLINGS,
     RU_STOP,
 )
 from .normalize import normalize_arabic
@@ -116,24 +117,16 @@ def _variants(word: str) -> frozenset[str]:
     if "-" in word:  # Сан-Диего also renders plain "Diego"
         out |= {skeleton(p) for p in word.split("-") if len(p) > 2}
     script = _script(word)
-    if script == "lat" and "gh" in word.casefold():  # silent gh: Willoughby / Уиллоуби
-        out.add(_collapse(_latin(word.casefold().replace("gh", ""))))
-    if script == "lat" and "sh" in word.casefold():  # Japanese shi: Hiroshima / Хиросима
-        out.add(_collapse(_latin(word.casefold().replace("sh", "s"))))
-    if script == "lat" and word.casefold().endswith("ng"):  # Korean Yong / Ён
-        out.add(_collapse(_latin(word.casefold()[:-1])))
-    if script == "lat":  # Cyrillic ц for c / tz / ts (Zorica / Зорица, Veltzé / Вельце),
-        low = word.casefold()  # в for the u of eu (Eugenia / Евгения)
-        for a, b in (("tz", "s"), ("ts", "s"), ("c", "s"), ("eu", "ev")):
-            if a in low:
-                out.add(_collapse(_latin(low.replace(a, b))))
-    if script == "lat" and word[:2].casefold() in ("xi", "qi"):  # pinyin: Xining / Синин,
-        low = word.casefold()  # Qinghai / Цинхай
-        out.add(_collapse(_latin("s" + low[1:].replace("ng", "n"))))
-    if script == "lat" and word[:1] in "Jj" and word[1:2] in "aeiou":  # Jasmila / Ясмилы
-        y_sound = _collapse(_latin(word.casefold()[1:]))
-        if len(y_sound) >= 3:
-            out.add(y_sound)
+    if script == "lat":
+        low = word.casefold()
+        for when, rewrites, min_len in LATIN_RESPELLINGS:
+            if re.search(when, low):
+                respelled = low
+                for pattern, repl in rewrites:
+                    respelled = re.sub(pattern, repl, respelled)
+                sk = _collapse(_latin(respelled))
+                if len(sk) >= min_len:
+                    out.add(sk)
     if script == "ru" and word.casefold().startswith("г"):  # Гарлем = Harlem
         out.add(skeleton(word[1:]))
     if script == "ru":
