@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from .names import Name, compare_names, english_count, occurs, respelled, words
+from .names import WORD_RE, Name, compare_names, english_count, occurs, respelled, words
 from .numbers import compare_numbers, format_value
 from .types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 
@@ -103,8 +103,8 @@ def name_flags(
     used once in the translation (a name used throughout is the outlet's rendering),
     not in a headline, and not loosely close to a capitalised original name that is
     itself unmatched (``names.respelled``: one name each side is a rendering).
-    Embeddings barely see names, so two weak cross-lingual signals are combined with
-    the textual evidence into one score (``name_score``):
+    Sentence embeddings barely see names, so three cross-lingual probes are combined
+    with textual evidence into one score (``name_score``):
 
     * gain: removing the name from the translation raises the cosine to the original
       (a wrong name is noise; a correct one, even translated rather than transliterated
@@ -130,7 +130,8 @@ def name_flags(
 
     The weights of gain, contrast and the textual evidence are a logistic fit on the
     flag benchmark's candidates (half the documents fitted, half held out); the echo
-    weight and the threshold were then set on the whole benchmark.
+    weight, the commonness penalty and the threshold were then set on the whole
+    benchmark (``bench/flags.py --half 0|1`` shows the spread across halves).
     """
     al = ctx.alignment
     d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
@@ -219,7 +220,7 @@ def _decades_above_rare(name: str) -> float:
 
 def name_echoes(encoder: Encoder, names: list[str], otext: str) -> list[float]:
     """Per name: its best cosine, encoded alone, to one word of ``otext`` encoded alone."""
-    tokens = list(dict.fromkeys(w for w in re.findall(r"[^\W\d_][\w'’-]*", otext) if len(w) > 2))
+    tokens = list(dict.fromkeys(w for w in WORD_RE.findall(otext) if len(w) > 2))
     if not names or not tokens:
         return [0.0] * len(names)
     vecs = encoder.encode([*names, *tokens])
