@@ -77,10 +77,8 @@ def search(
     for t, (a, b) in enumerate(link_types):
         if b >= 1:
             gains[:, t, :] = gain_table(a, b)
-        elif a == 1:
+        else:  # (1, 0), the only one-sided type with a >= 1: an omission
             gains[1:, t, :] = np.asarray(skip_original, dtype=np.float64)[:, None]
-        else:
-            gains[:, t, :] = NEG  # several omissions in one link: spelled as 1-0 links
     # row i under type t reads row i - a at column k + shift (band coordinates)
     source = np.arange(n + 1)[:, None] - a_of[None, :]
     shift = lo[:, None] - lo[np.clip(source, 0, n)] - b_of[None, :]

@@ -294,14 +294,11 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
                 )
             )
         short = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio
-        if c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05) and short:
+        low = c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05)
+        if low and short:
             partial_checked.append((lk, otext, ttext))  # a heavy cut, not a new meaning
             continue
-        if (
-            c < o.low_sim_floor
-            and c < med - o.low_sim_spread * max(mad, 0.05)
-            and len(otext.split()) >= o.low_sim_min_words
-        ):
+        if low and len(otext.split()) >= o.low_sim_min_words:
             flags.append(
                 Flag(
                     LOW_SIMILARITY,
