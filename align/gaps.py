@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from .types import ADDITION, OMISSION, REORDER, Alignment, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
     from .encoder import Encoder
     from .flags import FlagContext, FlagOptions
 
@@ -227,7 +229,11 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
 
 
 def _extend_moves(
-    pairs: set[tuple[int, int]], omitted: list[int], added: list[int], sim: object, floor: float
+    pairs: set[tuple[int, int]],
+    omitted: list[int],
+    added: list[int],
+    sim: np.ndarray,
+    floor: float,
 ) -> set[tuple[int, int]]:
     """Grow matched moves along their passages: a moved passage moves as a block.
 
@@ -252,7 +258,7 @@ def _extend_moves(
                 y = b + db
                 if not 0 <= y < len(added) or y in used_b or added[y] - added[b] != db:
                     continue
-                if float(sim[x, y]) >= floor:  # type: ignore[index]
+                if float(sim[x, y]) >= floor:
                     out.add((x, y))
                     used_a.add(x)
                     used_b.add(y)

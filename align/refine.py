@@ -352,7 +352,7 @@ def merge_omissions(
         lk = links[k]
         if len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep:
             i = lk.original[0]
-            best: tuple[float, int] | None = None
+            best: tuple[float, int, tuple[int, ...]] | None = None
             for nb in (k - 1, k + 1):
                 if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
                     continue
@@ -365,12 +365,10 @@ def merge_omissions(
                 if rendered_in(encoder, ot[i], t, [ot[x] for x in p.original]):
                     gain = max(gain, min_gain + 1e-6)
                 if gain > min_gain and (best is None or gain > best[0]):
-                    best = (gain, nb)
+                    best = (gain, nb, joined)
             if best is not None:
-                nb = best[1]
-                p = links[nb]
-                joined = (*p.original, i) if nb < k else (i, *p.original)
-                links[nb] = Link(joined, p.translation, p.score)
+                _, nb, joined = best
+                links[nb] = Link(joined, links[nb].translation, links[nb].score)
                 del links[k]
                 continue
         k += 1
