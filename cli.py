@@ -95,8 +95,8 @@ class PairInput:
     cache: Path | None
     max_chars: int
 
-    def align(self) -> Any:
-        """Load both articles and align them."""
+    def align(self, base: Any = None) -> Any:
+        """Load both articles and align them (with ``base`` AlignOptions, else the defaults)."""
         from align.aligner import AlignOptions, align_documents
         from align.document import load_pair
 
@@ -106,7 +106,9 @@ class PairInput:
             _load_options(self.presplit, self.orig_lang, self.max_chars),
             _load_options(self.presplit, self.trans_lang, self.max_chars),
         )
-        options = AlignOptions(encoder=self.encoder, cache=self.cache)
+        options = dataclasses.replace(
+            base or AlignOptions(), encoder=self.encoder, cache=self.cache
+        )
         return align_documents(orig_doc, trans_doc, options)
 
 
@@ -244,10 +246,11 @@ def _flag_overrides(func: F) -> F:
 @_clean_errors
 def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | None) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
+    from align.aligner import CHECK_OPTIONS
     from align.flags import FlagOptions, check_alignment
     from align.report import render
 
-    alignment = pair.align()
+    alignment = pair.align(CHECK_OPTIONS)
     overrides = {k: v for k, v in thresholds.items() if v is not None}
     options = FlagOptions(encoder=pair.encoder, **overrides)  # type: ignore[arg-type]
     _write(render(check_alignment(alignment, options), fmt), output)

@@ -100,7 +100,7 @@ def _now() -> str:
 
 def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> IndexRow:
     """Load, align, check and write all formats of one pair; errors become the row's error."""
-    from align.aligner import AlignOptions, align_documents
+    from align.aligner import CHECK_OPTIONS, align_documents
     from align.document import LoadOptions, load_pair
     from align.flags import FlagOptions, check_alignment
     from align.report import render
@@ -122,7 +122,7 @@ def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> Ind
             LoadOptions(lang=spec.orig_lang),
             LoadOptions(lang=spec.trans_lang),
         )
-        alignment = align_documents(original, translation, AlignOptions(), encoder=encoder)
+        alignment = align_documents(original, translation, CHECK_OPTIONS, encoder=encoder)
         report = check_alignment(alignment, FlagOptions(), encoder=encoder)
         report = dataclasses.replace(report, created=created)
         for fmt in FORMATS:

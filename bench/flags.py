@@ -16,7 +16,8 @@ there (merge/split info included) is false.
 
 ``--gold-links`` skips the aligner (checks the gold alignment) to separate flag errors
 from alignment errors. ``--set partial_gain=0.02`` overrides a FlagOptions default,
-``--align skip=-0.05`` an AlignOptions default (to measure aligner changes from here).
+``--align skip=-0.05`` a setting of ``aligner.CHECK_OPTIONS`` (the aligner settings
+``check`` uses), to measure aligner changes from here.
 ``--link-cache DIR`` stores each case's links so a flag-only change reruns in a
 fraction of the time (the cache is keyed by the --align overrides and the texts, not
 by code: clear it when the aligner changes).
@@ -139,14 +140,14 @@ def main() -> None:
                 per[c[0]] += 1
                 kept.append(c)
         cases = kept
-    from align.aligner import AlignOptions, align_documents
+    from align.aligner import CHECK_OPTIONS, AlignOptions, align_documents
 
     aover: dict[str, object] = {}
     for kv in args.align:
         k, v = kv.split("=", 1)
         default = next(f.default for f in dataclasses.fields(AlignOptions) if f.name == k)
         aover[k] = type(default)(v)
-    aopt = AlignOptions(**aover)  # type: ignore[arg-type]
+    aopt = dataclasses.replace(CHECK_OPTIONS, **aover)  # type: ignore[arg-type]
     cache_key = hashlib.sha1(repr(sorted(aover.items())).encode()).hexdigest()[:10]
 
     def aligned(tag: str, odoc: Document, tdoc: Document) -> Alignment:
