@@ -59,7 +59,7 @@ from . import __version__
 from .anchors import document_anchors
 from .dp import Band, band_around, search
 from .encoder import load_encoder
-from .spans import window_embeddings
+from .link_gain import LinkGain, SideSpans, hubness
 from .types import Alignment, Document, Link, Signature
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,167 +109,12 @@ def link_types(options: AlignOptions) -> list[tuple[int, int]]:
     return types
 
 
-class _Side:
-    """Span embeddings, hubness and lengths of one side."""
-
-    def __init__(
-        self, encoder: Encoder, texts: Sequence[str], max_side: int, bags: np.ndarray
-    ) -> None:
-        self.n = len(texts)
-        sizes = range(1, min(max_side, max(self.n, 1)) + 1)
-        self.emb: dict[int, np.ndarray] = dict(window_embeddings(encoder, texts, sizes))
-        lens = np.array([len(t) for t in texts], dtype=np.float64)
-        self.cum_len = np.concatenate([[0.0], np.cumsum(lens)])
-        self.hub: dict[int, np.ndarray] = {}
-        cont = np.array([t.rstrip()[-1:] in _CONTINUES for t in texts], dtype=np.float64)
-        ccum = np.concatenate([[0.0], np.cumsum(cont)])
-        # per span: how many of its inner boundaries follow a continuation sentence
-        self.joins = {a: ccum[a - 1 : len(ccum) - 1] - ccum[: len(ccum) - a] for a in self.emb}
-        cum = np.vstack(
-            [np.zeros((1, bags.shape[1]), np.int32), np.cumsum(bags, 0, dtype=np.int32)]
-        )
-        # per span: which anchor keys it holds (for the Dice term), and its mentions
-        # counted up to _ANCHOR_LEVELS as extra 0/1 blocks ("holds key twice", ...), so
-        # a dot product of two spans' blocks counts the mentions they match
-        self.present: dict[int, np.ndarray] = {}
-        self.repeats: dict[int, np.ndarray] = {}
-        self.n_present: dict[int, np.ndarray] = {}
-        self.n_mentions: dict[int, np.ndarray] = {}
-        for a in self.emb:
-            counts = cum[a:] - cum[:-a]
-            self.present[a] = (counts >= 1).astype(np.float32)
-            self.repeats[a] = np.hstack([counts >= k for k in range(2, _ANCHOR_LEVELS + 1)]).astype(
-                np.float32
-            )
-            self.n_present[a] = self.present[a].sum(1, dtype=np.float64)
-            self.n_mentions[a] = np.minimum(counts, _ANCHOR_LEVELS).sum(1, dtype=np.float64)
-
-    def span_len(self, a: int, starts: np.ndarray) -> np.ndarray:
-        return self.cum_len[starts + a] - self.cum_len[starts]
-
-
-def _hubness(side: _Side, other: _Side, k: int, sample: int) -> None:
-    """Mean of the k best cosines of each span against the other side's sentences.
-
-    The other side is sampled down to at most ``sample`` evenly spaced sentences, so
-    a 5k x 5k pair costs a few 5k x 512 products rather than 5k x 5k ones.
-    """
-    base = other.emb.get(1)
-    if base is None or len(base) == 0 or k <= 0:
-        side.hub = {a: np.zeros(len(e)) for a, e in side.emb.items()}
-        return
-    if len(base) > sample:
-        base = base[np.linspace(0, len(base) - 1, sample).astype(np.int64)]
-    kk = min(k, len(base))
-    side.hub = {}
-    for a, emb in side.emb.items():
-        hub = np.empty(len(emb))
-        for start in range(0, len(emb), 2048):
-            sims = emb[start : start + 2048] @ base.T
-            hub[start : start + 2048] = np.partition(sims, -kk, axis=1)[:, -kk:].mean(axis=1)
-        side.hub[a] = hub
-
-
-class _Gain:
-    """The gain function handed to the DP (rows = ``rows`` side).
-
-    Cosines and shared-anchor counts of every link type are computed up front for
-    the band only, in blocks of rows (one matrix product per block and type), and
-    stored row-aligned to the band. Looking rows up per DP call instead would copy
-    a slice of the embedding matrix for every row and type: gigabytes of memory
-    traffic on a 1k x 1k document.
-    """
-
-    def __init__(self, rows: _Side, cols: _Side, options: AlignOptions, band: Band) -> None:
-        self.rows, self.cols, self.o, self.band = rows, cols, options, band
-        self.width = int((band.hi - band.lo).max()) + 1
-        self.mu, self.sigma = self._length_model()
-        self.cos: dict[tuple[int, int], np.ndarray] = {}
-        self.inter: dict[tuple[int, int], np.ndarray] = {}
-
-    def _banded(self, x: np.ndarray, y: np.ndarray, a: int, b: int) -> np.ndarray:
-        """``x[i - a] . y[j - b]`` for every band cell (i, j), stored as [i, j - lo[i]]."""
-        n, lo, hi = self.rows.n, self.band.lo, self.band.hi
-        out = np.zeros((n + 1, self.width), dtype=np.float32)
-        offsets = np.arange(self.width)
-        for r0 in range(a, n + 1, 64):
-            r1 = min(r0 + 64, n + 1)
-            c0 = max(int(lo[r0]) - b, 0)
-            c1 = min(int(hi[r1 - 1]) - b + 1, len(y))
-            if c1 <= c0:
-                continue
-            block = x[r0 - a : r1 - a] @ y[c0:c1].T
-            cols = lo[r0:r1, None] + offsets[None, :] - b - c0
-            ok = (cols >= 0) & (cols < c1 - c0)
-            rr = np.broadcast_to(np.arange(r1 - r0)[:, None], cols.shape)
-            out[r0:r1][ok] = block[rr[ok], cols[ok]]
-        return out
-
-    def _length_model(self) -> tuple[float, float]:
-        """Mean and spread of log length ratios of this document's confident 1-1 pairs.
-
-        Translations differ in how much they expand (German-French barely, Russian to
-        English by a third, with "he said" tails), so the length penalty is scaled by
-        the spread seen in the document itself: mutual best 1-1 matches with cosine
-        above 0.5, median and MAD of their log length ratios.
-        """
-        total_r, total_c = self.rows.cum_len[-1], self.cols.cum_len[-1]
-        fallback = math.log((total_c + 1) / (total_r + 1)), 0.35
-        if self.rows.n == 0 or self.cols.n == 0:
-            return fallback
-        cos = self._banded(self.rows.emb[1], self.cols.emb[1], 1, 1)[1:]
-        k = cos.argmax(axis=1)
-        vals = cos[np.arange(len(k)), k]
-        j = np.minimum(self.band.lo[1:] + k - 1, self.cols.n - 1)
-        col_best = np.full(self.cols.n, -np.inf)
-        np.maximum.at(col_best, j, vals)
-        keep = (vals >= col_best[j]) & (vals > 0.5)
-        if keep.sum() < 5:
-            return fallback
-        lens_r = np.diff(self.rows.cum_len)[keep]
-        lens_c = np.diff(self.cols.cum_len)[j[keep]]
-        lr = np.log((lens_c + 20) / (lens_r + 20))
-        mu = float(np.median(lr))
-        sigma = float(np.clip(1.4826 * np.median(np.abs(lr - mu)), 0.15, 0.6))
-        return mu, sigma
-
-    def __call__(self, a: int, b: int) -> np.ndarray:
-        """The band-aligned gain table of link type (a, b)."""
-        n, lo = self.rows.n, self.band.lo
-        if a not in self.rows.emb or b not in self.cols.emb:
-            return np.full((n + 1, self.width), -1e9)
-        cos = self._banded(self.rows.emb[a], self.cols.emb[b], a, b)
-        ii = np.clip(np.arange(n + 1) - a, 0, len(self.rows.emb[a]) - 1)[:, None]
-        jj = np.clip(lo[:, None] + np.arange(self.width)[None, :] - b, 0, len(self.cols.emb[b]) - 1)
-        margin = cos - 0.5 * (self.rows.hub[a][ii] + self.cols.hub[b][jj])
-        if self.o.anchor_weight:
-            rows, cols = self.rows, self.cols
-            inter = self._banded(rows.present[a], cols.present[b], a, b)
-            nx, ny = rows.n_present[a][ii], cols.n_present[b][jj]
-            dice = 2 * inter / np.maximum(nx + ny, 1)
-            margin += np.where((nx > 0) & (ny > 0), self.o.anchor_weight * (dice - 0.5), 0.0)
-            if self.o.anchor_miss:
-                matched = inter + self._banded(rows.repeats[a], cols.repeats[b], a, b)
-                mx, my = rows.n_mentions[a][ii], cols.n_mentions[b][jj]
-                margin -= self.o.anchor_miss * (mx + my - 2 * matched)
-        if self.o.continuation:
-            margin += self.o.continuation * (self.rows.joins[a][ii] + self.cols.joins[b][jj])
-        len_x = self.rows.span_len(a, ii)
-        len_y = self.cols.span_len(b, jj)
-        lr = np.log((len_y + 20) / (len_x + 20)) - self.mu
-        return margin - self.o.threshold - self.o.length_weight * (lr / self.sigma) ** 2
-
-
-_ANCHOR_LEVELS = 3
-_CONTINUES = set(":;,،؛-–—")
-
-
-def _coarse_band(rows: _Side, cols: _Side, options: AlignOptions) -> Band:
+def _coarse_band(rows: SideSpans, cols: SideSpans, options: AlignOptions) -> Band:
     """Align block averages of the sentence embeddings, then band the fine search."""
     n, m = rows.n, cols.n
     f = max(2, math.ceil(math.sqrt((n + 1) * (m + 1) / options.full_dp_cells)))
 
-    def blocks(side: _Side) -> np.ndarray:
+    def blocks(side: SideSpans) -> np.ndarray:
         e = side.emb[1]
         nb = math.ceil(side.n / f)
         out = np.add.reduceat(e, np.arange(0, nb * f, f)[:nb], axis=0)
@@ -331,20 +176,23 @@ def _align(
 
 def _sides(
     original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
-) -> tuple[_Side, _Side]:
+) -> tuple[SideSpans, SideSpans]:
     """Anchors, span embeddings and hubness of both sides."""
     names = options.name_anchors and options.anchor_weight != 0
     bags_o, bags_t = document_anchors(original, translation, names)
     orig, trans = (
-        _Side(encoder, original, options.max_side, bags_o),
-        _Side(encoder, translation, options.max_side, bags_t),
+        SideSpans(encoder, original, options.max_side, bags_o),
+        SideSpans(encoder, translation, options.max_side, bags_t),
     )
-    _hubness(orig, trans, options.margin_k, options.hub_sample)
-    _hubness(trans, orig, options.margin_k, options.hub_sample)
+    hubness(orig, trans, options.margin_k, options.hub_sample)
+    hubness(trans, orig, options.margin_k, options.hub_sample)
     return orig, trans
 
 
-def _path(orig: _Side, trans: _Side, options: AlignOptions) -> list[tuple[int, int, int, int]]:
+Bounds = list[tuple[int, int, int, int]]  # links as (o0, o1, t0, t1) half-open spans
+
+
+def _path(orig: SideSpans, trans: SideSpans, options: AlignOptions) -> Bounds:
     """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans.
 
     Leaving a sentence unlinked earns ``skip`` less ``anchor_miss`` per anchor it
@@ -363,7 +211,7 @@ def _path(orig: _Side, trans: _Side, options: AlignOptions) -> list[tuple[int, i
         rows.n,
         cols.n,
         types,
-        _Gain(rows, cols, options, band),
+        LinkGain(rows, cols, options, band),
         options.skip - miss * rows.n_mentions.get(1, np.zeros(rows.n)),
         options.skip - miss * cols.n_mentions.get(1, np.zeros(cols.n)),
         band,
@@ -372,7 +220,7 @@ def _path(orig: _Side, trans: _Side, options: AlignOptions) -> list[tuple[int, i
 
 
 def _scored_links(
-    orig: _Side, trans: _Side, bounds: list[tuple[int, int, int, int]], options: AlignOptions
+    orig: SideSpans, trans: SideSpans, bounds: Bounds, options: AlignOptions
 ) -> list[Link]:
     """Links with their ``Link.score`` (see the module docstring)."""
     best_o = _best_cosines(orig, trans, [o0 for o0, o1, t0, t1 in bounds if t1 == t0])
@@ -389,7 +237,7 @@ def _scored_links(
     return links
 
 
-def _best_cosines(side: _Side, other: _Side, idx: list[int]) -> dict[int, float]:
+def _best_cosines(side: SideSpans, other: SideSpans, idx: list[int]) -> dict[int, float]:
     """The best cosine each listed sentence reaches on the other side, in one product."""
     if not idx:
         return {}

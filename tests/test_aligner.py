@@ -120,6 +120,22 @@ def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder) 
     assert pairs == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
 
 
+def test_span_anchor_blocks_count_matched_mentions(encoder) -> None:  # type: ignore[no-untyped-def]
+    from align.link_gain import SideSpans
+
+    bags = np.zeros((3, 8), dtype=np.int32)
+    bags[:, 1] = 1  # one key in all three sentences, another in the last only
+    bags[2, 5] = 1
+    three = SideSpans(encoder, ["a", "b", "c"], 3, bags)
+    two = SideSpans(encoder, ["a", "b"], 2, bags[:2])
+    assert three.n_present[3][0] == 2 and three.n_mentions[3][0] == 4
+    assert three.repeats[1].shape[1] == 0  # a single sentence holds a key once
+    # the 3-span and the 2-span share key 1 three times vs twice: two mentions match
+    matched = three.present[3][0] @ two.present[2][0]
+    matched += three.repeats[3][0, :8] @ two.repeats[2][0]
+    assert matched == 2
+
+
 def test_link_types_cover_the_issue_minimum() -> None:
     types = set(link_types(AlignOptions()))
     assert {(0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)} <= types
