@@ -245,7 +245,11 @@ def _flag_overrides(func: F) -> F:
 @_flag_overrides
 @_clean_errors
 def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | None) -> None:
-    """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
+    """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL.
+
+    Its alignment puts no price on unmatched numbers and names (they are what it
+    reports), so its links can differ from those of `provalign align`.
+    """
     from align.aligner import CHECK_OPTIONS
     from align.flags import FlagOptions, check_alignment
     from align.report import render

@@ -177,6 +177,10 @@ def test_cli_align_ladder_json_and_eval(runner, tmp_path: Path) -> None:  # type
     assert sum(len(lk["original"]) for lk in report["links"]) == 15
     tsv = runner.invoke(cli.cli, [*args, "--format", "tsv"])
     assert tsv.exit_code == 0 and "\t" in tsv.output
+    # check aligns without the price on unmatched anchors, and its signature says so
+    assert report["signature"]["settings"]["anchor_miss"] == "0.1"
+    checked = runner.invoke(cli.cli, ["check", *args[1:], "--format", "json"])
+    assert json.loads(checked.output)["signature"]["settings"]["anchor_miss"] == "0.0"
 
 
 def test_textberg_dev_strict_f1(shared_data: Path, encoder) -> None:  # type: ignore[no-untyped-def]
