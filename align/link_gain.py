@@ -27,7 +27,7 @@ _CONTINUES = set(":;,،؛-–—")  # a sentence ending in one of these continue
 
 
 class SideSpans:
-    """Span embeddings, hubness and lengths of one side."""
+    """Span embeddings, hubness, anchor counts and lengths of one side."""
 
     def __init__(
         self, encoder: Encoder, texts: Sequence[str], max_side: int, bags: np.ndarray
@@ -107,8 +107,6 @@ class LinkGain:
         self.rows, self.cols, self.o, self.band = rows, cols, options, band
         self.width = int((band.hi - band.lo).max()) + 1
         self.mu, self.sigma = self._length_model()
-        self.cos: dict[tuple[int, int], np.ndarray] = {}
-        self.inter: dict[tuple[int, int], np.ndarray] = {}
 
     def _banded(self, x: np.ndarray, y: np.ndarray, a: int, b: int) -> np.ndarray:
         """``x[i - a] . y[j - b]`` for every band cell (i, j), stored as [i, j - lo[i]]."""
