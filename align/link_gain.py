@@ -26,6 +26,28 @@ _ANCHOR_LEVELS = 3  # mentions of one key counted up to this many (anchor_miss)
 _CONTINUES = set(":;,،؛-–—")  # a sentence ending in one of these continues
 
 
+class AnchorLevels:
+    """Anchor blocks of every span of ``a`` sentences, built slice by slice.
+
+    Row ``s`` is span ``s..s+a-1`` as 0/1 blocks, one per level ``k``: "holds the key
+    at least k times". The dot product of two spans' rows over levels 1..L is the
+    number of mentions they match (counted up to L), so matched mentions are matrix
+    products like cosines. Rows are made from running counts when ``LinkGain._banded``
+    slices them, never stored: stored, they cost 1.2 GB per side at 100k sentences.
+    """
+
+    def __init__(self, cum: np.ndarray, a: int, first: int, last: int) -> None:
+        self.cum, self.a, self.levels = cum, a, range(first, last + 1)
+
+    def __len__(self) -> int:
+        return len(self.cum) - self.a
+
+    def __getitem__(self, rows: slice) -> np.ndarray:
+        start, stop = rows.start, min(rows.stop, len(self))
+        counts = self.cum[start + self.a : stop + self.a] - self.cum[start:stop]
+        return np.hstack([counts >= k for k in self.levels]).astype(np.float32)
+
+
 class SideSpans:
     """Span embeddings, hubness, anchor counts and lengths of one side."""
 
@@ -42,30 +64,19 @@ class SideSpans:
         ccum = np.concatenate([[0.0], np.cumsum(cont)])
         # per span: how many of its inner boundaries follow a continuation sentence
         self.joins = {a: ccum[a - 1 : len(ccum) - 1] - ccum[: len(ccum) - a] for a in self.emb}
-        self.present: dict[int, np.ndarray] = {}  # keys each span holds (Dice term)
-        self.repeats: dict[int, np.ndarray] = {}  # "holds key twice", ... (anchor_miss)
-        self.n_present: dict[int, np.ndarray] = {}
-        self.n_mentions: dict[int, np.ndarray] = {}
-        self._count_anchors(bags)
-
-    def _count_anchors(self, bags: np.ndarray) -> None:
-        """Anchor keys and mentions of every span, as 0/1 blocks for matrix products.
-
-        Mentions are counted up to ``_ANCHOR_LEVELS``: a span's ``repeats`` row has a
-        block "holds the key at least twice", one "at least three times", so the dot
-        product of two spans' ``present`` and ``repeats`` rows is the number of mentions
-        they match. A single sentence holds a key once and needs no repeat block.
-        """
-        cum = np.vstack(
+        self.anchor_cum = np.vstack(
             [np.zeros((1, bags.shape[1]), np.int32), np.cumsum(bags, 0, dtype=np.int32)]
         )
+        self.n_present: dict[int, np.ndarray] = {}  # anchor keys each span holds
+        self.n_mentions: dict[int, np.ndarray] = {}  # their mentions, up to _ANCHOR_LEVELS
         for a in self.emb:
-            counts = cum[a:] - cum[:-a]
-            self.present[a] = (counts >= 1).astype(np.float32)
-            levels = [counts >= k for k in range(2, min(a, _ANCHOR_LEVELS) + 1)]
-            self.repeats[a] = np.hstack(levels or [counts[:, :0]]).astype(np.float32)
-            self.n_present[a] = self.present[a].sum(1, dtype=np.float64)
+            counts = self.anchor_cum[a:] - self.anchor_cum[:-a]
+            self.n_present[a] = (counts > 0).sum(1, dtype=np.float64)
             self.n_mentions[a] = np.minimum(counts, _ANCHOR_LEVELS).sum(1, dtype=np.float64)
+
+    def anchor_levels(self, a: int, first: int, last: int) -> AnchorLevels:
+        """Spans of ``a`` sentences as "holds the key at least k times" blocks, k in first..last."""
+        return AnchorLevels(self.anchor_cum, a, first, last)
 
     def span_len(self, a: int, starts: np.ndarray) -> np.ndarray:
         return self.cum_len[starts + a] - self.cum_len[starts]
@@ -108,7 +119,9 @@ class LinkGain:
         self.width = int((band.hi - band.lo).max()) + 1
         self.mu, self.sigma = self._length_model()
 
-    def _banded(self, x: np.ndarray, y: np.ndarray, a: int, b: int) -> np.ndarray:
+    def _banded(
+        self, x: np.ndarray | AnchorLevels, y: np.ndarray | AnchorLevels, a: int, b: int
+    ) -> np.ndarray:
         """``x[i - a] . y[j - b]`` for every band cell (i, j), stored as [i, j - lo[i]]."""
         n, lo, hi = self.rows.n, self.band.lo, self.band.hi
         out = np.zeros((n + 1, self.width), dtype=np.float32)
@@ -165,16 +178,17 @@ class LinkGain:
         margin = cos - 0.5 * (self.rows.hub[a][ii] + self.cols.hub[b][jj])
         if self.o.anchor_weight:
             rows, cols = self.rows, self.cols
-            inter = self._banded(rows.present[a], cols.present[b], a, b)
+            keys_x, keys_y = rows.anchor_levels(a, 1, 1), cols.anchor_levels(b, 1, 1)
+            inter = self._banded(keys_x, keys_y, a, b)
             nx, ny = rows.n_present[a][ii], cols.n_present[b][jj]
             dice = 2 * inter / np.maximum(nx + ny, 1)
             margin += np.where((nx > 0) & (ny > 0), self.o.anchor_weight * (dice - 0.5), 0.0)
             if self.o.anchor_miss:
-                depth = min(rows.repeats[a].shape[1], cols.repeats[b].shape[1])
                 matched = inter
-                if depth:  # both spans can hold a key twice
-                    x, y = rows.repeats[a][:, :depth], cols.repeats[b][:, :depth]
-                    matched = inter + self._banded(x, y, a, b)
+                top = min(a, b, _ANCHOR_LEVELS)  # one sentence holds a key once
+                if top > 1:
+                    rep_x, rep_y = rows.anchor_levels(a, 2, top), cols.anchor_levels(b, 2, top)
+                    matched = inter + self._banded(rep_x, rep_y, a, b)
                 mx, my = rows.n_mentions[a][ii], cols.n_mentions[b][jj]
                 margin -= self.o.anchor_miss * (mx + my - 2 * matched)
         if self.o.continuation:

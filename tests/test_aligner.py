@@ -129,11 +129,10 @@ def test_span_anchor_blocks_count_matched_mentions(encoder) -> None:  # type: ig
     three = SideSpans(encoder, ["a", "b", "c"], 3, bags)
     two = SideSpans(encoder, ["a", "b"], 2, bags[:2])
     assert three.n_present[3][0] == 2 and three.n_mentions[3][0] == 4
-    assert three.repeats[1].shape[1] == 0  # a single sentence holds a key once
     # the 3-span and the 2-span share key 1 three times vs twice: two mentions match
-    matched = three.present[3][0] @ two.present[2][0]
-    matched += three.repeats[3][0, :8] @ two.repeats[2][0]
-    assert matched == 2
+    x, y = three.anchor_levels(3, 1, 2)[0:1], two.anchor_levels(2, 1, 2)[0:1]
+    assert x.shape == (1, 16) and float((x @ y.T)[0, 0]) == 2
+    assert len(three.anchor_levels(2, 1, 1)) == 2  # spans of two among three sentences
 
 
 def test_link_types_cover_the_issue_minimum() -> None:
