@@ -358,3 +358,15 @@ def test_name_detail_lists_only_original_words_the_translation_does_not_render(e
     assert "Whitfield" in flag.detail and "Зинке" in flag.detail
     assert "Востоке" not in flag.detail  # rendered as "East"
     assert "Востоке" in flag.evidence["original"]  # the evidence keeps every unmatched word
+
+
+def test_headlines_are_terse_by_convention_but_names_are_not_title_case() -> None:
+    from align.partial import _terse
+
+    ru = "Глава министерства обороны Украины Алексей Резников обвинил правительство ФРГ."
+    assert _terse(ru, "Indonesia Tsunami Toll Soars Above 800.")  # title case
+    assert _terse(ru, "Sarah Palin cites Track Palin's PTSD at Donald Trump rally")  # no stop
+    # running text full of names is not a headline: its cut clauses are still looked for
+    assert not _terse(ru, "Oleksii Reznikov, head of the Ministry of Defense of Ukraine.")
+    assert not _terse(ru, "Named as Kathryn Mayorga, in a Las Vegas hotel room in 2009.")
+    assert _terse("Сотни людей погибли.", "Hundreds died.")  # nothing to cut from
