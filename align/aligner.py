@@ -193,12 +193,7 @@ Bounds = list[tuple[int, int, int, int]]  # links as (o0, o1, t0, t1) half-open 
 
 
 def _path(orig: SideSpans, trans: SideSpans, options: AlignOptions) -> Bounds:
-    """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans.
-
-    Leaving a sentence unlinked earns ``skip`` less ``anchor_miss`` per anchor it
-    holds, the same price a link pays for each anchor it fails to match, so a number
-    or name is never cheaper to drop than to leave unmatched inside a link.
-    """
+    """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans."""
     swapped = orig.n > trans.n
     rows, cols = (trans, orig) if swapped else (orig, trans)
     types = [(b, a) for a, b in link_types(options)] if swapped else link_types(options)
@@ -206,16 +201,8 @@ def _path(orig: SideSpans, trans: SideSpans, options: AlignOptions) -> Bounds:
         band = Band.full(rows.n, cols.n)
     else:
         band = _coarse_band(rows, cols, options)
-    miss = options.anchor_miss if options.anchor_weight else 0.0
-    spans = search(
-        rows.n,
-        cols.n,
-        types,
-        LinkGain(rows, cols, options, band),
-        options.skip - miss * rows.n_mentions.get(1, np.zeros(rows.n)),
-        options.skip - miss * cols.n_mentions.get(1, np.zeros(cols.n)),
-        band,
-    )
+    gain = LinkGain(rows, cols, options, band)
+    spans = search(rows.n, cols.n, types, gain, gain.unlinked(rows), gain.unlinked(cols), band)
     return [(c0, c1, r0, r1) if swapped else (r0, r1, c0, c1) for r0, r1, c0, c1 in spans]
 
 

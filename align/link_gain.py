@@ -119,6 +119,16 @@ class LinkGain:
         self.width = int((band.hi - band.lo).max()) + 1
         self.mu, self.sigma = self._length_model()
 
+    def unlinked(self, side: SideSpans) -> np.ndarray:
+        """The gain of leaving each sentence of ``side`` unlinked.
+
+        ``skip`` less ``anchor_miss`` per anchor the sentence holds: the price a link
+        pays for each mention it leaves unmatched, so a number or name is never
+        cheaper to drop than to leave unmatched inside a link.
+        """
+        miss = self.o.anchor_miss if self.o.anchor_weight else 0.0
+        return self.o.skip - miss * side.n_mentions[1]
+
     def _banded(
         self, x: np.ndarray | AnchorLevels, y: np.ndarray | AnchorLevels, a: int, b: int
     ) -> np.ndarray:

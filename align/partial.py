@@ -43,6 +43,9 @@ def clauses(text: str) -> list[str]:
     return out
 
 
+_FINAL = (".", "!", "?", "…", '"', "'", "”", "’", "»", ")")  # how a body sentence ends
+
+
 def _terse(otext: str, ttext: str) -> bool:
     """Renderings where a short translation is the convention, not a cut.
 
@@ -57,9 +60,6 @@ def _terse(otext: str, ttext: str) -> bool:
         return True
     toks = [t for t in re.findall(r"[^\W\d_]+", ttext) if len(t) > 3]
     return len(toks) >= 4 and sum(t[:1].isupper() for t in toks) >= 0.9 * len(toks)
-
-
-_FINAL = (".", "!", "?", "…", '"', "'", "”", "’", "»", ")")  # how a body sentence ends
 
 
 def _sub_spans(cl: list[str]) -> list[tuple[int, int]]:

@@ -140,13 +140,12 @@ def main() -> None:
                 per[c[0]] += 1
                 kept.append(c)
         cases = kept
-    from align.aligner import CHECK_OPTIONS, AlignOptions, align_documents
+    from align.aligner import CHECK_OPTIONS, align_documents
 
     aover: dict[str, object] = {}
     for kv in args.align:
         k, v = kv.split("=", 1)
-        default = next(f.default for f in dataclasses.fields(AlignOptions) if f.name == k)
-        aover[k] = type(default)(v)
+        aover[k] = type(getattr(CHECK_OPTIONS, k))(v)
     aopt = dataclasses.replace(CHECK_OPTIONS, **aover)  # type: ignore[arg-type]
     cache_key = hashlib.sha1(repr(sorted(aover.items())).encode()).hexdigest()[:10]
 
