@@ -73,7 +73,7 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
-    from align.document import LoadOptions
+    from align.read.document import LoadOptions
 
     return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars)
 
@@ -95,10 +95,17 @@ class PairInput:
     cache: Path | None
     max_chars: int
 
-    def align(self, base: Any = None) -> Any:
+    def load_encoder(self) -> Any:
+        """The one encoder every stage of this run shares (its disk cache included)."""
+        from align.embed.encoder import load_encoder
+
+        return load_encoder(self.encoder, self.cache)
+
+    def align(self, base: Any = None, encoder: Any = None) -> Any:
         """Load both articles and align them (with ``base`` AlignOptions, else the defaults)."""
-        from align.aligner import AlignOptions, align_documents
-        from align.document import load_pair
+        from align.read.document import load_pair
+        from align.sentalign.aligner import align_documents
+        from align.sentalign.options import AlignOptions
 
         orig_doc, trans_doc = load_pair(
             self.original,
@@ -109,7 +116,7 @@ class PairInput:
         options = dataclasses.replace(
             base or AlignOptions(), encoder=self.encoder, cache=self.cache
         )
-        return align_documents(orig_doc, trans_doc, options)
+        return align_documents(orig_doc, trans_doc, options, encoder=encoder)
 
 
 def _input_options(func: F) -> F:
@@ -165,7 +172,7 @@ def cli() -> None:
 @_clean_errors
 def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
     """Split FILE into sentences (Arabic, Russian, English rules)."""
-    from align.document import load_document
+    from align.read.document import load_document
 
     doc = load_document(file, _load_options(presplit, lang, max_chars))
     if fmt == "text":
@@ -193,8 +200,8 @@ def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int
 @_clean_errors
 def align(pair: PairInput, output: Path | None, fmt: str) -> None:
     """Align ORIGINAL with TRANSLATION sentence by sentence."""
-    from align.links import format_ladder
     from align.report import render
+    from align.sentalign.links import format_ladder
     from align.types import Report
 
     alignment = pair.align()
@@ -210,8 +217,8 @@ def align(pair: PairInput, output: Path | None, fmt: str) -> None:
 @_clean_errors
 def eval_align(gold: Path, links: Path) -> None:
     """Strict and lax precision, recall and F1 of LINKS against GOLD."""
-    from align.evaluate import score_links
-    from align.links import read_links
+    from align.sentalign.evaluate import score_links
+    from align.sentalign.links import read_links
 
     scores = score_links(read_links(gold), read_links(links))
     click.echo(json.dumps(scores, indent=1))
@@ -219,7 +226,7 @@ def eval_align(gold: Path, links: Path) -> None:
 
 def _flag_overrides(func: F) -> F:
     """Threshold overrides for check, generated from FlagOptions' fields."""
-    from align.flags import OPTION_HELP, FlagOptions
+    from align.check.context import FlagOptions
 
     for f in reversed(dataclasses.fields(FlagOptions)):
         if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
@@ -228,7 +235,7 @@ def _flag_overrides(func: F) -> F:
                 f.name,
                 type=type(f.default),
                 default=None,
-                help=f"{OPTION_HELP.get(f.name, 'Threshold.')} [default: {f.default}]",
+                help=f"{f.metadata['help']} [default: {f.default}]",
             )(func)
     return func
 
@@ -250,14 +257,16 @@ def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | 
     Its alignment puts no price on unmatched numbers and names (they are what it
     reports), so its links can differ from those of `provalign align`.
     """
-    from align.aligner import CHECK_OPTIONS
-    from align.flags import FlagOptions, check_alignment
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
     from align.report import render
+    from align.sentalign.options import CHECK_OPTIONS
 
-    alignment = pair.align(CHECK_OPTIONS)
+    encoder = pair.load_encoder()
+    alignment = pair.align(CHECK_OPTIONS, encoder)
     overrides = {k: v for k, v in thresholds.items() if v is not None}
-    options = FlagOptions(encoder=pair.encoder, **overrides)  # type: ignore[arg-type]
-    _write(render(check_alignment(alignment, options), fmt), output)
+    options = FlagOptions(**overrides)  # type: ignore[arg-type]
+    _write(render(check_alignment(alignment, options, encoder), fmt), output)
 
 
 @cli.command()
@@ -303,7 +312,7 @@ def synth(
     output: Path,
 ) -> None:
     """Make a seeded, edited "republication" of TRANSLATION with exact gold flags."""
-    from align.synthetic import SynthOptions, write_synthetic
+    from align.synthetic.generate import SynthOptions, write_synthetic
 
     written = write_synthetic(
         original,
@@ -339,11 +348,12 @@ def index_add(
     paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None
 ) -> None:
     """Add original articles (files, folders or a JSONL manifest) to the index."""
-    from align.index import IndexOptions, add_to_index
+    from align.provenance.index import add_to_index
+    from align.provenance.originals import IndexOptions
 
     if not paths and manifest is None:
         raise click.UsageError("give PATHS or --manifest")
-    from align.originals import count_inputs
+    from align.provenance.originals import count_inputs
 
     with _progress(count_inputs(paths, manifest), "indexing") as tick:
         result = add_to_index(index_path, paths, manifest, IndexOptions(lang=lang), progress=tick)
@@ -355,7 +365,7 @@ def index_add(
 @_clean_errors
 def index_info(index_path: Path) -> None:
     """Show what the index holds."""
-    from align.index import index_info as info
+    from align.provenance.index import index_info as info
 
     click.echo(json.dumps(info(index_path), indent=1, ensure_ascii=False))
 
@@ -366,7 +376,7 @@ def index_info(index_path: Path) -> None:
 @_clean_errors
 def index_remove(doc_id: str, index_path: Path) -> None:
     """Remove the original DOC_ID from the index."""
-    from align.index import remove_from_index
+    from align.provenance.index import remove_from_index
 
     remove_from_index(index_path, doc_id)
     click.echo(f"removed {doc_id}")
@@ -395,7 +405,7 @@ def pair(
     output: Path | None,
 ) -> None:
     """Find the original(s) each English TRANSLATION was made from."""
-    from align.pairing import PairOptions, format_pairs, pair_translations
+    from align.provenance.pairing import PairOptions, format_pairs, pair_translations
 
     if (index_path is None) == (originals is None):
         raise click.UsageError("give exactly one of --index or --originals")

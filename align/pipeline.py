@@ -1,7 +1,7 @@
 """Batch runs: check many pairs, write every report format and an index page.
 
 Used by ``provalign demo`` (pairs listed in a corpus manifest) and by
-``provalign pair --then check`` (pairs found by ``align.pairing``). One bad pair does
+``provalign pair --then check`` (pairs found by ``align.provenance.pairing``). One bad pair does
 not stop a batch: its ``AlignError`` becomes an error row on the index page, because
 the user who checks fifty articles wants the other forty-nine.
 
@@ -100,10 +100,12 @@ def _now() -> str:
 
 def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> IndexRow:
     """Load, align, check and write all formats of one pair; errors become the row's error."""
-    from align.aligner import CHECK_OPTIONS, align_documents
-    from align.document import LoadOptions, load_pair
-    from align.flags import FlagOptions, check_alignment
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
+    from align.read.document import LoadOptions, load_pair
     from align.report import render
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import CHECK_OPTIONS
 
     stem = _SAFE_ID.sub("_", spec.pair_id) or "pair"
     row = IndexRow(
@@ -160,7 +162,7 @@ def check_specs(
         InputError: ``out_dir`` cannot be created.
         BackendError: the encoder cannot be loaded.
     """
-    from align.encoder import load_encoder
+    from align.embed.encoder import load_encoder
 
     out = Path(out_dir)
     try:
@@ -188,7 +190,7 @@ def run_demo(corpus_dir: str | Path, out_dir: str | Path, progress: Progress = _
 
     The manifest lists which original each republication was made from, but the demo
     does not take that on trust: every translation is first paired against all the
-    corpus's originals (``align.pairing``), the pair found is what gets checked, and
+    corpus's originals (``align.provenance.pairing``), the pair found is what gets checked, and
     the index page says whether pairing agreed with the manifest.
     """
     specs = read_manifest(corpus_dir)
@@ -199,7 +201,7 @@ def run_demo(corpus_dir: str | Path, out_dir: str | Path, progress: Progress = _
 
 def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
     """The manifest's specs with each original replaced by the one pairing finds."""
-    from align.pairing import PairOptions, pair_against
+    from align.provenance.pairing import PairOptions, pair_against
 
     if not specs:
         return specs
@@ -226,7 +228,7 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
 def check_pairs(
     pair_results: Iterable[Any], out_dir: str | Path, progress: Progress = _noop
 ) -> Path:
-    """Check each translation against its best original found by ``align.pairing``.
+    """Check each translation against its best original found by ``align.provenance.pairing``.
 
     Reads ``PairResult``-like objects (``.translation``, ``.candidates[0].path``,
     ``.verdict``) defensively. Translations without an original (verdict

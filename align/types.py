@@ -117,7 +117,7 @@ class Document:
 class Link:
     """An alignment link: consecutive original and translation sentence indices.
 
-    ``score`` is in [0, 1], higher is surer; see ``align.dp`` for its meaning.
+    ``score`` is in [0, 1], higher is surer; see ``align.sentalign.dp`` for its meaning.
     """
 
     original: tuple[int, ...]

@@ -34,10 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-from align.aligner import CHECK_OPTIONS, AlignOptions, align_texts  # noqa: E402
-from align.encoder import UsemEncoder, load_encoder  # noqa: E402
-from align.evaluate import score_links  # noqa: E402
-from align.links import read_links  # noqa: E402
+from align.embed.encoder import UsemEncoder, load_encoder  # noqa: E402
+from align.sentalign.aligner import align_texts  # noqa: E402
+from align.sentalign.evaluate import score_links  # noqa: E402
+from align.sentalign.links import read_links  # noqa: E402
+from align.sentalign.options import CHECK_OPTIONS, AlignOptions  # noqa: E402
 from align.types import Link  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -316,8 +317,8 @@ def dp_breakdown(o: list[str], t: list[str], enc: UsemEncoder) -> dict[str, floa
     """Seconds of each stage of one 5k x 5k alignment (the stages of ``aligner._align``)."""
     from threadpoolctl import threadpool_limits
 
-    from align import aligner as A
-    from align.anchors import document_anchors
+    from align.sentalign import aligner as A
+    from align.sentalign.anchors import document_anchors
 
     opt = AlignOptions()
     with threadpool_limits(limits=1, user_api="blas"):

@@ -2,8 +2,8 @@
 
 Cases: every NTREX document as ar->en and ru->en (Arabic/Russian play the original,
 English the translation) and every WMT22 ru-en document with >= 6 segments. Each case
-is edited by ``align.synthetic.make_synthetic`` (seed = case number), aligned by the
-real aligner (``align.aligner.align_documents``) and checked by ``check_alignment``.
+is edited by ``align.synthetic.generate.make_synthetic`` (seed = case number), aligned by the
+real aligner (``align.sentalign.aligner.align_documents``) and checked by ``check_alignment``.
 The same documents unedited measure false flags per 100 original sentences.
 
 Matching: a predicted flag is correct when a gold flag of the same kind shares an
@@ -38,9 +38,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from align.encoder import load_encoder  # noqa: E402
-from align.flags import FlagOptions, check_alignment  # noqa: E402
-from align.synthetic import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
+from align.check.context import FlagOptions  # noqa: E402
+from align.check.flags import check_alignment  # noqa: E402
+from align.embed.encoder import load_encoder  # noqa: E402
+from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
 from align.types import Alignment, Document, Flag, Link, Signature  # noqa: E402
 
 KINDS = (
@@ -140,7 +141,8 @@ def main() -> None:
                 per[c[0]] += 1
                 kept.append(c)
         cases = kept
-    from align.aligner import CHECK_OPTIONS, align_documents
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import CHECK_OPTIONS
 
     aover: dict[str, object] = {}
     for kv in args.align:
@@ -180,7 +182,7 @@ def main() -> None:
         edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
         if args.gold_links:
             al = Alignment(odoc, edoc, case.links, Signature("gold", enc.name))
-            from align.synthetic import _assemble  # noqa: F401 - gold for unedited below
+            from align.synthetic.generate import _assemble  # noqa: F401 - gold for unedited below
 
             un = Alignment(
                 odoc,

@@ -36,17 +36,17 @@ import contextlib
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from align.document import LoadOptions, document_from_text  # noqa: E402
 from align.errors import AlignError  # noqa: E402
-from align.langid import detect_language, sentence_language  # noqa: E402
-from align.normalize import (  # noqa: E402
+from align.read.document import LoadOptions, document_from_text  # noqa: E402
+from align.read.langid import detect_language, sentence_language  # noqa: E402
+from align.read.reader import ReadOptions, article_from_bytes  # noqa: E402
+from align.read.segment import SegmentOptions, split_sentences  # noqa: E402
+from align.text.normalize import (  # noqa: E402
     ascii_digits,
     normalize_arabic,
     normalize_for_matching,
     strip_invisible,
 )
-from align.reader import ReadOptions, article_from_bytes  # noqa: E402
-from align.segment import SegmentOptions, split_sentences  # noqa: E402
 from align.types import Article  # noqa: E402
 
 LANGS = ["ar", "ru", "en", "de", "fr"]

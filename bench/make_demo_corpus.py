@@ -9,7 +9,7 @@ shows every kind of change a newsroom makes:
 
 - a new headline added at the top and a translation disclaimer at the end;
 - one body paragraph dropped;
-- one number changed and one name respelled, made by ``align.synthetic.make_synthetic``
+- one number changed and one name respelled, made by ``align.synthetic.generate.make_synthetic``
   (the seeded edit generator); the first seed, counting up from the document's base
   seed, that yields exactly one number change and at least one respelling is used and
   recorded, so reruns give the same files. A respelling is a transliteration variant,
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.synthetic import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
+from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
 from align.types import NUMBER_MISMATCH  # noqa: E402
 
 OUT = ROOT / "corpora" / "demo"

@@ -53,11 +53,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.encoder import load_encoder  # noqa: E402
-from align.evidence import COEF, FEATURES  # noqa: E402
-from align.index import add_records, connect  # noqa: E402
-from align.originals import OriginalRecord  # noqa: E402
-from align.pairing import NO_ORIGINAL, Pairer, PairOptions  # noqa: E402
+from align.embed.encoder import load_encoder  # noqa: E402
+from align.provenance.evidence import COEF, FEATURES  # noqa: E402
+from align.provenance.index import add_records, connect  # noqa: E402
+from align.provenance.originals import OriginalRecord  # noqa: E402
+from align.provenance.pairing import NO_ORIGINAL, Pairer, PairOptions  # noqa: E402
 
 BOILER = [
     "Translated and edited by the Foreign Desk.",

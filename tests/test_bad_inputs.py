@@ -5,7 +5,7 @@ test time) is run through ``split``, ``align``, ``check``, ``report``, ``eval-al
 ``index add``, ``pair`` and ``synth`` via ``CliRunner``. The rule checked everywhere:
 exit 0 with valid output, or exit 1 with one line ``Error: FILE: problem`` naming the
 file (usage errors: exit 2), never a traceback, never a hang. Inputs are tiny; the
-encoder is loaded once per process (``align.encoder.load_encoder`` caches it).
+encoder is loaded once per process (``align.embed.encoder.load_encoder`` caches it).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import cli
-from align.links import parse_links
+from align.sentalign.links import parse_links
 from align.types import NOT_A_TRANSLATION, VERDICTS
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -196,7 +196,7 @@ def test_encodings_decode_to_the_utf8_text(runner: CliRunner) -> None:
 
 def test_invisible_characters_are_kept_in_sentences(runner: CliRunner) -> None:
     """Bidi overrides, zero-width characters and RLMs in numbers stay where they were:
-    reports quote the article exactly; matching strips them (align.normalize)."""
+    reports quote the article exactly; matching strips them (align.text.normalize)."""
     result = runner.invoke(cli.cli, ["split", str(BAD / "ar_rlm_numbers.txt"), "--format", "json"])
     assert_ok(result)
     text = (BAD / "ar_rlm_numbers.txt").read_text(encoding="utf-8")
@@ -551,7 +551,7 @@ def test_main_interrupt_exits_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("align.document.load_document", interrupted)
+    monkeypatch.setattr("align.read.document.load_document", interrupted)
     assert _run_main(monkeypatch, ["split", str(BAD / "en.txt")]) == 130
     err = capsys.readouterr().err
     assert "Interrupted." in err and "Traceback" not in err
@@ -563,7 +563,7 @@ def test_main_internal_error_is_one_line(
     def bug(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero\nsecond line")
 
-    monkeypatch.setattr("align.document.load_document", bug)
+    monkeypatch.setattr("align.read.document.load_document", bug)
     monkeypatch.delenv("PROVALIGN_DEBUG", raising=False)
     assert _run_main(monkeypatch, ["split", str(BAD / "en.txt")]) == 1
     err = capsys.readouterr().err.strip()
@@ -572,10 +572,10 @@ def test_main_internal_error_is_one_line(
 
 def test_interrupt_while_langdetect_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     """langdetect's loader turns Ctrl-C into a "format error" and keeps a half-loaded
-    factory; align.langid re-raises the interrupt and drops the broken factory."""
+    factory; align.read.langid re-raises the interrupt and drops the broken factory."""
     import langdetect.detector_factory as factory
 
-    from align import langid
+    from align.read import langid
 
     def interrupted(**kwargs: object) -> None:
         raise KeyboardInterrupt

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from align.aligner import align_documents
-from align.document import LoadOptions, load_pair
-from align.encoder import load_encoder
-from align.flags import FlagOptions, check_alignment
+from align.check.context import FlagOptions
+from align.check.flags import check_alignment
+from align.embed.encoder import load_encoder
 from align.pipeline import read_manifest
+from align.read.document import LoadOptions, load_pair
+from align.sentalign.aligner import align_documents
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
 

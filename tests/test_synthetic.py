@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from align.synthetic import SynthOptions, document_from_lines, make_synthetic, write_synthetic
+from align.synthetic.generate import (
+    SynthOptions,
+    document_from_lines,
+    make_synthetic,
+    write_synthetic,
+)
 from align.types import FLAG_KINDS
 
 DATA = Path(__file__).resolve().parent / "data" / "flags"
@@ -89,7 +94,7 @@ def test_write_synthetic_files(tmp_path: Path) -> None:
 def test_substituted_names_are_not_reused_within_a_document(shared_data: Path) -> None:
     # one invented name repeated in several sentences reads as the outlet's own rendering;
     # the generator draws replacements without replacement (and never from the document)
-    from align.sentence_edits import NEW_NAMES
+    from align.synthetic.sentence_edits import NEW_NAMES
 
     for seed, (orig, trans) in enumerate(ntrex_docs(shared_data, 6)):
         case = case_for(orig, trans, seed)

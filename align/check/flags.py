@@ -1,0 +1,268 @@
+"""Editorial-change flags from an alignment: what a republication dropped, added, changed.
+
+``check_alignment`` reads the links of an ``Alignment`` and emits ``Flag`` values plus
+a ``Summary``. Decisions (thresholds tuned by ``bench/flags.py`` on synthetic edits of
+NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
+
+* 1-0 / 0-1 links are omissions / additions; an omission whose text closely matches an
+  addition elsewhere is one moved passage (the aligner is monotone), reported as
+  ``reorder`` instead of the two.
+* Partial omission is measured below the sentence: the original is cut into clauses
+  and a short translation compared with every contiguous run of them; when a run
+  without some clauses is closer to the translation than the whole original, those
+  clauses were not rendered. Length alone flags too many terse-but-faithful renderings.
+* Numbers and names are compared as values / transliteration skeletons
+  (``align.text.numbers``, ``align.text.names``). A name in the translation with no counterpart
+  is flagged on a score of embedding probes (removing it; its context against stand-in
+  names; the name alone against each original word) and textual evidence
+  (``align.check.value_flags.name_flags``): a correct name translated rather than
+  transliterated (Germany / ألمانيا) carries meaning the probes see, an invented one
+  does not.
+* ``low_similarity`` must be far below the document's own distribution *and* below an
+  absolute floor, because cosine levels differ between language pairs and genres; and
+  the original must be long enough (8 words) for its cosine to mean something.
+* A pair that is not a translation at all gets the verdict and no wall of flags.
+
+Before any rule runs, ``align.check.refine.repair_links`` mends the links where a monotone
+search slips (moved, merged and cut sentences). The rules live in ``align.check.gaps``
+(unlinked sentences), ``align.check.value_flags`` (numbers, names) and ``align.check.partial``
+(cut clauses); this module orchestrates them, holds the
+options and computes the summary. It imports only the standard library and numpy-free
+helpers at import time, because ``cli.py`` reads ``FlagOptions`` fields to build
+command-line options.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
+from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
+from align.check.partial import partial_flags
+from align.check.refine import repair_links
+from align.check.value_flags import base_name, name_flags, number_flags
+from align.text.names import Name, mid_sentence_names, name_candidates, words
+from align.types import (
+    EDITED,
+    FAITHFUL,
+    FLAG_KINDS,
+    HEAVILY_EDITED,
+    LOW_SIMILARITY,
+    MERGE,
+    NOT_A_TRANSLATION,
+    REORDER,
+    SPLIT,
+    Alignment,
+    Flag,
+    Link,
+    Report,
+    Signature,
+    Summary,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from align.embed.encoder import Encoder
+
+
+def _joined(texts: list[str], idx: tuple[int, ...]) -> str:
+    return " ".join(texts[i] for i in idx)
+
+
+def check_alignment(
+    alignment: Alignment, options: FlagOptions | None = None, encoder: Encoder | None = None
+) -> Report:
+    """Flags and summary for an alignment (see the module docstring for the method)."""
+    options = options or FlagOptions()
+    if encoder is None:
+        from align.embed.encoder import load_encoder
+
+        encoder = load_encoder()
+    alignment = repair_links(alignment, encoder, options)
+    ot, tt = alignment.original.texts, alignment.translation.texts
+    pairs = [lk for lk in alignment.links if lk.original and lk.translation]
+    _prefetch(encoder, alignment, pairs)
+    cos: list[float] = []
+    if pairs:
+        ov = encoder.encode([_joined(ot, lk.original) for lk in pairs])
+        tv = encoder.encode([_joined(tt, lk.translation) for lk in pairs])
+        cos = [float(x) for x in (ov * tv).sum(1)]
+    ratios = [
+        len(_joined(tt, lk.translation)) / max(1, len(_joined(ot, lk.original))) for lk in pairs
+    ]
+    name_counts: dict[str, int] = {}
+    for t in tt:
+        for tok, _ in words(t):
+            if tok[:1].isupper():
+                name_counts[base_name(tok)] = name_counts.get(base_name(tok), 0) + 1
+    ctx = FlagContext(
+        alignment,
+        options,
+        encoder,
+        cos,
+        statistics.median(ratios) if ratios else 1.0,
+        name_counts,
+        pairs,
+        _doc_names(tt, alignment.translation.lang),
+    )
+    summary = _summary(ctx, pairs, [])
+    flags: list[Flag] = []
+    if summary.verdict != NOT_A_TRANSLATION:
+        flags = gap_flags(ctx) + _linked(ctx, pairs)
+        flags.sort(
+            key=lambda f: (
+                min(f.original, default=10**9)
+                if f.original
+                else trans_anchor(alignment.links, f.translation[0]),
+                f.kind,
+            )
+        )
+        summary = _summary(ctx, pairs, flags)
+    sig = alignment.signature
+    changed = [
+        (f"flags.{f.name}", str(getattr(options, f.name)))
+        for f in fields(FlagOptions)
+        if getattr(options, f.name) != f.default
+    ]
+    signed = Alignment(
+        alignment.original,
+        alignment.translation,
+        alignment.links,
+        Signature(
+            sig.version, sig.encoder, (*sig.settings, ("flags", FLAGS_VERSION), *changed), sig.tool
+        ),
+    )
+    return Report(alignment=signed, flags=tuple(flags), summary=summary)
+
+
+def _doc_names(tt: list[str], lang: str) -> tuple[Name, ...]:
+    """Names of the translation document, one per skeleton (sentence-initial ones only
+    when also seen mid-sentence), used to spot an original name displaced by a new one."""
+    known = mid_sentence_names(tt, lang)
+    out: dict[str, Name] = {}
+    for t in tt:
+        for n in name_candidates(t, lang, known, initial=False):
+            if len(n.skeleton) >= 3:
+                out.setdefault(n.skeleton, n)
+    return tuple(out.values())
+
+
+def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
+    """Encode every text the checks may need in one call (each call has a fixed cost).
+
+    The encoder caches by text, so the later per-check ``encode`` calls are lookups.
+    """
+    ot, tt = al.original.texts, al.translation.texts
+    texts = [_joined(ot, lk.original) for lk in pairs] + [
+        _joined(tt, lk.translation) for lk in pairs
+    ]
+    texts += [ot[i] for lk in al.links if not lk.translation for i in lk.original]
+    texts += [tt[j] for lk in al.links if not lk.original for j in lk.translation]
+    texts += list(BOILER_EXEMPLARS)
+    encoder.encode(list(dict.fromkeys(texts)))
+
+
+def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
+    """Per-link flags: merge/split, numbers, names, partial omission, low similarity."""
+    al, o = ctx.alignment, ctx.options
+    ot, tt = al.original.texts, al.translation.texts
+    ol, tl = al.original.lang, al.translation.lang
+    t_known = mid_sentence_names(tt, tl)
+    o_known = mid_sentence_names(ot, ol)
+    flags: list[Flag] = []
+    med = statistics.median(ctx.cos) if ctx.cos else 0.0
+    mad = statistics.median(abs(c - med) for c in ctx.cos) if ctx.cos else 0.0
+    partial_checked: list[tuple[Link, str, str]] = []
+    for k, lk in enumerate(pairs):
+        otext, ttext = _joined(ot, lk.original), _joined(tt, lk.translation)
+        c = ctx.cos[k]
+        if len(lk.original) > 1 and len(lk.translation) == 1:
+            flags.append(
+                Flag(
+                    MERGE,
+                    "info",
+                    lk.original,
+                    lk.translation,
+                    f"Merged: {len(lk.original)} original sentences rendered as one",
+                    {"cosine": round(c, 3)},
+                )
+            )
+        elif len(lk.original) == 1 and len(lk.translation) > 1:
+            flags.append(
+                Flag(
+                    SPLIT,
+                    "info",
+                    lk.original,
+                    lk.translation,
+                    f"Split: one original sentence rendered as {len(lk.translation)}",
+                    {"cosine": round(c, 3)},
+                )
+            )
+        short = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio
+        low = c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05)
+        if low and short:
+            partial_checked.append((lk, otext, ttext))  # a heavy cut, not a new meaning
+            continue
+        if low and len(otext.split()) >= o.low_sim_min_words:
+            flags.append(
+                Flag(
+                    LOW_SIMILARITY,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Meaning diverged: this pair is much less similar ({c:.2f}) than the "
+                    f"document's typical pair ({med:.2f})",
+                    {"cosine": round(c, 3), "median": round(med, 3)},
+                )
+            )
+            continue
+        flags += number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags)
+        flags += name_flags(ctx, lk, otext, ttext, c, t_known, o_known)
+        partial_checked.append((lk, otext, ttext))
+    flags += partial_flags(ctx, partial_checked)
+    return flags
+
+
+def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
+    al, o = ctx.alignment, ctx.options
+    ot = al.original.texts
+    n = len(ot)
+    moved = {i for f in flags if f.kind == REORDER for i in f.original}
+    rendered = {i for lk in pairs for i in lk.original} | moved
+    total_chars = sum(len(t) for t in ot) or 1
+    cov_s = len(rendered) / n if n else 0.0
+    cov_c = sum(len(ot[i]) for i in rendered) / total_chars
+    counts = {k: 0 for k in FLAG_KINDS}
+    for f in flags:
+        counts[f.kind] += 1
+    mean = statistics.fmean(ctx.cos) if ctx.cos else 0.0
+    med = statistics.median(ctx.cos) if ctx.cos else 0.0
+    n_trans = len(al.translation.sentences)
+    linked_t = sum(len(lk.translation) for lk in pairs)
+    if (
+        not pairs
+        or cov_s < o.not_translation_coverage
+        or med < o.not_translation_cosine
+        or (n_trans and linked_t / n_trans < o.not_translation_coverage)
+    ):
+        return Summary(
+            NOT_A_TRANSLATION,
+            round(cov_s, 4),
+            round(cov_c, 4),
+            counts,
+            round(mean, 4),
+            f"only {cov_s:.0%} of the original is rendered and the median similarity of "
+            f"linked sentences is {med:.2f}: this is not a translation of this original",
+        )
+    major = sum(f.severity == "major" for f in flags)
+    if cov_s < o.heavy_coverage or major > max(3, 0.2 * n):
+        verdict, why = (
+            HEAVILY_EDITED,
+            f"{cov_s:.0%} of the original rendered, {major} major changes",
+        )
+    elif any(f.severity in ("major", "minor") for f in flags):
+        verdict, why = EDITED, f"{cov_s:.0%} of the original rendered, {major} major changes"
+    else:
+        verdict, why = FAITHFUL, f"{cov_s:.0%} of the original rendered; no editorial changes found"
+    return Summary(verdict, round(cov_s, 4), round(cov_c, 4), counts, round(mean, 4), why)

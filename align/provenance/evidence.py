@@ -1,0 +1,97 @@
+"""Sentence-level evidence that a stored original is the source of a translation.
+
+Split out of ``align.provenance.pairing``: the re-ranking features of one query against its
+retrieved candidates, and the logistic model that turns them into a logit. The
+features are what survives condensation and editing: the share of translation
+sentences with a confident counterpart (ratio-margin similarity >= 1 and cosine
+>= 0.35) *in order* (longest non-decreasing run of matched original positions), the
+mean best similarity, the mean similarity of the matches, and the share of the
+translation's numbers and Latin-script tokens found in the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from align.provenance.index import StoredOriginal
+
+FEATURES = ("in_order", "soft", "match_cosine", "anchor_share")
+# Fitted on the dev half of bench/pairing.py (see that file's --fit); intercept first.
+COEF = (-15.0, 13.42, 2.26, 7.82, 0.47)
+
+
+def longest_in_order(seq: Sequence[int]) -> list[int]:
+    """Positions in ``seq`` of a longest non-decreasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    prev = [-1] * len(seq)
+    for i, x in enumerate(seq):
+        k = bisect.bisect_right(tails, x)
+        if k == len(tails):
+            tails.append(x)
+            tail_pos.append(i)
+        else:
+            tails[k] = x
+            tail_pos[k] = i
+        prev[i] = tail_pos[k - 1] if k else -1
+    out = []
+    i = tail_pos[-1] if tail_pos else -1
+    while i >= 0:
+        out.append(i)
+        i = prev[i]
+    return out[::-1]
+
+
+def logit(f: Mapping[str, Any]) -> float:
+    """The re-rank logit of one candidate's features (``COEF`` over ``FEATURES``)."""
+    return COEF[0] + sum(w * float(f[name]) for w, name in zip(COEF[1:], FEATURES, strict=True))
+
+
+def rerank_features(
+    emb: np.ndarray, originals: Sequence[StoredOriginal], anchors_t: frozenset[str]
+) -> list[dict[str, Any]]:
+    """Sentence-level evidence of each candidate original for one translation."""
+    if not originals:
+        return []
+    pool = np.vstack([o.embeddings for o in originals])
+    s_all = emb @ pool.T  # (m, total original sentences)
+    k_t = min(4, s_all.shape[1])
+    knn_t = -np.sort(-s_all, axis=1)[:, :k_t].mean(axis=1)
+    m = emb.shape[0]
+    out = []
+    at = 0
+    for o in originals:
+        n = o.embeddings.shape[0]
+        s = s_all[:, at : at + n]
+        at += n
+        k_o = min(4, m)
+        knn_o = -np.sort(-s, axis=0)[:k_o, :].mean(axis=0)
+        margin = s / np.maximum((knn_t[:, None] + knn_o[None, :]) / 2, 1e-6)
+        best = margin.argmax(axis=1)
+        rows = np.arange(m)
+        ok = (margin[rows, best] >= 1.0) & (s[rows, best] >= 0.35)
+        matched = [int(i) for i in np.flatnonzero(ok)]
+        in_order = [matched[k] for k in longest_in_order([int(best[i]) for i in matched])]
+        shared = anchors_t & o.anchors
+        out.append(
+            {
+                "in_order": len(in_order) / m,
+                "matched": len(matched),
+                "soft": float(s.max(axis=1).mean()),
+                "match_cosine": float(s[matched, best[matched]].mean()) if matched else 0.0,
+                "coverage_original": len({int(best[i]) for i in matched}) / n,
+                "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
+                "anchors_shared": sorted(shared)[:20],
+                "covers": in_order,
+                "translation_sentences": m,
+                "_rowmax": s.max(axis=1),
+                "_matchcos": {i: float(s[i, best[i]]) for i in in_order},
+                "_anchors": shared,
+                "original_sentences": n,
+            }
+        )
+    return out

@@ -1,0 +1,1 @@
+"""Synthetic edits with gold labels, for tests and benchmarks (generates, never judges)."""

@@ -1,0 +1,311 @@
+"""Seeded synthetic "republications" with exact gold links and flags.
+
+Input: an original and a translation that are line-aligned 1:1 (an NTREX document,
+a WMT22 document). Output: an edited translation in which a known set of sentences was
+dropped, cut, padded with boilerplate or foreign sentences, had a number or a name
+changed (or a name merely respelled, which must NOT be flagged), merged, split or moved
+as a block. Each sentence takes part in at most one edit, so the gold is unambiguous.
+
+Gold conventions (what ``bench/flags.py`` scores against): consecutive dropped
+original sentences form one omission flag; a moved block is one ``reorder`` flag whose
+gold links are the omission + addition a monotone aligner must produce for it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from align.errors import InputError
+from align.synthetic.sentence_edits import (
+    BOILERPLATE,
+    NEW_NAMES,
+    OUTLETS,
+    PERSONS,
+    cut_clauses,
+    name_edit,
+    number_edit,
+    split_sentence,
+)
+from align.text.names import mid_sentence_names
+from align.types import (
+    ADDITION,
+    MERGE,
+    NAME_MISMATCH,
+    NUMBER_MISMATCH,
+    OMISSION,
+    PARTIAL_OMISSION,
+    REORDER,
+    SPLIT,
+    ArticleMeta,
+    Document,
+    Flag,
+    Link,
+    Sentence,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SynthOptions:
+    """Seed, loading options and the rates of each edit (share of eligible sentences)."""
+
+    seed: int = 0
+    presplit: bool = False
+    orig_lang: str | None = None
+    trans_lang: str | None = None
+    drop_rate: float = 0.07
+    cut_rate: float = 0.06
+    number_rate: float = 0.35  # of sentences whose numbers agree on both sides
+    name_rate: float = 0.2  # of sentences with a matched name
+    respell_rate: float = 0.2
+    merge_rate: float = 0.04
+    split_rate: float = 0.04
+    foreign_rate: float = 0.04
+    boilerplate: int = 2  # inserted boilerplate lines
+    move_prob: float = 0.5  # chance that one 2-sentence block is moved
+
+
+@dataclass(frozen=True, slots=True)
+class SyntheticCase:
+    """An edited translation and its exact gold."""
+
+    original: Document
+    sentences: tuple[str, ...]
+    paragraphs: tuple[int, ...]  # paragraph index of each translation sentence
+    links: tuple[Link, ...]
+    flags: tuple[Flag, ...]
+
+
+def document_from_lines(lines: Sequence[str], lang: str, path: str = "<synthetic>") -> Document:
+    """A Document with one sentence per line (paragraph = line), no loader needed."""
+    sents: list[Sentence] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        sents.append(Sentence(i, line, pos, pos + len(line), i, lang))
+        pos += len(line) + 1
+    return Document(ArticleMeta(path=path, source_format="presplit"), lang, tuple(sents))
+
+
+def make_synthetic(
+    original: Document,
+    translation: Document,
+    options: SynthOptions,
+    foreign: Sequence[str] = (),
+) -> SyntheticCase:
+    """Edit ``translation`` (1:1 with ``original``) and return the case with its gold."""
+    if len(original.sentences) != len(translation.sentences):
+        raise InputError(
+            "synthetic edits need 1:1 line-aligned inputs of equal length",
+            path=translation.meta.path,
+        )
+    rng = random.Random(options.seed)
+    ot, tt = original.texts, translation.texts
+    n = len(ot)
+    known = mid_sentence_names(tt, translation.lang)
+    # substituted names are drawn without replacement and never from the document itself:
+    # one invented name repeated across sentences looks like the outlet's own rendering
+    # of a name (which the name check rightly keeps), so gold that reused a name was
+    # unreachable for an honest detector (a generator artefact, fixed in round 3)
+    used = {x.casefold() for x in NEW_NAMES if x.casefold() in " ".join(tt).casefold()}
+    free = set(range(1, n))  # never edit the headline
+    edits: dict[int, tuple[str, object]] = {}
+
+    def take(kind: str, rate: float, ok: object) -> None:
+        for i in sorted(free):
+            if i in free and rng.random() < rate:
+                res = ok(i)  # type: ignore[operator]
+                if res is not None:
+                    edits[i] = (kind, res)
+                    free.discard(i)
+
+    take(
+        "number",
+        options.number_rate,
+        lambda i: number_edit(ot[i], tt[i], original.lang, translation.lang, rng),
+    )
+    take(
+        "name",
+        options.name_rate,
+        lambda i: name_edit(ot[i], tt[i], translation.lang, known, rng, False, used),
+    )
+    take(
+        "respell",
+        options.respell_rate,
+        lambda i: name_edit(ot[i], tt[i], translation.lang, known, rng, True, used),
+    )
+    take("cut", options.cut_rate, lambda i: cut_clauses(tt[i], rng))
+    take("split", options.split_rate, lambda i: split_sentence(tt[i]))
+    take("merge", options.merge_rate, lambda i: i + 1 if i + 1 in free and i + 1 < n else None)
+    for kind, arg in list(edits.values()):
+        if kind == "merge":
+            free.discard(int(arg))  # type: ignore[call-overload]
+    take("drop", options.drop_rate, lambda i: True)
+    move: tuple[int, int, int] | None = None
+    moved_orig: tuple[int, ...] = ()
+    if rng.random() < options.move_prob:
+        starts = [i for i in range(1, n - 1) if i in free and i + 1 in free]
+        if starts and n >= 8:
+            s = rng.choice(starts)
+            dests = [d for d in range(1, n + 1) if abs(d - s) >= 3 and not s <= d <= s + 2]
+            if dests:
+                move = (s, s + 2, rng.choice(dests))
+                free -= {s, s + 1}
+
+    # units: (text, original indices, gold kind)
+    units: list[tuple[str, tuple[int, ...], str]] = []
+    moved: list[tuple[str, tuple[int, ...], str]] = []
+    skip: set[int] = set()
+    for i in range(n):
+        if i in skip:
+            continue
+        kind, arg = edits.get(i, ("", None))
+        target = moved if move and move[0] <= i < move[1] else units
+        if move and i == move[0]:
+            units.append(("<MOVED>", (), "moved"))
+        if kind == "drop":
+            units.append(("", (i,), "drop"))
+        elif kind == "merge":
+            j = int(arg)  # type: ignore[call-overload]
+            units.append((tt[i].rstrip() + " " + tt[j].lstrip(), (i, j), "merge"))
+            skip.add(j)
+        elif kind == "split":
+            first, second = cast("tuple[str, str]", arg)
+            units.append((first + "\n" + second, (i,), "split"))
+        elif kind in ("number", "name", "cut", "respell"):
+            units.append((str(arg), (i,), kind))
+        else:
+            target.append((tt[i], (i,), "moved" if target is moved else "same"))
+    if move:
+        at = units.index(("<MOVED>", (), "moved"))
+        units[at : at + 1] = [(t, o, "omit-moved") for t, o, _ in moved]
+        # destination in terms of original position
+        dest = next((k for k, u in enumerate(units) if u[1] and u[1][0] >= move[2]), len(units))
+        units[dest:dest] = [(t, (), "add-moved") for t, _, _ in moved]
+        moved_orig = tuple(o[0] for _, o, _ in moved)
+    # additions
+    src = "RIA Novosti" if original.lang == "ru" else "Al-Ahram"
+    lang_name = {"ru": "Russian", "ar": "Arabic"}.get(original.lang, "the original language")
+    for _ in range(options.boilerplate):
+        tpl = rng.choice(BOILERPLATE)
+        line = tpl.format(
+            o=rng.choice(OUTLETS),
+            lang=lang_name,
+            src=src,
+            person=rng.choice(PERSONS),
+            title=rng.choice(foreign) if foreign else "Markets in focus this week",
+        )
+        pos = rng.choice(
+            [0, len(units)] + ([rng.randrange(1, len(units))] if len(units) > 2 else [])
+        )
+        units.insert(pos, (line, (), "boilerplate"))
+    for f in foreign:
+        if rng.random() < options.foreign_rate * n / max(1, len(foreign)):
+            units.insert(rng.randrange(1, len(units) + 1), (f, (), "content"))
+    return _assemble(original, units, moved_orig if move else ())
+
+
+def _assemble(
+    original: Document, units: list[tuple[str, tuple[int, ...], str]], moved_orig: tuple[int, ...]
+) -> SyntheticCase:
+    sents: list[str] = []
+    links: list[Link] = []
+    flags: list[Flag] = []
+    moved_trans: list[int] = []
+    for text, orig, kind in units:
+        if kind in ("drop", "omit-moved"):
+            links.append(Link(orig, (), 0.0))
+            if kind == "drop":
+                prev = flags[-1] if flags else None
+                if (
+                    prev
+                    and prev.kind == OMISSION
+                    and prev.original[-1] + 1 == orig[0]
+                    and links[-2].translation == ()
+                ):
+                    flags[-1] = Flag(OMISSION, "major", prev.original + orig, (), "omitted")
+                else:
+                    flags.append(Flag(OMISSION, "major", orig, (), "omitted"))
+            continue
+        parts = text.split("\n")
+        idx = tuple(range(len(sents), len(sents) + len(parts)))
+        sents.extend(parts)
+        links.append(Link(orig, idx, 1.0 if orig else 0.0))
+        gold = {
+            "merge": (MERGE, "info", None),
+            "split": (SPLIT, "info", None),
+            "cut": (PARTIAL_OMISSION, "major", None),
+            "number": (NUMBER_MISMATCH, "major", None),
+            "name": (NAME_MISMATCH, "major", None),
+            "boilerplate": (ADDITION, "info", "boilerplate"),
+            "content": (ADDITION, "major", "content"),
+        }.get(kind)
+        if gold:
+            flags.append(Flag(gold[0], gold[1], orig, idx, kind, subkind=gold[2]))
+        if kind == "add-moved":
+            moved_trans.extend(idx)
+    if moved_orig:
+        flags.append(Flag(REORDER, "minor", moved_orig, tuple(moved_trans), "moved"))
+    return SyntheticCase(
+        original, tuple(sents), tuple(range(len(sents))), tuple(links), tuple(flags)
+    )
+
+
+def write_synthetic(
+    orig_path: Path, trans_path: Path, out_dir: Path, options: SynthOptions
+) -> list[Path]:
+    """Write translation.txt, original.txt, gold.links and gold.flags.json into ``out_dir``."""
+    from align.sentalign.links import format_ladder  # noqa: PLC0415 - lead's module, loaded on use
+
+    orig_doc, trans_doc = _load(orig_path, trans_path, options)
+    case = make_synthetic(orig_doc, trans_doc, options)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = [
+            out_dir / "translation.txt",
+            out_dir / "original.txt",
+            out_dir / "gold.links",
+            out_dir / "gold.flags.json",
+        ]
+        paths[0].write_text("\n".join(case.sentences) + "\n", encoding="utf-8")
+        paths[1].write_text("\n".join(orig_doc.texts) + "\n", encoding="utf-8")
+        paths[2].write_text(format_ladder(case.links, with_score=False), encoding="utf-8")
+        rows = [
+            {
+                "kind": f.kind,
+                "subkind": f.subkind,
+                "severity": f.severity,
+                "original": list(f.original),
+                "translation": list(f.translation),
+                "detail": f.detail,
+            }
+            for f in case.flags
+        ]
+        paths[3].write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", path=str(out_dir)) from exc
+    return paths
+
+
+def _load(orig_path: Path, trans_path: Path, options: SynthOptions) -> tuple[Document, Document]:
+    try:
+        from align.read.document import LoadOptions, load_pair
+    except ImportError:  # the loader is not there yet: plain one-line-per-sentence files
+        docs = []
+        for p, lang in ((orig_path, options.orig_lang), (trans_path, options.trans_lang)):
+            try:
+                lines = [x for x in Path(p).read_text(encoding="utf-8").splitlines() if x.strip()]
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"cannot read: {exc}", path=str(p)) from exc
+            docs.append(document_from_lines(lines, lang or "en", str(p)))
+        return docs[0], docs[1]
+    return load_pair(
+        orig_path,
+        trans_path,
+        LoadOptions(presplit=options.presplit, lang=options.orig_lang),
+        LoadOptions(presplit=options.presplit, lang=options.trans_lang),
+    )

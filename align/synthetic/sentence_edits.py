@@ -1,0 +1,146 @@
+"""The single-sentence edits of ``align.synthetic.generate`` and the text they insert.
+
+Each function takes one sentence and a seeded ``random.Random`` and returns the edited
+sentence, or None when the edit does not apply (no clause boundary, no number, no
+name that the original also holds). An edit that would not be a real change (a new
+number equal in value to the original's) is refused here, so the gold stays exact.
+The inserted names and outlets are invented and fixed: a benchmark needs the same
+edits on every run.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from align.text.names import find_in, name_candidates, skeleton
+from align.text.numbers import compare_numbers
+
+OUTLETS = ("Levant Daily", "Eurasia Monitor", "The Gulf Review", "Steppe News", "Orient Wire")
+# fmt: off
+BOILERPLATE = (
+    "This article was translated and edited by {o} staff.",
+    "This article was originally published in {lang} by {src} and translated by {o}.",
+    "Read also: {title}", "Read more: {title}", "Photo: Reuters", "Photo credit: AFP/Getty Images",
+    "Source: {src}", "© 2024 {o}. All rights reserved.", "By {person}, {o} correspondent",
+    "Translated by {person}", "Follow {o} on Twitter for the latest updates.",
+    "The views expressed in this article belong to the author and do not reflect "
+    "the editorial policy of {o}.",
+)
+# fmt: on
+PERSONS = ("Maria Kowalski", "Daniel Fernandez", "Sarah Lindqvist", "Tom Gallagher", "Nadia Moreno")
+# fmt: off
+NEW_NAMES = (
+    "Kowalski", "Fernandez", "Okonkwo", "Lindqvist", "Tanaka", "Dubois", "Novak", "Gallagher",
+    "Moreno", "Petrakis", "Brennan", "Sorensen", "Vargas", "Whitfield",
+)
+# fmt: on
+_SPLIT_RE = re.compile(r",\s+|;\s+|\s+(?:and|but|while|which|who|after|before|because)\s+")
+
+
+def cut_clauses(text: str, rng: random.Random) -> str | None:
+    """Remove clauses covering >= 40 % of the sentence (None when it cannot be cut)."""
+    cuts = [m for m in _SPLIT_RE.finditer(text)]
+    if not cuts:
+        return None
+    n = len(text)
+    options = []
+    for m in cuts:
+        head, tail = text[: m.start()], text[m.end() :]
+        if len(tail) >= 0.4 * n and len(head) >= 0.25 * n:
+            options.append(head.rstrip(" ,;") + ("." if not head.endswith(".") else ""))
+        if len(head) >= 0.4 * n and len(tail) >= 0.25 * n:
+            options.append(tail[:1].upper() + tail[1:])
+    return rng.choice(options) if options else None
+
+
+def split_sentence(text: str) -> tuple[str, str] | None:
+    n = len(text)
+    best = None
+    for m in _SPLIT_RE.finditer(text):
+        if 0.3 * n <= m.start() <= 0.7 * n:
+            best = m
+            break
+    if best is None:
+        return None
+    a = text[: best.start()].rstrip(" ,;") + "."
+    b = text[best.end() :]
+    return a, b[:1].upper() + b[1:]
+
+
+_DIGIT_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+
+
+def change_number(text: str, rng: random.Random) -> str | None:
+    ms = list(_DIGIT_RE.finditer(text))
+    if not ms:
+        return None
+    m = rng.choice(ms)
+    raw = m.group(0)
+    digits = [i for i, c in enumerate(raw) if c.isdigit()]
+    plain = raw.replace(",", "")
+    if plain.isdigit() and 1900 <= int(plain) <= 2099:
+        new = str(int(plain) + rng.choice([-3, -2, -1, 1, 2, 3]))
+    else:
+        first = digits[0]
+        choices = [d for d in "123456789" if d != raw[first]]
+        new = raw[:first] + rng.choice(choices) + raw[first + 1 :]
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def respell_name(name: str, rng: random.Random) -> str | None:
+    vowels = "aeiou"
+    ops = []
+    for i, c in enumerate(name[1:], 1):
+        if c in vowels:
+            ops.append(name[:i] + rng.choice([v for v in vowels if v != c]) + name[i + 1 :])
+            ops.append(name[: i + 1] + "h" + name[i + 1 :])
+        elif c.isalpha() and c not in "hwy" and name[i - 1] in vowels:
+            ops.append(name[:i] + c + name[i:])
+    ops = [o for o in ops if o != name and skeleton(o) == skeleton(name)]
+    return rng.choice(ops) if ops else None
+
+
+def number_edit(o: str, t: str, ol: str, tl: str, rng: random.Random) -> str | None:
+    diff = compare_numbers(o, ol, t, tl)
+    if diff.only_original or diff.only_translation or not re.search(r"\d", t):
+        return None
+    new = change_number(t, rng)
+    if new is None:
+        return None
+    d2 = compare_numbers(o, ol, new, tl)
+    return new if d2.only_translation else None
+
+
+def name_edit(
+    o: str,
+    t: str,
+    lang: str,
+    known: frozenset[str],
+    rng: random.Random,
+    respell: bool,
+    used: set[str],
+) -> str | None:
+    cands = [c for c in name_candidates(t, lang, known) if len(c.skeleton) >= 3 and find_in(c, o)]
+    if not cands:
+        return None
+    c = rng.choice(cands)
+    if respell:
+        new = respell_name(c.text, rng)
+    else:
+        pool = [
+            x
+            for x in NEW_NAMES
+            if find_in(name_candidates("x " + x, "en")[0], o) is None
+            and x.casefold() not in t.casefold()
+            and x.casefold() not in used
+        ]
+        new = rng.choice(pool) if pool else None
+        if new is not None:
+            used.add(new.casefold())
+    if new is None:
+        return None
+    poss = re.search(r"['’]s$", c.text)
+    if poss and not respell:  # Mexico's -> Brennan's, not "Brennan capital"
+        new += poss.group(0)
+    return re.sub(rf"\b{re.escape(c.text)}\b", new, t, count=1)

@@ -1,0 +1,85 @@
+"""Number words, multipliers and units of ``align.text.numbers`` (Arabic, Russian, English).
+
+Data only: word -> value tables, Russian stems matched as prefixes of inflected forms,
+multiplier words ("million", "тыс.", "مليون") and unit words with their factor to a
+base unit, so conversions (km / miles, kg / pounds) can be compared.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+MULT_WORDS: dict[str, float] = {
+    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3, "тыс": 1e3,
+    "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3, "тысячами": 1e3, "млн": 1e6,
+    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионы": 1e6, "млрд": 1e9,
+    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12, "триллион": 1e12,
+    "триллиона": 1e12, "триллионов": 1e12, "الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6,
+    "مليونا": 1e6, "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9, "تريليون": 1e12,
+}
+# fmt: on
+
+# fmt: off
+EN_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+# fmt: on
+# fmt: off
+EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12,
+}
+# fmt: on
+EN_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(EN_ONES) if i >= 2}
+EN_WORDS.update({k: float(v) for k, v in EN_TENS.items()})
+# Russian: stems matched as prefixes of inflected forms (три, трёх, тремя ...).
+# fmt: off
+RU_STEMS: list[tuple[str, float]] = [
+    ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60),
+    ("семьдесят", 70), ("восемьдесят", 80), ("девяност", 90), ("одиннадцат", 11), ("двенадцат", 12),
+    ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15), ("шестнадцат", 16),
+    ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двести", 200), ("триста", 300),
+    ("сто", 100), ("два", 2), ("две", 2), ("двух", 2), ("трех", 3), ("три", 3), ("четыр", 4),
+    ("пят", 5), ("шест", 6), ("сем", 7), ("восьм", 8), ("восем", 8), ("девят", 9), ("десят", 10),
+]
+# fmt: on
+# fmt: off
+RU_EXACT = {
+    "два", "две", "три", "сто", "ста", "сотни", "семь", "семи", "семью", "пять", "пяти", "шесть",
+    "шести", "десять", "десяти", "девять", "девяти", "восемь", "восьми",
+}
+# fmt: on
+# fmt: off
+AR_WORDS: dict[str, float] = {
+    "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
+    "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30,
+    "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "مائه": 100, "مئه": 100,
+    "مئات": 100, "مائتي": 200, "مئتي": 200, "مائتين": 200, "الفين": 2000, "مليونين": 2e6,
+    "مليارين": 2e9,
+}
+# fmt: on
+# unit word prefix -> (dimension, factor to base unit); translations convert km to miles.
+# fmt: off
+UNITS: list[tuple[str, str, float]] = [
+    ("km/h", "speed", 1.0), ("км/ч", "speed", 1.0), ("mph", "speed", 1.609), ("кв", "area", 1.0),
+    ("km", "length", 1000), ("км", "length", 1000), ("كيلومتر", "length", 1000),
+    ("كم", "length", 1000), ("kilomet", "length", 1000), ("километр", "length", 1000),
+    ("mile", "length", 1609.3), ("мил", "length", 1609.3), ("ميل", "length", 1609.3),
+    ("cm", "length", 0.01), ("см", "length", 0.01), ("сантиметр", "length", 0.01),
+    ("centimet", "length", 0.01), ("سم", "length", 0.01), ("inch", "length", 0.0254),
+    ("дюйм", "length", 0.0254), ("بوص", "length", 0.0254), ("метр", "length", 1.0),
+    ("metre", "length", 1.0), ("meter", "length", 1.0), ("متر", "length", 1.0),
+    ("yard", "length", 0.9144), ("ярд", "length", 0.9144), ("ياردة", "length", 0.9144),
+    ("feet", "length", 0.3048), ("foot", "length", 0.3048), ("ft", "length", 0.3048),
+    ("фут", "length", 0.3048), ("قدم", "length", 0.3048), ("м", "length", 1.0),
+    ("m", "length", 1.0), ("kg", "mass", 1.0), ("кг", "mass", 1.0), ("килограмм", "mass", 1.0),
+    ("kilogram", "mass", 1.0), ("كيلوغرام", "mass", 1.0), ("كغ", "mass", 1.0),
+    ("pound", "mass", 0.4536), ("lb", "mass", 0.4536), ("фунт", "mass", 0.4536),
+    ("رطل", "mass", 0.4536), ("тонн", "mass", 1000), ("ton", "mass", 1000), ("طن", "mass", 1000),
+    ("degree", "temp", 1.0), ("градус", "temp", 1.0), ("درج", "temp", 1.0), ("°", "temp", 1.0),
+    ("s", "temp?", 1.0),
+]
+# fmt: on
+AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
