@@ -55,6 +55,7 @@ class SideSpans:
         self, encoder: Encoder, texts: Sequence[str], max_side: int, bags: np.ndarray
     ) -> None:
         self.n = len(texts)
+        self.texts = texts
         sizes = range(1, min(max_side, max(self.n, 1)) + 1)
         self.emb: dict[int, np.ndarray] = dict(window_embeddings(encoder, texts, sizes))
         lens = np.array([len(t) for t in texts], dtype=np.float64)
