@@ -197,6 +197,9 @@ def score_pair(pair: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
         "major_flags": sum(f.get("severity") == "major" for f in flags),
         "false_major": len(false_major),
         "false_major_kinds": sorted(f["kind"] for f in false_major),
+        "flag_kinds": dict(
+            sorted(Counter(f"{f['kind']}/{f.get('severity')}" for f in flags).items())
+        ),
         "has_spans": any("spans" in f for f in flags),
     }
 
