@@ -11,6 +11,7 @@ from conftest import check_exactly_once
 
 import cli
 from align.embed.spans import window_embeddings
+from align.errors import FormatError
 from align.sentalign.aligner import align_texts
 from align.sentalign.evaluate import score_links
 from align.sentalign.links import format_ladder, parse_links, read_links
@@ -141,7 +142,7 @@ def test_ladder_round_trip_and_errors(tmp_path: Path) -> None:
     assert format_ladder(links) == text
     bad = tmp_path / "bad.links"
     bad.write_text("[0]:[0]\nnot a link\n", encoding="utf-8")
-    with pytest.raises(Exception, match="line 2"):
+    with pytest.raises(FormatError, match="line 2"):
         read_links(bad)
 
 

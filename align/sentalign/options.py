@@ -71,6 +71,7 @@ class AlignOptions:
     band: int = 16  # half-width of the band around the coarse path
     score_slope: float = 12.0  # logistic slope mapping cosine to Link.score
     score_mid: float = 0.45  # cosine at which Link.score is 0.5
+    min_pair_cosine: float = -1.0  # spans below this cosine are never linked (-1: off)
     repair: RepairOptions | None = None  # run the link repairs (check does); None: the search alone
 
 
