@@ -234,12 +234,18 @@ def test_partial_omission_names_the_clause_left_out(encoder) -> None:  # noqa: A
 
 
 def test_unrelated_pair_is_an_omission_and_an_addition(encoder) -> None:  # noqa: ANN001
+    """The search never links two sentences that share no meaning (CHECK_OPTIONS)."""
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import CHECK_OPTIONS
+
     trans = [
         TALKS_EN,
         "Heavy rain flooded several streets in the old town overnight.",  # cosine 0.14
         BACK_EN,
     ]
-    report = _check(_al(RU, "ru", trans, [((i,), (i,)) for i in range(3)]), encoder)
+    original, translation = document_from_lines(RU, "ru"), document_from_lines(trans, "en")
+    alignment = align_documents(original, translation, CHECK_OPTIONS, encoder=encoder)
+    report = check_alignment(alignment, encoder=encoder)
     got = {(f.kind, f.original, f.translation) for f in report.flags}
     assert ("omission", (1,), ()) in got and ("addition", (), (1,)) in got
     assert not any(f.kind == "low_similarity" for f in report.flags)

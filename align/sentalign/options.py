@@ -11,6 +11,10 @@ from pathlib import Path
 from align.sentalign.moves import REORDER_EXTEND_SIM, REORDER_SIM
 from align.types import setting
 
+#: Below this cosine two sentences share no meaning: random pairs of ``bench/flags.py`` sit at
+#: 0.0-0.15, the loosest faithful renderings above 0.17.
+UNRELATED_COSINE = 0.15
+
 
 @dataclass(frozen=True, slots=True)
 class RepairOptions:
@@ -30,7 +34,9 @@ class RepairOptions:
         0.03, "An original end sentence is unlinked only if that raises the cosine this much."
     )
     unrelated_sim: float = setting(
-        0.15, "A link below this cosine is no link (omission plus addition)."
+        UNRELATED_COSINE,
+        "Unlinked neighbours below this cosine are paired only if a clause of"
+        " the original renders the translation.",
     )
     boilerplate_floor: float = setting(
         0.2, "A 1-1 link of an original sentence to boilerplate or a heading below this is no link."
@@ -81,8 +87,12 @@ class AlignOptions:
 #: makes the aligner explain such edits away by regrouping: on ``bench/flags.py`` the
 #: default settings took omission recall from 0.976 to 0.955 and partial-omission
 #: recall from 0.836 to 0.807 (0.769 on one half). These are the settings before
-#: ``anchor_miss`` existed, plus the link repairs.
-CHECK_OPTIONS = AlignOptions(anchor_weight=0.2, anchor_miss=0.0, repair=RepairOptions())
+#: ``anchor_miss`` existed, plus the link repairs, and no pair link below the cosine at
+#: which two sentences share no meaning (with it in the search, the repair that undid such
+#: links afterwards changed nothing on ``bench/flags.py``, so it went).
+CHECK_OPTIONS = AlignOptions(
+    anchor_weight=0.2, anchor_miss=0.0, min_pair_cosine=UNRELATED_COSINE, repair=RepairOptions()
+)
 
 
 def link_types(options: AlignOptions) -> list[tuple[int, int]]:

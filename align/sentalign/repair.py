@@ -51,8 +51,8 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     """The searched links, repaired where a monotone search is known to slip.
 
     The steps, in order (each function below says why it exists and what it gained):
-    ``refine_links`` peels unsupported end members off n-m links; ``unlink_unrelated``
-    unlinks pairs that share no meaning or pair a sentence with boilerplate;
+    ``refine_links`` peels unsupported end members off n-m links; ``unlink_boilerplate``
+    unlinks a sentence paired with boilerplate or a headline;
     ``peel_moved`` peels moved sentences out of the links they were glued into; then,
     with moved passages protected (``find_moves``), ``relink_gaps`` pairs cut sentences
     left unlinked side by side, ``absorb_omissions`` gives an omission the end member of
@@ -60,7 +60,7 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     step returns link boundaries only: the aligner scores the result once.
     """
     d = replace(d, links=refine_links(d, encoder, o.peel_floor, o.peel_slack, o.peel_orig_gain))
-    d = replace(d, links=unlink_unrelated(d, encoder, o))
+    d = replace(d, links=unlink_boilerplate(d, encoder, o))
     if o.relink_sim >= 1.0:
         return d.links
     for _ in range(_PEEL_ROUNDS):
@@ -76,38 +76,36 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     return d.links
 
 
-def unlink_unrelated(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ...]:
-    """A link of unrelated sentences, or of an original sentence to boilerplate, is no link.
+def unlink_boilerplate(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ...]:
+    """A 1-1 link of an original sentence to boilerplate or a heading is no link.
 
     The aligner may pair a dropped last sentence with an appended disclaimer (demo
-    corpus: cosine 0.15), or a dropped sentence with an inserted one beside it (a
-    monotone path gains little by leaving both unlinked): that is an omission plus an
-    addition, not a ``low_similarity`` pair. Below ``unrelated_sim`` two sentences share
-    no meaning (random pairs of the benchmark sit at 0.0-0.15, the loosest faithful
-    renderings above 0.17); that holds for n-m links too (a dropped sentence glued to an
-    inserted one and a heavily cut neighbour: NTREX ru case 182, cosine 0.10).
+    corpus: cosine 0.15) or with a headline the original lacks: that is an omission plus
+    an addition, not a ``low_similarity`` pair. Links of sentences that share no meaning
+    at all never reach here: the search does not make them (``min_pair_cosine``).
     """
-    ot, tt = d.ot, d.tt
-    pairs = [lk for lk in d.links if lk.original and lk.translation]
-    if not pairs:
+    tt = d.tt
+    boiler = [
+        lk
+        for lk in d.links
+        if len(lk.original) == 1
+        and len(lk.translation) == 1
+        and (
+            (lk.translation[0] == 0 and untitled_heading(tt[0]))
+            or BOILERPLATE_RE.search(tt[lk.translation[0]])
+        )
+    ]
+    if not boiler:
         return d.links
-    ov = encoder.encode([" ".join(ot[i] for i in lk.original) for lk in pairs])  # one batch
-    tv = encoder.encode([" ".join(tt[j] for j in lk.translation) for lk in pairs])
-    cos = dict(zip(pairs, (ov * tv).sum(1).tolist(), strict=True))
+    ov = encoder.encode([d.ot[lk.original[0]] for lk in boiler])  # one batch
+    tv = encoder.encode([tt[lk.translation[0]] for lk in boiler])
+    cos = dict(zip(boiler, (ov * tv).sum(1).tolist(), strict=True))
     out: list[Link] = []
     for lk in d.links:
-        if lk not in cos:
+        if cos.get(lk, 1.0) < o.boilerplate_floor:
+            out += [Link(lk.original, ()), Link((), lk.translation)]
+        else:
             out.append(lk)
-            continue
-        c = cos[lk]
-        j = lk.translation[0] if len(lk.translation) == 1 else -1
-        heading = j == 0 and untitled_heading(tt[0])
-        boiler = len(lk.original) == 1 and j >= 0 and (heading or BOILERPLATE_RE.search(tt[j]))
-        if c < o.unrelated_sim or (boiler and c < o.boilerplate_floor):
-            out += [Link((i,), ()) for i in lk.original]
-            out += [Link((), (j,)) for j in lk.translation]
-            continue
-        out.append(lk)
     return tuple(out)
 
 
