@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from align.text.normalize import ascii_digits, normalize_for_matching
+from align.text.normalize import NUMBER_RE, ascii_digits, normalize_for_matching, number_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import NDArray
@@ -21,19 +21,18 @@ SLOT_DIM = 128
 SLOT_SEED = 20200
 DIM = 512
 
-_NUM = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
 
 def anchors_of(text: str) -> frozenset[str]:
-    """Numbers (separators dropped) and Latin-script words of 2+ letters, casefolded.
+    """Numbers (``number_key``: one key per value) and Latin-script words of 2+ letters, casefolded.
 
     Both survive translation into English unchanged far more often than anything
     else does, so shared anchors are evidence that holds up under condensation.
     Years and small numbers are kept: the re-ranker weighs the share, not a count.
     """
     t = ascii_digits(text)
-    nums = {re.sub(r"[.,]", "", m.group()).lstrip("0") or "0" for m in _NUM.finditer(t)}
+    nums = {number_key(m.group()) for m in NUMBER_RE.finditer(t)}
     words = {normalize_for_matching(m.group()) for m in _LATIN.finditer(t)}
     return frozenset({f"#{n}" for n in nums} | {w for w in words if len(w) >= 2})
 

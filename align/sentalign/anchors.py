@@ -27,24 +27,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from align.text.names import WORD_RE, skeleton
-from align.text.normalize import ascii_digits
+from align.text.normalize import NUMBER_RE, ascii_digits, number_key
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ANCHOR_DIM = 256
-
-
-def _number_key(token: str) -> str:
-    digits = token.replace(",", ".").rstrip(".")
-    if "." in digits:
-        whole, _, frac = digits.rpartition(".")
-        if len(frac) == 3 and whole:  # thousands separator, not a decimal
-            return (whole + frac).replace(".", "")
-        return (
-            whole.replace(".", "") + "." + frac.rstrip("0")
-            if frac.rstrip("0")
-            else whole.replace(".", "")
-        )
-    return digits
 
 
 def anchor_bags(texts: Sequence[str], names: Sequence[set[str]] | None = None) -> np.ndarray:
@@ -52,7 +37,7 @@ def anchor_bags(texts: Sequence[str], names: Sequence[set[str]] | None = None) -
     out = np.zeros((len(texts), ANCHOR_DIM), dtype=np.int32)
     for k, text in enumerate(texts):
         text = ascii_digits(text)
-        keys = {"#" + _number_key(t) for t in _NUMBER.findall(text)}
+        keys = {"#" + number_key(t) for t in NUMBER_RE.findall(text)}
         if names is not None:
             keys |= names[k]
         for key in keys:

@@ -56,3 +56,23 @@ def normalize_for_matching(text: str) -> str:
     text = normalize_arabic(text)
     text = text.replace("ё", "е").replace("Ё", "Е")
     return text.casefold()
+
+
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")  # a number token, after ``ascii_digits``
+
+
+def number_key(token: str) -> str:
+    """One key for one value, however it is written: "1,500" and "1.500" (thousands) are
+    "1500", "3,5" and "3.5" are "3.5", "2.50" is "2.5"; but "3.5" is never "35".
+
+    A comma or point followed by exactly three digits is a thousands separator (the
+    common case in news: "1,500 people"); any other is a decimal mark.
+    """
+    digits = token.replace(",", ".").rstrip(".")
+    if "." not in digits:
+        return digits
+    whole, _, frac = digits.rpartition(".")
+    if len(frac) == 3 and whole:  # thousands separator, not a decimal
+        return (whole + frac).replace(".", "")
+    frac = frac.rstrip("0")
+    return whole.replace(".", "") + ("." + frac if frac else "")
