@@ -26,6 +26,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=True, path_type=Path)  # existence is checked by the reader
 
 
+class _PathOrUrl(click.ParamType):
+    """A file path, or an http(s) URL kept as a string (click.Path would mangle ``//``)."""
+
+    name = "FILE|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from align.read.fetch import is_url
+
+        if isinstance(value, (str, Path)) and is_url(str(value)):
+            return str(value)
+        return FILE.convert(value, param, ctx)
+
+
+SOURCE = _PathOrUrl()
+
+
 def _clean_errors(func: F) -> F:
     """Turn library errors into one-line messages with exit code 1."""
 
@@ -72,10 +88,40 @@ def _write(text: str, output: Path | None) -> None:
         raise AlignError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from exc
 
 
-def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
+def _load_options(presplit: bool, lang: str | None, max_chars: int, fetch: Any = None) -> Any:
     from align.read.document import LoadOptions
 
-    return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars)
+    return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars, fetch=fetch)
+
+
+def _fetch_options(max_chars: int, timeout: float, cache: Path | None, save: Path | None) -> Any:
+    from align.read.fetch import FetchOptions
+
+    return FetchOptions(
+        timeout=timeout, max_bytes=max_chars * 4 + 4096, cache_dir=cache, save_dir=save
+    )
+
+
+FETCH_OPTIONS = [
+    click.option(
+        "--fetch-timeout",
+        type=click.FloatRange(min=0.1),
+        default=20.0,
+        show_default=True,
+        help="Seconds to wait for a URL input (connect, each read).",
+    ),
+    click.option(
+        "--fetch-cache",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Cache of fetched pages [default: $PROVALIGN_CACHE_DIR/fetch, else "
+        "~/.cache/provalign/fetch].",
+    ),
+    click.option(
+        "--save-source",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Keep a copy of each fetched page in this folder.",
+    ),
+]
 
 
 LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
@@ -86,14 +132,23 @@ REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can ren
 class PairInput:
     """The two articles of align/check and how to read and encode them."""
 
-    original: Path
-    translation: Path
+    original: Path | str  # a str is an http(s) URL
+    translation: Path | str
     presplit: bool
     orig_lang: str | None
     trans_lang: str | None
     encoder: str
     cache: Path | None
     max_chars: int
+    fetch_timeout: float
+    fetch_cache: Path | None
+    save_source: Path | None
+
+    def fetch_options(self) -> Any:
+        """How URL inputs are fetched (the byte cap follows --max-chars)."""
+        return _fetch_options(
+            self.max_chars, self.fetch_timeout, self.fetch_cache, self.save_source
+        )
 
     def load_encoder(self) -> Any:
         """The one encoder every stage of this run shares (its disk cache included)."""
@@ -110,8 +165,8 @@ class PairInput:
         orig_doc, trans_doc = load_pair(
             self.original,
             self.translation,
-            _load_options(self.presplit, self.orig_lang, self.max_chars),
-            _load_options(self.presplit, self.trans_lang, self.max_chars),
+            _load_options(self.presplit, self.orig_lang, self.max_chars, self.fetch_options()),
+            _load_options(self.presplit, self.trans_lang, self.max_chars, self.fetch_options()),
         )
         options = dataclasses.replace(
             base or AlignOptions(), encoder=self.encoder, cache=self.cache
@@ -129,8 +184,8 @@ def _input_options(func: F) -> F:
         return func(pair, **kwargs)
 
     options = [
-        click.argument("original", type=FILE),
-        click.argument("translation", type=FILE),
+        click.argument("original", type=SOURCE),
+        click.argument("translation", type=SOURCE),
         click.option("--presplit", is_flag=True, help="Inputs are one sentence per line."),
         click.option("--orig-lang", type=LANG, help="Language of the original (else detected)."),
         click.option(
@@ -145,6 +200,7 @@ def _input_options(func: F) -> F:
             show_default=True,
             help="Refuse inputs longer than this many characters.",
         ),
+        *FETCH_OPTIONS,
         click.option(
             "-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout)."
         ),
