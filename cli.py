@@ -305,9 +305,21 @@ def _flag_overrides(func: F) -> F:
     default="text",
     show_default=True,
 )
+@click.option(
+    "--review",
+    "review_file",
+    type=FILE,
+    help="A reviewed JSON report of this pair: carry its decisions over where they still match.",
+)
 @_flag_overrides
 @_clean_errors
-def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | None) -> None:
+def check(
+    pair: PairInput,
+    output: Path | None,
+    fmt: str,
+    review_file: Path | None = None,
+    **thresholds: float | None,
+) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL.
 
     Its alignment puts no price on unmatched numbers and names (they are what it
@@ -315,14 +327,26 @@ def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | 
     """
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
-    from align.report import render
+    from align.report import load_report, render
     from align.sentalign.options import CHECK_OPTIONS
 
+    old = load_report(review_file) if review_file is not None else None  # fail early
     encoder = pair.load_encoder()
     alignment = pair.align(CHECK_OPTIONS, encoder)
     overrides = {k: v for k, v in thresholds.items() if v is not None}
     options = FlagOptions(**overrides)  # type: ignore[arg-type]
-    _write(render(check_alignment(alignment, options, encoder), fmt), output)
+    result = check_alignment(alignment, options, encoder)
+    if old is not None:
+        from align.serve.review import carry_over
+
+        result, kept, dropped = carry_over(
+            old, result, lambda a: check_alignment(a, options, encoder).flags
+        )
+        click.echo(
+            f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",
+            err=True,
+        )
+    _write(render(result, fmt), output)
 
 
 @cli.command()

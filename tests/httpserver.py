@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 Pages = dict[str, tuple[bytes, str]]
@@ -28,10 +28,8 @@ def _handler(pages: Pages) -> type[BaseHTTPRequestHandler]:
             for k, v in extra.items():
                 self.send_header(k, v)
             self.end_headers()
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             parts = self.path.strip("/").split("/")

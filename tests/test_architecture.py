@@ -51,7 +51,17 @@ def test_importing_the_package_loads_no_heavy_backend() -> None:
 
 
 # Pipeline order: a module may import only from its own stage or an earlier one.
-STAGES = ["text", "read", "embed", "sentalign", "check", "provenance", "report", "synthetic"]
+STAGES = [
+    "text",
+    "read",
+    "embed",
+    "sentalign",
+    "check",
+    "provenance",
+    "report",
+    "synthetic",
+    "serve",
+]
 _BASE = {"align", "align.types", "align.errors"}  # everyone may use these
 _TOP = {"align.pipeline"}  # orchestration: may use every stage
 

@@ -298,8 +298,27 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
     )
 
 
+def _review_section(report: Report) -> str:
+    """The list of a person's decisions (empty when the report was not reviewed)."""
+    from align.report._review import decision_line
+
+    if report.review is None or not report.review.decisions:
+        return ""
+    items = "".join(f'<li dir="auto">{e(decision_line(d))}</li>' for d in report.review.decisions)
+    changed = " Links as corrected by the reviewer." if report.review.links is not None else ""
+    return (
+        f'<section class="whole review"><h2>Review</h2><p class="muted">'
+        f"{len(report.review.decisions)} decision(s); the machine's findings are kept in the "
+        f"JSON.{changed}</p><ul>{items}</ul></section>"
+    )
+
+
 def render_html(report: Report) -> str:
-    """The complete HTML page for ``report``."""
+    """The complete HTML page for ``report`` (as reviewed, when it carries a review)."""
+    from align.report._review import review_view
+
+    review = _review_section(report)
+    report = review_view(report)
     alignment = report.alignment
     rows = build_rows(report)
     body_rows = []
@@ -325,5 +344,7 @@ def render_html(report: Report) -> str:
     )
     title = f"provalign: {orig.meta.path} → {trans.meta.path}"
     return page(
-        title, _header(report) + _toolbar(report, rows) + table + footer, template("report.js")
+        title,
+        _header(report) + review + _toolbar(report, rows) + table + footer,
+        template("report.js"),
     )
