@@ -274,7 +274,7 @@ class App:
         from align.serve.review import correct_link
 
         action = str(form.get("action") or "")
-        at_o, at_t = _int(form.get("at_o")), _int(form.get("at_t"))
+        at_o, at_t = _int(form.get("at_o") or 0), _int(form.get("at_t") or 0)
         if action == "relink":  # the form counts sentences from 1
             at_o, at_t = at_o - 1, at_t - 1
         with self.lock:
