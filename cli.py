@@ -340,7 +340,7 @@ def check(
         from align.serve.review import carry_over
 
         result, kept, dropped = carry_over(
-            old, result, lambda a: check_alignment(a, options, encoder).flags
+            old, result, lambda a: check_alignment(a, options, encoder, repair=False).flags
         )
         click.echo(
             f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",

@@ -71,15 +71,24 @@ def _joined(texts: list[str], idx: tuple[int, ...]) -> str:
 
 
 def check_alignment(
-    alignment: Alignment, options: FlagOptions | None = None, encoder: Encoder | None = None
+    alignment: Alignment,
+    options: FlagOptions | None = None,
+    encoder: Encoder | None = None,
+    *,
+    repair: bool = True,
 ) -> Report:
-    """Flags and summary for an alignment (see the module docstring for the method)."""
+    """Flags and summary for an alignment (see the module docstring for the method).
+
+    ``repair=False`` takes the links as they are: a reviewer's corrected links are
+    authoritative and must not be "repaired" back (``align.serve.review``).
+    """
     options = options or FlagOptions()
     if encoder is None:
         from align.embed.encoder import load_encoder
 
         encoder = load_encoder()
-    alignment = repair_links(alignment, encoder, options)
+    if repair:
+        alignment = repair_links(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)

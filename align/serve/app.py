@@ -90,7 +90,7 @@ class BodyLimit:
 
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": pages.CSP,
+    "Content-Security-Policy": pages.CSP + "; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
@@ -285,7 +285,7 @@ class App:
                 action,
                 _int(form.get("row")),
                 who,
-                lambda a: check_alignment(a, FlagOptions(), encoder).flags,
+                lambda a: check_alignment(a, FlagOptions(), encoder, repair=False).flags,
                 (at_o, at_t),
                 str(form.get("note") or "")[:500],
             )

@@ -31,8 +31,8 @@ from align.types import FLAG_KINDS, VERDICTS, Report
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
+    "base-uri 'none'; form-action 'self'"
+)  # the header adds frame-ancestors, which a <meta> policy cannot carry
 _CSS = """
 .app-nav { display:flex; gap:1.2em; align-items:center; padding:.6em 1.5em;
   background:#24292f; color:#fff; }
