@@ -576,6 +576,7 @@ def serve(
         allow_private_urls=allow_private_urls,
         who=who,
         encoder=encoder,
+        preload=True,
     )
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host

@@ -114,7 +114,7 @@ def test_review_from_upload_to_saved_decision(
     row.find_element(By.CSS_SELECTOR, "button[value=unlink]").click()
     _wait(browser, "document.querySelectorAll('#decisions li').length === 2")
     if os.environ.get("PROVALIGN_SCREENSHOT") == "1":
-        browser.set_window_size(1280, 860)
+        browser.set_window_size(1100, 740)
         browser.execute_script("window.scrollTo(0, 0)")
         assert browser.save_screenshot(str(ROOT / "docs" / "serve.png"))
         browser.set_window_size(1400, 1700)

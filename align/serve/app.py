@@ -16,6 +16,7 @@ Safety decisions:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import re
@@ -59,6 +60,7 @@ class ServeOptions:
     who: str = "reviewer"
     encoder: str = "usem3"
     fetch_timeout: float = 20.0
+    preload: bool = False  # load the encoder in the background at start-up
 
 
 class BodyLimit:
@@ -111,13 +113,21 @@ class App:
         self.secret = secrets.token_bytes(32)
         self.lock = threading.Lock()  # one check or review write at a time
         self._encoder: Any = None
+        self._encoder_lock = threading.Lock()
+        if options.preload:  # the first check need not wait for the model
+            threading.Thread(target=self._preload, daemon=True).start()
+
+    def _preload(self) -> None:
+        with contextlib.suppress(AlignError):  # the first check reports it
+            self.encoder()
 
     def encoder(self) -> Any:
-        if self._encoder is None:
-            from align.embed.encoder import load_encoder
+        with self._encoder_lock:
+            if self._encoder is None:
+                from align.embed.encoder import load_encoder
 
-            self._encoder = load_encoder(self.options.encoder)
-        return self._encoder
+                self._encoder = load_encoder(self.options.encoder)
+            return self._encoder
 
     def token(self, session: str) -> str:
         return hmac.new(self.secret, session.encode(), hashlib.sha256).hexdigest()

@@ -51,7 +51,8 @@ button.primary { background:var(--accent); color:#fff; border-color:var(--accent
   margin:1em 1.5em; border-radius:6px; }
 .rv { display:flex; gap:.4em; align-items:center; flex-wrap:wrap; margin-top:.3em; }
 .rv input[type=text] { flex:1; min-width:8em; }
-.st-confirm { color:#1b5e20; font-weight:600; } .st-dismiss { color:#8e1c1c; font-weight:600; }
+.st-confirm, .st-dismiss { font-size:.85em; font-weight:600; }
+.st-confirm { color:#1b5e20; } .st-dismiss { color:#8e1c1c; }
 .flagrow.dismissed .detail { text-decoration: line-through; color: var(--muted); }
 .q { font-size:.9em; color:var(--muted); margin:.2em 0; }
 .linkform { display:flex; gap:.3em; flex-wrap:wrap; font-size:.85em; }
