@@ -418,16 +418,52 @@ INDEX_OPT = click.option(
 )
 
 
+def _url_manifest(urls: list[str], manifest: Path | None, folder: Path, fetch: Any) -> Path:
+    """A JSONL manifest of the fetched URLs (id = URL asked for, url = final URL) after
+    the lines of ``manifest``, so URLs are indexed like manifest entries."""
+    from urllib.parse import urlsplit
+
+    from align.read.document import read_url
+    from align.read.reader import ReadOptions
+
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest else []
+    for url in urls:
+        article = read_url(url, ReadOptions(max_chars=2_000_000), fetch)
+        source = article.meta.source
+        final = source.final_url if source else url
+        record = {
+            "id": url,
+            "url": final,
+            "outlet": urlsplit(final).hostname,
+            "date": article.meta.published,
+            "title": article.meta.title,
+            "text": article.text,
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path = folder / "urls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @index.command("add")
-@click.argument("paths", nargs=-1, type=FILE)
+@click.argument("paths", nargs=-1, type=SOURCE)
 @INDEX_OPT
 @click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
 @click.option("--lang", type=LANG, help="Language of the originals (else detected).")
+@click.option("--fetch-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True)
+@click.option("--fetch-cache", type=click.Path(file_okay=False, path_type=Path))
 @_clean_errors
 def index_add(
-    paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None
+    paths: tuple[Path | str, ...],
+    index_path: Path,
+    manifest: Path | None,
+    lang: str | None,
+    fetch_timeout: float,
+    fetch_cache: Path | None,
 ) -> None:
-    """Add original articles (files, folders or a JSONL manifest) to the index."""
+    """Add original articles (files, folders, http(s) URLs or a JSONL manifest) to the index."""
+    import tempfile
+
     from align.provenance.index import add_to_index
     from align.provenance.originals import IndexOptions
 
@@ -435,8 +471,16 @@ def index_add(
         raise click.UsageError("give PATHS or --manifest")
     from align.provenance.originals import count_inputs
 
-    with _progress(count_inputs(paths, manifest), "indexing") as tick:
-        result = add_to_index(index_path, paths, manifest, IndexOptions(lang=lang), progress=tick)
+    urls = [p for p in paths if isinstance(p, str)]
+    files = [p for p in paths if isinstance(p, Path)]
+    with tempfile.TemporaryDirectory() as tmp:
+        if urls:
+            fetch = _fetch_options(2_000_000, fetch_timeout, fetch_cache, None)
+            manifest = _url_manifest(urls, manifest, Path(tmp), fetch)
+        with _progress(count_inputs(files, manifest), "indexing") as tick:
+            result = add_to_index(
+                index_path, files, manifest, IndexOptions(lang=lang), progress=tick
+            )
     click.echo(f"added {result.added}, already present {result.skipped} -> {index_path}")
 
 
@@ -463,7 +507,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 
 
 @cli.command()
-@click.argument("translations", nargs=-1, required=True, type=FILE)
+@click.argument("translations", nargs=-1, required=True, type=SOURCE)
 @click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
 @click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
@@ -476,7 +520,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 )
 @_clean_errors
 def pair(
-    translations: tuple[Path, ...],
+    translations: tuple[Path | str, ...],
     index_path: Path | None,
     originals: Path | None,
     top: int,

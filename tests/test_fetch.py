@@ -143,3 +143,28 @@ def test_cli_errors_are_one_line(base: str, tmp_path: Path, path: str, message: 
     assert len(lines) == 1 and lines[0].startswith(f"Error: {base}{path}: "), result.output
     assert message in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_index_add_and_pair_accept_urls(base: str, tmp_path: Path) -> None:
+    index = tmp_path / "index.sqlite"
+    cache = ["--fetch-cache", str(tmp_path / "cache")]
+    added = CliRunner().invoke(
+        cli, ["index", "add", f"{base}/page/ar", "--index", str(index), *cache]
+    )
+    assert added.exit_code == 0, added.output
+    assert "added 1" in added.output
+    info = json.loads(CliRunner().invoke(cli, ["index", "info", "--index", str(index)]).output)
+    assert info, info
+    paired = CliRunner().invoke(
+        cli, ["pair", f"{base}/redirect/1", "--index", str(index), "--format", "json"]
+    )
+    assert paired.exit_code == 0, paired.output
+    assert f"{base}/redirect/1" in paired.output  # the URL as given, not a mangled path
+    assert f"{base}/page/ar" in paired.output
+    out = tmp_path / "reports"
+    checked = CliRunner().invoke(
+        cli,
+        ["pair", f"{base}/page/en", "--index", str(index), "--then", "check", "-o", str(out)],
+    )
+    assert checked.exit_code == 0, checked.output
+    assert (out / "en.json").exists(), sorted(p.name for p in out.iterdir())
