@@ -170,6 +170,23 @@ def test_body_and_upload_limits(client: TestClient) -> None:
     )
     assert big.status_code == 413
 
+    def chunks() -> Any:  # no Content-Length: counted while it streams
+        for _ in range(30):
+            yield b"x" * 10_000
+
+    streamed = client.post(
+        "/check",
+        content=chunks(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert streamed.status_code == 413
+
+
+def test_article_text_is_escaped_on_every_page(client: TestClient) -> None:
+    for path in ("/review/pair-a", "/report/pair-a", "/"):
+        text = client.get(path).text
+        assert "<script>window.__pwned" not in text and "<img src=x" not in text
+
 
 def test_private_urls_are_refused_by_default(client: TestClient) -> None:
     token = _token(client.get("/").text)
