@@ -139,6 +139,36 @@ def test_link_correction_recomputes_flags(
 
 
 @pytest.mark.parametrize(
+    ("form", "made"),
+    [
+        ({"action": "join", "row": "5"}, [[[5, 6], [5]]]),
+        ({"action": "split", "row": "3", "at_o": "1", "at_t": "1"}, [[[2], [3]], [[3], []]]),
+        ({"action": "relink", "at_o": "6", "at_t": "1"}, [[[5], [0]]]),  # counted from 1
+    ],
+)
+def test_link_forms(
+    client: TestClient,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    form: dict[str, str],
+    made: list[list[list[int]]],
+) -> None:
+    monkeypatch.setattr(
+        "align.check.flags.check_alignment",
+        lambda alignment, *a, **k: make_report().__class__(alignment=alignment),
+    )
+    monkeypatch.setattr(App, "encoder", lambda self: None)
+    token = _token(client.get("/review/pair-a").text)
+    r = client.post("/review/pair-a/link", data={"csrf": token, "note": "n", **form})
+    assert r.status_code == 200, r.text
+    decision = json.loads((folder / "pair-a.json").read_text(encoding="utf-8"))["review"][
+        "decisions"
+    ][-1]
+    assert decision["action"] == form["action"] and decision["note"] == "n"
+    assert [[x["original"], x["translation"]] for x in decision["after"]] == made
+
+
+@pytest.mark.parametrize(
     "path",
     [
         "/files/../secret.txt",

@@ -293,7 +293,7 @@ class App:
             report = correct_link(
                 report,
                 action,
-                _int(form.get("row")),
+                _int(form.get("row") or 0),
                 who,
                 lambda a: check_alignment(a, FlagOptions(), encoder, repair=False).flags,
                 (at_o, at_t),

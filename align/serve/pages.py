@@ -57,7 +57,8 @@ button.primary { background:var(--accent); color:#fff; border-color:var(--accent
 .q { font-size:.9em; color:var(--muted); margin:.2em 0; }
 .linkform { display:flex; gap:.3em; flex-wrap:wrap; font-size:.85em; }
 .linkform input[type=number] { width:4em; }
-table.align td.fix { width:16em; }
+col.c-kinds { width:9em; } col.c-fix { width:15em; }
+td.kinds { font-size:.85em; font-weight:600; color:var(--muted); }
 """
 
 
@@ -320,7 +321,7 @@ def review_page(report_id: str, report: Report, token: str, who: str, error: str
             f'<td class="num">{row.number + 1}</td>'
             f'<td class="txt" {lang_attrs(alignment.original.lang)}>{o}</td>'
             f'<td class="txt" {lang_attrs(alignment.translation.lang)}>{t}</td>'
-            f'<td class="num">{", ".join(kind_label(k) for k in row.kinds)}</td>'
+            f'<td class="kinds">{", ".join(kind_label(k) for k in row.kinds)}</td>'
             f'<td class="fix">'
             f"{_link_form(report_id, token, row.number, len(row.link.original), n_t(row))}"
             "</td></tr>"
@@ -339,7 +340,9 @@ def review_page(report_id: str, report: Report, token: str, who: str, error: str
         '<section class="panel" id="links"><h2>Links</h2>'
         '<p class="muted">Sentence numbers count from 1. Split keeps the first N original '
         f"and M translation sentences in the first row.</p>{relink}"
-        '<table class="align"><thead><tr><th class="num">#</th>'
+        '<table class="align"><colgroup><col class="c-num"><col class="c-txt">'
+        '<col class="c-txt"><col class="c-kinds"><col class="c-fix"></colgroup>'
+        '<thead><tr><th class="num">#</th>'
         f"<th>Original · {e(lang_name(alignment.original.lang))}</th>"
         f"<th>Translation · {e(lang_name(alignment.translation.lang))}</th><th>Flags</th>"
         f"<th>Correct</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
