@@ -60,6 +60,7 @@ def test_dismiss_keeps_machine_flags_and_roundtrips() -> None:
     html = render(reviewed, "html")
     assert "dismissed by ana" in html and "house style" in html
     assert "dismissed number changed" in render(reviewed, "text")
+    assert "## Review" in render(reviewed, "md") and "[dismissed by ana" in render(reviewed, "md")
 
 
 def test_unknown_flag_or_action_is_refused() -> None:
