@@ -168,3 +168,12 @@ def test_index_add_and_pair_accept_urls(base: str, tmp_path: Path) -> None:
     )
     assert checked.exit_code == 0, checked.output
     assert (out / "en.json").exists(), sorted(p.name for p in out.iterdir())
+
+
+def test_connected_address_is_checked_too(
+    base: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A DNS answer that changes after the check (rebinding) is caught at the socket."""
+    monkeypatch.setattr("align.read.fetch._check_address", lambda *a: None)
+    with pytest.raises(InputError, match=r"private or loopback address \(127\.0\.0\.1\)"):
+        fetch(f"{base}/page/en", _opts(tmp_path, allow_private=False, use_cache=False))

@@ -113,6 +113,7 @@ def _download(url: str, options: FetchOptions) -> Fetched:
             _check_address(current, options, url)
             try:
                 with client.stream("GET", current) as response:
+                    _check_peer(response, options, url)
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         if not is_url(current):
@@ -201,6 +202,21 @@ def _check_address(current: str, options: FetchOptions, asked: str) -> None:
             raise InputError(
                 f"refusing to fetch from a private or loopback address ({address})", path=asked
             )
+
+
+def _check_peer(response: object, options: FetchOptions, asked: str) -> None:
+    """Check the address actually connected to (a DNS answer may change after the check)."""
+    if options.allow_private:
+        return
+    stream = getattr(response, "extensions", {}).get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return
+    address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    if not address.is_global or address.is_multicast:
+        raise InputError(
+            f"refusing to fetch from a private or loopback address ({address})", path=asked
+        )
 
 
 def _key(url: str) -> str:
