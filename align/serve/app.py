@@ -16,7 +16,6 @@ Safety decisions:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import re
@@ -118,8 +117,10 @@ class App:
             threading.Thread(target=self._preload, daemon=True).start()
 
     def _preload(self) -> None:
-        with contextlib.suppress(AlignError):  # the first check reports it
-            self.encoder()
+        from align.serve.jobs import warm_up
+
+        with self.lock:  # a check sent meanwhile waits rather than loading twice
+            warm_up(self.encoder)
 
     def encoder(self) -> Any:
         with self._encoder_lock:

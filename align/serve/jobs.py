@@ -6,6 +6,7 @@ alignment, flags; a pair in one language is refused as ``load_pair`` refuses it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from typing import Any
@@ -56,3 +57,24 @@ def check_inputs(
     alignment = align_documents(orig, trans, CHECK_OPTIONS, encoder=model)
     report = check_alignment(alignment, FlagOptions(), model)
     return dataclasses.replace(report, created=now())
+
+
+_WARM_AR = (
+    "قال الوزير إن الحكومة ستبني 3 مدارس جديدة في المدينة. وأضاف أن العمل سيبدأ الشهر المقبل."
+)
+_WARM_EN = "The minister said the government would build 3 new schools in the city."
+
+
+def warm_up(encoder: Callable[[], Any]) -> None:
+    """Run one tiny check so the first real one does not pay for first-use loading
+    (language profiles, segmenters, the encoder's first batch). Errors are ignored:
+    the first real check reports them."""
+    from align.errors import AlignError
+
+    with contextlib.suppress(AlignError):
+        check_inputs(
+            ("warm-up.ar.txt", _WARM_AR.encode()),
+            ("warm-up.en.txt", _WARM_EN.encode()),
+            encoder,
+            FetchOptions(),
+        )
