@@ -111,6 +111,8 @@ def test_check_from_urls_records_source_and_saves_pages(base: str, tmp_path: Pat
     from align.report import load_report, render
 
     assert render(load_report(out), "json") == out.read_text(encoding="utf-8")  # round trip
+    html = render(load_report(out), "html")
+    assert f"→ {base}/page/en" in html and hashlib.sha256(EN).hexdigest() in html
 
 
 @pytest.mark.parametrize(

@@ -195,6 +195,18 @@ def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, in
     )
 
 
+def _fetched(doc: Document) -> str:
+    """The evidence of a page fetched from a URL (empty for a local file)."""
+    source = doc.meta.source
+    if source is None:
+        return ""
+    final = "" if source.final_url == source.url else f" → {source.final_url}"
+    return (
+        f'<br><span class="muted source" dir="ltr">fetched <time>{e(source.fetched)}</time>'
+        f"{e(final)} · HTTP {source.status} · sha256 <code>{e(source.sha256)}</code></span>"
+    )
+
+
 def _facts(report: Report) -> str:
     alignment = report.alignment
     items = []
@@ -204,7 +216,7 @@ def _facts(report: Report) -> str:
                 role,
                 f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
                 f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
-                f'<span class="muted">· {len(doc.sentences)} sentences</span>',
+                f'<span class="muted">· {len(doc.sentences)} sentences</span>' + _fetched(doc),
             )
         )
     summary = report.summary
