@@ -622,6 +622,12 @@ def serve(
         encoder=encoder,
         preload=True,
     )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach it can run checks and "
+            "review; there is no login",
+            err=True,
+        )
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     click.echo(f"provalign serve: http://{shown}:{bound_port}/ (folder {folder}; Ctrl-C stops)")

@@ -232,6 +232,14 @@ def test_private_urls_are_refused_by_default(client: TestClient) -> None:
     assert "refusing to fetch from a private or loopback address" in r.text
 
 
+def test_reviewer_name_in_any_script(client: TestClient, folder: Path) -> None:
+    token = _token(client.get("/").text)
+    client.post("/who", data={"csrf": token, "who": "سارة  Müller"})
+    client.post("/review/pair-a/flag", data={"csrf": token, "flag": "0", "action": "confirm"})
+    data = json.loads((folder / "pair-a.json").read_text(encoding="utf-8"))
+    assert data["review"]["decisions"][0]["who"] == "سارة Müller"
+
+
 def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
 

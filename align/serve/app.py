@@ -25,6 +25,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -138,7 +139,7 @@ class App:
         return value if re.fullmatch(r"[A-Za-z0-9_-]{20,64}", value) else ""
 
     def who(self, request: Request) -> str:
-        name = request.cookies.get(WHO, "").strip()
+        name = unquote(request.cookies.get(WHO, "")).strip()
         return name[:80] if name else self.options.who
 
     def page(
@@ -191,7 +192,7 @@ class App:
         form = await self.form(request)
         response = RedirectResponse("/", 303)
         name = " ".join(str(form.get("who", "")).split())[:80]
-        response.set_cookie(WHO, name, httponly=True, samesite="strict")
+        response.set_cookie(WHO, quote(name), httponly=True, samesite="strict")  # any script
         return response
 
     async def check(self, request: Request) -> Response:
