@@ -47,50 +47,49 @@ def main() -> None:
     en_all = (data / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, PROVALIGN_CACHE_DIR=str(Path(tmp) / "cache"))
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "cli.py"), "serve", "--port", "0", "--open", tmp],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert proc.stdout is not None
-            base = proc.stdout.readline().split()[2].rstrip("/")
-            client = httpx.Client(base_url=base, timeout=120)
-            time.sleep(args.wait)
-            home = client.get("/")
-            token = re.search(r'name="csrf" value="([0-9a-f]+)"', home.text)
-            assert token is not None
-            times, weights = [], {}
-            for run in range(args.runs):  # a new 40-line window each run: no cache hits
-                ar = ar_all[40 * run : 40 * run + 40]
-                en = [
-                    x for n, x in enumerate(en_all[40 * run : 40 * run + 40]) if n not in (12, 27)
-                ]
-                start = time.perf_counter()
-                r = client.post(
-                    "/check",
-                    data={"csrf": token.group(1)},
-                    files={
-                        "original_file": ("a.ar.txt", "\n".join(ar).encode()),
-                        "translation_file": ("a.en.txt", "\n".join(en).encode()),
-                    },
-                    follow_redirects=True,
-                )
-                r.raise_for_status()
-                report_id = str(r.url).rsplit("/", 1)[1]
-                report = client.get(f"/report/{report_id}")
-                report.raise_for_status()
-                times.append(time.perf_counter() - start)
-                weights = {
-                    "home_bytes": len(client.get("/").content),
-                    "review_bytes": len(r.content),
-                    "report_bytes": len(report.content),
-                }
-        finally:
-            proc.terminate()
-            proc.wait(10)
+        command = [sys.executable, str(ROOT / "cli.py"), "serve", "--port", "0", "--open", tmp]
+        with subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+        ) as proc:
+            try:
+                assert proc.stdout is not None
+                base = proc.stdout.readline().split()[2].rstrip("/")
+                client = httpx.Client(base_url=base, timeout=120)
+                time.sleep(args.wait)
+                home = client.get("/")
+                token = re.search(r'name="csrf" value="([0-9a-f]+)"', home.text)
+                assert token is not None
+                times, weights = [], {}
+                for run in range(args.runs):  # a new 40-line window each run: no cache hits
+                    ar = ar_all[40 * run : 40 * run + 40]
+                    en = [
+                        x
+                        for n, x in enumerate(en_all[40 * run : 40 * run + 40])
+                        if n not in (12, 27)
+                    ]
+                    start = time.perf_counter()
+                    r = client.post(
+                        "/check",
+                        data={"csrf": token.group(1)},
+                        files={
+                            "original_file": ("a.ar.txt", "\n".join(ar).encode()),
+                            "translation_file": ("a.en.txt", "\n".join(en).encode()),
+                        },
+                        follow_redirects=True,
+                    )
+                    r.raise_for_status()
+                    report_id = str(r.url).rsplit("/", 1)[1]
+                    report = client.get(f"/report/{report_id}")
+                    report.raise_for_status()
+                    times.append(time.perf_counter() - start)
+                    weights = {
+                        "home_bytes": len(client.get("/").content),
+                        "review_bytes": len(r.content),
+                        "report_bytes": len(report.content),
+                    }
+            finally:
+                proc.terminate()
+                proc.wait(10)
     print(
         json.dumps(
             {

@@ -34,39 +34,39 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     pytest.importorskip("starlette")
     folder = tmp_path_factory.mktemp("review")
     env = dict(os.environ, PROVALIGN_CACHE_DIR=str(tmp_path_factory.mktemp("cache")))
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "cli.py"),
-            "serve",
-            "--port",
-            "0",
-            "--open",
-            str(folder),
-            "--allow-private-urls",
-            "--reviewer",
-            "Test Reviewer",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        assert line.startswith("provalign serve: http://127.0.0.1:"), line + (
-            proc.stderr.read() if proc.stderr else ""
-        )
-        yield line.split()[2].rstrip("/"), folder
-    finally:
-        proc.terminate()
+    log = tmp_path_factory.mktemp("log") / "serve.err"
+    command = [
+        sys.executable,
+        str(ROOT / "cli.py"),
+        "serve",
+        "--port",
+        "0",
+        "--open",
+        str(folder),
+        "--allow-private-urls",
+        "--reviewer",
+        "Test Reviewer",
+    ]
+    with (
+        log.open("w", encoding="utf-8") as err,
+        subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True
+        ) as proc,
+    ):
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            assert line.startswith("provalign serve: http://127.0.0.1:"), line + log.read_text(
+                encoding="utf-8"
+            )
+            yield line.split()[2].rstrip("/"), folder
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def _wait(driver: Any, condition: str, timeout: float = 60.0) -> None:
