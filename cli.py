@@ -280,19 +280,40 @@ def eval_align(gold: Path, links: Path) -> None:
     click.echo(json.dumps(scores, indent=1))
 
 
-def _flag_overrides(func: F) -> F:
-    """Threshold overrides for check, generated from FlagOptions' fields."""
+def _thresholds() -> dict[str, dataclasses.Field[Any]]:
+    """check's thresholds: the link repairs' and the flags' fields (one option per name)."""
     from align.check.context import FlagOptions
+    from align.sentalign.options import RepairOptions
 
-    for f in reversed(dataclasses.fields(FlagOptions)):
-        if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
-            func = click.option(
-                f"--{f.name.replace('_', '-')}",
-                f.name,
-                type=type(f.default),
-                default=None,
-                help=f"{f.metadata['help']} [default: {f.default}]",
-            )(func)
+    out: dict[str, dataclasses.Field[Any]] = {}
+    for cls in (RepairOptions, FlagOptions):
+        for f in dataclasses.fields(cls):
+            if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
+                out.setdefault(f.name, f)
+    return out
+
+
+def _split_thresholds(values: dict[str, float | None]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Given overrides, as (RepairOptions, FlagOptions) keyword arguments; a name both
+    classes hold (the reorder thresholds) goes to both."""
+    from align.check.context import FlagOptions
+    from align.sentalign.options import RepairOptions
+
+    given = {k: v for k, v in values.items() if v is not None}
+    names = [{f.name for f in dataclasses.fields(c)} for c in (RepairOptions, FlagOptions)]
+    return tuple({k: v for k, v in given.items() if k in n} for n in names)  # type: ignore[return-value]
+
+
+def _flag_overrides(func: F) -> F:
+    """Threshold overrides for check, generated from the options' fields and their help."""
+    for f in reversed(list(_thresholds().values())):
+        func = click.option(
+            f"--{f.name.replace('_', '-')}",
+            f.name,
+            type=type(f.default),
+            default=None,
+            help=f"{f.metadata['help']} [default: {f.default}]",
+        )(func)
     return func
 
 
@@ -331,16 +352,20 @@ def check(
     from align.sentalign.options import CHECK_OPTIONS
 
     old = load_report(review_file) if review_file is not None else None  # fail early
+    repair, flag = _split_thresholds(thresholds)
     encoder = pair.load_encoder()
-    alignment = pair.align(CHECK_OPTIONS, encoder)
-    overrides = {k: v for k, v in thresholds.items() if v is not None}
-    options = FlagOptions(**overrides)  # type: ignore[arg-type]
+    assert CHECK_OPTIONS.repair is not None
+    base = dataclasses.replace(
+        CHECK_OPTIONS, repair=dataclasses.replace(CHECK_OPTIONS.repair, **repair)
+    )
+    alignment = pair.align(base, encoder)
+    options = FlagOptions(**flag)
     result = check_alignment(alignment, options, encoder)
     if old is not None:
         from align.serve.review import carry_over
 
         result, kept, dropped = carry_over(
-            old, result, lambda a: check_alignment(a, options, encoder, repair=False).flags
+            old, result, lambda a: check_alignment(a, options, encoder).flags
         )
         click.echo(
             f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",

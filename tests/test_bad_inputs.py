@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import check_exactly_once
 
 import cli
 from align.sentalign.links import parse_links
@@ -147,10 +148,10 @@ def assert_ok(result: Result) -> None:
 def assert_ladder(text: str) -> None:
     """Every sentence index of both sides appears once, in order."""
     links = parse_links(text)
-    orig = [i for lk in links for i in lk.original]
-    trans = [j for lk in links for j in lk.translation]
-    assert orig == list(range(len(orig))) and trans == list(range(len(trans)))
-    assert orig and trans and all(0 <= lk.score <= 1 for lk in links)
+    n = 1 + max((i for lk in links for i in lk.original), default=-1)
+    m = 1 + max((j for lk in links for j in lk.translation), default=-1)
+    check_exactly_once(links, n, m)
+    assert n and m and all(0 <= lk.score <= 1 for lk in links)
 
 
 def pair_args(case: Case, path: Path) -> tuple[Path, Path]:

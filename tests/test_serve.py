@@ -116,7 +116,7 @@ def test_link_correction_recomputes_flags(
 ) -> None:
     from align.types import Flag
 
-    def fake_check(alignment: Any, options: Any, encoder: Any, repair: bool = True) -> Any:
+    def fake_check(alignment: Any, options: Any, encoder: Any) -> Any:
         flags = tuple(
             Flag("omission", "major", x.original, (), "recomputed")
             for x in alignment.links

@@ -6,19 +6,15 @@ and its explanation are written once. Thresholds were tuned by ``bench/flags.py`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from align.sentalign.moves import REORDER_EXTEND_SIM, REORDER_SIM
 from align.text.names import Name
-from align.types import Alignment, Link
+from align.types import Alignment, Link, setting
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
-
-
-def _opt(default: Any, help: str) -> Any:
-    """A threshold with its ``--help`` line (read by ``cli.py``): said once, here."""
-    return field(default=default, metadata={"help": help})
 
 
 FLAGS_VERSION = "1"  # bump when a default or a rule changes results
@@ -28,96 +24,79 @@ FLAGS_VERSION = "1"  # bump when a default or a rule changes results
 class FlagOptions:
     """Thresholds of ``check_alignment`` (every float is a ``provalign check`` option)."""
 
-    partial_ratio: float = _opt(
+    partial_ratio: float = setting(
         0.7,
         "Partial omission: length ratio (vs the document's usual) below which a translation is "
         "short enough to check.",
     )
-    partial_gain: float = _opt(
+    partial_gain: float = setting(
         0.02,
         "Partial omission: how much closer the original without some clauses must be to the "
         "translation.",
     )
-    partial_strong_ratio: float = _opt(
+    partial_strong_ratio: float = setting(
         0.45,
         "Partial omission of an original without clauses: length ratio below this ...",
     )
-    partial_min_drop: float = _opt(0.1, "... and cosine this far below the document median.")
-    unrelated_sim: float = _opt(
-        0.15,
-        "A link below this cosine is no link (omission plus addition).",
-    )
-    low_sim_floor: float = _opt(0.2, "Low_similarity: cosine below this absolute floor ...")
-    low_sim_spread: float = _opt(3.0, "... and this many MADs below the document median.")
-    low_sim_min_words: int = _opt(
+    partial_min_drop: float = setting(0.1, "... and cosine this far below the document median.")
+    low_sim_floor: float = setting(0.2, "Low_similarity: cosine below this absolute floor ...")
+    low_sim_spread: float = setting(3.0, "... and this many MADs below the document median.")
+    low_sim_min_words: int = setting(
         8,
         "... in an original of at least this many words (a short sentence's cosine is too noisy: "
         'idioms, "So where is the momentum now?").',
     )
-    boilerplate_sim: float = _opt(
+    boilerplate_sim: float = setting(
         0.55,
         "Cosine to an exemplar disclaimer that marks added boilerplate.",
     )
-    peel_floor: float = _opt(
-        0.25,
-        "An end sentence of a merge less similar than this to the other side ...",
+    reorder_sim: float = setting(
+        REORDER_SIM, "Omitted and added text this similar is one moved passage ..."
     )
-    peel_slack: float = _opt(0.02, "... whose removal costs at most this much cosine is unlinked.")
-    peel_orig_gain: float = _opt(
-        0.03,
-        "An original end sentence is unlinked only if that raises the cosine this much.",
+    reorder_extend_sim: float = setting(
+        REORDER_EXTEND_SIM, "... and its neighbours this similar moved with it."
     )
-    relink_sim: float = _opt(
-        0.13,
-        "Unlinked neighbours this similar are one (cut) sentence; 1 turns the link repairs off.",
-    )
-    merge_gain: float = _opt(
-        0.03,
-        "An unlinked sentence joins a neighbouring link raising its cosine this much (merge).",
-    )
-    reorder_sim: float = _opt(0.45, "Omitted and added text this similar is one moved passage ...")
-    reorder_extend_sim: float = _opt(0.2, "... and its neighbours this similar moved with it.")
-    name_repeats: float = _opt(
+    name_repeats: float = setting(
         1.0,
         "A name used more often than this in the translation is its rendering.",
     )
-    name_score: float = _opt(
+    name_score: float = setting(
         -0.3,
         "An unmatched name is flagged above this score (removal gain, context contrast, evidence).",
     )
-    name_displaced_bonus: float = _opt(
+    name_displaced_bonus: float = setting(
         0.1,
         "Score added when the original holds a displaced document name.",
     )
-    name_original_bonus: float = _opt(
+    name_original_bonus: float = setting(
         0.03,
         "Score added when a cased original has an unmatched capitalised word.",
     )
-    name_initial_penalty: float = _opt(0.035, "Score taken off a sentence-initial candidate.")
-    name_echo_weight: float = _opt(
+    name_initial_penalty: float = setting(0.035, "Score taken off a sentence-initial candidate.")
+    name_echo_weight: float = setting(
         0.7,
         "Weight of the best cosine between the name alone and one original word alone (a rendered"
         " name echoes its original).",
     )
-    name_common_word_penalty: float = _opt(
+    name_common_word_penalty: float = setting(
         0.08,
         "Score taken off per decade of the name's count as an English word above 100 (a common "
         "word is more often a rendering than a name).",
     )
-    major_omission_chars: float = _opt(
+    major_omission_chars: float = setting(
         80.0,
         "Omitted passages longer than this many characters are major.",
     )
-    not_translation_coverage: float = _opt(
+    not_translation_coverage: float = setting(
         0.35,
         "Verdict not_a_translation below this share of sentences rendered ...",
     )
-    not_translation_cosine: float = _opt(0.3, "... or below this median link cosine.")
-    heavy_coverage: float = _opt(
+    not_translation_cosine: float = setting(0.3, "... or below this median link cosine.")
+    heavy_coverage: float = setting(
         0.75,
         "Verdict heavily_edited below this share of sentences rendered.",
     )
-    qualifier_flags: bool = _opt(True, 'Flag "more than 200" rendered as "200"')
+    qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
   the original must be long enough (8 words) for its cosine to mean something.
 * A pair that is not a translation at all gets the verdict and no wall of flags.
 
-Before any rule runs, ``align.check.refine.repair_links`` mends the links where a monotone
-search slips (moved, merged and cut sentences). The rules live in ``align.check.gaps``
+The links come from the aligner run with ``CHECK_OPTIONS``, whose repairs
+(``align.sentalign.repair``) mend where a monotone search slips (moved, merged and cut
+sentences). The rules live in ``align.check.gaps``
 (unlinked sentences), ``align.check.value_flags`` (numbers, names) and ``align.check.partial``
 (cut clauses); this module orchestrates them, holds the
 options and computes the summary. It imports only the standard library and numpy-free
@@ -41,7 +42,6 @@ from typing import TYPE_CHECKING
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from align.check.partial import partial_flags
-from align.check.refine import repair_links
 from align.check.value_flags import base_name, name_flags, number_flags
 from align.text.names import Name, mid_sentence_names, name_candidates, words
 from align.types import (
@@ -71,24 +71,14 @@ def _joined(texts: list[str], idx: tuple[int, ...]) -> str:
 
 
 def check_alignment(
-    alignment: Alignment,
-    options: FlagOptions | None = None,
-    encoder: Encoder | None = None,
-    *,
-    repair: bool = True,
+    alignment: Alignment, options: FlagOptions | None = None, encoder: Encoder | None = None
 ) -> Report:
-    """Flags and summary for an alignment (see the module docstring for the method).
-
-    ``repair=False`` takes the links as they are: a reviewer's corrected links are
-    authoritative and must not be "repaired" back (``align.serve.review``).
-    """
+    """Flags and summary for an alignment (see the module docstring for the method)."""
     options = options or FlagOptions()
     if encoder is None:
         from align.embed.encoder import load_encoder
 
         encoder = load_encoder()
-    if repair:
-        alignment = repair_links(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)

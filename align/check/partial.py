@@ -5,42 +5,20 @@ clauses and a translation shorter than the document's usual length ratio is comp
 with every contiguous run of them; a run that leaves clauses out and is *closer* to the
 translation than the whole original shows what was cut. Length alone flags too many
 terse-but-faithful renderings.
-
-The same clause cutting answers the link repairs' question in reverse
-(``rendered_in``): does one piece of a translation render a given sentence?
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from align.check.gaps import quote
+from align.text.shape import clauses
 from align.types import PARTIAL_OMISSION, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
-    from align.embed.encoder import Encoder
-
-
-_CLAUSE_RE = re.compile(
-    r"(?<=[,;:،؛—–])\s+|\s+[—–-]\s+|\s+(?=(?:и|а также|но|однако|который|которая|которые|что|"
-    r"несмотря|хотя|когда|and|but|while|which|who|after|because|although|though|despite|when|"
-    r"و?لكن|بينما|حيث|كما|التي|الذي|الذين|بعد|لان|لأن|و?على الرغم|و?رغم|عندما|حين)\s)"
-)
-
-
-def clauses(text: str) -> list[str]:
-    parts = [p.strip() for p in _CLAUSE_RE.split(text) if p and p.strip()]
-    out: list[str] = []
-    for p in parts:  # clauses under 3 words join their predecessor
-        if out and (len(p.split()) < 3 or len(out[-1].split()) < 3):
-            out[-1] = f"{out[-1]} {p}"
-        else:
-            out.append(p)
-    return out
 
 
 _FINAL = (".", "!", "?", "…", '"', "'", "”", "’", "»", ")")  # how a body sentence ends
@@ -128,34 +106,3 @@ def partial_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[
             )
         )
     return flags
-
-
-RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it ...
-RENDERED_LOOSE = 0.3  # ... or this close, and closer than to the rival sentences by
-RENDERED_MARGIN = 0.2  # this margin (short sentences have low cosines)
-_SENT_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str] = ()) -> bool:
-    """Whether one piece of ``text`` renders ``sentence`` (rather than one of ``rivals``).
-
-    ``text`` is cut at sentence ends and clause boundaries (one piece: False). A
-    sentence merged into a neighbour's translation has its own piece there ("... ;
-    they are friendly"), while a dropped sentence glued on by mistake matches none,
-    even when the embedding of the whole link cannot tell the two apart. Short
-    sentences reach low cosines even with their own rendering ("Я утратил способность
-    передвигаться." / "I could not walk.": 0.42), so a looser bar applies when the
-    piece is clearly closer to ``sentence`` than to the rivals (the link's other
-    original sentences).
-    """
-    pieces = [c for part in _SENT_END.split(text) for c in clauses(part)]
-    if len(pieces) < 2:
-        return False
-    v = encoder.encode([sentence, *rivals, *pieces])
-    piece_v = v[1 + len(rivals) :]
-    sims = piece_v @ v[0]
-    best = int(sims.argmax())
-    if sims[best] >= RENDERED_SIM:
-        return True
-    rival = float((v[1 : 1 + len(rivals)] @ piece_v[best]).max()) if rivals else -1.0
-    return bool(sims[best] >= RENDERED_LOOSE and sims[best] - rival >= RENDERED_MARGIN)

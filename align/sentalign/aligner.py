@@ -49,17 +49,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from align import __version__
 from align.embed.encoder import load_encoder
+from align.errors import AlignError
 from align.sentalign.anchors import document_anchors
 from align.sentalign.dp import Band, band_around, search
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
-from align.sentalign.options import AlignOptions, link_types
+from align.sentalign.moves import Draft
+from align.sentalign.options import AlignOptions, RepairOptions, link_types
+from align.sentalign.repair import repair_links
 from align.types import Alignment, Document, Link, Signature
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,7 +131,42 @@ def _align(
     original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
 ) -> list[Link]:
     orig, trans = _sides(original, translation, options, encoder)
-    return _scored_links(orig, trans, _path(orig, trans, options), options)
+    bounds = _path(orig, trans, options)
+    if options.repair is not None:
+        bounds = _repaired(list(original), list(translation), bounds, options.repair, encoder)
+    return _scored_links(orig, trans, bounds, options, encoder)
+
+
+def _repaired(
+    original: list[str],
+    translation: list[str],
+    bounds: Bounds,
+    repair: RepairOptions,
+    encoder: Encoder,
+) -> Bounds:
+    """The searched boundaries after the repair steps, checked to cover each sentence once."""
+    links = tuple(Link(tuple(range(o0, o1)), tuple(range(t0, t1))) for o0, o1, t0, t1 in bounds)
+    repaired = repair_links(Draft(original, translation, links), encoder, repair)
+    out: Bounds = []
+    for lk in repaired:
+        o, t = lk.original, lk.translation
+        if o != tuple(range(o[0], o[-1] + 1)) if o else False:
+            raise AlignError(f"internal error: a repair made a non-contiguous link {o}")
+        if t != tuple(range(t[0], t[-1] + 1)) if t else False:
+            raise AlignError(f"internal error: a repair made a non-contiguous link {t}")
+        o0 = o[0] if o else (out[-1][1] if out else 0)
+        t0 = t[0] if t else (out[-1][3] if out else 0)
+        out.append((o0, o0 + len(o), t0, t0 + len(t)))
+    check_exactly_once(out, len(original), len(translation))
+    return out
+
+
+def check_exactly_once(bounds: Bounds, n: int, m: int) -> None:
+    """Raise unless every sentence of both sides is in exactly one link, in order."""
+    for side, total, (lo, hi) in (("original", n, (0, 1)), ("translation", m, (2, 3))):
+        seen = [i for b in bounds for i in range(b[lo], b[hi])]
+        if seen != list(range(total)):
+            raise AlignError(f"internal error: {side} sentences not covered exactly once in order")
 
 
 def _sides(
@@ -164,21 +202,29 @@ def _path(orig: SideSpans, trans: SideSpans, options: AlignOptions) -> Bounds:
 
 
 def _scored_links(
-    orig: SideSpans, trans: SideSpans, bounds: Bounds, options: AlignOptions
+    orig: SideSpans, trans: SideSpans, bounds: Bounds, options: AlignOptions, encoder: Encoder
 ) -> list[Link]:
-    """Links with their ``Link.score`` (see the module docstring)."""
+    """Links with their ``Link.score`` (see the module docstring), computed once here for
+    every link, repaired or not; a span longer than the search's is encoded exactly."""
     best_o = _best_cosines(orig, trans, [o0 for o0, o1, t0, t1 in bounds if t1 == t0])
     best_t = _best_cosines(trans, orig, [t0 for o0, o1, t0, t1 in bounds if o1 == o0])
     links = []
     for o0, o1, t0, t1 in bounds:
         if o1 > o0 and t1 > t0:
-            cos = float(orig.emb[o1 - o0][o0] @ trans.emb[t1 - t0][t0])
+            cos = float(_span_vector(orig, o0, o1, encoder) @ _span_vector(trans, t0, t1, encoder))
             score = _pair_score(cos, options)
         else:  # one-sided links hold one sentence
             best = best_o[o0] if o1 > o0 else best_t[t0]
             score = 1.0 - _pair_score(best, options)
         links.append(Link(tuple(range(o0, o1)), tuple(range(t0, t1)), round(score, 4)))
     return links
+
+
+def _span_vector(side: SideSpans, start: int, end: int, encoder: Encoder) -> np.ndarray:
+    size = end - start
+    if size in side.emb:
+        return side.emb[size][start]
+    return encoder.encode([" ".join(side.texts[start:end])])[0]
 
 
 def _best_cosines(side: SideSpans, other: SideSpans, idx: list[int]) -> dict[int, float]:
@@ -194,9 +240,16 @@ def _best_cosines(side: SideSpans, other: SideSpans, idx: list[int]) -> dict[int
 
 def signature(options: AlignOptions, encoder_name: str) -> Signature:
     """The signature that travels with every alignment."""
-    skip = {"encoder", "cache"}
-    settings = tuple((k, str(v)) for k, v in asdict(options).items() if k not in skip)
-    return Signature(version=__version__, encoder=encoder_name, settings=settings)
+    skip = {"encoder", "cache", "repair"}
+    settings = [(k, str(v)) for k, v in asdict(options).items() if k not in skip]
+    settings.append(("repair", "off" if options.repair is None else "on"))
+    if options.repair is not None:  # a changed repair threshold is named; defaults are "on"
+        settings += [
+            (f"repair.{f.name}", str(getattr(options.repair, f.name)))
+            for f in fields(RepairOptions)
+            if getattr(options.repair, f.name) != f.default
+        ]
+    return Signature(version=__version__, encoder=encoder_name, settings=tuple(settings))
 
 
 def align_documents(

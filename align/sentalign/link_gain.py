@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
     from align.sentalign.options import AlignOptions
 
+_NO_LINK = -1e9  # the gain of a link the search must not make
 _ANCHOR_LEVELS = 3  # mentions of one key counted up to this many (anchor_miss)
 _CONTINUES = set(":;,،؛-–—")  # a sentence ending in one of these continues
 
@@ -55,6 +56,7 @@ class SideSpans:
         self, encoder: Encoder, texts: Sequence[str], max_side: int, bags: np.ndarray
     ) -> None:
         self.n = len(texts)
+        self.texts = texts
         sizes = range(1, min(max_side, max(self.n, 1)) + 1)
         self.emb: dict[int, np.ndarray] = dict(window_embeddings(encoder, texts, sizes))
         lens = np.array([len(t) for t in texts], dtype=np.float64)
@@ -181,7 +183,7 @@ class LinkGain:
         """The band-aligned gain table of link type (a, b)."""
         n, lo = self.rows.n, self.band.lo
         if a not in self.rows.emb or b not in self.cols.emb:
-            return np.full((n + 1, self.width), -1e9)
+            return np.full((n + 1, self.width), _NO_LINK)
         cos = self._banded(self.rows.emb[a], self.cols.emb[b], a, b)
         ii = np.clip(np.arange(n + 1) - a, 0, len(self.rows.emb[a]) - 1)[:, None]
         jj = np.clip(lo[:, None] + np.arange(self.width)[None, :] - b, 0, len(self.cols.emb[b]) - 1)
@@ -206,4 +208,7 @@ class LinkGain:
         len_x = self.rows.span_len(a, ii)
         len_y = self.cols.span_len(b, jj)
         lr = np.log((len_y + 20) / (len_x + 20)) - self.mu
-        return margin - self.o.threshold - self.o.length_weight * (lr / self.sigma) ** 2
+        gain = margin - self.o.threshold - self.o.length_weight * (lr / self.sigma) ** 2
+        if self.o.min_pair_cosine > -1.0:  # below it two spans share no meaning: no link
+            gain = np.where(cos < self.o.min_pair_cosine, _NO_LINK, gain)
+        return gain

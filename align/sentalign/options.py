@@ -8,6 +8,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from align.sentalign.moves import REORDER_EXTEND_SIM, REORDER_SIM
+from align.types import setting
+
+
+@dataclass(frozen=True, slots=True)
+class RepairOptions:
+    """Thresholds of the link repairs (``align.sentalign.repair``), which ``check`` runs.
+
+    Chosen on ``bench/flags.py``'s synthetic edits; each step's docstring gives the
+    measurement. Every field is a ``provalign check`` option.
+    """
+
+    peel_floor: float = setting(
+        0.25, "An end sentence of a merge less similar than this to the other side ..."
+    )
+    peel_slack: float = setting(
+        0.02, "... whose removal costs at most this much cosine is unlinked."
+    )
+    peel_orig_gain: float = setting(
+        0.03, "An original end sentence is unlinked only if that raises the cosine this much."
+    )
+    unrelated_sim: float = setting(
+        0.15, "A link below this cosine is no link (omission plus addition)."
+    )
+    boilerplate_floor: float = setting(
+        0.2, "A 1-1 link of an original sentence to boilerplate or a heading below this is no link."
+    )
+    relink_sim: float = setting(
+        0.13,
+        "Unlinked neighbours this similar are one (cut) sentence; 1 turns the link repairs off.",
+    )
+    merge_gain: float = setting(
+        0.03, "An unlinked sentence joins a neighbouring link raising its cosine this much (merge)."
+    )
+    reorder_sim: float = setting(
+        REORDER_SIM, "Omitted and added text this similar is one moved passage ..."
+    )
+    reorder_extend_sim: float = setting(
+        REORDER_EXTEND_SIM, "... and its neighbours this similar moved with it."
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class AlignOptions:
@@ -30,6 +71,8 @@ class AlignOptions:
     band: int = 16  # half-width of the band around the coarse path
     score_slope: float = 12.0  # logistic slope mapping cosine to Link.score
     score_mid: float = 0.45  # cosine at which Link.score is 0.5
+    min_pair_cosine: float = -1.0  # spans below this cosine are never linked (-1: off)
+    repair: RepairOptions | None = None  # run the link repairs (check does); None: the search alone
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement
@@ -38,8 +81,8 @@ class AlignOptions:
 #: makes the aligner explain such edits away by regrouping: on ``bench/flags.py`` the
 #: default settings took omission recall from 0.976 to 0.955 and partial-omission
 #: recall from 0.836 to 0.807 (0.769 on one half). These are the settings before
-#: ``anchor_miss`` existed.
-CHECK_OPTIONS = AlignOptions(anchor_weight=0.2, anchor_miss=0.0)
+#: ``anchor_miss`` existed, plus the link repairs.
+CHECK_OPTIONS = AlignOptions(anchor_weight=0.2, anchor_miss=0.0, repair=RepairOptions())
 
 
 def link_types(options: AlignOptions) -> list[tuple[int, int]]:

@@ -297,7 +297,7 @@ class App:
                 action,
                 _int(form.get("row") or 0),
                 who,
-                lambda a: check_alignment(a, FlagOptions(), encoder, repair=False).flags,
+                lambda a: check_alignment(a, FlagOptions(), encoder).flags,
                 (at_o, at_t),
                 str(form.get("note") or "")[:500],
             )

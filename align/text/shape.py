@@ -41,3 +41,48 @@ def line_kind(line: str) -> str:
     ):
         return "dateline" if _DATELINE.match(s) and len(s) <= 80 else "heading"
     return "body"
+
+
+_CLAUSE_RE = re.compile(
+    r"(?<=[,;:،؛—–])\s+|\s+[—–-]\s+|\s+(?=(?:и|а также|но|однако|который|которая|которые|что|"
+    r"несмотря|хотя|когда|and|but|while|which|who|after|because|although|though|despite|when|"
+    r"و?لكن|بينما|حيث|كما|التي|الذي|الذين|بعد|لان|لأن|و?على الرغم|و?رغم|عندما|حين)\s)"
+)
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` cut at clause boundaries (punctuation, conjunctions, relative pronouns).
+
+    Used by the partial-omission rule and by the aligner's ``rendered_in`` probe. The
+    synthetic generator keeps its own, different cutter on purpose
+    (``align.synthetic.sentence_edits``): a detector must not be graded on its own cuts.
+    """
+    parts = [p.strip() for p in _CLAUSE_RE.split(text) if p and p.strip()]
+    out: list[str] = []
+    for p in parts:  # clauses under 3 words join their predecessor
+        if out and (len(p.split()) < 3 or len(out[-1].split()) < 3):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
+
+
+BOILERPLATE_RE = re.compile(
+    r"(?i)^\s*(?:(?:this|the) (?:article|story|report|text) (?:was|has been|is) "
+    r"(?:originally |first )?(?:translated|published|edited|adapted)"
+    r"|translated (?:and edited )?by\b"
+    r"|read (?:also|more)\b|see also\b|related\s*:|photo(?:graph)?s?(?: credit)?\s*:|image\s*:"
+    r"|source\s*:|©|copyright\b|all rights reserved"
+    r"|by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})(?:,|$)"  # a byline: capitals only
+    r"|follow (?:us|\S+ on)\b|subscribe\b|the views expressed|editor'?s note|"
+    r"\(?(?:reuters|afp|ap|tass|ria novosti)\)?\s*$)"
+)
+
+
+def untitled_heading(line: str) -> bool:
+    """A short line without a final stop: a headline or subheading, not a body sentence.
+
+    Stricter than ``line_kind``'s heading (under 90 characters, not 120): it decides
+    whether an unlinked first line is a headline the original lacks.
+    """
+    return len(line) < 90 and not line.rstrip().endswith((".", "!", "?"))

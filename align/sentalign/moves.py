@@ -1,0 +1,183 @@
+"""Moved passages: unlinked original and translation sentences that are one passage moved.
+
+A monotone search cannot express a move, so a moved passage surfaces as an omission plus
+an addition elsewhere. The link repairs (``align.sentalign.repair``) protect such
+sentences from being paired with a neighbour, and ``check`` reports them as ``reorder``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from align.types import Link
+
+if TYPE_CHECKING:  # pragma: no cover
+    from align.embed.encoder import Encoder
+
+REORDER_SIM = 0.45  # omitted and added text this similar is one moved passage ...
+REORDER_EXTEND_SIM = 0.2  # ... and its neighbours this similar moved with it
+_MOVE_MARGIN = 0.1  # a moved sentence is this much closer to its omitted source than to its link
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Links under repair, with the sentence texts of both sides."""
+
+    ot: list[str]
+    tt: list[str]
+    links: tuple[Link, ...]
+
+
+def cosine(encoder: Encoder, a: str, b: str) -> float:
+    """Cosine of two texts (the encoder caches, so repeated texts cost nothing)."""
+    v = encoder.encode([a, b])
+    return float(v[0] @ v[1])
+
+
+def joined(texts: list[str], idx: tuple[int, ...]) -> str:
+    """The sentences ``idx`` of ``texts`` as one text."""
+    return " ".join(texts[i] for i in idx)
+
+
+LOCAL_PRIOR = 0.1  # cosine credited to an omitted / added pair side by side in one gap
+
+
+def find_moves(
+    d: Draft, encoder: Encoder, min_sim: float = REORDER_SIM, extend_sim: float = REORDER_EXTEND_SIM
+) -> tuple[set[int], set[int]]:
+    """Unlinked original and translation sentences that are one moved passage.
+
+    The aligner is monotone, so a moved passage surfaces as an omission plus an
+    addition elsewhere: a pair of them that are each other's best match (cosine >=
+    ``min_sim``) is a move, grown along the passage by ``_extend_moves``. A pair in
+    the same gap (between the same two links) is not a move but a rewritten or cut
+    sentence (``align.sentalign.repair.relink_gaps`` pairs those), and takes neither of its two
+    sentences into a move: a changed sentence was claimed by a similar dropped one
+    further down (NTREX ru case 157).
+    """
+    ot, tt = d.ot, d.tt
+    gap_of: dict[tuple[str, int], int] = {}  # an unlinked sentence's gap: links before it
+    gap = 0
+    for lk in d.links:
+        if lk.original and lk.translation:
+            gap += 1
+        gap_of.update({("o", i): gap for i in lk.original} if not lk.translation else {})
+        gap_of.update({("t", j): gap for j in lk.translation} if not lk.original else {})
+    omitted = [i for lk in d.links if not lk.translation for i in lk.original]
+    added = [j for lk in d.links if not lk.original for j in lk.translation]
+    if not omitted or not added:
+        return set(), set()
+    sim = encoder.encode([ot[i] for i in omitted]) @ encoder.encode([tt[j] for j in added]).T
+    same = np.array([[gap_of[("o", i)] == gap_of[("t", j)] for j in added] for i in omitted])
+    # position prior: the sentence beside it is likelier its rendering than one far away
+    # (a changed number or name costs a faithful rendering some cosine)
+    prior = sim + LOCAL_PRIOR * same
+    pairs = set()
+    local = []  # best matches side by side in one gap: a rewrite or a cut, not a move
+    for a in range(len(omitted)):
+        b = int(prior[a].argmax())
+        if int(prior[:, b].argmax()) != a:
+            continue
+        if same[a, b] and prior[a, b] >= min_sim:
+            local.append((a, b))
+        elif sim[a, b] >= min_sim:
+            pairs.add((a, b))
+    sim[same] = -1.0
+    for a, b in local:  # ... and neither of the two is part of a move
+        sim[a, :] = -1.0
+        sim[:, b] = -1.0
+    pairs = _extend_moves(pairs, omitted, added, sim, extend_sim)
+    return {omitted[a] for a, _ in pairs}, {added[b] for _, b in pairs}
+
+
+def _extend_moves(
+    pairs: set[tuple[int, int]],
+    omitted: list[int],
+    added: list[int],
+    sim: np.ndarray,
+    floor: float,
+) -> set[tuple[int, int]]:
+    """Grow matched moves along their passages: a moved passage moves as a block.
+
+    Once omitted sentence ``omitted[a]`` is matched to added ``added[b]``, their
+    neighbours (``a+-1``, ``b+-1``, both adjacent in their documents and unmatched; on
+    the translation side also one past a sentence inserted into the moved passage) are
+    the same move when merely related (cosine >= ``floor``): a short or loosely rendered
+    sentence of a moved paragraph rarely clears the strict bar on its own, and was left
+    behind as a false omission plus a false addition.
+    """
+    used_a = {a for a, _ in pairs}
+    used_b = {b for _, b in pairs}
+    todo = sorted(pairs)
+    out = set(pairs)
+    while todo:
+        a, b = todo.pop()
+        for da in (-1, 1):
+            x = a + da
+            if not 0 <= x < len(omitted) or x in used_a or omitted[x] - omitted[a] != da:
+                continue
+            for db in (da, 2 * da):  # the next translation sentence, or one past an insertion
+                y = b + db
+                if not 0 <= y < len(added) or y in used_b or added[y] - added[b] != db:
+                    continue
+                if float(sim[x, y]) >= floor:
+                    out.add((x, y))
+                    used_a.add(x)
+                    used_b.add(y)
+                    todo.append((x, y))
+                    break
+    return out
+
+
+def peel_moved(d: Draft, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
+    """Unlink a translation sentence that renders an omitted sentence from elsewhere.
+
+    A moved passage's translation is often glued to the edge of a neighbouring link
+    (a 1-3 link whose first two sentences came from four paragraphs down) or paired
+    1-1 with a dropped sentence where it landed, so the move is invisible and its
+    original reads as an omission. An end member of a link is peeled into a 0-1 link
+    when an unlinked original sentence is its best match (cosine >= ``min_sim``) and
+    clearly closer to it (by 0.1) than the link's own original text; a 1-1 link so
+    emptied leaves its original unlinked. Measured (402 documents): omission
+    precision 0.967 -> 0.980 and recall 0.963 -> 0.976 from the 1-1 case alone.
+    """
+    ot, tt = d.ot, d.tt
+    omitted = [i for lk in d.links if not lk.translation for i in lk.original]
+    ends = {}
+    for k, lk in enumerate(d.links):
+        if lk.original and lk.translation:
+            ends[lk.translation[0]] = k
+            ends[lk.translation[-1]] = k
+    if not omitted or not ends:
+        return d.links
+    cand = sorted(ends)
+    sim = encoder.encode([ot[i] for i in omitted]) @ encoder.encode([tt[j] for j in cand]).T
+    links = list(d.links)
+    peeled: set[int] = set()
+    for b, j in enumerate(cand):
+        a = int(sim[:, b].argmax())
+        if sim[a, b] < min_sim or int(sim[a].argmax()) != b:
+            continue
+        lk = links[ends[j]]
+        if j not in lk.translation:
+            continue
+        if sim[a, b] < cosine(encoder, joined(ot, lk.original), tt[j]) + _MOVE_MARGIN:
+            continue
+        rest = tuple(x for x in lk.translation if x != j)
+        links[ends[j]] = Link(lk.original, rest)
+        peeled.add(j)
+    if not peeled:
+        return d.links
+    out: list[Link] = []
+    for k, lk in enumerate(links):
+        first = d.links[k].translation[:1]
+        if first and first[0] in peeled:  # peeled off the front: it goes before the link
+            out.append(Link((), first))
+        out.append(lk)
+        last = d.links[k].translation[-1:]
+        if last and last[0] in peeled and len(d.links[k].translation) > 1:
+            out.append(Link((), last))
+    return tuple(out)

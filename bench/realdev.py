@@ -1,0 +1,375 @@
+"""Real dev set: `check` against hand-annotated edits in real republications (issue #14, §5).
+
+Pairs and annotations live in ``bench/realdev/pairs.jsonl`` (one JSON object per pair:
+id, kind ``edited``/``control``, orig_lang, addresses, licence, how the text was cut, and
+``edits`` with exact quotes). The article texts are not committed (their licences do not
+allow it): they sit in ``$PROVALIGN_REALDEV/<id>/orig.txt`` and ``trans.txt``, by default
+``../realdev-data`` next to this checkout; ``bench/realdev/README.md`` says how to rebuild
+them. Without them this script says so and exits 0.
+
+Each pair is checked by the real CLI (``cli.py check ORIG TRANS --format json``, one
+process per pair: the script measures what a user gets, whatever the library's internals
+are). Each annotated edit is mapped to the sentence(s) and character span its quote
+covers in the report's sentences. Figures, per pair and overall:
+
+- ``sentence_recall``: share of edits with a flag touching the edit's sentence on the
+  edit's side (the flag's ``original``/``translation`` index list, or one of its spans);
+  ``sentence_recall_not_info`` counts only minor and major flags (an info-level
+  merge/split note on the sentence is not a finding about the edit);
+- ``span_recall``: share of edits with a flag span (``spans: [{side, sentence, start,
+  end}]``) overlapping the quoted characters; 0 while check emits no spans;
+- ``false_major_per_article``: major flags touching no annotated edit (on either side:
+  the quote's or its counterpart's sentences), divided by the number of articles;
+- ``control_flags``: every flag on the faithful controls (``control_flags_not_info``
+  leaves out info-level merge/split notes).
+
+The same figures are given for a QA-checker baseline applied to check's own links: an
+unlinked segment, digits that differ within a link (with spans on the differing digit
+runs), a link whose length ratio is 30 % away from the document's median ratio. QA
+checkers flag segments, so only the digit rule has spans; every baseline flag counts as
+major. Targets (issue #14): sentence recall >= 0.70, span recall >= 0.50, <= 0.25 false
+major flags per article, no flag on controls.
+
+    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py [--only ID ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "bench" / "realdev" / "pairs.jsonl"
+TARGETS = {
+    "sentence_recall": 0.70,
+    "span_recall": 0.50,
+    "false_major_per_article": 0.25,
+    "control_flags": 0,
+}
+SIDES = ("original", "translation")
+_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+        "„": '"',
+        "’": "'",
+        "‘": "'",
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+    }
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def data_dir() -> Path:
+    """Where the texts are: $PROVALIGN_REALDEV, else ../realdev-data beside the checkout."""
+    env = os.environ.get("PROVALIGN_REALDEV")
+    return Path(env) if env else ROOT.parent / "realdev-data"
+
+
+def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
+    """The annotated pairs, in file order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching (NFKC, plain quotes and dashes, one space per gap) and,
+    for each folded character, its offset in ``text`` (so a match maps back)."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch).translate(_FOLD):
+            if c.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                c = " "
+            out.append(c)
+            where.append(i)
+    return "".join(out), where
+
+
+def locate(sentences: list[dict[str, Any]], quote: str) -> list[tuple[int, int, int]]:
+    """Where ``quote`` lies in a report's sentences: ``[(sentence, start, end), ...]``,
+    0-based character offsets into each sentence's ``text``, end exclusive (several
+    pieces when the quote crosses sentence boundaries). Empty when not found.
+
+    Sentences are joined with a space and both sides are folded (quotes, dashes,
+    whitespace), so the reader's normalisation does not hide a quote."""
+    joined: list[str] = []
+    owner: list[tuple[int, int]] = []  # (sentence index, offset in its text) per char
+    for s in sentences:
+        if joined:
+            joined.append(" ")
+            owner.append((-1, -1))
+        for j, ch in enumerate(s["text"]):
+            joined.append(ch)
+            owner.append((s["index"], j))
+    folded, where = _fold("".join(joined))
+    needle, _ = _fold(quote.strip())
+    at = folded.find(needle) if needle else -1
+    if at < 0:
+        return []
+    pieces: dict[int, list[int]] = {}
+    for k in range(at, at + len(needle)):
+        sent, off = owner[where[k]]
+        if sent >= 0:
+            pieces.setdefault(sent, []).append(off)
+    return [(sent, min(offs), max(offs) + 1) for sent, offs in sorted(pieces.items())]
+
+
+def _flag_sentences(flag: dict[str, Any], side: str) -> set[int]:
+    touched = set(flag.get(side) or [])
+    for span in flag.get("spans") or []:
+        if span.get("side") == side:
+            touched.add(int(span["sentence"]))
+    return touched
+
+
+def _span_hits(flag: dict[str, Any], side: str, pieces: list[tuple[int, int, int]]) -> bool:
+    for span in flag.get("spans") or []:
+        if span.get("side") != side:
+            continue
+        for sent, start, end in pieces:
+            if (
+                int(span["sentence"]) == sent
+                and int(span["start"]) < end
+                and start < int(span["end"])
+            ):
+                return True
+    return False
+
+
+def score_pair(pair: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
+    """Figures for one pair from its check report (the JSON report as a dict; flags may
+    carry ``spans``). Also used for the baseline, whose flags have the same shape."""
+    sentences = {side: report[side]["sentences"] for side in SIDES}
+    flags = report.get("flags") or []
+    edits_out = []
+    touched: dict[str, set[int]] = {side: set() for side in SIDES}
+    for edit in pair["edits"]:
+        side = edit["side"]
+        other = _other(side)
+        pieces = locate(sentences[side], edit["quote"])
+        own = {p[0] for p in pieces}
+        touched[side] |= own
+        if edit.get("other_quote"):
+            touched[other] |= {p[0] for p in locate(sentences[other], edit["other_quote"])}
+        by_sentence = [f for f in flags if own & _flag_sentences(f, side)]
+        not_info = [f for f in by_sentence if f.get("severity") != "info"]
+        edits_out.append(
+            {
+                "type": edit["type"],
+                "side": side,
+                "major": edit.get("major", False),
+                "found": bool(pieces),
+                "sentences": sorted(own),
+                "sentence_flagged": bool(by_sentence),
+                "sentence_flagged_not_info": bool(not_info),
+                "span_flagged": any(_span_hits(f, side, pieces) for f in flags),
+                "flag_kinds": sorted({f["kind"] for f in by_sentence}),
+            }
+        )
+    false_major = [
+        f
+        for f in flags
+        if f.get("severity") == "major"
+        and not any(_flag_sentences(f, side) & touched[side] for side in SIDES)
+    ]
+    return {
+        "id": pair["id"],
+        "kind": pair["kind"],
+        "edits": edits_out,
+        "flags": len(flags),
+        "flags_not_info": sum(f.get("severity") != "info" for f in flags),
+        "major_flags": sum(f.get("severity") == "major" for f in flags),
+        "false_major": len(false_major),
+        "false_major_kinds": sorted(f["kind"] for f in false_major),
+        "flag_kinds": dict(
+            sorted(Counter(f"{f['kind']}/{f.get('severity')}" for f in flags).items())
+        ),
+        "has_spans": any("spans" in f for f in flags),
+    }
+
+
+def baseline_flags(report: dict[str, Any], ratio_tolerance: float = 0.30) -> list[dict[str, Any]]:
+    """QA-checker rules on check's links: unlinked segment, differing digits, length ratio
+    ``ratio_tolerance`` away from the document's median. Flags shaped like check's."""
+    text = {side: {s["index"]: s["text"] for s in report[side]["sentences"]} for side in SIDES}
+    links = report.get("links") or []
+    flags: list[dict[str, Any]] = []
+    ratios: list[tuple[dict[str, Any], float]] = []
+    for link in links:
+        o, t = link["original"], link["translation"]
+        if not o or not t:
+            flags.append({"kind": "unlinked", "severity": "major", "original": o, "translation": t})
+            continue
+        joined = {
+            "original": " ".join(text["original"][i] for i in o),
+            "translation": " ".join(text["translation"][j] for j in t),
+        }
+        runs = {side: _digit_runs(report, side, link[side]) for side in SIDES}
+        values = {side: Counter(v for v, *_ in runs[side]) for side in SIDES}
+        if values["original"] != values["translation"]:
+            spans = [
+                {"side": side, "sentence": sent, "start": start, "end": end}
+                for side in SIDES
+                for value, sent, start, end in runs[side]
+                if values[side][value] > values[_other(side)][value]
+            ]
+            flags.append(
+                {
+                    "kind": "digits",
+                    "severity": "major",
+                    "original": o,
+                    "translation": t,
+                    "spans": spans,
+                }
+            )
+        ratios.append((link, len(joined["translation"]) / max(1, len(joined["original"]))))
+    if ratios:
+        median = statistics.median(r for _, r in ratios)
+        for link, ratio in ratios:
+            if median > 0 and abs(ratio / median - 1) > ratio_tolerance:
+                flags.append(
+                    {
+                        "kind": "length",
+                        "severity": "major",
+                        "original": link["original"],
+                        "translation": link["translation"],
+                    }
+                )
+    return flags
+
+
+def _other(side: str) -> str:
+    return "translation" if side == "original" else "original"
+
+
+def _digit_runs(
+    report: dict[str, Any], side: str, indices: list[int]
+) -> list[tuple[int, int, int, int]]:
+    """(value, sentence, start, end) of every run of digits (any script) in the sentences."""
+    out = []
+    for s in report[side]["sentences"]:
+        if s["index"] in indices:
+            ascii_digits = "".join(
+                str(unicodedata.digit(c, 0)) if c.isdigit() else c for c in s["text"]
+            )
+            out += [
+                (int(m.group()), s["index"], m.start(), m.end())
+                for m in _DIGITS.finditer(ascii_digits)
+            ]
+    return out
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Overall figures from per-pair rows."""
+    edits = [e for r in rows for e in r["edits"]]
+    controls = [r for r in rows if r["kind"] == "control"]
+    n = max(1, len(edits))
+    return {
+        "articles": len(rows),
+        "edited_articles": len(rows) - len(controls),
+        "controls": len(controls),
+        "edits": len(edits),
+        "edits_located": sum(e["found"] for e in edits),
+        "sentence_recall": round(sum(e["sentence_flagged"] for e in edits) / n, 3),
+        "sentence_recall_not_info": round(
+            sum(e["sentence_flagged_not_info"] for e in edits) / n, 3
+        ),
+        "span_recall": round(sum(e["span_flagged"] for e in edits) / n, 3),
+        "sentence_recall_by_type": _by_type(edits, "sentence_flagged"),
+        "flags": sum(r["flags"] for r in rows),
+        "major_flags": sum(r["major_flags"] for r in rows),
+        "false_major": sum(r["false_major"] for r in rows),
+        "false_major_per_article": round(
+            sum(r["false_major"] for r in rows) / max(1, len(rows)), 3
+        ),
+        "control_flags": sum(r["flags"] for r in controls),
+        "control_flags_not_info": sum(r["flags_not_info"] for r in controls),
+        "spans_present": any(r["has_spans"] for r in rows),
+    }
+
+
+def _by_type(edits: list[dict[str, Any]], key: str) -> dict[str, str]:
+    totals = Counter(e["type"] for e in edits)
+    hits = Counter(e["type"] for e in edits if e[key])
+    return {t: f"{hits[t]}/{totals[t]}" for t in sorted(totals)}
+
+
+def run_check(orig: Path, trans: Path, python: str = sys.executable) -> dict[str, Any]:
+    """The JSON report of ``cli.py check`` on one pair (a subprocess, as a user runs it)."""
+    proc = subprocess.run(
+        [python, str(ROOT / "cli.py"), "check", str(orig), str(trans), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"check failed on {orig.parent.name}: {proc.stderr.strip()}")
+    return json.loads(proc.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="pair ids to run (default: all)")
+    parser.add_argument("--dump", type=Path, help="also write the check reports here (JSON)")
+    args = parser.parse_args(argv)
+    folder = data_dir()
+    pairs = [p for p in load_pairs() if not args.only or p["id"] in args.only]
+    missing = [
+        p["id"]
+        for p in pairs
+        if not (folder / p["dir"] / "orig.txt").is_file()
+        or not (folder / p["dir"] / "trans.txt").is_file()
+    ]
+    if missing:
+        print(
+            json.dumps(
+                {
+                    "skipped": f"texts not found in {folder} (set PROVALIGN_REALDEV; "
+                    "see bench/realdev/README.md)",
+                    "missing": missing,
+                }
+            )
+        )
+        return 0
+    rows, base_rows, reports = [], [], {}
+    for pair in pairs:
+        report = run_check(folder / pair["dir"] / "orig.txt", folder / pair["dir"] / "trans.txt")
+        reports[pair["id"]] = report
+        rows.append(score_pair(pair, report))
+        base_rows.append(score_pair(pair, {**report, "flags": baseline_flags(report)}))
+    if args.dump:
+        args.dump.write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(
+        json.dumps(
+            {
+                "data": str(folder),
+                "targets": TARGETS,
+                "check": {"overall": summarise(rows), "pairs": rows},
+                "qa_baseline": {"overall": summarise(base_rows), "pairs": base_rows},
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""bench/realdev.py maps annotated quotes to sentence spans and scores flags against them.
+
+A tiny made-up pair and hand-written report dicts: no encoder, no network, no data set.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def realdev() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_realdev", ROOT / "bench" / "realdev.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _doc(texts: list[str]) -> dict:
+    return {"sentences": [{"index": i, "text": t} for i, t in enumerate(texts)]}
+
+
+REPORT = {
+    "original": _doc(["Полиция задержала двоих.", "Никто не пострадал, сообщили в МВД."]),
+    "translation": _doc(["Police detained “two men”.", "Nobody was hurt."]),
+    "links": [
+        {"original": [0], "translation": [0], "score": 0.9},
+        {"original": [1], "translation": [1], "score": 0.8},
+    ],
+}
+PAIR = {
+    "id": "toy",
+    "kind": "edited",
+    "edits": [
+        {
+            "type": "partial_omission",
+            "side": "original",
+            "quote": "сообщили в МВД",
+            "other_quote": "Nobody was hurt.",
+            "major": False,
+        },
+        {"type": "insertion", "side": "translation", "quote": '"two men"', "major": False},
+    ],
+}
+
+
+def test_quote_maps_to_sentence_and_span(realdev: ModuleType) -> None:
+    sents = REPORT["original"]["sentences"]
+    assert realdev.locate(sents, "сообщили в МВД") == [(1, 20, 34)]
+    assert sents[1]["text"][20:34] == "сообщили в МВД"
+    # typographic quotes and extra spaces in the text or the quote do not hide it
+    assert realdev.locate(REPORT["translation"]["sentences"], '"two  men"') == [(0, 16, 25)]
+    # a quote across a sentence boundary yields one piece per sentence
+    assert realdev.locate(sents, "двоих. Никто") == [(0, 18, 24), (1, 0, 5)]
+    assert realdev.locate(sents, "not there") == []
+
+
+def test_scores_sentence_span_and_false_major(realdev: ModuleType) -> None:
+    flags = [
+        {
+            "kind": "partial_omission",
+            "severity": "minor",
+            "original": [1],
+            "translation": [1],
+            "spans": [{"side": "original", "sentence": 1, "start": 21, "end": 30}],
+        },
+        {"kind": "addition", "severity": "major", "original": [], "translation": [0]},
+        {"kind": "omission", "severity": "major", "original": [0], "translation": []},
+    ]
+    row = realdev.score_pair(PAIR, {**REPORT, "flags": flags})
+    first, second = row["edits"]
+    assert first["sentence_flagged"] and first["span_flagged"]
+    assert second["sentence_flagged"] and not second["span_flagged"]
+    # the omission flag on original sentence 0 touches no annotated edit
+    assert row["false_major"] == 1 and row["false_major_kinds"] == ["omission"]
+    overall = realdev.summarise([row])
+    assert overall["sentence_recall"] == 1.0 and overall["span_recall"] == 0.5
+
+
+def test_flags_without_spans_and_baseline(realdev: ModuleType) -> None:
+    row = realdev.score_pair(PAIR, {**REPORT, "flags": []})
+    assert not any(e["sentence_flagged"] for e in row["edits"]) and not row["has_spans"]
+    report = {
+        **REPORT,
+        "original": _doc(["Погибли 12 человек.", "Второе предложение здесь."]),
+        "translation": _doc(["13 people died.", "Second."]),
+    }
+    kinds = sorted(f["kind"] for f in realdev.baseline_flags(report))
+    assert "digits" in kinds
+    digits = next(f for f in realdev.baseline_flags(report) if f["kind"] == "digits")
+    assert {"side": "translation", "sentence": 0, "start": 0, "end": 2} in digits["spans"]
