@@ -261,3 +261,16 @@ def test_serve_reports_a_busy_port_in_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_upload_limit_per_file(folder: Path) -> None:
+    app = create_app(ServeOptions(folder=folder, max_upload=1_000))
+    with TestClient(app, base_url=BASE) as c:
+        token = _token(c.get("/").text)
+        for fields, files in (
+            ({"translation_text": "x" * 5_000}, None),
+            ({}, {"original_file": ("a.txt", b"word " * 1_000)}),
+        ):
+            r = c.post("/check", data={"csrf": token, **fields}, files=files)
+            assert r.status_code in (400, 413), r.status_code
+            assert not list(folder.glob("check-*.json"))

@@ -162,6 +162,7 @@ class App:
             or not isinstance(sent, str)
             or not hmac.compare_digest(sent, self.token(session))
         ):
+            await form.close()
             raise HTTPException(403, "missing or wrong CSRF token; reload the page")
         return form
 
@@ -203,6 +204,8 @@ class App:
             await run_in_threadpool(self._check, report_id, sides[0], sides[1])
         except AlignError as exc:
             return await self.home(request, str(exc), 400)
+        finally:
+            await form.close()  # uploaded files are spooled to temporary files
         return RedirectResponse(f"/review/{report_id}", 303)
 
     async def _side(self, form: Any, role: str) -> tuple[str, bytes | None]:
