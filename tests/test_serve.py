@@ -189,7 +189,11 @@ def test_nothing_outside_the_folder_is_served(client: TestClient, path: str) -> 
 def test_report_files_are_served_with_a_strict_policy(client: TestClient) -> None:
     r = client.get("/files/pair-a.html")
     assert r.status_code == 200 and "default-src 'none'" in r.headers["content-security-policy"]
-    assert client.get("/report/pair-a").status_code == 200
+    report = client.get("/report/pair-a")
+    assert (
+        report.status_code == 200
+        and "script-src 'sha256-" in report.headers["content-security-policy"]
+    )
     assert client.get("/review/nope").status_code == 404
 
 

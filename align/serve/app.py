@@ -39,7 +39,7 @@ from starlette.routing import Route
 
 from align.errors import AlignError
 from align.serve import pages
-from align.serve.store import Folder, new_report_id
+from align.serve.store import Folder, new_report_id, report_csp
 
 SESSION = "provalign_session"
 WHO = "provalign_who"
@@ -312,8 +312,7 @@ class App:
         report = await run_in_threadpool(self.folder.load, request.path_params["report_id"])
         html = render(report, "html")  # carries its own CSP (its script allowed by hash)
         return HTMLResponse(
-            html,
-            headers={k: v for k, v in SECURITY_HEADERS.items() if k != "Content-Security-Policy"},
+            html, headers={**SECURITY_HEADERS, "Content-Security-Policy": report_csp()}
         )
 
     async def files(self, request: Request) -> Response:

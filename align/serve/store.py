@@ -43,12 +43,28 @@ def _atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def report_csp() -> str:
+    """The HTML report's own policy, sent as a header too: only its script, by hash."""
+    import base64
+    import hashlib
+
+    from align.report.write_html import template
+
+    digest = base64.b64encode(hashlib.sha256(template("report.js").encode()).digest()).decode()
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'; "
+        "frame-ancestors 'none'"
+    )
+
+
 class Folder:
     """Reports in one folder: list, load, save, and serve files safely."""
 
     def __init__(self, root: Path) -> None:
         root.mkdir(parents=True, exist_ok=True)
         self.root = root.resolve()
+        self._rows: dict[str, tuple[tuple[int, int], SummaryRow]] = {}  # by file, mtime+size
 
     def _json(self, report_id: str) -> Path:
         if not _ID.fullmatch(report_id) or report_id.endswith(".json"):
@@ -91,20 +107,9 @@ class Folder:
     def response(self, path: Path) -> Any:
         from starlette.responses import Response
 
-        from align.report.write_html import template
-
         headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
         if path.suffix.lower() == ".html":  # our reports: only their own script may run
-            import base64
-            import hashlib
-
-            digest = base64.b64encode(
-                hashlib.sha256(template("report.js").encode()).digest()
-            ).decode()
-            headers["Content-Security-Policy"] = (
-                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
-            )
+            headers["Content-Security-Policy"] = report_csp()
         return Response(path.read_bytes(), media_type=TYPES[path.suffix.lower()], headers=headers)
 
     def has_index(self) -> bool:
@@ -121,6 +126,12 @@ class Folder:
             report_id = path.stem
             if not _ID.fullmatch(report_id) or not self.inside(path):
                 continue
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            cached = self._rows.get(report_id)
+            if cached is not None and cached[0] == stamp:  # a big batch is parsed once
+                rows.append(cached[1])
+                continue
             try:
                 report = load_report(path)
             except AlignError as exc:
@@ -130,15 +141,15 @@ class Folder:
             for flag in reviewed_flags(report):
                 counts[flag.kind] = counts.get(flag.kind, 0) + 1
             summary = report.summary
-            rows.append(
-                SummaryRow(
-                    report_id,
-                    report.alignment.original.lang,
-                    report.alignment.translation.lang,
-                    summary.verdict if summary else None,
-                    summary.coverage_sentences if summary else None,
-                    counts,
-                    len(report.review.decisions) if report.review else 0,
-                )
+            row = SummaryRow(
+                report_id,
+                report.alignment.original.lang,
+                report.alignment.translation.lang,
+                summary.verdict if summary else None,
+                summary.coverage_sentences if summary else None,
+                counts,
+                len(report.review.decisions) if report.review else 0,
             )
+            self._rows[report_id] = (stamp, row)
+            rows.append(row)
         return rows
