@@ -278,3 +278,16 @@ def test_upload_limit_per_file(folder: Path) -> None:
             r = c.post("/check", data={"csrf": token, **fields}, files=files)
             assert r.status_code in (400, 413), r.status_code
             assert not list(folder.glob("check-*.json"))
+
+
+def test_summary_pages_a_big_folder() -> None:
+    from align.serve.pages import PAGE_SIZE, SummaryRow, home_page
+
+    rows = [
+        SummaryRow(f"r{n:04d}", "ar", "en", "edited", 0.9, {"omission": n % 3}) for n in range(250)
+    ]
+    first = home_page(rows, "t", "w")
+    assert first.count("<tr data-id") == PAGE_SIZE and 'rel="next"' in first
+    last = home_page(rows, "t", "w", page_no=3)
+    assert last.count("<tr data-id") == 50 and "Page 3 of 3" in last
+    assert len(first.encode("utf-8")) <= 200_000

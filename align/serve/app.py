@@ -185,6 +185,7 @@ class App:
                 str(self.folder.root),
                 self.folder.has_index(),
                 error,
+                _int(q.get("page") or 1),
             ),
             status,
         )

@@ -118,6 +118,19 @@ class SummaryRow:
 
 
 SORTS = ("name", "verdict", "coverage", "flags")
+PAGE_SIZE = 100  # rows per summary page: a big batch folder still gives a light page
+
+
+def _pager(page_no: int, total: int, sort: str, verdict: str, kind: str) -> str:
+    if total == 1:
+        return ""
+    links = []
+    for label, n in (("← previous", page_no - 1), ("next →", page_no + 1)):
+        if 1 <= n <= total:
+            href = "/?" + query(sort=sort, verdict=verdict, kind=kind, page=str(n))
+            rel = "prev" if n < page_no else "next"
+            links.append(f'<a href="{e(href)}" rel="{rel}">{label}</a>')
+    return f'<p class="pager">Page {page_no} of {total} · {" · ".join(links)}</p>'
 
 
 def _sorted(rows: Sequence[SummaryRow], sort: str) -> list[SummaryRow]:
@@ -144,6 +157,7 @@ def home_page(
     folder: str = "",
     has_index: bool = False,
     error: str = "",
+    page_no: int = 1,
 ) -> str:
     """New-check form, then the folder's reports: sorted, filtered by verdict and flag kind."""
     shown = [
@@ -181,7 +195,10 @@ def home_page(
         + '</select><button type="submit">Apply</button></form>'
     )
     body_rows = []
-    for r in _sorted(shown, sort):
+    pages_total = max(1, -(-len(shown) // PAGE_SIZE))
+    page_no = min(max(1, page_no), pages_total)
+    first = (page_no - 1) * PAGE_SIZE
+    for r in _sorted(shown, sort)[first : first + PAGE_SIZE]:
         link = f'<a href="/review/{e(quote(r.report_id))}">{e(r.report_id)}</a>'
         if r.error:
             body_rows.append(
@@ -207,7 +224,8 @@ def home_page(
     index = ' · <a href="/files/index.html">batch index page</a>' if has_index else ""
     listing = (
         f'<section class="panel" id="reports"><h2>Reports in {e(folder)}</h2>'
-        f'<p class="muted">{len(shown)} of {len(rows)} shown{index}</p>{filters}'
+        f'<p class="muted">{len(shown)} of {len(rows)} match{index}</p>{filters}'
+        f"{_pager(page_no, pages_total, sort, verdict, kind)}"
         '<table class="index" id="summary"><thead><tr><th>Report</th><th>Languages</th>'
         "<th>Verdict</th><th>Coverage</th><th>Flags</th><th>Decisions</th></tr></thead>"
         f"<tbody>{''.join(body_rows)}</tbody></table></section>"
