@@ -111,7 +111,8 @@ class App:
         self.options = options
         self.folder = Folder(options.folder)
         self.secret = secrets.token_bytes(32)
-        self.lock = threading.Lock()  # one check or review write at a time
+        self.compute = threading.Lock()  # one pipeline run at a time (the encoder is shared)
+        self.writing = threading.Lock()  # one read-modify-write of a report at a time
         self._encoder: Any = None
         self._encoder_lock = threading.Lock()
         if options.preload:  # the first check need not wait for the model
@@ -120,7 +121,7 @@ class App:
     def _preload(self) -> None:
         from align.serve.jobs import warm_up
 
-        with self.lock:  # a check sent meanwhile waits rather than loading twice
+        with self.compute:  # a check sent meanwhile waits for it
             warm_up(self.encoder)
 
     def encoder(self) -> Any:
@@ -241,8 +242,9 @@ class App:
             allow_private=self.options.allow_private_urls,
             save_dir=self.folder.root / "sources",
         )
-        with self.lock:
+        with self.compute:
             report = check_inputs(orig, trans, self.encoder, fetch)
+        with self.writing:
             self.folder.save(report_id, report)
 
     async def review(self, request: Request, error: str = "", status: int = 200) -> Response:
@@ -255,25 +257,26 @@ class App:
         )
 
     async def decide(self, request: Request) -> Response:
-        from align.serve.review import decide_flag, flag_key, reviewed_flags
-
         report_id = request.path_params["report_id"]
         form = await self.form(request)
-        note = str(form.get("note") or "")[:500]
+        n = _int(form.get("flag"))
         try:
-            with self.lock:
-                report = self.folder.load(report_id)
-                n = _int(form.get("flag"))
-                flags = reviewed_flags(report)
-                if not 0 <= n < len(flags):
-                    raise HTTPException(400, "no such flag")
-                report = decide_flag(
-                    report, flag_key(flags[n]), str(form.get("action")), self.who(request), note
-                )
-                self.folder.save(report_id, report)
+            await run_in_threadpool(self._decide, report_id, form, n, self.who(request))
         except AlignError as exc:
             return await self.review(request, str(exc), 400)
         return RedirectResponse(f"/review/{report_id}#flag-{n}", 303)
+
+    def _decide(self, report_id: str, form: Any, n: int, who: str) -> None:
+        from align.serve.review import decide_flag, flag_key, reviewed_flags
+
+        note = str(form.get("note") or "")[:500]
+        with self.writing:
+            report = self.folder.load(report_id)
+            flags = reviewed_flags(report)
+            if not 0 <= n < len(flags):
+                raise HTTPException(400, "no such flag")
+            report = decide_flag(report, flag_key(flags[n]), str(form.get("action")), who, note)
+            self.folder.save(report_id, report)
 
     async def correct(self, request: Request) -> Response:
         report_id = request.path_params["report_id"]
@@ -293,7 +296,7 @@ class App:
         at_o, at_t = _int(form.get("at_o") or 0), _int(form.get("at_t") or 0)
         if action == "relink":  # the form counts sentences from 1
             at_o, at_t = at_o - 1, at_t - 1
-        with self.lock:
+        with self.writing, self.compute:
             report = self.folder.load(report_id)
             encoder = self.encoder()
             report = correct_link(
