@@ -218,7 +218,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=FILE)
+@click.argument("file", type=SOURCE)
 @click.option("--lang", type=LANG, help="Language (else detected).")
 @click.option("--presplit", is_flag=True, help="Input is one sentence per line.")
 @click.option(
@@ -226,8 +226,8 @@ def cli() -> None:
 )
 @click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True)
 @_clean_errors
-def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
-    """Split FILE into sentences (Arabic, Russian, English rules)."""
+def split(file: Path | str, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
+    """Split FILE (or an http(s) URL) into sentences (Arabic, Russian, English rules)."""
     from align.read.document import load_document
 
     doc = load_document(file, _load_options(presplit, lang, max_chars))

@@ -33,6 +33,12 @@ def base() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never the user's cache: commands without --fetch-cache use this one."""
+    monkeypatch.setenv("PROVALIGN_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def _opts(tmp_path: Path, **kw: object) -> FetchOptions:
     return FetchOptions(cache_dir=tmp_path / "cache", **kw)  # type: ignore[arg-type]
 
@@ -179,3 +185,12 @@ def test_connected_address_is_checked_too(
     monkeypatch.setattr("align.read.fetch._check_address", lambda *a: None)
     with pytest.raises(InputError, match=r"private or loopback address \(127\.0\.0\.1\)"):
         fetch(f"{base}/page/en", _opts(tmp_path, allow_private=False, use_cache=False))
+
+
+def test_split_accepts_a_url(base: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["split", f"{base}/page/ru", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["path"] == f"{base}/page/ru" and data["lang"] == "ru"
+    assert data["encoding"] == "cp1251"  # from the page's <meta charset>
+    assert (tmp_path / "cache" / "fetch" / "urls").is_dir()  # the default cache follows the env

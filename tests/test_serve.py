@@ -29,6 +29,11 @@ from align.serve.store import Folder  # noqa: E402
 BASE = "http://127.0.0.1"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROVALIGN_CACHE_DIR", str(tmp_path / "cache"))  # never the user's
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "reports"
