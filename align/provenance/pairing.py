@@ -326,7 +326,7 @@ def open_pairer(options: PairOptions, progress: Callable[[int], None] = lambda n
 
 
 def pair_translations(
-    translations: Sequence[Path],
+    translations: Sequence[Path | str],
     options: PairOptions,
     progress: Callable[[int], None] = lambda n: None,
 ) -> list[PairResult]:
@@ -346,18 +346,20 @@ def pair_against(
 
 def _pair_all(
     pairer: Pairer,
-    translations: Sequence[Path],
+    translations: Sequence[Path | str],
     options: PairOptions,
     progress: Callable[[int], None],
 ) -> list[PairResult]:
     from align.read.document import LoadOptions, load_document
+    from align.read.fetch import is_url
 
     lo = LoadOptions(max_chars=options.max_chars)
     results = []
     try:
         for t in translations:
             doc = load_document(t, lo)
-            results.append(pairer.pair(Path(t), doc.texts, date=doc.meta.published, lang=doc.lang))
+            name: Any = t if is_url(t) else Path(t)  # Path() would mangle a URL's "//"
+            results.append(pairer.pair(name, doc.texts, date=doc.meta.published, lang=doc.lang))
             progress(1)
     finally:
         pairer.conn.close()

@@ -9,11 +9,16 @@ in the same language is refused early, because aligning an article with itself
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.errors import InputError, LanguageError
 from align.types import Article, Document
+
+if TYPE_CHECKING:
+    from align.read.fetch import FetchOptions
+    from align.read.reader import ReadOptions
 
 SUPPORTED = ("ar", "ru", "en", "de", "fr")
 
@@ -26,20 +31,40 @@ class LoadOptions:
     lang: str | None = None  # None: detect
     max_chars: int = 2_000_000
     encoding: str | None = None  # None: detect (BOM, UTF-8, cp1256, cp1251, KOI8-R)
+    fetch: FetchOptions | None = None  # for URLs; None: defaults, cap from max_chars
 
 
 def load_document(path: str | Path, options: LoadOptions | None = None) -> Document:
-    """Read, detect the language of and split the file at ``path``."""
+    """Read, detect the language of and split the file (or http(s) URL) at ``path``."""
+    from align.read.fetch import is_url
     from align.read.reader import ReadOptions, read_article
 
     options = options or LoadOptions()
-    article = read_article(
-        path,
-        ReadOptions(
-            presplit=options.presplit, encoding=options.encoding, max_chars=options.max_chars
-        ),
+    read = ReadOptions(
+        presplit=options.presplit, encoding=options.encoding, max_chars=options.max_chars
     )
+    if is_url(path):
+        article = read_url(str(path), read, options.fetch)
+    else:
+        article = read_article(path, read)
     return segment_article(article, options)
+
+
+def read_url(url: str, read: ReadOptions, fetch_options: FetchOptions | None = None) -> Article:
+    """Fetch ``url`` and read it like a file; the Article's meta carries the Source.
+
+    The byte cap defaults to what ``max_chars`` allows a file (4 bytes a character).
+    """
+    from align.read.fetch import FetchOptions, fetch
+    from align.read.reader import article_from_bytes
+
+    if fetch_options is None:
+        fetch_options = FetchOptions(max_bytes=read.max_chars * 4 + 4096)
+    got = fetch(url, fetch_options)
+    if read.encoding is None and got.charset is not None:
+        read = replace(read, encoding=got.charset)
+    article = article_from_bytes(got.data, url, read, is_html=got.is_html)
+    return replace(article, meta=replace(article.meta, source=got.source))
 
 
 def document_from_text(

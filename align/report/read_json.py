@@ -15,16 +15,21 @@ from typing import Any
 from align.errors import FormatError, InputError
 from align.report.write_json import SCHEMA_VERSION
 from align.types import (
+    FLAG_ACTIONS,
+    LINK_ACTIONS,
     SEVERITIES,
     VERDICTS,
     Alignment,
     ArticleMeta,
+    Decision,
     Document,
     Flag,
     Link,
     Report,
+    Review,
     Sentence,
     Signature,
+    Source,
     Summary,
 )
 
@@ -123,6 +128,7 @@ def _document(r: _Reader, data: Any, role: str) -> Document:
         byline=r.str_(doc, "byline", role, optional=True),
         published=r.str_(doc, "published", role, optional=True),
         attribution=r.str_(doc, "attribution", role, optional=True),
+        source=_source(r, doc.get("source"), f"{role}.source"),
     )
     sentences = []
     for n, item in enumerate(r.list_(r.key(doc, "sentences", role), f"{role}.sentences")):
@@ -145,10 +151,26 @@ def _document(r: _Reader, data: Any, role: str) -> Document:
     return Document(meta=meta, lang=r.str_(doc, "lang", role), sentences=tuple(sentences))
 
 
-def _links(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Link, ...]:
+def _source(r: _Reader, data: Any, where: str) -> Source | None:
+    if data is None:
+        return None
+    s = r.obj(data, where)
+    return Source(
+        url=r.str_(s, "url", where),
+        final_url=r.str_(s, "final_url", where),
+        fetched=r.str_(s, "fetched", where),
+        status=r.int_(r.key(s, "status", where), f"{where}.status"),
+        sha256=r.str_(s, "sha256", where),
+        content_type=r.str_(s, "content_type", where, optional=True),
+    )
+
+
+def _links(
+    r: _Reader, data: Any, n_orig: int, n_trans: int, name: str = "links"
+) -> tuple[Link, ...]:
     links = []
-    for n, item in enumerate(r.list_(data, "links")):
-        where = f"links[{n}]"
+    for n, item in enumerate(r.list_(data, name)):
+        where = f"{name}[{n}]"
         link = r.obj(item, where)
         score = r.num(r.key(link, "score", where), f"{where}.score")
         links.append(
@@ -168,10 +190,12 @@ def _links(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Link, ...]
     return tuple(links)
 
 
-def _flags(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Flag, ...]:
+def _flags(
+    r: _Reader, data: Any, n_orig: int, n_trans: int, name: str = "flags"
+) -> tuple[Flag, ...]:
     flags = []
-    for n, item in enumerate(r.list_(data, "flags")):
-        where = f"flags[{n}]"
+    for n, item in enumerate(r.list_(data, name)):
+        where = f"{name}[{n}]"
         f = r.obj(item, where)
         severity = r.str_(f, "severity", where)
         if severity not in SEVERITIES:
@@ -195,6 +219,42 @@ def _flags(r: _Reader, data: Any, n_orig: int, n_trans: int) -> tuple[Flag, ...]
             )
         )
     return tuple(flags)
+
+
+def _review(r: _Reader, data: Any, n_orig: int, n_trans: int) -> Review | None:
+    """The optional ``review`` section (decisions, reviewed links and flags)."""
+    if data is None:
+        return None
+    rv = r.obj(data, "review")
+    decisions = []
+    for n, item in enumerate(r.list_(rv.get("decisions", []), "review.decisions")):
+        where = f"review.decisions[{n}]"
+        d = r.obj(item, where)
+        action = r.str_(d, "action", where)
+        if action not in FLAG_ACTIONS + LINK_ACTIONS:
+            raise r.fail(f"{where}.action", f"unknown action {action!r}")
+        decisions.append(
+            Decision(
+                action=action,
+                who=r.str_(d, "who", where),
+                when=r.str_(d, "when", where),
+                note=r.str_(d, "note", where, optional=True) or "",
+                kind=r.str_(d, "kind", where, optional=True),
+                original=r.indices(d.get("original", []), f"{where}.original", n_orig, "original"),
+                translation=r.indices(
+                    d.get("translation", []), f"{where}.translation", n_trans, "translation"
+                ),
+                before=_links(r, d.get("before", []), n_orig, n_trans, f"{where}.before"),
+                after=_links(r, d.get("after", []), n_orig, n_trans, f"{where}.after"),
+            )
+        )
+    links = rv.get("links")
+    flags = rv.get("flags")
+    return Review(
+        decisions=tuple(decisions),
+        links=None if links is None else _links(r, links, n_orig, n_trans, "review.links"),
+        flags=None if flags is None else _flags(r, flags, n_orig, n_trans, "review.flags"),
+    )
 
 
 def _summary(r: _Reader, data: Any) -> Summary | None:
@@ -245,6 +305,7 @@ def report_from_dict(data: Any, path: str = "<json>") -> Report:
         flags=_flags(r, top.get("flags", []), n_orig, n_trans),
         summary=_summary(r, top.get("summary")),
         created=created,
+        review=_review(r, top.get("review"), n_orig, n_trans),
     )
 
 

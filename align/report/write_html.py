@@ -195,6 +195,18 @@ def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, in
     )
 
 
+def _fetched(doc: Document) -> str:
+    """The evidence of a page fetched from a URL (empty for a local file)."""
+    source = doc.meta.source
+    if source is None:
+        return ""
+    final = "" if source.final_url == source.url else f" → {source.final_url}"
+    return (
+        f'<br><span class="muted source" dir="ltr">fetched <time>{e(source.fetched)}</time>'
+        f"{e(final)} · HTTP {source.status} · sha256 <code>{e(source.sha256)}</code></span>"
+    )
+
+
 def _facts(report: Report) -> str:
     alignment = report.alignment
     items = []
@@ -204,7 +216,7 @@ def _facts(report: Report) -> str:
                 role,
                 f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
                 f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
-                f'<span class="muted">· {len(doc.sentences)} sentences</span>',
+                f'<span class="muted">· {len(doc.sentences)} sentences</span>' + _fetched(doc),
             )
         )
     summary = report.summary
@@ -298,8 +310,27 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
     )
 
 
+def _review_section(report: Report) -> str:
+    """The list of a person's decisions (empty when the report was not reviewed)."""
+    from align.report._review import decision_line
+
+    if report.review is None or not report.review.decisions:
+        return ""
+    items = "".join(f'<li dir="auto">{e(decision_line(d))}</li>' for d in report.review.decisions)
+    changed = " Links as corrected by the reviewer." if report.review.links is not None else ""
+    return (
+        f'<section class="whole review"><h2>Review</h2><p class="muted">'
+        f"{len(report.review.decisions)} decision(s); the machine's findings are kept in the "
+        f"JSON.{changed}</p><ul>{items}</ul></section>"
+    )
+
+
 def render_html(report: Report) -> str:
-    """The complete HTML page for ``report``."""
+    """The complete HTML page for ``report`` (as reviewed, when it carries a review)."""
+    from align.report._review import review_view
+
+    review = _review_section(report)
+    report = review_view(report)
     alignment = report.alignment
     rows = build_rows(report)
     body_rows = []
@@ -325,5 +356,7 @@ def render_html(report: Report) -> str:
     )
     title = f"provalign: {orig.meta.path} → {trans.meta.path}"
     return page(
-        title, _header(report) + _toolbar(report, rows) + table + footer, template("report.js")
+        title,
+        _header(report) + review + _toolbar(report, rows) + table + footer,
+        template("report.js"),
     )

@@ -23,7 +23,7 @@ from typing import Any
 
 from align.errors import FormatError
 from align.report._view import kind_key
-from align.types import Document, Flag, Report, Signature, Summary
+from align.types import Decision, Document, Flag, Link, Report, Review, Signature, Source, Summary
 
 SCHEMA_VERSION = 1
 
@@ -38,9 +38,20 @@ def _signature(sig: Signature) -> dict[str, Any]:
     }
 
 
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "url": source.url,
+        "final_url": source.final_url,
+        "fetched": source.fetched,
+        "status": source.status,
+        "sha256": source.sha256,
+        "content_type": source.content_type,
+    }
+
+
 def _document(doc: Document) -> dict[str, Any]:
     meta = doc.meta
-    return {
+    out: dict[str, Any] = {
         "path": meta.path,
         "lang": doc.lang,
         "encoding": meta.encoding,
@@ -62,6 +73,9 @@ def _document(doc: Document) -> dict[str, Any]:
             for s in doc.sentences
         ],
     }
+    if meta.source is not None:  # only fetched documents carry it (old files unchanged)
+        out["source"] = _source(meta.source)
+    return out
 
 
 def _plain(value: Any) -> Any:
@@ -104,10 +118,36 @@ def _summary(summary: Summary | None) -> dict[str, Any] | None:
     }
 
 
+def _link(link: Link) -> dict[str, Any]:
+    return {
+        "original": list(link.original),
+        "translation": list(link.translation),
+        "score": link.score,
+    }
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    out: dict[str, Any] = {"action": d.action, "who": d.who, "when": d.when, "note": d.note}
+    if d.kind is not None:
+        out.update(kind=d.kind, original=list(d.original), translation=list(d.translation))
+    if d.before or d.after:
+        out.update(before=[_link(x) for x in d.before], after=[_link(x) for x in d.after])
+    return out
+
+
+def _review(review: Review) -> dict[str, Any]:
+    """Decisions (who, when, what), then the reviewed links and flags if a link changed."""
+    return {
+        "decisions": [_decision(d) for d in review.decisions],
+        "links": None if review.links is None else [_link(x) for x in review.links],
+        "flags": None if review.flags is None else [_flag(f) for f in review.flags],
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON types, keys in canonical order."""
     alignment = report.alignment
-    return {
+    out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "signature": _signature(alignment.signature),
         "created": report.created,
@@ -124,6 +164,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "flags": [_flag(f) for f in report.flags],
         "summary": _summary(report.summary),
     }
+    if report.review is not None:  # beside the machine's findings, never instead of them
+        out["review"] = _review(report.review)
+    return out
 
 
 def render_json(report: Report) -> str:

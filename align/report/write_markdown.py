@@ -37,7 +37,20 @@ def _inline(text: str) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    """Summary (verdict, coverage, counts) plus a table of flags with quoted sentences."""
+    """Summary (verdict, coverage, counts) plus a table of flags with quoted sentences.
+
+    A reviewed report shows the reviewed flags and ends with the list of decisions.
+    """
+    from align.report._review import decision_line, review_view
+
+    text = _markdown(review_view(report))
+    if report.review is not None and report.review.decisions:
+        items = "".join(f"- {_inline(decision_line(d))}\n" for d in report.review.decisions)
+        text += f"\n## Review\n\n{items}"
+    return text
+
+
+def _markdown(report: Report) -> str:
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
     out = [

@@ -65,7 +65,11 @@ def _summary_lines(report: Report) -> list[str]:
 
 
 def render_text(report: Report) -> str:
-    """A readable list of flags, then the summary."""
+    """A readable list of flags, then the summary (and a person's review, if any)."""
+    from align.report._review import decision_line, review_view
+
+    decisions = report.review.decisions if report.review else ()
+    report = review_view(report)
     out: list[str] = []
     if report.flags:
         out.append(f"{len(report.flags)} flag(s):")
@@ -94,4 +98,7 @@ def render_text(report: Report) -> str:
     if out:
         out.append("")
     out.extend(_summary_lines(report))
+    if decisions:
+        out += ["", f"Review: {len(decisions)} decision(s)"]
+        out += [_wrap(decision_line(d), "  ") for d in decisions]
     return "\n".join(out) + "\n"
