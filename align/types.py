@@ -63,6 +63,9 @@ class ArticleMeta:
     byline: str | None = None
     published: str | None = None  # ISO 8601 date when the page states one
     attribution: str | None = None  # e.g. "Translated from Arabic by ..."
+    # Things the reader repaired or doubts (bad bytes replaced, text much shorter than
+    # the page): the CLI shows them on stderr; they never change the verdict.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

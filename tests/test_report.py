@@ -357,14 +357,13 @@ def test_markdown_summary_and_flag_table() -> None:
     assert "alignment only" in plain and "No check was run." in plain
 
 
-def test_text_lists_flags_then_summary() -> None:
+def test_text_leads_with_the_verdict_then_flags() -> None:
     text = render(make_report(), "text")
-    assert text.startswith("6 flag(s):")
-    assert "[major] Omission - original 5, translation -" in text
+    assert text.startswith("Verdict: EDITED: 2 major changes, 3 minor changes, 1 note")
+    assert "[major] Omission - sentences original 6, translation -" in text  # 1-based
     assert "360,000 in the original became 460,000." in text
-    assert text.rstrip().splitlines()[-1].startswith("Signature: provalign:0.1.0")
-    assert "Verdict: EDITED" in text
-    assert text.index("Verdict:") > text.index("Omission")
+    assert "Signature:" not in text  # only with --verbose
+    assert text.index("Verdict:") < text.index("Omission")
     plain = render(make_plain_report(), "text")
     assert "Alignment only (no check run): 8 links" in plain
 

@@ -1,8 +1,10 @@
 """Markdown for tickets and chat: the summary, then one table row per flag.
 
-Cells are escaped for GitHub-flavoured Markdown tables: ``|`` and backslashes are
-escaped, line breaks become spaces, and HTML-significant ``<``/``&`` are entity-encoded
-so a sentence containing markup cannot inject it into a rendered page.
+Cells are escaped for GitHub-flavoured Markdown tables: ``|``, backslashes, brackets
+and backticks are escaped (so ``![](http://...)`` in an article stays text, never a
+remote image), line breaks become spaces, control characters show as ``\\x1b``, and
+HTML-significant ``<``/``&`` are entity-encoded so a sentence containing markup cannot
+inject it into a rendered page.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from align.report._view import (
     percent,
     quote,
     side_phrase,
+    visible,
 )
 from align.types import Report, Sentence
 
@@ -27,7 +30,9 @@ _BREAKS = re.compile(r"\s*[\t\r\n\v\f\u2028\u2029]+\s*")
 
 def cell(text: str) -> str:
     """Text safe inside one Markdown table cell."""
-    text = _BREAKS.sub(" ", text).replace("\\", "\\\\").replace("|", "\\|")
+    text = _BREAKS.sub(" ", visible(text)).replace("\\", "\\\\").replace("|", "\\|")
+    # ``![](http://...)`` in an article must not become a remote image (or a link)
+    text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
