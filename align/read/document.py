@@ -24,7 +24,7 @@ class LoadOptions:
 
     presplit: bool = False
     lang: str | None = None  # None: detect
-    max_chars: int = 2_000_000
+    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
     encoding: str | None = None  # None: detect (BOM, UTF-8, cp1256, cp1251, KOI8-R)
 
 
@@ -89,4 +89,14 @@ def load_pair(
             "another language (override with --orig-lang/--trans-lang if detection is wrong)",
             path=str(orig_path),
         )
+    if original.lang == "en" and translation.lang != "en":
+        from dataclasses import replace
+
+        note = (
+            f"the original is English and the translation {translation.lang}: provalign "
+            "checks English republications of Arabic/Russian originals; are the two "
+            "files in the right order (ORIGINAL TRANSLATION)?"
+        )
+        meta = replace(translation.meta, warnings=(*translation.meta.warnings, note))
+        translation = replace(translation, meta=meta)
     return original, translation

@@ -86,10 +86,11 @@ def write_index_page(rows: list[IndexRow], out_path: str | Path) -> Path:
     Raises:
         InputError: the file cannot be written.
     """
+    from align.report.atomic import write_atomic
+
     path = Path(out_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_index_page(rows), encoding="utf-8")
+        write_atomic(path, render_index_page(rows))
     except OSError as exc:
         raise InputError(f"cannot write index page: {exc.strerror or exc}", path=str(path)) from exc
     return path

@@ -43,7 +43,7 @@ def overview_svg(report: Report, rows: list[Row]) -> str:
     for row in rows:
         state = row.one_sided or ("changed" if row.flags else "seg")
         label = f"row {row.number + 1}" + (f": {state}" if state != "seg" else "")
-        spans = []
+        spans: list[tuple[float, float] | None] = []
         for side, pos, y in ((row.link.original, top, y1), (row.link.translation, bottom, y2)):
             xs = [pos[i] for i in side if i in pos]
             if not xs:
