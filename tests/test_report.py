@@ -391,10 +391,14 @@ def test_index_page_escapes_and_links(tmp_path: Path) -> None:
     ]
     path = write_index_page(rows, tmp_path / "out" / "index.html")
     page = path.read_text(encoding="utf-8")
-    assert "<script" not in page and "syria&lt;script&gt;" in page
+    assert page.count("<script") == 1 and "syria&lt;script&gt;" in page  # the pinned sorter
+    assert "sha256-" in page
     tree = lxml_html.fromstring(page)
     links = tree.xpath("//a")
-    assert [a.get("href") for a in links] == ["r%20%221%22.html"]
+    assert [a.get("href") for a in links] == [
+        f"r%20%221%22.{fmt}" for fmt in ("html", "json", "md", "tmx")
+    ]
+    assert len(tree.xpath("//th[@class='sortable']")) == 6
     body_rows = tree.xpath("//tbody/tr")
     assert len(body_rows) == 2
     assert "85.7%" in body_rows[0].text_content() and "Omission 1" in body_rows[0].text_content()
