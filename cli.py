@@ -318,7 +318,8 @@ def _threshold_help(ctx: click.Context, param: click.Parameter, value: bool) -> 
     lines = ["Thresholds of provalign check (as --name VALUE or in provalign.toml [check]):", ""]
     for f in dataclasses.fields(FlagOptions):
         if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
-            lines.append(f"  --{f.name.replace('_', '-')} [default: {f.default}]")
+            kind = "INTEGER" if isinstance(f.default, int) else "FLOAT"
+            lines.append(f"  --{f.name.replace('_', '-')} {kind}  [default: {f.default}]")
             lines.append(f"      {f.metadata['help']}")
     lines.append("")
     presets = "; ".join(f"{k} {v or 'defaults'}" for k, v in PRESETS.items())

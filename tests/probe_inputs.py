@@ -98,6 +98,27 @@ def probes() -> list[Probe]:
             absent="п÷",
         ),
         Probe(
+            "html_byline_in_metadata_not_body",
+            "byline.html",
+            _page(
+                f'<article><h1>Plan</h1><p class="byline">By John Smith</p><p>{_LEAD}</p>'
+                f"<p>{_BODY[0]}</p></article>",
+                '<meta name="author" content="John Smith">',
+            ),
+            expect=_BODY[0],
+            absent="John Smith",
+        ),
+        Probe(
+            "arabic_headline_with_abbreviation_stop",
+            "ar_headline.txt",
+            (
+                "الولايات المتحدة الأمريكية. أثقلت معاقبة السلفادور على دعمها للصين، ثم تراجعت\n\n"
+                "لاحظ الدبلوماسيون أن جمهورية الدومينيكان وبنما قد تعترفا بالفعل ببكين. "
+                "عقد الرئيس اجتماعًا دافئًا مع رئيس بنما في يونيو 2017.\n"
+            ).encode(),
+            expect="الولايات المتحدة الأمريكية. أثقلت",
+        ),
+        Probe(
             "terminal_escapes",
             "escapes.txt",
             (f"{_LEAD} \x1b[1A\x1b[2K Erased line. {_BODY[0]}\x9b2J {_BODY[1]}\n").encode(),

@@ -488,7 +488,6 @@ def test_synth(runner: CliRunner, resolve, tmp_path: Path, case: Case) -> None: 
         ["report"],
         ["eval-align", "links.txt"],
         ["index", "add"],
-        ["pair", str(BAD / "en.txt")],
         ["pair", str(BAD / "en.txt"), "--index", "a", "--originals", "b"],
         ["synth", "a.txt", "b.txt"],
         ["synth", str(BAD / "ar.txt"), str(BAD / "en.txt"), "-o", str(BAD / "ar.txt")],

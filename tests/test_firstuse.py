@@ -425,3 +425,49 @@ def test_long_sentence_is_windowed_before_encoding() -> None:
 def test_max_chars_default_is_the_measured_bound(runner: CliRunner) -> None:
     assert cli.MAX_CHARS == 200_000
     assert "[default: 200000" in runner.invoke(cli.cli, ["check", "--help"]).stdout
+
+
+# ---- the demo's misleading flags, sentence cap -----------------------------------------------
+
+DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
+
+
+def test_demo_disclaimer_is_not_paired_with_a_dropped_sentence(runner: CliRunner) -> None:
+    r = runner.invoke(
+        cli.cli,
+        [
+            "check",
+            str(DEMO / "ar-euronews-en-153800.ar.txt"),
+            str(DEMO / "ar-euronews-en-153800.en.txt"),
+            "--format",
+            "json",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    import json
+
+    flags = json.loads(r.stdout)["flags"]
+    assert not [f for f in flags if f["kind"] == "low_similarity"]
+    last = [f for f in flags if f["kind"] == "addition" and f["translation"] == [6]]
+    assert last and last[0]["subkind"] == "boilerplate"
+
+
+def test_demo_arabic_headline_is_not_split_at_an_abbreviation(runner: CliRunner) -> None:
+    r = runner.invoke(
+        cli.cli,
+        ["check", str(DEMO / "ar-nytimes-184804.ar.txt"), str(DEMO / "ar-nytimes-184804.en.txt")],
+    )
+    assert r.exit_code == 0
+    assert "الولايات المتحدة الأمريكية.”" not in r.stdout  # no omission of the headline's half
+    assert "Omission - sentences original 1," not in r.stdout
+
+
+def test_sentence_cap_goes_with_max_chars(runner: CliRunner, tmp_path: Path) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("\n".join(["word"] * 20_000) + "\n")
+    r = runner.invoke(cli.cli, ["split", str(lines), "--presplit", "--lang", "en"])
+    assert r.exit_code == 1 and "20,000 sentences, more than the 5,000" in r.stderr
+    big = tmp_path / "big.txt"
+    big.write_text("The minister spoke. " * 100_000)  # 2,000,000 characters
+    r = runner.invoke(cli.cli, ["split", str(big)])
+    assert r.exit_code == 1 and "more than --max-chars 200,000" in r.stderr

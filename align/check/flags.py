@@ -39,7 +39,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
-from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
+from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor, unlink_unrelated
 from align.check.partial import partial_flags
 from align.check.refine import repair_links
 from align.check.value_flags import base_name, name_flags, number_flags
@@ -80,6 +80,10 @@ def check_alignment(
 
         encoder = load_encoder()
     alignment = repair_links(alignment, encoder, options)
+    # repair_links' gap relinking can pair a dropped last sentence with an appended
+    # disclaimer again (demo euronews: a major low_similarity and "heavily edited");
+    # a sentence linked to boilerplate is an omission plus an addition.
+    alignment = unlink_unrelated(alignment, encoder, options)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)

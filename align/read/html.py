@@ -132,8 +132,8 @@ def html_to_article(html: str, name: str, encoding: str) -> Article:
         parts.append((title, "heading"))
     body = _main_paragraphs(root)
     for text, kind in body:
-        if text == title or (attribution and text == attribution):
-            continue
+        if text == title or (attribution and text == attribution) or _is_byline(text, byline):
+            continue  # each moved to the metadata, not also compared (and flagged omitted)
         parts.append((text, kind))
     if sum(len(t) for t, k in body) < 40:
         raise InputError("HTML page has no article text", path=name)
@@ -258,6 +258,17 @@ def _wrap_runs(el: Any, leading: str, runs: list[list[Any]], html_mod: Any) -> N
             anchor.addnext(p)
         for child in run:
             p.append(child)  # moves the child with its tail
+
+
+_BY = re.compile(r"(?i)^(?:by|von|par|автор\s*:?|текст\s*:?|بقلم|كتب)\s+")
+
+
+def _is_byline(text: str, byline: str | None) -> bool:
+    """The body paragraph that is the byline already in ``ArticleMeta.byline``."""
+    if not byline:
+        return False
+    bare = _BY.sub("", text).strip(" .:-—")
+    return text == byline or bare == _BY.sub("", byline).strip(" .:-—")
 
 
 def _title(root: Any) -> str | None:
