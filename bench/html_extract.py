@@ -52,10 +52,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repo", type=Path, required=True)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--ours-only", action="store_true", help="skip trafilatura")
     args = ap.parse_args()
     gold = json.loads((args.repo / "tests" / "evaldata.json").read_text(encoding="utf-8"))
     extractors: dict[str, Any] = {"provalign": ours}
     try:
+        if args.ours_only:
+            raise ImportError
         import trafilatura
 
         extractors["trafilatura"] = lambda data: trafilatura.extract(data) or ""

@@ -18,7 +18,6 @@ from report_fixture import make_report
 
 import cli
 from align.report import render
-from align.report._view import plural, severity_phrase
 from align.report.write_text import render_text
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -46,9 +45,9 @@ def test_stray_utf8_byte_is_replaced_with_a_warning(runner: CliRunner, tmp_path:
 
 
 def test_short_extraction_warns(runner: CliRunner, tmp_path: Path) -> None:
-    links = "".join(f"<div><span>Item {i} of the site</span></div>" for i in range(200))
+    links = "".join(f'<li><a href="/s/{i}">Section {i} of the site</a></li>' for i in range(200))
     page = (
-        f"<html><body><div>{links}</div><article><p>The minister said on Monday that the "
+        f"<html><body><nav><ul>{links}</ul></nav><article><p>The minister said on Monday that the "
         "government would spend one billion dollars on new schools.</p></article></body></html>"
     )
     path = tmp_path / "short.html"
@@ -144,6 +143,8 @@ def test_failed_output_write_keeps_the_earlier_file(
 
 
 def test_text_output_verdict_first_plurals_and_one_based() -> None:
+    from align.report._view import plural, severity_phrase
+
     text = render_text(make_report())
     assert text.splitlines()[0].startswith("Verdict: EDITED: 2 major changes, 3 minor changes")
     assert plural(1, "major change") == "1 major change"

@@ -107,6 +107,7 @@ def html_to_article(html: str, name: str, encoding: str) -> Article:
         if el.getparent() is not None:
             el.drop_tree()
     drop_hidden(root)
+    wrap_loose_text(root)
     visible = len(_norm(_body_text(root)))
     title = _title(root)
     published = _published(root, html)
@@ -115,7 +116,7 @@ def html_to_article(html: str, name: str, encoding: str) -> Article:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
-    wrap_loose_text(root)
+    found = _trafilatura_paragraphs(root)  # None: not installed or nothing found
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main"):
             continue
@@ -131,6 +132,12 @@ def html_to_article(html: str, name: str, encoding: str) -> Article:
     if title:
         parts.append((title, "heading"))
     body = _main_paragraphs(root)
+    if (
+        found
+        and sum(len(t) for t, _ in found) >= sum(len(t) for t, _ in body)
+        and (len(found) > 1 or len(body) <= 1)
+    ):
+        body = found  # ours missed part of the article; else ours keeps more structure
     for text, kind in body:
         if text == title or (attribution and text == attribution) or _is_byline(text, byline):
             continue  # each moved to the metadata, not also compared (and flagged omitted)
@@ -269,6 +276,64 @@ def _is_byline(text: str, byline: str | None) -> bool:
         return False
     bare = _BY.sub("", text).strip(" .:-—")
     return text == byline or bare == _BY.sub("", byline).strip(" .:-—")
+
+
+def _trafilatura_paragraphs(root: Any) -> list[tuple[str, str]] | None:
+    """The main text as trafilatura finds it, from our cleaned tree (hidden text dropped).
+
+    On trafilatura's own 990 evaluation pages (bench/html_extract.py) it finds more of
+    the main text than our density rule (recall 0.947 vs 0.774, F1 0.921 vs 0.834), so it
+    is used when it finds at least as much text as our rule in more than one paragraph;
+    otherwise ours, which keeps headings, bylines and <br><br> breaks apart (trafilatura
+    glues a short page's paragraphs into one). Metadata, the attribution line and hidden-text removal stay
+    ours. None (not installed, nothing found) means our rule alone.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    import copy
+
+    import lxml.etree
+
+    try:
+        xml = trafilatura.extract(
+            copy.deepcopy(root),
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 - a third-party failure means "use our own rule"
+        return None
+    if not xml:
+        return None
+    try:
+        doc = lxml.etree.fromstring(xml.encode("utf-8"))
+    except lxml.etree.XMLSyntaxError:
+        return None
+    main = doc.find("main")
+    if main is None:
+        return None
+    out: list[tuple[str, str]] = []
+    for el in main.iter("head", "p", "item", "cell", "quote", "code"):
+        if el.tag in ("p", "quote", "code") and el.getparent() is not None and (
+            el.getparent().tag in ("item", "cell", "quote")
+        ):
+            continue
+        for piece in re.split(_BR + r"\s*" + _BR + "|\n\\s*\n", "".join(el.itertext())):
+            text = _norm(piece)
+            if not text:
+                continue
+            if el.tag == "head":
+                kind = "heading"
+            elif el.tag == "item":
+                kind = "list_item"
+            else:
+                kind = "dateline" if line_kind(text) == "dateline" else "body"
+            out.append((text, kind))
+    return out if sum(len(t) for t, _ in out) >= 40 else None
 
 
 def _title(root: Any) -> str | None:
