@@ -339,7 +339,13 @@ def run_probes(timeout: float = 180.0) -> dict[str, Any]:
         cases.append(("fifo", ["split", str(fifo)]))
         long = Path(tmp) / "long_sentence.txt"
         long.write_text("word " * 200_000)  # 1,000,000 characters, one sentence
-        cases.append(("sentence_1m_chars", ["split", str(long), "--max-chars", "2000000"]))
+        ru = ROOT / "tests" / "data" / "bad" / "ru.txt"
+        cases.append(  # encoded: memory bounded by the window, not the sentence
+            (
+                "sentence_1m_chars_aligned",
+                ["align", str(ru), str(long), "--trans-lang", "en", "--max-chars", "2000000"],
+            )
+        )
         cases.append(("sentence_1m_chars_default", ["split", str(long)]))
         lines = Path(tmp) / "lines.txt"
         lines.write_text("\n".join(["word"] * 20_000) + "\n")

@@ -20,6 +20,7 @@ from align.report._view import (
     link_coverage,
     percent,
     quote,
+    severity_phrase,
     side_phrase,
     visible,
 )
@@ -45,9 +46,8 @@ def render_markdown(report: Report) -> str:
     """Summary (verdict, coverage, counts) plus a table of flags with quoted sentences."""
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
-    out = [
-        "# Translation check",
-        "",
+    out = ["# Translation check", ""]
+    files = [
         f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
         f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
     ]
@@ -55,13 +55,17 @@ def render_markdown(report: Report) -> str:
     if summary is None:
         sent_cov, char_cov = link_coverage(report)
         out.append("- **Verdict:** alignment only (no check run)")
+        out += files
         out.append(
             f"- **Coverage:** {percent(sent_cov)} of original sentences, "
             f"{percent(char_cov)} of characters ({len(alignment.links)} links)"
         )
     else:
         reason = f" ({_inline(summary.reason)})" if summary.reason else ""
-        out.append(f"- **Verdict:** {summary.verdict.replace('_', ' ')}{reason}")
+        out.append(
+            f"- **Verdict:** {summary.verdict.replace('_', ' ')}: {severity_phrase(report)}{reason}"
+        )
+        out += files
         out.append(f"- **Coverage:** {coverage_phrase(summary)}")
     if counts := counts_phrase(report):
         out.append(f"- **Flags:** {counts}")
