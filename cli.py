@@ -23,7 +23,8 @@ from align.errors import AlignError
 from align.report import WRITERS
 
 F = TypeVar("F", bound=Callable[..., Any])
-FILE = click.Path(dir_okay=True, path_type=Path)  # existence is checked by the reader
+FILE = click.Path(dir_okay=True, path_type=Path, allow_dash=True)  # the reader checks it
+MAX_CHARS = 200_000  # measured bound: docs/exit-codes.md "Limits"
 
 
 class _PathOrUrl(click.ParamType):
@@ -74,18 +75,74 @@ def _progress(length: int, label: str) -> Iterator[Callable[[int], None]]:
 
 
 def _write(text: str, output: Path | None) -> None:
+    """Print, or write ``output`` atomically: a failed write never leaves a truncated file."""
     if output is None or str(output) == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
+    from align.report.atomic import write_atomic
+
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text)
     except (FileExistsError, NotADirectoryError):
         raise AlignError(
             "cannot write output: a folder on its path is a file", path=str(output)
         ) from None
     except OSError as exc:
         raise AlignError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from exc
+
+
+# -o FILE's extension chooses the format when --format is not given
+EXT_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".json": "json",
+    ".tsv": "tsv",
+    ".tmx": "tmx",
+    ".txt": "text",
+}
+
+
+def _format_for(fmt: str | None, output: Path | None, default: str, allowed: list[str]) -> str:
+    """The explicit --format, else the -o extension, else ``default`` (on a terminal)."""
+    if fmt is not None:
+        return fmt
+    if output is not None and str(output) != "-":
+        guessed = EXT_FORMATS.get(output.suffix.lower())
+        if guessed == "text" and "text" not in allowed and "ladder" in allowed:
+            guessed = "ladder"
+        if guessed in allowed:
+            return guessed
+    return default
+
+
+def _color() -> bool:
+    """ANSI colour on a terminal unless NO_COLOR is set (https://no-color.org)."""
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _warn(docs: Any, quiet: bool) -> None:
+    """The reader's warnings (bad bytes replaced, text much shorter than the page) on stderr."""
+    if quiet:
+        return
+    from align.report._view import visible
+
+    for doc in docs:
+        for note in getattr(doc.meta, "warnings", ()):
+            click.echo(f"Warning: {visible(doc.meta.path)}: {note}", err=True)
+
+
+def _render(report: Any, fmt: str, verbose: bool = False) -> str:
+    from align.report import render
+
+    if fmt == "text":
+        from align.report.write_text import render_text
+
+        return render_text(report, verbose=verbose, color=_color())
+    text: str = render(report, fmt)
+    return text
 
 
 def _load_options(presplit: bool, lang: str | None, max_chars: int, fetch: Any = None) -> Any:
@@ -196,14 +253,19 @@ def _input_options(func: F) -> F:
         click.option(
             "--max-chars",
             type=click.IntRange(min=1),
-            default=2_000_000,
+            default=MAX_CHARS,
             show_default=True,
             help="Refuse inputs longer than this many characters.",
         ),
         *FETCH_OPTIONS,
         click.option(
-            "-o", "--output", type=click.Path(path_type=Path), help="Write here (default stdout)."
+            "-o",
+            "--output",
+            type=click.Path(path_type=Path, allow_dash=True),
+            help="Write here (default stdout); the extension picks the format.",
         ),
+        click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr."),
+        click.option("-v", "--verbose", is_flag=True, help="Add signature and evidence."),
     ]
     decorated: Any = wrapper
     for option in reversed(options):
@@ -224,15 +286,17 @@ def cli() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--max-chars", type=click.IntRange(min=1), default=2_000_000, show_default=True)
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True)
 @_clean_errors
 def split(file: Path | str, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
     """Split FILE (or an http(s) URL) into sentences (Arabic, Russian, English rules)."""
     from align.read.document import load_document
+    from align.report._view import visible
 
     doc = load_document(file, _load_options(presplit, lang, max_chars))
-    if fmt == "text":
-        click.echo("\n".join(s.text for s in doc.sentences))
+    _warn([doc], False)
+    if fmt == "text":  # escape sequences in an article must not drive the terminal
+        click.echo("\n".join(visible(s.text) for s in doc.sentences))
         return
     rows = [dataclasses.asdict(s) for s in doc.sentences]
     click.echo(
@@ -249,22 +313,25 @@ def split(file: Path | str, lang: str | None, presplit: bool, fmt: str, max_char
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ladder", "tsv", "json", "html", "tmx"]),
-    default="ladder",
-    show_default=True,
+    type=click.Choice(["ladder", "tsv", "json", "html", "tmx", "md", "text"]),
+    default=None,
+    help="Output format [default: ladder, or from the -o extension].",
 )
 @_clean_errors
-def align(pair: PairInput, output: Path | None, fmt: str) -> None:
+def align(
+    pair: PairInput, output: Path | None, fmt: str | None, quiet: bool, verbose: bool
+) -> None:
     """Align ORIGINAL with TRANSLATION sentence by sentence."""
-    from align.report import render
     from align.sentalign.links import format_ladder
     from align.types import Report
 
+    fmt = _format_for(fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"])
     alignment = pair.align()
+    _warn([alignment.original, alignment.translation], quiet)
     if fmt == "ladder":
         _write(format_ladder(alignment.links), output)
     else:
-        _write(render(Report(alignment=alignment), fmt), output)
+        _write(_render(Report(alignment=alignment), fmt, verbose), output)
 
 
 @cli.command("eval-align")
@@ -280,7 +347,7 @@ def eval_align(gold: Path, links: Path) -> None:
     click.echo(json.dumps(scores, indent=1))
 
 
-def _thresholds() -> dict[str, dataclasses.Field[Any]]:
+def _threshold_fields() -> dict[str, dataclasses.Field[Any]]:
     """check's thresholds: the link repairs' and the flags' fields (one option per name)."""
     from align.check.context import FlagOptions
     from align.sentalign.options import RepairOptions
@@ -293,28 +360,102 @@ def _thresholds() -> dict[str, dataclasses.Field[Any]]:
     return out
 
 
-def _split_thresholds(values: dict[str, float | None]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _split_thresholds(values: dict[str, float]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Given overrides, as (RepairOptions, FlagOptions) keyword arguments; a name both
     classes hold (the reorder thresholds) goes to both."""
     from align.check.context import FlagOptions
     from align.sentalign.options import RepairOptions
 
-    given = {k: v for k, v in values.items() if v is not None}
     names = [{f.name for f in dataclasses.fields(c)} for c in (RepairOptions, FlagOptions)]
-    return tuple({k: v for k, v in given.items() if k in n} for n in names)  # type: ignore[return-value]
+    repair, flag = ({k: v for k, v in values.items() if k in n} for n in names)
+    return repair, flag
 
 
 def _flag_overrides(func: F) -> F:
     """Threshold overrides for check, generated from the options' fields and their help."""
-    for f in reversed(list(_thresholds().values())):
+    for f in reversed(list(_threshold_fields().values())):
         func = click.option(
             f"--{f.name.replace('_', '-')}",
             f.name,
             type=type(f.default),
             default=None,
+            hidden=True,  # listed by --help-thresholds; the short --help fits a screen
             help=f"{f.metadata['help']} [default: {f.default}]",
         )(func)
     return func
+
+
+def _threshold_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``check --help-thresholds``: every threshold, its meaning and default."""
+    if not value or ctx.resilient_parsing:
+        return
+    from align.check.presets import PRESETS
+
+    lines = ["Thresholds of provalign check (as --name VALUE or in provalign.toml [check]):", ""]
+    for f in _threshold_fields().values():
+        kind = "INTEGER" if isinstance(f.default, int) else "FLOAT"
+        lines.append(f"  --{f.name.replace('_', '-')} {kind}  [default: {f.default}]")
+        lines.append(f"      {f.metadata['help']}")
+    lines.append("")
+    presets = "; ".join(f"{k} {v or 'defaults'}" for k, v in PRESETS.items())
+    lines.append(f"Presets (--preset): {presets}")
+    click.echo("\n".join(lines))
+    ctx.exit()
+
+
+def _thresholds(
+    preset: str | None, config: Path | None, given: dict[str, float | None]
+) -> dict[str, float]:
+    """Preset, then provalign.toml's [check] table, then command-line options (last wins)."""
+    from align.check.presets import PRESETS
+
+    names = _threshold_fields()
+    table: dict[str, Any] = {}
+    if config is not None:
+        table = _read_config(config)
+        preset = preset or table.pop("preset", None)
+    if preset is not None and preset not in PRESETS:
+        raise AlignError(f"unknown preset {preset!r} (use {', '.join(PRESETS)})", path=str(config))
+    merged: dict[str, float] = dict(PRESETS.get(preset or "balanced", {}))
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        field = names.get(name)
+        default: Any = field.default if field is not None else None
+        if not isinstance(default, (int, float)) or isinstance(default, bool):
+            raise AlignError(f"unknown threshold {key!r} in [check]", path=str(config))
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise AlignError(f"threshold {key!r} must be a number", path=str(config))
+        merged[name] = type(default)(value)
+    merged.update({k: v for k, v in given.items() if v is not None})
+    return merged
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    """The ``[check]`` table of a provalign.toml (tomllib; tomli on Python 3.10)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise AlignError(f"cannot read config: {exc.strerror or exc}", path=str(path)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise AlignError(f"not valid TOML: {exc}", path=str(path)) from None
+    table = data.get("check", {})
+    if not isinstance(table, dict):
+        raise AlignError("[check] must be a table", path=str(path))
+    return dict(table)
+
+
+def _fail_code(report: Any, fail_on: str | None) -> int:
+    """3 when a finding reaches ``fail_on`` severity (docs/exit-codes.md), else 0."""
+    if fail_on is None:
+        return 0
+    from align.report._view import severity_rank
+
+    bar = severity_rank(fail_on)
+    return 3 if any(severity_rank(f.severity) >= bar for f in report.flags) else 0
 
 
 @cli.command()
@@ -323,8 +464,32 @@ def _flag_overrides(func: F) -> F:
     "--format",
     "fmt",
     type=REPORT_FORMAT,
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format [default: text, or from the -o extension].",
+)
+@click.option(
+    "--preset",
+    type=click.Choice(["strict", "balanced", "lenient"]),
+    default=None,
+    help="Threshold set [default: balanced].",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="provalign.toml with a [check] table of thresholds.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["major", "minor"]),
+    help="Exit 3 when a flag of this severity (or worse) is found.",
+)
+@click.option(
+    "--help-thresholds",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_threshold_help,
+    help="List every threshold option and exit.",
 )
 @click.option(
     "--review",
@@ -337,7 +502,12 @@ def _flag_overrides(func: F) -> F:
 def check(
     pair: PairInput,
     output: Path | None,
-    fmt: str,
+    fmt: str | None,
+    quiet: bool,
+    verbose: bool,
+    preset: str | None,
+    config: Path | None,
+    fail_on: str | None,
     review_file: Path | None = None,
     **thresholds: float | None,
 ) -> None:
@@ -348,30 +518,37 @@ def check(
     """
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
-    from align.report import load_report, render
+    from align.report import load_report
     from align.sentalign.options import CHECK_OPTIONS
 
+    fmt = _format_for(fmt, output, "text", list(WRITERS))
     old = load_report(review_file) if review_file is not None else None  # fail early
-    repair, flag = _split_thresholds(thresholds)
+    repair, flag = _split_thresholds(_thresholds(preset, config, thresholds))
     encoder = pair.load_encoder()
     assert CHECK_OPTIONS.repair is not None
     base = dataclasses.replace(
         CHECK_OPTIONS, repair=dataclasses.replace(CHECK_OPTIONS.repair, **repair)
     )
     alignment = pair.align(base, encoder)
+    _warn([alignment.original, alignment.translation], quiet)
     options = FlagOptions(**flag)
-    result = check_alignment(alignment, options, encoder)
+    report = check_alignment(alignment, options, encoder)
     if old is not None:
         from align.serve.review import carry_over
 
-        result, kept, dropped = carry_over(
-            old, result, lambda a: check_alignment(a, options, encoder).flags
+        report, kept, dropped = carry_over(
+            old, report, lambda a: check_alignment(a, options, encoder).flags
         )
-        click.echo(
-            f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",
-            err=True,
-        )
-    _write(render(result, fmt), output)
+        if not quiet:
+            click.echo(
+                f"review: carried over {kept} decision(s), dropped {dropped} that no longer "
+                "match",
+                err=True,
+            )
+    _write(_render(report, fmt, verbose), output)
+    code = _fail_code(report, fail_on)
+    if code:
+        raise SystemExit(code)
 
 
 @cli.command()
@@ -380,16 +557,21 @@ def check(
     "--format",
     "fmt",
     type=REPORT_FORMAT,
-    default="html",
-    show_default=True,
+    default=None,
+    help="Output format [default: from the -o extension; text on stdout].",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-v", "--verbose", is_flag=True, help="Add signature and evidence (text).")
 @_clean_errors
-def report(check_json: Path, fmt: str, output: Path | None) -> None:
-    """Render a check JSON report as HTML, Markdown, TSV, TMX or JSON."""
-    from align.report import load_report, render
+def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool) -> None:
+    """Render a check JSON report as text, HTML, Markdown, TSV, TMX or JSON.
 
-    _write(render(load_report(check_json), fmt), output)
+    Without --format: the -o extension decides (x.html -> HTML); on stdout, text.
+    """
+    from align.report import load_report
+
+    fmt = _format_for(fmt, output, "text", list(WRITERS))
+    _write(_render(load_report(check_json), fmt, verbose), output)
 
 
 @cli.command()
@@ -434,11 +616,12 @@ def index() -> None:
     """Manage the index of originals used by ``pair``."""
 
 
+DEFAULT_INDEX = Path("provalign-index.sqlite")
 INDEX_OPT = click.option(
     "--index",
     "index_path",
     type=click.Path(path_type=Path),
-    default=Path("provalign-index.sqlite"),
+    default=DEFAULT_INDEX,
     show_default=True,
 )
 
@@ -533,7 +716,12 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 
 @cli.command()
 @click.argument("translations", nargs=-1, required=True, type=SOURCE)
-@click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(path_type=Path),
+    help="Index of originals [default: provalign-index.sqlite, as for index add].",
+)
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
 @click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option(
@@ -556,8 +744,10 @@ def pair(
     """Find the original(s) each English TRANSLATION was made from."""
     from align.provenance.pairing import PairOptions, format_pairs, pair_translations
 
-    if (index_path is None) == (originals is None):
-        raise click.UsageError("give exactly one of --index or --originals")
+    if index_path is not None and originals is not None:
+        raise click.UsageError("give only one of --index or --originals")
+    if index_path is None and originals is None:
+        index_path = DEFAULT_INDEX  # the path `index add` writes by default
     with _progress(len(translations), "pairing") as tick:
         results = pair_translations(
             translations, PairOptions(index=index_path, originals=originals, top=top), progress=tick
@@ -567,7 +757,7 @@ def pair(
 
         out_dir = output or Path("provalign-reports")
         with _progress(len(results), "checking") as tick:
-            index_html = check_pairs(results, out_dir, progress=tick)
+            index_html = check_pairs(results, out_dir, progress=tick, index=index_path)
         click.echo(f"reports: {index_html}")
         return
     _write(format_pairs(results, fmt, top), output)

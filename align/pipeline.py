@@ -81,6 +81,11 @@ def read_manifest(corpus_dir: str | Path) -> list[PairSpec]:
             raise FormatError(
                 f"line {number}: id, original and translation must not be empty", path=str(path)
             )
+        for rel in (orig, trans):  # ../ or a symlink must not lead outside the corpus
+            if not (folder / rel).resolve().is_relative_to(folder.resolve()):
+                raise FormatError(
+                    f"line {number}: {rel!r} points outside the corpus folder", path=str(path)
+                )
         specs.append(
             PairSpec(
                 pair_id, folder / orig, folder / trans, orig_lang or None, trans_lang or None, note
@@ -98,16 +103,19 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> IndexRow:
+def _check_one(
+    spec: PairSpec, out_dir: Path, encoder: Any, created: str, stem: str | None = None
+) -> IndexRow:
     """Load, align, check and write all formats of one pair; errors become the row's error."""
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
     from align.read.document import LoadOptions, load_pair
     from align.report import render
+    from align.report.atomic import write_atomic
     from align.sentalign.aligner import align_documents
     from align.sentalign.options import CHECK_OPTIONS
 
-    stem = _SAFE_ID.sub("_", spec.pair_id) or "pair"
+    stem = stem or _SAFE_ID.sub("_", spec.pair_id) or "pair"
     row = IndexRow(
         pair_id=spec.pair_id,
         original=str(spec.original),
@@ -130,7 +138,7 @@ def _check_one(spec: PairSpec, out_dir: Path, encoder: Any, created: str) -> Ind
         for fmt in FORMATS:
             target = out_dir / f"{stem}.{fmt}"
             try:
-                target.write_text(render(report, fmt), encoding="utf-8")
+                write_atomic(target, render(report, fmt))
             except OSError as exc:
                 raise InputError(f"cannot write: {exc.strerror or exc}", path=str(target)) from exc
     except AlignError as exc:
@@ -175,14 +183,24 @@ def check_specs(
     encoder = load_encoder(encoder_spec) if specs else None
     created = _now()
     rows = []
-    seen: dict[str, int] = {}
+    used: set[str] = set()
     for spec in specs:
-        n = seen[spec.pair_id] = seen.get(spec.pair_id, 0) + 1
-        if n > 1:  # two pairs with one id must not overwrite each other's reports
-            spec = dataclasses.replace(spec, pair_id=f"{spec.pair_id}-{n}")
-        rows.append(_check_one(spec, out, encoder, created))
+        rows.append(_check_one(spec, out, encoder, created, _unique_stem(spec.pair_id, used)))
         progress(1)
     return rows
+
+
+def _unique_stem(pair_id: str, used: set[str]) -> str:
+    """A file stem no earlier pair of this batch has: ids that reduce to one stem
+    (``x y``/``x_y``, ``a``/``a`` then a real ``a-2``; case-insensitive file systems)
+    must not overwrite each other's reports, or the index page links the wrong one."""
+    base = _SAFE_ID.sub("_", pair_id) or "pair"
+    stem, n = base, 1
+    while stem.lower() in used:
+        n += 1
+        stem = f"{base}-{n}"
+    used.add(stem.lower())
+    return stem
 
 
 def run_demo(corpus_dir: str | Path, out_dir: str | Path, progress: Progress = _noop) -> Path:
@@ -226,14 +244,19 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
 
 
 def check_pairs(
-    pair_results: Iterable[Any], out_dir: str | Path, progress: Progress = _noop
+    pair_results: Iterable[Any],
+    out_dir: str | Path,
+    progress: Progress = _noop,
+    index: str | Path | None = None,
 ) -> Path:
     """Check each translation against its best original found by ``align.provenance.pairing``.
 
     Reads ``PairResult``-like objects (``.translation``, ``.candidates[0].path``,
     ``.verdict``) defensively. Translations without an original (verdict
     ``no_original`` or no candidate path) get an index row saying so instead of a
-    report. Returns the path of ``index.html``.
+    report. An original indexed from a JSONL manifest has no file: its stored text is
+    written to ``<out_dir>/originals/`` and checked from there (needs ``index``).
+    Returns the path of ``index.html``.
     """
     from urllib.parse import urlsplit
 
@@ -251,6 +274,8 @@ def check_pairs(
         path = getattr(best, "path", None) if best is not None else None
         if path is None and is_url(getattr(best, "original_id", None)):
             path = getattr(best, "original_id", None)  # indexed from a URL: fetched again
+        if path is None and best is not None and index is not None and verdict != "no_original":
+            path = _stored_original(index, str(best.original_id), Path(out_dir))
         pair_id = stem or "translation"
         if path is None or verdict == "no_original":
             missing.append(
@@ -274,3 +299,19 @@ def check_pairs(
         specs.append(PairSpec(pair_id, original, translation, note=note))
     rows = check_specs(specs, out_dir, progress) + missing
     return write_index_page(rows, Path(out_dir) / "index.html")
+
+
+def _stored_original(index: str | Path, doc_id: str, out_dir: Path) -> Path | None:
+    """Write the indexed text of ``doc_id`` to ``out_dir/originals/`` and return its path."""
+    from align.provenance.index import original_text
+    from align.report.atomic import write_atomic
+
+    try:
+        text = original_text(index, doc_id)
+    except AlignError:
+        return None
+    stem = _SAFE_ID.sub("_", doc_id) or "original"
+    try:
+        return write_atomic(out_dir / "originals" / f"{stem}.txt", text)
+    except OSError:
+        return None

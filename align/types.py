@@ -83,6 +83,9 @@ class ArticleMeta:
     published: str | None = None  # ISO 8601 date when the page states one
     attribution: str | None = None  # e.g. "Translated from Arabic by ..."
     source: Source | None = None  # set when the article was fetched from a URL
+    # Things the reader repaired or doubts (bad bytes replaced, text much shorter than
+    # the page): the CLI shows them on stderr; they never change the verdict.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

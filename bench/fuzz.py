@@ -13,7 +13,11 @@ invariants of each stage (paragraph and sentence offsets inside ``Article.text``
 pointing at the sentence, no non-space character lost or duplicated by plain-text
 splitting, identical output for identical input, normalisers idempotent).
 
-Usage: .venv/bin/python bench/fuzz.py [--seconds 300 | --cases 20000] [--seed 0]
+Before the hypothesis rounds, the probe corpus of issue 18 (``tests/probe_inputs.py``,
+devices, a FIFO, a 1,000,000-character sentence, 20,000 presplit lines) runs through
+``provalign split`` in real processes: tracebacks, hangs and peak child memory.
+
+Usage: .venv/bin/python bench/fuzz.py [--seconds 300 | --cases 20000] [--seed 0] [--probes-only]
 Prints one JSON object: cases run per target, failures and their minimal examples.
 Rounds use seeds seed, seed+1, ...; with --cases the run is reproducible.
 """
@@ -310,13 +314,87 @@ TARGETS = [
 ]
 
 
+def run_probes(timeout: float = 180.0) -> dict[str, Any]:
+    """Issue 18's probe corpus (tests/probe_inputs.py plus devices, a FIFO and huge inputs)
+    through ``split`` in a real process each: tracebacks, hangs and peak child memory."""
+    import os
+    import resource
+    import subprocess
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from probe_inputs import probes
+
+    results: dict[str, Any] = {}
+    tracebacks = hangs = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        cases: list[tuple[str, list[str]]] = []
+        for probe in probes():
+            path = Path(tmp) / probe.filename
+            path.write_bytes(probe.data)
+            cases.append((probe.name, ["split", str(path)]))
+        fifo = Path(tmp) / "fifo"
+        os.mkfifo(fifo)
+        cases += [("dev_zero", ["split", "/dev/zero"]), ("dev_urandom", ["split", "/dev/urandom"])]
+        cases.append(("fifo", ["split", str(fifo)]))
+        long = Path(tmp) / "long_sentence.txt"
+        long.write_text("word " * 200_000)  # 1,000,000 characters, one sentence
+        ru = ROOT / "tests" / "data" / "bad" / "ru.txt"
+        cases.append(  # encoded: memory bounded by the window, not the sentence
+            (
+                "sentence_1m_chars_aligned",
+                ["align", str(ru), str(long), "--trans-lang", "en", "--max-chars", "2000000"],
+            )
+        )
+        cases.append(("sentence_1m_chars_default", ["split", str(long)]))
+        lines = Path(tmp) / "lines.txt"
+        lines.write_text("\n".join(["word"] * 20_000) + "\n")
+        cases.append(("presplit_20k_lines", ["split", str(lines), "--presplit", "--lang", "en"]))
+        for name, args in cases:
+            start = time.perf_counter()
+            try:
+                proc = subprocess.run(
+                    [sys.executable, str(ROOT / "cli.py"), *args],
+                    capture_output=True,
+                    timeout=timeout,
+                    cwd=ROOT,
+                )
+            except subprocess.TimeoutExpired:
+                hangs += 1
+                results[name] = {"hang": True}
+                continue
+            err = proc.stderr.decode("utf-8", "replace")
+            crashed = "Traceback" in err or "internal error" in err
+            tracebacks += crashed
+            results[name] = {
+                "exit": proc.returncode,
+                "seconds": round(time.perf_counter() - start, 2),
+                "stderr": err.strip()[:160],
+            }
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return {
+        "tracebacks": tracebacks,
+        "hangs": hangs,
+        "peak_child_rss_mb": peak_mb,
+        "cases": results,
+    }
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--probes-only", action="store_true", help="only the issue-18 probe corpus")
     ap.add_argument("--seconds", type=float, default=None, help="time budget (default: --cases)")
     ap.add_argument("--cases", type=int, default=4000, help="examples per target (no --seconds)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--batch", type=int, default=250, help="examples per target per round")
     args = ap.parse_args()
+    probe_report = run_probes()
+    if args.probes_only:
+        print(json.dumps({"probes": probe_report}, ensure_ascii=False, indent=1))
+        return
     start = time.perf_counter()
     round_seed = args.seed
     while True:
@@ -343,6 +421,7 @@ def main() -> None:
                 "cases": {t.name: t.cases for t in TARGETS},
                 "failures_total": sum(len(t.failures) for t in TARGETS),
                 "failures": {t.name: t.failures for t in TARGETS if t.failures},
+                "probes": probe_report,
             },
             ensure_ascii=False,
             indent=1,

@@ -79,10 +79,10 @@ def test_unreadable_file_exits_1(
     path = tmp_path / "secret.txt"
     shutil.copy(READER / "en.txt", path)
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", deny)  # chmod does not stop root
+    monkeypatch.setattr(Path, "open", deny)  # chmod does not stop root
     result = runner.invoke(cli.cli, ["split", str(path)])
     assert (
         result.exit_code == 1 and "secret.txt: cannot read file: permission denied" in result.output

@@ -101,7 +101,7 @@ def test_flag_options_numbers_are_cli_thresholds(runner) -> None:  # noqa: ANN00
     ]
     assert len(numbers) >= 8
     assert all(f.metadata.get("help") for f in numbers)  # every threshold is explained
-    shown = runner.invoke(cli.cli, ["check", "--help"]).output
+    shown = runner.invoke(cli.cli, ["check", "--help-thresholds"]).output
     assert (
         "--name-score FLOAT" in shown
         and "[default: -0.3]" in shown

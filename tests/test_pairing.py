@@ -99,7 +99,7 @@ def test_shared_originals(results: dict[str, PairResult]) -> None:
 def test_format_tsv_and_json(results: dict[str, PairResult]) -> None:
     rs = [results["en_atm"], results["en_unrelated"]]
     tsv = format_pairs(rs, "tsv", 1).splitlines()
-    assert tsv[0] == "translation\toriginal_id\tscore\tverdict"
+    assert tsv[0] == "translation\toriginal_id\tconfidence\tverdict"
     assert (
         len(tsv) == 3
         and tsv[1].split("\t")[1] == oid("ar_atm.txt")
@@ -149,13 +149,14 @@ def test_cli_pair_originals_folder(runner) -> None:  # type: ignore[no-untyped-d
     assert oid("ru_cyclist.txt") in r.output and "paired" in r.output
 
 
-def test_cli_pair_bad_index(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_pair_bad_index(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "x.sqlite"
     bad.write_text("hello, not sqlite" * 300)
     r = runner.invoke(cli.cli, ["pair", str(TRANS / "en_atm.txt"), "--index", str(bad)])
     assert r.exit_code == 1 and "not a provalign index" in r.output and "Traceback" not in r.output
+    monkeypatch.chdir(tmp_path)  # no --index: index add's default path
     r = runner.invoke(cli.cli, ["pair", str(TRANS / "en_atm.txt")])
-    assert r.exit_code == 2
+    assert r.exit_code == 1 and "provalign-index.sqlite: no index here" in r.output
 
 
 def test_an_original_is_not_its_own_translation(index: Path) -> None:

@@ -89,5 +89,5 @@ def test_run_demo_on_a_small_corpus(tmp_path: Path) -> None:
     assert report.summary is not None and report.created
     assert report.alignment.original.lang == "ru"
     tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
-    assert tree.xpath("//a/@href") == ["fire_1_.html"]
+    assert tree.xpath("//a/@href") == [f"fire_1_.{x}" for x in ("html", "json", "md", "tmx")]
     assert "fire&lt;1&gt;" in index.read_text(encoding="utf-8")

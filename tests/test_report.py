@@ -346,7 +346,7 @@ def test_tsv_columns() -> None:
 
 def test_markdown_summary_and_flag_table() -> None:
     md = render(make_report(), "md")
-    assert "- **Verdict:** edited (1 sentence omitted, 2 added, 1 number changed)" in md
+    assert "- **Verdict:** edited: 2 major changes, 3 minor changes, 1 note (1 sentence" in md
     assert "85.7% of original sentences" in md
     table = [line for line in md.splitlines() if line.startswith("| ")]
     assert len(table) == 1 + 6  # header + one row per flag
@@ -357,14 +357,13 @@ def test_markdown_summary_and_flag_table() -> None:
     assert "alignment only" in plain and "No check was run." in plain
 
 
-def test_text_lists_flags_then_summary() -> None:
+def test_text_leads_with_the_verdict_then_flags() -> None:
     text = render(make_report(), "text")
-    assert text.startswith("6 flag(s):")
-    assert "[major] Omission - original 5, translation -" in text
+    assert text.startswith("Verdict: EDITED: 2 major changes, 3 minor changes, 1 note")
+    assert "[major] Omission - sentences original 6, translation -" in text  # 1-based
     assert "360,000 in the original became 460,000." in text
-    assert text.rstrip().splitlines()[-1].startswith("Signature: provalign:0.1.0")
-    assert "Verdict: EDITED" in text
-    assert text.index("Verdict:") > text.index("Omission")
+    assert "Signature:" not in text  # only with --verbose
+    assert text.index("Verdict:") < text.index("Omission")
     plain = render(make_plain_report(), "text")
     assert "Alignment only (no check run): 8 links" in plain
 
@@ -392,13 +391,17 @@ def test_index_page_escapes_and_links(tmp_path: Path) -> None:
     ]
     path = write_index_page(rows, tmp_path / "out" / "index.html")
     page = path.read_text(encoding="utf-8")
-    assert "<script" not in page and "syria&lt;script&gt;" in page
+    assert page.count("<script") == 1 and "syria&lt;script&gt;" in page  # the pinned sorter
+    assert "sha256-" in page
     tree = lxml_html.fromstring(page)
     links = tree.xpath("//a")
-    assert [a.get("href") for a in links] == ["r%20%221%22.html"]
+    assert [a.get("href") for a in links] == [
+        f"r%20%221%22.{fmt}" for fmt in ("html", "json", "md", "tmx")
+    ]
+    assert len(tree.xpath("//th[@class='sortable']")) == 6
     body_rows = tree.xpath("//tbody/tr")
     assert len(body_rows) == 2
     assert "85.7%" in body_rows[0].text_content() and "Omission 1" in body_rows[0].text_content()
     assert "no such file" in body_rows[1].text_content()
     csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
-    assert "script-src 'none'" in csp
+    assert "script-src 'sha256-" in csp  # only the pinned sorter may run

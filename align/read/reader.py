@@ -19,7 +19,8 @@ Decisions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from align.errors import InputError, LimitError
@@ -53,25 +54,54 @@ class ReadOptions:
 
     presplit: bool = False
     encoding: str | None = None  # force a codec; None detects
-    max_chars: int = 2_000_000
+    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
 
 
 def read_article(path: str | Path, options: ReadOptions) -> Article:
     """Read ``path`` into an Article; raise InputError/LimitError naming the file."""
     p = Path(path)
     name = str(path)
+    if name == "-":
+        return article_from_bytes(_read_stdin(options.max_chars), "<stdin>", options)
     if not p.exists():
         raise InputError("no such file", path=name)
     if p.is_dir():
         raise InputError("is a directory, not a file", path=name)
     try:
+        mode = p.stat().st_mode
+        if not stat.S_ISREG(mode):  # /dev/zero, /dev/urandom, a FIFO: no size to check
+            raise InputError(
+                "not a regular file (a device, FIFO or socket); save the text to a file first",
+                path=name,
+            )
         _check_size(p.stat().st_size, name, options.max_chars)  # before reading a byte
-        data = p.read_bytes()
+        data = _read_bounded(p, options.max_chars)
     except PermissionError:
         raise InputError("cannot read file: permission denied", path=name) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     return article_from_bytes(data, name, options, is_html=_looks_like_html_name(p))
+
+
+def _byte_cap(max_chars: int) -> int:
+    return max_chars * 4 + 4096
+
+
+def _read_bounded(p: Path, max_chars: int) -> bytes:
+    """Read at most one byte past the cap (a file that grows after stat cannot bloat us)."""
+    with p.open("rb") as handle:
+        data = handle.read(_byte_cap(max_chars) + 1)
+    _check_size(len(data), str(p), max_chars)
+    return data
+
+
+def _read_stdin(max_chars: int) -> bytes:
+    """``-``: standard input, read up to the same byte cap as a file."""
+    import sys
+
+    data = sys.stdin.buffer.read(_byte_cap(max_chars) + 1)
+    _check_size(len(data), "<stdin>", max_chars)
+    return data
 
 
 def _check_size(size: int, name: str, max_chars: int) -> None:
@@ -80,7 +110,7 @@ def _check_size(size: int, name: str, max_chars: int) -> None:
     No codec needs more than 4 bytes a character; 4 KiB of slack covers markup around
     a short HTML article.
     """
-    if size > max_chars * 4 + 4096:
+    if size > _byte_cap(max_chars):
         raise LimitError(
             f"file is {size:,} bytes, more than --max-chars {max_chars:,} allows", path=name
         )
@@ -99,7 +129,7 @@ def article_from_bytes(
             "file is empty" if not data else "file contains only whitespace", path=name
         )
     _check_size(len(data), name, options.max_chars)
-    text, encoding = decode_bytes(data, name, options.encoding)
+    text, encoding, notes = decode_with_notes(data, name, options.encoding)
     if not text.strip():
         raise InputError("file contains only whitespace", path=name)
     is_html = not options.presplit and (is_html or looks_like_html(text))
@@ -120,6 +150,9 @@ def article_from_bytes(
             f"{options.max_chars:,}",
             path=name,
         )
+    if notes:
+        meta = replace(article.meta, warnings=notes + article.meta.warnings)
+        article = replace(article, meta=meta)
     return article
 
 
@@ -136,9 +169,17 @@ def looks_like_html(text: str) -> bool:
 
 def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str, str]:
     """Decode with BOM / UTF-8 / single-byte scoring; return (text, encoding name)."""
+    text, encoding, _ = decode_with_notes(data, name, forced)
+    return text, encoding
+
+
+def decode_with_notes(
+    data: bytes, name: str, forced: str | None = None
+) -> tuple[str, str, tuple[str, ...]]:
+    """``decode_bytes`` plus warnings about what was repaired (bad bytes replaced)."""
     if forced:
         try:
-            return _clean(data.decode(forced)), forced
+            return _clean(data.decode(forced)), forced, ()
         except (LookupError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot decode as {forced}: {exc}", path=name) from None
     for bom, codec, label in (
@@ -148,7 +189,7 @@ def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str
     ):
         if data.startswith(bom):
             try:
-                return _clean(data.decode(codec)), label
+                return _clean(data.decode(codec)), label, ()
             except UnicodeDecodeError:
                 raise InputError(
                     f"undecodable bytes after a {label} byte-order mark", path=name
@@ -160,31 +201,73 @@ def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str
         utf16 = _bomless_utf16(data)
         if utf16 is None:
             raise InputError("binary file (contains NUL bytes), not text", path=name)
-        return utf16
+        return utf16[0], utf16[1], ()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        stray = _utf8_with_stray_bytes(data)
+        if stray is not None:  # one bad byte must not re-decode a paragraph as KOI8-R
+            return stray
+        declared = _declared_charset(data)
+        if declared is not None:
+            return declared
         mixed = _mixed_lines(data)
         if mixed is not None:
-            return mixed
+            return mixed[0], mixed[1], ()
     else:
         if _too_many_controls(text):
             raise InputError("binary file (control characters), not text", path=name)
-        return _clean(text), "utf-8"
-    declared = re.search(rb"charset=[\"']?([-\w]+)", data[:4096])
-    if declared:
-        label = declared.group(1).decode("ascii").lower().replace("cp", "windows-")
-        if label in _PY_CODEC:
-            try:
-                return _clean(data.decode(_PY_CODEC[label])), label
-            except UnicodeDecodeError:
-                pass
+        return _clean(text), "utf-8", ()
     best, best_score = _best_single_byte(data)
     if best_score < 0.3:
         raise InputError(
             "undecodable bytes: not UTF-8, UTF-16, windows-1256, windows-1251 or KOI8-R", path=name
         )
-    return _clean(data.decode(_PY_CODEC[best])), best
+    return _clean(data.decode(_PY_CODEC[best])), best, ()
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """UTF-8 text with a few invalid bytes: replace them (U+FFFD) and say so.
+
+    A legacy-encoded line has one invalid byte per letter; a damaged UTF-8 file has a
+    handful among thousands of valid multi-byte characters. Up to 3 bad sequences, or
+    one per 200 valid non-ASCII characters, count as damage.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(ord(c) > 127 for c in text) - text.count("\ufffd")
+    if bad <= 0 or valid < 8 or bad > max(3, valid // 200) or _too_many_controls(text):
+        return None
+    plural = "s" if bad != 1 else ""
+    note = f"{bad} invalid UTF-8 byte sequence{plural} replaced with \ufffd"
+    return _clean(text), "utf-8", (note,)
+
+
+def _declared_charset(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """The charset a page or file declares (``<meta charset>``, XML prolog), when Python knows it.
+
+    Browsers read ISO-8859-1 as windows-1252, and so do we. UTF-8 already failed.
+    """
+    import codecs
+
+    declared = re.search(rb"(?:charset|encoding)\s*=\s*[\"']?([-\w.:]+)", data[:4096], re.I)
+    if not declared:
+        return None
+    label = declared.group(1).decode("ascii", "replace").lower()
+    if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+        label = "windows-1252"
+    label = re.sub(r"^cp-?(\d+)$", r"windows-\1", label)
+    try:
+        codec = codecs.lookup(_PY_CODEC.get(label, label)).name
+    except LookupError:
+        return None
+    if codec in ("utf-8", "utf-16", "utf-32"):
+        return None
+    try:
+        return _clean(data.decode(codec)), label, ()
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return _clean(text), label, (f"bytes undefined in the declared {label} replaced",)
 
 
 def _best_single_byte(data: bytes) -> tuple[str, float]:

@@ -99,6 +99,10 @@ def split_sentences(article: Article, options: SegmentOptions) -> tuple[Sentence
     for pi, para in enumerate(article.paragraphs):
         if options.presplit:
             spans = _line_spans(text, para.start, para.end)
+        elif para.kind == "heading" or _is_headline(text[para.start : para.end], pi):
+            # A headline is one unit: "الولايات المتحدة الأمريكية. أثقلت ..." (a translated
+            # "U.S." with its full stop) was split, and its first half flagged as omitted.
+            spans = [_strip(text, para.start, para.end)]
         else:
             spans = split_spans(text, para.start, para.end, options.lang)
         for a, b in spans:
@@ -106,6 +110,15 @@ def split_sentences(article: Article, options: SegmentOptions) -> tuple[Sentence
             lang = sentence_language(piece, options.lang) if options.sentence_lang else options.lang
             out.append(Sentence(len(out), piece, a, b, pi, lang, para.kind))
     return tuple(out)
+
+
+def _is_headline(piece: str, number: int) -> bool:
+    """The article's first paragraph, one short line without a final full stop: a headline,
+    even when a full stop inside it (an abbreviation) made ``line_kind`` call it body."""
+    from align.text.shape import HEADING_MAX_CHARS, has_terminal
+
+    s = piece.strip()
+    return number == 0 and "\n" not in s and len(s) <= HEADING_MAX_CHARS and not has_terminal(s)
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ tolerate indices that point nowhere so a hand-edited report still renders.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from align.types import (
@@ -43,6 +44,18 @@ VERDICT_LABELS = {
     "heavily_edited": "Heavily edited",
     "not_a_translation": "Not a translation",
 }
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters as ``\\x1b`` text: article text must never drive the terminal.
+
+    An escape sequence inside an article (ESC, or the one-byte C1 CSI) could erase lines
+    of a report on screen, the major flags included. Newlines and tabs stay.
+    """
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def lang_name(code: str) -> str:
@@ -169,9 +182,13 @@ def link_coverage(report: Report) -> tuple[float, float]:
 
 
 def indices_label(indices: tuple[int, ...]) -> str:
-    """``(3,)`` -> ``"3"``, ``(3, 4, 5)`` -> ``"3-5"``, ``()`` -> ``"-"`` (0-based)."""
+    """``(3,)`` -> ``"4"``, ``(3, 4, 5)`` -> ``"4-6"``, ``()`` -> ``"-"``.
+
+    Human views number sentences from 1 (JSON keeps the 0-based indices).
+    """
     if not indices:
         return "-"
+    indices = tuple(i + 1 for i in indices)
     if len(indices) == 1:
         return str(indices[0])
     if list(indices) == list(range(indices[0], indices[-1] + 1)):
@@ -216,3 +233,19 @@ def coverage_phrase(summary: Summary) -> str:
 def counts_phrase(report: Report) -> str:
     """``"omission 1, addition 2"`` (report order), or "" when there are no flags."""
     return ", ".join(f"{kind_label(k).lower()} {n}" for k, n in flag_counts(report).items())
+
+
+def plural(n: int, word: str) -> str:
+    """``plural(1, "major change")`` -> ``"1 major change"``; 2 -> ``"2 major changes"``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def severity_phrase(report: Report) -> str:
+    """``"1 major change, 2 minor changes"`` or ``"no changes found"`` (one-line summary)."""
+    by_severity = {s: 0 for s in ("major", "minor", "info")}
+    for flag in report.flags:
+        by_severity[flag.severity] = by_severity.get(flag.severity, 0) + 1
+    parts = [
+        plural(n, f"{s} change" if s != "info" else "note") for s, n in by_severity.items() if n
+    ]
+    return ", ".join(parts) or "no changes found"

@@ -1,7 +1,8 @@
 """The corpus index page: one row per checked pair, linking to each pair's report.
 
-Like the pair reports it is one self-contained, escaped HTML file; it has no script
-at all (its CSP forbids every script), only a sortable-by-eye table.
+Like the pair reports it is one self-contained, escaped HTML file; its only script is a
+tiny inline column sorter whose hash the CSP pins (no other script can run), and each
+pair links every format written (HTML, JSON, Markdown, TMX).
 """
 
 from __future__ import annotations
@@ -38,10 +39,27 @@ def _href(href: str) -> str:
     return e(quote(href, safe="/#.-_~"))
 
 
+_FORMATS = ("json", "md", "tmx")  # written beside each pair's HTML (align.pipeline.FORMATS)
+# Click a column heading to sort (numbers by value); the page's CSP pins this by hash.
+_SORT_JS = (
+    "document.querySelectorAll('th.sortable').forEach(function(th,i){th.addEventListener("
+    "'click',function(){var b=th.closest('table').tBodies[0],d=th.dataset.dir==='a'?-1:1;"
+    "th.dataset.dir=d>0?'a':'d';Array.from(b.rows).sort(function(x,y){var p=x.cells[i]"
+    ".textContent.trim(),q=y.cells[i].textContent.trim(),m=parseFloat(p),n=parseFloat(q);"
+    "return d*(isNaN(m)||isNaN(n)?p.localeCompare(q):m-n)}).forEach(function(r){b.appendChild(r)"
+    "})})});"
+)
+
+
 def _row(row: IndexRow) -> str:
     name = e(row.pair_id)
     if row.report_href:
         name = f'<a href="{_href(row.report_href)}">{name}</a>'
+        stem = row.report_href.rsplit(".", 1)[0]
+        others = " ".join(
+            f'<a class="fmt" href="{_href(f"{stem}.{fmt}")}">{fmt}</a>' for fmt in _FORMATS
+        )
+        name += f'<div class="muted">{others}</div>'
     langs = f"{e(lang_name(row.orig_lang))} → {e(lang_name(row.trans_lang))}"
     files = "".join(
         f'<div class="file" dir="auto" title="{e(p)}">{e(PurePath(p).name or p)}</div>'
@@ -73,11 +91,14 @@ def render_index_page(rows: list[IndexRow], title: str = "provalign reports") ->
     body = (
         f'<header class="summary"><div class="title-row"><h1>{e(title)}</h1></div>'
         f'<p class="counts">{len(rows)} pairs checked. Open a pair for the side-by-side '
-        'report.</p></header><main><table class="index"><thead><tr><th>Pair</th>'
-        "<th>Languages</th><th>Files</th><th>Verdict</th><th>Coverage</th><th>Flags</th>"
-        f"</tr></thead><tbody>{''.join(_row(r) for r in rows)}</tbody></table></main>"
+        'report (click a heading to sort).</p></header><main><table class="index"><thead><tr>'
+        + "".join(
+            f'<th class="sortable">{h}</th>'
+            for h in ("Pair", "Languages", "Files", "Verdict", "Coverage", "Flags")
+        )
+        + f"</tr></thead><tbody>{''.join(_row(r) for r in rows)}</tbody></table></main>"
     )
-    return page(title, body, None)
+    return page(title, body, _SORT_JS)
 
 
 def write_index_page(rows: list[IndexRow], out_path: str | Path) -> Path:
@@ -86,10 +107,11 @@ def write_index_page(rows: list[IndexRow], out_path: str | Path) -> Path:
     Raises:
         InputError: the file cannot be written.
     """
+    from align.report.atomic import write_atomic
+
     path = Path(out_path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_index_page(rows), encoding="utf-8")
+        write_atomic(path, render_index_page(rows))
     except OSError as exc:
         raise InputError(f"cannot write index page: {exc.strerror or exc}", path=str(path)) from exc
     return path

@@ -344,4 +344,6 @@ def load_report(path: str | Path) -> Report:
         ) from exc
     except RecursionError as exc:
         raise FormatError("not JSON: nested too deeply", path=name) from exc
+    except ValueError as exc:  # e.g. an integer of 5,000 digits (Python's int_max_str_digits)
+        raise FormatError(f"not a usable JSON value: {str(exc)[:80]}", path=name) from exc
     return report_from_dict(data, name)

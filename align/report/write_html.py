@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 from align import __version__
+from align.report._review import decision_line, review_view
 from align.report._view import (
     RTL_LANGS,
     VERDICT_LABELS,
@@ -46,6 +47,7 @@ from align.report._view import (
     percent,
     severity_rank,
 )
+from align.report.overview import overview_svg
 from align.types import Document, Flag, Report, Sentence
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -105,7 +107,7 @@ def lang_attrs(lang: str) -> str:
 
 def _sentence(s: Sentence, role: str) -> str:
     kind = " heading" if s.kind == "heading" else ""
-    tip = f"{role} sentence {s.index}, paragraph {s.paragraph}"
+    tip = f"{role} sentence {s.index + 1}, paragraph {s.paragraph + 1}"
     return f'<span class="s{kind}" {lang_attrs(s.lang)} title="{e(tip)}">{e(s.text)}</span>'
 
 
@@ -132,18 +134,26 @@ def _evidence(evidence: Mapping[str, Any]) -> str:
             f'<span class="ev-item"><span class="ev-key">{e(key)}</span> '
             f'<span class="ev-val" dir="auto">{e(text)}</span></span>'
         )
-    return f'<div class="ev">{"".join(parts)}</div>' if parts else ""
+    if not parts:
+        return ""
+    # internal terms (evidence keys, subkinds) stay behind a toggle; the box shows plain words
+    return (
+        f'<details class="ev-box"><summary>details</summary>'
+        f'<div class="ev">{"".join(parts)}</div></details>'
+    )
 
 
 def _flag(flag: Flag) -> str:
     token = css_token(flag.kind)
-    sub = f' <span class="sub">{e(flag.subkind)}</span>' if flag.subkind else ""
+    evidence = dict(flag.evidence)
+    if flag.subkind:
+        evidence = {"kind detail": flag.subkind, **evidence}
     return (
         f'<div class="flag k-{token} sev-{css_token(flag.severity)}">'
-        f'<span class="badge">{e(kind_label(flag.kind))}{sub}</span>'
+        f'<span class="badge">{e(kind_label(flag.kind))}</span>'
         f'<span class="sev">{e(flag.severity)}</span>'
         f'<p class="detail" lang="en" dir="ltr">{e(flag.detail)}</p>'
-        f"{_evidence(flag.evidence)}</div>"
+        f"{_evidence(evidence)}</div>"
     )
 
 
@@ -274,7 +284,8 @@ def _header(report: Report) -> str:
         f'<p class="reason" dir="auto">{e(reason)}</p>'
         f'<p class="counts">{e(count_text)}</p>'
         f'<dl class="facts">{_facts(report)}</dl>'
-        f'<p class="sig">Signature <code dir="ltr">{e(alignment.signature)}</code></p>'
+        f'<details class="sig"><summary>Settings</summary>'
+        f'<code dir="ltr">{e(alignment.signature)}</code></details>'
         f"{whole}</header>"
     )
 
@@ -312,8 +323,6 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
 
 def _review_section(report: Report) -> str:
     """The list of a person's decisions (empty when the report was not reviewed)."""
-    from align.report._review import decision_line
-
     if report.review is None or not report.review.decisions:
         return ""
     items = "".join(f'<li dir="auto">{e(decision_line(d))}</li>' for d in report.review.decisions)
@@ -327,8 +336,6 @@ def _review_section(report: Report) -> str:
 
 def render_html(report: Report) -> str:
     """The complete HTML page for ``report`` (as reviewed, when it carries a review)."""
-    from align.report._review import review_view
-
     review = _review_section(report)
     report = review_view(report)
     alignment = report.alignment
@@ -355,8 +362,9 @@ def render_html(report: Report) -> str:
         "sentence encoder; flags are leads for an editor to verify, not findings.</footer>"
     )
     title = f"provalign: {orig.meta.path} → {trans.meta.path}"
+    strip = f'<div class="overview-wrap">{overview_svg(report, rows)}</div>'
     return page(
         title,
-        _header(report) + review + _toolbar(report, rows) + table + footer,
+        _header(report) + strip + review + _toolbar(report, rows) + table + footer,
         template("report.js"),
     )

@@ -1,8 +1,10 @@
 """Markdown for tickets and chat: the summary, then one table row per flag.
 
-Cells are escaped for GitHub-flavoured Markdown tables: ``|`` and backslashes are
-escaped, line breaks become spaces, and HTML-significant ``<``/``&`` are entity-encoded
-so a sentence containing markup cannot inject it into a rendered page.
+Cells are escaped for GitHub-flavoured Markdown tables: ``|``, backslashes, brackets
+and backticks are escaped (so ``![](http://...)`` in an article stays text, never a
+remote image), line breaks become spaces, control characters show as ``\\x1b``, and
+HTML-significant ``<``/``&`` are entity-encoded so a sentence containing markup cannot
+inject it into a rendered page.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from align.report._view import (
     link_coverage,
     percent,
     quote,
+    severity_phrase,
     side_phrase,
+    visible,
 )
 from align.types import Report, Sentence
 
@@ -27,7 +31,9 @@ _BREAKS = re.compile(r"\s*[\t\r\n\v\f\u2028\u2029]+\s*")
 
 def cell(text: str) -> str:
     """Text safe inside one Markdown table cell."""
-    text = _BREAKS.sub(" ", text).replace("\\", "\\\\").replace("|", "\\|")
+    text = _BREAKS.sub(" ", visible(text)).replace("\\", "\\\\").replace("|", "\\|")
+    # ``![](http://...)`` in an article must not become a remote image (or a link)
+    text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -53,9 +59,8 @@ def render_markdown(report: Report) -> str:
 def _markdown(report: Report) -> str:
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
-    out = [
-        "# Translation check",
-        "",
+    out = ["# Translation check", ""]
+    files = [
         f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
         f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
     ]
@@ -63,13 +68,17 @@ def _markdown(report: Report) -> str:
     if summary is None:
         sent_cov, char_cov = link_coverage(report)
         out.append("- **Verdict:** alignment only (no check run)")
+        out += files
         out.append(
             f"- **Coverage:** {percent(sent_cov)} of original sentences, "
             f"{percent(char_cov)} of characters ({len(alignment.links)} links)"
         )
     else:
         reason = f" ({_inline(summary.reason)})" if summary.reason else ""
-        out.append(f"- **Verdict:** {summary.verdict.replace('_', ' ')}{reason}")
+        out.append(
+            f"- **Verdict:** {summary.verdict.replace('_', ' ')}: {severity_phrase(report)}{reason}"
+        )
+        out += files
         out.append(f"- **Coverage:** {coverage_phrase(summary)}")
     if counts := counts_phrase(report):
         out.append(f"- **Flags:** {counts}")

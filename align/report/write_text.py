@@ -1,14 +1,18 @@
-"""Plain text for a terminal: the flags with their sentences quoted, then the summary.
+"""Plain text for a terminal: verdict and a one-line summary first, then the flags.
 
-This is ``check``'s default output, so it leads with what an editor acts on (the
-flags, most severe kind first in report order) and ends with the verdict line, which
-stays visible at the bottom of the terminal.
+This is ``check``'s default output. It leads with the answer (the verdict and how many
+major/minor changes), then what an editor acts on (the flags with their sentences quoted,
+numbered from 1), and with ``verbose`` the signature and each flag's evidence. Article
+text never reaches the terminal raw: control characters are shown as ``\\x1b`` text
+(``_view.visible``). ``color`` adds ANSI colours (the CLI decides: a terminal, no NO_COLOR).
 """
 
 from __future__ import annotations
 
+import json
 import textwrap
 
+from align.report._review import decision_line, review_view
 from align.report._view import (
     counts_phrase,
     coverage_phrase,
@@ -19,16 +23,32 @@ from align.report._view import (
     link_coverage,
     percent,
     quote,
+    severity_phrase,
     side_phrase,
+    visible,
 )
 from align.types import Report
 
 WIDTH = 100
+_COLORS = {
+    "major": "\x1b[1;31m",
+    "minor": "\x1b[33m",
+    "info": "\x1b[36m",
+    "faithful": "\x1b[1;32m",
+    "edited": "\x1b[1;33m",
+    "heavily_edited": "\x1b[1;31m",
+    "not_a_translation": "\x1b[1;31m",
+}
+_RESET = "\x1b[0m"
+
+
+def _paint(text: str, key: str, color: bool) -> str:
+    return f"{_COLORS[key]}{text}{_RESET}" if color and key in _COLORS else text
 
 
 def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(
-        text,
+        visible(text),
         width=WIDTH,
         initial_indent=indent,
         subsequent_indent=indent,
@@ -37,14 +57,12 @@ def _wrap(text: str, indent: str) -> str:
     )
 
 
-def _summary_lines(report: Report) -> list[str]:
+def _head_lines(report: Report, color: bool) -> list[str]:
+    """Verdict and one-line summary, then the two files and the coverage."""
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
-    lines = [
-        f"Original:    {orig.meta.path} ({side_phrase(orig)})",
-        f"Translation: {trans.meta.path} ({side_phrase(trans)})",
-    ]
     summary = report.summary
+    lines = []
     if summary is None:
         sent_cov, char_cov = link_coverage(report)
         lines.append(
@@ -53,26 +71,28 @@ def _summary_lines(report: Report) -> list[str]:
             f"{percent(char_cov)} of characters"
         )
     else:
-        verdict = summary.verdict.replace("_", " ").upper()
-        lines.append(f"Verdict: {verdict}" + (f" - {summary.reason}" if summary.reason else ""))
-        lines.append(f"Coverage: {coverage_phrase(summary)}")
+        verdict = _paint(summary.verdict.replace("_", " ").upper(), summary.verdict, color)
+        lines.append(
+            f"Verdict: {verdict}: {severity_phrase(report)}"
+            + (f" ({visible(summary.reason)})" if summary.reason else "")
+        )
+    lines.append(f"Original:    {visible(orig.meta.path)} ({side_phrase(orig)})")
+    lines.append(f"Translation: {visible(trans.meta.path)} ({side_phrase(trans)})")
+    if summary is not None:
+        lines.append(f"Coverage:    {coverage_phrase(summary)}")
     if counts := counts_phrase(report):
-        lines.append(f"Flags: {counts}")
-    lines.append(f"Signature: {alignment.signature}")
-    if report.created:
-        lines.append(f"Created: {report.created}")
+        lines.append(f"Flags:       {counts}")
     return lines
 
 
-def render_text(report: Report) -> str:
-    """A readable list of flags, then the summary (and a person's review, if any)."""
-    from align.report._review import decision_line, review_view
-
+def render_text(report: Report, verbose: bool = False, color: bool = False) -> str:
+    """The verdict line, the summary, the flags (and a person's review, if any; with
+    ``verbose`` the signature and evidence)."""
     decisions = report.review.decisions if report.review else ()
     report = review_view(report)
-    out: list[str] = []
+    out = _head_lines(report, color)
     if report.flags:
-        out.append(f"{len(report.flags)} flag(s):")
+        out.append("")
         unplaced = {id(f) for f in document_flags(report)}
         for n, flag in enumerate(report.flags, 1):
             where = (
@@ -81,11 +101,9 @@ def render_text(report: Report) -> str:
             )
             if id(flag) in unplaced:
                 where = "whole document"
-            out.append("")
-            out.append(
-                f"{n:>3}. [{flag.severity}] {kind_label(flag.kind)}"
-                f"{f' ({flag.subkind})' if flag.subkind else ''} - {where}"
-            )
+            severity = _paint(f"[{flag.severity}]", flag.severity, color)
+            subkind = f" ({visible(flag.subkind)})" if flag.subkind and verbose else ""
+            out.append(f"{n:>3}. {severity} {kind_label(flag.kind)}{subkind} - sentences {where}")
             if flag.detail:
                 out.append(_wrap(flag.detail, "     "))
             orig, trans = flag_sentences(report, flag)
@@ -93,12 +111,18 @@ def render_text(report: Report) -> str:
                 out.append(_wrap(f"{report.alignment.original.lang}: {quote(orig)}", "     "))
             if trans:
                 out.append(_wrap(f"{report.alignment.translation.lang}: {quote(trans)}", "     "))
+            if verbose and flag.evidence:
+                evidence = json.dumps(dict(flag.evidence), ensure_ascii=False, sort_keys=True)
+                out.append(_wrap(f"evidence: {evidence}", "     "))
     elif report.summary is not None:
-        out.append("No flags: nothing omitted, added or changed was found.")
-    if out:
         out.append("")
-    out.extend(_summary_lines(report))
+        out.append("No flags: nothing omitted, added or changed was found.")
     if decisions:
         out += ["", f"Review: {len(decisions)} decision(s)"]
-        out += [_wrap(decision_line(d), "  ") for d in decisions]
+        out += [_wrap(visible(decision_line(d)), "  ") for d in decisions]
+    if verbose:
+        out.append("")
+        out.append(f"Signature: {visible(str(report.alignment.signature))}")
+        if report.created:
+            out.append(f"Created: {visible(report.created)}")
     return "\n".join(out) + "\n"

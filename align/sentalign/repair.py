@@ -69,11 +69,19 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
             break
         d = replace(d, links=peeled)
     moves = find_moves(d, encoder, o.reorder_sim, o.reorder_extend_sim)
-    d = replace(d, links=relink_gaps(d, encoder, o.relink_sim, moves, o.unrelated_sim))
+    # a moved passage, a republisher's line or a headline is never a cut sentence's rendering
+    furniture = {j for j, t in enumerate(d.tt) if _furniture(j, t)}
+    keep = (moves[0], moves[1] | furniture)
+    d = replace(d, links=relink_gaps(d, encoder, o.relink_sim, keep, o.unrelated_sim))
     d = replace(d, links=absorb_omissions(d, encoder, o.relink_sim))
     if o.merge_gain < 1.0:
         d = replace(d, links=merge_omissions(d, encoder, o.merge_gain, moves[0]))
     return d.links
+
+
+def _furniture(j: int, text: str) -> bool:
+    """A republisher's line (byline, disclaimer, "read also") or an untitled first line."""
+    return bool(BOILERPLATE_RE.search(text)) or (j == 0 and untitled_heading(text))
 
 
 def unlink_boilerplate(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ...]:
@@ -90,10 +98,7 @@ def unlink_boilerplate(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Li
         for lk in d.links
         if len(lk.original) == 1
         and len(lk.translation) == 1
-        and (
-            (lk.translation[0] == 0 and untitled_heading(tt[0]))
-            or BOILERPLATE_RE.search(tt[lk.translation[0]])
-        )
+        and _furniture(lk.translation[0], tt[lk.translation[0]])
     ]
     if not boiler:
         return d.links

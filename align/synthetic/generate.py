@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import cast
 
 from align.errors import InputError
+from align.report.atomic import write_atomic
 from align.synthetic.sentence_edits import (
     BOILERPLATE,
     NEW_NAMES,
@@ -271,9 +272,9 @@ def write_synthetic(
             out_dir / "gold.links",
             out_dir / "gold.flags.json",
         ]
-        paths[0].write_text("\n".join(case.sentences) + "\n", encoding="utf-8")
-        paths[1].write_text("\n".join(orig_doc.texts) + "\n", encoding="utf-8")
-        paths[2].write_text(format_ladder(case.links, with_score=False), encoding="utf-8")
+        write_atomic(paths[0], "\n".join(case.sentences) + "\n")
+        write_atomic(paths[1], "\n".join(orig_doc.texts) + "\n")
+        write_atomic(paths[2], format_ladder(case.links, with_score=False))
         rows = [
             {
                 "kind": f.kind,
@@ -285,7 +286,7 @@ def write_synthetic(
             }
             for f in case.flags
         ]
-        paths[3].write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_atomic(paths[3], json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", path=str(out_dir)) from exc
     return paths
