@@ -284,9 +284,20 @@ def cli() -> None:
 @click.option("--lang", type=LANG, help="Language (else detected).")
 @click.option("--presplit", is_flag=True, help="Input is one sentence per line.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
-@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse a larger input before reading it.",
+)
 @_clean_errors
 def split(file: Path | str, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
     """Split FILE (or an http(s) URL) into sentences (Arabic, Russian, English rules)."""
@@ -541,8 +552,7 @@ def check(
         )
         if not quiet:
             click.echo(
-                f"review: carried over {kept} decision(s), dropped {dropped} that no longer "
-                "match",
+                f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",
                 err=True,
             )
     _write(_render(report, fmt, verbose), output)
@@ -560,7 +570,12 @@ def check(
     default=None,
     help="Output format [default: from the -o extension; text on stdout].",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="Write here instead of stdout ('-': stdout); the extension picks the format.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Add signature and evidence (text).")
 @_clean_errors
 def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool) -> None:
@@ -577,10 +592,10 @@ def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool
 @cli.command()
 @click.argument("original", type=FILE)
 @click.argument("translation", type=FILE)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the edits.")
 @click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
-@click.option("--orig-lang", type=LANG)
-@click.option("--trans-lang", type=LANG)
+@click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")
+@click.option("--trans-lang", type=LANG, help="Language of the translation (else detected).")
 @click.option(
     "-o",
     "--output",
@@ -623,6 +638,7 @@ INDEX_OPT = click.option(
     type=click.Path(path_type=Path),
     default=DEFAULT_INDEX,
     show_default=True,
+    help="The index file (SQLite).",
 )
 
 
@@ -658,8 +674,8 @@ def _url_manifest(urls: list[str], manifest: Path | None, folder: Path, fetch: A
 @INDEX_OPT
 @click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
 @click.option("--lang", type=LANG, help="Language of the originals (else detected).")
-@click.option("--fetch-timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True)
-@click.option("--fetch-cache", type=click.Path(file_okay=False, path_type=Path))
+@FETCH_OPTIONS[0]
+@FETCH_OPTIONS[1]
 @_clean_errors
 def index_add(
     paths: tuple[Path | str, ...],
@@ -723,9 +739,16 @@ def index_remove(doc_id: str, index_path: Path) -> None:
     help="Index of originals [default: provalign-index.sqlite, as for index add].",
 )
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
-@click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True
+    "--top", type=click.IntRange(min=1), default=1, show_default=True, help="Candidates to list."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tsv", "json"]),
+    default="tsv",
+    show_default=True,
+    help="Output format.",
 )
 @click.option("--then", "then", type=click.Choice(["check"]), help="Go on to check each pair.")
 @click.option(
@@ -771,6 +794,7 @@ def pair(
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("demo-out"),
     show_default=True,
+    help="Folder for the reports and their index page.",
 )
 @_clean_errors
 def demo(corpus: Path, output: Path) -> None:

@@ -1,0 +1,38 @@
+"""Every command has help, and the README names every command (as sqlite-utils checks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+import cli
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out: list[tuple[str, click.Command]] = []
+    for name, cmd in sorted(group.commands.items()):
+        full = f"{prefix}{name}"
+        out.append((full, cmd))
+        if isinstance(cmd, click.Group):
+            out += _commands(cmd, f"{full} ")
+    return out
+
+
+COMMANDS = _commands(cli.cli)
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_every_command_has_help(name: str, command: click.Command) -> None:
+    assert (command.help or "").strip(), f"`provalign {name}` has no help text"
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            assert param.help, f"`provalign {name}` option {param.opts[0]} has no help"
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_readme_mentions_every_command(name: str, command: click.Command) -> None:
+    assert f"provalign {name}" in README, f"README.md never mentions `provalign {name}`"
