@@ -73,14 +73,7 @@ def _row(row: IndexRow) -> str:
             label = VERDICT_LABELS.get(row.verdict, row.verdict)
             verdict = f'<span class="verdict v-{css_token(row.verdict)}">{e(label)}</span>'
         coverage = percent(row.coverage) if row.coverage is not None else "—"
-        counts = (
-            "".join(
-                f'<span class="kcount k-{css_token(k)}">{e(kind_label(k))} {int(n)}</span>'
-                for k, n in sorted(row.counts.items(), key=lambda kv: kind_key(kv[0]))
-                if n
-            )
-            or '<span class="muted">none</span>'
-        )
+        counts = count_chips(row.counts)
         figures = f'<td>{verdict}</td><td class="n">{coverage}</td><td>{counts}</td>'
     note = f'<div class="muted">{e(row.note)}</div>' if row.note else ""
     return f"<tr><td>{name}{note}</td><td>{langs}</td><td>{files}</td>{figures}</tr>"
@@ -115,3 +108,13 @@ def write_index_page(rows: list[IndexRow], out_path: str | Path) -> Path:
     except OSError as exc:
         raise InputError(f"cannot write index page: {exc.strerror or exc}", path=str(path)) from exc
     return path
+
+
+def count_chips(counts: Mapping[str, int]) -> str:
+    """One coloured chip per flag kind found ("Omission 3"), in report order; "none" if none."""
+    chips = "".join(
+        f'<span class="kcount k-{css_token(k)}">{e(kind_label(k))} {int(n)}</span>'
+        for k, n in sorted(counts.items(), key=lambda kv: kind_key(kv[0]))
+        if n
+    )
+    return chips or '<span class="muted">none</span>'

@@ -20,11 +20,11 @@ from align.report._view import (
     Row,
     build_rows,
     flag_sentences,
-    kind_key,
     kind_label,
     lang_name,
     percent,
 )
+from align.report.index_page import count_chips
 from align.report.write_html import css_token, e, fill, lang_attrs, template
 from align.serve.review import flag_key, flag_status, reviewed_flags, reviewed_links
 from align.types import FLAG_KINDS, VERDICTS, Report
@@ -206,14 +206,7 @@ def home_page(
             )
             continue
         label = VERDICT_LABELS.get(r.verdict or "", r.verdict or "—")
-        counts = (
-            "".join(
-                f'<span class="kcount k-{css_token(k)}">{e(kind_label(k))} {int(n)}</span>'
-                for k, n in sorted(r.counts.items(), key=lambda kv: kind_key(kv[0]))
-                if n
-            )
-            or '<span class="muted">none</span>'
-        )
+        counts = count_chips(r.counts)
         body_rows.append(
             f'<tr data-id="{e(r.report_id)}"><td>{link}</td>'
             f"<td>{e(lang_name(r.orig_lang))} → {e(lang_name(r.trans_lang))}</td>"
