@@ -36,3 +36,16 @@ def test_every_command_has_help(name: str, command: click.Command) -> None:
 @pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
 def test_readme_mentions_every_command(name: str, command: click.Command) -> None:
     assert f"provalign {name}" in README, f"README.md never mentions `provalign {name}`"
+
+
+def test_readme_library_example_runs(encoder: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's Python example, run on a demo pair instead of its placeholder names."""
+    import re
+
+    block = re.search(r"```python\n(.*?)```", README, re.S)
+    assert block is not None, "README.md has no Python example"
+    demo = Path(__file__).resolve().parents[1] / "corpora" / "demo"
+    code = block.group(1).replace('"original.txt"', repr(str(demo / "ar-nytimes-184804.ar.txt")))
+    code = code.replace('"translation.html"', repr(str(demo / "ar-nytimes-184804.en.txt")))
+    exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
+    assert "# Translation check" in capsys.readouterr().out
