@@ -425,6 +425,27 @@ def pair(
 
 
 @cli.command()
+@click.argument("a", type=FILE)
+@click.argument("b", type=FILE)
+@click.option("--original", type=FILE, help="The non-English original both may render.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "md"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path))
+@_clean_errors
+def derive(a: Path, b: Path, original: Path | None, fmt: str, output: Path | None) -> None:
+    """Is English B edited from English A, an independent translation, or unrelated?"""
+    from align.provenance.derive import derive_files
+    from align.report.write_derive import render_derive
+
+    _write(render_derive(derive_files(a, b, original), fmt), output)
+
+
+@cli.command()
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-o",

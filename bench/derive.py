@@ -153,12 +153,8 @@ def move_clause(sent: str) -> str:
     return f"{tail[0].upper()}{tail[1:]}, {head[0].lower()}{head[1:]}."
 
 
-def edit(
-    sents: list[str], kind: str, rng: np.random.Generator, vocab: list[str]
-) -> list[str]:
-    keep_share, word_share = {"light": (0.9, 0.1), "half": (0.5, 0.1), "third": (0.8, 1 / 3)}[
-        kind
-    ]
+def edit(sents: list[str], kind: str, rng: np.random.Generator, vocab: list[str]) -> list[str]:
+    keep_share, word_share = {"light": (0.9, 0.1), "half": (0.5, 0.1), "third": (0.8, 1 / 3)}[kind]
     n = len(sents)
     keep = sorted(rng.choice(n, size=max(2, int(round(keep_share * n))), replace=False).tolist())
     out = [sents[i] for i in keep]
@@ -192,7 +188,9 @@ def make_pairs(docs: list[dict[str, Any]], seed: int = 7) -> list[dict[str, Any]
         nb = len(d["B"])
         keep = sorted(rng.choice(nb, size=max(2, nb - int(round(0.3 * nb))), replace=False))
         cond = [d["B"][i] for i in keep]
-        pairs.append({**base, "kind": "independent_condensed", "rel": INDEPENDENT, "a": a, "b": cond})
+        pairs.append(
+            {**base, "kind": "independent_condensed", "rel": INDEPENDENT, "a": a, "b": cond}
+        )
         for kind in ("light", "half", "third"):
             b = edit(a, kind, rng, vocab)
             pairs.append({**base, "kind": f"copy_{kind}", "rel": COPY_EDITED, "a": a, "b": b})
@@ -228,7 +226,9 @@ def fit(rows: list[dict[str, Any]], base: DeriveOptions) -> tuple[DeriveOptions,
     best: tuple[float, DeriveOptions] = (-1.0, base)
     for related in np.arange(0.2, 0.8, 0.025):
         o = dataclasses.replace(base, related=round(float(related), 3))
-        acc = np.mean([(r["feats"]["coverage"] >= o.related) == (r["rel"] != UNRELATED) for r in rows])
+        acc = np.mean(
+            [(r["feats"]["coverage"] >= o.related) == (r["rel"] != UNRELATED) for r in rows]
+        )
         if acc > best[0]:
             best = (float(acc), o)
     rel = [r for r in rows if r["rel"] != UNRELATED]

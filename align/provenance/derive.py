@@ -1,4 +1,4 @@
-"""Is English B edited from English A, an independent translation of the same original, or unrelated?
+"""Is English B edited from English A, an independent translation of one original, or unrelated?
 
 Why lexical and not embeddings: both sides are English, so the question is not "do these
 sentences mean the same" (two translations of one original do) but "were these words
@@ -6,11 +6,13 @@ sentences mean the same" (two translations of one original do) but "were these w
 in long identical runs; a second translator renders the same meaning in other words.
 So each sentence of B is aligned to its source in A (one sentence or two adjacent ones,
 for merges) by word-set overlap, and the relation is read from how much of B has a
-source (``coverage``) and how verbatim the aligned pairs are (``copy``: the share of
-B's words in identical runs of at least two words with its source). Both come from
-``difflib`` on word tokens: no model, a few milliseconds per article.
+source (``coverage``) and how verbatim the aligned pairs are (``in_order``: the share of
+B's tokens in identical runs with its source; ``edit_span``: tokens per edit, small for
+word swaps, large for rephrased clauses; ``edits_per_token``). All come from ``difflib`` on
+word tokens: no model, a few milliseconds per article.
 
-The decision rule is two thresholds chosen on the dev split of ``bench/derive.py``
+The decision rule, a coverage threshold and a logistic copy-vs-independent model, was
+chosen on the dev split of ``bench/derive.py``
 (wmt-2ref documents with two independent translations, generated copy-edits, same-topic
 and random unrelated pairs) and reported on the test split. Per aligned pair the
 sacrebleu chrF and TER sentence scores and an exact word-level diff (0-based character
@@ -23,14 +25,19 @@ are ``retranslated``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from align import __version__
+from align.errors import LanguageError
 from align.types import Signature
 
 COPY_EDITED = "copy_edited"
@@ -140,7 +147,7 @@ def _best_source(
     if best[0]:
         j = best[0][0]
         for k in (j - 1, j):
-            if 0 <= k and k + 1 < len(a_sets):
+            if k >= 0 and k + 1 < len(a_sets):
                 d = _dice(b, a_sets[k] | a_sets[k + 1])
                 if d > best[1] + 0.05:
                     best = ((k, k + 1), d)
@@ -191,13 +198,20 @@ def features_of(
         if src:
             edits, c = word_diff(" ".join(a[j] for j in src), s)
             rows.append((i, src, sim, edits, c["kept"] / max(1, c["tokens"])))
-            kept, ops, gap, total = kept + c["kept"], ops + c["ops"], gap + c["gap"], total + c["tokens"]
+            kept, ops, gap, total = (
+                kept + c["kept"],
+                ops + c["ops"],
+                gap + c["gap"],
+                total + c["tokens"],
+            )
     feats = {
         "coverage": round(len(rows) / len(b), 4) if b else 0.0,
         "in_order": round(kept / total, 4) if total else 0.0,
         "edit_span": round(gap / ops, 4) if ops else 0.0,
         "edits_per_token": round(ops / total, 4) if total else 0.0,
-        "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4) if rows else 0.0,
+        "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4)
+        if rows
+        else 0.0,
     }
     return feats, rows
 
@@ -257,7 +271,9 @@ def derive_sentences(
         a_text = " ".join(a[j] for j in src)
         cs = round(chrf.sentence_score(b[i], [a_text]).score, 2) if chrf else 0.0
         ts = round(ter.sentence_score(b[i], [a_text]).score, 2) if ter else 0.0
-        pairs.append(SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits))
+        pairs.append(
+            SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
+        )
     sourced = {r[0] for r in rows}
     unsourced = tuple(i for i in range(len(b)) if i not in sourced)
     return DeriveResult(
@@ -273,3 +289,83 @@ def derive_sentences(
         feats,
         signature(options),
     )
+
+
+def derive_files(
+    a_path: Path,
+    b_path: Path,
+    original: Path | None = None,
+    options: DeriveOptions = DeriveOptions(),
+) -> DeriveResult:
+    """Load two English files (and optionally their original) and derive B's relation to A.
+
+    Both sides must be English (language detected): ``derive`` compares one English text
+    with another, a non-English side is an input mistake, not an ``unrelated``.
+    """
+    from align.read.document import LoadOptions, load_document
+
+    lo = LoadOptions(max_chars=options.max_chars)
+    docs = []
+    for p in (a_path, b_path):
+        doc = load_document(p, lo)
+        if doc.lang != "en":
+            raise LanguageError(
+                f"derive compares two English texts; this one is '{doc.lang}'", path=str(p)
+            )
+        docs.append(doc)
+    a, b = docs[0].texts, docs[1].texts
+    result = derive_sentences(a, b, options, str(a_path), str(b_path))
+    if original is None:
+        return result
+    orig = load_document(original, lo)
+    if orig.lang == "en":
+        raise LanguageError("--original must be the non-English original", path=str(original))
+    re_tr = retranslated(orig.texts, b, result.unsourced, options)
+    return dataclasses.replace(result, retranslated=re_tr, original_path=str(original))
+
+
+def retranslated(
+    original: Sequence[str], b: Sequence[str], unsourced: Sequence[int], options: DeriveOptions
+) -> tuple[int, ...]:
+    """Which of B's sentences without a source in A render a sentence of the original."""
+    if not unsourced or not original:
+        return ()
+    from align.embed.encoder import load_encoder
+
+    enc = load_encoder(options.encoder)
+    eo = np.asarray(enc.encode(list(original)), dtype=np.float32)
+    eb = np.asarray(enc.encode([b[i] for i in unsourced]), dtype=np.float32)
+    best = (eb @ eo.T).max(axis=1)
+    return tuple(
+        i for i, s in zip(unsourced, best, strict=True) if float(s) >= options.retranslated
+    )
+
+
+def result_dict(r: DeriveResult) -> dict[str, Any]:
+    """The JSON form: relation, confidence, features, signature, per-pair scores and diffs
+    (0-based sentence indices and character offsets), unsourced and re-translated sentences."""
+    return {
+        "a": r.a_path,
+        "b": r.b_path,
+        "original": r.original_path,
+        "relation": r.relation,
+        "confidence": r.confidence,
+        "features": dict(r.features),
+        "signature": str(r.signature),
+        "a_sentences": list(r.a_sentences),
+        "b_sentences": list(r.b_sentences),
+        "pairs": [
+            {
+                "b": p.b_index,
+                "a": list(p.a_indices),
+                "similarity": p.similarity,
+                "in_order": p.in_order,
+                "chrf": p.chrf,
+                "ter": p.ter,
+                "edits": [dataclasses.asdict(e) for e in p.edits],
+            }
+            for p in r.pairs
+        ],
+        "unsourced": list(r.unsourced),
+        "retranslated": list(r.retranslated),
+    }
