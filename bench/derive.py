@@ -22,7 +22,7 @@ sentences by provalign's own segmenter. Pairs (A, B) per document:
 Documents are split into dev and test halves by a hash of their id; thresholds in
 ``DeriveOptions`` were chosen on dev (``--fit`` grid-searches them) and accuracy is
 reported per split. Timing: median ms per pair of the full derive (alignment, diff,
-chrF, TER) on 30-sentence pairs, after loading.
+chrF, TER) on 30-sentence pairs, after loading, and of the relation alone (no chrF/TER).
 """
 
 from __future__ import annotations
@@ -216,6 +216,10 @@ def accuracy(rows: list[dict[str, Any]]) -> dict[str, Any]:
         k: round(float(np.mean([r["pred"] == r["rel"] for r in rows if r["kind"] == k])), 4)
         for k in kinds
     }
+    out["by_file"] = {
+        f: round(float(np.mean([r["pred"] == r["rel"] for r in rows if r["doc"].startswith(f)])), 4)
+        for f in FILES
+    }
     out["overall"] = round(float(np.mean([r["pred"] == r["rel"] for r in rows])), 4)
     return out
 
@@ -270,14 +274,18 @@ def main() -> None:
     ][:30]
     # timing: full derive (diff, chrF, TER) on pairs cut to 30 B sentences
     sample = [p for p in pairs if len(p["a"]) >= 30][::3][:90]
-    lat = []
+    lat, decide = [], []
     derive_sentences(["warm up."], ["warm up."], options)
     for p in sample:
         t = time.perf_counter()
         derive_sentences(p["a"][:30], p["b"][:30], options)
         lat.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        derive_sentences(p["a"][:30], p["b"][:30], options, scores=False)
+        decide.append((time.perf_counter() - t) * 1000)
     out["timing_30_sentences"] = {
         "pairs": len(lat),
+        "relation_only_ms_median": round(float(np.median(decide)), 1) if decide else None,
         "ms_median": round(float(np.median(lat)), 1) if lat else None,
         "ms_p95": round(float(np.percentile(lat, 95)), 1) if lat else None,
     }

@@ -52,10 +52,10 @@ _STOP = frozenset(
 )
 
 
-COPY_FEATURES = ("in_order", "edit_span", "edits_per_token", "coverage")
+COPY_FEATURES = ("in_order", "in_runs", "edit_span", "edits_per_token", "length_ratio")
 # Logistic copy_edited-vs-independent model, fitted by ``bench/derive.py --fit`` on the dev
 # split; intercept first.
-COPY_COEF = (-9.692, 12.73, -0.1, 3.388, 0.504)
+COPY_COEF = (-24.028, -22.174, 39.954, 0.187, 35.717, 7.19)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +161,11 @@ def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
     la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
     edits = []
-    kept = gap = 0
+    kept = runs2 = gap = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             kept += j2 - j1
+            runs2 += j2 - j1 if j2 - j1 >= 2 else 0
             continue
         gap += (i2 - i1) + (j2 - j1)
         a0 = ta[i1][1] if i1 < i2 else (ta[i1 - 1][2] if i1 else 0)
@@ -173,7 +174,14 @@ def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
         b1 = tb[j2 - 1][2] if j1 < j2 else b0
         kind = {"replace": "changed", "delete": "dropped", "insert": "added"}[op]
         edits.append(WordEdit(kind, a[a0:a1], b[b0:b1], a0, a1, b0, b1))
-    counts = {"kept": kept, "ops": len(edits), "gap": gap, "tokens": len(tb)}
+    counts = {
+        "kept": kept,
+        "runs2": runs2,
+        "ops": len(edits),
+        "gap": gap,
+        "tokens": len(tb),
+        "a_tokens": len(ta),
+    }
     return tuple(edits), counts
 
 
@@ -192,23 +200,22 @@ def features_of(
     """Coverage and copy features, and each B sentence's source, diff and in-order share."""
     a_sets = [_words(tokens(s)) for s in a]
     rows: list[Row] = []
-    kept = ops = gap = total = 0
+    sums = {"kept": 0, "runs2": 0, "ops": 0, "gap": 0, "tokens": 0, "a_tokens": 0}
     for i, s in enumerate(b):
         src, sim = _best_source(_words(tokens(s)), a_sets, options)
         if src:
             edits, c = word_diff(" ".join(a[j] for j in src), s)
             rows.append((i, src, sim, edits, c["kept"] / max(1, c["tokens"])))
-            kept, ops, gap, total = (
-                kept + c["kept"],
-                ops + c["ops"],
-                gap + c["gap"],
-                total + c["tokens"],
-            )
+            for k in sums:
+                sums[k] += c[k]
+    kept, ops, gap, total = sums["kept"], sums["ops"], sums["gap"], sums["tokens"]
     feats = {
         "coverage": round(len(rows) / len(b), 4) if b else 0.0,
         "in_order": round(kept / total, 4) if total else 0.0,
         "edit_span": round(gap / ops, 4) if ops else 0.0,
         "edits_per_token": round(ops / total, 4) if total else 0.0,
+        "in_runs": round(sums["runs2"] / total, 4) if total else 0.0,
+        "length_ratio": round(total / sums["a_tokens"], 4) if sums["a_tokens"] else 0.0,
         "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4)
         if rows
         else 0.0,
