@@ -341,22 +341,44 @@ INDEX_OPT = click.option(
 @index.command("add")
 @click.argument("paths", nargs=-1, type=FILE)
 @INDEX_OPT
-@click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
+@click.option(
+    "--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text, role, renders."
+)
 @click.option("--lang", type=LANG, help="Language of the originals (else detected).")
+@click.option(
+    "--role",
+    type=click.Choice(["original", "english_version"]),
+    default="original",
+    show_default=True,
+    help="english_version: an outlet's own English edition (pair reports copies of it).",
+)
+@click.option("--renders", metavar="ORIGINAL_ID", help="Id of the indexed original it renders.")
 @_clean_errors
 def index_add(
-    paths: tuple[Path, ...], index_path: Path, manifest: Path | None, lang: str | None
+    paths: tuple[Path, ...],
+    index_path: Path,
+    manifest: Path | None,
+    lang: str | None,
+    role: str,
+    renders: str | None,
 ) -> None:
-    """Add original articles (files, folders or a JSONL manifest) to the index."""
+    """Add original articles (files, folders or a JSONL manifest) to the index.
+
+    With --role english_version, the texts are English editions; manifest lines may carry
+    their own "role" and "renders".
+    """
     from align.provenance.index import add_to_index
     from align.provenance.originals import IndexOptions
 
     if not paths and manifest is None:
         raise click.UsageError("give PATHS or --manifest")
+    if renders is not None and role != "english_version":
+        raise click.UsageError("--renders needs --role english_version")
     from align.provenance.originals import count_inputs
 
     with _progress(count_inputs(paths, manifest), "indexing") as tick:
-        result = add_to_index(index_path, paths, manifest, IndexOptions(lang=lang), progress=tick)
+        options = IndexOptions(lang=lang, role=role, renders=renders)
+        result = add_to_index(index_path, paths, manifest, options, progress=tick)
     click.echo(f"added {result.added}, already present {result.skipped} -> {index_path}")
 
 
