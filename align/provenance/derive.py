@@ -328,7 +328,10 @@ def derive_files(
     if orig.lang == "en":
         raise LanguageError("--original must be the non-English original", path=str(original))
     re_tr = retranslated(orig.texts, b, result.unsourced, options)
-    return dataclasses.replace(result, retranslated=re_tr, original_path=str(original))
+    sig = dataclasses.replace(result.signature, encoder=options.encoder)
+    return dataclasses.replace(
+        result, retranslated=re_tr, original_path=str(original), signature=sig
+    )
 
 
 def retranslated(
