@@ -208,7 +208,32 @@ class Pairer:
         src = english_source(
             self.conn, self.retrieve, english, sentences, emb, exclude, self.options.english
         )
-        return dataclasses.replace(result, derived_from=Candidate(*src)) if src else result
+        if src is None:
+            return result
+        derived = Candidate(*src)
+        result = dataclasses.replace(result, derived_from=derived)
+        renders = derived.evidence.get("renders")
+        if renders and result.verdict != PAIRED:
+            result = self._via_english(result, derived, str(renders))
+        return result
+
+    def _via_english(self, result: PairResult, derived: Candidate, renders: str) -> PairResult:
+        """A copy of an English version renders what that version renders: when the
+        translation's own sentence evidence falls short (a heavy edit), the original comes
+        through the chain, with the copy-edit's confidence and ``via_english_version``."""
+        via = {"via_english_version": derived.original_id}
+        rest = [c for c in result.candidates if c.original_id != renders]
+        own = [c for c in result.candidates if c.original_id == renders]
+        if own:
+            c = own[0]
+            first = Candidate(
+                c.original_id, c.path, c.score, derived.confidence, {**c.evidence, **via}
+            )
+        else:
+            row = self.conn.execute("SELECT path FROM docs WHERE id = ?", (renders,)).fetchone()
+            path = Path(row[0]) if row and row[0] else None
+            first = Candidate(renders, path, derived.score, derived.confidence, via)
+        return PairResult(result.translation, (first, *rest), PAIRED, None, derived)
 
 
 def _compilation(
