@@ -64,6 +64,8 @@ def _inline(p: SentencePair, html: bool) -> str:
     esc = e if html else str
     for ed in p.edits:
         out.append(esc(p.b_text[at : ed.b_start]))
+        if ed.a_text and not ed.b_text and ed.b_start and not p.b_text[ed.b_start - 1].isspace():
+            out.append(" ")  # a dropped word between two kept ones keeps its space
         if ed.a_text:
             out.append(f'<del class="ed">{e(ed.a_text)}</del>' if html else f"[-{ed.a_text}-]")
         if ed.b_text:
@@ -137,7 +139,9 @@ def _html(r: DeriveResult) -> str:
     summary = "".join(f'<li dir="auto">{e(x)}</li>' for x in _summary(r))
     body = (
         f"{_STYLE}<header><h1>provalign derive</h1><ul>{summary}</ul></header>"
-        '<table class="derive"><thead><tr><th>B</th><th>A</th><th>chrF</th><th>TER</th>'
+        '<table class="align derive"><colgroup><col style="width:4em"><col style="width:7em">'
+        '<col style="width:5em"><col style="width:5em"><col></colgroup>'
+        "<thead><tr><th>B</th><th>A</th><th>chrF</th><th>TER</th>"
         "<th>B, with what A had struck through and what B added underlined</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
         f'<p class="sig">Signature <code dir="ltr">{e(r.signature)}</code></p>'
