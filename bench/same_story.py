@@ -131,9 +131,7 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         ),
         "no_original_f1": round(2 * tp / (2 * tp + fp + fn), 4) if removed else None,
         "no_original_tp_fp_fn": [tp, fp, fn],
-        "same_story_named": round(
-            float(np.mean([r["same_story"] == r["other"] for r in hard])), 4
-        )
+        "same_story_named": round(float(np.mean([r["same_story"] == r["other"] for r in hard])), 4)
         if hard
         else None,
     }

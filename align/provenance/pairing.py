@@ -22,6 +22,16 @@ Method, in two stages (figures from ``bench/pairing.py``):
    known and more than 30 days apart lowers the logit by 2 (an original cannot
    be published long after its translation either: -4 when it is >2 days later).
 
+Confirmation (issue 16): an index of news holds many articles about each event, and the
+story-level features above score another outlet's report of the same event nearly as high
+as the source. So the confidence is a second logistic model (``CONFIRM_COEF``) that adds
+``sentence_share``, the share of the translation's sentences with a counterpart in the
+candidate (margin >= 1, cosine >= 0.5, in order; listed as ``matched_sentences`` and
+``unmatched_sentences``), fitted with same-story hard negatives (``bench/same_story.py``).
+A ``no_original`` whose best candidate still shares the story (document cosine >= 0.5) names
+it ``same_story``. For an English query, indexed English versions are compared by
+``derive`` (``align.provenance.chain``) and a copy-edit source is ``derived_from``.
+
 Verdicts: ``no_original`` when the best confidence is below ``threshold``;
 ``ambiguous`` when a second candidate is nearly as confident and covers the same
 translation sentences; otherwise ``paired``. A second candidate that covers at
