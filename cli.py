@@ -672,8 +672,18 @@ def _url_manifest(urls: list[str], manifest: Path | None, folder: Path, fetch: A
 @index.command("add")
 @click.argument("paths", nargs=-1, type=SOURCE)
 @INDEX_OPT
-@click.option("--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text.")
+@click.option(
+    "--manifest", type=FILE, help="JSONL: id, url, outlet, date, title, text, role, renders."
+)
 @click.option("--lang", type=LANG, help="Language of the originals (else detected).")
+@click.option(
+    "--role",
+    type=click.Choice(["original", "english_version"]),
+    default="original",
+    show_default=True,
+    help="english_version: an outlet's own English edition (pair reports copies of it).",
+)
+@click.option("--renders", metavar="ORIGINAL_ID", help="Id of the indexed original it renders.")
 @FETCH_OPTIONS[0]
 @FETCH_OPTIONS[1]
 @_clean_errors
@@ -682,10 +692,16 @@ def index_add(
     index_path: Path,
     manifest: Path | None,
     lang: str | None,
+    role: str,
+    renders: str | None,
     fetch_timeout: float,
     fetch_cache: Path | None,
 ) -> None:
-    """Add original articles (files, folders, http(s) URLs or a JSONL manifest) to the index."""
+    """Add original articles (files, folders, http(s) URLs or a JSONL manifest) to the index.
+
+    With --role english_version, the texts are English editions; manifest lines may carry
+    their own "role" and "renders".
+    """
     import tempfile
 
     from align.provenance.index import add_to_index
@@ -693,18 +709,19 @@ def index_add(
 
     if not paths and manifest is None:
         raise click.UsageError("give PATHS or --manifest")
+    if renders is not None and role != "english_version":
+        raise click.UsageError("--renders needs --role english_version")
     from align.provenance.originals import count_inputs
 
     urls = [p for p in paths if isinstance(p, str)]
     files = [p for p in paths if isinstance(p, Path)]
     with tempfile.TemporaryDirectory() as tmp:
         if urls:
-            fetch = _fetch_options(2_000_000, fetch_timeout, fetch_cache, None)
+            fetch = _fetch_options(MAX_CHARS, fetch_timeout, fetch_cache, None)
             manifest = _url_manifest(urls, manifest, Path(tmp), fetch)
         with _progress(count_inputs(files, manifest), "indexing") as tick:
-            result = add_to_index(
-                index_path, files, manifest, IndexOptions(lang=lang), progress=tick
-            )
+            options = IndexOptions(lang=lang, role=role, renders=renders)
+            result = add_to_index(index_path, files, manifest, options, progress=tick)
     click.echo(f"added {result.added}, already present {result.skipped} -> {index_path}")
 
 
@@ -784,6 +801,33 @@ def pair(
         click.echo(f"reports: {index_html}")
         return
     _write(format_pairs(results, fmt, top), output)
+
+
+@cli.command()
+@click.argument("a", type=FILE)
+@click.argument("b", type=FILE)
+@click.option("--original", type=FILE, help="The non-English original both may render.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "md"]),
+    default=None,
+    help="Output format [default: text, or from the -o extension].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="Write here instead of stdout; the extension picks the format.",
+)
+@_clean_errors
+def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Path | None) -> None:
+    """Is English B edited from English A, an independent translation, or unrelated?"""
+    from align.provenance.derive import derive_files
+    from align.report.write_derive import render_derive
+
+    fmt = _format_for(fmt, output, "text", ["text", "json", "html", "md"])
+    _write(render_derive(derive_files(a, b, original), fmt), output)
 
 
 @cli.command()

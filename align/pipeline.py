@@ -295,6 +295,11 @@ def check_pairs(
         confidence = getattr(best, "confidence", None)
         if isinstance(confidence, (int, float)):
             note += f", confidence {confidence:.2f}"
+        derived = getattr(result, "derived_from", None)
+        if derived is not None:  # the second hop: show how to see the edit
+            src = derived.path or derived.original_id
+            note += f"; edited from English version {derived.original_id} (see: provalign derive "
+            note += f"{src} {translation} --format html)"
         original: Any = path if is_url(path) else Path(path)
         specs.append(PairSpec(pair_id, original, translation, note=note))
     rows = check_specs(specs, out_dir, progress) + missing

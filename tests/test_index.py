@@ -60,7 +60,7 @@ def _entry(doc_id: str, name: str) -> str:
 def test_add_info_and_dedup(built: Path) -> None:
     info = index_info(built)
     assert info["count"] == 5 and info["languages"] == {"ar": 3, "ru": 2}
-    assert info["schema"] == 2 and info["encoder"] and info["size_bytes"] > 0
+    assert info["schema"] == 3 and info["encoder"] and info["size_bytes"] > 0
     again = add_to_index(built, [ORIGINALS], None, IndexOptions())
     assert (again.added, again.skipped) == (0, 5)
     assert index_info(built)["count"] == 5

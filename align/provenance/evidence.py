@@ -46,15 +46,42 @@ def longest_in_order(seq: Sequence[int]) -> list[int]:
     return out[::-1]
 
 
+# Confirmation: the same features plus ``sentence_share``, fitted by ``bench/same_story.py
+# --fit`` on the dev half of the pairing queries *and* same-story hard negatives (the other
+# half of the same article in the index, the true half removed); intercept first.
+CONFIRM_FEATURES = ("sentence_share", "in_order", "soft", "match_cosine", "anchor_share")
+CONFIRM_COEF = (-14.214, 8.946, 11.88, -1.495, 3.5, 1.155)
+
+
 def logit(f: Mapping[str, Any]) -> float:
-    """The re-rank logit of one candidate's features (``COEF`` over ``FEATURES``)."""
+    """The story logit of one candidate's features (``COEF`` over ``FEATURES``): high for the
+    original and for another article about the same story alike."""
     return COEF[0] + sum(w * float(f[name]) for w, name in zip(COEF[1:], FEATURES, strict=True))
 
 
+def confirm_logit(f: Mapping[str, Any], coef: Sequence[float] = CONFIRM_COEF) -> float:
+    """The confirmation logit: sentence-level evidence that this candidate is the source."""
+    names = CONFIRM_FEATURES
+    return coef[0] + sum(w * float(f[name]) for w, name in zip(coef[1:], names, strict=True))
+
+
+SENTENCE_COSINE = 0.5  # a counterpart for confirmation: margin >= 1 and cosine >= this
+
+
 def rerank_features(
-    emb: np.ndarray, originals: Sequence[StoredOriginal], anchors_t: frozenset[str]
+    emb: np.ndarray,
+    originals: Sequence[StoredOriginal],
+    anchors_t: frozenset[str],
+    sentence_cosine: float = SENTENCE_COSINE,
 ) -> list[dict[str, Any]]:
-    """Sentence-level evidence of each candidate original for one translation."""
+    """Sentence-level evidence of each candidate original for one translation.
+
+    Besides the re-rank features, ``sentence_share`` is the share of the translation's
+    sentences with a counterpart in the candidate (margin >= 1, cosine >=
+    ``sentence_cosine``, in order), and ``matched_sentences`` ([translation, original,
+    cosine]) and ``unmatched_sentences`` list them: the
+    evidence that confirms a candidate, which a same-story article lacks.
+    """
     if not originals:
         return []
     pool = np.vstack([o.embeddings for o in originals])
@@ -77,6 +104,8 @@ def rerank_features(
         matched = [int(i) for i in np.flatnonzero(ok)]
         in_order = [matched[k] for k in longest_in_order([int(best[i]) for i in matched])]
         shared = anchors_t & o.anchors
+        strict = [i for i in in_order if s[i, best[i]] >= sentence_cosine]
+        strict_set = set(strict)
         out.append(
             {
                 "in_order": len(in_order) / m,
@@ -87,6 +116,11 @@ def rerank_features(
                 "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
                 "anchors_shared": sorted(shared)[:20],
                 "covers": in_order,
+                "sentence_share": len(strict) / m,
+                "matched_sentences": [
+                    [i, int(best[i]), round(float(s[i, best[i]]), 3)] for i in strict
+                ],
+                "unmatched_sentences": [i for i in range(m) if i not in strict_set],
                 "translation_sentences": m,
                 "_rowmax": s.max(axis=1),
                 "_matchcos": {i: float(s[i, best[i]]) for i in in_order},

@@ -48,11 +48,12 @@ from align.provenance.docvectors import (
     quantize,
 )
 from align.provenance.originals import IndexOptions, OriginalRecord, count_inputs, original_records
+from align.provenance.roles import check_role, migrate_2_to_3
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: role and renders (English versions); 2 is migrated on open
 APP_MARKER = "provalign-index"
 _BATCH = 32
 
@@ -71,7 +72,9 @@ CREATE TABLE IF NOT EXISTS docs (
   emb BLOB NOT NULL,
   emb_scale BLOB NOT NULL,
   doc_vec BLOB NOT NULL,
-  slot_vec BLOB NOT NULL
+  slot_vec BLOB NOT NULL,
+  role TEXT NOT NULL DEFAULT 'original',
+  renders TEXT
 );
 """
 
@@ -98,6 +101,8 @@ class StoredOriginal:
     sentences: tuple[str, ...]
     anchors: frozenset[str]
     embeddings: Any  # (n, 512) float32
+    role: str = "original"
+    renders: str | None = None
 
 
 # ----------------------------------------------------------------------------- opening
@@ -150,6 +155,9 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
         return conn
     if marker != APP_MARKER:
         raise IndexStoreError("an SQLite file, but not a provalign index", path=name)
+    if version == 2:
+        migrate_2_to_3(conn, name)
+        version = SCHEMA_VERSION
     if version < SCHEMA_VERSION:
         raise IndexStoreError(
             f"built by an older provalign (schema {version}); rebuild with 'provalign index add' "
@@ -266,6 +274,7 @@ def add_records(
     for rec in records:
         if not rec.sentences:
             raise InputError("no sentences to index", path=rec.path or rec.id)
+        check_role(conn, rec, batch)
         batch.append(rec)
         if len(batch) >= _BATCH:
             flush()
@@ -321,6 +330,8 @@ def _row(r: OriginalRecord, emb: Any) -> tuple[Any, ...]:
         scale,
         mean.astype(np.float16).tobytes(),
         slots.astype(np.float16).tobytes(),
+        r.role,
+        r.renders,
     )
 
 
@@ -330,8 +341,8 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
         return 0
     sql = (
         "INSERT OR IGNORE INTO docs (id, hash, path, url, outlet, date, title, lang, text, "
-        "sentences, n_sent, anchors, emb, emb_scale, doc_vec, slot_vec) "
-        "VALUES (" + ",".join("?" * 16) + ")"
+        "sentences, n_sent, anchors, emb, emb_scale, doc_vec, slot_vec, role, renders) "
+        "VALUES (" + ",".join("?" * 18) + ")"
     )
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -360,6 +371,7 @@ def index_info(index_path: Path | str) -> dict[str, Any]:
         )
         enc = conn.execute("SELECT value FROM meta WHERE key='encoder'").fetchone()
         sents = conn.execute("SELECT COALESCE(SUM(n_sent), 0) FROM docs").fetchone()[0]
+        roles = dict(conn.execute("SELECT role, COUNT(*) FROM docs GROUP BY role").fetchall())
     except sqlite3.DatabaseError as exc:
         raise IndexStoreError(f"corrupt index: {exc}", path=str(index_path)) from exc
     finally:
@@ -371,6 +383,7 @@ def index_info(index_path: Path | str) -> dict[str, Any]:
         "count": count,
         "sentences": sents,
         "languages": langs,
+        "roles": roles,
         "size_bytes": size,
         "schema": SCHEMA_VERSION,
         "encoder": enc[0] if enc else None,
@@ -403,12 +416,14 @@ class VectorMatrix:
     rowids: Any  # (N,) int64
     means: Any  # (N, 512) float32
     slots: Any  # (N, SLOTS*SLOT_DIM) float16 (only top rows are rescored)
+    english: Any = None  # (N,) bool: english_version rows (None: none)
 
 
 def load_vectors(conn: sqlite3.Connection, path: str = "") -> VectorMatrix:
     """Read every document vector once; ~1 s per 100k originals (bench)."""
     try:
         rows = conn.execute("SELECT rowid, doc_vec, slot_vec FROM docs ORDER BY rowid").fetchall()
+        ev = [r[0] for r in conn.execute("SELECT rowid FROM docs WHERE role = 'english_version'")]
     except sqlite3.DatabaseError as exc:
         raise IndexStoreError(f"corrupt index: {exc}", path=path) from exc
     n = len(rows)
@@ -417,7 +432,8 @@ def load_vectors(conn: sqlite3.Connection, path: str = "") -> VectorMatrix:
     slots = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float16).reshape(
         n, SLOTS * SLOT_DIM
     )
-    return VectorMatrix(rowids, means.astype(np.float32), slots)
+    english = np.isin(rowids, np.asarray(ev, dtype=np.int64)) if ev else None
+    return VectorMatrix(rowids, means.astype(np.float32), slots, english)
 
 
 def fetch_originals(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[StoredOriginal]:
@@ -426,8 +442,8 @@ def fetch_originals(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[Sto
         return []
     marks = ",".join("?" * len(rowids))
     sql = (
-        "SELECT rowid, id, path, url, date, title, lang, sentences, anchors, emb, emb_scale "
-        f"FROM docs WHERE rowid IN ({marks})"
+        "SELECT rowid, id, path, url, date, title, lang, sentences, anchors, emb, emb_scale, "
+        f"role, renders FROM docs WHERE rowid IN ({marks})"
     )
     got = {}
     for r in conn.execute(sql, [int(x) for x in rowids]):
@@ -442,6 +458,8 @@ def fetch_originals(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[Sto
             tuple(json.loads(r[7])),
             frozenset(json.loads(r[8])),
             dequantize(r[9], r[10]),
+            r[11],
+            r[12],
         )
     return [got[int(x)] for x in rowids if int(x) in got]
 

