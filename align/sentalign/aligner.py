@@ -56,9 +56,11 @@ import numpy as np
 
 from align import __version__
 from align.embed.encoder import load_encoder
+from align.embed.spans import window_embeddings
 from align.errors import LanguageError
 from align.sentalign.anchors import document_anchors
 from align.sentalign.dp import Band, band_around, search
+from align.sentalign.extend import SpanCos, extend_links
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.options import AlignOptions, link_types
 from align.sentalign.rescore import E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
@@ -147,6 +149,7 @@ class Sides:
     orig: SideSpans
     trans: SideSpans
     rescorer: Rescorer | None = None
+    span_cos: SpanCos | None = None  # cosine of any two spans (long-link pass)
 
 
 def sides_for(
@@ -162,22 +165,44 @@ def sides_for(
     names = options.name_anchors and options.anchor_weight != 0
     bags = document_anchors(original, translation, names)
     if not isinstance(encoder, AccurateEncoder):
-        return Sides(*_sides(original, translation, options, encoder, bags))
+        span_cos = _span_cosine(original, translation, encoder)
+        return Sides(*_sides(original, translation, options, encoder, bags), None, span_cos)
     first = _sides(original, translation, options, encoder.usem, bags) if usem_covers else None
     rescorer = Rescorer(encoder.e5, (original, translation), bags, first, options)
     if first is None:
-        return Sides(*rescorer.sides, rescorer)
-    return Sides(first[0], first[1], rescorer)
+        return Sides(*rescorer.sides, rescorer, _span_cosine(original, translation, encoder.e5))
+    span_cos = _span_cosine(original, translation, encoder.usem)
+    return Sides(first[0], first[1], rescorer, span_cos)
+
+
+def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: Encoder) -> SpanCos:
+    """Cosine of original [o0, o1) with translation [t0, t1), spans embedded on demand."""
+
+    def span(texts: Sequence[str], s0: int, s1: int) -> np.ndarray:
+        return window_embeddings(encoder, texts[s0:s1], [s1 - s0])[s1 - s0][0]
+
+    def cos(o0: int, o1: int, t0: int, t1: int) -> float:
+        return float(span(original, o0, o1) @ span(translation, t0, t1))
+
+    return cos
 
 
 def search_links(sides: Sides, options: AlignOptions) -> Bounds:
     """The searches: first pass, accuracy-mode re-scoring; links as half-open spans."""
     if sides.rescorer is not None and sides.rescorer.w == 1.0:
-        return sides.rescorer.search(None, _path)
+        return _extended(sides.rescorer.search(None, _path), sides, options)
     bounds = _path(sides.orig, sides.trans, options)
     if sides.rescorer is not None:
         bounds = sides.rescorer.search(bounds, _path)
-    return bounds
+    return _extended(bounds, sides, options)
+
+
+def _extended(bounds: Bounds, sides: Sides, options: AlignOptions) -> Bounds:
+    if sides.span_cos is None or options.max_total <= options.max_link:
+        return bounds
+    return extend_links(
+        bounds, sides.span_cos, options.max_side, options.max_link, options.max_total
+    )
 
 
 def _sides(

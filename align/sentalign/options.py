@@ -17,6 +17,7 @@ class AlignOptions:
     cache: Path | None = None
     max_side: int = 5  # most sentences on one side of a link
     max_link: int = 6  # most sentences in a link, both sides together
+    max_total: int = 8  # longest link the second pass grows (extend.py); <= max_link: off
     threshold: float = -0.1  # offset added to every pair link's margin (see module doc)
     skip: float = 0.0  # gain of leaving one sentence unlinked
     margin_k: int = 4  # neighbours for the hubness correction
