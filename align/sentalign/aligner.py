@@ -37,6 +37,13 @@ around a coarse path (blocks of sentences averaged) for long ones, so time and
 memory grow linearly with length. The shorter side is always the DP's row
 dimension.
 
+Long restructurings (links of up to 8 sentences, as Vecalign allows) are not new
+link types in the search, whose cost grows with the number of types:
+``align.sentalign.extend`` grows links that sit at the search's limits over unlinked or
+weak neighbours afterwards. Accuracy mode (``--accurate``, ``align.sentalign.rescore``)
+runs a second search around the first, on USE v3 and e5-small cosines combined, and
+aligns a language USE v3 does not cover with e5 alone.
+
 ``Link.score`` is in [0, 1]: for a pair link it is the spans' cosine through a
 logistic centred at 0.45, about where true links and same-document non-links of
 NTREX are equally likely (``backends.md``: true pairs 0.69 +- 0.11, same-document
