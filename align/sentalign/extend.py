@@ -19,6 +19,7 @@ Bounds = list[tuple[int, int, int, int]]
 SpanCos = Callable[[int, int, int, int], float]  # cosine of original [o0, o1) with [t0, t1)
 
 WEAK = 0.35  # a pair link below this cosine may be swallowed
+MIN_RISE = 0.05  # how much the grown span's cosine must rise (0: TB -0.0025, zh +0.0001)
 
 
 def extend_links(
@@ -46,7 +47,7 @@ def extend_links(
                 if not one_sided and theirs >= WEAK:
                     continue
                 merged = (min(o0, p0), max(o1, p1), min(t0, q0), max(t1, q1))
-                if span_cos(*merged) > base:
+                if span_cos(*merged) > base + MIN_RISE:
                     out[min(k, nb)] = merged
                     del out[max(k, nb)]
                     k = min(k, nb)

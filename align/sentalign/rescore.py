@@ -6,9 +6,12 @@ sides. Here e5 embeds each sentence once; runs of sentences get the token-weight
 mean of their sentences' vectors (e5 mean-pools its last layer, so that is the
 pooled state the model itself would start from), and a second search runs only in a
 narrow band (``rescore_band``) around the first (USE v3) pass, on the two encoders'
-cosines averaged (``e5_weight``). Wherever that second pass chooses a many-to-one
-link, the joined text is re-encoded exactly and the search runs once more, so the
-approximation never decides a link on its own.
+cosines averaged (``e5_weight``). With ``e5_exact``, wherever that second pass chooses
+a many-to-one link the joined text is re-encoded exactly and the search runs once
+more. It is off: swapping exact vectors in for the chosen spans only (their rivals
+keep the approximation) biased the last search, and it cost strict F1 (bench
+``--cv --accurate``, first chapter of each novel: Text+Berg 0.935 -> 0.903, zh-en
+0.848 -> 0.770, synthetic sets 0.02-0.03).
 
 A language USE v3 does not cover (Ukrainian, Persian, ...) is aligned by e5 alone:
 then e5 does the first pass too (the full search), and ``Link.score`` is the
@@ -92,7 +95,8 @@ class Rescorer:
         orig, trans = self.sides
         band = None if first is None else self._band(first)
         bounds = path(orig, trans, self.o, band)
-        if self._encode_exact(bounds):
+        if self.o.e5_exact:
+            self._encode_exact(bounds)
             bounds = path(*self._patched(), self.o, band)
         return bounds
 
