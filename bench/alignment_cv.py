@@ -60,8 +60,10 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
     grid = {}
     if accurate:
         for w in (0.3, 0.5, 0.7):
-            for thr in (CV_BASE.threshold, CV_BASE.threshold + 0.1):
-                grid[f"e5_weight={w},thr={thr:.2f}"] = replace(CV_BASE, e5_weight=w, threshold=thr)
+            for thr in (-0.2, -0.1):
+                grid[f"e5_weight={w},thr={thr:.2f}"] = replace(
+                    CV_BASE, e5_weight=w, accurate_threshold=thr
+                )
         return grid
     # a first run (skip 0 / -0.05, lw 0 / 0.01, thr -0.2..-0.1) never chose skip -0.05
     # and chose the grid's edges for thr and lw, so this grid moves past them

@@ -47,7 +47,7 @@ def test_long_links_grow_past_the_search_limits_only_where_similarity_rises() ->
 
     def cos(o0: int, o1: int, t0: int, t1: int) -> float:
         if (o0, o1) == (0, 1):
-            return 0.5 + 0.05 * min(t1, 7) - 0.3 * (t1 > 7)  # rises up to [0, 7)
+            return 0.2 + 0.1 * min(t1, 7) - 0.5 * (t1 > 7)  # rises up to [0, 7)
         return 0.8
 
     out = extend_links(bounds, cos, max_side=5, max_link=6, max_total=8)

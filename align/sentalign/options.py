@@ -40,6 +40,7 @@ class AlignOptions:
     score_mid: float = 0.45  # cosine at which Link.score is 0.5
     # accuracy mode (--accurate, align.sentalign.rescore); unused with the default encoder
     e5_weight: float = 0.5  # share of e5's cosine in the re-scoring pass
+    accurate_threshold: float = -0.1  # ``threshold`` of both passes in accuracy mode (CV)
     rescore_band: int = 4  # half-width of the re-scoring band around the first pass
     e5_exact: bool = False  # re-encode chosen many-to-one spans exactly (rescore.py: off)
 

@@ -90,23 +90,26 @@ class Rescorer:
             return scaled.astype(np.float32)
         return np.hstack([usem * math.sqrt(1 - self.w), scaled]).astype(np.float32)
 
-    def search(self, first: Bounds | None, path: PathFn) -> Bounds:
-        """Second pass around ``first`` (None: e5 alone, full search), exact spans, again."""
+    def search(self, first: Bounds | None, path: PathFn, options: AlignOptions) -> Bounds:
+        """Second pass around ``first`` (None: e5 alone, full search), exact spans, again.
+
+        ``options`` are the search's (``e5_weight`` is fixed when the tables are built).
+        """
         orig, trans = self.sides
-        band = None if first is None else self._band(first)
-        bounds = path(orig, trans, self.o, band)
-        if self.o.e5_exact:
+        band = None if first is None else self._band(first, options.rescore_band)
+        bounds = path(orig, trans, options, band)
+        if options.e5_exact:
             self._encode_exact(bounds)
-            bounds = path(*self._patched(), self.o, band)
+            bounds = path(*self._patched(), options, band)
         return bounds
 
-    def _band(self, first: Bounds) -> Band:
+    def _band(self, first: Bounds, width: int) -> Band:
         n, m = self.sides[0].n, self.sides[1].n
         swapped = n > m  # the search puts the shorter side on rows
         points = [(0, 0)] + [(o1, t1) for _, o1, _, t1 in first]
         if swapped:
             points, n, m = [(j, i) for i, j in points], m, n
-        return band_around(points, n, m, self.o.rescore_band)
+        return band_around(points, n, m, width)
 
     def _encode_exact(self, bounds: Bounds) -> bool:
         """e5 vectors of the joined text of every chosen many-to-one span; True if any new."""
