@@ -68,3 +68,10 @@ def test_accurate_aligns_with_e5_alone(runner: CliRunner, lang: str) -> None:
     assert pairs == [([i], [i]) for i in range(5)]
     assert data["signature"]["encoder"] == "e5small"
     assert all(lk["score"] > 0.5 for lk in data["links"])
+
+
+def test_pair_accurate_needs_then_check(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["pair", "--accurate", "--originals", str(tmp_path), str(SAMPLES / "uk.en.txt")]
+    )
+    assert result.exit_code == 2 and "--then check" in result.output
