@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 import click
 
 from align import __version__
+from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError
+from align.read.limits import MAX_CHARS
 from align.report import WRITERS
 from align.text.languages import ALL_LANGS as _ALL_LANGS
 from align.text.languages import USEM3_LANGS
@@ -28,7 +30,6 @@ _USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
 F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=True, path_type=Path, allow_dash=True)  # the reader checks it
-MAX_CHARS = 200_000  # measured bound: docs/exit-codes.md "Limits"
 
 
 class _PathOrUrl(click.ParamType):
@@ -275,7 +276,9 @@ def _input_options(func: F) -> F:
         click.option(
             "--trans-lang", type=LANG, help="Language of the translation (else detected)."
         ),
-        click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH."),
+        click.option(
+            "--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH."
+        ),
         click.option("--accurate", is_flag=True, help=ACCURATE_HELP),
         click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache."),
         click.option(
@@ -676,7 +679,7 @@ def _url_manifest(urls: list[str], manifest: Path | None, folder: Path, fetch: A
 
     lines = manifest.read_text(encoding="utf-8").splitlines() if manifest else []
     for url in urls:
-        article = read_url(url, ReadOptions(max_chars=2_000_000), fetch)
+        article = read_url(url, ReadOptions(max_chars=MAX_CHARS), fetch)
         source = article.meta.source
         final = source.final_url if source else url
         record = {
@@ -909,7 +912,7 @@ def demo(corpus: Path, output: Path) -> None:
     help="Let the app fetch from loopback and private addresses (refused by default).",
 )
 @click.option("--reviewer", help="Name recorded with decisions [default: your user name].")
-@click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")
+@click.option("--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH.")
 @_clean_errors
 def serve(
     host: str,

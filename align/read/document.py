@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.errors import InputError, LanguageError, LimitError
+from align.read.limits import MAX_CHARS
 from align.text.languages import ALL_LANGS
 from align.types import Article, Document
 
@@ -30,7 +31,7 @@ class LoadOptions:
 
     presplit: bool = False
     lang: str | None = None  # None: detect
-    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
+    max_chars: int = MAX_CHARS
     encoding: str | None = None  # None: detect (BOM, UTF-8, cp1256, cp1251, KOI8-R)
     fetch: FetchOptions | None = None  # for URLs; None: defaults, cap from max_chars
 

