@@ -22,7 +22,6 @@ with a seeded RNG. Everything is labelled synthetic in the manifest and the READ
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import sys
@@ -31,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _data import shared_data  # noqa: E402
 
 from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
 from align.types import NUMBER_MISMATCH  # noqa: E402
@@ -70,15 +71,6 @@ PICKS = (
     Pick("bbc.381736", "ru", 21),
     Pick("rt.com.91335", "ru", 22),
 )
-
-
-def shared_data() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    base = Path(env) if env else ROOT.parent / "shared"
-    data = base / "data" / "ntrex"
-    if not data.is_dir():
-        sys.exit(f"error: {data} not found (set PROVALIGN_SHARED)")
-    return data
 
 
 def paragraphs_of(n_body: int, rng: random.Random) -> list[list[int]]:
@@ -207,7 +199,7 @@ def build(pick: Pick, lines: dict[str, list[str]], ids: list[str]) -> dict[str, 
 
 
 def main() -> None:
-    data = shared_data()
+    data = shared_data() / "ntrex"
     lines = {k: (data / v).read_text(encoding="utf-8").split("\n") for k, v in NTREX_FILES.items()}
     ids = [x.strip() for x in (data / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").split("\n")]
     OUT.mkdir(parents=True, exist_ok=True)

@@ -53,6 +53,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _data import shared_data as shared  # noqa: E402
+
 from align.embed.encoder import load_encoder  # noqa: E402
 from align.provenance.evidence import COEF, FEATURES  # noqa: E402
 from align.provenance.index import add_records, connect  # noqa: E402
@@ -69,11 +71,6 @@ BOILER = [
 
 def log(*a: Any) -> None:
     print(*a, file=sys.stderr, flush=True)
-
-
-def shared() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    return (Path(env) if env else ROOT.parent / "shared") / "data"
 
 
 def load_docs() -> dict[str, list[dict[str, Any]]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -27,16 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _data import shared_data  # noqa: E402
+
 from align.read.langid import _langdetect, guess_sentence_language, sentence_language  # noqa: E402
 from align.read.reader import article_from_text
 from align.read.segment import SegmentOptions, split_sentences  # noqa: E402
 from align.text.shape import has_terminal  # noqa: E402
-
-
-def shared_data() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    base = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
-    return base / "data"
 
 
 def ntrex_docs(data: Path) -> dict[str, list[list[str]]]:
