@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -29,10 +29,16 @@ from align.text.languages import USEM3_LANGS
 _USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
 F = TypeVar("F", bound=Callable[..., Any])
+if TYPE_CHECKING:  # click's types are generic in its stubs (and at run time only since 8.2)
+    _ParamBase = click.ParamType[Any, Any]
+    _ChoiceBase = click.Choice[str]
+else:
+    _ParamBase = click.ParamType
+    _ChoiceBase = click.Choice
 FILE = click.Path(dir_okay=True, path_type=Path, allow_dash=True)  # the reader checks it
 
 
-class _PathOrUrl(click.ParamType):
+class _PathOrUrl(_ParamBase):
     """A file path, or an http(s) URL kept as a string (click.Path would mangle ``//``)."""
 
     name = "FILE|URL"
@@ -185,7 +191,7 @@ FETCH_OPTIONS = [
 ]
 
 
-class _Lang(click.Choice):
+class _Lang(_ChoiceBase):
     """A language code any encoder covers; shown as CODE, not ~100 choices."""
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
@@ -301,7 +307,7 @@ def _input_options(func: F) -> F:
     decorated: Any = wrapper
     for option in reversed(options):
         decorated = option(decorated)
-    return decorated
+    return cast(F, decorated)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

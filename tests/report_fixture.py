@@ -67,7 +67,7 @@ ENGLISH = [
 
 def make_document(paragraphs: list[list[str]], lang: str, path: str, headings: int = 1) -> Document:
     """A ``Document`` whose offsets point into ``"\\n\\n".join(paragraphs)``."""
-    sentences = []
+    sentences: list[Sentence] = []
     offset = 0
     for p, paragraph in enumerate(paragraphs):
         for text in paragraph:

@@ -12,7 +12,8 @@ from conftest import check_exactly_once
 
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
-from align.pipeline import read_manifest
+from align.embed.encoder import Encoder
+from align.pipeline import PairSpec, read_manifest
 from align.read.document import LoadOptions, load_pair
 from align.sentalign.aligner import align_documents
 from align.sentalign.options import CHECK_OPTIONS
@@ -26,8 +27,8 @@ def _logistic(cos: float) -> float:
 
 @pytest.mark.parametrize("spec", read_manifest(DEMO), ids=lambda s: s.pair_id)
 def test_checked_links_cover_each_sentence_once_and_scores_mean_one_thing(
-    spec,  # type: ignore[no-untyped-def]
-    encoder,
+    spec: PairSpec,
+    encoder: Encoder,
 ) -> None:
     original, translation = load_pair(
         spec.original, spec.translation, LoadOptions(lang=spec.orig_lang), LoadOptions()

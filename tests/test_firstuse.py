@@ -17,6 +17,8 @@ from probe_inputs import probes
 from report_fixture import make_report
 
 import cli
+from align.errors import AlignError
+from align.read.limits import MAX_CHARS
 from align.report import render
 from align.report.write_text import render_text
 
@@ -204,7 +206,7 @@ def test_presets_and_config(tmp_path: Path) -> None:
     merged = cli._thresholds(None, config, {"partial_gain": 0.05})
     assert merged == {"low_sim_spread": 3.5, "low_sim_floor": 0.3, "partial_gain": 0.05}
     config.write_text("[check]\nno_such = 1\n")
-    with pytest.raises(cli.AlignError, match="unknown threshold"):
+    with pytest.raises(AlignError, match="unknown threshold"):
         cli._thresholds(None, config, {})
 
 
@@ -424,7 +426,7 @@ def test_long_sentence_is_windowed_before_encoding() -> None:
 
 
 def test_max_chars_default_is_the_measured_bound(runner: CliRunner) -> None:
-    assert cli.MAX_CHARS == 200_000
+    assert MAX_CHARS == 200_000
     assert "[default: 200000" in runner.invoke(cli.cli, ["check", "--help"]).stdout
 
 

@@ -15,14 +15,13 @@ import cli
 from align.errors import FormatError, IndexStoreError
 from align.provenance.docvectors import anchors_of, dequantize, quantize
 from align.provenance.index import (
-    IndexOptions,
     add_records,
     add_to_index,
     connect,
     index_info,
     remove_from_index,
 )
-from align.provenance.originals import OriginalRecord, count_inputs
+from align.provenance.originals import IndexOptions, OriginalRecord, count_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINALS = Path(__file__).resolve().parent / "data" / "pairing" / "originals"

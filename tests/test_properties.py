@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+from typing import Any
 
 import numpy as np
 import pytest
@@ -129,7 +130,7 @@ def _table(
 
 
 @st.composite
-def dp_problems(draw: st.DrawFn, max_n: int = 5) -> tuple:
+def dp_problems(draw: st.DrawFn, max_n: int = 5) -> tuple[Any, ...]:
     n, m = draw(st.integers(0, max_n)), draw(st.integers(0, max_n))
     extra = draw(st.lists(st.sampled_from(TYPES[2:]), min_size=1, max_size=6, unique=True))
     types = [(1, 0), (0, 1), *extra]
@@ -145,7 +146,7 @@ def _gain_fn(table: dict[tuple[int, int], np.ndarray], band: Band):  # type: ign
     def gain(a: int, b: int) -> np.ndarray:
         full = table[(a, b)]
         cols = np.minimum(band.lo[:, None] + np.arange(band.width)[None, :], full.shape[1] - 1)
-        return full[np.arange(len(band.lo))[:, None], cols]
+        return np.asarray(full[np.arange(len(band.lo))[:, None], cols])
 
     return gain
 

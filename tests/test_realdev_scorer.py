@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -23,11 +24,11 @@ def realdev() -> ModuleType:
     return module
 
 
-def _doc(texts: list[str]) -> dict:
+def _doc(texts: list[str]) -> dict[str, Any]:
     return {"sentences": [{"index": i, "text": t} for i, t in enumerate(texts)]}
 
 
-REPORT = {
+REPORT: dict[str, Any] = {
     "original": _doc(["Полиция задержала двоих.", "Никто не пострадал, сообщили в МВД."]),
     "translation": _doc(["Police detained “two men”.", "Nobody was hurt."]),
     "links": [

@@ -10,6 +10,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -120,7 +121,7 @@ def test_json_schema_keys() -> None:
     assert text.startswith('{\n "schema_version": 1,')
 
 
-def _bad(mutate: object) -> dict:
+def _bad(mutate: object) -> dict[str, Any]:
     data = report_to_dict(make_report())
     mutate(data)  # type: ignore[operator]
     return data

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from align.synthetic.generate import (
+    SyntheticCase,
     SynthOptions,
     document_from_lines,
     make_synthetic,
@@ -28,7 +29,7 @@ def ntrex_docs(shared: Path, n: int = 6) -> list[tuple[list[str], list[str]]]:
     return [([ar[i] for i in idx], [en[i] for i in idx]) for idx in list(docs.values())[:n]]
 
 
-def case_for(orig: list[str], trans: list[str], seed: int):  # noqa: ANN201
+def case_for(orig: list[str], trans: list[str], seed: int) -> SyntheticCase:
     o, t = document_from_lines(orig, "ar"), document_from_lines(trans, "en")
     return make_synthetic(
         o, t, SynthOptions(seed=seed), foreign=["A foreign sentence about markets."]

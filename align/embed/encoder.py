@@ -33,7 +33,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import numpy as np
 
@@ -194,7 +194,7 @@ class UsemEncoder:
         y2 = np.maximum(y1 @ b.d2, 0)
         z = np.tanh(y1 @ b.p3 + y2 @ b.d3)
         norm = np.sqrt(np.maximum((z * z).sum(1), 1e-12))
-        return (z / norm[:, None]).astype(np.float32)
+        return cast(FloatArray, (z / norm[:, None]).astype(np.float32))
 
 
 WINDOW_CHARS = 2000  # a longer "sentence" is encoded in windows of this many characters
@@ -283,7 +283,7 @@ def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
 def _layer_norm(x: FloatArray, gamma: FloatArray, beta: FloatArray, eps: float) -> FloatArray:
     mu = x.mean(axis=1, keepdims=True)
     var = ((x - mu) ** 2).mean(axis=1, keepdims=True)
-    return ((x - mu) / np.sqrt(var + eps) * gamma + beta).astype(np.float32)
+    return cast(FloatArray, ((x - mu) / np.sqrt(var + eps) * gamma + beta).astype(np.float32))
 
 
 class SentenceTransformerEncoder:

@@ -188,7 +188,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
 
 
 def _scorers() -> tuple[Any, Any]:
-    from sacrebleu.metrics import CHRF, TER
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
     return CHRF(), TER()
 

@@ -65,12 +65,12 @@ from align.provenance.evidence import (
     rerank_features,
 )
 from align.provenance.index import (
-    IndexOptions,
     VectorMatrix,
     connect,
     fetch_originals,
     load_vectors,
 )
+from align.provenance.originals import IndexOptions
 from align.provenance.pair_format import format_pairs, shared_originals
 from align.provenance.pair_types import (
     AMBIGUOUS,

@@ -57,7 +57,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -89,7 +89,7 @@ def _coarse_band(rows: SideSpans, cols: SideSpans, options: AlignOptions) -> Ban
         e = side.emb[1]
         nb = math.ceil(side.n / f)
         out = np.add.reduceat(e, np.arange(0, nb * f, f)[:nb], axis=0)
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+        return cast(np.ndarray, out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9))
 
     br, bc = blocks(rows), blocks(cols)
     nb, mb = len(br), len(bc)
@@ -222,7 +222,7 @@ def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: E
     """Cosine of original [o0, o1) with translation [t0, t1), spans embedded on demand."""
 
     def span(texts: Sequence[str], s0: int, s1: int) -> np.ndarray:
-        return window_embeddings(encoder, texts[s0:s1], [s1 - s0])[s1 - s0][0]
+        return cast(np.ndarray, window_embeddings(encoder, texts[s0:s1], [s1 - s0])[s1 - s0][0])
 
     def cos(o0: int, o1: int, t0: int, t1: int) -> float:
         return float(span(original, o0, o1) @ span(translation, t0, t1))
@@ -311,8 +311,8 @@ def _scored_links(
 def _span_vector(side: SideSpans, start: int, end: int, encoder: Encoder) -> np.ndarray:
     size = end - start
     if size in side.emb:
-        return side.emb[size][start]
-    return encoder.encode([" ".join(side.texts[start:end])])[0]
+        return cast(np.ndarray, side.emb[size][start])
+    return cast(np.ndarray, encoder.encode([" ".join(side.texts[start:end])])[0])
 
 
 def _best_cosines(side: SideSpans, other: SideSpans, idx: list[int]) -> dict[int, float]:

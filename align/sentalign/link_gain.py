@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -90,7 +90,7 @@ class SideSpans:
         return AnchorLevels(self.anchor_cum, a, first, last)
 
     def span_len(self, a: int, starts: np.ndarray) -> np.ndarray:
-        return self.cum_len[starts + a] - self.cum_len[starts]
+        return cast(np.ndarray, self.cum_len[starts + a] - self.cum_len[starts])
 
 
 def hubness(side: SideSpans, other: SideSpans, k: int, sample: int) -> None:
@@ -220,4 +220,4 @@ class LinkGain:
         gain = margin - self.o.threshold - self.o.length_weight * (lr / self.sigma) ** 2
         if self.o.min_pair_cosine > -1.0:  # below it two spans share no meaning: no link
             gain = np.where(cos < self.o.min_pair_cosine, _NO_LINK, gain)
-        return gain
+        return cast(np.ndarray, gain)

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote, unquote
 
 from starlette.applications import Starlette
@@ -322,7 +322,7 @@ class App:
 
     async def files(self, request: Request) -> Response:
         path = self.folder.resolve(request.path_params["path"])
-        return self.folder.response(path)
+        return cast(Response, self.folder.response(path))
 
 
 def _int(value: Any) -> int:

