@@ -68,6 +68,7 @@ def connect(workers: int, scheduler: str | None, timeout: float) -> tuple[Any, A
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        scheduler_kwargs={"dashboard": False},
     )
     return Client(cluster, set_as_default=False), cluster
 
