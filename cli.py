@@ -362,12 +362,45 @@ def index_add(
 
 @index.command("info")
 @INDEX_OPT
+@click.option(
+    "--shards",
+    "shard_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also show these shards (sizes, search kind, memory when loaded).",
+)
 @_clean_errors
-def index_info(index_path: Path) -> None:
+def index_info(index_path: Path, shard_dir: Path | None) -> None:
     """Show what the index holds."""
     from align.provenance.index import index_info as info
 
-    click.echo(json.dumps(info(index_path), indent=1, ensure_ascii=False))
+    result = info(index_path)
+    if shard_dir is not None:
+        from align.provenance.shards import shard_info
+
+        result["shards"] = shard_info(shard_dir)
+    click.echo(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+@index.command("shard")
+@INDEX_OPT
+@click.option("-n", "--count", type=click.IntRange(min=1), default=4, show_default=True)
+@click.option(
+    "--ann-threshold",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    help="Shards with more originals than this get an approximate (FAISS IVF) index.",
+)
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True)
+@_clean_errors
+def index_shard(index_path: Path, count: int, ann_threshold: int, output: Path) -> None:
+    """Split the index's document vectors into shards for parallel or approximate retrieval."""
+    from align.provenance.shards import build_shards
+
+    with _progress(count, "sharding") as tick:
+        manifest = build_shards(index_path, output, count, ann_threshold, tick)
+    sizes = ", ".join(str(s["count"]) for s in manifest["shards"])
+    click.echo(f"{len(manifest['shards'])} shards ({sizes}) -> {output}")
 
 
 @index.command("remove")
@@ -386,6 +419,12 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 @click.argument("translations", nargs=-1, required=True, type=FILE)
 @click.option("--index", "index_path", type=click.Path(path_type=Path), help="Index of originals.")
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
+@click.option(
+    "--shards",
+    "shard_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Retrieve from these shards of --index (provalign index shard).",
+)
 @click.option("--top", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option(
     "--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv", show_default=True
@@ -399,6 +438,7 @@ def pair(
     translations: tuple[Path, ...],
     index_path: Path | None,
     originals: Path | None,
+    shard_dir: Path | None,
     top: int,
     fmt: str,
     then: str | None,
@@ -409,10 +449,11 @@ def pair(
 
     if (index_path is None) == (originals is None):
         raise click.UsageError("give exactly one of --index or --originals")
+    if shard_dir is not None and index_path is None:
+        raise click.UsageError("--shards needs the --index they were built from")
+    options = PairOptions(index=index_path, originals=originals, top=top, shards=shard_dir)
     with _progress(len(translations), "pairing") as tick:
-        results = pair_translations(
-            translations, PairOptions(index=index_path, originals=originals, top=top), progress=tick
-        )
+        results = pair_translations(translations, options, progress=tick)
     if then == "check":
         from align.pipeline import check_pairs
 
