@@ -152,11 +152,17 @@ def test_cli_local_cluster_matches_in_process(tmp_path: Path, runner) -> None:  
 def test_scheduler_that_does_not_answer(tmp_path: Path) -> None:
     import socket
 
+    from align.errors import BackendError
+
     with socket.socket() as s:  # a free port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
     start = time.monotonic()
-    res = subprocess.run(
+    with pytest.raises(BackendError, match=f"no Dask scheduler answers at {address} within 5 s"):
+        run_batch(_items(tmp_path)[:1], tmp_path / "lib", BatchOptions(scheduler=address))
+    assert time.monotonic() - start < 10
+    res = subprocess.run(  # the same as one line from the CLI, no traceback
         [
             sys.executable,
             "cli.py",
@@ -165,15 +171,34 @@ def test_scheduler_that_does_not_answer(tmp_path: Path) -> None:
             "-o",
             str(tmp_path / "o"),
             "--scheduler",
-            f"tcp://127.0.0.1:{port}",
+            address,
         ],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
-    assert time.monotonic() - start < 10
     assert res.returncode == 1
     assert res.stderr.strip().splitlines() == [
-        f"Error: no Dask scheduler answers at tcp://127.0.0.1:{port} within 5 s (OSError)"
+        f"Error: no Dask scheduler answers at {address} within 5 s (OSError)"
     ]
+
+
+def test_shards_searched_on_the_cluster_merge_like_local(
+    tmp_path: Path, cluster: tuple[str, list]
+) -> None:
+    import numpy as np
+    from distributed import Client
+
+    from align.provenance.shards import ShardSet, search_on_cluster, shard_of, write_shards
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(0, 1, (2000, 512)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    rowids = np.arange(2000, dtype=np.int64)
+    write_shards(tmp_path, rowids, x, np.array([shard_of(str(r), 3) for r in rowids]), 3)
+    q = x[:5] + 0.01
+    local = ShardSet(tmp_path).search(q, 10)
+    with Client(cluster[0], timeout="30s", set_as_default=False) as client:
+        remote = search_on_cluster(client, tmp_path, q, 10)
+    assert np.array_equal(local[1], remote[1]) and remote[1][:, 0].tolist() == [0, 1, 2, 3, 4]
