@@ -223,7 +223,7 @@ def shard_info(shard_dir: str | Path) -> dict[str, Any]:
         disk = sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
         n = int(s["count"])
         ann = s.get("nprobe") is not None
-        memory = n * 8 + (n * (4 * DIM + 8) + int(4 * n**0.5) * 4 * DIM if ann else n * 4 * DIM)
+        memory = n * 8 + (n * (4 * DIM + 8) + int(2 * n**0.5) * 4 * DIM if ann else n * 4 * DIM)
         out.append(
             {
                 "name": s["name"],
