@@ -158,3 +158,28 @@ def test_run_batch_library_api(tmp_path: Path) -> None:
     result = run_batch(items, tmp_path / "o", BatchOptions(formats=("tmx", "json", "tmx")))
     assert result.rows[0].verdict and (tmp_path / "o" / f"{PAIRS[0]}.tmx").is_file()
     assert BatchOptions(formats=("tmx",)).formats == ("json", "tmx")
+
+
+def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from align.provenance.index import add_to_index
+    from align.provenance.originals import IndexOptions
+
+    pairing = Path(__file__).resolve().parent / "data" / "pairing"
+    index = tmp_path / "idx.sqlite"
+    add_to_index(index, [pairing / "originals"], None, IndexOptions())
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for name in ("en_atm.txt", "en_unrelated.txt"):
+        shutil.copy(pairing / "translations" / name, folder / name)
+    res = runner.invoke(
+        cli, ["batch", str(folder), "--index", str(index), "-o", str(tmp_path / "o")]
+    )
+    assert res.exit_code == 0, res.output
+    rows = {
+        r["id"]: r
+        for r in map(json.loads, (tmp_path / "o" / "summary.jsonl").read_text().splitlines())
+    }
+    assert rows["en_atm"]["original"].endswith("ar_atm.txt") and rows["en_atm"]["verdict"]
+    assert rows["en_unrelated"]["error"] == "no original found for this translation"
