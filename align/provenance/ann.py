@@ -42,7 +42,7 @@ import numpy as np
 from align.errors import BackendError
 
 ANN_THRESHOLD = 100_000  # vectors per shard above which a shard gets an IVF structure
-TARGET_RECALL = 0.99
+TARGET_RECALL = 0.995  # on tuning queries; fresh ones land ~0.005 lower (bench)
 
 
 def _faiss() -> Any:
