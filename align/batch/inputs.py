@@ -1,0 +1,220 @@
+"""What a batch checks: items from a manifest (TSV or JSONL), two folders, or pairing.
+
+Everything here is validated before the first check starts: a malformed manifest line, a
+missing column or the same id twice (naming both lines) refuses the whole batch, because
+a batch that stops at item 9,000 wastes an afternoon. A missing *file*, by contrast, is
+only that item's error row: it is discovered when the client reads the item.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from align.errors import FormatError, InputError
+
+REQUIRED = ("id", "original", "translation")
+OPTIONAL = ("orig_lang", "trans_lang", "note")
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
+_LANG_TAG = re.compile(r"\.[a-z]{2,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One pair to check; paths are strings as reports print them. ``error`` skips the check
+    (pairing found no original, a folder file has no partner)."""
+
+    item_id: str
+    original: str
+    translation: str
+    orig_lang: str | None = None
+    trans_lang: str | None = None
+    note: str = ""
+    line: int = 0  # manifest line, for messages
+    error: str | None = None
+
+
+def read_batch_manifest(path: str | Path) -> list[BatchItem]:
+    """Items of a TSV (header row naming the columns) or JSONL manifest (``.jsonl``/``.json``).
+
+    Columns/keys: ``id``, ``original``, ``translation``, optional ``orig_lang``, ``trans_lang``,
+    ``note``. Relative paths are relative to the manifest's folder.
+
+    Raises:
+        InputError: the manifest cannot be read.
+        FormatError: a bad line, a missing column, or one id on two lines.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such manifest", path=str(p)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read manifest: {exc}", path=str(p)) from None
+    jsonl = p.suffix.lower() in {".jsonl", ".json", ".ndjson"}
+    rows = _jsonl_rows(text, str(p)) if jsonl else _tsv_rows(text, str(p))
+    items: list[BatchItem] = []
+    first_line: dict[str, int] = {}
+    for number, row in rows:
+        missing = [c for c in REQUIRED if not str(row.get(c) or "").strip()]
+        if missing:
+            raise FormatError(f"line {number}: empty or missing {', '.join(missing)}", path=str(p))
+        item_id = str(row["id"]).strip()
+        if item_id in first_line:
+            raise FormatError(
+                f"id {item_id!r} appears twice, on line {first_line[item_id]} and line {number}; "
+                "ids name the output files, so each must be unique",
+                path=str(p),
+            )
+        first_line[item_id] = number
+        langs = [str(row.get(k) or "").strip().lower() or None for k in OPTIONAL[:2]]
+        items.append(
+            BatchItem(
+                item_id,
+                _resolve(p.parent, str(row["original"]).strip()),
+                _resolve(p.parent, str(row["translation"]).strip()),
+                langs[0],
+                langs[1],
+                str(row.get("note") or "").strip(),
+                number,
+            )
+        )
+    return items
+
+
+def _resolve(base: Path, name: str) -> str:
+    q = Path(name).expanduser()
+    return str(q if q.is_absolute() else base / q)
+
+
+def _tsv_rows(text: str, name: str) -> list[tuple[int, dict[str, str]]]:
+    lines = text.splitlines()
+    if not lines:
+        raise FormatError("empty manifest", path=name)
+    header = [h.strip() for h in lines[0].split("\t")]
+    unknown = [h for h in header if h not in REQUIRED + OPTIONAL]
+    if unknown or not set(REQUIRED) <= set(header) or len(set(header)) != len(header):
+        raise FormatError(
+            "first line must be a tab-separated header with id, original, translation "
+            f"(optional: {', '.join(OPTIONAL)}); got {lines[0]!r}",
+            path=name,
+        )
+    out = []
+    for number, line in enumerate(lines[1:], 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise FormatError(
+                f"line {number}: {len(cells)} tab-separated columns, the header has {len(header)}",
+                path=name,
+            )
+        out.append((number, dict(zip(header, cells, strict=False))))
+    return out
+
+
+def _jsonl_rows(text: str, name: str) -> list[tuple[int, dict[str, str]]]:
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"line {number}: not JSON ({exc.msg})", path=name) from None
+        if not isinstance(obj, dict):
+            raise FormatError(f"line {number}: expected a JSON object", path=name)
+        out.append((number, obj))
+    return out
+
+
+def _articles(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputError("no such folder", path=str(folder))
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+    )
+
+
+def match_key(path: Path) -> str:
+    """``story-12.ru.txt`` and ``story-12.en.txt`` both match as ``story-12``."""
+    return _LANG_TAG.sub("", path.name[: -len(path.suffix)] if path.suffix else path.name)
+
+
+def _by_key(paths: list[Path]) -> dict[str, Path]:
+    out: dict[str, Path] = {}
+    for p in paths:
+        key = match_key(p)
+        if key in out:
+            raise InputError(f"{out[key].name} and {p.name} both match as {key!r}", path=str(p))
+        out[key] = p
+    return out
+
+
+def folder_items(orig_dir: str | Path, trans_dir: str | Path) -> list[BatchItem]:
+    """Pair the articles of two folders by file name (language tag and extension ignored).
+
+    A file without a partner becomes an error row, so nothing given is silently dropped.
+    """
+    originals = _by_key(_articles(Path(orig_dir)))
+    translations = _by_key(_articles(Path(trans_dir)))
+    for side, folder in ((originals, orig_dir), (translations, trans_dir)):
+        if not side:
+            raise InputError("no articles (*.txt, *.html, *.htm, *.md) here", path=str(folder))
+    items = []
+    for key in sorted(originals.keys() | translations.keys()):
+        o, t = originals.get(key), translations.get(key)
+        error = None
+        if o is None:
+            error = f"no original named {key}.* in {orig_dir}"
+        elif t is None:
+            error = f"no translation named {key}.* in {trans_dir}"
+        items.append(BatchItem(key, str(o or "-"), str(t or "-"), error=error))
+    return items
+
+
+def paired_items(
+    folder: str | Path, index: str | Path, progress: Callable[[int], None] = lambda n: None
+) -> list[BatchItem]:
+    """Pair every English article in ``folder`` against ``index``; each best pair is an item."""
+    from align.provenance.pairing import NO_ORIGINAL, PairOptions, pair_translations
+
+    translations = _articles(Path(folder))
+    if not translations:
+        raise InputError("no articles (*.txt, *.html, *.htm, *.md) here", path=str(folder))
+    results = pair_translations(translations, PairOptions(index=Path(index)), progress)
+    return items_from_pairs(results, NO_ORIGINAL)
+
+
+def items_from_pairs(results: Sequence[object], no_original: str) -> list[BatchItem]:
+    """Batch items from ``PairResult``s: the best candidate, or an error row without one."""
+    items = []
+    stems = [Path(getattr(r, "translation", "")).stem for r in results]
+    for r in results:
+        translation = Path(getattr(r, "translation", ""))
+        candidates = list(getattr(r, "candidates", ()) or ())
+        verdict = str(getattr(r, "verdict", ""))
+        best = candidates[0] if candidates else None
+        path = getattr(best, "path", None)
+        if best is None or verdict == no_original:
+            error = "no original found for this translation"
+        elif path is None:
+            error = f"original {best.original_id} has no file path in the index"
+        else:
+            error = None
+        note = f"pairing: {verdict}"
+        if best is not None:
+            note += f", {best.original_id}, confidence {best.confidence:.2f}"
+        items.append(
+            BatchItem(
+                translation.stem if stems.count(translation.stem) == 1 else str(translation),
+                str(path) if path and not error else "-",
+                str(translation),
+                note=note,
+                error=error,
+            )
+        )
+    return items

@@ -1,0 +1,185 @@
+"""provalign batch in process: inputs, resume, error rows, stems, summaries, no Dask import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from align.batch.inputs import folder_items, read_batch_manifest
+from align.batch.run import BatchOptions, assign_stems, run_batch
+from align.errors import FormatError
+from cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "corpora" / "demo"
+PAIRS = ["ru-bbc-381736", "ar-thelocal-65969"]
+
+
+def _manifest(tmp: Path, extra: str = "", ids: list[str] = PAIRS) -> Path:
+    lines = ["id\toriginal\ttranslation"]
+    for i in ids:
+        lang = i.split("-")[0]
+        lines.append(f"{i}\t{DEMO / f'{i}.{lang}.txt'}\t{DEMO / f'{i}.en.txt'}")
+    path = tmp / "m.tsv"
+    path.write_text("\n".join(lines) + "\n" + extra, encoding="utf-8")
+    return path
+
+
+def test_manifest_tsv_jsonl_and_refusals(tmp_path: Path) -> None:
+    tsv = tmp_path / "a.tsv"
+    tsv.write_text("translation\tid\toriginal\tnote\nt.txt\tx\to.txt\thi\n", encoding="utf-8")
+    (item,) = read_batch_manifest(tsv)
+    assert (item.item_id, item.note, item.line) == ("x", "hi", 2)
+    assert item.original == str(tmp_path / "o.txt")  # relative to the manifest
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(
+        json.dumps({"id": "y", "original": "/abs/o.txt", "translation": "t", "orig_lang": "RU"})
+        + "\n",
+        encoding="utf-8",
+    )
+    (item,) = read_batch_manifest(jsonl)
+    assert (item.original, item.orig_lang, item.trans_lang) == ("/abs/o.txt", "ru", None)
+    tsv.write_text("id\toriginal\ttranslation\na\to\tt\n\nb\to\tt\na\to2\tt2\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="'a' appears twice, on line 2 and line 5"):
+        read_batch_manifest(tsv)
+    tsv.write_text("id\toriginal\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="header"):
+        read_batch_manifest(tsv)
+    jsonl.write_text('{"id": "z", "original": "o"}\n', encoding="utf-8")
+    with pytest.raises(FormatError, match="line 1: empty or missing translation"):
+        read_batch_manifest(jsonl)
+
+
+def test_stems_never_collide() -> None:
+    ids = ["a/b", "a_b", "A_b", "plain", "..", "x y"]
+    stems = assign_stems(ids)
+    assert len({s.casefold() for s in stems}) == len(ids)
+    assert stems[3] == "plain"
+    assert all("/" not in s and not s.startswith(".") for s in stems)
+
+
+def test_folders_matched_by_name(tmp_path: Path) -> None:
+    (tmp_path / "o").mkdir()
+    (tmp_path / "t").mkdir()
+    for name in ("s1.ru.txt", "s2.ru.txt"):
+        (tmp_path / "o" / name).write_text("x", encoding="utf-8")
+    for name in ("s1.en.txt", "s3.en.html"):
+        (tmp_path / "t" / name).write_text("x", encoding="utf-8")
+    items = folder_items(tmp_path / "o", tmp_path / "t")
+    assert [(i.item_id, bool(i.error)) for i in items] == [
+        ("s1", False),
+        ("s2", True),
+        ("s3", True),
+    ]
+
+
+def test_batch_rows_resume_and_force(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    manifest = _manifest(
+        tmp_path, f"gone\t{tmp_path / 'missing.ru.txt'}\t{DEMO / 'ru-bbc-381736.en.txt'}\n"
+    )
+    out = tmp_path / "out"
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--format", "html"])
+    assert res.exit_code == 0, res.output
+    assert "2 of 3 checked (0 up to date, 1 failed)" in res.output
+    rows = [json.loads(x) for x in (out / "summary.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [*PAIRS, "gone"]
+    assert "missing.ru.txt: no such file" in rows[2]["error"]
+    assert rows[0]["verdict"] and rows[0]["omission"] >= 1 and rows[0]["error"] is None
+    csv_lines = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[0].startswith("id,verdict,coverage,omission,") and len(csv_lines) == 4
+    report = out / f"{PAIRS[0]}.json"
+    assert (out / f"{PAIRS[0]}.html").is_file() and "gone" in (out / "index.html").read_text()
+    before = report.stat().st_mtime_ns
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--format", "html"])
+    assert "(2 up to date, 1 failed)" in res.output and report.stat().st_mtime_ns == before
+    res = runner.invoke(
+        cli, ["batch", str(manifest), "-o", str(out), "--format", "html", "--force"]
+    )
+    assert "(0 up to date, 1 failed)" in res.output and report.stat().st_mtime_ns != before
+    # new settings (another format) redo every item
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--format", "md"])
+    assert "(0 up to date, 1 failed)" in res.output and (out / f"{PAIRS[1]}.md").is_file()
+
+
+def test_bad_batch_inputs(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    manifest = _manifest(tmp_path, ids=[PAIRS[0], PAIRS[0]])
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "on line 2 and line 3" in res.output
+    assert not (tmp_path / "o").exists()  # refused before starting
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    res = runner.invoke(cli, ["batch", str(_manifest(tmp_path)), "-o", str(blocker / "out")])
+    assert res.exit_code == 1 and "cannot write to the output folder" in res.output
+    assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+    res = runner.invoke(cli, ["batch", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "TRANS_DIR" in res.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        res = subprocess.run(
+            [sys.executable, "cli.py", "batch", str(_manifest(tmp_path)), "-o", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        out.chmod(0o700)
+    assert (
+        res.returncode == 1 and res.stderr.startswith("Error: ") and "Traceback" not in res.stderr
+    )
+
+
+def test_in_process_batch_imports_no_dask(tmp_path: Path) -> None:
+    code = (
+        "import sys; from align.batch.run import run_batch; from align.batch.inputs import "
+        f"read_batch_manifest; r = run_batch(read_batch_manifest({str(_manifest(tmp_path))!r}), "
+        f"{str(tmp_path / 'o')!r}); assert not r.failed, r.rows; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_run_batch_library_api(tmp_path: Path) -> None:
+    items = read_batch_manifest(_manifest(tmp_path, ids=PAIRS[:1]))
+    result = run_batch(items, tmp_path / "o", BatchOptions(formats=("tmx", "json", "tmx")))
+    assert result.rows[0].verdict and (tmp_path / "o" / f"{PAIRS[0]}.tmx").is_file()
+    assert BatchOptions(formats=("tmx",)).formats == ("json", "tmx")
+
+
+def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from align.provenance.index import add_to_index
+    from align.provenance.originals import IndexOptions
+
+    pairing = Path(__file__).resolve().parent / "data" / "pairing"
+    index = tmp_path / "idx.sqlite"
+    add_to_index(index, [pairing / "originals"], None, IndexOptions())
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for name in ("en_atm.txt", "en_unrelated.txt"):
+        shutil.copy(pairing / "translations" / name, folder / name)
+    res = runner.invoke(
+        cli, ["batch", str(folder), "--index", str(index), "-o", str(tmp_path / "o")]
+    )
+    assert res.exit_code == 0, res.output
+    rows = {
+        r["id"]: r
+        for r in map(json.loads, (tmp_path / "o" / "summary.jsonl").read_text().splitlines())
+    }
+    assert rows["en_atm"]["original"].endswith("ar_atm.txt") and rows["en_atm"]["verdict"]
+    assert rows["en_unrelated"]["error"] == "no original found for this translation"
