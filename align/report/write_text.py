@@ -17,8 +17,8 @@ from align.report._view import (
     indices_label,
     kind_label,
     link_coverage,
+    marked_text,
     percent,
-    quote,
     side_phrase,
 )
 from align.types import Report
@@ -85,10 +85,13 @@ def render_text(report: Report) -> str:
             if flag.detail:
                 out.append(_wrap(flag.detail, "     "))
             orig, trans = flag_sentences(report, flag)
-            if orig:
-                out.append(_wrap(f"{report.alignment.original.lang}: {quote(orig)}", "     "))
-            if trans:
-                out.append(_wrap(f"{report.alignment.translation.lang}: {quote(trans)}", "     "))
+            for lang, sents, side in (
+                (report.alignment.original.lang, orig, "original"),
+                (report.alignment.translation.lang, trans, "translation"),
+            ):
+                if sents:
+                    shown = " ".join(marked_text(s, [flag], side) for s in sents)
+                    out.append(_wrap(f"{lang}: \u201c{shown}\u201d", "     "))
     elif report.summary is not None:
         out.append("No flags: nothing omitted, added or changed was found.")
     if out:
