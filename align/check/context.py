@@ -21,7 +21,7 @@ def _opt(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
 
 
-FLAGS_VERSION = "1"  # bump when a default or a rule changes results
+FLAGS_VERSION = "2"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +118,20 @@ class FlagOptions:
         "Verdict heavily_edited below this share of sentences rendered.",
     )
     qualifier_flags: bool = _opt(True, 'Flag "more than 200" rendered as "200"')
+    word_drop_gain: float = _opt(
+        0.02,
+        "Dropped words: original words without counterpart are flagged when removing them "
+        "raises the pair's cosine this much.",
+    )
+    word_insert_gain: float = _opt(
+        0.02,
+        "Inserted words: translation words without source are flagged when removing them "
+        "raises the pair's cosine this much.",
+    )
+    word_min_unmatched: float = _opt(
+        0.6, "... and at least this share of the run's words has no counterpart."
+    )
+    word_flags: bool = _opt(True, "Check words inside linked pairs (insertion, meaning_change).")
 
 
 @dataclass(frozen=True)

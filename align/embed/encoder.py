@@ -111,6 +111,10 @@ class UsemEncoder:
         self._backend: Any = None
         self._cache: dict[str, FloatArray] = {}
         self._pooled_cache: dict[str, tuple[FloatArray, ...]] = {}
+        # per-token rows of the texts pooled last (``align.embed.tokens``): bounded, since a
+        # token row per token is 1 KB where a pooled state is one row per sentence
+        self.token_stash: dict[str, FloatArray] = {}
+        self.token_stash_size = 1024
 
     @property
     def backend(self) -> Any:
@@ -165,8 +169,10 @@ class UsemEncoder:
             with threadpool_limits(limits=self.threads, user_api="blas"):
                 for start in range(0, len(missing), 64):
                     chunk = missing[start : start + 64]
-                    for k, row in zip(chunk, _pooled_batch(b, chunk), strict=True):
+                    kept: list[FloatArray] = []
+                    for k, row in zip(chunk, _pooled_batch(b, chunk, kept), strict=True):
                         self._pooled_cache[k] = row
+                    self.stash_tokens(chunk, kept)
         rows = [self._pooled_cache[k] for k in keys]
         if not rows:
             z = np.zeros((0, 512), dtype=np.float32)
@@ -177,6 +183,14 @@ class UsemEncoder:
             eos=np.stack([r[2] for r in rows]),
             length=np.array([r[3][0] for r in rows], dtype=np.float32),
         )
+
+    def stash_tokens(self, keys: Sequence[str], rows: Sequence[FloatArray]) -> None:
+        """Keep the per-token rows of ``keys`` (oldest dropped beyond ``token_stash_size``)."""
+        for k, r in zip(keys, rows, strict=True):
+            self.token_stash.pop(k, None)
+            self.token_stash[k] = r
+        while len(self.token_stash) > self.token_stash_size:
+            self.token_stash.pop(next(iter(self.token_stash)))
 
     def head(self, pooled_sum: FloatArray, length: FloatArray) -> FloatArray:
         """Apply the USE v3 output head to pooled sums; returns unit vectors."""
@@ -190,8 +204,13 @@ class UsemEncoder:
         return (z / norm[:, None]).astype(np.float32)
 
 
-def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
+def _pooled_batch(
+    b: Any, texts: Sequence[str], keep: list[FloatArray] | None = None
+) -> list[tuple[FloatArray, ...]]:
     """Run USE v3's token layers and return (sum, bos row, eos row, [len]) per text.
+
+    With ``keep``, each text's projected token rows (BOS and EOS included) are appended
+    to it: word embeddings and ablations inside a sentence (``align.embed.tokens``).
 
     This mirrors the model's published architecture (embedding table -> projection ->
     layer norm -> two stacked n-gram convolutions of orders 2, 3, 5 -> layer norm ->
@@ -222,6 +241,8 @@ def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
     proj = feats @ b.cnn_W
     sums = np.add.reduceat(proj, starts, axis=0)
     ends = starts + lens - 1
+    if keep is not None:
+        keep.extend(proj[starts[k] : ends[k] + 1] for k in range(len(texts)))
     return [
         (sums[k], proj[starts[k]], proj[ends[k]], np.array([lens[k]], dtype=np.float32))
         for k in range(len(texts))

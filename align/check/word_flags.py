@@ -1,0 +1,389 @@
+"""Flags below the sentence, pointing at words: what an editor dropped, added or changed.
+
+From the word correspondence of each link (``align.check.words``):
+
+* ``partial_omission``: a run of original words with no counterpart (a clause, a
+  parenthesis, an attribution) whose removal brings the original *closer* to the
+  translation (by ``word_drop_gain``); or one attribution/hedge word with no
+  counterpart when the translation has no word of its class;
+* ``insertion``: the same in the other direction, subkind ``bracketed`` (a translator's
+  note in [] or () the original does not have), ``framing`` (an opening phrase from
+  ``align.check.lexicon.FRAMING`` with no source) or ``content``;
+* ``meaning_change``: a concept of ``align.check.lexicon`` (attribution, hedge,
+  negation, status) present on one side only, or replaced by its rival
+  (requested -> sentenced);
+* ``name_mismatch`` for roles: one side names investigators, the other prosecutors.
+
+Why ablation and not the unmatched words alone: word embeddings of a free translation
+leave many faithful words unmatched; removing a rendered clause makes a sentence *less*
+like its translation, removing an added one makes it more like it. The unmatched words
+only propose where to cut.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from align.check.lexicon import concept_class, concept_hits, framing_at, role_hits
+from align.check.words import WordLinks, align_words, whole, without
+from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from align.check.context import FlagContext
+
+_BOUNDARY = re.compile(r"[,;:()\[\]«»\"“”—–]|\s-\s")
+_BRACKETED = re.compile(r"\[[^\]\[]{2,}\]|\([^()]{2,}\)")
+MAX_SHARE = 0.6  # a run longer than this share of its sentence is not a clause
+
+
+def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) -> tuple[Span, ...]:
+    """A range of a side's joined text as sentence-local spans, trimmed of spaces."""
+    out: list[Span] = []
+    base = 0
+    for i, t in zip(idx, texts, strict=True):
+        lo, hi = max(a - base, 0), min(b - base, len(t))
+        while lo < hi and t[lo].isspace():
+            lo += 1
+        while hi > lo and t[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append(Span(side, i, lo, hi))
+        base += len(t) + 1
+    return tuple(out)
+
+
+def _candidates(words: list, matched: list[bool], text: str) -> list[tuple[int, int, float]]:
+    """(start, end, unmatched share) of unmatched runs and mostly unmatched clauses."""
+    out: dict[tuple[int, int], float] = {}
+    n = len(words)
+    k = 0
+    while k < n:
+        if matched[k]:
+            k += 1
+            continue
+        e = k
+        while e + 1 < n and (
+            not matched[e + 1] or (e + 2 < n and not matched[e + 2] and len(words[e + 1].text) <= 3)
+        ):
+            e += 1
+        run = words[k : e + 1]
+        share = sum(not matched[x] for x in range(k, e + 1)) / len(run)
+        out[(run[0].start, run[-1].end)] = share
+        k = e + 1
+    cuts = [0, *[m.start() for m in _BOUNDARY.finditer(text)], len(text)]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        ids = [x for x, w in enumerate(words) if a <= w.start and w.end <= b]
+        if ids:
+            share = sum(not matched[x] for x in ids) / len(ids)
+            out.setdefault((words[ids[0]].start, words[ids[-1]].end), share)
+    # a bracketed passage: include the brackets
+    for m in _BRACKETED.finditer(text):
+        ids = [x for x, w in enumerate(words) if m.start() <= w.start and w.end <= m.end()]
+        if ids:
+            out[m.span()] = sum(not matched[x] for x in ids) / len(ids)
+    return [(a, b, s) for (a, b), s in out.items()]
+
+
+LOG: list[dict[str, object]] | None = None  # candidate features, for tuning (bench)
+
+
+def _bounded(text: str, a: int, b: int) -> int:
+    """How many ends of [a, b) sit at a clause boundary (punctuation, bracket, text end)."""
+    left = text[:a].rstrip()
+    right = text[b:].lstrip()
+    lb = not left or left[-1] in ",;:([«\"“—–-" or text[a : a + 1] in "[("
+    rb = not right or right[0] in ",;:)].!?»\"”—–-…" or text[b - 1 : b] in ")]"
+    return int(lb) + int(rb)
+
+
+def _content(words: list, a: int, b: int) -> int:
+    return sum(1 for w in words if a <= w.start and w.end <= b and len(w.text) > 2)
+
+
+def _cuts(
+    ctx: FlagContext, wl: WordLinks, side: str, min_share: float, gain_bar: float
+) -> list[tuple[int, int, float]]:
+    """Runs of ``side`` whose removal raises the pair's cosine by ``gain_bar``."""
+    words = list(wl.orig if side == "original" else wl.trans)
+    text = wl.o_text if side == "original" else wl.t_text
+    matched = wl.matched(side)
+    total = sum(len(w.text) > 2 for w in words)
+    cands = [
+        (a, b)
+        for a, b, s in _candidates(words, matched, text)
+        if s >= min_share
+        and _content(words, a, b) >= 2
+        and _content(words, a, b) <= MAX_SHARE * total
+    ]
+    if not cands:
+        return []
+    enc = ctx.encoder
+    mine, other = (wl.o_tokens, wl.t_tokens) if side == "original" else (wl.t_tokens, wl.o_tokens)
+    other_text = wl.t_text if side == "original" else wl.o_text
+    ov = whole(enc, other, other_text)
+    base = float(whole(enc, mine, text) @ ov)
+    gains = without(enc, mine, text, cands) @ ov - base
+    if LOG is not None:
+        sim = wl.sim if side == "original" else wl.sim.T
+        for (a, b), g in zip(cands, gains, strict=True):
+            ids = [k for k, w in enumerate(words) if a <= w.start and w.end <= b]
+            LOG.append(
+                {
+                    "side": side,
+                    "sentence": words[ids[0]].sentence,
+                    "local": words[ids[0]].local,
+                    "end_local": words[ids[-1]].local + len(words[ids[-1]].text),
+                    "text": text[a:b],
+                    "gain": float(g),
+                    "n": len(ids),
+                    "content": _content(words, a, b),
+                    "share": sum(not matched[k] for k in ids) / len(ids),
+                    "maxsim": float(sim[ids].max(1).mean()) if sim.size else 0.0,
+                    "total": len(words),
+                    "bound": _bounded(text, a, b),
+                }
+            )
+    picked: list[tuple[int, int, float]] = []
+    for k in np.argsort(-gains):
+        a, b = cands[int(k)]
+        if gains[k] <= gain_bar:
+            break
+        if all(b <= x or a >= y for x, y, _ in picked):
+            picked.append((a, b, float(gains[k])))
+    return picked
+
+
+def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
+    """Word-level flags of the linked pairs ``items`` (link, original text, translation)."""
+    al, o = ctx.alignment, ctx.options
+    ot, tt = al.original.texts, al.translation.texts
+    ol, tl = al.original.lang, al.translation.lang
+    flags: list[Flag] = []
+    for lk, otext, ttext in items:
+        o_texts = [ot[i] for i in lk.original]
+        t_texts = [tt[j] for j in lk.translation]
+        wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
+        if not wl.orig or not wl.trans:
+            continue
+
+        def osp(a: int, b: int) -> tuple[Span, ...]:
+            return spans_in("original", lk.original, o_texts, a, b)
+
+        def tsp(a: int, b: int) -> tuple[Span, ...]:
+            return spans_in("translation", lk.translation, t_texts, a, b)
+
+        dropped: list[tuple[int, int]] = []
+        for a, b, g in _cuts(ctx, wl, "original", o.word_min_unmatched, o.word_drop_gain):
+            dropped.append((a, b))
+            words = otext[a:b]
+            flags.append(
+                Flag(
+                    PARTIAL_OMISSION,
+                    "major" if len(words.split()) >= 6 else "minor",
+                    lk.original,
+                    lk.translation,
+                    f"Partly omitted: the translation leaves out \u201c{words}\u201d",
+                    {"gain": round(g, 3), "words": len(words.split())},
+                    subkind="clause",
+                    spans=osp(a, b),
+                )
+            )
+        frame = framing_at(ttext, tl)
+        done: list[tuple[int, int]] = []
+        if frame and framing_at(otext, ol) is None:
+            a, b = frame
+            done.append(frame)
+            flags.append(
+                Flag(
+                    INSERTION,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Words added: the translation frames the sentence with \u201c{ttext[a:b]}\u201d",
+                    {"words": len(ttext[a:b].split())},
+                    subkind="framing",
+                    spans=tsp(a, b),
+                )
+            )
+        if "[" not in otext:  # square brackets: a translator's note
+            for m in re.finditer(r"\[[^\[\]]+\]?", ttext):
+                a, b = m.span()
+                done.append((a, b))
+                flags.append(
+                    Flag(
+                        INSERTION,
+                        "minor",
+                        lk.original,
+                        lk.translation,
+                        f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
+                        {"words": len(ttext[a:b].split())},
+                        subkind="bracketed",
+                        spans=tsp(a, b),
+                    )
+                )
+        for a, b, g in _cuts(ctx, wl, "translation", o.word_min_unmatched, o.word_insert_gain):
+            if any(a < y and b > x for x, y in done):
+                continue
+            done.append((a, b))
+            words = ttext[a:b]
+            bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
+            sub = "bracketed" if bracket else "content"
+            flags.append(
+                Flag(
+                    INSERTION,
+                    "minor" if bracket else "major",
+                    lk.original,
+                    lk.translation,
+                    f"Words added: the translation adds \u201c{words}\u201d",
+                    {"gain": round(g, 3), "words": len(words.split())},
+                    subkind=sub,
+                    spans=tsp(a, b),
+                )
+            )
+        flags += _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
+    return flags
+
+
+def _covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
+    """Whether any word in [a, b) of ``side`` has a counterpart."""
+    words = wl.orig if side == "original" else wl.trans
+    m = wl.matched(side)
+    return any(m[k] for k, w in enumerate(words) if a <= w.start and w.end <= b)
+
+
+def _outside(
+    hits: dict[str, list[tuple[int, int]]], taken: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Concept hits outside spans already flagged (a dropped clause's negation is part of
+    the clause, a framing phrase's "no" part of the frame)."""
+    out = {}
+    for c, spans in hits.items():
+        keep = [(a, b) for a, b in spans if not any(a < y and b > x for x, y in taken)]
+        if keep:
+            out[c] = keep
+    return out
+
+
+def _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Flag]:  # type: ignore[no-untyped-def]
+    """Concept and role changes (``align.check.lexicon``)."""
+    flags: list[Flag] = []
+    oc = _outside(concept_hits(otext, ol), dropped)
+    tc = _outside(concept_hits(ttext, tl), added)
+    oclass = {concept_class(c) for c in oc}
+    tclass = {concept_class(c) for c in tc}
+    for c, spans in oc.items():
+        cls = concept_class(c)
+        if c in tc or cls == "negation" and tclass & {"negation"}:
+            continue
+        rival = [x for x in tc if concept_class(x) == cls]
+        a, b = spans[0]
+        if cls in ("attribution", "hedge") and not rival:
+            if _covered(wl, "original", a, b):
+                continue
+            flags.append(
+                Flag(
+                    PARTIAL_OMISSION,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Partly omitted: the translation drops the {cls} \u201c{otext[a:b]}\u201d",
+                    {"concept": c},
+                    subkind=cls,
+                    spans=osp(a, b),
+                )
+            )
+        elif rival and cls in ("hedge", "status"):
+            x, y = tc[rival[0]][0]
+            flags.append(
+                Flag(
+                    MEANING_CHANGE,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Meaning changed ({cls}): original \u201c{otext[a:b]}\u201d, "
+                    f"translation \u201c{ttext[x:y]}\u201d",
+                    {"original": c, "translation": rival[0]},
+                    subkind=cls,
+                    spans=osp(a, b) + tsp(x, y),
+                )
+            )
+    for c, spans in tc.items():
+        cls = concept_class(c)
+        if c in oc or cls in oclass:
+            continue
+        x, y = spans[0]
+        if _covered(wl, "translation", x, y) and cls != "negation":
+            continue
+        flags.append(
+            Flag(
+                MEANING_CHANGE,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Meaning changed ({cls}): the translation adds \u201c{ttext[x:y]}\u201d",
+                {"translation": c},
+                subkind=cls,
+                spans=tsp(x, y),
+            )
+        )
+    if "negation" in oclass and "negation" not in tclass:
+        a, b = oc["not"][0]
+        flags.append(
+            Flag(
+                MEANING_CHANGE,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Meaning changed (negation): the translation drops \u201c{otext[a:b]}\u201d",
+                {"original": "not"},
+                subkind="negation",
+                spans=osp(a, b),
+            )
+        )
+    orr, trr = role_hits(otext, ol), role_hits(ttext, tl)
+    gone = [r for r in orr if r not in trr]
+    new = [r for r in trr if r not in orr]
+    if gone and new:
+        a, b = orr[gone[0]][0]
+        x, y = trr[new[0]][0]
+        flags.append(
+            Flag(
+                NAME_MISMATCH,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Role changed: original \u201c{otext[a:b]}\u201d, translation \u201c{ttext[x:y]}\u201d",
+                {"original": gone[0], "translation": new[0]},
+                subkind="role",
+                spans=osp(a, b) + tsp(x, y),
+            )
+        )
+    return flags
+
+
+def merge_word_flags(flags: list[Flag], words: list[Flag]) -> list[Flag]:
+    """Word-level flags added to the sentence-level ones without saying a thing twice.
+
+    A dropped clause on a link that already has a sentence-level partial omission
+    lends that flag its spans; a role change on a link with a name flag is dropped
+    (the name flag already names the pair).
+    """
+    out = list(flags)
+    for w in words:
+        same = [
+            k
+            for k, f in enumerate(out)
+            if f.kind == w.kind and f.original == w.original and f.translation == w.translation
+        ]
+        if same and w.kind == PARTIAL_OMISSION:
+            f = out[same[0]]
+            out[same[0]] = dataclasses.replace(f, spans=f.spans + w.spans)
+            continue
+        if same and w.kind == NAME_MISMATCH:
+            continue
+        out.append(w)
+    return out
