@@ -131,6 +131,16 @@ class FlagOptions:
     word_min_unmatched: float = _opt(
         0.6, "... and at least this share of the run's words has no counterpart."
     )
+    word_min_fix: float = _opt(
+        0.0,
+        "... and removing them brings the pair's length ratio (over the document's usual) "
+        "this much nearer to 1 (in log units).",
+    )
+    word_ratio_gate: float = _opt(
+        0.97,
+        "Only pairs this much shorter (dropped words) or longer (added words) than the "
+        "document's usual ratio are searched, unless brackets or word lists point at them.",
+    )
     word_flags: bool = _opt(True, "Check words inside linked pairs (insertion, meaning_change).")
 
 

@@ -23,6 +23,7 @@ only propose where to cut.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -105,9 +106,13 @@ def _content(words: list, a: int, b: int) -> int:
 
 
 def _cuts(
-    ctx: FlagContext, wl: WordLinks, side: str, min_share: float, gain_bar: float
+    ctx: FlagContext, wl: WordLinks, side: str, ratio: float
 ) -> list[tuple[int, int, float]]:
-    """Runs of ``side`` whose removal raises the pair's cosine by ``gain_bar``."""
+    """Runs of ``side`` whose removal raises the pair's cosine by ``word_*_gain`` and
+    brings the pair's length ratio (``ratio``: over the document's usual) nearer to 1."""
+    o = ctx.options
+    min_share = o.word_min_unmatched
+    gain_bar = o.word_drop_gain if side == "original" else o.word_insert_gain
     words = list(wl.orig if side == "original" else wl.trans)
     text = wl.o_text if side == "original" else wl.t_text
     matched = wl.matched(side)
@@ -127,7 +132,14 @@ def _cuts(
     ov = whole(enc, other, other_text)
     base = float(whole(enc, mine, text) @ ov)
     gains = without(enc, mine, text, cands) @ ov - base
+    mine_len = max(1, len(text))
+    fixes = []
+    for a, b in cands:
+        left = 1 - (b - a + 1) / mine_len  # share of this side's characters kept
+        after = ratio / left if side == "original" else ratio * left
+        fixes.append(abs(math.log(max(ratio, 1e-6))) - abs(math.log(max(after, 1e-6))))
     if LOG is not None:
+        start_log = len(LOG)
         sim = wl.sim if side == "original" else wl.sim.T
         for (a, b), g in zip(cands, gains, strict=True):
             ids = [k for k, w in enumerate(words) if a <= w.start and w.end <= b]
@@ -145,6 +157,8 @@ def _cuts(
                     "maxsim": float(sim[ids].max(1).mean()) if sim.size else 0.0,
                     "total": len(words),
                     "bound": _bounded(text, a, b),
+                    "ratio": ratio,
+                    "fix": fixes[len(LOG) - start_log],
                 }
             )
     picked: list[tuple[int, int, float]] = []
@@ -152,6 +166,8 @@ def _cuts(
         a, b = cands[int(k)]
         if gains[k] <= gain_bar:
             break
+        if fixes[int(k)] < o.word_min_fix:
+            continue
         if all(b <= x or a >= y for x, y, _ in picked):
             picked.append((a, b, float(gains[k])))
     return picked
@@ -162,10 +178,32 @@ def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fla
     al, o = ctx.alignment, ctx.options
     ot, tt = al.original.texts, al.translation.texts
     ol, tl = al.original.lang, al.translation.lang
+    from threadpoolctl import threadpool_limits
+
+    threads = getattr(getattr(ctx.encoder, "inner", ctx.encoder), "threads", 1)
+    with threadpool_limits(limits=threads, user_api="blas"):
+        return _word_flags(ctx, items)
+
+
+def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
+    al, o = ctx.alignment, ctx.options
+    ot, tt = al.original.texts, al.translation.texts
+    ol, tl = al.original.lang, al.translation.lang
     flags: list[Flag] = []
     for lk, otext, ttext in items:
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
+        ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
+        lexical = (
+            framing_at(ttext, tl) is not None
+            or ("[" in ttext and "[" not in otext)
+            or concept_hits(otext, ol).keys() != concept_hits(ttext, tl).keys()
+            or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
+        )
+        check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
+        check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
+        if not (lexical or check_o or check_t):
+            continue
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
         if not wl.orig or not wl.trans:
             continue
@@ -177,7 +215,7 @@ def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fla
             return spans_in("translation", lk.translation, t_texts, a, b)
 
         dropped: list[tuple[int, int]] = []
-        for a, b, g in _cuts(ctx, wl, "original", o.word_min_unmatched, o.word_drop_gain):
+        for a, b, g in _cuts(ctx, wl, "original", ratio) if check_o else []:
             dropped.append((a, b))
             words = otext[a:b]
             flags.append(
@@ -225,7 +263,7 @@ def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fla
                         spans=tsp(a, b),
                     )
                 )
-        for a, b, g in _cuts(ctx, wl, "translation", o.word_min_unmatched, o.word_insert_gain):
+        for a, b, g in _cuts(ctx, wl, "translation", ratio) if check_t else []:
             if any(a < y and b > x for x, y in done):
                 continue
             done.append((a, b))

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.U)
 ITERATIONS = 2
-MIN_SIM = 0.45  # an embedding match below this cosine is no match
+MIN_SIM = 0.3  # an embedding match below this cosine is no match (pre-head space)
 SECOND_PARTNER = 0.05  # a second partner within this cosine of the first
 
 
@@ -85,7 +85,16 @@ def side_words(texts: list[str], indices: tuple[int, ...]) -> tuple[list[Word], 
     return out, " ".join(texts)
 
 
-def _word_vectors(encoder: Encoder, words: list[Word], tokens: SideTokens | None) -> FloatArray:
+def _word_vectors(
+    encoder: Encoder, words: list[Word], tokens: SideTokens | None
+) -> FloatArray:
+    """Unit vectors per word: its tokens' rows summed *before* the output head, centred.
+
+    The pooled projection is linear in the tokens, so a word's share of it is the sum of
+    its rows; cosines there match words across languages nearly as well as the head's
+    output (same mutual matches on spot checks) at no cost per word, where the head
+    costs 0.1 ms a row. Centring removes what all words of the sentence share.
+    """
     if not words:
         return np.zeros((0, 512), dtype=np.float32)
     if tokens is None or not tokens.spans:
@@ -99,8 +108,16 @@ def _word_vectors(encoder: Encoder, words: list[Word], tokens: SideTokens | None
             hit = np.zeros(len(starts), bool)
             hit[int(np.abs(starts - w.start).argmin())] = True
         masks[k] = hit
-    total, length = tokens.sums(masks)
-    return head(encoder, total, length)
+    v = masks @ tokens.rows
+    v /= np.sqrt(masks.sum(1))[:, None]
+    v -= v.mean(0)
+    n = np.sqrt(np.maximum((v * v).sum(1), 1e-12))
+    return (v / n[:, None]).astype(np.float32)
+
+
+def _namelike(w: str) -> bool:
+    """Capitalised, or in a script without capitals (Arabic): may be a name."""
+    return w[:1].isupper() or not w[:1].isascii() and w[:1].lower() == w[:1].upper()
 
 
 def _value(w: str) -> float | None:
@@ -126,15 +143,17 @@ def align_words(
     sim = _word_vectors(encoder, ow, ot) @ _word_vectors(encoder, tw, tt).T
     pairs: set[tuple[int, int]] = set()
     # forced: equal numbers, matching name skeletons (capitalised or non-Latin words)
-    ov = [_value(w.text) if any(c.isdigit() for c in w.text) else None for w in ow]
-    tv = [_value(w.text) if any(c.isdigit() for c in w.text) else None for w in tw]
-    osk = [skeleton(w.text) if len(w.text) > 2 else "" for w in ow]
-    tsk = [skeleton(w.text) if len(w.text) > 2 and w.text[:1].isupper() else "" for w in tw]
-    for i in range(len(ow)):
-        for j in range(len(tw)):
-            if (ov[i] is not None and ov[i] == tv[j]) or (
-                osk[i] and tsk[j] and len(osk[i]) >= 3 and skeletons_match(osk[i], tsk[j])
-            ):
+    ov = {i: _value(w.text) for i, w in enumerate(ow) if any(c.isdigit() for c in w.text)}
+    tv = {j: _value(w.text) for j, w in enumerate(tw) if any(c.isdigit() for c in w.text)}
+    for i, a in ov.items():
+        for j, b in tv.items():
+            if a is not None and a == b:
+                pairs.add((i, j))
+    osk = {i: skeleton(w.text) for i, w in enumerate(ow) if len(w.text) > 3 and _namelike(w.text)}
+    tsk = {j: skeleton(w.text) for j, w in enumerate(tw) if len(w.text) > 3 and _namelike(w.text)}
+    for i, a in osk.items():
+        for j, b in tsk.items():
+            if len(a) >= 3 and skeletons_match(a, b):
                 pairs.add((i, j))
     s = sim.copy()
     for i, j in pairs:
@@ -159,7 +178,7 @@ def align_words(
         if j in t_done:
             continue
         i = int(sim[:, j].argmax())
-        if sim[i, j] >= MIN_SIM + 0.1 and i in o_done:
+        if sim[i, j] >= MIN_SIM + 0.2 and i in o_done:
             firsts = [sim[i, jj] for ii, jj in pairs if ii == i]
             if firsts and sim[i, j] >= max(firsts) - SECOND_PARTNER:
                 extra.append((i, j))
@@ -167,7 +186,7 @@ def align_words(
         if i in o_done:
             continue
         j = int(sim[i].argmax())
-        if sim[i, j] >= MIN_SIM + 0.1 and j in t_done:
+        if sim[i, j] >= MIN_SIM + 0.2 and j in t_done:
             firsts = [sim[ii, j] for ii, jj in pairs if jj == j]
             if firsts and sim[i, j] >= max(firsts) - SECOND_PARTNER:
                 extra.append((i, j))
