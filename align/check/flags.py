@@ -43,6 +43,7 @@ from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from align.check.partial import partial_flags
 from align.check.refine import repair_links
 from align.check.spans import with_spans
+from align.check.structure import furniture, repair_structure
 from align.check.value_flags import base_name, name_flags, number_flags
 from align.check.word_flags import merge_word_flags, word_flags
 from align.text.names import Name, mid_sentence_names, name_candidates, words
@@ -82,6 +83,8 @@ def check_alignment(
 
         encoder = load_encoder()
     alignment = repair_links(alignment, encoder, options)
+    if options.word_flags:
+        alignment = repair_structure(alignment, encoder)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)
@@ -111,7 +114,8 @@ def check_alignment(
     summary = _summary(ctx, pairs, [])
     flags: list[Flag] = []
     if summary.verdict != NOT_A_TRANSLATION:
-        flags = [with_spans(f, alignment) for f in gap_flags(ctx) + _linked(ctx, pairs)]
+        flags = gap_flags(ctx) + _linked(ctx, pairs)
+        flags = [with_spans(f, alignment) for f in furniture(flags, alignment)]
         flags.sort(
             key=lambda f: (
                 min(f.original, default=10**9)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _BOUNDARY = re.compile(r"[,;:()\[\]«»\"“”—–]|\s-\s")
 _BRACKETED = re.compile(r"\[[^\]\[]{2,}\]|\([^()]{2,}\)")
 MAX_SHARE = 0.6  # a run longer than this share of its sentence is not a clause
+LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 
 
 def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) -> tuple[Span, ...]:
@@ -96,8 +97,8 @@ def _bounded(text: str, a: int, b: int) -> int:
     """How many ends of [a, b) sit at a clause boundary (punctuation, bracket, text end)."""
     left = text[:a].rstrip()
     right = text[b:].lstrip()
-    lb = not left or left[-1] in ",;:([«\"“—–-" or text[a : a + 1] in "[("
-    rb = not right or right[0] in ",;:)].!?»\"”—–-…" or text[b - 1 : b] in ")]"
+    lb = not left or left[-1] in ',;:([«"“—–-' or text[a : a + 1] in "[("
+    rb = not right or right[0] in ',;:)].!?»"”—–-…' or text[b - 1 : b] in ")]"
     return int(lb) + int(rb)
 
 
@@ -105,9 +106,7 @@ def _content(words: list, a: int, b: int) -> int:
     return sum(1 for w in words if a <= w.start and w.end <= b and len(w.text) > 2)
 
 
-def _cuts(
-    ctx: FlagContext, wl: WordLinks, side: str, ratio: float
-) -> list[tuple[int, int, float]]:
+def _cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple[int, int, float]]:
     """Runs of ``side`` whose removal raises the pair's cosine by ``word_*_gain`` and
     brings the pair's length ratio (``ratio``: over the document's usual) nearer to 1."""
     o = ctx.options
@@ -309,6 +308,10 @@ def _outside(
 def _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Flag]:  # type: ignore[no-untyped-def]
     """Concept and role changes (``align.check.lexicon``)."""
     flags: list[Flag] = []
+    om, tm = wl.matched("original"), wl.matched("translation")
+    # a free rendering says "nothing" for "не ... ничего" and "failed" for "не смог":
+    # words and their absence are only compared where the pair is near-literal
+    literal = min(sum(om) / max(1, len(om)), sum(tm) / max(1, len(tm))) >= LITERAL
     oc = _outside(concept_hits(otext, ol), dropped)
     tc = _outside(concept_hits(ttext, tl), added)
     oclass = {concept_class(c) for c in oc}
@@ -320,7 +323,7 @@ def _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Fla
         rival = [x for x in tc if concept_class(x) == cls]
         a, b = spans[0]
         if cls in ("attribution", "hedge") and not rival:
-            if _covered(wl, "original", a, b):
+            if _covered(wl, "original", a, b) or not literal:
                 continue
             flags.append(
                 Flag(
@@ -354,7 +357,7 @@ def _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Fla
         if c in oc or cls in oclass:
             continue
         x, y = spans[0]
-        if _covered(wl, "translation", x, y) and cls != "negation":
+        if not literal or _covered(wl, "translation", x, y) and cls != "negation":
             continue
         flags.append(
             Flag(
@@ -368,7 +371,7 @@ def _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Fla
                 spans=tsp(x, y),
             )
         )
-    if "negation" in oclass and "negation" not in tclass:
+    if "negation" in oclass and "negation" not in tclass and literal:
         a, b = oc["not"][0]
         flags.append(
             Flag(

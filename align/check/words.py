@@ -85,9 +85,7 @@ def side_words(texts: list[str], indices: tuple[int, ...]) -> tuple[list[Word], 
     return out, " ".join(texts)
 
 
-def _word_vectors(
-    encoder: Encoder, words: list[Word], tokens: SideTokens | None
-) -> FloatArray:
+def _word_vectors(encoder: Encoder, words: list[Word], tokens: SideTokens | None) -> FloatArray:
     """Unit vectors per word: its tokens' rows summed *before* the output head, centred.
 
     The pooled projection is linear in the tokens, so a word's share of it is the sum of
@@ -110,9 +108,7 @@ def _word_vectors(
         masks[k] = hit
     v = masks @ tokens.rows
     v /= np.sqrt(masks.sum(1))[:, None]
-    v -= v.mean(0)
-    n = np.sqrt(np.maximum((v * v).sum(1), 1e-12))
-    return (v / n[:, None]).astype(np.float32)
+    return v.astype(np.float32)  # raw: ``align_words`` centres both sides together
 
 
 def _namelike(w: str) -> bool:
@@ -140,7 +136,13 @@ def align_words(
     if not ow or not tw:
         sim = np.zeros((len(ow), len(tw)), dtype=np.float32)
         return WordLinks(tuple(ow), tuple(tw), (), sim, ot, tt, otext, ttext)
-    sim = _word_vectors(encoder, ow, ot) @ _word_vectors(encoder, tw, tt).T
+    vo, vt = _word_vectors(encoder, ow, ot), _word_vectors(encoder, tw, tt)
+    if ot is not None and tt is not None:  # centre (what every word of the pair shares)
+        mean = np.concatenate([vo, vt]).mean(0)
+        vo, vt = vo - mean, vt - mean
+        vo /= np.sqrt(np.maximum((vo * vo).sum(1), 1e-12))[:, None]
+        vt /= np.sqrt(np.maximum((vt * vt).sum(1), 1e-12))[:, None]
+    sim = vo @ vt.T
     pairs: set[tuple[int, int]] = set()
     # forced: equal numbers, matching name skeletons (capitalised or non-Latin words)
     ov = {i: _value(w.text) for i, w in enumerate(ow) if any(c.isdigit() for c in w.text)}

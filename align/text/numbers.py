@@ -398,7 +398,7 @@ def _both_exact(f: NumberFact, g: NumberFact) -> bool:
 
 
 def _article_part(f: NumberFact, other: list[NumberFact]) -> bool:
-    """"Article 159.3" on one side, "part 3 of article 159" on the other: one legal
+    """ "Article 159.3" on one side, "part 3 of article 159" on the other: one legal
     reference written as a structure, not a decimal."""
     m = re.fullmatch(r"(\d+)[.](\d+)", f.text)
     if not m:
