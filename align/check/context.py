@@ -118,23 +118,16 @@ class FlagOptions:
         "Verdict heavily_edited below this share of sentences rendered.",
     )
     qualifier_flags: bool = _opt(True, 'Flag "more than 200" rendered as "200"')
-    word_drop_gain: float = _opt(
-        0.02,
-        "Dropped words: original words without counterpart are flagged when removing them "
-        "raises the pair's cosine this much.",
+    word_drop_score: float = _opt(
+        0.5,
+        "Dropped words: score (0-1) above which original words without a counterpart are "
+        "flagged (removal gain, length ratio, the span's own similarity; see word_flags).",
     )
-    word_insert_gain: float = _opt(
-        0.02,
-        "Inserted words: translation words without source are flagged when removing them "
-        "raises the pair's cosine this much.",
+    word_insert_score: float = _opt(
+        0.5, "Inserted words: the same score for translation words without a source."
     )
     word_min_unmatched: float = _opt(
-        0.6, "... and at least this share of the run's words has no counterpart."
-    )
-    word_min_fix: float = _opt(
-        0.0,
-        "... and removing them brings the pair's length ratio (over the document's usual) "
-        "this much nearer to 1 (in log units).",
+        0.34, "Word runs and clauses are candidates when this share of their words is unmatched."
     )
     word_ratio_gate: float = _opt(
         0.97,

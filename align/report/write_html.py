@@ -195,7 +195,7 @@ def _continued(flag: Flag, first_row: int) -> str:
 
 
 def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int]) -> str:
-    fl = row.flags
+    fl, gap_t = row.flags, "not in the translation"
     alignment = report.alignment
     kinds = [css_token(k) for k in row.kinds]
     classes = ["row"] + [f"k-{k}" for k in kinds[:1]]
@@ -218,7 +218,7 @@ def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, in
         f'<tr id="link-{row.number}" class="{" ".join(classes)}" data-kinds="{" ".join(kinds)}">'
         f'<td class="num">{row.number + 1}</td>'
         f"{_cell(row.original, alignment.original, 'original', 'not in the original', fl)}"
-        f"{_cell(row.translation, alignment.translation, 'translation', 'not in the translation', fl)}"
+        f"{_cell(row.translation, alignment.translation, 'translation', gap_t, fl)}"
         f'{_score(row.link.score, row.one_sided is not None)}<td class="flags">{flags}</td></tr>'
     )
 
