@@ -219,6 +219,7 @@ def main() -> None:
     verdicts: dict[str, int] = defaultdict(int)
     span_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     word_acc = [0, 0, 0, 0]
+    check_seconds = 0.0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     t0 = time.time()
     for n, (ds, orig, trans, lang) in enumerate(cases):
@@ -245,7 +246,9 @@ def main() -> None:
         else:
             al = aligned(f"{n}-edited", case.original, edoc)
             un = aligned(f"{n}-unedited", odoc, tdoc)
+        tc = time.time()
         rep = check_alignment(al, options, encoder=enc)
+        check_seconds += time.time() - tc
         word_quality(enc, case, word_acc)
         for name, (kind, subs) in SPAN_GROUPS.items():
             gold = [
@@ -338,7 +341,9 @@ def main() -> None:
                     + "\n"
                 )
         edited_false[1] += len(orig)
+        tc = time.time()
         urep = check_alignment(un, options, encoder=enc)
+        check_seconds += time.time() - tc
         unedited["sentences"] += len(orig)
         unedited["flags"] += len(urep.flags)
         for p in urep.flags:
@@ -401,6 +406,7 @@ def main() -> None:
             "unmatched_are_gold_P": round(word_acc[0] / max(1, word_acc[2]), 4),
         },
         "seconds": round(time.time() - t0, 1),
+        "check_seconds": round(check_seconds, 1),
     }
     met = {}
     for kind, spec in TARGETS.items():

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _BOUNDARY = re.compile(r"[,;:()\[\]«»\"“”—–]|\s-\s")
 _BRACKETED = re.compile(r"\[[^\]\[]{2,}\]|\([^()]{2,}\)")
 MAX_SHARE = 0.6  # a run longer than this share of its sentence is not a clause
+PAREN_UNMATCHED = 0.6  # share of a parenthesis' words without source that makes it a note
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 
 
@@ -108,11 +109,79 @@ def _content(words: list, a: int, b: int) -> int:
 # Logistic weights over the candidate features (``_features``), one set per side, fitted
 # on half 0 of ``bench/flags.py`` (its ``--half 1`` reports the held-out figures).
 WEIGHTS = {
-    "original": (0.0,) * 9 + (-4.0,),
-    "translation": (0.0,) * 9 + (-4.0,),
+    "original": (
+        0.7192,
+        0.1256,
+        -1.1062,
+        -0.1317,
+        0.0225,
+        0.7916,
+        0.0515,
+        0.0148,
+        0.272,
+        -4.5121,
+    ),
+    "translation": (
+        1.1277,
+        -0.1719,
+        -0.8159,
+        -0.089,
+        0.0963,
+        0.575,
+        0.5966,
+        0.516,
+        0.1589,
+        -4.6762,
+    ),
 }
-_MEAN = {"original": (0.0,) * 9, "translation": (0.0,) * 9}
-_SD = {"original": (1.0,) * 9, "translation": (1.0,) * 9}
+_MEAN = {
+    "original": (
+        -0.01792,
+        -0.00263,
+        0.17246,
+        0.32898,
+        0.8014,
+        0.32094,
+        -0.17337,
+        3.55149,
+        0.19352,
+    ),
+    "translation": (
+        -0.02261,
+        -0.03864,
+        0.17887,
+        0.35342,
+        0.79406,
+        0.34131,
+        0.12382,
+        4.02392,
+        0.20144,
+    ),
+}
+_SD = {
+    "original": (
+        0.06775,
+        0.20535,
+        0.14053,
+        0.12257,
+        0.21961,
+        0.46684,
+        0.20448,
+        2.37118,
+        0.12653,
+    ),
+    "translation": (
+        0.07054,
+        0.20698,
+        0.15503,
+        0.12606,
+        0.22129,
+        0.47415,
+        0.11459,
+        3.01831,
+        0.13468,
+    ),
+}
 
 
 def _features(
@@ -298,6 +367,28 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                         lk.translation,
                         f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
                         {"words": len(ttext[a:b].split())},
+                        subkind="bracketed",
+                        spans=tsp(a, b),
+                    )
+                )
+        if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
+            tm = wl.matched("translation")
+            for m in re.finditer(r"\([^()]{3,}\)", ttext):
+                ids = [k for k, w in enumerate(wl.trans) if m.start() < w.start < m.end()]
+                if not ids or any(m.start() < y and m.end() > x for x, y in done):
+                    continue
+                if sum(not tm[k] for k in ids) / len(ids) < PAREN_UNMATCHED:
+                    continue
+                a, b = m.span()
+                done.append((a, b))
+                flags.append(
+                    Flag(
+                        INSERTION,
+                        "minor",
+                        lk.original,
+                        lk.translation,
+                        f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
+                        {"words": len(ids)},
                         subkind="bracketed",
                         spans=tsp(a, b),
                     )
