@@ -299,7 +299,7 @@ def write_synthetic(
             out_dir / "gold.flags.json",
         ]
         paths[0].write_text("\n".join(case.sentences) + "\n", encoding="utf-8")
-        paths[1].write_text("\n".join(orig_doc.texts) + "\n", encoding="utf-8")
+        paths[1].write_text("\n".join(case.original.texts) + "\n", encoding="utf-8")
         paths[2].write_text(format_ladder(case.links, with_score=False), encoding="utf-8")
         rows = [
             {
@@ -309,6 +309,10 @@ def write_synthetic(
                 "original": list(f.original),
                 "translation": list(f.translation),
                 "detail": f.detail,
+                "spans": [
+                    {"side": x.side, "sentence": x.sentence, "start": x.start, "end": x.end}
+                    for x in f.spans
+                ],
             }
             for f in case.flags
         ]

@@ -1,0 +1,137 @@
+"""Word-list changes inside a linked pair: attribution, hedge, negation, status, roles.
+
+Split out of ``align.check.word_flags``; the lists are in ``align.check.lexicon``. A
+concept present on one side only is compared only where the pair is near-literal
+(``LITERAL`` of the words matched on both sides): a free rendering says "nothing" for
+"не ... ничего" and "failed" for "не смог".
+"""
+
+from __future__ import annotations
+
+from align.check.lexicon import concept_class, concept_hits, role_hits
+from align.check.words import WordLinks
+from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
+
+LITERAL = 0.85  # share of words matched on both sides for the word-list checks
+
+
+def _covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
+    """Whether any word in [a, b) of ``side`` has a counterpart."""
+    words = wl.orig if side == "original" else wl.trans
+    m = wl.matched(side)
+    return any(m[k] for k, w in enumerate(words) if a <= w.start and w.end <= b)
+
+
+def _outside(
+    hits: dict[str, list[tuple[int, int]]], taken: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Concept hits outside spans already flagged (a dropped clause's negation is part of
+    the clause, a framing phrase's "no" part of the frame)."""
+    out = {}
+    for c, spans in hits.items():
+        keep = [(a, b) for a, b in spans if not any(a < y and b > x for x, y in taken)]
+        if keep:
+            out[c] = keep
+    return out
+
+
+def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Flag]:  # type: ignore[no-untyped-def]
+    """Concept and role changes (``align.check.lexicon``)."""
+    flags: list[Flag] = []
+    om, tm = wl.matched("original"), wl.matched("translation")
+    # a free rendering says "nothing" for "не ... ничего" and "failed" for "не смог":
+    # words and their absence are only compared where the pair is near-literal
+    literal = min(sum(om) / max(1, len(om)), sum(tm) / max(1, len(tm))) >= LITERAL
+    oc = _outside(concept_hits(otext, ol), dropped)
+    tc = _outside(concept_hits(ttext, tl), added)
+    oclass = {concept_class(c) for c in oc}
+    tclass = {concept_class(c) for c in tc}
+    for c, spans in oc.items():
+        cls = concept_class(c)
+        if c in tc or cls == "negation" and tclass & {"negation"}:
+            continue
+        rival = [x for x in tc if concept_class(x) == cls]
+        a, b = spans[0]
+        if cls in ("attribution", "hedge") and not rival:
+            if _covered(wl, "original", a, b) or not literal:
+                continue
+            flags.append(
+                Flag(
+                    PARTIAL_OMISSION,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Partly omitted: the translation drops the {cls} \u201c{otext[a:b]}\u201d",
+                    {"concept": c},
+                    subkind=cls,
+                    spans=osp(a, b),
+                )
+            )
+        elif rival and cls in ("hedge", "status"):
+            x, y = tc[rival[0]][0]
+            flags.append(
+                Flag(
+                    MEANING_CHANGE,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Meaning changed ({cls}): original \u201c{otext[a:b]}\u201d, "
+                    f"translation \u201c{ttext[x:y]}\u201d",
+                    {"original": c, "translation": rival[0]},
+                    subkind=cls,
+                    spans=osp(a, b) + tsp(x, y),
+                )
+            )
+    for c, spans in tc.items():
+        cls = concept_class(c)
+        if c in oc or cls in oclass:
+            continue
+        x, y = spans[0]
+        if not literal or _covered(wl, "translation", x, y) and cls != "negation":
+            continue
+        flags.append(
+            Flag(
+                MEANING_CHANGE,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Meaning changed ({cls}): the translation adds \u201c{ttext[x:y]}\u201d",
+                {"translation": c},
+                subkind=cls,
+                spans=tsp(x, y),
+            )
+        )
+    if "negation" in oclass and "negation" not in tclass and literal:
+        a, b = oc["not"][0]
+        flags.append(
+            Flag(
+                MEANING_CHANGE,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Meaning changed (negation): the translation drops \u201c{otext[a:b]}\u201d",
+                {"original": "not"},
+                subkind="negation",
+                spans=osp(a, b),
+            )
+        )
+    orr, trr = role_hits(otext, ol), role_hits(ttext, tl)
+    gone = [r for r in orr if r not in trr]
+    new = [r for r in trr if r not in orr]
+    if gone and new:
+        a, b = orr[gone[0]][0]
+        x, y = trr[new[0]][0]
+        flags.append(
+            Flag(
+                NAME_MISMATCH,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Role changed: original \u201c{otext[a:b]}\u201d, "
+                f"translation \u201c{ttext[x:y]}\u201d",
+                {"original": gone[0], "translation": new[0]},
+                subkind="role",
+                spans=osp(a, b) + tsp(x, y),
+            )
+        )
+    return flags
