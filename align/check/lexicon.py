@@ -102,12 +102,12 @@ ROLES: dict[str, dict[str, str]] = {
         "ar": r"المحقق\w*|محقق\w*|التحقيق",
     },
     "prosecutors": {
-        "en": r"prosecutors?|prosecution|prosecutor['’]s",
+        "en": r"prosecutors?|prosecution|prosecutor['’]s|attorneys?|procurators?",
         "ru": r"прокурор\w*|прокуратур\w*|обвинени\w*",
         "ar": r"النيابة|المدعي|الادعاء",
     },
     "police": {
-        "en": r"police|policem[ae]n|officers?",
+        "en": r"police|policem[ae]n|officers?|law enforcement",
         "ru": r"полици\w*|полицейск\w*",
         "ar": r"الشرطة|شرطي\w*",
     },
@@ -117,7 +117,7 @@ ROLES: dict[str, dict[str, str]] = {
         "ar": r"المحكمة|محكمة|القاضي",
     },
     "army": {
-        "en": r"army|military|troops|soldiers",
+        "en": r"army|military|troops|soldiers|officers?|defen[cs]e|forces",
         "ru": r"арми\w*|военн\w*|войск\w*",
         "ar": r"الجيش|العسكري\w*|الجنود",
     },
@@ -127,8 +127,8 @@ ROLES: dict[str, dict[str, str]] = {
         "ar": r"الحكومة|حكومة",
     },
     "ministry": {
-        "en": r"ministry|minister",
-        "ru": r"министерств\w*|министр\w*",
+        "en": r"ministry|ministers?|department|secretary",
+        "ru": r"министерств\w*|министр\w*|ведомств\w*",
         "ar": r"وزارة|الوزارة|وزير",
     },
     "lawyers": {
@@ -136,7 +136,11 @@ ROLES: dict[str, dict[str, str]] = {
         "ru": r"адвокат\w*|защит\w*",
         "ar": r"محام\w*|الدفاع",
     },
-    "witnesses": {"en": r"witness(?:es)?", "ru": r"свидетел\w*|очевид\w*", "ar": r"شهود|شاهد"},
+    "witnesses": {
+        "en": r"witness(?:es)?",
+        "ru": r"свидетел(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)|очевид\w*",
+        "ar": r"شهود|شاهد",
+    },
     "doctors": {
         "en": r"doctors?|physicians?|medics?",
         "ru": r"врач\w*|медик\w*",
@@ -149,7 +153,11 @@ ROLES: dict[str, dict[str, str]] = {
         "ar": r"صحفي\w*|صحافي\w*",
     },
     "students": {"en": r"students?", "ru": r"студент\w*|учащ\w*", "ar": r"طلاب|الطلبة|طالب"},
-    "teachers": {"en": r"teachers?", "ru": r"учител\w*|педагог\w*", "ar": r"معلم\w*|مدرس\w*"},
+    "teachers": {
+        "en": r"teachers?",
+        "ru": r"учител\w*|педагог\w*",
+        "ar": r"معلم\w*|المعلم\w*|المدرسين|مدرسين",
+    },
 }
 
 FRAMING: dict[str, str] = {

@@ -13,6 +13,19 @@ from align.check.words import WordLinks
 from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
 
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
+VERY_LITERAL = 0.95  # ... and for a negation present on one side only
+ROLE_LITERAL = 0.6  # ... and for a role named on each side (role words are in the lists)
+# concepts that replace each other (a swap is a meaning change; other pairs of one class,
+# "allegedly" / "some", are not rivals)
+GROUP = {
+    "most": "quantity",
+    "many": "quantity",
+    "some": "quantity",
+    "allegedly": "certainty",
+    "probably": "certainty",
+    "requested": "status",
+    "done": "status",
+}
 
 
 def _covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
@@ -41,7 +54,8 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
     om, tm = wl.matched("original"), wl.matched("translation")
     # a free rendering says "nothing" for "не ... ничего" and "failed" for "не смог":
     # words and their absence are only compared where the pair is near-literal
-    literal = min(sum(om) / max(1, len(om)), sum(tm) / max(1, len(tm))) >= LITERAL
+    share = min(sum(om) / max(1, len(om)), sum(tm) / max(1, len(tm)))
+    literal, very = share >= LITERAL, share >= VERY_LITERAL
     oc = _outside(concept_hits(otext, ol), dropped)
     tc = _outside(concept_hits(ttext, tl), added)
     oclass = {concept_class(c) for c in oc}
@@ -50,7 +64,7 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
         cls = concept_class(c)
         if c in tc or cls == "negation" and tclass & {"negation"}:
             continue
-        rival = [x for x in tc if concept_class(x) == cls]
+        rival = [x for x in tc if GROUP.get(x, x) == GROUP.get(c, c) and x != c]
         a, b = spans[0]
         if cls in ("attribution", "hedge") and not rival:
             if _covered(wl, "original", a, b) or not literal:
@@ -67,7 +81,7 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
                     spans=osp(a, b),
                 )
             )
-        elif rival and cls in ("hedge", "status"):
+        elif rival and cls in ("hedge", "status") and literal:
             x, y = tc[rival[0]][0]
             flags.append(
                 Flag(
@@ -89,6 +103,8 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
         x, y = spans[0]
         if not literal or _covered(wl, "translation", x, y) and cls != "negation":
             continue
+        if cls == "negation" and not very:
+            continue
         flags.append(
             Flag(
                 MEANING_CHANGE,
@@ -101,7 +117,7 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
                 spans=tsp(x, y),
             )
         )
-    if "negation" in oclass and "negation" not in tclass and literal:
+    if "negation" in oclass and "negation" not in tclass and very:
         a, b = oc["not"][0]
         flags.append(
             Flag(
@@ -118,7 +134,7 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
     orr, trr = role_hits(otext, ol), role_hits(ttext, tl)
     gone = [r for r in orr if r not in trr]
     new = [r for r in trr if r not in orr]
-    if gone and new:
+    if gone and new and share >= ROLE_LITERAL:
         a, b = orr[gone[0]][0]
         x, y = trr[new[0]][0]
         flags.append(
