@@ -14,7 +14,7 @@ from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
 
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 VERY_LITERAL = 0.95  # ... and for a negation present on one side only
-ROLE_LITERAL = 0.6  # ... and for a role named on each side (role words are in the lists)
+ROLE_LITERAL = 0.0  # ... and for a role named on each side (none: role words are in the lists)
 # concepts that replace each other (a swap is a meaning change; other pairs of one class,
 # "allegedly" / "some", are not rivals)
 GROUP = {
@@ -48,13 +48,19 @@ def _outside(
     return out
 
 
+def _content_share(words: tuple, matched: list[bool]) -> float:  # type: ignore[type-arg]
+    """Share of the words of 4+ letters with a counterpart (function words vary freely)."""
+    flags = [m for w, m in zip(words, matched, strict=True) if len(w.text) >= 4]
+    return sum(flags) / len(flags) if flags else 0.0
+
+
 def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Flag]:  # type: ignore[no-untyped-def]
     """Concept and role changes (``align.check.lexicon``)."""
     flags: list[Flag] = []
     om, tm = wl.matched("original"), wl.matched("translation")
     # a free rendering says "nothing" for "не ... ничего" and "failed" for "не смог":
     # words and their absence are only compared where the pair is near-literal
-    share = min(sum(om) / max(1, len(om)), sum(tm) / max(1, len(tm)))
+    share = min(_content_share(wl.orig, om), _content_share(wl.trans, tm))
     literal, very = share >= LITERAL, share >= VERY_LITERAL
     oc = _outside(concept_hits(otext, ol), dropped)
     tc = _outside(concept_hits(ttext, tl), added)
