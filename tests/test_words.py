@@ -22,7 +22,7 @@ RU = [
     "в понедельник.",
     "По данным следствия, он обвиняется в мошенничестве в особо крупном размере.",
     "Суд арестовал его на два месяца.",
-    "Прокуроры запросили для него 12 лет лишения свободы.",
+    "Прокуроры запросили для него 12 лет тюрьмы.",
     "Большинство пострадавших были студентами местного университета.",
 ]
 EN = [
@@ -172,3 +172,26 @@ def test_lexicons() -> None:
     assert "prosecutors" in role_hits("وقالت النيابة العامة", "ar")
     assert "according" in concept_hits("по словам очевидцев", "ru")
     assert "allegedly" in concept_hits("the alleged attack", "en")
+
+
+def test_synthetic_word_edits_have_exact_span_gold() -> None:
+    from align.synthetic.generate import SynthOptions, make_synthetic
+
+    orig = [RU[k % len(RU)] for k in range(12)]
+    trans = [EN[k % len(EN)] for k in range(12)]
+    seen = set()
+    for seed in range(12):
+        case = make_synthetic(
+            document_from_lines(orig, "ru"),
+            document_from_lines(trans, "en"),
+            SynthOptions(seed=seed, word_rate=0.5),
+        )
+        for f in case.flags:
+            for s in f.spans:
+                text = (case.original.texts if s.side == "original" else case.sentences)[s.sentence]
+                assert 0 <= s.start < s.end <= len(text)
+                assert text[s.start : s.end].strip() == text[s.start : s.end]
+            if f.detail == "word":
+                seen.add((f.kind, f.subkind))
+    assert ("partial_omission", "clause") in seen
+    assert any(k == "insertion" for k, _ in seen)

@@ -124,7 +124,7 @@ class FlagOptions:
         "flagged (removal gain, length ratio, the span's own similarity; see word_flags).",
     )
     word_insert_score: float = _opt(
-        0.4, "Inserted words: the same score for translation words without a source."
+        0.45, "Inserted words: the same score for translation words without a source."
     )
     word_min_unmatched: float = _opt(
         0.34, "Word runs and clauses are candidates when this share of their words is unmatched."

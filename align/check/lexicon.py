@@ -103,12 +103,12 @@ ROLES: dict[str, dict[str, str]] = {
     },
     "prosecutors": {
         "en": r"prosecutors?|prosecution|prosecutor['’]s|attorneys?|procurators?",
-        "ru": r"прокурор\w*|прокуратур\w*|обвинени\w*",
+        "ru": r"прокурор\w*|прокуратур\w*|гособвинени\w*",
         "ar": r"النيابة|المدعي|الادعاء",
     },
     "police": {
         "en": r"police|policem[ae]n|officers?|law enforcement",
-        "ru": r"полици\w*|полицейск\w*",
+        "ru": r"полици\w*|полицейск\w*|правоохранител\w*|силовик\w*",
         "ar": r"الشرطة|شرطي\w*",
     },
     "court": {
@@ -128,7 +128,7 @@ ROLES: dict[str, dict[str, str]] = {
     },
     "ministry": {
         "en": r"ministry|ministers?|department|secretary",
-        "ru": r"министерств\w*|министр\w*|ведомств\w*",
+        "ru": r"министерств\w*|министр\w*",
         "ar": r"وزارة|الوزارة|وزير",
     },
     "lawyers": {

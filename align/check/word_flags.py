@@ -144,6 +144,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
             tm = wl.matched("translation")
             for m in re.finditer(r"\([^()]{3,}\)", ttext):
                 ids = [k for k, w in enumerate(wl.trans) if m.start() < w.start < m.end()]
+                if sum(len(wl.trans[k].text) > 2 for k in ids) < 2:  # "(HMC)": an acronym
+                    continue
                 if not ids or any(m.start() < y and m.end() > x for x, y in done):
                     continue
                 if sum(not tm[k] for k in ids) / len(ids) < PAREN_UNMATCHED:
