@@ -119,12 +119,12 @@ class FlagOptions:
     )
     qualifier_flags: bool = _opt(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = _opt(
-        0.4,
+        0.5,
         "Dropped words: score (0-1) above which original words without a counterpart are "
         "flagged (removal gain, length ratio, the span's own similarity; see word_flags).",
     )
     word_insert_score: float = _opt(
-        0.45, "Inserted words: the same score for translation words without a source."
+        0.55, "Inserted words: the same score for translation words without a source."
     )
     word_min_unmatched: float = _opt(
         0.34, "Word runs and clauses are candidates when this share of their words is unmatched."

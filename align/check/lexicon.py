@@ -66,7 +66,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "many": ("hedge", {"en": r"many", "ru": r"многи\w*|многих", "ar": r"كثير\w*|العديد"}),
-    "some": ("hedge", {"en": r"some|several", "ru": r"некоторы\w*|нескольк\w*", "ar": r"بعض"}),
+    "some": ("hedge", {"en": r"some", "ru": r"некоторы\w*", "ar": r"بعض"}),
     "not": (
         "negation",
         {

@@ -14,8 +14,8 @@ from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
 
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 VERY_LITERAL = 0.95  # ... and for a negation present on one side only
-ROLE_LITERAL = 0.6  # ... and for a role named on each side
-SWAP_LITERAL = 0.6  # ... and for a hedge or status replaced by its rival
+ROLE_LITERAL = 0.75  # ... and for a role named on each side
+SWAP_LITERAL = 0.85  # ... and for a hedge or status replaced by its rival
 # Negation present on one side only: off. On bench/flags.py's unedited pairs even the
 # near-identical ones (95 % of content words matched) render "не" as "failed", "refused",
 # "un-"; 3 false flags per 1,000 sentences and no gold to pay for them.
