@@ -113,9 +113,9 @@ def _marked(s: Sentence, role: str, flags: tuple[Flag, ...]) -> str:
         if flag is None:
             out.append(e(piece))
             continue
-        tip = kind_label(flag.kind) + (f" ({flag.subkind})" if flag.subkind else "")
+        tip = f"{kind_label(flag.kind)} ({flag.severity}): {flag.detail}"
         out.append(
-            f'<mark class="w k-{css_token(flag.kind)}" title="{e(tip + ": " + flag.detail)}">'
+            f'<mark class="w k-{css_token(flag.kind)}" title="{e(tip)}">'
             f"{e(piece)}</mark>"
         )
     return "".join(out)
