@@ -53,7 +53,7 @@ def _outside(
     return out
 
 
-def _content_share(words: tuple, matched: list[bool]) -> float:  # type: ignore[type-arg]
+def _content_share(words: tuple, matched: list[bool]) -> float:
     """Share of the words of 4+ letters with a counterpart (function words vary freely)."""
     flags = [m for w, m in zip(words, matched, strict=True) if len(w.text) >= 4]
     return sum(flags) / len(flags) if flags else 0.0

@@ -31,6 +31,7 @@ from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import meaning_flags
 from align.check.word_cuts import cuts
 from align.check.words import align_words
+from align.embed.tokens import prefetch_tokens
 from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,24 +66,22 @@ def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fla
 
 
 def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
-    al, o = ctx.alignment, ctx.options
+    al = ctx.alignment
     ot, tt = al.original.texts, al.translation.texts
     ol, tl = al.original.lang, al.translation.lang
     flags: list[Flag] = []
-    for lk, otext, ttext in items:
+    gated = [x for x in items if _gate(ctx, *x) is not None]
+    prefetch_tokens(
+        ctx.encoder,
+        [ot[i] for lk, _, _ in gated for i in lk.original]
+        + [tt[j] for lk, _, _ in gated for j in lk.translation],
+    )
+    for lk, otext, ttext in gated:
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
-        ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
-        lexical = (
-            framing_at(ttext, tl) is not None
-            or ("[" in ttext and "[" not in otext)
-            or concept_hits(otext, ol).keys() != concept_hits(ttext, tl).keys()
-            or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
-        )
-        check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
-        check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
-        if not (lexical or check_o or check_t):
-            continue
+        gate = _gate(ctx, lk, otext, ttext)
+        assert gate is not None
+        ratio, check_o, check_t = gate
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
         if not wl.orig or not wl.trans:
             continue
@@ -185,6 +184,25 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
             )
         flags += meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
     return flags
+
+
+def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bool, bool] | None:
+    """Which sides of a pair to search: (length ratio over the document's usual, search the
+    original, search the translation), or None when nothing points at the pair."""
+    o, al = ctx.options, ctx.alignment
+    ol, tl = al.original.lang, al.translation.lang
+    ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
+    lexical = (
+        framing_at(ttext, tl) is not None
+        or ("[" in ttext and "[" not in otext)
+        or concept_hits(otext, ol).keys() != concept_hits(ttext, tl).keys()
+        or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
+    )
+    check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
+    check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
+    if not (lexical or check_o or check_t):
+        return None
+    return ratio, check_o, check_t
 
 
 def merge_word_flags(flags: list[Flag], words: list[Flag]) -> list[Flag]:

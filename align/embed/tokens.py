@@ -76,6 +76,24 @@ def _offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
+    """Token rows of ``texts`` in one batch (one model pass has a fixed cost), unless the
+    encoder already holds them (the aligner's pass leaves them in its stash)."""
+    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
+    if not isinstance(inner, UsemEncoder):
+        return
+    keys = list(dict.fromkeys(ascii_digits(t) for t in texts))
+    missing = [k for k in keys if k not in inner.token_stash][: inner.token_stash_size]
+    if missing:
+        from threadpoolctl import threadpool_limits
+
+        kept: list[FloatArray] = []
+        with threadpool_limits(limits=inner.threads, user_api="blas"):
+            for start in range(0, len(missing), 64):
+                _pooled_batch(inner.backend, missing[start : start + 64], kept)
+        inner.stash_tokens(missing, kept)
+
+
 def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
     """Token rows of consecutive sentences joined by one space (None: not USE v3)."""
     inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder

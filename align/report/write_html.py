@@ -114,10 +114,7 @@ def _marked(s: Sentence, role: str, flags: tuple[Flag, ...]) -> str:
             out.append(e(piece))
             continue
         tip = f"{kind_label(flag.kind)} ({flag.severity}): {flag.detail}"
-        out.append(
-            f'<mark class="w k-{css_token(flag.kind)}" title="{e(tip)}">'
-            f"{e(piece)}</mark>"
-        )
+        out.append(f'<mark class="w k-{css_token(flag.kind)}" title="{e(tip)}">{e(piece)}</mark>')
     return "".join(out)
 
 
