@@ -114,7 +114,7 @@ class UsemEncoder:
         # per-token rows of the texts pooled last (``align.embed.tokens``): bounded, since a
         # token row per token is 1 KB where a pooled state is one row per sentence
         self.token_stash: dict[str, FloatArray] = {}
-        self.token_stash_size = 1024
+        self.token_stash_size = 512  # float16 rows: ~20 KB a sentence, ~10 MB at most
 
     @property
     def backend(self) -> Any:
@@ -188,7 +188,7 @@ class UsemEncoder:
         """Keep the per-token rows of ``keys`` (oldest dropped beyond ``token_stash_size``)."""
         for k, r in zip(keys, rows, strict=True):
             self.token_stash.pop(k, None)
-            self.token_stash[k] = r
+            self.token_stash[k] = r.astype(np.float16)
         while len(self.token_stash) > self.token_stash_size:
             self.token_stash.pop(next(iter(self.token_stash)))
 
