@@ -38,6 +38,9 @@ LOW_SIMILARITY = "low_similarity"
 REORDER = "reorder"
 MERGE = "merge"
 SPLIT = "split"
+INSERTION = "insertion"  # words added inside a linked sentence (subkind bracketed|framing|content)
+MEANING_CHANGE = "meaning_change"  # subkind attribution|hedge|negation|status
+BOILERPLATE = "boilerplate"  # bylines, datelines, outlet names at either end (info)
 FLAG_KINDS = (
     OMISSION,
     PARTIAL_OMISSION,
@@ -48,7 +51,11 @@ FLAG_KINDS = (
     REORDER,
     MERGE,
     SPLIT,
+    INSERTION,
+    MEANING_CHANGE,
+    BOILERPLATE,
 )
+SIDES = ("original", "translation")  # Span.side values (the roles)
 SEVERITIES = ("info", "minor", "major")
 
 # Verdicts (``Summary.verdict``).
@@ -174,6 +181,19 @@ class Alignment:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """Words a flag is about: ``text[start:end]`` of sentence ``sentence`` on ``side``.
+
+    Offsets are 0-based characters into that sentence's ``text``, end exclusive.
+    """
+
+    side: str  # original | translation
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Flag:
     """One editorial change a reader should know about."""
 
@@ -184,6 +204,7 @@ class Flag:
     detail: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
     subkind: str | None = None
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

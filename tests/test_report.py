@@ -101,7 +101,7 @@ def test_json_schema_keys() -> None:
         "flags",
         "summary",
     ]
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["signature"]["text"] == "provalign:0.1.0|enc:usem3|skip:0.30|band:auto"
     assert data["signature"]["settings"] == {"skip": "0.30", "band": "auto"}
     sentence = data["original"]["sentences"][0]
@@ -118,7 +118,7 @@ def test_json_schema_keys() -> None:
     ]
     text = render(make_report(), "json")
     assert "سوريا" in text  # ensure_ascii=False
-    assert text.startswith('{\n "schema_version": 1,')
+    assert text.startswith('{\n "schema_version": 2,')
 
 
 def _bad(mutate: object) -> dict[str, Any]:
@@ -131,7 +131,7 @@ def _bad(mutate: object) -> dict[str, Any]:
     ("mutate", "message"),
     [
         (lambda d: d.pop("links"), "missing key 'links'"),
-        (lambda d: d.update(schema_version=2), "schema_version: unsupported version 2"),
+        (lambda d: d.update(schema_version=3), "schema_version: unsupported version 3"),
         (lambda d: d.pop("schema_version"), "missing key 'schema_version'"),
         (
             lambda d: d["links"][2].update(original=[99]),
@@ -336,11 +336,12 @@ def test_tsv_columns() -> None:
         "translation_text",
         "score",
         "flags",
+        "spans",
     ]
     assert len(lines) == 9
     rows = [line.split("\t") for line in lines[1:]]
-    assert all(len(r) == 6 for r in rows)
-    assert rows[3][:2] == ["2,3", "3"] and rows[3][4:] == ["0.8300", "merge"]
+    assert all(len(r) == 7 for r in rows)
+    assert rows[3][:2] == ["2,3", "3"] and rows[3][4:] == ["0.8300", "merge", ""]
     assert rows[5][1] == "" and rows[5][3] == "" and rows[5][5] == "omission"
     assert rows[7][3].endswith("& more Translated and edited.")  # the tab became a space
 

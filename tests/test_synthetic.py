@@ -64,7 +64,7 @@ def test_cut_removes_at_least_forty_percent(shared_data: Path) -> None:
         for seed in range(4):
             case = case_for(orig, trans, seed + 10 * k)
             for f in case.flags:
-                if f.kind == "partial_omission":
+                if f.kind == "partial_omission" and f.detail == "cut":
                     before = trans[f.original[0]]
                     after = case.sentences[f.translation[0]]
                     assert len(after) <= 0.62 * len(before)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
 
-FLAGS_VERSION = "1"  # bump when a default or a rule changes results
+FLAGS_VERSION = "2"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,23 @@ class FlagOptions:
         "Verdict heavily_edited below this share of sentences rendered.",
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
+    word_drop_score: float = setting(
+        0.5,
+        "Dropped words: score (0-1) above which original words without a counterpart are "
+        "flagged (removal gain, length ratio, the span's own similarity; see word_flags).",
+    )
+    word_insert_score: float = setting(
+        0.55, "Inserted words: the same score for translation words without a source."
+    )
+    word_min_unmatched: float = setting(
+        0.34, "Word runs and clauses are candidates when this share of their words is unmatched."
+    )
+    word_ratio_gate: float = setting(
+        0.97,
+        "Only pairs this much shorter (dropped words) or longer (added words) than the "
+        "document's usual ratio are searched, unless brackets or word lists point at them.",
+    )
+    word_flags: bool = setting(True, "Check words inside linked pairs (insertion, meaning_change).")
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,10 @@ from typing import TYPE_CHECKING
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from align.check.partial import partial_flags
+from align.check.spans import with_spans
+from align.check.structure import furniture, repair_structure
 from align.check.value_flags import base_name, name_flags, number_flags
+from align.check.word_flags import merge_word_flags, word_flags
 from align.text.names import Name, mid_sentence_names, name_candidates, words
 from align.types import (
     EDITED,
@@ -79,6 +82,8 @@ def check_alignment(
         from align.embed.encoder import load_encoder
 
         encoder = load_encoder()
+    if options.word_flags:
+        alignment = repair_structure(alignment, encoder)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)
@@ -109,6 +114,7 @@ def check_alignment(
     flags: list[Flag] = []
     if summary.verdict != NOT_A_TRANSLATION:
         flags = gap_flags(ctx) + _linked(ctx, pairs)
+        flags = [with_spans(f, alignment) for f in furniture(flags, alignment)]
         flags.sort(
             key=lambda f: (
                 min(f.original, default=10**9)
@@ -173,6 +179,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
     mad = statistics.median(abs(c - med) for c in ctx.cos) if ctx.cos else 0.0
     partial_checked: list[tuple[Link, str, str]] = []
+    word_checked: list[tuple[Link, str, str]] = []
     for k, lk in enumerate(pairs):
         otext, ttext = _joined(ot, lk.original), _joined(tt, lk.translation)
         c = ctx.cos[k]
@@ -219,7 +226,10 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
         flags += number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags)
         flags += name_flags(ctx, lk, otext, ttext, c, t_known, o_known)
         partial_checked.append((lk, otext, ttext))
+        word_checked.append((lk, otext, ttext))
     flags += partial_flags(ctx, partial_checked)
+    if o.word_flags:
+        flags = merge_word_flags(flags, word_flags(ctx, word_checked))
     return flags
 
 

@@ -84,9 +84,11 @@ def partial_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[
         full = float(tv @ vecs[row[otext]])
         gains = [float(tv @ vecs[row[t]]) - full for t in texts]
         best = max(range(len(gains)), key=gains.__getitem__) if gains else -1
+        left_out: list[str] = []
         if best >= 0 and gains[best] > o.partial_gain:
             i, j = _sub_spans(cl)[best]
-            what = "leaves out " + quote(" ".join(cl[:i] + cl[j:]), 120)
+            left_out = cl[:i] + cl[j:]
+            what = "leaves out " + quote(" ".join(left_out), 120)
         elif ratio < o.partial_strong_ratio and drop > o.partial_min_drop:
             what = f"is {1 - ratio:.0%} shorter than usual for this document"
         else:
@@ -102,6 +104,7 @@ def partial_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[
                     "length_ratio": round(ratio, 3),
                     "cosine_drop": round(drop, 3),
                     "clause_gain": round(gains[best], 3) if best >= 0 else None,
+                    **({"left_out": left_out} if left_out else {}),
                 },
             )
         )

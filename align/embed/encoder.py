@@ -112,6 +112,10 @@ class UsemEncoder:
         self._backend: Any = None
         self._cache: dict[str, FloatArray] = {}
         self._pooled_cache: dict[str, tuple[FloatArray, ...]] = {}
+        # per-token rows of the texts pooled last (``align.embed.tokens``): bounded, since a
+        # token row per token is 1 KB where a pooled state is one row per sentence
+        self.token_stash: dict[str, FloatArray] = {}
+        self.token_stash_size = 512  # float16 rows: ~20 KB a sentence, ~10 MB at most
 
     @property
     def backend(self) -> Any:
@@ -172,8 +176,10 @@ class UsemEncoder:
             with threadpool_limits(limits=self.threads, user_api="blas"):
                 for start in range(0, len(missing), 64):
                     chunk = missing[start : start + 64]
-                    for k, row in zip(chunk, _pooled_windows(b, chunk), strict=True):
+                    kept: list[FloatArray] = []
+                    for k, row in zip(chunk, _pooled_windows(b, chunk, kept), strict=True):
                         self._pooled_cache[k] = row
+                    self.stash_tokens(chunk, kept)
         rows = [self._pooled_cache[k] for k in keys]
         if not rows:
             z = np.zeros((0, 512), dtype=np.float32)
@@ -184,6 +190,16 @@ class UsemEncoder:
             eos=np.stack([r[2] for r in rows]),
             length=np.array([r[3][0] for r in rows], dtype=np.float32),
         )
+
+    def stash_tokens(self, keys: Sequence[str], rows: Sequence[FloatArray]) -> None:
+        """Keep the per-token rows of ``keys`` (oldest dropped beyond ``token_stash_size``)."""
+        for k, r in zip(keys, rows, strict=True):
+            if r.size == 0:  # a windowed (very long) text keeps no token rows
+                continue
+            self.token_stash.pop(k, None)
+            self.token_stash[k] = r.astype(np.float16)
+        while len(self.token_stash) > self.token_stash_size:
+            self.token_stash.pop(next(iter(self.token_stash)))
 
     def head(self, pooled_sum: FloatArray, length: FloatArray) -> FloatArray:
         """Apply the USE v3 output head to pooled sums; returns unit vectors."""
@@ -215,12 +231,16 @@ def _windows(text: str) -> list[str]:
     return out
 
 
-def _pooled_windows(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
+def _pooled_windows(
+    b: Any, texts: Sequence[str], keep: list[FloatArray] | None = None
+) -> list[tuple[FloatArray, ...]]:
     """``_pooled_batch`` with a per-sentence cap: a 1,000,000-character sentence took 6.75 GB.
 
     Long texts are cut into windows, run through the token layers 8 at a time, and
     recombined: token sums and lengths add up (the head pools sum / sqrt(length)), the
-    first window gives the BOS row and the last the EOS row.
+    first window gives the BOS row and the last the EOS row. ``keep`` gets each text's
+    token rows, as ``_pooled_batch`` gives them; a windowed text's are not kept (the
+    word-level checks skip sentences that long: ``align.embed.tokens``).
     """
     pieces: list[str] = []
     owners: list[int] = []
@@ -229,7 +249,9 @@ def _pooled_windows(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]
             pieces.append(piece)
             owners.append(n)
     if len(pieces) == len(texts):
-        return _pooled_batch(b, texts)
+        return _pooled_batch(b, texts, keep)
+    if keep is not None:
+        keep.extend(np.zeros((0, 0), dtype=np.float32) for _ in texts)
     rows: list[tuple[FloatArray, ...]] = []
     for start in range(0, len(pieces), 8):  # 8 windows: ~70 MB of activations at most
         rows.extend(_pooled_batch(b, pieces[start : start + 8]))
@@ -242,8 +264,13 @@ def _pooled_windows(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]
     return out
 
 
-def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
+def _pooled_batch(
+    b: Any, texts: Sequence[str], keep: list[FloatArray] | None = None
+) -> list[tuple[FloatArray, ...]]:
     """Run USE v3's token layers and return (sum, bos row, eos row, [len]) per text.
+
+    With ``keep``, each text's projected token rows (BOS and EOS included) are appended
+    to it: word embeddings and ablations inside a sentence (``align.embed.tokens``).
 
     This mirrors the model's published architecture (embedding table -> projection ->
     layer norm -> two stacked n-gram convolutions of orders 2, 3, 5 -> layer norm ->
@@ -274,6 +301,8 @@ def _pooled_batch(b: Any, texts: Sequence[str]) -> list[tuple[FloatArray, ...]]:
     proj = feats @ b.cnn_W
     sums = np.add.reduceat(proj, starts, axis=0)
     ends = starts + lens - 1
+    if keep is not None:
+        keep.extend(proj[starts[k] : ends[k] + 1] for k in range(len(texts)))
     return [
         (sums[k], proj[starts[k]], proj[ends[k]], np.array([lens[k]], dtype=np.float32))
         for k in range(len(texts))

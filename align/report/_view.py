@@ -21,6 +21,7 @@ from align.types import (
     Link,
     Report,
     Sentence,
+    Span,
     Summary,
 )
 
@@ -37,6 +38,9 @@ KIND_LABELS = {
     "reorder": "Reordered",
     "merge": "Merged",
     "split": "Split",
+    "insertion": "Words added",
+    "meaning_change": "Meaning changed",
+    "boilerplate": "Boilerplate",
 }
 VERDICT_LABELS = {
     "faithful": "Faithful",
@@ -249,3 +253,70 @@ def severity_phrase(report: Report) -> str:
         plural(n, f"{s} change" if s != "info" else "note") for s, n in by_severity.items() if n
     ]
     return ", ".join(parts) or "no changes found"
+
+
+def sentence_marks(
+    flags: tuple[Flag, ...] | list[Flag], side: str, index: int
+) -> list[tuple[int, int, Flag]]:
+    """``(start, end, flag)`` of every flag span on sentence ``index`` of ``side``."""
+    return [
+        (sp.start, sp.end, f)
+        for f in flags
+        for sp in f.spans
+        if sp.side == side and sp.sentence == index and sp.start < sp.end
+    ]
+
+
+def marked_pieces(text: str, marks: list[tuple[int, int, Flag]]) -> list[tuple[str, Flag | None]]:
+    """``text`` cut into consecutive pieces, each with the flag marking it (or None).
+
+    Every writer renders marked words from this one split: spans are clipped to the
+    text (a hand-edited report may point past it), overlapping spans give the piece
+    to the most severe flag, and joining the pieces gives ``text`` back unchanged.
+    """
+    n = len(text)
+    marks = [(max(0, a), min(n, b), f) for a, b, f in marks if min(n, b) > max(0, a)]
+    if not marks:
+        return [(text, None)] if text else []
+    cuts = sorted({0, n, *(a for a, _, _ in marks), *(b for _, b, _ in marks)})
+    out: list[tuple[str, Flag | None]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        over = [f for x, y, f in marks if x <= a and b <= y]
+        flag = max(over, key=lambda f: severity_rank(f.severity)) if over else None
+        if out and out[-1][1] is flag:
+            out[-1] = (out[-1][0] + text[a:b], flag)
+        else:
+            out.append((text[a:b], flag))
+    return out
+
+
+def marked_text(
+    s: Sentence, flags: tuple[Flag, ...] | list[Flag], side: str, left: str = "«", right: str = "»"
+) -> str:
+    """A sentence's text with the words flags point at between ``left`` and ``right``."""
+    return "".join(
+        f"{left}{piece}{right}" if flag is not None else piece
+        for piece, flag in marked_pieces(s.text, sentence_marks(flags, side, s.index))
+    )
+
+
+def span_label(report: Report, span: Span) -> str:
+    """``translation 3 [10:25] "the words"``: a span for TSV/TMX notes (offsets 0-based)."""
+    doc = report.alignment.original if span.side == "original" else report.alignment.translation
+    text = next((s.text for s in doc.sentences if s.index == span.sentence), "")
+    return f'{span.side} {span.sentence} [{span.start}:{span.end}] "{text[span.start : span.end]}"'
+
+
+def row_spans(row: Row) -> str:
+    """The row's flagged words as ``kind:side:sentence:start-end;...`` (TSV column, TMX prop).
+
+    Offsets are 0-based into the sentence's text, end exclusive, as in the JSON.
+    """
+    own = {("original", s.index) for s in row.original}
+    own |= {("translation", s.index) for s in row.translation}
+    return ";".join(
+        f"{f.kind}:{sp.side}:{sp.sentence}:{sp.start}-{sp.end}"
+        for f in row.flags
+        for sp in f.spans
+        if (sp.side, sp.sentence) in own
+    )

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import FormatError, InputError
-from align.report.write_json import SCHEMA_VERSION
+from align.report.write_json import READABLE_VERSIONS, SCHEMA_VERSION
 from align.types import (
     FLAG_ACTIONS,
     LINK_ACTIONS,
     SEVERITIES,
+    SIDES,
     VERDICTS,
     Alignment,
     ArticleMeta,
@@ -30,6 +31,7 @@ from align.types import (
     Sentence,
     Signature,
     Source,
+    Span,
     Summary,
 )
 
@@ -216,6 +218,7 @@ def _flags(
                 detail=r.str_(f, "detail", where),
                 evidence=r.obj(f.get("evidence", {}), f"{where}.evidence"),
                 subkind=r.str_(f, "subkind", where, optional=True),
+                spans=_spans(r, f.get("spans", []), f"{where}.spans", n_orig, n_trans),
             )
         )
     return tuple(flags)
@@ -257,6 +260,30 @@ def _review(r: _Reader, data: Any, n_orig: int, n_trans: int) -> Review | None:
     )
 
 
+def _spans(r: _Reader, data: Any, where: str, n_orig: int, n_trans: int) -> tuple[Span, ...]:
+    """A flag's word spans (absent in schema 1 files: none)."""
+    if not isinstance(data, list):
+        raise r.fail(where, "expected a list of spans")
+    out = []
+    for n, item in enumerate(data):
+        w = f"{where}[{n}]"
+        s = r.obj(item, w)
+        side = r.str_(s, "side", w)
+        if side not in SIDES:
+            raise r.fail(f"{w}.side", f"unknown side {side!r}")
+        sent = r.int_(r.key(s, "sentence", w), f"{w}.sentence")
+        if not 0 <= sent < (n_orig if side == "original" else n_trans):
+            raise r.fail(f"{w}.sentence", f"no {side} sentence {sent}")
+        start, end = (
+            r.int_(r.key(s, "start", w), f"{w}.start"),
+            r.int_(r.key(s, "end", w), f"{w}.end"),
+        )
+        if not 0 <= start < end:
+            raise r.fail(w, f"empty or negative span {start}-{end}")
+        out.append(Span(side, sent, start, end))
+    return tuple(out)
+
+
 def _summary(r: _Reader, data: Any) -> Summary | None:
     if data is None:
         return None
@@ -283,10 +310,10 @@ def report_from_dict(data: Any, path: str = "<json>") -> Report:
     r = _Reader(path)
     top = r.obj(data, "top level")
     version = r.key(top, "schema_version", "top level")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
         raise r.fail(
             "schema_version",
-            f"unsupported version {version!r} (this provalign reads {SCHEMA_VERSION})",
+            f"unsupported version {version!r} (this provalign reads {SCHEMA_VERSION} and older)",
         )
     original = _document(r, r.key(top, "original", "top level"), "original")
     translation = _document(r, r.key(top, "translation", "top level"), "translation")

@@ -44,7 +44,9 @@ from align.report._view import (
     kind_label,
     lang_name,
     link_coverage,
+    marked_pieces,
     percent,
+    sentence_marks,
     severity_rank,
 )
 from align.report.overview import overview_svg
@@ -105,19 +107,41 @@ def lang_attrs(lang: str) -> str:
     return f'lang="{e(lang)}" dir="{direction}"'
 
 
-def _sentence(s: Sentence, role: str) -> str:
+def _marked(s: Sentence, role: str, flags: tuple[Flag, ...]) -> str:
+    """The sentence text, escaped, with a ``<mark>`` per flagged span (kind colour, flag on
+    hover)."""
+    out = []
+    for piece, flag in marked_pieces(s.text, sentence_marks(flags, role, s.index)):
+        if flag is None:
+            out.append(e(piece))
+            continue
+        tip = f"{kind_label(flag.kind)} ({flag.severity}): {flag.detail}"
+        out.append(f'<mark class="w k-{css_token(flag.kind)}" title="{e(tip)}">{e(piece)}</mark>')
+    return "".join(out)
+
+
+def _sentence(s: Sentence, role: str, flags: tuple[Flag, ...] = ()) -> str:
     kind = " heading" if s.kind == "heading" else ""
     tip = f"{role} sentence {s.index + 1}, paragraph {s.paragraph + 1}"
-    return f'<span class="s{kind}" {lang_attrs(s.lang)} title="{e(tip)}">{e(s.text)}</span>'
+    return (
+        f'<span class="s{kind}" {lang_attrs(s.lang)} title="{e(tip)}">'
+        f"{_marked(s, role, flags)}</span>"
+    )
 
 
-def _cell(sentences: tuple[Sentence, ...], doc: Document, role: str, gap: str) -> str:
+def _cell(
+    sentences: tuple[Sentence, ...],
+    doc: Document,
+    role: str,
+    gap: str,
+    flags: tuple[Flag, ...] = (),
+) -> str:
     if not sentences:
         return (
             f'<td class="txt gap" {lang_attrs(doc.lang)}><span class="gap-label" lang="en" '
             f'dir="ltr">{e(gap)}</span></td>'
         )
-    inner = " ".join(_sentence(s, role) for s in sentences)
+    inner = " ".join(_sentence(s, role, flags) for s in sentences)
     return f'<td class="txt" {lang_attrs(doc.lang)}>{inner}</td>'
 
 
@@ -178,6 +202,7 @@ def _continued(flag: Flag, first_row: int) -> str:
 
 
 def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int]) -> str:
+    fl, gap_t = row.flags, "not in the translation"
     alignment = report.alignment
     kinds = [css_token(k) for k in row.kinds]
     classes = ["row"] + [f"k-{k}" for k in kinds[:1]]
@@ -199,8 +224,8 @@ def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, in
     return (
         f'<tr id="link-{row.number}" class="{" ".join(classes)}" data-kinds="{" ".join(kinds)}">'
         f'<td class="num">{row.number + 1}</td>'
-        f"{_cell(row.original, alignment.original, 'original', 'not in the original')}"
-        f"{_cell(row.translation, alignment.translation, 'translation', 'not in the translation')}"
+        f"{_cell(row.original, alignment.original, 'original', 'not in the original', fl)}"
+        f"{_cell(row.translation, alignment.translation, 'translation', gap_t, fl)}"
         f'{_score(row.link.score, row.one_sided is not None)}<td class="flags">{flags}</td></tr>'
     )
 

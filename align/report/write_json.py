@@ -3,8 +3,9 @@
 Every other format renders from the ``Report`` this file describes, and ``report`` can
 re-render any format from it later. Decisions:
 
-- ``schema_version`` 1 is the first key; readers refuse any other version rather than
-  guess (``read_json``).
+- ``schema_version`` is the first key; readers refuse versions they do not know rather
+  than guess (``read_json``). Version 2 added ``spans`` to every flag (the words a flag
+  is about, see ``align.types.Span``); version 1 files still read (no spans).
 - Keys are written in a fixed order (not sorted) so the file reads top-down like the
   report: signature, documents, links, flags, summary. Signature settings keep their
   order because ``str(Signature)`` depends on it; flag evidence is key-sorted because
@@ -25,7 +26,8 @@ from align.errors import FormatError
 from align.report._view import kind_key
 from align.types import Decision, Document, Flag, Link, Report, Review, Signature, Source, Summary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 def _signature(sig: Signature) -> dict[str, Any]:
@@ -101,6 +103,10 @@ def _flag(flag: Flag) -> dict[str, Any]:
         translation=list(flag.translation),
         evidence=_plain(flag.evidence),
         detail=flag.detail,
+        spans=[
+            {"side": s.side, "sentence": s.sentence, "start": s.start, "end": s.end}
+            for s in flag.spans
+        ],
     )
     return out
 

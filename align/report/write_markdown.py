@@ -18,13 +18,15 @@ from align.report._view import (
     indices_label,
     kind_label,
     link_coverage,
+    marked_pieces,
     percent,
     quote,
+    sentence_marks,
     severity_phrase,
     side_phrase,
     visible,
 )
-from align.types import Report, Sentence
+from align.types import Flag, Report, Sentence
 
 _BREAKS = re.compile(r"\s*[\t\r\n\v\f\u2028\u2029]+\s*")
 
@@ -100,16 +102,36 @@ def _markdown(report: Report) -> str:
         kind = kind_label(flag.kind) + (f" ({flag.subkind})" if flag.subkind else "")
         out.append(
             f"| {n} | {cell(kind)} | {cell(flag.severity)} | "
-            f"{_side(indices_label(flag.original), o)} | "
-            f"{_side(indices_label(flag.translation), t)} | {cell(flag.detail)} |"
+            f"{_side(indices_label(flag.original), o, flag, 'original')} | "
+            f"{_side(indices_label(flag.translation), t, flag, 'translation')} | "
+            f"{cell(flag.detail)} |"
         )
     return "\n".join(out) + "\n"
 
 
-def _side(label: str, sentences: list[Sentence]) -> str:
+def _side(label: str, sentences: list[Sentence], flag: Flag, side: str) -> str:
+    """The flag's sentences on one side, its words in bold (``**...**``)."""
     if not sentences:
         return "-"
-    return f"{cell(label)}: {cell(quote(sentences))}"
+    if not flag.spans:
+        return f"{cell(label)}: {cell(quote(sentences))}"
+    text = " ".join(
+        "".join(
+            _bold(cell(p)) if f is not None else cell(p)
+            for p, f in marked_pieces(s.text, sentence_marks([flag], side, s.index))
+        )
+        for s in sentences
+    )
+    return f"{cell(label)}: \u201c{text}\u201d"
+
+
+def _bold(text: str) -> str:
+    """``**words**`` with the piece's edge spaces kept outside (Markdown needs that)."""
+    core = text.strip()
+    if not core:
+        return text
+    k = text.index(core)
+    return f"{text[:k]}**{core}**{text[k + len(core) :]}"
 
 
 def _code(text: str) -> str:

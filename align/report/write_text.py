@@ -21,8 +21,8 @@ from align.report._view import (
     indices_label,
     kind_label,
     link_coverage,
+    marked_text,
     percent,
-    quote,
     severity_phrase,
     side_phrase,
     visible,
@@ -107,10 +107,13 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
             if flag.detail:
                 out.append(_wrap(flag.detail, "     "))
             orig, trans = flag_sentences(report, flag)
-            if orig:
-                out.append(_wrap(f"{report.alignment.original.lang}: {quote(orig)}", "     "))
-            if trans:
-                out.append(_wrap(f"{report.alignment.translation.lang}: {quote(trans)}", "     "))
+            for lang, sents, side in (
+                (report.alignment.original.lang, orig, "original"),
+                (report.alignment.translation.lang, trans, "translation"),
+            ):
+                if sents:
+                    shown = " ".join(marked_text(s, [flag], side) for s in sents)
+                    out.append(_wrap(f"{lang}: \u201c{shown}\u201d", "     "))
             if verbose and flag.evidence:
                 evidence = json.dumps(dict(flag.evidence), ensure_ascii=False, sort_keys=True)
                 out.append(_wrap(f"evidence: {evidence}", "     "))

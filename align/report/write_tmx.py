@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from align.errors import FormatError
-from align.report._view import build_rows, join_text
+from align.report._view import build_rows, join_text, row_spans
 from align.types import Report
 
 ONE_SIDED = ("skip", "mark")
@@ -101,6 +101,8 @@ def render_tmx(report: Report, one_sided: str = "skip") -> str:
             props.append(("x-flags", ";".join(row.kinds)))
         if side is not None:
             props.append(("x-one-sided", side))
+        if spans := row_spans(row):
+            props.append(("x-spans", spans))
         for kind, value in props:
             prop = etree.SubElement(tu, "prop", type=kind)
             prop.text = value

@@ -1,7 +1,9 @@
 """One row per link as tab-separated values, for spreadsheets and scripts.
 
 Indices are 0-based and comma-joined; one-sided links leave one side empty. Tabs and
-line breaks inside sentences become spaces so every link stays on one line (a TSV
+line breaks inside sentences become spaces. ``spans`` lists the flagged words of the
+row as ``kind:side:sentence:start-end`` (0-based character offsets into that sentence),
+``;``-separated, so every link stays on one line (a TSV
 reader has no quoting we could rely on).
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from align.report._view import build_rows, join_text
+from align.report._view import build_rows, join_text, row_spans
 from align.types import Report
 
 COLUMNS = (
@@ -19,6 +21,7 @@ COLUMNS = (
     "translation_text",
     "score",
     "flags",
+    "spans",
 )
 _BREAKS = re.compile(r"[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
@@ -41,6 +44,7 @@ def render_tsv(report: Report) -> str:
                     clean_cell(join_text(row.translation)),
                     f"{row.link.score:.4f}",
                     ";".join(row.kinds),
+                    clean_cell(row_spans(row)),
                 )
             )
         )

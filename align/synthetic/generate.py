@@ -32,6 +32,7 @@ from align.synthetic.sentence_edits import (
     number_edit,
     split_sentence,
 )
+from align.synthetic.word_edits import WordEdit, diff_span, word_level_edits
 from align.text.names import mid_sentence_names
 from align.types import (
     ADDITION,
@@ -47,6 +48,7 @@ from align.types import (
     Flag,
     Link,
     Sentence,
+    Span,
 )
 
 
@@ -63,6 +65,7 @@ class SynthOptions:
     number_rate: float = 0.35  # of sentences whose numbers agree on both sides
     name_rate: float = 0.2  # of sentences with a matched name
     respell_rate: float = 0.2
+    word_rate: float = 0.12  # of unedited sentences: an edit inside the sentence (word_edits)
     merge_rate: float = 0.04
     split_rate: float = 0.04
     foreign_rate: float = 0.04
@@ -156,6 +159,13 @@ def make_synthetic(
                 move = (s, s + 2, rng.choice(dests))
                 free -= {s, s + 1}
 
+    in_move = set(range(move[0], move[1])) if move else set()
+    words = word_level_edits(
+        ot, tt, original.lang, sorted(free - in_move), options.word_rate, options.seed
+    )
+    ot = [words[i].original if i in words else x for i, x in enumerate(ot)]
+    if words:
+        original = document_from_lines(ot, original.lang, original.meta.path)
     # units: (text, original indices, gold kind)
     units: list[tuple[str, tuple[int, ...], str]] = []
     moved: list[tuple[str, tuple[int, ...], str]] = []
@@ -178,6 +188,8 @@ def make_synthetic(
             units.append((first + "\n" + second, (i,), "split"))
         elif kind in ("number", "name", "cut", "respell"):
             units.append((str(arg), (i,), kind))
+        elif i in words:
+            units.append((words[i].translation, (i,), "word"))
         else:
             target.append((tt[i], (i,), "moved" if target is moved else "same"))
     if move:
@@ -206,11 +218,15 @@ def make_synthetic(
     for f in foreign:
         if rng.random() < options.foreign_rate * n / max(1, len(foreign)):
             units.insert(rng.randrange(1, len(units) + 1), (f, (), "content"))
-    return _assemble(original, units, moved_orig if move else ())
+    return _assemble(original, units, moved_orig if move else (), words, tt)
 
 
 def _assemble(
-    original: Document, units: list[tuple[str, tuple[int, ...], str]], moved_orig: tuple[int, ...]
+    original: Document,
+    units: list[tuple[str, tuple[int, ...], str]],
+    moved_orig: tuple[int, ...],
+    words: dict[int, WordEdit] | None = None,
+    before: Sequence[str] = (),
 ) -> SyntheticCase:
     sents: list[str] = []
     links: list[Link] = []
@@ -244,8 +260,19 @@ def _assemble(
             "boilerplate": (ADDITION, "info", "boilerplate"),
             "content": (ADDITION, "major", "content"),
         }.get(kind)
-        if gold:
-            flags.append(Flag(gold[0], gold[1], orig, idx, kind, subkind=gold[2]))
+        if kind == "word" and words:
+            w = words[orig[0]]
+            spans = tuple(
+                Span(side, orig[0] if side == "original" else idx[0], a, b)
+                for side, a, b in w.spans
+            )
+            flags.append(Flag(w.kind, "major", orig, idx, "word", subkind=w.subkind, spans=spans))
+        elif gold:
+            spans = ()
+            if kind in ("number", "name") and len(idx) == 1 and before:
+                ab = diff_span(before[orig[0]], text)
+                spans = (Span("translation", idx[0], *ab),) if ab else ()
+            flags.append(Flag(gold[0], gold[1], orig, idx, kind, subkind=gold[2], spans=spans))
         if kind == "add-moved":
             moved_trans.extend(idx)
     if moved_orig:
@@ -273,7 +300,7 @@ def write_synthetic(
             out_dir / "gold.flags.json",
         ]
         write_atomic(paths[0], "\n".join(case.sentences) + "\n")
-        write_atomic(paths[1], "\n".join(orig_doc.texts) + "\n")
+        write_atomic(paths[1], "\n".join(case.original.texts) + "\n")
         write_atomic(paths[2], format_ladder(case.links, with_score=False))
         rows = [
             {
@@ -283,6 +310,10 @@ def write_synthetic(
                 "original": list(f.original),
                 "translation": list(f.translation),
                 "detail": f.detail,
+                "spans": [
+                    {"side": x.side, "sentence": x.sentence, "start": x.start, "end": x.end}
+                    for x in f.spans
+                ],
             }
             for f in case.flags
         ]

@@ -20,6 +20,7 @@ a two-digit decade matches its four-digit year (``90-х`` / ``1990s``).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -222,7 +223,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
         if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
             val += int(tm.group(1)) / 100
             end += 3
-        if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6]) and val < 12:
+        if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
             val += 12
         unit, si = _unit(t[end : end + 24], val)
         facts.append(
@@ -248,12 +249,23 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
             k = g.si / g.value if g.value else 0.0
             facts[i] = NumberFact(f.value, f.text, f.hard, f.qualifier, f.kind, g.unit, f.value * k)
     # number words and bare multipliers, outside digit spans
-    for m in _TOKEN_RE.finditer(t):
-        if any(a <= m.start() < b for a, b in used):
+    toks = list(_TOKEN_RE.finditer(t))
+    skip = -1
+    for k, m in enumerate(toks):
+        if k == skip or any(a <= m.start() < b for a, b in used):
             continue
         tok = m.group(0)
         val = _word_value(tok, lang)
         mult = _mult_value(tok) if val is None else None
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if val is not None and val > 1 and nxt is not None and not t[m.end() : nxt.start()].strip():
+            big = _mult_value(nxt.group(0))
+            if big:  # "three thousand": a figure written in words is as hard as digits
+                qual = _qualifier(t[: m.start()])
+                text = t[m.start() : nxt.end()]
+                facts.append(NumberFact(float(val * big), text, True, qual, "number"))
+                skip = k + 1
+                continue
         if val is None and mult is None:
             month = _month(tok, lang)
             if month:
@@ -286,6 +298,8 @@ def _converted(f: NumberFact, g: NumberFact) -> bool:
     temps = {f.unit, g.unit} == {"temp", None}  # "27 градусов" vs "the 80s": °F implied
     if not temps and (not f.unit or f.unit != g.unit or not f.si or not g.si):
         return False
+    if f.value and g.value and math.isclose(f.si / f.value, g.si / g.value, rel_tol=1e-6):
+        return False  # the same unit on both sides (85 kg / 87 kg): no conversion to allow
     if f.unit == "temp" or temps:
         a, b = f.value, g.value
         return any(
@@ -310,9 +324,42 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     tf = [f for f in extract_numbers(trans_text, trans_lang) if f.kind != "month"]
     only_o, quals = _unmatched(of, tf)
     only_t, _ = _unmatched(tf, of)
-    if only_o and only_t and _digits(only_o) == _digits(only_t):  # phone numbers regrouped
+    if (
+        only_o
+        and only_t
+        and _digits(only_o) == _digits(only_t)
+        and (
+            len(only_o) != len(only_t)
+            or len(_digits(only_o)) >= 7
+            or _groups(only_o) == _groups(only_t)
+        )
+    ):  # a phone number regrouped (not 36 -> 63, which keeps one fact per side)
         only_o, only_t = [], []
+    if bool(only_o) != bool(only_t):  # "aged 30 and 30" / "aged 30 and 40"
+        only_o = only_o or _repeats(of, tf)
+        only_t = only_t or _repeats(tf, of)
     return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
+
+
+def _repeats(side: list[NumberFact], other: list[NumberFact]) -> list[NumberFact]:
+    """Figures written more often on ``side`` than on ``other`` (one per surplus), so a
+    repeated figure changed in one place is a change, not a match."""
+    out = []
+    seen: set[float] = set()
+    for f in side:
+        if not f.hard or f.value in seen:
+            continue
+        seen.add(f.value)
+        mine = sum(g.hard and g.value == f.value for g in side)
+        theirs = sum(g.value == f.value for g in other)
+        if theirs and mine > theirs:
+            out.append(f)
+    return out
+
+
+def _groups(facts: list[NumberFact]) -> list[str]:
+    """The digit groups of the facts, sorted: "111 555" and "555 111" share them."""
+    return sorted(g for f in facts for g in re.findall(r"\d+", f.text))
 
 
 def _digits(facts: list[NumberFact]) -> str:
@@ -327,7 +374,7 @@ def _unmatched(
     for f in side:
         if not f.hard:
             continue
-        exact = [g for g in other if _close(f.value, g.value)]
+        exact = [g for g in other if _close(f.value, g.value) and not _both_exact(f, g)]
         if exact:
             g = exact[0]
             if f.qualifier and not any(x.qualifier for x in exact) and g.hard:
@@ -335,8 +382,29 @@ def _unmatched(
             continue
         if any(_scaled(f.value, g.value) or _converted(f, g) for g in other):
             continue
+        if _article_part(f, other):
+            continue
         out.append(f)
     return out, quals
+
+
+def _both_exact(f: NumberFact, g: NumberFact) -> bool:
+    """Two different figures written to the same precision ("320 thousand" / "321
+    thousand"): neither is a rounding of the other, so the 1.5 % tolerance is off."""
+    if f.value == g.value or not (f.hard and g.hard):
+        return False
+    fd, gd = sum(c.isdigit() for c in f.text), sum(c.isdigit() for c in g.text)
+    return fd == gd and fd >= 2
+
+
+def _article_part(f: NumberFact, other: list[NumberFact]) -> bool:
+    """ "Article 159.3" on one side, "part 3 of article 159" on the other: one legal
+    reference written as a structure, not a decimal."""
+    m = re.fullmatch(r"(\d+)[.](\d+)", f.text)
+    if not m:
+        return False
+    vals = {g.value for g in other}
+    return float(m.group(1)) in vals and float(m.group(2)) in vals
 
 
 def format_value(f: NumberFact) -> str:

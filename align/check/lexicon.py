@@ -1,0 +1,215 @@
+"""Word lists of the meaning checks, per language (ar / ru / en).
+
+Each concept is a regex per language; Russian and Arabic patterns are stems (case
+and gender endings, attached particles vary), English ones whole words. A concept is
+*present* on a side when its pattern matches; a change is a concept present on one
+side of a link and absent on the other (or replaced by a rival concept of its class).
+
+Classes:
+
+* ``attribution``: who says it (according to, reportedly, claimed): dropping one
+  turns a claim into a fact;
+* ``hedge``: how sure or how many (allegedly, probably, most, many, about);
+* ``negation``: not, never, no one;
+* ``status``: requested vs done (prosecutors *requested* 12 years / he *was
+  sentenced* to 12 years; planned vs carried out);
+* ``role``: who acts (investigators, prosecutors, police, court, ministry ...): a role
+  replaced by another is a ``name_mismatch``;
+* ``framing``: phrases a translator puts in front of a claim ("It is no secret that",
+  "Critics say"), reported as an ``insertion`` of subkind ``framing``.
+
+The lists are short on purpose: a concept must be rendered by the listed words in
+every faithful translation, or it would flag faithful renderings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_B = r"(?<![^\W\d_])"  # word start
+_E = r"(?![^\W\d_])"  # word end
+
+# concept -> (class, {lang: pattern})
+CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
+    "according": (
+        "attribution",
+        {
+            "en": r"according to|reportedly|claim(?:s|ed)?|allege[sd]?",
+            "ru": r"по (?:словам|данным|мнению|информации|сообщению)|"
+            r"как (?:сообщи|заяви|утвержда|отмети)\w*|сообщает\w*|утвержда\w*",
+            "ar": r"(?:ب|و)?(?:حسب|بحسب|وفقا|وفقاً|طبقا)|نقلا عن|زعم\w*|ادعى|ادعاء\w*",
+        },
+    ),
+    "allegedly": (
+        "hedge",
+        {
+            "en": r"allegedly|alleged|supposedly|purportedly",
+            "ru": r"якобы|предположительно|предполагаем\w*|предполагаемо\w*",
+            "ar": r"المزعوم\w*|يزعم|يُزعم|المفترض|يفترض",
+        },
+    ),
+    "probably": (
+        "hedge",
+        {
+            "en": r"probably|possibly|perhaps|likely",
+            "ru": r"вероятно|возможно|может быть|наверное|по-видимому",
+            "ar": r"ربما|من المحتمل|يحتمل|المرجح",
+        },
+    ),
+    "most": (
+        "hedge",
+        {
+            "en": r"most|majority",
+            "ru": r"большинств\w*|больша\w* част\w*",
+            "ar": r"معظم|أغلب\w*|غالبية",
+        },
+    ),
+    "many": ("hedge", {"en": r"many", "ru": r"многи\w*|многих", "ar": r"كثير\w*|العديد"}),
+    "some": ("hedge", {"en": r"some", "ru": r"некоторы\w*", "ar": r"بعض"}),
+    "not": (
+        "negation",
+        {
+            "en": r"not|n['’]t|never|no|none|nobody|nothing|neither|nor|without|cannot",
+            "ru": r"не|нет|ни|никто|никого|ничего|ничто|никогда|без|нельзя|нечего|некого|нигде|"
+            r"никак\w*|ничем|никем|никому",
+            "ar": r"لا|لم|لن|ليس|ليست|بدون|لسنا",
+        },
+    ),
+    "requested": (
+        "status",
+        {
+            "en": r"request(?:s|ed)?|demand(?:s|ed)?|s(?:ought|eeks?)|propos(?:e|es|ed)|"
+            r"plan(?:s|ned)?",
+            "ru": r"запрос\w*|запроси\w*|потребова\w*|требу\w*|предлож\w*|планиру\w*|намерен\w*",
+            "ar": r"طالب\w*|طلب\w*|اقترح\w*|يعتزم|تعتزم|يخطط|تخطط",
+        },
+    ),
+    "done": (
+        "status",
+        {
+            "en": r"sentenced|convicted|completed|approved|carried out",
+            "ru": r"приговор\w*|осужд\w*|осуди\w*|заверши\w*|утверди\w*|одобри\w*",
+            "ar": r"حكم\w*|أدين\w*|أنجز\w*|أقر\w*|وافق\w*",
+        },
+    ),
+}
+
+ROLES: dict[str, dict[str, str]] = {
+    "investigators": {
+        "en": r"investigators?|investigative",
+        "ru": r"следовател\w*|следстви\w*|следственн\w*",
+        "ar": r"المحقق\w*|محقق\w*|التحقيق",
+    },
+    "prosecutors": {
+        "en": r"prosecutors?|prosecution|prosecutor['’]s|attorneys?|procurators?",
+        "ru": r"прокурор\w*|прокуратур\w*|гособвинени\w*",
+        "ar": r"النيابة|المدعي|الادعاء",
+    },
+    "police": {
+        "en": r"police|policem[ae]n|officers?|law enforcement",
+        "ru": r"полици\w*|полицейск\w*|правоохранител\w*|силовик\w*",
+        "ar": r"الشرطة|شرطي\w*",
+    },
+    "court": {
+        "en": r"court|judges?",
+        "ru": r"суд|суда|суде|судом|судь\w*",
+        "ar": r"المحكمة|محكمة|القاضي",
+    },
+    "army": {
+        "en": r"army|military|troops|soldiers|officers?|defen[cs]e|forces",
+        "ru": r"арми\w*|военн\w*|войск\w*",
+        "ar": r"الجيش|العسكري\w*|الجنود",
+    },
+    "government": {
+        "en": r"government|cabinet",
+        "ru": r"правительств\w*|кабинет\w*",
+        "ar": r"الحكومة|حكومة",
+    },
+    "ministry": {
+        "en": r"ministry|ministers?|department|secretary",
+        "ru": r"министерств\w*|министр\w*",
+        "ar": r"وزارة|الوزارة|وزير",
+    },
+    "lawyers": {
+        "en": r"lawyers?|attorneys?|defen[cs]e",
+        "ru": r"адвокат\w*|защит\w*",
+        "ar": r"محام\w*|الدفاع",
+    },
+    "witnesses": {
+        "en": r"witness(?:es)?",
+        "ru": r"свидетел(?:ь|я|ю|ем|е|и|ей|ям|ями|ях)|очевид\w*",
+        "ar": r"شهود|شاهد",
+    },
+    "doctors": {
+        "en": r"doctors?|physicians?|medics?",
+        "ru": r"врач\w*|медик\w*",
+        "ar": r"الأطباء|طبيب\w*",
+    },
+    "activists": {"en": r"activists?", "ru": r"активист\w*", "ar": r"ناشط\w*"},
+    "journalists": {
+        "en": r"journalists?|reporters?",
+        "ru": r"журналист\w*|репортер\w*",
+        "ar": r"صحفي\w*|صحافي\w*",
+    },
+    "students": {"en": r"students?", "ru": r"студент\w*|учащ\w*", "ar": r"طلاب|الطلبة|طالب"},
+    "teachers": {
+        "en": r"teachers?",
+        "ru": r"учител\w*|педагог\w*",
+        "ar": r"معلم\w*|المعلم\w*|المدرسين|مدرسين",
+    },
+}
+
+FRAMING: dict[str, str] = {
+    "en": r"it is no secret that|it is (?:well[- ])?known that|critics (?:say|argue|note)|"
+    r"observers (?:say|note|believe)|notably|tellingly|it should be noted that|"
+    r"as (?:is )?(?:well[- ])?known|ironically|unsurprisingly|in (?:a|an) (?:bid|attempt) to",
+    "ru": r"не секрет, что|как известно|критики (?:говорят|считают|отмечают)|"
+    r"наблюдатели (?:считают|отмечают)|примечательно, что|следует отметить, что",
+    "ar": r"ليس سرا أن|ليس سراً أن|من المعروف أن|كما هو معروف|يقول المنتقدون|"
+    r"يرى مراقبون|يرى المراقبون|تجدر الإشارة إلى أن|اللافت أن",
+}
+
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"{_B}(?:{pattern}){_E}", re.I)
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in ("ar", "ru") else "en"
+
+
+def concept_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """Concept -> character spans where it occurs in ``text``."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, (_, pats) in CONCEPTS.items():
+        spans = [m.span() for m in _compile(pats[_lang(lang)]).finditer(text)]
+        if spans:
+            out[name] = spans
+    return out
+
+
+def role_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """Role -> character spans where it occurs in ``text``."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, pats in ROLES.items():
+        spans = [m.span() for m in _compile(pats[_lang(lang)]).finditer(text)]
+        if spans:
+            out[name] = spans
+    return out
+
+
+def framing_at(text: str, lang: str) -> tuple[int, int] | None:
+    """The framing phrase that opens ``text`` (after quotes), or None."""
+    m = _compile(FRAMING[_lang(lang)]).search(text)
+    if m is None or text[: m.start()].strip(" \"'«“‘(—-"):
+        return None
+    end = m.end()
+    while end < len(text) and text[end] in ",: ":
+        end += 1
+    return (m.start(), m.end())
+
+
+def concept_class(name: str) -> str:
+    return CONCEPTS[name][0]

@@ -1,0 +1,164 @@
+"""Word-list changes inside a linked pair: attribution, hedge, negation, status, roles.
+
+Split out of ``align.check.word_flags``; the lists are in ``align.check.lexicon``. A
+concept present on one side only is compared only where the pair is near-literal
+(``LITERAL`` of the words matched on both sides): a free rendering says "nothing" for
+"не ... ничего" and "failed" for "не смог".
+"""
+
+from __future__ import annotations
+
+from align.check.lexicon import concept_class, concept_hits, role_hits
+from align.check.words import WordLinks
+from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
+
+LITERAL = 0.85  # share of words matched on both sides for the word-list checks
+VERY_LITERAL = 0.95  # ... and for a negation present on one side only
+ROLE_LITERAL = 0.75  # ... and for a role named on each side
+SWAP_LITERAL = 0.85  # ... and for a hedge or status replaced by its rival
+# Negation present on one side only: off. On bench/flags.py's unedited pairs even the
+# near-identical ones (95 % of content words matched) render "не" as "failed", "refused",
+# "un-"; 3 false flags per 1,000 sentences and no gold to pay for them.
+NEGATION = False
+# concepts that replace each other (a swap is a meaning change; other pairs of one class,
+# "allegedly" / "some", are not rivals)
+GROUP = {
+    "most": "quantity",
+    "many": "quantity",
+    "some": "quantity",
+    "allegedly": "certainty",
+    "probably": "certainty",
+    "requested": "status",
+    "done": "status",
+}
+
+
+def _covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
+    """Whether any word in [a, b) of ``side`` has a counterpart."""
+    words = wl.orig if side == "original" else wl.trans
+    m = wl.matched(side)
+    return any(m[k] for k, w in enumerate(words) if a <= w.start and w.end <= b)
+
+
+def _outside(
+    hits: dict[str, list[tuple[int, int]]], taken: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Concept hits outside spans already flagged (a dropped clause's negation is part of
+    the clause, a framing phrase's "no" part of the frame)."""
+    out = {}
+    for c, spans in hits.items():
+        keep = [(a, b) for a, b in spans if not any(a < y and b > x for x, y in taken)]
+        if keep:
+            out[c] = keep
+    return out
+
+
+def _content_share(words: tuple, matched: list[bool]) -> float:
+    """Share of the words of 4+ letters with a counterpart (function words vary freely)."""
+    flags = [m for w, m in zip(words, matched, strict=True) if len(w.text) >= 4]
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Flag]:  # type: ignore[no-untyped-def]
+    """Concept and role changes (``align.check.lexicon``)."""
+    flags: list[Flag] = []
+    om, tm = wl.matched("original"), wl.matched("translation")
+    # a free rendering says "nothing" for "не ... ничего" and "failed" for "не смог":
+    # words and their absence are only compared where the pair is near-literal
+    share = min(_content_share(wl.orig, om), _content_share(wl.trans, tm))
+    literal, very = share >= LITERAL, share >= VERY_LITERAL
+    oc = _outside(concept_hits(otext, ol), dropped)
+    tc = _outside(concept_hits(ttext, tl), added)
+    oclass = {concept_class(c) for c in oc}
+    tclass = {concept_class(c) for c in tc}
+    for c, spans in oc.items():
+        cls = concept_class(c)
+        if c in tc or cls == "negation" and tclass & {"negation"}:
+            continue
+        rival = [x for x in tc if GROUP.get(x, x) == GROUP.get(c, c) and x != c]
+        a, b = spans[0]
+        if cls in ("attribution", "hedge") and not rival:
+            if _covered(wl, "original", a, b) or not literal:
+                continue
+            flags.append(
+                Flag(
+                    PARTIAL_OMISSION,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Partly omitted: the translation drops the {cls} \u201c{otext[a:b]}\u201d",
+                    {"concept": c},
+                    subkind=cls,
+                    spans=osp(a, b),
+                )
+            )
+        elif rival and cls in ("hedge", "status") and share >= SWAP_LITERAL:
+            x, y = tc[rival[0]][0]
+            flags.append(
+                Flag(
+                    MEANING_CHANGE,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    f"Meaning changed ({cls}): original \u201c{otext[a:b]}\u201d, "
+                    f"translation \u201c{ttext[x:y]}\u201d",
+                    {"original": c, "translation": rival[0]},
+                    subkind=cls,
+                    spans=osp(a, b) + tsp(x, y),
+                )
+            )
+    for c, spans in tc.items():
+        cls = concept_class(c)
+        if c in oc or cls in oclass:
+            continue
+        x, y = spans[0]
+        if not literal or _covered(wl, "translation", x, y) and cls != "negation":
+            continue
+        if cls == "negation" and not (very and NEGATION):
+            continue
+        flags.append(
+            Flag(
+                MEANING_CHANGE,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Meaning changed ({cls}): the translation adds \u201c{ttext[x:y]}\u201d",
+                {"translation": c},
+                subkind=cls,
+                spans=tsp(x, y),
+            )
+        )
+    if "negation" in oclass and "negation" not in tclass and very and NEGATION:
+        a, b = oc["not"][0]
+        flags.append(
+            Flag(
+                MEANING_CHANGE,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Meaning changed (negation): the translation drops \u201c{otext[a:b]}\u201d",
+                {"original": "not"},
+                subkind="negation",
+                spans=osp(a, b),
+            )
+        )
+    orr, trr = role_hits(otext, ol), role_hits(ttext, tl)
+    gone = [r for r in orr if r not in trr]
+    new = [r for r in trr if r not in orr]
+    if gone and new and share >= ROLE_LITERAL:
+        a, b = orr[gone[0]][0]
+        x, y = trr[new[0]][0]
+        flags.append(
+            Flag(
+                NAME_MISMATCH,
+                "major",
+                lk.original,
+                lk.translation,
+                f"Role changed: original \u201c{otext[a:b]}\u201d, "
+                f"translation \u201c{ttext[x:y]}\u201d",
+                {"original": gone[0], "translation": new[0]},
+                subkind="role",
+                spans=osp(a, b) + tsp(x, y),
+            )
+        )
+    return flags

@@ -1,0 +1,229 @@
+"""Flags below the sentence, pointing at words: what an editor dropped, added or changed.
+
+From the word correspondence of each link (``align.check.words``):
+
+* ``partial_omission``: a run of original words with no counterpart (a clause, a
+  parenthesis, an attribution) whose removal brings the original *closer* to the
+  translation (by ``word_drop_gain``); or one attribution/hedge word with no
+  counterpart when the translation has no word of its class;
+* ``insertion``: the same in the other direction, subkind ``bracketed`` (a translator's
+  note in [] or () the original does not have), ``framing`` (an opening phrase from
+  ``align.check.lexicon.FRAMING`` with no source) or ``content``;
+* ``meaning_change``: a concept of ``align.check.lexicon`` (attribution, hedge,
+  negation, status) present on one side only, or replaced by its rival
+  (requested -> sentenced);
+* ``name_mismatch`` for roles: one side names investigators, the other prosecutors.
+
+Why ablation and not the unmatched words alone: word embeddings of a free translation
+leave many faithful words unmatched; removing a rendered clause makes a sentence *less*
+like its translation, removing an added one makes it more like it. The unmatched words
+only propose where to cut.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from align.check.lexicon import concept_hits, framing_at, role_hits
+from align.check.meaning import meaning_flags
+from align.check.word_cuts import cuts
+from align.check.words import align_words
+from align.embed.tokens import prefetch_tokens
+from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from align.check.context import FlagContext
+
+PAREN_UNMATCHED = 0.6  # share of a parenthesis' words without source that makes it a note
+
+
+def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) -> tuple[Span, ...]:
+    """A range of a side's joined text as sentence-local spans, trimmed of spaces."""
+    out: list[Span] = []
+    base = 0
+    for i, t in zip(idx, texts, strict=True):
+        lo, hi = max(a - base, 0), min(b - base, len(t))
+        while lo < hi and t[lo].isspace():
+            lo += 1
+        while hi > lo and t[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append(Span(side, i, lo, hi))
+        base += len(t) + 1
+    return tuple(out)
+
+
+def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
+    """Word-level flags of the linked pairs ``items`` (link, original text, translation)."""
+    from threadpoolctl import threadpool_limits
+
+    threads = getattr(getattr(ctx.encoder, "inner", ctx.encoder), "threads", 1)
+    with threadpool_limits(limits=threads, user_api="blas"):
+        return _word_flags(ctx, items)
+
+
+def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
+    al = ctx.alignment
+    ot, tt = al.original.texts, al.translation.texts
+    ol, tl = al.original.lang, al.translation.lang
+    flags: list[Flag] = []
+    gated = [x for x in items if _gate(ctx, *x) is not None]
+    prefetch_tokens(
+        ctx.encoder,
+        [ot[i] for lk, _, _ in gated for i in lk.original]
+        + [tt[j] for lk, _, _ in gated for j in lk.translation],
+    )
+    for lk, otext, ttext in gated:
+        o_texts = [ot[i] for i in lk.original]
+        t_texts = [tt[j] for j in lk.translation]
+        gate = _gate(ctx, lk, otext, ttext)
+        assert gate is not None
+        ratio, check_o, check_t = gate
+        wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
+        if not wl.orig or not wl.trans:
+            continue
+
+        osp = functools.partial(spans_in, "original", lk.original, o_texts)
+        tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
+
+        dropped: list[tuple[int, int]] = []
+        for a, b, g in cuts(ctx, wl, "original", ratio) if check_o else []:
+            dropped.append((a, b))
+            words = otext[a:b]
+            flags.append(
+                Flag(
+                    PARTIAL_OMISSION,
+                    "major" if len(words.split()) >= 6 else "minor",
+                    lk.original,
+                    lk.translation,
+                    f"Partly omitted: the translation leaves out \u201c{words}\u201d",
+                    {"score": round(g, 3), "words": len(words.split())},
+                    subkind="clause",
+                    spans=osp(a, b),
+                )
+            )
+        frame = framing_at(ttext, tl)
+        done: list[tuple[int, int]] = []
+        if frame and framing_at(otext, ol) is None:
+            a, b = frame
+            done.append(frame)
+            flags.append(
+                Flag(
+                    INSERTION,
+                    "major",
+                    lk.original,
+                    lk.translation,
+                    "Words added: the translation frames the sentence with "
+                    f"\u201c{ttext[a:b]}\u201d",
+                    {"words": len(ttext[a:b].split())},
+                    subkind="framing",
+                    spans=tsp(a, b),
+                )
+            )
+        if "[" not in otext:  # square brackets: a translator's note
+            for m in re.finditer(r"\[[^\[\]]+\]?", ttext):
+                a, b = m.span()
+                done.append((a, b))
+                flags.append(
+                    Flag(
+                        INSERTION,
+                        "minor",
+                        lk.original,
+                        lk.translation,
+                        f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
+                        {"words": len(ttext[a:b].split())},
+                        subkind="bracketed",
+                        spans=tsp(a, b),
+                    )
+                )
+        if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
+            tm = wl.matched("translation")
+            for m in re.finditer(r"\([^()]{3,}\)", ttext):
+                ids = [k for k, w in enumerate(wl.trans) if m.start() < w.start < m.end()]
+                if sum(len(wl.trans[k].text) > 2 for k in ids) < 2:  # "(HMC)": an acronym
+                    continue
+                if not ids or any(m.start() < y and m.end() > x for x, y in done):
+                    continue
+                if sum(not tm[k] for k in ids) / len(ids) < PAREN_UNMATCHED:
+                    continue
+                a, b = m.span()
+                done.append((a, b))
+                flags.append(
+                    Flag(
+                        INSERTION,
+                        "minor",
+                        lk.original,
+                        lk.translation,
+                        f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
+                        {"words": len(ids)},
+                        subkind="bracketed",
+                        spans=tsp(a, b),
+                    )
+                )
+        for a, b, g in cuts(ctx, wl, "translation", ratio) if check_t else []:
+            if any(a < y and b > x for x, y in done):
+                continue
+            done.append((a, b))
+            words = ttext[a:b]
+            bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
+            sub = "bracketed" if bracket else "content"
+            flags.append(
+                Flag(
+                    INSERTION,
+                    "minor" if bracket else "major",
+                    lk.original,
+                    lk.translation,
+                    f"Words added: the translation adds \u201c{words}\u201d",
+                    {"score": round(g, 3), "words": len(words.split())},
+                    subkind=sub,
+                    spans=tsp(a, b),
+                )
+            )
+        flags += meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
+    return flags
+
+
+def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bool, bool] | None:
+    """Which sides of a pair to search: (length ratio over the document's usual, search the
+    original, search the translation), or None when nothing points at the pair."""
+    o, al = ctx.options, ctx.alignment
+    ol, tl = al.original.lang, al.translation.lang
+    ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
+    lexical = (
+        framing_at(ttext, tl) is not None
+        or ("[" in ttext and "[" not in otext)
+        or concept_hits(otext, ol).keys() != concept_hits(ttext, tl).keys()
+        or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
+    )
+    check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
+    check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
+    if not (lexical or check_o or check_t):
+        return None
+    return ratio, check_o, check_t
+
+
+def merge_word_flags(flags: list[Flag], words: list[Flag]) -> list[Flag]:
+    """Word-level flags added to the sentence-level ones without saying a thing twice.
+
+    A dropped clause on a link that already has a sentence-level partial omission
+    lends that flag its spans; a role change on a link with a name flag is dropped
+    (the name flag already names the pair).
+    """
+    out = list(flags)
+    for w in words:
+        same = [
+            k
+            for k, f in enumerate(out)
+            if f.kind == w.kind and f.original == w.original and f.translation == w.translation
+        ]
+        if same and w.kind == PARTIAL_OMISSION:
+            f = out[same[0]]
+            out[same[0]] = dataclasses.replace(f, spans=f.spans + w.spans)
+            continue
+        if same and w.kind == NAME_MISMATCH:
+            continue
+        out.append(w)
+    return out

@@ -1,0 +1,139 @@
+"""Token rows of USE v3 inside a sentence: word embeddings and ablations for free.
+
+USE v3 sums per-token features before its output head (``align.embed.encoder``), so
+the embedding of any *subset* of a sentence's tokens is the head applied to the sum
+of their rows plus the BOS/EOS rows. Two things the word-level check needs follow
+from one pass over the sentence (which the aligner has usually made already: the
+encoder keeps the rows of the texts it pooled last, ``UsemEncoder.token_stash``):
+
+* a word's embedding in context (its tokens' rows: the n-gram convolutions have
+  seen its neighbours, which helps a short word find its counterpart);
+* the sentence *without* a span (all rows but the span's): how much closer to the
+  other side the sentence gets when some words are taken out.
+
+Encoders without this structure get ``None``; callers then encode strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.embed.encoder import (
+    WINDOW_CHARS,
+    DiskCachedEncoder,
+    Encoder,
+    FloatArray,
+    UsemEncoder,
+    _pooled_batch,
+)
+from align.text.normalize import ascii_digits
+
+
+@dataclass(frozen=True)
+class SideTokens:
+    """One side of a link as token rows with character spans into the joined text."""
+
+    rows: FloatArray  # (n, dim) inner tokens of every sentence, in order
+    spans: tuple[tuple[int, int], ...]  # per row: [start, end) in the joined text
+    bos: FloatArray
+    eos: FloatArray
+
+    def sums(self, masks: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Pooled sums and lengths per row of ``masks`` (0/1 per token: which to keep);
+        ``head`` turns them into unit vectors."""
+        total = masks @ self.rows + self.bos + self.eos
+        return total, masks.sum(1) + 2
+
+
+def _offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
+    """Character span of each sentencepiece piece in ``text`` (best effort: NFKC may
+    change characters; an unknown piece takes one character)."""
+    out: list[tuple[int, int]] = []
+    p, n = 0, len(text)
+    for piece in pieces:
+        pc = piece.replace("\u2581", " ")
+        if pc.startswith(" "):
+            while p < n and text[p].isspace():
+                p += 1
+            pc = pc.lstrip(" ")
+        if not pc:
+            out.append((p, p))
+            continue
+        if text.startswith(pc, p):
+            out.append((p, p + len(pc)))
+            p += len(pc)
+            continue
+        k = text.find(pc, p, p + len(pc) + 4) if pc != "<unk>" else -1
+        if k >= 0:
+            out.append((k, k + len(pc)))
+            p = k + len(pc)
+        else:
+            step = 1 if pc == "<unk>" else len(pc)
+            out.append((p, min(n, p + step)))
+            p = min(n, p + step)
+    return out
+
+
+def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
+    """Token rows of ``texts`` in one batch (one model pass has a fixed cost), unless the
+    encoder already holds them (the aligner's pass leaves them in its stash)."""
+    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
+    if not isinstance(inner, UsemEncoder):
+        return
+    keys = list(dict.fromkeys(ascii_digits(t) for t in texts if len(t) <= WINDOW_CHARS))
+    missing = [k for k in keys if k not in inner.token_stash][: inner.token_stash_size]
+    if missing:
+        from threadpoolctl import threadpool_limits
+
+        kept: list[FloatArray] = []
+        with threadpool_limits(limits=inner.threads, user_api="blas"):
+            for start in range(0, len(missing), 64):
+                _pooled_batch(inner.backend, missing[start : start + 64], kept)
+        inner.stash_tokens(missing, kept)
+
+
+def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
+    """Token rows of consecutive sentences joined by one space (None: not USE v3)."""
+    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
+    if not isinstance(inner, UsemEncoder) or not texts:
+        return None
+    if any(len(t) > WINDOW_CHARS for t in texts):  # encoded in windows: no word-level view
+        return None
+    keys = [ascii_digits(t) for t in texts]
+    b = inner.backend
+    missing = list(dict.fromkeys(k for k in keys if k not in inner.token_stash))
+    if missing:
+        from threadpoolctl import threadpool_limits
+
+        kept: list[FloatArray] = []
+        with threadpool_limits(limits=inner.threads, user_api="blas"):
+            _pooled_batch(b, missing, kept)
+        inner.stash_tokens(missing, kept)
+    rows, spans = [], []
+    base = 0
+    bos = eos = None
+    for t, k in zip(texts, keys, strict=True):
+        r = inner.token_stash[k]
+        bos = r[0] if bos is None else bos
+        eos = r[-1]
+        ids = b.sp.encode(k, out_type=int)
+        pieces = [b.sp.id_to_piece(i) for i in ids]
+        offs = _offsets(t, pieces)
+        inner_rows = r[1:-1]
+        m = min(len(offs), len(inner_rows))
+        rows.append(inner_rows[:m])
+        spans += [(base + a, base + e) for a, e in offs[:m]]
+        base += len(t) + 1
+    assert bos is not None and eos is not None
+    return SideTokens(np.concatenate(rows).astype(np.float32), tuple(spans), bos, eos)
+
+
+def head(encoder: Encoder, total: FloatArray, length: FloatArray) -> FloatArray:
+    """USE v3's output head on pooled sums (unit vectors). Callers cap BLAS threads once
+    around a loop of these (``threadpoolctl`` costs 3 ms a call)."""
+    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
+    assert isinstance(inner, UsemEncoder)
+    return inner.head(total.astype(np.float32), length.astype(np.float32))

