@@ -127,7 +127,7 @@ def flag_span_hit(p: Flag, g: Flag) -> bool:
 def word_quality(enc: object, case: object, acc: list[int]) -> None:
     """Word alignment alone: gold inserted/dropped words left unmatched (recall) and
     unmatched words that are gold (precision), on the gold links of word edits."""
-    from align.check.words import align_words
+    from align.sentalign.words import align_words
 
     odoc = case.original  # type: ignore[attr-defined]
     for g in case.flags:  # type: ignore[attr-defined]

@@ -200,3 +200,29 @@ def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:
     assert rows == 2 * (len(orig) + len(trans))  # per sentence: pooled state and vector
     again = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
     assert again == first
+
+
+def test_structure_repairs_join_a_shortened_and_a_split_off_sentence(encoder) -> None:  # type: ignore[no-untyped-def]
+    """One changed pair, not an omission plus an addition (align.sentalign.structure)."""
+    from align.sentalign.moves import Draft
+    from align.sentalign.structure import repair_structure
+    from align.types import Link
+
+    ot = [
+        "Президент провёл переговоры с премьер-министром.",
+        "Нет, мы не согласимся с этим предложением ни при каких условиях.",
+        "После этого он уехал в Москву.",
+    ]
+    tt = ["The president held talks with the prime minister.", "No.", "After that he left."]
+    links = (Link((0,), (0,)), Link((1,), ()), Link((), (1,)), Link((2,), (2,)))
+    shortened = repair_structure(Draft(ot, tt, links), encoder)
+    assert [(lk.original, lk.translation) for lk in shortened] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+    ]
+    ot = ["Почему? Потому что никто не хотел платить за ремонт дороги.", "Работы начнутся весной."]
+    tt = ["Why?", "Because nobody wanted to pay for repairing the road.", "Work begins in spring."]
+    links = (Link((), (0,)), Link((0,), (1,)), Link((1,), (2,)))
+    split_off = repair_structure(Draft(ot, tt, links), encoder)
+    assert [(lk.original, lk.translation) for lk in split_off] == [((0,), (0, 1)), ((1,), (2,))]

@@ -40,10 +40,10 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
+from align.check.furniture import furniture
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from align.check.partial import partial_flags
 from align.check.spans import with_spans
-from align.check.structure import furniture, repair_structure
 from align.check.value_flags import base_name, name_flags, number_flags
 from align.check.word_flags import merge_word_flags, word_flags
 from align.text.names import Name, mid_sentence_names, name_candidates, words
@@ -82,8 +82,6 @@ def check_alignment(
         from align.embed.encoder import load_encoder
 
         encoder = load_encoder()
-    if options.word_flags:
-        alignment = repair_structure(alignment, encoder)
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)

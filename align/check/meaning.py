@@ -9,7 +9,7 @@ concept present on one side only is compared only where the pair is near-literal
 from __future__ import annotations
 
 from align.check.lexicon import concept_class, concept_hits, role_hits
-from align.check.words import WordLinks
+from align.sentalign.words import WordLinks
 from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
 
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks

@@ -1,7 +1,7 @@
 """Where inside a linked pair words were dropped or added: candidate runs and their score.
 
 Split out of ``align.check.word_flags``. Candidates are runs of words without a
-counterpart (``align.check.words``) and clause segments; each is scored by a logistic
+counterpart (``align.sentalign.words``) and clause segments; each is scored by a logistic
 model over how much its removal raises the pair's cosine (token-row ablation,
 ``align.embed.tokens``), how much nearer to 1 it brings the pair's length ratio (over
 the document's usual), how close the span alone is to the other side, its words' best
@@ -15,7 +15,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from align.check.words import WordLinks, only, whole, without
+from align.sentalign.words import WordLinks, only, whole, without
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext

@@ -1,6 +1,6 @@
 """Flags below the sentence, pointing at words: what an editor dropped, added or changed.
 
-From the word correspondence of each link (``align.check.words``):
+From the word correspondence of each link (``align.sentalign.words``):
 
 * ``partial_omission``: a run of original words with no counterpart (a clause, a
   parenthesis, an attribution) whose removal brings the original *closer* to the
@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import meaning_flags
 from align.check.word_cuts import cuts
-from align.check.words import align_words
 from align.embed.tokens import prefetch_tokens
+from align.sentalign.words import align_words
 from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover

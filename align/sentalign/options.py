@@ -62,6 +62,9 @@ class RepairOptions:
     reorder_extend_sim: float = setting(
         REORDER_EXTEND_SIM, "... and its neighbours this similar moved with it."
     )
+    structure: bool = setting(
+        True, "Join a split-off interjection or a sentence shortened to a word to its pair."
+    )
 
 
 @dataclass(frozen=True, slots=True)

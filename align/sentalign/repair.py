@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from align.sentalign.moves import Draft, cosine, find_moves, joined, peel_moved
 from align.sentalign.options import RepairOptions
+from align.sentalign.structure import repair_structure
 from align.text.shape import BOILERPLATE_RE, clauses, untitled_heading
 from align.types import Link
 
@@ -56,7 +57,8 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     ``peel_moved`` peels moved sentences out of the links they were glued into; then,
     with moved passages protected (``find_moves``), ``relink_gaps`` pairs cut sentences
     left unlinked side by side, ``absorb_omissions`` gives an omission the end member of
-    a neighbouring 1-n link, and ``merge_omissions`` rejoins merged sentences. Each
+    a neighbouring 1-n link, ``merge_omissions`` rejoins merged sentences, and
+    ``repair_structure`` joins a split-off or shortened sentence to its pair. Each
     step returns link boundaries only: the aligner scores the result once.
     """
     d = replace(d, links=refine_links(d, encoder, o.peel_floor, o.peel_slack, o.peel_orig_gain))
@@ -76,6 +78,8 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     d = replace(d, links=absorb_omissions(d, encoder, o.relink_sim))
     if o.merge_gain < 1.0:
         d = replace(d, links=merge_omissions(d, encoder, o.merge_gain, moves[0]))
+    if o.structure:
+        d = replace(d, links=repair_structure(d, encoder))
     return d.links
 
 

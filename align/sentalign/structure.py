@@ -1,4 +1,4 @@
-"""Structure repairs below the aligner: one changed pair is not an omission plus an addition.
+"""Structure repairs: one changed pair is not an omission plus an addition.
 
 Two editorial moves leave a monotone sentence aligner with an unlinked sentence where
 a reader sees one changed pair:
@@ -6,25 +6,24 @@ a reader sees one changed pair:
 * an interjection or a short rhetorical question split off as its own sentence
   ("Why? Because ..." from "Почему? Потому что ..." rendered as one, or the reverse):
   a short unlinked translation sentence whose words all have a counterpart in the
-  neighbouring link's original joins that link (a ``split``, info);
+  neighbouring link's original joins that link;
 * a sentence shortened to a word or two ("Нет, мы не согласимся с этим ..." ->
   "No."): an unlinked original next to an unlinked translation of at most
   ``SHORT_WORDS`` words that renders some of it becomes one link, which the partial
   omission rule then judges.
 
-And page furniture: a byline, dateline, photo credit or outlet name at either end of
-the original that the translation leaves out is ``boilerplate`` (info), not an
-omission a reader must weigh.
+The last of the aligner's repair steps (``align.sentalign.repair``); word evidence comes
+from the word correspondence (``align.sentalign.words``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from align.check.words import align_words
-from align.types import BOILERPLATE, OMISSION, Alignment, Flag, Link
+from align.sentalign.moves import Draft
+from align.sentalign.words import align_words
+from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
@@ -32,24 +31,15 @@ if TYPE_CHECKING:  # pragma: no cover
 SHORT_WORDS = 3  # an unlinked translation sentence this short may be a piece of a neighbour
 _WORD = re.compile(r"[^\W_]+", re.U)
 
-FURNITURE = re.compile(
-    r"^(?:by|от|بقلم|إعداد|تحرير)\s|^(?:photo|фото|تصوير|صورة)\b|^(?:source|источник|المصدر)\s*:|"
-    r"^\(?(?:reuters|afp|ap|ria novosti|риа новости|тасс|interfax|интерфакс|رويترز|"
-    r"فرانس برس|الأناضول|سبوتنيك)\)?\s*$|"
-    r"^[\w\s.-]{2,30},?\s*\d{1,2}\s+\w+\s*(?:\d{4})?\s*(?:[-—–]|\(\w+\))|"
-    r"^(?:©|copyright|all rights reserved|все права защищены|جميع الحقوق محفوظة)",
-    re.I,
-)
-
 
 def _short(text: str) -> bool:
     return 0 < len(_WORD.findall(text)) <= SHORT_WORDS
 
 
-def repair_structure(al: Alignment, encoder: Encoder) -> Alignment:
+def repair_structure(d: Draft, encoder: Encoder) -> tuple[Link, ...]:
     """Join split-off short sentences and shortened sentences to their pair (see above)."""
-    ot, tt = al.original.texts, al.translation.texts
-    links = list(al.links)
+    ot, tt = d.ot, d.tt
+    links = list(d.links)
     out: list[Link] = []
     k = 0
     while k < len(links):
@@ -59,7 +49,7 @@ def repair_structure(al: Alignment, encoder: Encoder) -> Alignment:
         if nxt is not None and _pairable(lk, nxt, ot, tt, encoder):
             orig = lk.original or nxt.original
             trans = lk.translation or nxt.translation
-            out.append(Link(orig, trans, max(lk.score, nxt.score)))
+            out.append(Link(orig, trans))
             k += 2
             continue
         # split off: a short 0-1 next to a two-sided link whose original renders it
@@ -73,7 +63,7 @@ def repair_structure(al: Alignment, encoder: Encoder) -> Alignment:
                 ):
                     continue
                 trans = (*host.translation, j) if before else (j, *host.translation)
-                joined = Link(host.original, trans, host.score)
+                joined = Link(host.original, trans)
                 if before:
                     out[-1] = joined
                     k += 1
@@ -87,9 +77,7 @@ def repair_structure(al: Alignment, encoder: Encoder) -> Alignment:
             continue
         out.append(lk)
         k += 1
-    if len(out) == len(links):
-        return al
-    return dataclasses.replace(al, links=tuple(out))
+    return tuple(out)
 
 
 def _pairable(a: Link, b: Link, ot: list[str], tt: list[str], encoder: Encoder) -> bool:
@@ -111,28 +99,3 @@ def _renders(encoder: Encoder, o_texts: list[str], o_idx: tuple[int, ...], t: st
     wl = align_words(encoder, o_texts, o_idx, [t], (j,))
     m = wl.matched("translation")
     return bool(m) and all(m) and any(wl.sim[i, jj] >= 0.5 for i, jj in wl.pairs)
-
-
-def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
-    """Omitted bylines, datelines, credits and outlet names at either end: ``boilerplate``."""
-    ot = al.original.texts
-    n = len(ot)
-    out = []
-    for f in flags:
-        ends = f.original and (f.original[0] <= 1 or f.original[-1] >= n - 2)
-        if (
-            f.kind == OMISSION
-            and ends
-            and all(
-                FURNITURE.search(ot[i].strip()) and len(ot[i].split()) <= 12 for i in f.original
-            )
-        ):
-            f = dataclasses.replace(
-                f,
-                kind=BOILERPLATE,
-                severity="info",
-                detail="Page furniture (byline, dateline, credit) not carried over: "
-                + "; ".join(ot[i].strip() for i in f.original),
-            )
-        out.append(f)
-    return out
