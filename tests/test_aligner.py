@@ -10,6 +10,7 @@ import pytest
 from conftest import check_exactly_once
 
 import cli
+from align.embed.encoder import Encoder
 from align.embed.spans import window_embeddings
 from align.errors import FormatError
 from align.sentalign.aligner import align_texts
@@ -24,7 +25,7 @@ def _lines(name: str) -> list[str]:
     return (DATA / name).read_text(encoding="utf-8").splitlines()
 
 
-def test_recovers_merge_omission_and_addition_exactly(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_recovers_merge_omission_and_addition_exactly(encoder: Encoder) -> None:
     links = align_texts(_lines("ntrex.ar.txt"), _lines("ntrex.en.txt"), AlignOptions(), encoder)
     gold = read_links(DATA / "ntrex.gold")
     assert [(lk.original, lk.translation) for lk in links] == [
@@ -35,20 +36,20 @@ def test_recovers_merge_omission_and_addition_exactly(encoder) -> None:  # type:
     assert all(lk.score > 0.5 for lk in one_sided)
 
 
-def test_every_sentence_exactly_once_and_monotone(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_every_sentence_exactly_once_and_monotone(encoder: Encoder) -> None:
     orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")[::-1]  # scrambled order
     links = align_texts(orig, trans, AlignOptions(), encoder)
     check_exactly_once(links, len(orig), len(trans))
     assert all(0.0 <= lk.score <= 1.0 for lk in links)
 
 
-def test_empty_side_gives_one_sided_links(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_empty_side_gives_one_sided_links(encoder: Encoder) -> None:
     links = align_texts(["Один.", "Два."], [], AlignOptions(), encoder)
     assert [(lk.original, lk.translation) for lk in links] == [((0,), ()), ((1,), ())]
     assert align_texts([], [], AlignOptions(), encoder) == []
 
 
-def test_banded_search_matches_full_search(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_banded_search_matches_full_search(encoder: Encoder) -> None:
     orig, trans = _lines("ntrex.ar.txt") * 3, _lines("ntrex.en.txt") * 3
     full = align_texts(orig, trans, AlignOptions(), encoder)
     banded = align_texts(orig, trans, AlignOptions(full_dp_cells=50, band=8), encoder)
@@ -57,7 +58,7 @@ def test_banded_search_matches_full_search(encoder) -> None:  # type: ignore[no-
     ]
 
 
-def test_pooled_span_embeddings_match_encoding_the_joined_text(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_pooled_span_embeddings_match_encoding_the_joined_text(encoder: Encoder) -> None:
     texts = _lines("ntrex.en.txt")[:6]
     spans = [(0, 1), (0, 2), (2, 5)]
     windows = window_embeddings(encoder, texts, [1, 2, 3])
@@ -68,12 +69,12 @@ def test_pooled_span_embeddings_match_encoding_the_joined_text(encoder) -> None:
     assert np.all(cos > 0.95)
 
 
-def test_eastern_arabic_digits_embed_like_ascii(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_eastern_arabic_digits_embed_like_ascii(encoder: Encoder) -> None:
     a, b = encoder.encode(["قتل ٢٣٤ شخصا في عام ٢٠١٩", "قتل 234 شخصا في عام 2019"])
     assert float(a @ b) == pytest.approx(1.0, abs=1e-5)
 
 
-def test_a_boundary_follows_the_numbers_and_names_across_sentences(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_a_boundary_follows_the_numbers_and_names_across_sentences(encoder: Encoder) -> None:
     # The French opens with the publisher and year the German puts in its next
     # sentence: only the 3-2 link keeps "Orell Füssli 1957" matched on both sides.
     de = [
@@ -98,7 +99,7 @@ def test_a_boundary_follows_the_numbers_and_names_across_sentences(encoder) -> N
     assert ((1, 2, 3), (1, 2)) not in [(lk.original, lk.translation) for lk in unpriced]
 
 
-def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder: Encoder) -> None:
     # Mentions are counted: "Джайлз" in the dropped sentence is a second mention, which
     # the neighbour's one "Giles" cannot match, so gluing it on buys nothing.
     ru = [
@@ -116,7 +117,7 @@ def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder) 
     assert pairs == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
 
 
-def test_span_anchor_blocks_count_matched_mentions(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_span_anchor_blocks_count_matched_mentions(encoder: Encoder) -> None:
     from align.sentalign.link_gain import SideSpans
 
     bags = np.zeros((3, 8), dtype=np.int32)
@@ -202,7 +203,7 @@ def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:
     assert again == first
 
 
-def test_structure_repairs_join_a_shortened_and_a_split_off_sentence(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_structure_repairs_join_a_shortened_and_a_split_off_sentence(encoder: Encoder) -> None:
     """One changed pair, not an omission plus an addition (align.sentalign.structure)."""
     from align.sentalign.moves import Draft
     from align.sentalign.structure import repair_structure
@@ -214,8 +215,8 @@ def test_structure_repairs_join_a_shortened_and_a_split_off_sentence(encoder) ->
         "После этого он уехал в Москву.",
     ]
     tt = ["The president held talks with the prime minister.", "No.", "After that he left."]
-    links = (Link((0,), (0,)), Link((1,), ()), Link((), (1,)), Link((2,), (2,)))
-    shortened = repair_structure(Draft(ot, tt, links), encoder)
+    cut = (Link((0,), (0,)), Link((1,), ()), Link((), (1,)), Link((2,), (2,)))
+    shortened = repair_structure(Draft(ot, tt, cut), encoder)
     assert [(lk.original, lk.translation) for lk in shortened] == [
         ((0,), (0,)),
         ((1,), (1,)),
@@ -223,6 +224,6 @@ def test_structure_repairs_join_a_shortened_and_a_split_off_sentence(encoder) ->
     ]
     ot = ["Почему? Потому что никто не хотел платить за ремонт дороги.", "Работы начнутся весной."]
     tt = ["Why?", "Because nobody wanted to pay for repairing the road.", "Work begins in spring."]
-    links = (Link((), (0,)), Link((0,), (1,)), Link((1,), (2,)))
-    split_off = repair_structure(Draft(ot, tt, links), encoder)
+    split = (Link((), (0,)), Link((0,), (1,)), Link((1,), (2,)))
+    split_off = repair_structure(Draft(ot, tt, split), encoder)
     assert [(lk.original, lk.translation) for lk in split_off] == [((0,), (0, 1)), ((1,), (2,))]

@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,9 @@ WORKER = "from distributed.cli.dask_worker import main; main()"
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list]]:
+def cluster(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, list[subprocess.Popen[bytes]]]]:
     """``dask scheduler`` and two nanny-less ``dask worker`` processes, torn down after."""
     tmp = tmp_path_factory.mktemp("dask")
     info = tmp / "scheduler.json"
@@ -89,7 +92,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, lis
         p.wait()
 
 
-def _items(tmp: Path) -> list:
+def _items(tmp: Path) -> list[Any]:
     lines = ["id\toriginal\ttranslation"]
     for line in (DEMO / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         pid, orig, trans = line.split("\t")[:3]
@@ -109,7 +112,7 @@ def _files(out: Path) -> dict[str, str]:
 
 
 def test_dask_matches_in_process_and_survives_a_killed_worker(
-    tmp_path: Path, cluster: tuple[str, list]
+    tmp_path: Path, cluster: tuple[str, list[subprocess.Popen[bytes]]]
 ) -> None:
     address, workers = cluster
     items = _items(tmp_path)
@@ -185,7 +188,7 @@ def test_scheduler_that_does_not_answer(tmp_path: Path) -> None:
 
 
 def test_shards_searched_on_the_cluster_merge_like_local(
-    tmp_path: Path, cluster: tuple[str, list]
+    tmp_path: Path, cluster: tuple[str, list[subprocess.Popen[bytes]]]
 ) -> None:
     import numpy as np
     from distributed import Client

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import cli
 from align.provenance.evidence import longest_in_order
@@ -141,7 +142,7 @@ def test_cli_pair_index_top_and_json(runner, index: Path) -> None:  # type: igno
     assert json.loads(r.output)["results"][1]["verdict"] == "no_original"
 
 
-def test_cli_pair_originals_folder(runner) -> None:  # type: ignore[no-untyped-def]
+def test_cli_pair_originals_folder(runner: CliRunner) -> None:
     r = runner.invoke(
         cli.cli, ["pair", str(TRANS / "en_cyclist_condensed.txt"), "--originals", str(ORIG)]
     )

@@ -191,7 +191,7 @@ def _spans_to_links(spans) -> list[Link]:  # type: ignore[no-untyped-def]
 
 @settings(max_examples=200, deadline=None)
 @given(problem=dp_problems())
-def test_dp_search_is_optimal_and_exactly_once(problem) -> None:  # type: ignore[no-untyped-def]
+def test_dp_search_is_optimal_and_exactly_once(problem: tuple[Any, ...]) -> None:
     n, m, types, table, skip_o, skip_t = problem
     band = Band.full(n, m)
     spans = search(n, m, types, _gain_fn(table, band), skip_o, skip_t, band)

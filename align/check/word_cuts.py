@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from align.sentalign.words import WordLinks, only, whole, without
 
@@ -25,7 +25,7 @@ _BRACKETED = re.compile(r"\[[^\]\[]{2,}\]|\([^()]{2,}\)")
 MAX_SHARE = 0.6  # a run longer than this share of its sentence is not a clause
 
 
-def _candidates(words: list, matched: list[bool], text: str) -> list[tuple[int, int, float]]:
+def _candidates(words: list[Any], matched: list[bool], text: str) -> list[tuple[int, int, float]]:
     """(start, end, unmatched share) of unmatched runs and mostly unmatched clauses."""
     out: dict[tuple[int, int], float] = {}
     n = len(words)
@@ -69,7 +69,7 @@ def _bounded(text: str, a: int, b: int) -> int:
     return int(lb) + int(rb)
 
 
-def _content(words: list, a: int, b: int) -> int:
+def _content(words: list[Any], a: int, b: int) -> int:
     return sum(1 for w in words if a <= w.start and w.end <= b and len(w.text) > 2)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -216,9 +216,9 @@ def without(
 def whole(encoder: Encoder, tokens: SideTokens | None, text: str) -> FloatArray:
     """Embedding of the whole side (from its token rows when there are any)."""
     if tokens is None or not tokens.spans:
-        return encoder.encode([text])[0]
+        return cast("FloatArray", encoder.encode([text])[0])
     total, length = tokens.sums(np.ones((1, len(tokens.spans)), dtype=np.float32))
-    return head(encoder, total, length)[0]
+    return cast("FloatArray", head(encoder, total, length)[0])
 
 
 def only(
