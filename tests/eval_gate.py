@@ -58,9 +58,14 @@ def _flags() -> dict[str, float]:
     )
     result = json.loads(out.stdout)
     figures = {}
-    for kind, prf in result["per_kind"].items():
+    # the sentence-level kinds on the sentence-level edits (as bench/flags.py's targets are
+    # scored), and the word-level span recall of the word edits
+    for kind, prf in result["per_kind_sentence_edits"].items():
         if prf["gold"]:  # kinds the subset seeds
             figures[f"flags_subset_{kind}_f1"] = float(prf["F1"])
+    for group, span in result["span_level"].items():
+        if span["gold"]:
+            figures[f"flags_subset_span_{group}_recall"] = float(span["R"])
     unedited = float(result["unedited"]["false_flags_per_100"])
     figures["flags_subset_unedited_quiet"] = round(100.0 - unedited, 4)  # higher is better
     return figures
