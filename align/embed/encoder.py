@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -163,7 +164,9 @@ class UsemEncoder:
                 self._cache[k] = v.astype(np.float32)
         if not keys:
             return np.zeros((0, 512), dtype=np.float32)
-        return np.stack([self._cache[k] for k in keys])
+        out = np.stack([self._cache[k] for k in keys])
+        _trim(self._cache, CACHED_VECTORS)
+        return out
 
     def pooled(self, texts: Sequence[str]) -> PooledStates:
         """Pooled per-sentence states, so spans can be embedded through the head only."""
@@ -181,6 +184,7 @@ class UsemEncoder:
                         self._pooled_cache[k] = row
                     self.stash_tokens(chunk, kept)
         rows = [self._pooled_cache[k] for k in keys]
+        _trim(self._pooled_cache, CACHED_POOLED)
         if not rows:
             z = np.zeros((0, 512), dtype=np.float32)
             return PooledStates(z, z, z, np.zeros(0, dtype=np.float32))
@@ -211,6 +215,21 @@ class UsemEncoder:
         z = np.tanh(y1 @ b.p3 + y2 @ b.d3)
         norm = np.sqrt(np.maximum((z * z).sum(1), 1e-12))
         return cast(FloatArray, (z / norm[:, None]).astype(np.float32))
+
+
+# An encoder keeps what it computed for the sentences it saw last, so the aligner, the
+# repairs and the flags of one run encode each sentence once; bounded, so a long
+# ``index add`` or a server does not keep every sentence it ever saw (2 KB a vector,
+# about 6 KB a pooled state).
+CACHED_VECTORS = 50_000
+CACHED_POOLED = 20_000
+
+
+def _trim(cache: dict[str, Any], cap: int) -> None:
+    """Drop the oldest entries beyond ``cap`` (a dict keeps insertion order)."""
+    if len(cache) > cap:
+        for key in list(itertools.islice(cache, len(cache) - cap)):
+            del cache[key]
 
 
 WINDOW_CHARS = 2000  # a longer "sentence" is encoded in windows of this many characters
