@@ -52,6 +52,7 @@ from align.provenance.derive import (  # noqa: E402
     UNRELATED,
     DeriveOptions,
     classify,
+    copy_terms,
     derive_sentences,
     features_of,
 )
@@ -281,20 +282,48 @@ def fit(rows: list[dict[str, Any]], base: DeriveOptions) -> tuple[DeriveOptions,
         if acc > best[0]:
             best = (float(acc), o)
     rel = [r for r in rows if r["rel"] != UNRELATED]
-    x = np.array([[1.0] + [r["feats"][k] for k in COPY_FEATURES] for r in rel])
+    raw = np.array([copy_terms(r["feats"]) for r in rel])
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-9
+    x = np.concatenate([np.ones((len(rel), 1)), (raw - mean) / scale], axis=1)
     y = np.array([r["rel"] == COPY_EDITED for r in rel], dtype=float)
     w = np.zeros(x.shape[1])
-    for _ in range(100):
+    for _ in range(200):
         p = 1 / (1 + np.exp(-(x @ w)))
-        h = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(len(w))
-        w = w + np.linalg.solve(h, x.T @ (y - p) - 0.01 * w)
-    coef = tuple(round(float(v), 3) for v in w)
-    return dataclasses.replace(best[1], copy_coef=coef), list(coef)
+        h = x.T @ (x * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
+        w = w + np.linalg.solve(h, x.T @ (y - p) - RIDGE * w)
+    fitted = dataclasses.replace(
+        best[1],
+        copy_coef=tuple(round(float(v), 4) for v in w),
+        copy_mean=tuple(round(float(v), 6) for v in mean),
+        copy_scale=tuple(round(float(v), 6) for v in scale),
+    )
+    return fitted, list(fitted.copy_coef)
+
+
+RIDGE = 0.1  # L2 on the standardised terms (0.01-1 give dev 0.95-0.96)
+
+
+def write_model(o: DeriveOptions, path: Path) -> None:
+    """``align/provenance/derive_model.py`` from fitted options."""
+
+    def tup(name: str, vals: tuple[Any, ...]) -> str:
+        return f"{name} = (\n" + "".join(f"    {v!r},\n" for v in vals) + ")\n"
+
+    path.write_text(
+        '"""The copy_edited-vs-independent model of ``derive``: written by ``bench/derive.py '
+        '--fit\n--write-model`` (dev split); do not edit by hand."""\n\n'
+        + tup("FEATURES", COPY_FEATURES)
+        + tup("MEAN", o.copy_mean)
+        + tup("SCALE", o.copy_scale)
+        + tup("COEF", o.copy_coef),
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true", help="grid-search thresholds on dev")
+    ap.add_argument("--write-model", action="store_true", help="with --fit: write derive_model.py")
     ap.add_argument("--dump", help="write per-pair rows (features) to this JSON file")
     args = ap.parse_args()
     log("loading and splitting ...")
@@ -306,7 +335,9 @@ def main() -> None:
     out: dict[str, Any] = {"docs": len(docs), "pairs": len(pairs)}
     if args.fit:
         options, coef = fit([p for p in pairs if p["dev"]], options)
-        out["fitted"] = {"related": options.related, "copy_coef": coef}
+        out["fitted"] = {"related": options.related, "copy_terms": len(coef) - 1}
+        if args.write_model:
+            write_model(options, ROOT / "align" / "provenance" / "derive_model.py")
     out["options"] = dataclasses.asdict(options)
     for p in pairs:
         p["pred"] = classify(p["feats"], options)[0]

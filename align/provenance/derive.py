@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -38,6 +40,7 @@ import numpy as np
 
 from align import __version__
 from align.errors import LanguageError
+from align.provenance import derive_model as _model
 from align.types import Signature
 
 COPY_EDITED = "copy_edited"
@@ -52,35 +55,10 @@ _STOP = frozenset(
 )
 
 
-COPY_FEATURES = (
-    "in_order",
-    "in_runs",
-    "edit_span",
-    "edits_per_token",
-    "length_ratio",
-    "verbatim_share",
-    "io_sd",
-    "edit_top",
-    "low_share",
-    "moved",
-    "longest_run",
-)
-# Logistic copy_edited-vs-independent model, fitted by ``bench/derive.py --fit`` on the dev
-# split; intercept first.
-COPY_COEF = (
-    -37.555,
-    6.123,
-    22.251,
-    1.399,
-    38.224,
-    8.029,
-    2.376,
-    -10.211,
-    1.702,
-    2.412,
-    -0.221,
-    -1.188,
-)
+# The copy_edited-vs-independent model (``align.provenance.derive_model``, written by
+# ``bench/derive.py --fit``): logistic on the standardised features and their pairwise
+# products, fitted on the dev split.
+COPY_FEATURES = _model.FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +67,9 @@ class DeriveOptions:
 
     match: float = 0.3  # word-set Dice for a B sentence to have a source in A
     related: float = 0.525  # share of B sentences with a source for any relation
-    copy_coef: tuple[float, ...] = COPY_COEF
+    copy_coef: tuple[float, ...] = _model.COEF  # intercept, linear terms, products
+    copy_mean: tuple[float, ...] = _model.MEAN
+    copy_scale: tuple[float, ...] = _model.SCALE
     retranslated: float = 0.5  # cosine of a B sentence to an original sentence
     # sacrebleu's TER shift search grows steeply on long, re-worded sentences (seconds on
     # one 90-word pair): TER is left out (None) for a pair whose longer side has more than
@@ -297,9 +277,21 @@ def _spread(per: Sequence[tuple[float, float, float]]) -> dict[str, float]:
     }
 
 
-def copy_logit(feats: dict[str, float], coef: Sequence[float] = COPY_COEF) -> float:
+def copy_terms(feats: dict[str, float]) -> list[float]:
+    """The model's inputs: the features, then every product of two (squares included), in
+    ``itertools.combinations_with_replacement`` order."""
+    x = [float(feats[k]) for k in COPY_FEATURES]
+    return x + [a * b for a, b in itertools.combinations_with_replacement(x, 2)]
+
+
+def copy_logit(feats: dict[str, float], options: DeriveOptions | None = None) -> float:
     """Positive: copy_edited; negative: independent_translation."""
-    z = coef[0] + sum(w * float(feats[k]) for w, k in zip(coef[1:], COPY_FEATURES, strict=True))
+    o = options or DeriveOptions()
+    terms = copy_terms(feats)
+    z = o.copy_coef[0] + sum(
+        w * (t - m) / sd
+        for w, t, m, sd in zip(o.copy_coef[1:], terms, o.copy_mean, o.copy_scale, strict=True)
+    )
     return float(z)
 
 
@@ -309,7 +301,7 @@ def classify(feats: dict[str, float], options: DeriveOptions) -> tuple[str, floa
     cov = feats["coverage"]
     if cov < options.related:
         return UNRELATED, _conf(options.related - cov, 0.15)
-    z = copy_logit(feats, options.copy_coef)
+    z = copy_logit(feats, options)
     p = 1.0 / (1.0 + math.exp(-z))
     rel_conf = _conf(cov - options.related, 0.15)
     if z >= 0:
@@ -322,12 +314,18 @@ def _conf(distance: float, scale: float) -> float:
     return round(min(1.0, 0.5 + 0.5 * max(0.0, distance) / scale), 4)
 
 
+def _model_digest(options: DeriveOptions) -> str:
+    """A short name for the copy model's numbers (the signature would not hold them all)."""
+    nums = (*options.copy_coef, *options.copy_mean, *options.copy_scale)
+    return hashlib.sha1(",".join(map(repr, nums)).encode()).hexdigest()[:10]
+
+
 def signature(options: DeriveOptions) -> Signature:
     settings = (
         ("relation", "derive"),
         ("match", str(options.match)),
         ("related", str(options.related)),
-        ("copy_coef", ",".join(map(str, options.copy_coef))),
+        ("copy_model", _model_digest(options)),
     )
     return Signature(__version__, "none", settings)
 
