@@ -36,6 +36,7 @@ from derive import edit, is_dev  # noqa: E402
 from pairing import load_docs, log  # noqa: E402
 
 from align.embed.encoder import load_encoder  # noqa: E402
+from align.provenance.derive import derive_sentences  # noqa: E402
 from align.provenance.index import add_records, connect  # noqa: E402
 from align.provenance.originals import OriginalRecord  # noqa: E402
 from align.provenance.pairing import PAIRED, Pairer, PairOptions  # noqa: E402
@@ -79,6 +80,15 @@ def corpora() -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def _derive_check(d: dict[str, Any], sents: list[str], expect_ev: bool) -> dict[str, Any]:
+    """What ``derive`` alone says of the query against en_A (to tell a retrieval miss from a
+    relation miss); only where en_A is indexed."""
+    if not expect_ev:
+        return {}
+    r = derive_sentences(d["A"], sents, scores=False)
+    return {"derive_alone": r.relation, "derive_confidence": r.confidence}
 
 
 def main() -> None:
@@ -143,6 +153,7 @@ def main() -> None:
                         "verdict": res.verdict,
                         "top": top,
                         "derived_from": got_ev,
+                        **_derive_check(d, sents, expect_ev),
                     }
                 )
         pairer.conn.close()
@@ -170,6 +181,11 @@ def main() -> None:
         "test": summary([r for r in rows if not r["dev"]]),
         "dev": summary([r for r in rows if r["dev"]]),
         "errors_test": [r for r in rows if not r["dev"] and not (r["orig_ok"] and r["ev_ok"])][:25],
+        "errors_test_both_indexed": [
+            r
+            for r in rows
+            if not r["dev"] and r["ev_indexed"] and not (r["orig_ok"] and r["ev_ok"])
+        ],
     }
     print(json.dumps(out, indent=1))
 

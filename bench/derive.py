@@ -33,6 +33,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -51,6 +52,7 @@ from align.provenance.derive import (  # noqa: E402
     UNRELATED,
     DeriveOptions,
     classify,
+    copy_terms,
     derive_sentences,
     features_of,
 )
@@ -82,6 +84,7 @@ SYN = dict(
         "recent:latest recently:lately first:initial last:final end:close"
     ).split()
 )
+COPY_KINDS = ("light", "half", "third", "editor_light", "editor_half", "editor_third")
 FILLER = [
     "The report was first published by our partner outlet.",
     "Translated and edited by the foreign desk.",
@@ -107,6 +110,12 @@ def split(segments: list[str]) -> list[str]:
     return doc.texts
 
 
+# A document whose two "independent" references have one identical segment of at least
+# this many words: no two translators word 15+ words alike by chance, so B (or both) was
+# post-edited from a shared text (A itself or one MT output); reported separately.
+SHARED_WORDS = 15
+
+
 def load() -> list[dict[str, Any]]:
     docs: list[dict[str, Any]] = []
     for name in FILES:
@@ -125,35 +134,67 @@ def load() -> list[dict[str, Any]]:
                         "A": split(d["A"]),
                         "B": split(d["B"]),
                         "dev": is_dev(doc_id),
+                        "shared": any(
+                            x == y and len(x.split()) >= SHARED_WORDS
+                            for x, y in zip(d["A"], d["B"], strict=True)
+                        ),
                     }
                 )
     return docs
 
 
-def rewrite(sent: str, share: float, rng: np.random.Generator, vocab: list[str]) -> str:
+def rewrite(
+    sent: str, share: float, rng: np.random.Generator, vocab: list[str], span: bool = False
+) -> str:
+    """A ``share`` of the words rewritten: at random places, or (``span``) one run of
+    adjacent words, as an editor rewrites a clause."""
     words = sent.split(" ")
     n = len(words)
-    pick = rng.choice(n, size=int(round(share * n)), replace=False) if n else []
+    size = int(round(share * n))
+    if span and n:
+        start = int(rng.integers(n - size + 1))
+        pick: Any = np.arange(start, start + size)
+    else:
+        pick = rng.choice(n, size=size, replace=False) if n else []
     for i in sorted(pick, reverse=True):
-        w = words[i]
-        core = w.strip(".,;:!?\"'()").lower()
-        if core in SYN:
-            words[i] = w.lower().replace(core, SYN[core])
+        # the word's core is rewritten; its punctuation stays (an editor swapping a word
+        # keeps the comma after it)
+        lead, core, trail = _PUNCT.fullmatch(words[i]).groups()  # type: ignore[union-attr]
+        low = core.lower()
+        if low in SYN:
+            words[i] = lead + SYN[low] + trail
         elif rng.random() < 0.5:
-            del words[i]
+            words[i] = lead + trail
+            if i and not lead and trail:  # the punctuation joins the word before
+                words[i - 1] += trail
+                words[i] = ""
         else:
-            words[i] = vocab[int(rng.integers(len(vocab)))]
+            other = _PUNCT.fullmatch(vocab[int(rng.integers(len(vocab)))])
+            words[i] = lead + (other.group(2) if other else "") + trail
     return " ".join(w for w in words if w)
+
+
+_PUNCT = re.compile(r"([^\w]*)(.*?)([^\w]*)", re.S)
 
 
 def move_clause(sent: str) -> str:
     head, sep, tail = sent.rstrip(".").partition(", ")
-    if not sep or len(tail.split()) < 3:
+    if not sep or not head or len(tail.split()) < 3:
         return sent
     return f"{tail[0].upper()}{tail[1:]}, {head[0].lower()}{head[1:]}."
 
 
+# editor_*: like a real editor, most sentences untouched and a few rewritten in a run of
+# words (a clause): (share of sentences touched, share of their words rewritten);
+# editor_third rewrites a third of all words, in half the sentences.
+EDITOR = {"light": (0.25, 0.4), "half": (0.25, 0.4), "third": (0.5, 2 / 3)}
+
+
 def edit(sents: list[str], kind: str, rng: np.random.Generator, vocab: list[str]) -> list[str]:
+    """A copy-edit of ``sents``: ``light``, ``half``, ``third`` (words rewritten at random
+    places in every sentence) or ``editor_light`` / ``editor_half`` / ``editor_third``."""
+    editor = kind.startswith("editor_")
+    kind = kind.removeprefix("editor_")
     keep_share, word_share = {"light": (0.9, 0.1), "half": (0.5, 0.1), "third": (0.8, 1 / 3)}[kind]
     n = len(sents)
     keep = sorted(rng.choice(n, size=max(2, int(round(keep_share * n))), replace=False).tolist())
@@ -161,7 +202,12 @@ def edit(sents: list[str], kind: str, rng: np.random.Generator, vocab: list[str]
     if len(out) >= 3:  # merge two adjacent sentences
         k = int(rng.integers(len(out) - 1))
         out[k : k + 2] = [out[k].rstrip(".") + ", and " + out[k + 1][:1].lower() + out[k + 1][1:]]
-    out = [rewrite(s, word_share, rng, vocab) for s in out]
+    if editor:
+        touched, share = EDITOR[kind]
+        pick = set(rng.choice(len(out), size=max(1, round(touched * len(out))), replace=False))
+        out = [rewrite(s, share, rng, vocab, True) if k in pick else s for k, s in enumerate(out)]
+    else:
+        out = [rewrite(s, word_share, rng, vocab) for s in out]
     if kind != "light" and len(out) >= 4:  # move a paragraph (2-3 sentences)
         size = int(rng.integers(2, 4))
         k = int(rng.integers(len(out) - size + 1))
@@ -183,7 +229,7 @@ def make_pairs(docs: list[dict[str, Any]], seed: int = 7) -> list[dict[str, Any]
     pairs = []
     for k, d in enumerate(docs):
         a = d["A"]
-        base = {"doc": d["id"], "dev": d["dev"]}
+        base = {"doc": d["id"], "dev": d["dev"], "shared": d["shared"]}
         pairs.append({**base, "kind": "independent", "rel": INDEPENDENT, "a": a, "b": d["B"]})
         nb = len(d["B"])
         keep = sorted(rng.choice(nb, size=max(2, nb - int(round(0.3 * nb))), replace=False))
@@ -191,7 +237,7 @@ def make_pairs(docs: list[dict[str, Any]], seed: int = 7) -> list[dict[str, Any]
         pairs.append(
             {**base, "kind": "independent_condensed", "rel": INDEPENDENT, "a": a, "b": cond}
         )
-        for kind in ("light", "half", "third"):
+        for kind in COPY_KINDS:
             b = edit(a, kind, rng, vocab)
             pairs.append({**base, "kind": f"copy_{kind}", "rel": COPY_EDITED, "a": a, "b": b})
         same = [
@@ -236,20 +282,48 @@ def fit(rows: list[dict[str, Any]], base: DeriveOptions) -> tuple[DeriveOptions,
         if acc > best[0]:
             best = (float(acc), o)
     rel = [r for r in rows if r["rel"] != UNRELATED]
-    x = np.array([[1.0] + [r["feats"][k] for k in COPY_FEATURES] for r in rel])
+    raw = np.array([copy_terms(r["feats"]) for r in rel])
+    mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-9
+    x = np.concatenate([np.ones((len(rel), 1)), (raw - mean) / scale], axis=1)
     y = np.array([r["rel"] == COPY_EDITED for r in rel], dtype=float)
     w = np.zeros(x.shape[1])
-    for _ in range(100):
+    for _ in range(200):
         p = 1 / (1 + np.exp(-(x @ w)))
-        h = x.T @ (x * (p * (1 - p))[:, None]) + 0.01 * np.eye(len(w))
-        w = w + np.linalg.solve(h, x.T @ (y - p) - 0.01 * w)
-    coef = tuple(round(float(v), 3) for v in w)
-    return dataclasses.replace(best[1], copy_coef=coef), list(coef)
+        h = x.T @ (x * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
+        w = w + np.linalg.solve(h, x.T @ (y - p) - RIDGE * w)
+    fitted = dataclasses.replace(
+        best[1],
+        copy_coef=tuple(round(float(v), 4) for v in w),
+        copy_mean=tuple(round(float(v), 6) for v in mean),
+        copy_scale=tuple(round(float(v), 6) for v in scale),
+    )
+    return fitted, list(fitted.copy_coef)
+
+
+RIDGE = 0.1  # L2 on the standardised terms (0.01-1 give dev 0.95-0.96)
+
+
+def write_model(o: DeriveOptions, path: Path) -> None:
+    """``align/provenance/derive_model.py`` from fitted options."""
+
+    def tup(name: str, vals: tuple[Any, ...]) -> str:
+        return f"{name} = (\n" + "".join(f"    {v!r},\n" for v in vals) + ")\n"
+
+    path.write_text(
+        '"""The copy_edited-vs-independent model of ``derive``: written by ``bench/derive.py '
+        '--fit\n--write-model`` (dev split); do not edit by hand."""\n\n'
+        + tup("FEATURES", COPY_FEATURES)
+        + tup("MEAN", o.copy_mean)
+        + tup("SCALE", o.copy_scale)
+        + tup("COEF", o.copy_coef),
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true", help="grid-search thresholds on dev")
+    ap.add_argument("--write-model", action="store_true", help="with --fit: write derive_model.py")
     ap.add_argument("--dump", help="write per-pair rows (features) to this JSON file")
     args = ap.parse_args()
     log("loading and splitting ...")
@@ -261,12 +335,24 @@ def main() -> None:
     out: dict[str, Any] = {"docs": len(docs), "pairs": len(pairs)}
     if args.fit:
         options, coef = fit([p for p in pairs if p["dev"]], options)
-        out["fitted"] = {"related": options.related, "copy_coef": coef}
+        out["fitted"] = {"related": options.related, "copy_terms": len(coef) - 1}
+        if args.write_model:
+            write_model(options, ROOT / "align" / "provenance" / "derive_model.py")
     out["options"] = dataclasses.asdict(options)
     for p in pairs:
         p["pred"] = classify(p["feats"], options)[0]
     out["dev"] = accuracy([p for p in pairs if p["dev"]])
     out["test"] = accuracy([p for p in pairs if not p["dev"]])
+    out["test_issue_kinds"] = accuracy(
+        [p for p in pairs if not p["dev"] and not p["kind"].startswith("copy_editor_")]
+    )
+    out["shared_segment_docs"] = {
+        f: [sum(d["shared"] for d in docs if d["file"] == f), sum(d["file"] == f for d in docs)]
+        for f in FILES
+    }
+    out["test_without_shared_segment_docs"] = accuracy(
+        [p for p in pairs if not p["dev"] and not p["shared"]]
+    )
     out["errors_test"] = [
         {"doc": p["doc"], "kind": p["kind"], "pred": p["pred"], **p["feats"]}
         for p in pairs
@@ -291,7 +377,9 @@ def main() -> None:
     }
     if args.dump:
         Path(args.dump).write_text(
-            json.dumps([{k: p[k] for k in ("doc", "kind", "rel", "dev", "feats")} for p in pairs])
+            json.dumps(
+                [{k: p[k] for k in ("doc", "kind", "rel", "dev", "shared", "feats")} for p in pairs]
+            )
         )
     print(json.dumps(out, indent=1))
 

@@ -13,8 +13,8 @@ from align.provenance.derive import (
     INDEPENDENT,
     UNRELATED,
     derive_sentences,
-    word_diff,
 )
+from align.provenance.derive_diff import word_diff
 
 A = [
     "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
@@ -53,6 +53,24 @@ def test_identical_is_copy_with_confidence_one() -> None:
     assert all(p.chrf == 100.0 and p.ter == 0.0 and not p.edits for p in r.pairs)
 
 
+def test_ter_left_out_for_long_reworded_pairs() -> None:
+    long_a = " ".join(f"w{k}" for k in range(40)) + "."
+    long_b = " ".join(f"w{k}" for k in range(0, 80, 2)) + "."
+    r = derive_sentences([long_a, *A], [long_b, *A])
+    p = next(p for p in r.pairs if p.b_index == 0)
+    assert p.ter is None and 0.0 < p.chrf < 100.0
+    assert r.notes and "TER not computed for 1" in r.notes[0]
+    assert all(p.ter == 0.0 for p in r.pairs if p.b_index > 0)
+    short = derive_sentences(A, EDITED)
+    assert all(p.ter is not None for p in short.pairs) and not short.notes
+
+
+def test_distribution_features() -> None:
+    f = derive_sentences(A, EDITED, scores=False).features
+    assert {"verbatim_share", "io_sd", "edit_top", "low_share", "moved", "longest_run"} <= set(f)
+    assert 0.0 < f["verbatim_share"] <= 1.0 and 0.0 <= f["moved"] < 0.1
+
+
 def test_word_diff_offsets_are_exact() -> None:
     a, b = A[0], EDITED[0]
     edits, counts = word_diff(a, b)
@@ -78,7 +96,9 @@ def _write(tmp: Path, name: str, lines: list[str]) -> Path:
 def test_cli_json_and_html(tmp_path: Path) -> None:
     a, b = (
         _write(tmp_path, "a.txt", A),
-        _write(tmp_path, "b.txt", [EDITED[0] + " <script>x</script>", *EDITED[1:]]),
+        # markup on a line of its own: appended to an edited sentence it makes every kept
+        # sentence of this 3-sentence edit differ, which the model finds borderline
+        _write(tmp_path, "b.txt", [*EDITED, "<script>x</script>"]),
     )
     runner = CliRunner()
     res = runner.invoke(cli.cli, ["derive", str(a), str(b), "--format", "json"])

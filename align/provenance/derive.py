@@ -8,11 +8,19 @@ So each sentence of B is aligned to its source in A (one sentence or two adjacen
 for merges) by word-set overlap, and the relation is read from how much of B has a
 source (``coverage``) and how verbatim the aligned pairs are (``in_order``: the share of
 B's tokens in identical runs with its source; ``edit_span``: tokens per edit, small for
-word swaps, large for rephrased clauses; ``edits_per_token``). All come from ``difflib`` on
-word tokens: no model, a few milliseconds per article.
+word swaps, large for rephrased clauses; ``edits_per_token``) and how the differences
+spread over the sentences: an editor leaves most sentences verbatim and rewrites a few
+(``verbatim_share``, ``edit_top``: the share of all edits in the most-edited quarter of
+sentences), a second translator words every sentence their own way (``io_sd``,
+``low_share``) and in their own order (``moved``: B's words that are in the source
+sentence but out of place). All come from ``difflib`` on word tokens
+(``align.provenance.derive_diff``): no encoder, a few milliseconds per article.
 
-The decision rule, a coverage threshold and a logistic copy-vs-independent model, was
-chosen on the dev split of ``bench/derive.py``
+The decision rule, a coverage threshold and a logistic copy-vs-independent model on the
+standardised features and their pairwise products (``align.provenance.derive_model``;
+the two kinds overlap in any one feature when both translators post-edited one MT output,
+and differ in how the features combine), was chosen on the dev split of
+``bench/derive.py``
 (wmt-2ref documents with two independent translations, generated copy-edits, same-topic
 and random unrelated pairs) and reported on the test split. Per aligned pair the
 sacrebleu chrF and TER sentence scores and an exact word-level diff (0-based character
@@ -26,9 +34,9 @@ are ``retranslated``.
 from __future__ import annotations
 
 import dataclasses
-import difflib
+import hashlib
+import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +47,8 @@ import numpy as np
 from align import __version__
 from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import LanguageError
+from align.provenance import derive_model as _model
+from align.provenance.derive_diff import WordEdit, best_source, spread, tokens, word_diff, words
 from align.read.limits import MAX_CHARS
 from align.types import Signature
 
@@ -47,17 +57,10 @@ INDEPENDENT = "independent_translation"
 UNRELATED = "unrelated"
 RELATIONS = (COPY_EDITED, INDEPENDENT, UNRELATED)
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_STOP = frozenset(
-    "a an the of to in on at for by with from and or but is are was were be been has have had "
-    "it its this that these those as not he she they we i you his her their our".split()
-)
-
-
-COPY_FEATURES = ("in_order", "in_runs", "edit_span", "edits_per_token", "length_ratio")
-# Logistic copy_edited-vs-independent model, fitted by ``bench/derive.py --fit`` on the dev
-# split; intercept first.
-COPY_COEF = (-24.028, -22.174, 39.954, 0.187, 35.717, 7.19)
+# The copy_edited-vs-independent model (``align.provenance.derive_model``, written by
+# ``bench/derive.py --fit``): logistic on the standardised features and their pairwise
+# products, fitted on the dev split.
+COPY_FEATURES = _model.FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,29 +68,19 @@ class DeriveOptions:
     """Thresholds of the relation (chosen on the dev split of ``bench/derive.py``)."""
 
     match: float = 0.3  # word-set Dice for a B sentence to have a source in A
-    related: float = 0.625  # share of B sentences with a source for any relation
-    copy_coef: tuple[float, ...] = COPY_COEF
+    related: float = 0.525  # share of B sentences with a source for any relation
+    copy_coef: tuple[float, ...] = _model.COEF  # intercept, linear terms, products
+    copy_mean: tuple[float, ...] = _model.MEAN
+    copy_scale: tuple[float, ...] = _model.SCALE
     retranslated: float = 0.5  # cosine of a B sentence to an original sentence
+    # sacrebleu's TER shift search grows steeply on long, re-worded sentences (seconds on
+    # one 90-word pair): TER is left out (None) for a pair whose longer side has more than
+    # ``ter_max_words`` words *and* whose in-order share is below ``ter_min_in_order``;
+    # every TER reported is sacrebleu's exact value.
+    ter_max_words: int = 30
+    ter_min_in_order: float = 0.6
     encoder: str = DEFAULT_ENCODER
     max_chars: int = MAX_CHARS
-
-
-@dataclass(frozen=True, slots=True)
-class WordEdit:
-    """One difference between a sentence of A and its counterpart in B.
-
-    ``op``: ``changed`` (A words replaced by B words), ``dropped`` (A words removed) or
-    ``added`` (B words inserted). Offsets are 0-based character offsets into the
-    sentence texts (end exclusive); an empty side has start == end.
-    """
-
-    op: str
-    a_text: str
-    b_text: str
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +94,7 @@ class SentencePair:
     similarity: float  # word-set Dice that aligned them
     in_order: float  # share of B's tokens in identical runs with its source
     chrf: float
-    ter: float
+    ter: float | None  # None: not computed (long and re-worded, see ``DeriveOptions``)
     edits: tuple[WordEdit, ...]
 
 
@@ -124,69 +117,6 @@ class DeriveResult:
     notes: tuple[str, ...] = field(default=())
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Word and punctuation tokens with their 0-based character spans."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _words(toks: Sequence[tuple[str, int, int]]) -> frozenset[str]:
-    return frozenset(t[0].lower() for t in toks if t[0][0].isalnum())
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
-
-
-def _best_source(
-    b: frozenset[str], a_sets: Sequence[frozenset[str]], options: DeriveOptions
-) -> tuple[tuple[int, ...], float]:
-    """The A sentence (or adjacent two, a merge) whose words best match B's."""
-    best: tuple[tuple[int, ...], float] = ((), 0.0)
-    for j, s in enumerate(a_sets):
-        d = _dice(b, s)
-        if d > best[1]:
-            best = ((j,), d)
-    if best[0]:
-        j = best[0][0]
-        for k in (j - 1, j):
-            if k >= 0 and k + 1 < len(a_sets):
-                d = _dice(b, a_sets[k] | a_sets[k + 1])
-                if d > best[1] + 0.05:
-                    best = ((k, k + 1), d)
-    return best if best[1] >= options.match else ((), best[1])
-
-
-def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
-    """Exact word-level diff of two sentences, and its counts (tokens of B in identical
-    runs, edit operations, tokens the edits touch on both sides, tokens of B)."""
-    ta, tb = tokens(a), tokens(b)
-    la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
-    sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
-    edits = []
-    kept = runs2 = gap = 0
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            kept += j2 - j1
-            runs2 += j2 - j1 if j2 - j1 >= 2 else 0
-            continue
-        gap += (i2 - i1) + (j2 - j1)
-        a0 = ta[i1][1] if i1 < i2 else (ta[i1 - 1][2] if i1 else 0)
-        a1 = ta[i2 - 1][2] if i1 < i2 else a0
-        b0 = tb[j1][1] if j1 < j2 else (tb[j1 - 1][2] if j1 else 0)
-        b1 = tb[j2 - 1][2] if j1 < j2 else b0
-        kind = {"replace": "changed", "delete": "dropped", "insert": "added"}[op]
-        edits.append(WordEdit(kind, a[a0:a1], b[b0:b1], a0, a1, b0, b1))
-    counts = {
-        "kept": kept,
-        "runs2": runs2,
-        "ops": len(edits),
-        "gap": gap,
-        "tokens": len(tb),
-        "a_tokens": len(ta),
-    }
-    return tuple(edits), counts
-
-
 def _scorers() -> tuple[Any, Any]:
     from sacrebleu.metrics.chrf import CHRF
     from sacrebleu.metrics.ter import TER
@@ -201,16 +131,20 @@ def features_of(
     a: Sequence[str], b: Sequence[str], options: DeriveOptions
 ) -> tuple[dict[str, float], list[Row]]:
     """Coverage and copy features, and each B sentence's source, diff and in-order share."""
-    a_sets = [_words(tokens(s)) for s in a]
+    a_sets = [words(tokens(s)) for s in a]
     rows: list[Row] = []
-    sums = {"kept": 0, "runs2": 0, "ops": 0, "gap": 0, "tokens": 0, "a_tokens": 0}
+    sums = dict.fromkeys(("kept", "runs2", "ops", "gap", "tokens", "a_tokens"), 0)
+    sums.update(marked=0, marked_kept=0, moved=0)
+    per: list[tuple[float, float, float]] = []  # per pair: in-order, longest run, edits
     for i, s in enumerate(b):
-        src, sim = _best_source(_words(tokens(s)), a_sets, options)
+        src, sim = best_source(words(tokens(s)), a_sets, options.match)
         if src:
             edits, c = word_diff(" ".join(a[j] for j in src), s)
             rows.append((i, src, sim, edits, c["kept"] / max(1, c["tokens"])))
             for k in sums:
                 sums[k] += c[k]
+            n = max(1, c["tokens"])
+            per.append((c["kept"] / n, c["longest"] / n, c["gap"] / (n + c["a_tokens"])))
     kept, ops, gap, total = sums["kept"], sums["ops"], sums["gap"], sums["tokens"]
     feats = {
         "coverage": round(len(rows) / len(b), 4) if b else 0.0,
@@ -222,13 +156,30 @@ def features_of(
         "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4)
         if rows
         else 0.0,
+        **spread(per),
+        "marked_kept": round(sums["marked_kept"] / sums["marked"], 4) if sums["marked"] else 0.0,
+        # B's words that are in the source sentence but out of place: a translator's own
+        # word order (an editor keeps the order and changes words)
+        "moved": round(sums["moved"] / total, 4) if total else 0.0,
     }
     return feats, rows
 
 
-def copy_logit(feats: dict[str, float], coef: Sequence[float] = COPY_COEF) -> float:
+def copy_terms(feats: dict[str, float]) -> list[float]:
+    """The model's inputs: the features, then every product of two (squares included), in
+    ``itertools.combinations_with_replacement`` order."""
+    x = [float(feats[k]) for k in COPY_FEATURES]
+    return x + [a * b for a, b in itertools.combinations_with_replacement(x, 2)]
+
+
+def copy_logit(feats: dict[str, float], options: DeriveOptions | None = None) -> float:
     """Positive: copy_edited; negative: independent_translation."""
-    z = coef[0] + sum(w * float(feats[k]) for w, k in zip(coef[1:], COPY_FEATURES, strict=True))
+    o = options or DeriveOptions()
+    terms = copy_terms(feats)
+    z = o.copy_coef[0] + sum(
+        w * (t - m) / sd
+        for w, t, m, sd in zip(o.copy_coef[1:], terms, o.copy_mean, o.copy_scale, strict=True)
+    )
     return float(z)
 
 
@@ -238,7 +189,7 @@ def classify(feats: dict[str, float], options: DeriveOptions) -> tuple[str, floa
     cov = feats["coverage"]
     if cov < options.related:
         return UNRELATED, _conf(options.related - cov, 0.15)
-    z = copy_logit(feats, options.copy_coef)
+    z = copy_logit(feats, options)
     p = 1.0 / (1.0 + math.exp(-z))
     rel_conf = _conf(cov - options.related, 0.15)
     if z >= 0:
@@ -251,12 +202,18 @@ def _conf(distance: float, scale: float) -> float:
     return round(min(1.0, 0.5 + 0.5 * max(0.0, distance) / scale), 4)
 
 
+def _model_digest(options: DeriveOptions) -> str:
+    """A short name for the copy model's numbers (the signature would not hold them all)."""
+    nums = (*options.copy_coef, *options.copy_mean, *options.copy_scale)
+    return hashlib.sha1(",".join(map(repr, nums)).encode()).hexdigest()[:10]
+
+
 def signature(options: DeriveOptions) -> Signature:
     settings = (
         ("relation", "derive"),
         ("match", str(options.match)),
         ("related", str(options.related)),
-        ("copy_coef", ",".join(map(str, options.copy_coef))),
+        ("copy_model", _model_digest(options)),
     )
     return Signature(__version__, "none", settings)
 
@@ -275,15 +232,16 @@ def derive_sentences(
         relation, conf = COPY_EDITED, 1.0
     else:
         relation, conf = classify(feats, options)
-    chrf, ter = _scorers() if scores else (None, None)
-    pairs = []
-    for i, src, sim, edits, copy in rows:
-        a_text = " ".join(a[j] for j in src)
-        cs = round(chrf.sentence_score(b[i], [a_text]).score, 2) if chrf else 0.0
-        ts = round(ter.sentence_score(b[i], [a_text]).score, 2) if ter else 0.0
-        pairs.append(
-            SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
+    pairs = [_scored_pair(a, b, row, options, scores) for row in rows]
+    skipped = sum(1 for p in pairs if p.ter is None) if scores else 0
+    notes = (
+        (
+            f"TER not computed for {skipped} long re-worded pair(s) (over "
+            f"{options.ter_max_words} words, in-order share below {options.ter_min_in_order})",
         )
+        if skipped
+        else ()
+    )
     sourced = {r[0] for r in rows}
     unsourced = tuple(i for i in range(len(b)) if i not in sourced)
     return DeriveResult(
@@ -298,7 +256,35 @@ def derive_sentences(
         (),
         feats,
         signature(options),
+        notes=notes,
     )
+
+
+_SCORERS: list[Any] = []
+
+
+def _scored_pair(
+    a: Sequence[str], b: Sequence[str], row: Row, options: DeriveOptions, scores: bool
+) -> SentencePair:
+    """The pair with sacrebleu's chrF and TER (exact; an identical pair is 100 / 0, which
+    is what sacrebleu gives, without running it; TER left out as ``DeriveOptions`` says)."""
+    i, src, sim, edits, copy = row
+    a_text = " ".join(a[j] for j in src)
+    cs: float = 0.0
+    ts: float | None = 0.0
+    if scores and a_text == b[i] and a_text.strip():
+        cs = 100.0
+    elif scores:
+        if not _SCORERS:
+            _SCORERS.extend(_scorers())
+        chrf, ter = _SCORERS
+        cs = round(chrf.sentence_score(b[i], [a_text]).score, 2)
+        longest = max(len(a_text.split()), len(b[i].split()))
+        if longest > options.ter_max_words and copy < options.ter_min_in_order:
+            ts = None
+        else:
+            ts = round(ter.sentence_score(b[i], [a_text]).score, 2)
+    return SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
 
 
 def derive_files(
@@ -381,4 +367,5 @@ def result_dict(r: DeriveResult) -> dict[str, Any]:
         ],
         "unsourced": list(r.unsourced),
         "retranslated": list(r.retranslated),
+        "notes": list(r.notes),
     }

@@ -237,14 +237,18 @@ class Pairer:
         derived = Candidate(*src)
         result = dataclasses.replace(result, derived_from=derived)
         renders = derived.evidence.get("renders")
-        if renders and result.verdict != PAIRED:
+        top = result.candidates[0].original_id if result.candidates else None
+        if renders and (result.verdict != PAIRED or top != renders):
+            # a copy of an English version renders what that version renders
             result = self._via_english(result, derived, str(renders))
         return result
 
     def _via_english(self, result: PairResult, derived: Candidate, renders: str) -> PairResult:
         """A copy of an English version renders what that version renders: when the
-        translation's own sentence evidence falls short (a heavy edit), the original comes
-        through the chain, with the copy-edit's confidence and ``via_english_version``."""
+        translation's own sentence evidence falls short (a heavy edit) or points to another
+        original (a condensed copy whose kept sentences match a same-story article better),
+        the original comes through the chain, with the copy-edit's confidence and
+        ``via_english_version``."""
         via = {"via_english_version": derived.original_id}
         rest = [c for c in result.candidates if c.original_id != renders]
         own = [c for c in result.candidates if c.original_id == renders]

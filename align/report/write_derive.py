@@ -54,6 +54,7 @@ def _summary(r: DeriveResult) -> list[str]:
         lines.append(
             f"Original: {r.original_path}; re-translated B sentences: {len(r.retranslated)}"
         )
+    lines.extend(f"Note: {n}" for n in r.notes)
     return lines
 
 
@@ -79,6 +80,11 @@ def _a_ref(p: SentencePair) -> str:
     return "+".join(str(j + 1) for j in p.a_indices)
 
 
+def _ter(p: SentencePair) -> str:
+    """TER to one decimal, or "-" where derive left it out (long, re-worded pairs)."""
+    return "-" if p.ter is None else f"{p.ter:.1f}"
+
+
 def _text(r: DeriveResult) -> str:
     lines = _summary(r) + [""]
     by_b = {p.b_index: p for p in r.pairs}
@@ -89,7 +95,7 @@ def _text(r: DeriveResult) -> str:
             lines.append(f"B{i + 1} ({tag}): {s}")
         else:
             lines.append(
-                f"B{i + 1} <- A{_a_ref(p)} chrF {p.chrf:.1f} TER {p.ter:.1f}: {_inline(p, False)}"
+                f"B{i + 1} <- A{_a_ref(p)} chrF {p.chrf:.1f} TER {_ter(p)}: {_inline(p, False)}"
             )
     lines.append(f"Signature: {r.signature}")
     return "\n".join(lines) + "\n"
@@ -111,7 +117,7 @@ def _markdown(r: DeriveResult) -> str:
             out.append(f"| {i + 1} | {tag} | | | {_md_cell(s)} |")
         else:
             out.append(
-                f"| {i + 1} | {_a_ref(p)} | {p.chrf:.1f} | {p.ter:.1f} | "
+                f"| {i + 1} | {_a_ref(p)} | {p.chrf:.1f} | {_ter(p)} | "
                 f"{_md_cell(_inline(p, False))} |"
             )
     out += ["", f"Signature: `{r.signature}`"]
@@ -133,7 +139,7 @@ def _html(r: DeriveResult) -> str:
         else:
             rows.append(
                 f'<tr><td class="num">{i + 1}</td><td class="num">{e(_a_ref(p))}</td>'
-                f'<td class="num">{p.chrf:.1f}</td><td class="num">{p.ter:.1f}</td>'
+                f'<td class="num">{p.chrf:.1f}</td><td class="num">{_ter(p)}</td>'
                 f'<td class="txt" lang="en" dir="ltr">{_inline(p, True)}</td></tr>'
             )
     summary = "".join(f'<li dir="auto">{e(x)}</li>' for x in _summary(r))

@@ -1,0 +1,128 @@
+"""``derive``'s word level: tokens, a B sentence's source in A, the exact word diff, and how
+the differences spread over the sentences (split from ``align.provenance.derive``)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class WordEdit:
+    """One difference between a sentence of A and its counterpart in B.
+
+    ``op``: ``changed`` (A words replaced by B words), ``dropped`` (A words removed) or
+    ``added`` (B words inserted). Offsets are 0-based character offsets into the
+    sentence texts (end exclusive); an empty side has start == end.
+    """
+
+    op: str
+    a_text: str
+    b_text: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word and punctuation tokens with their 0-based character spans."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def words(toks: Sequence[tuple[str, int, int]]) -> frozenset[str]:
+    return frozenset(t[0].lower() for t in toks if t[0][0].isalnum())
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def best_source(
+    b: frozenset[str], a_sets: Sequence[frozenset[str]], match: float
+) -> tuple[tuple[int, ...], float]:
+    """The A sentence (or adjacent two, a merge) whose words best match B's."""
+    best: tuple[tuple[int, ...], float] = ((), 0.0)
+    for j, s in enumerate(a_sets):
+        d = _dice(b, s)
+        if d > best[1]:
+            best = ((j,), d)
+    if best[0]:
+        j = best[0][0]
+        for k in (j - 1, j):
+            if k >= 0 and k + 1 < len(a_sets):
+                d = _dice(b, a_sets[k] | a_sets[k + 1])
+                if d > best[1] + 0.05:
+                    best = ((k, k + 1), d)
+    return best if best[1] >= match else ((), best[1])
+
+
+def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
+    """Exact word-level diff of two sentences, and its counts (tokens of B in identical
+    runs, edit operations, tokens the edits touch on both sides, tokens of B)."""
+    ta, tb = tokens(a), tokens(b)
+    la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
+    sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
+    edits = []
+    kept = runs2 = gap = longest = 0
+    marked = [_marked(t[0], k) for k, t in enumerate(ta)]
+    marked_kept = 0
+    a_words = frozenset(la)
+    moved = 0
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            kept += j2 - j1
+            runs2 += j2 - j1 if j2 - j1 >= 2 else 0
+            longest = max(longest, j2 - j1)
+            marked_kept += sum(marked[i1:i2])
+            continue
+        gap += (i2 - i1) + (j2 - j1)
+        moved += sum(1 for w in lb[j1:j2] if w in a_words and w[0].isalnum())
+        a0 = ta[i1][1] if i1 < i2 else (ta[i1 - 1][2] if i1 else 0)
+        a1 = ta[i2 - 1][2] if i1 < i2 else a0
+        b0 = tb[j1][1] if j1 < j2 else (tb[j1 - 1][2] if j1 else 0)
+        b1 = tb[j2 - 1][2] if j1 < j2 else b0
+        kind = {"replace": "changed", "delete": "dropped", "insert": "added"}[op]
+        edits.append(WordEdit(kind, a[a0:a1], b[b0:b1], a0, a1, b0, b1))
+    counts = {
+        "kept": kept,
+        "runs2": runs2,
+        "ops": len(edits),
+        "gap": gap,
+        "tokens": len(tb),
+        "a_tokens": len(ta),
+        "longest": longest,
+        "marked": sum(marked),
+        "marked_kept": marked_kept,
+        "moved": moved,
+    }
+    return tuple(edits), counts
+
+
+def _marked(tok: str, k: int) -> bool:
+    """A token a translator renders their own way and an editor leaves alone: punctuation,
+    quote marks, digits, capitalised words inside the sentence (names)."""
+    c = tok[0]
+    return not c.isalnum() or c.isdigit() or (k > 0 and c.isupper())
+
+
+def spread(per: Sequence[tuple[float, float, float]]) -> dict[str, float]:
+    """How the differences are spread over the sentences: an editor leaves most sentences
+    alone and rewrites a few; a second translator words every sentence their own way."""
+    if not per:
+        return {"longest_run": 0.0, "low_share": 0.0, "io_sd": 0.0, "edit_top": 0.0}
+    io = np.array([x[0] for x in per])
+    gaps = np.sort(np.array([x[2] for x in per]))[::-1]
+    top = max(1, len(gaps) // 4)
+    return {
+        "longest_run": round(float(np.mean([x[1] for x in per])), 4),
+        "low_share": round(float(np.mean(io < 0.5)), 4),
+        "io_sd": round(float(np.std(io)), 4),
+        "edit_top": round(float(gaps[:top].sum() / gaps.sum()), 4) if gaps.sum() else 1.0,
+    }
