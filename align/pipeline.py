@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError, FormatError, InputError
+from align.provenance.pair_types import PairResult
 from align.report.index_page import IndexRow, write_index_page
 
 Progress = Callable[[int], None]
@@ -245,7 +246,7 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
 
 
 def check_pairs(
-    pair_results: Iterable[Any],
+    pair_results: Sequence[PairResult],
     out_dir: str | Path,
     progress: Progress = _noop,
     index: str | Path | None = None,
@@ -253,8 +254,7 @@ def check_pairs(
 ) -> Path:
     """Check each translation against its best original found by ``align.provenance.pairing``.
 
-    Reads ``PairResult``-like objects (``.translation``, ``.candidates[0].path``,
-    ``.verdict``) defensively. Translations without an original (verdict
+    Translations without an original (verdict
     ``no_original`` or no candidate path) get an index row saying so instead of a
     report. An original indexed from a JSONL manifest has no file: its stored text is
     written to ``<out_dir>/originals/`` and checked from there (needs ``index``).
@@ -267,15 +267,14 @@ def check_pairs(
     specs: list[PairSpec] = []
     missing: list[IndexRow] = []
     for result in pair_results:
-        raw = getattr(result, "translation", "") or ""
+        raw = str(result.translation)
         translation: Any = raw if is_url(raw) else Path(raw)  # a URL stays a str
         stem = Path(urlsplit(raw).path).stem if is_url(raw) else translation.stem
-        candidates = list(getattr(result, "candidates", ()) or ())
-        verdict = str(getattr(result, "verdict", ""))
-        best = candidates[0] if candidates else None
-        path = getattr(best, "path", None) if best is not None else None
-        if path is None and is_url(getattr(best, "original_id", None)):
-            path = getattr(best, "original_id", None)  # indexed from a URL: fetched again
+        verdict = result.verdict
+        best = result.candidates[0] if result.candidates else None
+        path: Any = best.path if best is not None else None
+        if path is None and best is not None and is_url(best.original_id):
+            path = best.original_id  # indexed from a URL: fetched again
         if path is None and best is not None and index is not None and verdict != "no_original":
             path = _stored_original(index, str(best.original_id), Path(out_dir))
         pair_id = stem or "translation"
@@ -294,10 +293,9 @@ def check_pairs(
             progress(1)
             continue
         note = f"pairing: {verdict}"
-        confidence = getattr(best, "confidence", None)
-        if isinstance(confidence, (int, float)):
-            note += f", confidence {confidence:.2f}"
-        derived = getattr(result, "derived_from", None)
+        if best is not None:
+            note += f", confidence {best.confidence:.2f}"
+        derived = result.derived_from
         if derived is not None:  # the second hop: show how to see the edit
             src = derived.path or derived.original_id
             note += f"; edited from English version {derived.original_id} (see: provalign derive "

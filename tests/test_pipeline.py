@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -45,15 +44,11 @@ def test_demo_manifest_lists_existing_files() -> None:
     assert count_demo_pairs(ROOT / "corpora" / "demo") == len(specs)
 
 
-@dataclass
-class _Result:
-    translation: Path
-    candidates: tuple[object, ...]
-    verdict: str
-
-
 def test_check_pairs_without_original(tmp_path: Path) -> None:
-    index = check_pairs([_Result(Path("lonely.en.txt"), (), "no_original")], tmp_path / "out")
+    from align.provenance.pair_types import PairResult
+
+    result = PairResult(Path("lonely.en.txt"), (), "no_original")
+    index = check_pairs([result], tmp_path / "out")
     tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
     rows = tree.xpath("//tbody/tr")
     assert len(rows) == 1 and "no original found" in rows[0].text_content()

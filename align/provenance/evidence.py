@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -68,12 +69,34 @@ def confirm_logit(f: Mapping[str, Any], coef: Sequence[float] = CONFIRM_COEF) ->
 SENTENCE_COSINE = 0.5  # a counterpart for confirmation: margin >= 1 and cosine >= this
 
 
+@dataclass(frozen=True)
+class SentenceMatch:
+    """How one candidate's sentences matched the translation's, beyond the evidence.
+
+    The evidence (a JSON-ready dict) summarises these; the joint explanation of a
+    translation by two originals (``pairing._compilation``) recombines them.
+    """
+
+    rowmax: np.ndarray  # each translation sentence's best cosine in the candidate
+    cosines: Mapping[int, float]  # translation sentence -> cosine of its in-order match
+    anchors: frozenset[str]  # anchors the translation shares with the candidate
+    strict: frozenset[int]  # translation sentences with a confident counterpart
+
+
+@dataclass(frozen=True)
+class Rerank:
+    """The evidence of one candidate original and its sentence match."""
+
+    evidence: dict[str, Any]
+    match: SentenceMatch
+
+
 def rerank_features(
     emb: np.ndarray,
     originals: Sequence[StoredOriginal],
     anchors_t: frozenset[str],
     sentence_cosine: float = SENTENCE_COSINE,
-) -> list[dict[str, Any]]:
+) -> list[Rerank]:
     """Sentence-level evidence of each candidate original for one translation.
 
     Besides the re-rank features, ``sentence_share`` is the share of the translation's
@@ -106,26 +129,28 @@ def rerank_features(
         shared = anchors_t & o.anchors
         strict = [i for i in in_order if s[i, best[i]] >= sentence_cosine]
         strict_set = set(strict)
-        out.append(
-            {
-                "in_order": len(in_order) / m,
-                "matched": len(matched),
-                "soft": float(s.max(axis=1).mean()),
-                "match_cosine": float(s[matched, best[matched]].mean()) if matched else 0.0,
-                "coverage_original": len({int(best[i]) for i in matched}) / n,
-                "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
-                "anchors_shared": sorted(shared)[:20],
-                "covers": in_order,
-                "sentence_share": len(strict) / m,
-                "matched_sentences": [
-                    [i, int(best[i]), round(float(s[i, best[i]]), 3)] for i in strict
-                ],
-                "unmatched_sentences": [i for i in range(m) if i not in strict_set],
-                "translation_sentences": m,
-                "_rowmax": s.max(axis=1),
-                "_matchcos": {i: float(s[i, best[i]]) for i in in_order},
-                "_anchors": shared,
-                "original_sentences": n,
-            }
+        match = SentenceMatch(
+            rowmax=s.max(axis=1),
+            cosines={i: float(s[i, best[i]]) for i in in_order},
+            anchors=frozenset(shared),
+            strict=frozenset(strict),
         )
+        evidence = {
+            "in_order": len(in_order) / m,
+            "matched": len(matched),
+            "soft": float(s.max(axis=1).mean()),
+            "match_cosine": float(s[matched, best[matched]].mean()) if matched else 0.0,
+            "coverage_original": len({int(best[i]) for i in matched}) / n,
+            "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
+            "anchors_shared": sorted(shared)[:20],
+            "covers": in_order,
+            "sentence_share": len(strict) / m,
+            "matched_sentences": [
+                [i, int(best[i]), round(float(s[i, best[i]]), 3)] for i in strict
+            ],
+            "unmatched_sentences": [i for i in range(m) if i not in strict_set],
+            "translation_sentences": m,
+            "original_sentences": n,
+        }
+        out.append(Rerank(evidence, match))
     return out

@@ -60,6 +60,7 @@ import numpy as np
 
 from align.provenance.docvectors import anchors_of, doc_vectors
 from align.provenance.evidence import (
+    SentenceMatch,
     confirm_logit,
     logit,
     rerank_features,
@@ -199,10 +200,10 @@ class Pairer:
         anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
         feats = rerank_features(emb, originals, anchors_t, self.options.sentence_cosine)
         cands = []
-        internals: dict[str, dict[str, Any]] = {}
-        for k, (orig, f) in enumerate(zip(originals, feats, strict=True)):
-            internals[orig.id] = {key: f.pop(key) for key in ("_rowmax", "_matchcos", "_anchors")}
-            internals[orig.id]["strict"] = {int(x[0]) for x in f["matched_sentences"]}
+        matches: dict[str, SentenceMatch] = {}
+        for k, (orig, rerank) in enumerate(zip(originals, feats, strict=True)):
+            f = rerank.evidence
+            matches[orig.id] = rerank.match
             f["doc_cosine"] = float(cos_mean[k])
             f["order_cosine"] = float(cos_slot[k])
             f["story_confidence"] = round(1.0 / (1.0 + math.exp(-logit(f))), 4)
@@ -221,7 +222,7 @@ class Pairer:
         cands.sort(key=lambda c: -c.score)
         result = None
         if cands and cands[0].confidence < self.options.threshold:
-            joint = _compilation(cands, internals, anchors_t, emb.shape[0], self.options)
+            joint = _compilation(cands, matches, anchors_t, emb.shape[0], self.options)
             if joint is not None:
                 result = PairResult(translation, joint, PAIRED)
         result = result or _decide(translation, cands, self.options)
@@ -266,7 +267,7 @@ class Pairer:
 
 def _compilation(
     cands: list[Candidate],
-    internals: Mapping[str, Mapping[str, Any]],
+    matches: Mapping[str, SentenceMatch],
     anchors_t: frozenset[str],
     m: int,
     options: PairOptions,
@@ -289,14 +290,14 @@ def _compilation(
             extra = set(cb.evidence["covers"]) - cov_a
             if len(cov_a) < need or len(extra) < need:
                 continue
-            ia, ib = internals[ca.original_id], internals[cb.original_id]
-            cos = [ia["_matchcos"][i] for i in cov_a] + [ib["_matchcos"][i] for i in extra]
-            shared = ia["_anchors"] | ib["_anchors"]
-            strict = ia["strict"] | ib["strict"]
+            ia, ib = matches[ca.original_id], matches[cb.original_id]
+            cos = [ia.cosines[i] for i in cov_a] + [ib.cosines[i] for i in extra]
+            shared = ia.anchors | ib.anchors
+            strict = ia.strict | ib.strict
             f = {
                 "sentence_share": len(strict) / m,
                 "in_order": (len(cov_a) + len(extra)) / m,
-                "soft": float(np.maximum(ia["_rowmax"], ib["_rowmax"]).mean()),
+                "soft": float(np.maximum(ia.rowmax, ib.rowmax).mean()),
                 "match_cosine": float(np.mean(cos)),
                 "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
             }
