@@ -28,22 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _data import shared_data  # noqa: E402
+
 from align.batch.check import Payload, check_payload  # noqa: E402
 from align.batch.inputs import BatchItem, read_batch_manifest  # noqa: E402
 from align.batch.run import BatchOptions, _read_inputs, run_batch  # noqa: E402
 
 
-def ntrex_dir() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    base = Path(env) if env else ROOT.parent / "shared"
-    data = base / "data" / "ntrex"
-    if not data.is_dir():
-        sys.exit(f"error: {data} not found (set PROVALIGN_SHARED)")
-    return data
-
-
 def make_items(folder: Path, n_ntrex: int = 55) -> list[BatchItem]:
-    data = ntrex_dir()
+    data = shared_data() / "ntrex"
     ids = (data / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
     sides = {
         k: (data / f"newstest2019-{n}.txt").read_text(encoding="utf-8").splitlines()

@@ -32,7 +32,6 @@ import csv
 import dataclasses
 import hashlib
 import json
-import os
 import re
 import sys
 import time
@@ -43,6 +42,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _data import shared_data as shared  # noqa: E402
 
 from align.provenance.derive import (  # noqa: E402
     COPY_EDITED,
@@ -94,11 +95,6 @@ FILLER = [
 
 def log(*a: Any) -> None:
     print(*a, file=sys.stderr, flush=True)
-
-
-def shared() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    return (Path(env) if env else ROOT.parent / "shared") / "data"
 
 
 def is_dev(key: str) -> bool:

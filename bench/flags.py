@@ -31,13 +31,14 @@ import csv
 import dataclasses
 import hashlib
 import json
-import os
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _data import shared_data as shared  # noqa: E402
 
 from align.check.context import FlagOptions  # noqa: E402
 from align.check.flags import check_alignment  # noqa: E402
@@ -74,11 +75,6 @@ TARGETS = {
     "name_mismatch": ("F1", 0.85),
     "partial_omission": ("P", 0.8, "R", 0.8),
 }
-
-
-def shared() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    return (Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared") / "data"
 
 
 def load_cases() -> list[tuple[str, list[str], list[str], str]]:

