@@ -37,7 +37,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pairing import build, condense, is_dev, load_docs, log  # noqa: E402
+from pairing import (  # noqa: E402
+    build,
+    condense,
+    fit,  # noqa: E402  (the one logistic fit of the pairing benches)
+    is_dev,
+    load_docs,
+    log,
+)
 
 from align.embed.encoder import load_encoder  # noqa: E402
 from align.provenance.evidence import CONFIRM_FEATURES  # noqa: E402
@@ -137,24 +144,6 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-RIDGE = 0.1
-
-
-def fit(rows: list[dict[str, Any]]) -> tuple[float, ...]:
-    x, y = [], []
-    for r in rows:
-        for f, lab in r["feats"]:
-            x.append([1.0, *f])
-            y.append(1.0 if lab else 0.0)
-    xa, ya = np.array(x), np.array(y)
-    w = np.zeros(xa.shape[1])
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(xa @ w)))
-        h = xa.T @ (xa * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
-        w = w + np.linalg.solve(h, xa.T @ (ya - p) - RIDGE * w)
-    return tuple(round(float(v), 3) for v in w)
-
-
 def evaluate(
     paths: dict[str, str], qsets: dict[str, list], options: PairOptions, enc: Any
 ) -> list[dict[str, Any]]:
@@ -186,7 +175,7 @@ def main() -> None:
             qsets[lang] = qs
         rows = evaluate(paths, qsets, options, enc)
         if args.fit:
-            coef = fit([r for r in rows if r["dev"]])
+            coef = tuple(fit([r for r in rows if r["dev"]]))
             out["fitted_coef"] = list(coef)
             options = dataclasses.replace(options, confirm_coef=coef)
             rows = evaluate(paths, qsets, options, enc)
