@@ -19,7 +19,7 @@ from report_fixture import INJECTION, make_report
 from align.report import render
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 def _find(name: str, fallback: str) -> str | None:

@@ -159,7 +159,7 @@ def test_check_with_review_carries_decisions_over(tmp_path: Path) -> None:
 
     from cli import cli
 
-    data = Path(__file__).resolve().parent / "data" / "align"
+    data = Path(__file__).resolve().parents[1] / "data" / "align"
     args = ["check", str(data / "ntrex.ar.txt"), str(data / "ntrex.en.txt"), "--format", "json"]
     first = tmp_path / "first.json"
     assert CliRunner().invoke(cli, [*args, "-o", str(first)]).exit_code == 0

@@ -23,8 +23,8 @@ from align.provenance.index import (
 )
 from align.provenance.originals import IndexOptions, OriginalRecord, count_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
-ORIGINALS = Path(__file__).resolve().parent / "data" / "pairing" / "originals"
+ROOT = Path(__file__).resolve().parents[2]
+ORIGINALS = Path(__file__).resolve().parents[1] / "data" / "pairing" / "originals"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from align.synthetic.generate import (
 )
 from align.types import FLAG_KINDS
 
-DATA = Path(__file__).resolve().parent / "data" / "flags"
+DATA = Path(__file__).resolve().parents[1] / "data" / "flags"
 
 
 def ntrex_docs(shared: Path, n: int = 6) -> list[tuple[list[str], list[str]]]:

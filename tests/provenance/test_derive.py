@@ -139,7 +139,7 @@ def test_cli_bad_input(tmp_path: Path) -> None:
 
 
 def test_original_marks_retranslated_sentences() -> None:
-    data = Path(__file__).resolve().parent / "data" / "pairing"
+    data = Path(__file__).resolve().parents[1] / "data" / "pairing"
     a = data / "translations" / "en_atm_outlet2.txt"  # a condensed copy of en_atm
     b = data / "translations" / "en_atm.txt"
     o = data / "originals" / "ar_atm.txt"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import cli
 
-READER = Path(__file__).resolve().parent / "data" / "reader"
+READER = Path(__file__).resolve().parents[1] / "data" / "reader"
 
 
 def test_split_text_output(runner: CliRunner) -> None:

@@ -18,7 +18,7 @@ from align.read.document import LoadOptions, load_pair
 from align.sentalign.aligner import align_documents
 from align.sentalign.options import CHECK_OPTIONS
 
-DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "corpora" / "demo"
 
 
 def _logistic(cos: float) -> float:

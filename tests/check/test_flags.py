@@ -16,7 +16,7 @@ from align.embed.encoder import Encoder
 from align.synthetic.generate import document_from_lines
 from align.types import Alignment, Link, Report, Signature
 
-DATA = Path(__file__).resolve().parent / "data" / "flags"
+DATA = Path(__file__).resolve().parents[1] / "data" / "flags"
 # both fixtures: original #5 dropped, #2 200 -> 2,000, a name respelled, a disclaimer added
 GOLD = [
     ((0,), (0,)),

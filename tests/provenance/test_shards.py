@@ -14,7 +14,7 @@ from cli import cli
 
 pytest.importorskip("faiss")
 
-DATA = Path(__file__).resolve().parent / "data" / "pairing"
+DATA = Path(__file__).resolve().parents[1] / "data" / "pairing"
 
 
 def _vectors(n: int, seed: int = 0) -> np.ndarray:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import cli
 from align.provenance.index import SCHEMA_VERSION, connect, index_info
 
-DATA = Path(__file__).resolve().parent / "data" / "pairing"
+DATA = Path(__file__).resolve().parents[1] / "data" / "pairing"
 ORIG = DATA / "originals"
 TRANS = DATA / "translations"
 

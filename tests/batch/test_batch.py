@@ -15,7 +15,7 @@ from align.batch.run import BatchOptions, assign_stems, run_batch
 from align.errors import FormatError
 from cli import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "corpora" / "demo"
 PAIRS = ["ru-bbc-381736", "ar-thelocal-65969"]
 
@@ -166,7 +166,7 @@ def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None: 
     from align.provenance.index import add_to_index
     from align.provenance.originals import IndexOptions
 
-    pairing = Path(__file__).resolve().parent / "data" / "pairing"
+    pairing = Path(__file__).resolve().parents[1] / "data" / "pairing"
     index = tmp_path / "idx.sqlite"
     add_to_index(index, [pairing / "originals"], None, IndexOptions())
     folder = tmp_path / "en"

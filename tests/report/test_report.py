@@ -29,8 +29,8 @@ from align.report import (
 )
 from align.report.write_tmx import render_tmx
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
-DTD = Path(__file__).resolve().parent / "data" / "report" / "tmx14b-subset.dtd"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+DTD = Path(__file__).resolve().parents[1] / "data" / "report" / "tmx14b-subset.dtd"
 UPDATE = os.environ.get("PROVALIGN_UPDATE_GOLDEN") == "1"
 EXT = {"json": "json", "html": "html", "md": "md", "tsv": "tsv", "tmx": "tmx", "text": "txt"}
 

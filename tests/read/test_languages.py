@@ -18,7 +18,7 @@ from align.read.langid import detect_language, sentence_language
 from align.text.languages import E5_LANGS, USEM3_LANGS, covers
 from cli import cli
 
-SAMPLES = Path(__file__).parent / "data" / "languages"
+SAMPLES = Path(__file__).parents[1] / "data" / "languages"
 
 
 @pytest.mark.parametrize("lang", ["uk", "fa"])

@@ -18,7 +18,7 @@ from align.sentalign.evaluate import score_links
 from align.sentalign.links import format_ladder, parse_links, read_links
 from align.sentalign.options import AlignOptions, link_types
 
-DATA = Path(__file__).parent / "data" / "align"
+DATA = Path(__file__).parents[1] / "data" / "align"
 
 
 def _lines(name: str) -> list[str]:

@@ -15,7 +15,7 @@ from align.errors import InputError, LimitError
 from align.read.fetch import FetchOptions, fetch, is_url
 from cli import cli
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 AR = (DATA / "align" / "ntrex.ar.txt").read_bytes()
 EN = (DATA / "align" / "ntrex.en.txt").read_bytes()
 RU_HTML = (DATA / "reader" / "ru.cp1251.html").read_bytes()

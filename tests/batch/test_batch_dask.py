@@ -24,7 +24,7 @@ from align.batch.inputs import read_batch_manifest  # noqa: E402
 from align.batch.run import BatchOptions, run_batch  # noqa: E402
 from cli import cli  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "corpora" / "demo"
 SCHEDULER = "from distributed.cli.dask_scheduler import main; main()"
 WORKER = "from distributed.cli.dask_worker import main; main()"

@@ -11,7 +11,7 @@ from align.errors import InputError, LanguageError, LimitError
 from align.read.document import LoadOptions, document_from_text, load_document, load_pair
 from align.read.reader import ReadOptions, decode_bytes, find_paragraphs, read_article
 
-READER = Path(__file__).resolve().parent / "data" / "reader"
+READER = Path(__file__).resolve().parents[1] / "data" / "reader"
 
 
 @pytest.mark.parametrize(

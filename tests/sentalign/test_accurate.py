@@ -13,7 +13,7 @@ from align.sentalign.extend import extend_links
 from align.sentalign.links import read_links
 from align.sentalign.options import AlignOptions
 
-DATA = Path(__file__).parent / "data" / "align"
+DATA = Path(__file__).parents[1] / "data" / "align"
 
 
 def _lines(name: str) -> list[str]:

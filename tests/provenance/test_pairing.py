@@ -23,7 +23,7 @@ from align.provenance.pairing import (
     shared_originals,
 )
 
-DATA = Path(__file__).resolve().parent / "data" / "pairing"
+DATA = Path(__file__).resolve().parents[1] / "data" / "pairing"
 ORIG = DATA / "originals"
 TRANS = DATA / "translations"
 
