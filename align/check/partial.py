@@ -9,19 +9,15 @@ terse-but-faithful renderings.
 
 from __future__ import annotations
 
-import re
 import statistics
 from typing import TYPE_CHECKING
 
 from align.check.gaps import quote
-from align.text.shape import clauses
+from align.text.shape import capitalised_share, clauses, has_terminal
 from align.types import PARTIAL_OMISSION, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
-
-
-_FINAL = (".", "!", "?", "…", '"', "'", "”", "’", "»", ")")  # how a body sentence ends
 
 
 def _terse(otext: str, ttext: str) -> bool:
@@ -34,10 +30,10 @@ def _terse(otext: str, ttext: str) -> bool:
     also caught running text full of names ("Oleksii Reznikov, head of the Ministry
     of Defense of Ukraine."), which hid three cut clauses on ``bench/flags.py``.
     """
-    if len(otext.split()) < 6 or not ttext.rstrip().endswith(_FINAL):
+    if len(otext.split()) < 6 or not has_terminal(ttext):
         return True
-    toks = [t for t in re.findall(r"[^\W\d_]+", ttext) if len(t) > 3]
-    return len(toks) >= 4 and sum(t[:1].isupper() for t in toks) >= 0.9 * len(toks)
+    n, share = capitalised_share(ttext)
+    return n >= 4 and share >= 0.9
 
 
 def _sub_spans(cl: list[str]) -> list[tuple[int, int]]:

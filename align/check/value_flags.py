@@ -13,8 +13,9 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from align.text.names import WORD_RE, Name, compare_names, english_count, occurs, respelled, words
+from align.text.names import WORD_RE, Name, compare_names, english_count, occurs, respelled
 from align.text.numbers import compare_numbers, format_value
+from align.text.shape import capitalised_share, has_terminal
 from align.types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,10 +69,10 @@ def _headline_case(text: str) -> bool:
     A full sentence that is merely name-heavy ("Yury Trutnev, Deputy Prime Minister of
     Russia and Presidential Envoy ...") ends with a stop and is checked like any other.
     """
-    if text.rstrip(" \"'”»’)").endswith((".", "!", "?")):
+    if has_terminal(text):
         return False
-    toks = [t for t, _ in words(text) if len(t) > 3]
-    return len(toks) >= 3 and sum(t[:1].isupper() for t in toks) >= 0.6 * len(toks)
+    n, share = capitalised_share(text)
+    return n >= 3 and share >= 0.6
 
 
 # Stand-in names for the context contrast: common surnames of several origins that a

@@ -86,3 +86,19 @@ def untitled_heading(line: str) -> bool:
     whether an unlinked first line is a headline the original lacks.
     """
     return len(line) < 90 and not line.rstrip().endswith((".", "!", "?"))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def capitalised_share(text: str) -> tuple[int, float]:
+    """How many words of 4+ letters ``text`` has, and the share of them capitalised.
+
+    The title-case measure of every headline rule (``check.partial``: terse renderings;
+    ``check.value_flags``: headlines, where capitals carry no name information); each rule
+    keeps its own bar, measured on ``bench/flags.py``.
+    """
+    long = [t for t in _LETTERS.findall(text) if len(t) > 3]
+    if not long:
+        return 0, 0.0
+    return len(long), sum(t[:1].isupper() for t in long) / len(long)
