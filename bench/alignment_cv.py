@@ -56,12 +56,12 @@ CV_BASE = AlignOptions()  # the accuracy-mode grid varies e5_weight around these
 #: first-pass 1-1 links count as confident. "all": every link uncertain, i.e. e5 encodes
 #: every sentence (the trade-off curve's end; too slow for the 3x target, so not in
 #: the grid cross-validation chooses from unless ``--levels all`` asks for it).
-LEVELS: dict[str, tuple[float, float]] = {
-    "all": (float("inf"), float("inf")),
-    "m0.3": (0.3, 0.6),
-    "m0.2": (0.2, 0.5),
-    "m0.1": (0.1, 0.4),
-    "m0.0": (0.0, 0.3),
+LEVELS: dict[str, tuple[float, float, float]] = {
+    "all": (float("inf"), float("inf"), float("inf")),
+    "m0.3": (0.3, 0.1, 0.6),
+    "m0.2": (0.2, 0.05, 0.5),
+    "m0.1": (0.1, 0.0, 0.4),
+    "m0.0": (0.0, -0.05, 0.3),
 }
 
 
@@ -102,13 +102,14 @@ def set_level(name: str) -> None:
 
     level = name.split(",")[0]
     # "defaults": the module's own
-    rescore.RESCORE_MARGIN, rescore.RESCORE_MIN_COS = LEVELS.get(level, DEFAULT_LEVEL)
+    margins = LEVELS.get(level, DEFAULT_LEVEL)
+    rescore.RESCORE_MARGIN, rescore.RESCORE_MERGE_MARGIN, rescore.RESCORE_MIN_COS = margins
 
 
-def _default_level() -> tuple[float, float]:
+def _default_level() -> tuple[float, float, float]:
     from align.sentalign import rescore
 
-    return rescore.RESCORE_MARGIN, rescore.RESCORE_MIN_COS
+    return rescore.RESCORE_MARGIN, rescore.RESCORE_MERGE_MARGIN, rescore.RESCORE_MIN_COS
 
 
 DEFAULT_LEVEL = _default_level()

@@ -58,10 +58,13 @@ Bounds = list[tuple[int, int, int, int]]
 PathFn = Callable[..., Bounds]
 
 #: A first-pass 1-1 link is confident (pinned, e5 never asked) when its USE v3 cosine
-#: is at least ``RESCORE_MIN_COS`` and beats every rival by ``RESCORE_MARGIN``: the
-#: other sentences within two of its partner, and the two-sentence spans holding
-#: either of its sentences. Chosen by cross-validation (bench ``--cv --accurate``).
+#: is at least ``RESCORE_MIN_COS``, beats the other sentences within two of its
+#: partner by ``RESCORE_MARGIN`` and the two-sentence spans holding either of its
+#: sentences by ``RESCORE_MERGE_MARGIN`` (a pooled span holding the partner stays
+#: close to it even when the neighbour is unrelated, hence the smaller margin).
+#: Chosen by cross-validation (bench ``--cv --accurate``).
 RESCORE_MARGIN = 0.2
+RESCORE_MERGE_MARGIN = 0.05
 RESCORE_MIN_COS = 0.5
 #: Links either side of an uncertain one that e5 encodes too (and the band frees).
 RESCORE_NEIGHBOURS = 1
@@ -228,12 +231,14 @@ def uncertain_links(first: Bounds, orig: SideSpans, trans: SideSpans) -> np.ndar
         near_t = [x for x in range(j - 2, j + 3) if x != j and 0 <= x < trans.n]
         near_o = [x for x in range(i - 2, i + 3) if x != i and 0 <= x < orig.n]
         rivals = [et[near_t] @ eo[i], eo[near_o] @ et[j]]
+        merges = []
         if et2 is not None:
-            rivals.append(et2[[s for s in (j - 1, j) if 0 <= s < len(et2)]] @ eo[i])
+            merges.append(et2[[s for s in (j - 1, j) if 0 <= s < len(et2)]] @ eo[i])
         if eo2 is not None:
-            rivals.append(eo2[[s for s in (i - 1, i) if 0 <= s < len(eo2)]] @ et[j])
+            merges.append(eo2[[s for s in (i - 1, i) if 0 <= s < len(eo2)]] @ et[j])
         best = max((float(r.max()) for r in rivals if len(r)), default=-1.0)
-        out[k] = cos - best < RESCORE_MARGIN
+        merge = max((float(r.max()) for r in merges if len(r)), default=-1.0)
+        out[k] = cos - best < RESCORE_MARGIN or cos - merge < RESCORE_MERGE_MARGIN
     return out
 
 
@@ -281,8 +286,14 @@ class MixedSide(SideSpans):
             self.e5_ok[a] = ok
 
     def e5_margins(self, other: MixedSide, k: int, sample: int) -> None:
-        """e5's hubness: mean of each span's k best cosines with the other side's encoded."""
-        base = other.e5[1][other.enc]
+        """e5's share of the hubness baseline of each encoded span.
+
+        As when e5 encoded everything: the mean of the span's k best cosines, on both
+        encoders combined, with the other side's encoded sentences, less its USE v3
+        share (``hub``), so a link between encoded spans earns what it did then and a
+        link holding an unencoded sentence keeps USE v3's margin alone.
+        """
+        base = np.hstack([other.emb[1], other.e5[1] * math.sqrt(self.e5_scale)])[other.enc]
         if len(base) > sample:
             base = base[np.linspace(0, len(base) - 1, sample).astype(np.int64)]
         kk = min(k, len(base))
@@ -290,8 +301,10 @@ class MixedSide(SideSpans):
             hub = np.zeros(len(emb))
             rows = np.flatnonzero(self.e5_ok[a])
             if kk and len(rows):
-                sims = emb[rows] @ base.T
-                hub[rows] = np.partition(sims, -kk, axis=1)[:, -kk:].mean(axis=1)
+                both = np.hstack([self.emb[a][rows], emb[rows] * math.sqrt(self.e5_scale)])
+                sims = both @ base.T
+                top = np.partition(sims, -kk, axis=1)[:, -kk:].mean(axis=1)
+                hub[rows] = (top - self.hub[a][rows]) / self.e5_scale
             self.e5_hub[a] = hub
 
 
