@@ -11,7 +11,8 @@ uncertain; e5 encodes the sentences of the uncertain links and of their
 ``RESCORE_NEIGHBOURS`` neighbouring links, and nothing else.
 
 The second search then runs in a band around the first pass that is ``rescore_band``
-wide where links are uncertain and pinned (width 0) where they are confident. Its
+wide where links are uncertain and pinned where they are confident (width 0, bar
+the one-column step that keeps the DP's rows connected). Its
 gain is the first pass's, with the USE v3 margin weighted ``1 - e5_weight``, plus
 ``e5_weight * E5_SCALE`` times e5's own hubness-corrected margin (cosine less the
 mean of its k best e5 cosines among the encoded sentences of the other side) for
@@ -20,9 +21,19 @@ links whose spans e5 encoded; a span holding an unencoded sentence adds nothing
 the token-weighted mean of their sentences' e5 vectors (e5 mean-pools its last
 layer, so that is the pooled state the model itself would start from).
 
-Before (every sentence encoded, one combined cosine): held-out strict F1 Text+Berg
-0.925, zh-en 0.885 (one chapter per novel), synthetic 0.988/0.981/0.957. The figures
-of this version are in the README and ``bench/alignment.py --cv --accurate``.
+Cost and accuracy (bench ``--accurate-speed 1000`` and ``--cv --accurate``, the
+subset of one chapter per novel and 12 synthetic documents per set). On the clean
+1,000-sentence NTREX pair e5 encodes 78 of 2,000 sentences and accuracy mode takes
+1.7-2.1x the default's time (it took 10.3x encoding every sentence). On text that
+needs e5 most it still encodes most sentences: 73 % of the longest zh-en chapter,
+75-86 % of the CV subset. Held-out strict F1 on that subset: Text+Berg 0.933, zh-en
+0.877, synthetic ar/ru/WMT22 0.973/0.962/0.951 (the earlier code, encoding every
+sentence: 0.925/0.885/0.988/0.981/0.957; the ar/ru drop is folds choosing another
+e5_weight: at the shipped e5_weight and threshold, not held out, this level scores
+0.933/0.877/0.981/0.981/0.951 and this code encoding every sentence
+0.931/0.878/0.981/0.981/0.957). Strict F1 is flat from encoding everything down to
+this level; dropping the neighbours
+(``RESCORE_NEIGHBOURS`` 0) cost Text+Berg 0.015 and zh-en 0.012.
 
 ``e5_exact`` (re-encode chosen many-to-one spans exactly) applies only where e5 aligns
 alone: swapping exact vectors in for the chosen spans only (their rivals keep the
