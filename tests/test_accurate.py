@@ -10,10 +10,11 @@ import pytest
 from align.embed.e5 import span_embeddings
 from align.sentalign.aligner import align_texts
 from align.sentalign.extend import extend_links
-from align.sentalign.link_gain import SideSpans
+from align.sentalign.dp import Band
+from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.links import read_links
 from align.sentalign.options import AlignOptions
-from align.sentalign.rescore import Rescorer, uncertain_links
+from align.sentalign.rescore import MixedGain, MixedSide, Rescorer, uncertain_links
 
 DATA = Path(__file__).parent / "data" / "align"
 
@@ -109,3 +110,31 @@ def test_second_search_band_is_pinned_on_confident_links() -> None:
     assert [(band.lo[i], band.hi[i]) for i in (1, 2)] == [(0, 1), (1, 2)]
     assert band.lo[5] < 5 and band.hi[5] >= 7
     assert band.lo[0] == 0 and band.hi[7] == 8
+
+
+def test_links_e5_did_not_encode_earn_the_first_pass_gain() -> None:
+    orig, trans, _ = _pair()
+    hubness(orig, trans, 2, 512)
+    hubness(trans, orig, 2, 512)
+    band = Band.full(orig.n, trans.n)
+    opts = AlignOptions()
+    plain = LinkGain(orig, trans, opts, band)
+    enc_o = np.zeros(orig.n, dtype=bool)
+    enc_o[3:5] = True
+    enc_t = np.zeros(trans.n, dtype=bool)
+    enc_t[3:5] = True
+    e5 = np.eye(16, dtype=np.float32)
+    sides = [
+        MixedSide(side, 0.5, e5[: side.n], np.ones(side.n, np.float32), enc)
+        for side, enc in ((orig, enc_o), (trans, enc_t))
+    ]
+    sides[0].e5_margins(sides[1], 2, 512)
+    sides[1].e5_margins(sides[0], 2, 512)
+    mixed = MixedGain(sides[0], sides[1], opts, band)
+    for a, b in ((1, 1), (2, 1), (1, 2)):
+        want, got = plain(a, b), mixed(a, b)
+        differs = ~np.isclose(want, got)
+        assert differs.any()  # e5 rescored the links inside the encoded stretch ...
+        rows, cols = np.nonzero(differs)
+        assert rows.min() >= 3 + a and cols.min() >= 3 + b  # ... and nothing else
+        assert rows.max() <= 5 and cols.max() <= 5
