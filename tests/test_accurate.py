@@ -9,8 +9,8 @@ import pytest
 
 from align.embed.e5 import span_embeddings
 from align.sentalign.aligner import align_texts
-from align.sentalign.extend import extend_links
 from align.sentalign.dp import Band
+from align.sentalign.extend import extend_links
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.links import read_links
 from align.sentalign.options import AlignOptions
