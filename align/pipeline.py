@@ -27,7 +27,7 @@ Progress = Callable[[int], None]
 MANIFEST = "manifest.tsv"
 MANIFEST_COLUMNS = ("id", "original", "translation", "orig_lang", "trans_lang", "note")
 FORMATS = ("json", "html", "tmx", "md")
-_SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,8 @@ def count_demo_pairs(corpus_dir: str | Path) -> int:
     return len(read_manifest(corpus_dir))
 
 
-def _now() -> str:
+def now_iso() -> str:
+    """The report timestamp: UTC, to the second (batch runs stamp theirs the same way)."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -117,7 +118,7 @@ def _check_one(
     from align.sentalign.aligner import align_documents
     from align.sentalign.options import CHECK_OPTIONS
 
-    stem = stem or _SAFE_ID.sub("_", spec.pair_id) or "pair"
+    stem = stem or SAFE_ID.sub("_", spec.pair_id) or "pair"
     row = IndexRow(
         pair_id=spec.pair_id,
         original=str(spec.original),
@@ -183,7 +184,7 @@ def check_specs(
         ) from exc
     specs = list(specs)
     encoder = load_encoder(encoder_spec) if specs else None
-    created = _now()
+    created = now_iso()
     rows = []
     used: set[str] = set()
     for spec in specs:
@@ -196,7 +197,7 @@ def _unique_stem(pair_id: str, used: set[str]) -> str:
     """A file stem no earlier pair of this batch has: ids that reduce to one stem
     (``x y``/``x_y``, ``a``/``a`` then a real ``a-2``; case-insensitive file systems)
     must not overwrite each other's reports, or the index page links the wrong one."""
-    base = _SAFE_ID.sub("_", pair_id) or "pair"
+    base = SAFE_ID.sub("_", pair_id) or "pair"
     stem, n = base, 1
     while stem.lower() in used:
         n += 1
@@ -315,7 +316,7 @@ def _stored_original(index: str | Path, doc_id: str, out_dir: Path) -> Path | No
         text = original_text(index, doc_id)
     except AlignError:
         return None
-    stem = _SAFE_ID.sub("_", doc_id) or "original"
+    stem = SAFE_ID.sub("_", doc_id) or "original"
     try:
         return write_atomic(out_dir / "originals" / f"{stem}.txt", text)
     except OSError:

@@ -51,7 +51,7 @@ def check_payload(payload: Payload) -> Outcome:
     from align.check.flags import check_alignment
     from align.embed.encoder import load_encoder
     from align.read.document import LoadOptions, segment_article
-    from align.read.reader import ReadOptions, _looks_like_html_name, article_from_bytes
+    from align.read.reader import ReadOptions, article_from_bytes, looks_like_html_name
     from align.report import render
     from align.sentalign.aligner import align_documents
     from align.sentalign.options import CHECK_OPTIONS
@@ -63,7 +63,7 @@ def check_payload(payload: Payload) -> Outcome:
             (item.original, payload.original, item.orig_lang),
             (item.translation, payload.translation, item.trans_lang),
         ):
-            html = _looks_like_html_name(Path(name))
+            html = looks_like_html_name(Path(name))
             article = article_from_bytes(data, name, ReadOptions(), is_html=html)
             docs.append(segment_article(article, LoadOptions(lang=lang)))
         original, translation = docs

@@ -39,7 +39,7 @@ from typing import Any
 from align.batch.check import Outcome, Payload, check_payload
 from align.batch.inputs import BatchItem
 from align.errors import AlignError, InputError
-from align.pipeline import _SAFE_ID, _now
+from align.pipeline import SAFE_ID, now_iso
 from align.report.index_page import IndexRow, render_index_page
 from align.types import FLAG_KINDS
 
@@ -135,7 +135,7 @@ def assign_stems(ids: Sequence[str]) -> list[str]:
     A safe id is its own stem; an unsafe one, or one equal to another up to case (macOS and
     Windows folders ignore case), gets ``-`` and 10 hex digits of its SHA-256 appended.
     """
-    base = [(_SAFE_ID.sub("_", i).strip("._") or "item")[:100] for i in ids]
+    base = [(SAFE_ID.sub("_", i).strip("._") or "item")[:100] for i in ids]
     folded: dict[str, int] = {}
     for b in base:
         folded[b.casefold()] = folded.get(b.casefold(), 0) + 1
@@ -176,7 +176,7 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
 
 def _read_inputs(item: BatchItem) -> tuple[bytes, bytes]:
     """Both articles' bytes, refusing a folder or a file too big to be an article."""
-    from align.read.reader import ReadOptions, _check_size
+    from align.read.reader import ReadOptions, check_size
 
     out = []
     for name in (item.original, item.translation):
@@ -184,7 +184,7 @@ def _read_inputs(item: BatchItem) -> tuple[bytes, bytes]:
         try:
             if p.is_dir():
                 raise InputError("is a directory, not a file", path=name)
-            _check_size(p.stat().st_size, name, ReadOptions().max_chars)
+            check_size(p.stat().st_size, name, ReadOptions().max_chars)
             out.append(p.read_bytes())
         except FileNotFoundError:
             raise InputError("no such file", path=name) from None
@@ -264,7 +264,7 @@ def run_batch(
             raise InputError(f"unknown report format {fmt!r} (known: {', '.join(WRITERS)})")
     out = prepare_out_dir(out_dir)
     settings = settings_text(options)
-    created = _now()
+    created = now_iso()
     stems = assign_stems([it.item_id for it in items])
     rows: list[BatchRow | None] = [None] * len(items)
     keys: dict[int, str] = {}

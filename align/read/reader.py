@@ -75,13 +75,13 @@ def read_article(path: str | Path, options: ReadOptions) -> Article:
                 "not a regular file (a device, FIFO or socket); save the text to a file first",
                 path=name,
             )
-        _check_size(p.stat().st_size, name, options.max_chars)  # before reading a byte
+        check_size(p.stat().st_size, name, options.max_chars)  # before reading a byte
         data = _read_bounded(p, options.max_chars)
     except PermissionError:
         raise InputError("cannot read file: permission denied", path=name) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
-    return article_from_bytes(data, name, options, is_html=_looks_like_html_name(p))
+    return article_from_bytes(data, name, options, is_html=looks_like_html_name(p))
 
 
 def _byte_cap(max_chars: int) -> int:
@@ -92,7 +92,7 @@ def _read_bounded(p: Path, max_chars: int) -> bytes:
     """Read at most one byte past the cap (a file that grows after stat cannot bloat us)."""
     with p.open("rb") as handle:
         data = handle.read(_byte_cap(max_chars) + 1)
-    _check_size(len(data), str(p), max_chars)
+    check_size(len(data), str(p), max_chars)
     return data
 
 
@@ -101,11 +101,11 @@ def _read_stdin(max_chars: int) -> bytes:
     import sys
 
     data = sys.stdin.buffer.read(_byte_cap(max_chars) + 1)
-    _check_size(len(data), "<stdin>", max_chars)
+    check_size(len(data), "<stdin>", max_chars)
     return data
 
 
-def _check_size(size: int, name: str, max_chars: int) -> None:
+def check_size(size: int, name: str, max_chars: int) -> None:
     """Refuse input whose byte size alone proves it is over the limit (bounded memory).
 
     No codec needs more than 4 bytes a character; 4 KiB of slack covers markup around
@@ -117,7 +117,8 @@ def _check_size(size: int, name: str, max_chars: int) -> None:
         )
 
 
-def _looks_like_html_name(p: Path) -> bool:
+def looks_like_html_name(p: Path) -> bool:
+    """A file name that says HTML (the batch workers, given bytes only, ask the same)."""
     return p.suffix.lower() in {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 
 
@@ -129,7 +130,7 @@ def article_from_bytes(
         raise InputError(
             "file is empty" if not data else "file contains only whitespace", path=name
         )
-    _check_size(len(data), name, options.max_chars)
+    check_size(len(data), name, options.max_chars)
     text, encoding, notes = decode_with_notes(data, name, options.encoding)
     if not text.strip():
         raise InputError("file contains only whitespace", path=name)
