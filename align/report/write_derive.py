@@ -14,7 +14,9 @@ from typing import Any
 
 from align.errors import FormatError
 from align.provenance.derive import DeriveResult, SentencePair, result_dict
+from align.report._view import visible
 from align.report.write_html import e, page
+from align.report.write_markdown import cell
 
 _LABEL = {
     "copy_edited": "B is a copy-edit of A",
@@ -98,27 +100,21 @@ def _text(r: DeriveResult) -> str:
                 f"B{i + 1} <- A{_a_ref(p)} chrF {p.chrf:.1f} TER {_ter(p)}: {_inline(p, False)}"
             )
     lines.append(f"Signature: {r.signature}")
-    return "\n".join(lines) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return "\n".join(visible(line) for line in lines) + "\n"  # article text: never escapes
 
 
 def _markdown(r: DeriveResult) -> str:
-    out = ["# provalign derive", ""] + [f"- {_md_cell(x)}" for x in _summary(r)] + [""]
+    out = ["# provalign derive", ""] + [f"- {cell(x)}" for x in _summary(r)] + [""]
     out += ["| B | A | chrF | TER | B with edits |", "|---|---|---|---|---|"]
     by_b = {p.b_index: p for p in r.pairs}
     for i, s in enumerate(r.b_sentences):
         p = by_b.get(i)
         if p is None:
             tag = "re-translated" if i in r.retranslated else "no source"
-            out.append(f"| {i + 1} | {tag} | | | {_md_cell(s)} |")
+            out.append(f"| {i + 1} | {tag} | | | {cell(s)} |")
         else:
             out.append(
-                f"| {i + 1} | {_a_ref(p)} | {p.chrf:.1f} | {_ter(p)} | "
-                f"{_md_cell(_inline(p, False))} |"
+                f"| {i + 1} | {_a_ref(p)} | {p.chrf:.1f} | {_ter(p)} | {cell(_inline(p, False))} |"
             )
     out += ["", f"Signature: `{r.signature}`"]
     return "\n".join(out) + "\n"

@@ -153,3 +153,17 @@ def test_original_marks_retranslated_sentences() -> None:
     assert doc["relation"] == COPY_EDITED
     assert doc["retranslated"] == doc["unsourced"] == [2, 4]
     assert "enc:usem3" in doc["signature"]
+
+
+def test_derive_output_keeps_article_text_inert(tmp_path: Path) -> None:
+    """Escape sequences never reach the terminal; a Markdown image stays text."""
+    from click.testing import CliRunner
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The minister said \x1b[2Jhello ![x](http://e.test/i.png) today.\n")
+    b.write_text("The minister said \x1b[2Jhello ![x](http://e.test/i.png) now.\n")
+    runner = CliRunner()
+    text = runner.invoke(cli.cli, ["derive", str(a), str(b)]).output
+    assert "\x1b" not in text and "\\x1b[2J" in text
+    md = runner.invoke(cli.cli, ["derive", str(a), str(b), "--format", "md"]).output
+    assert "![x](" not in md
