@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from align import __version__
-from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError
 from align.read.limits import MAX_CHARS
 from align.report import WRITERS
 from align.text.languages import ALL_LANGS as _ALL_LANGS
-from align.text.languages import USEM3_LANGS
+from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS
 
 _USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
@@ -239,7 +238,7 @@ class PairInput:
     @property
     def encoder_spec(self) -> str:
         """``--encoder``, or usem3 + e5-small with ``--accurate``."""
-        from align.embed.encoder import ACCURATE_ENCODER, DEFAULT_ENCODER
+        from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
 
         if self.accurate and self.encoder == DEFAULT_ENCODER:
             return ACCURATE_ENCODER
@@ -818,7 +817,7 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 
 
 def _encoder_spec(accurate: bool) -> str:
-    from align.embed.encoder import ACCURATE_ENCODER, DEFAULT_ENCODER
+    from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
 
     return ACCURATE_ENCODER if accurate else DEFAULT_ENCODER
 

@@ -18,10 +18,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError, FormatError, InputError
 from align.provenance.pair_types import PairResult
 from align.report.index_page import IndexRow, write_index_page
+from align.text.languages import DEFAULT_ENCODER
 
 Progress = Callable[[int], None]
 MANIFEST = "manifest.tsv"

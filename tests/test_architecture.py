@@ -146,3 +146,11 @@ def test_public_api_names_resolve_without_loading_heavy_backends() -> None:
     import align
 
     assert out.stdout.strip() == f"{len(align.__all__)} []"
+
+
+def test_the_cli_starts_without_numpy() -> None:
+    """``provalign --help`` and option parsing stay fast: numpy loads only when a stage runs
+    (option defaults and encoder names live in light modules)."""
+    code = "import sys, cli; print('numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

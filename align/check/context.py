@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from align.sentalign.moves import REORDER_EXTEND_SIM, REORDER_SIM
+from align.sentalign.options import REORDER_EXTEND_SIM, REORDER_SIM
 from align.text.names import Name
 from align.types import Alignment, Link, setting
 

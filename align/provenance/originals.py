@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import FormatError, InputError
 from align.read.limits import MAX_CHARS
+from align.text.languages import DEFAULT_ENCODER
 
 SUFFIXES = (".txt", ".html", ".htm")
 

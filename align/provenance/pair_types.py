@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from align.embed.encoder import DEFAULT_ENCODER
 from align.provenance.evidence import CONFIRM_COEF, SENTENCE_COSINE
 from align.read.limits import MAX_CHARS
+from align.text.languages import DEFAULT_ENCODER
 
 PAIRED, AMBIGUOUS, NO_ORIGINAL = "paired", "ambiguous", "no_original"
 

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from align.sentalign.options import REORDER_EXTEND_SIM, REORDER_SIM
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
-REORDER_SIM = 0.45  # omitted and added text this similar is one moved passage ...
-REORDER_EXTEND_SIM = 0.2  # ... and its neighbours this similar moved with it
 _MOVE_MARGIN = 0.1  # a moved sentence is this much closer to its omitted source than to its link
 
 

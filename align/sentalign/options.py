@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from align.embed.encoder import DEFAULT_ENCODER
-from align.sentalign.moves import REORDER_EXTEND_SIM, REORDER_SIM
+from align.text.languages import DEFAULT_ENCODER
 from align.types import setting
+
+REORDER_SIM = 0.45  # omitted and added text this similar is one moved passage ...
+REORDER_EXTEND_SIM = 0.2  # ... and its neighbours this similar moved with it
 
 #: Below this cosine two sentences share no meaning: random pairs of ``bench/flags.py`` sit at
 #: 0.0-0.15, the loosest faithful renderings above 0.17.

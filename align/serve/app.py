@@ -37,10 +37,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from align.embed.encoder import DEFAULT_ENCODER
 from align.errors import AlignError
 from align.serve import pages
 from align.serve.store import Folder, new_report_id, report_csp
+from align.text.languages import DEFAULT_ENCODER
 
 SESSION = "provalign_session"
 WHO = "provalign_who"

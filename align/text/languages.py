@@ -13,6 +13,11 @@ and embedding/alignment (refusing a language the default encoder never saw) need
 
 from __future__ import annotations
 
+# The encoders by name (``align.embed`` builds them); light, so option defaults and the CLI
+# can name them without loading numpy.
+DEFAULT_ENCODER = "usem3"
+ACCURATE_ENCODER = "usem3+e5small"  # --accurate
+
 USEM3_LANGS = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
 
 E5_LANGS = frozenset(
