@@ -22,6 +22,7 @@ from align.errors import AlignError, FormatError, InputError
 from align.provenance.pair_types import PairResult
 from align.report.index_page import IndexRow, write_index_page
 from align.text.languages import DEFAULT_ENCODER
+from align.types import Document, Report
 
 Progress = Callable[[int], None]
 MANIFEST = "manifest.tsv"
@@ -106,17 +107,26 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def check_documents(original: Document, translation: Document, encoder: Any) -> Report:
+    """What ``provalign check`` does to two read documents, with default thresholds: align
+    with ``CHECK_OPTIONS`` (its repairs included) and flag. Demo, batch and the review app
+    all check through here."""
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import CHECK_OPTIONS
+
+    alignment = align_documents(original, translation, CHECK_OPTIONS, encoder=encoder)
+    return check_alignment(alignment, FlagOptions(), encoder=encoder)
+
+
 def _check_one(
     spec: PairSpec, out_dir: Path, encoder: Any, created: str, stem: str | None = None
 ) -> IndexRow:
     """Load, align, check and write all formats of one pair; errors become the row's error."""
-    from align.check.context import FlagOptions
-    from align.check.flags import check_alignment
     from align.read.document import LoadOptions, load_pair
     from align.report import render
     from align.report.atomic import write_atomic
-    from align.sentalign.aligner import align_documents
-    from align.sentalign.options import CHECK_OPTIONS
 
     stem = stem or SAFE_ID.sub("_", spec.pair_id) or "pair"
     row = IndexRow(
@@ -135,9 +145,9 @@ def _check_one(
             LoadOptions(lang=spec.orig_lang),
             LoadOptions(lang=spec.trans_lang),
         )
-        alignment = align_documents(original, translation, CHECK_OPTIONS, encoder=encoder)
-        report = check_alignment(alignment, FlagOptions(), encoder=encoder)
-        report = dataclasses.replace(report, created=created)
+        report = dataclasses.replace(
+            check_documents(original, translation, encoder), created=created
+        )
         for fmt in FORMATS:
             target = out_dir / f"{stem}.{fmt}"
             try:

@@ -4,7 +4,8 @@ the optional ../shared data."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,3 +67,58 @@ def check_exactly_once(links: Sequence[Any], n_original: int, n_translation: int
         assert lk.original or lk.translation, "an empty link"
         for side in (lk.original, lk.translation):
             assert list(side) == list(range(side[0], side[0] + len(side))) if side else True
+
+
+def _find(name: str, fallback: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    return fallback if Path(fallback).exists() else None
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("PROVALIGN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser test required (PROVALIGN_REQUIRE_BROWSER=1) but {reason}")
+    pytest.skip(f"{reason}; install Debian packages chromium and chromium-driver to run it")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium through Selenium, shared by the report and review-app tests; skips
+    without it unless ``PROVALIGN_REQUIRE_BROWSER=1`` (CI), which makes that a failure."""
+    chromium = _find("chromium", "/usr/bin/chromium")
+    driver_path = _find("chromedriver", "/usr/bin/chromedriver")
+    if chromium is None or driver_path is None:
+        _unavailable("chromium or chromedriver is not installed")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _unavailable("selenium is not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(chromium)
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1700",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(
+            service=Service(executable_path=str(driver_path)), options=options
+        )
+    except Exception as exc:  # noqa: BLE001 - any start-up failure means "no browser here"
+        _unavailable(f"Chromium did not start ({type(exc).__name__}: {str(exc)[:200]})")
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -61,11 +61,10 @@ STAGES = [
     "provenance",
     "report",
     "synthetic",
-    "serve",
 ]
 _BASE = {"align", "align.types", "align.errors"}  # everyone may use these
 _TOP = {"align", "align.pipeline"}  # the public face and orchestration: may use every stage
-_TOP_PACKAGES = ("align.batch",)  # orchestration packages (batch runs)
+_TOP_PACKAGES = ("align.batch", "align.serve")  # orchestration: batch runs, the review app
 
 
 def _imports(path: Path) -> set[str]:

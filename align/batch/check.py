@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.batch.inputs import BatchItem
-from align.errors import AlignError, InputError
+from align.errors import AlignError
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +44,14 @@ class Outcome:
 def check_payload(payload: Payload) -> Outcome:
     """Load, align, check and render one pair from its bytes; any failure is the error.
 
-    Runs in this process or on a Dask worker; the encoder comes from ``load_encoder``'s
-    per-process cache, so a worker loads it once.
+    Runs in this process or on a Dask worker; the model weights behind ``load_encoder`` are
+    loaded once per process, so a worker loads them once.
     """
-    from align.check.context import FlagOptions
-    from align.check.flags import check_alignment
     from align.embed.encoder import load_encoder
-    from align.read.document import LoadOptions, segment_article
+    from align.pipeline import check_documents
+    from align.read.document import LoadOptions, pair_documents, segment_article
     from align.read.reader import ReadOptions, article_from_bytes, looks_like_html_name
     from align.report import render
-    from align.sentalign.aligner import align_documents
-    from align.sentalign.options import CHECK_OPTIONS
 
     item = payload.item
     try:
@@ -66,22 +63,9 @@ def check_payload(payload: Payload) -> Outcome:
             html = looks_like_html_name(Path(name))
             article = article_from_bytes(data, name, ReadOptions(), is_html=html)
             docs.append(segment_article(article, LoadOptions(lang=lang)))
-        original, translation = docs
-        if original.lang == translation.lang:
-            raise InputError(
-                f"both sides are in {original.lang}; {item.translation} must translate "
-                f"{item.original} into another language (set orig_lang/trans_lang if "
-                "detection is wrong)",
-                path=item.original,
-            )
+        original, translation = pair_documents(docs[0], docs[1], item.original, item.translation)
         encoder = load_encoder(payload.encoder)
-        alignment = align_documents(
-            original,
-            translation,
-            dataclasses.replace(CHECK_OPTIONS, encoder=payload.encoder),
-            encoder=encoder,
-        )
-        report = check_alignment(alignment, FlagOptions(), encoder=encoder)
+        report = check_documents(original, translation, encoder)
         report = dataclasses.replace(report, created=payload.created)
         texts = {fmt: render(report, fmt) for fmt in payload.formats}
     except AlignError as exc:

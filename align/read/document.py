@@ -128,6 +128,14 @@ def load_pair(
     """Load an original and its translation; refuse a pair in one language."""
     original = load_document(orig_path, orig_options)
     translation = load_document(trans_path, trans_options)
+    return pair_documents(original, translation, str(orig_path), str(trans_path))
+
+
+def pair_documents(
+    original: Document, translation: Document, orig_path: str, trans_path: str
+) -> tuple[Document, Document]:
+    """The two sides of a check, however they were read (files, bytes, URLs): a pair in
+    one language is refused, and an English original gets an argument-order warning."""
     if original.lang == translation.lang:
         raise LanguageError(
             f"both sides are in {original.lang}; {trans_path} must translate {orig_path} into "

@@ -11,7 +11,6 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from align.errors import LanguageError
 from align.read.fetch import FetchOptions
 from align.serve.review import now
 from align.types import Document, Report
@@ -41,22 +40,13 @@ def check_inputs(
 
     ``encoder`` is called only once both sides are read, so a bad input fails fast.
     """
-    from align.check.context import FlagOptions
-    from align.check.flags import check_alignment
-    from align.sentalign.aligner import align_documents
-    from align.sentalign.options import CHECK_OPTIONS
+    from align.pipeline import check_documents
+    from align.read.document import pair_documents
 
-    orig = _document(*original, fetch)
-    trans = _document(*translation, fetch)
-    if orig.lang == trans.lang:
-        raise LanguageError(
-            f"both sides are in {orig.lang}; the translation must be in another language",
-            path=translation[0],
-        )
-    model = encoder()
-    alignment = align_documents(orig, trans, CHECK_OPTIONS, encoder=model)
-    report = check_alignment(alignment, FlagOptions(), model)
-    return dataclasses.replace(report, created=now())
+    orig, trans = pair_documents(
+        _document(*original, fetch), _document(*translation, fetch), original[0], translation[0]
+    )
+    return dataclasses.replace(check_documents(orig, trans, encoder()), created=now())
 
 
 _WARM_AR = (

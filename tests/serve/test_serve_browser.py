@@ -4,7 +4,7 @@ The test starts the server itself on 127.0.0.1 with a free port (``--port 0``; t
 address is read from its first line), with ``--allow-private-urls`` so the app may fetch
 the original from the test's own 127.0.0.1 page server. Chromium uploads the
 translation, runs the check, dismisses a flag with a note, unlinks a row, and the test
-reads the saved JSON. Skips like ``test_browser.py`` when Chromium is missing (fails
+reads the saved JSON. Skips like ``report/test_browser.py`` when Chromium is missing (fails
 under ``PROVALIGN_REQUIRE_BROWSER=1``). Saves ``docs/serve.png`` for the README when
 ``PROVALIGN_SCREENSHOT=1``.
 """
@@ -22,7 +22,6 @@ from typing import Any
 
 import pytest
 from httpserver import serve_pages
-from test_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
