@@ -204,13 +204,7 @@ def without(
         return np.zeros((0, 512), dtype=np.float32)
     if tokens is None or not tokens.spans:
         return encoder.encode([(text[:a] + text[b:]).strip() or text for a, b in cuts])
-    starts = np.array([a for a, _ in tokens.spans])
-    ends = np.array([b for _, b in tokens.spans])
-    masks = np.ones((len(cuts), len(starts)), dtype=np.float32)
-    for k, (a, b) in enumerate(cuts):
-        masks[k, (starts < b) & (ends > a)] = 0
-    total, length = tokens.sums(masks)
-    return head(encoder, total, length)
+    return _pooled(encoder, tokens, cuts, inside=False)
 
 
 def whole(encoder: Encoder, tokens: SideTokens | None, text: str) -> FloatArray:
@@ -229,10 +223,18 @@ def only(
         return np.zeros((0, 512), dtype=np.float32)
     if tokens is None or not tokens.spans:
         return encoder.encode([text[a:b] for a, b in cuts])
+    return _pooled(encoder, tokens, cuts, inside=True)
+
+
+def _pooled(
+    encoder: Encoder, tokens: SideTokens, cuts: list[tuple[int, int]], inside: bool
+) -> FloatArray:
+    """One embedding per cut from the side's token rows: the tokens inside the cut
+    (``inside``) or all the others, pooled through the model's head."""
     starts = np.array([a for a, _ in tokens.spans])
     ends = np.array([b for _, b in tokens.spans])
-    masks = np.zeros((len(cuts), len(starts)), dtype=np.float32)
+    masks = np.full((len(cuts), len(starts)), 0.0 if inside else 1.0, dtype=np.float32)
     for k, (a, b) in enumerate(cuts):
-        masks[k, (starts < b) & (ends > a)] = 1
+        masks[k, (starts < b) & (ends > a)] = 1.0 if inside else 0.0
     total, length = tokens.sums(masks)
     return head(encoder, total, length)
