@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,10 +192,25 @@ def verify(conn: sqlite3.Connection, name: str) -> None:
         raise IndexStoreError(f"corrupt index: {'; '.join(rows[:2])}", path=name)
 
 
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new index to WAL. Two processes creating one index at once can both reach
+    here; SQLite answers the loser "database is locked" at once, without waiting out
+    ``busy_timeout`` (seen in CI), so it waits and tries again: by then the other has
+    switched the file, and the switch is a no-op."""
+    for attempt in range(100):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.05)
+
+
 def _initialise(conn: sqlite3.Connection, name: str) -> None:
     try:
         if name != ":memory:":
-            conn.execute("PRAGMA journal_mode=WAL")
+            _set_wal(conn)
         conn.execute("BEGIN IMMEDIATE")
         for stmt in _SCHEMA.split(";"):
             if stmt.strip():
