@@ -19,11 +19,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from align import __version__
-from align.errors import AlignError
+from align.check.thresholds import threshold_fields
+from align.errors import AlignError, BackendError
+from align.read.inputs import PairInput
 from align.read.limits import MAX_CHARS
 from align.report import WRITERS
+from align.report.formats import format_for
 from align.text.languages import ALL_LANGS as _ALL_LANGS
-from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS
+from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS, encoder_spec
 
 _USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
@@ -35,6 +38,7 @@ else:
     _ParamBase = click.ParamType
     _ChoiceBase = click.Choice
 FILE = click.Path(dir_okay=True, path_type=Path, allow_dash=True)  # the reader checks it
+FOLDER = click.Path(file_okay=False, path_type=Path)
 
 
 class _PathOrUrl(_ParamBase):
@@ -89,41 +93,9 @@ def _write(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    from align.report.atomic import write_atomic
+    from align.report.atomic import write_output
 
-    try:
-        write_atomic(output, text)
-    except (FileExistsError, NotADirectoryError):
-        raise AlignError(
-            "cannot write output: a folder on its path is a file", path=str(output)
-        ) from None
-    except OSError as exc:
-        raise AlignError(f"cannot write output: {exc.strerror or exc}", path=str(output)) from exc
-
-
-# -o FILE's extension chooses the format when --format is not given
-EXT_FORMATS = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".json": "json",
-    ".tsv": "tsv",
-    ".tmx": "tmx",
-    ".txt": "text",
-}
-
-
-def _format_for(fmt: str | None, output: Path | None, default: str, allowed: list[str]) -> str:
-    """The explicit --format, else the -o extension, else ``default`` (on a terminal)."""
-    if fmt is not None:
-        return fmt
-    if output is not None and str(output) != "-":
-        guessed = EXT_FORMATS.get(output.suffix.lower())
-        if guessed == "text" and "text" not in allowed and "ladder" in allowed:
-            guessed = "ladder"
-        if guessed in allowed:
-            return guessed
-    return default
+    write_output(output, text)
 
 
 def _color() -> bool:
@@ -144,31 +116,6 @@ def _warn(docs: Any, quiet: bool) -> None:
             click.echo(f"Warning: {visible(doc.meta.path)}: {note}", err=True)
 
 
-def _render(report: Any, fmt: str, verbose: bool = False) -> str:
-    from align.report import render
-
-    if fmt == "text":
-        from align.report.write_text import render_text
-
-        return render_text(report, verbose=verbose, color=_color())
-    text: str = render(report, fmt)
-    return text
-
-
-def _load_options(presplit: bool, lang: str | None, max_chars: int, fetch: Any = None) -> Any:
-    from align.read.document import LoadOptions
-
-    return LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars, fetch=fetch)
-
-
-def _fetch_options(max_chars: int, timeout: float, cache: Path | None, save: Path | None) -> Any:
-    from align.read.fetch import FetchOptions
-
-    return FetchOptions(
-        timeout=timeout, max_bytes=max_chars * 4 + 4096, cache_dir=cache, save_dir=save
-    )
-
-
 FETCH_OPTIONS = [
     click.option(
         "--fetch-timeout",
@@ -179,12 +126,12 @@ FETCH_OPTIONS = [
     ),
     click.option(
         "--fetch-cache",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=FOLDER,
         help="Cache of fetched pages [default: ~/.cache/provalign/fetch].",
     ),
     click.option(
         "--save-source",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=FOLDER,
         help="Keep a copy of each fetched page in this folder.",
     ),
 ]
@@ -209,65 +156,28 @@ OUTPUT_FILE = click.option(  # -o of every command that writes one file
     help="Write here (default, or '-': stdout); the extension picks the format.",
 )
 REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
+PRESPLIT = click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
+ORIG_LANG = click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")
+TRANS_LANG = click.option(
+    "--trans-lang", type=LANG, help="Language of the translation (else detected)."
+)
+ENCODER = click.option(
+    "--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH."
+)
 
 
-@dataclasses.dataclass(frozen=True)
-class PairInput:
-    """The two articles of align/check and how to read and encode them."""
-
-    original: Path | str  # a str is an http(s) URL
-    translation: Path | str
-    presplit: bool
-    orig_lang: str | None
-    trans_lang: str | None
-    encoder: str
-    cache: Path | None
-    max_chars: int
-    fetch_timeout: float
-    fetch_cache: Path | None
-    save_source: Path | None
-
-    def fetch_options(self) -> Any:
-        """How URL inputs are fetched (the byte cap follows --max-chars)."""
-        return _fetch_options(
-            self.max_chars, self.fetch_timeout, self.fetch_cache, self.save_source
-        )
-
-    accurate: bool
-
-    @property
-    def encoder_spec(self) -> str:
-        """``--encoder``, or usem3 + e5-small with ``--accurate``."""
-        from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
-
-        if self.accurate and self.encoder == DEFAULT_ENCODER:
-            return ACCURATE_ENCODER
-        if self.accurate:
-            raise click.UsageError("--accurate works with the default encoder (usem3) only")
-        return self.encoder
-
-    def load_encoder(self) -> Any:
-        """The one encoder every stage of this run shares (its disk cache included)."""
-        from align.embed.encoder import load_encoder
-
-        return load_encoder(self.encoder_spec, self.cache)
-
-    def align(self, base: Any = None, encoder: Any = None) -> Any:
-        """Load both articles and align them (with ``base`` AlignOptions, else the defaults)."""
-        from align.read.document import load_pair
-        from align.sentalign.aligner import align_documents
-        from align.sentalign.options import AlignOptions
-
-        orig_doc, trans_doc = load_pair(
-            self.original,
-            self.translation,
-            _load_options(self.presplit, self.orig_lang, self.max_chars, self.fetch_options()),
-            _load_options(self.presplit, self.trans_lang, self.max_chars, self.fetch_options()),
-        )
-        options = dataclasses.replace(
-            base or AlignOptions(), encoder=self.encoder_spec, cache=self.cache
-        )
-        return align_documents(orig_doc, trans_doc, options, encoder=encoder)
+def _format(
+    choices: list[str], default: str | None = None, help: str = "Output format."
+) -> Callable[[F], F]:
+    """``--format`` (as ``fmt``) of a command that writes ``choices``."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
 
 
 def _input_options(func: F) -> F:
@@ -277,19 +187,19 @@ def _input_options(func: F) -> F:
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
         pair = PairInput(**{name: kwargs.pop(name) for name in fields})
+        try:  # a usage error, reported before any work
+            encoder_spec(pair.encoder, pair.accurate)
+        except BackendError as exc:
+            raise click.UsageError(exc.message) from None
         return func(pair, **kwargs)
 
     options = [
         click.argument("original", type=SOURCE),
         click.argument("translation", type=SOURCE),
-        click.option("--presplit", is_flag=True, help="Inputs are one sentence per line."),
-        click.option("--orig-lang", type=LANG, help="Language of the original (else detected)."),
-        click.option(
-            "--trans-lang", type=LANG, help="Language of the translation (else detected)."
-        ),
-        click.option(
-            "--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH."
-        ),
+        PRESPLIT,
+        ORIG_LANG,
+        TRANS_LANG,
+        ENCODER,
         click.option("--accurate", is_flag=True, help=ACCURATE_HELP),
         click.option("--cache", type=click.Path(path_type=Path), help="SQLite embedding cache."),
         click.option(
@@ -320,14 +230,7 @@ def cli() -> None:
 @click.argument("file", type=SOURCE)
 @click.option("--lang", type=LANG, help="Language (else detected).")
 @click.option("--presplit", is_flag=True, help="Input is one sentence per line.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format(["text", "json"], "text")
 @click.option(
     "--max-chars",
     type=click.IntRange(min=1),
@@ -338,31 +241,18 @@ def cli() -> None:
 @_clean_errors
 def split(file: Path | str, lang: str | None, presplit: bool, fmt: str, max_chars: int) -> None:
     """Split FILE (or an http(s) URL) into sentences (Arabic, Russian, English rules)."""
-    from align.read.document import load_document
-    from align.report._view import visible
+    from align.read.document import LoadOptions, load_document
+    from align.report.write_sentences import render_sentences
 
-    doc = load_document(file, _load_options(presplit, lang, max_chars))
+    doc = load_document(file, LoadOptions(presplit=presplit, lang=lang, max_chars=max_chars))
     _warn([doc], False)
-    if fmt == "text":  # escape sequences in an article must not drive the terminal
-        click.echo("\n".join(visible(s.text) for s in doc.sentences))
-        return
-    rows = [dataclasses.asdict(s) for s in doc.sentences]
-    click.echo(
-        json.dumps(
-            {"path": str(file), "lang": doc.lang, "encoding": doc.meta.encoding, "sentences": rows},
-            ensure_ascii=False,
-            indent=1,
-        )
-    )
+    click.echo(render_sentences(doc, fmt, str(file)))
 
 
 @cli.command()
 @_input_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["ladder", "tsv", "json", "html", "tmx", "md", "text"]),
-    default=None,
+@_format(
+    ["ladder", "tsv", "json", "html", "tmx", "md", "text"],
     help="Output format [default: ladder, or from the -o extension].",
 )
 @_clean_errors
@@ -370,16 +260,18 @@ def align(
     pair: PairInput, output: Path | None, fmt: str | None, quiet: bool, verbose: bool
 ) -> None:
     """Align ORIGINAL with TRANSLATION sentence by sentence."""
+    from align.pipeline import align_pair
+    from align.report import render
     from align.sentalign.links import format_ladder
     from align.types import Report
 
-    fmt = _format_for(fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"])
-    alignment = pair.align()
+    fmt = format_for(fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"])
+    alignment = align_pair(pair)
     _warn([alignment.original, alignment.translation], quiet)
     if fmt == "ladder":
         _write(format_ladder(alignment.links), output)
     else:
-        _write(_render(Report(alignment=alignment), fmt, verbose), output)
+        _write(render(Report(alignment=alignment), fmt, verbose=verbose, color=_color()), output)
 
 
 @cli.command("eval-align")
@@ -395,33 +287,9 @@ def eval_align(gold: Path, links: Path) -> None:
     click.echo(json.dumps(scores, indent=1))
 
 
-def _threshold_fields() -> dict[str, dataclasses.Field[Any]]:
-    """check's thresholds: the link repairs' and the flags' fields (one option per name)."""
-    from align.check.context import FlagOptions
-    from align.sentalign.options import RepairOptions
-
-    out: dict[str, dataclasses.Field[Any]] = {}
-    for cls in (RepairOptions, FlagOptions):
-        for f in dataclasses.fields(cls):
-            if isinstance(f.default, (int, float)) and not isinstance(f.default, bool):
-                out.setdefault(f.name, f)
-    return out
-
-
-def _split_thresholds(values: dict[str, float]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Given overrides, as (RepairOptions, FlagOptions) keyword arguments; a name both
-    classes hold (the reorder thresholds) goes to both."""
-    from align.check.context import FlagOptions
-    from align.sentalign.options import RepairOptions
-
-    names = [{f.name for f in dataclasses.fields(c)} for c in (RepairOptions, FlagOptions)]
-    repair, flag = ({k: v for k, v in values.items() if k in n} for n in names)
-    return repair, flag
-
-
 def _flag_overrides(func: F) -> F:
     """Threshold overrides for check, generated from the options' fields and their help."""
-    for f in reversed(list(_threshold_fields().values())):
+    for f in reversed(list(threshold_fields().values())):
         func = click.option(
             f"--{f.name.replace('_', '-')}",
             f.name,
@@ -437,84 +305,15 @@ def _threshold_help(ctx: click.Context, param: click.Parameter, value: bool) -> 
     """``check --help-thresholds``: every threshold, its meaning and default."""
     if not value or ctx.resilient_parsing:
         return
-    from align.check.presets import PRESETS
+    from align.check.thresholds import describe_thresholds
 
-    lines = ["Thresholds of provalign check (as --name VALUE or in provalign.toml [check]):", ""]
-    for f in _threshold_fields().values():
-        kind = "INTEGER" if isinstance(f.default, int) else "FLOAT"
-        lines.append(f"  --{f.name.replace('_', '-')} {kind}  [default: {f.default}]")
-        lines.append(f"      {f.metadata['help']}")
-    lines.append("")
-    presets = "; ".join(f"{k} {v or 'defaults'}" for k, v in PRESETS.items())
-    lines.append(f"Presets (--preset): {presets}")
-    click.echo("\n".join(lines))
+    click.echo(describe_thresholds())
     ctx.exit()
-
-
-def _thresholds(
-    preset: str | None, config: Path | None, given: dict[str, float | None]
-) -> dict[str, float]:
-    """Preset, then provalign.toml's [check] table, then command-line options (last wins)."""
-    from align.check.presets import PRESETS
-
-    names = _threshold_fields()
-    table: dict[str, Any] = {}
-    if config is not None:
-        table = _read_config(config)
-        preset = preset or table.pop("preset", None)
-    if preset is not None and preset not in PRESETS:
-        raise AlignError(f"unknown preset {preset!r} (use {', '.join(PRESETS)})", path=str(config))
-    merged: dict[str, float] = dict(PRESETS.get(preset or "balanced", {}))
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        field = names.get(name)
-        default: Any = field.default if field is not None else None
-        if not isinstance(default, (int, float)) or isinstance(default, bool):
-            raise AlignError(f"unknown threshold {key!r} in [check]", path=str(config))
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise AlignError(f"threshold {key!r} must be a number", path=str(config))
-        merged[name] = type(default)(value)
-    merged.update({k: v for k, v in given.items() if v is not None})
-    return merged
-
-
-def _read_config(path: Path) -> dict[str, Any]:
-    """The ``[check]`` table of a provalign.toml (tomllib; tomli on Python 3.10)."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise AlignError(f"cannot read config: {exc.strerror or exc}", path=str(path)) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise AlignError(f"not valid TOML: {exc}", path=str(path)) from None
-    table = data.get("check", {})
-    if not isinstance(table, dict):
-        raise AlignError("[check] must be a table", path=str(path))
-    return dict(table)
-
-
-def _fail_code(report: Any, fail_on: str | None) -> int:
-    """3 when a finding reaches ``fail_on`` severity (docs/exit-codes.md), else 0."""
-    if fail_on is None:
-        return 0
-    from align.report._view import severity_rank
-
-    bar = severity_rank(fail_on)
-    return 3 if any(severity_rank(f.severity) >= bar for f in report.flags) else 0
 
 
 @cli.command()
 @_input_options
-@click.option(
-    "--format",
-    "fmt",
-    type=REPORT_FORMAT,
-    default=None,
-    help="Output format [default: text, or from the -o extension].",
-)
+@_format(list(WRITERS), help="Output format [default: text, or from the -o extension].")
 @click.option(
     "--preset",
     type=click.Choice(["strict", "balanced", "lenient"]),
@@ -560,22 +359,18 @@ def check(
     **thresholds: float | None,
 ) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
-    from align.check.context import FlagOptions
     from align.check.flags import check_alignment
-    from align.report import load_report
-    from align.sentalign.options import CHECK_OPTIONS
+    from align.check.thresholds import check_settings, resolve_thresholds
+    from align.embed.encoder import load_encoder
+    from align.pipeline import align_pair
+    from align.report import exit_status, load_report, render
 
-    fmt = _format_for(fmt, output, "text", list(WRITERS))
+    fmt = format_for(fmt, output, "text", list(WRITERS))
     old = load_report(review_file) if review_file is not None else None  # fail early
-    repair, flag = _split_thresholds(_thresholds(preset, config, thresholds))
-    encoder = pair.load_encoder()
-    assert CHECK_OPTIONS.repair is not None
-    base = dataclasses.replace(
-        CHECK_OPTIONS, repair=dataclasses.replace(CHECK_OPTIONS.repair, **repair)
-    )
-    alignment = pair.align(base, encoder)
+    align_options, options = check_settings(resolve_thresholds(preset, config, thresholds))
+    encoder = load_encoder(pair.encoder_spec, pair.cache)  # one for both stages
+    alignment = align_pair(pair, align_options, encoder)
     _warn([alignment.original, alignment.translation], quiet)
-    options = FlagOptions(**flag)
     report = check_alignment(alignment, options, encoder)
     if old is not None:
         from align.serve.review import carry_over
@@ -588,21 +383,15 @@ def check(
                 f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",
                 err=True,
             )
-    _write(_render(report, fmt, verbose), output)
-    code = _fail_code(report, fail_on)
+    _write(render(report, fmt, verbose=verbose, color=_color()), output)
+    code = exit_status(report, fail_on)
     if code:
         raise SystemExit(code)
 
 
 @cli.command()
 @click.argument("check_json", type=FILE)
-@click.option(
-    "--format",
-    "fmt",
-    type=REPORT_FORMAT,
-    default=None,
-    help="Output format [default: from the -o extension; text on stdout].",
-)
+@_format(list(WRITERS), help="Output format [default: from the -o extension; text on stdout].")
 @OUTPUT_FILE
 @click.option("-v", "--verbose", is_flag=True, help="Add signature and evidence (text).")
 @_clean_errors
@@ -611,23 +400,23 @@ def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool
 
     Without --format: the -o extension decides (x.html -> HTML); on stdout, text.
     """
-    from align.report import load_report
+    from align.report import load_report, render
 
-    fmt = _format_for(fmt, output, "text", list(WRITERS))
-    _write(_render(load_report(check_json), fmt, verbose), output)
+    fmt = format_for(fmt, output, "text", list(WRITERS))
+    _write(render(load_report(check_json), fmt, verbose=verbose, color=_color()), output)
 
 
 @cli.command()
 @click.argument("original", type=FILE)
 @click.argument("translation", type=FILE)
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the edits.")
-@click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
-@click.option("--orig-lang", type=LANG, help="Language of the original (else detected).")
-@click.option("--trans-lang", type=LANG, help="Language of the translation (else detected).")
+@PRESPLIT
+@ORIG_LANG
+@TRANS_LANG
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     required=True,
     help="Directory for the edited translation and its gold.",
 )
@@ -670,33 +459,6 @@ INDEX_OPT = click.option(
 )
 
 
-def _url_manifest(urls: list[str], manifest: Path | None, folder: Path, fetch: Any) -> Path:
-    """A JSONL manifest of the fetched URLs (id = URL asked for, url = final URL) after
-    the lines of ``manifest``, so URLs are indexed like manifest entries."""
-    from urllib.parse import urlsplit
-
-    from align.read.document import read_url
-    from align.read.reader import ReadOptions
-
-    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest else []
-    for url in urls:
-        article = read_url(url, ReadOptions(max_chars=MAX_CHARS), fetch)
-        source = article.meta.source
-        final = source.final_url if source else url
-        record = {
-            "id": url,
-            "url": final,
-            "outlet": urlsplit(final).hostname,
-            "date": article.meta.published,
-            "title": article.meta.title,
-            "text": article.text,
-        }
-        lines.append(json.dumps(record, ensure_ascii=False))
-    path = folder / "urls.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 @index.command("add")
 @click.argument("paths", nargs=-1, type=SOURCE)
 @INDEX_OPT
@@ -733,20 +495,19 @@ def index_add(
     import tempfile
 
     from align.provenance.index import add_to_index
-    from align.provenance.originals import IndexOptions
+    from align.provenance.originals import IndexOptions, count_inputs, write_url_manifest
+    from align.read.inputs import fetch_options
 
     if not paths and manifest is None:
         raise click.UsageError("give PATHS or --manifest")
     if renders is not None and role != "english_version":
         raise click.UsageError("--renders needs --role english_version")
-    from align.provenance.originals import count_inputs
-
     urls = [p for p in paths if isinstance(p, str)]
     files = [p for p in paths if isinstance(p, Path)]
     with tempfile.TemporaryDirectory() as tmp:
         if urls:
-            fetch = _fetch_options(MAX_CHARS, fetch_timeout, fetch_cache, None)
-            manifest = _url_manifest(urls, manifest, Path(tmp), fetch)
+            fetch = fetch_options(MAX_CHARS, fetch_timeout, fetch_cache)
+            manifest = write_url_manifest(urls, manifest, Path(tmp), fetch)
         with _progress(count_inputs(files, manifest), "indexing") as tick:
             options = IndexOptions(lang=lang, role=role, renders=renders)
             result = add_to_index(index_path, files, manifest, options, progress=tick)
@@ -758,7 +519,7 @@ def index_add(
 @click.option(
     "--shards",
     "shard_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Also show these shards (sizes, search kind, memory when loaded).",
 )
 @_clean_errors
@@ -789,7 +550,7 @@ def index_info(index_path: Path, shard_dir: Path | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     required=True,
     help="Folder for the shards and shards.json.",
 )
@@ -816,12 +577,6 @@ def index_remove(doc_id: str, index_path: Path) -> None:
     click.echo(f"removed {doc_id}")
 
 
-def _encoder_spec(accurate: bool) -> str:
-    from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
-
-    return ACCURATE_ENCODER if accurate else DEFAULT_ENCODER
-
-
 @cli.command()
 @click.argument("translations", nargs=-1, required=True, type=SOURCE)
 @click.option(
@@ -834,20 +589,13 @@ def _encoder_spec(accurate: bool) -> str:
 @click.option(
     "--shards",
     "shard_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Retrieve from these shards of --index (provalign index shard).",
 )
 @click.option(
     "--top", type=click.IntRange(min=1), default=1, show_default=True, help="Candidates to list."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["tsv", "json"]),
-    default="tsv",
-    show_default=True,
-    help="Output format.",
-)
+@_format(["tsv", "json"], "tsv")
 @click.option("--then", "then", type=click.Choice(["check"]), help="Go on to check each pair.")
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then)."
@@ -889,7 +637,7 @@ def pair(
                 out_dir,
                 progress=tick,
                 index=index_path,
-                encoder_spec=_encoder_spec(accurate),
+                encoder_spec=encoder_spec(accurate=accurate),
             )
         click.echo(f"reports: {index_html}")
         return
@@ -900,11 +648,8 @@ def pair(
 @click.argument("a", type=FILE)
 @click.argument("b", type=FILE)
 @click.option("--original", type=FILE, help="The non-English original both may render.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "html", "md"]),
-    default=None,
+@_format(
+    ["text", "json", "html", "md"],
     help="Output format [default: text, or from the -o extension].",
 )
 @OUTPUT_FILE
@@ -914,16 +659,16 @@ def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Pat
     from align.provenance.derive import derive_files
     from align.report.write_derive import render_derive
 
-    fmt = _format_for(fmt, output, "text", ["text", "json", "html", "md"])
+    fmt = format_for(fmt, output, "text", ["text", "json", "html", "md"])
     _write(render_derive(derive_files(a, b, original), fmt), output)
 
 
 @cli.command()
-@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("corpus", type=FOLDER)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=Path("demo-out"),
     show_default=True,
     help="Folder for the reports and their index page.",
@@ -946,7 +691,7 @@ def demo(corpus: Path, output: Path) -> None:
 @click.option(
     "--open",
     "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=Path("provalign-review"),
     show_default=True,
     help="Folder of reports to browse and review (a batch/demo output); new checks go here.",
@@ -957,7 +702,7 @@ def demo(corpus: Path, output: Path) -> None:
     help="Let the app fetch from loopback and private addresses (refused by default).",
 )
 @click.option("--reviewer", help="Name recorded with decisions [default: your user name].")
-@click.option("--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH.")
+@ENCODER
 @_clean_errors
 def serve(
     host: str,
@@ -968,11 +713,9 @@ def serve(
     encoder: str,
 ) -> None:
     """A local web app: check pasted, uploaded or linked pairs and review the findings."""
-    import getpass
-
     try:
         from align.serve.app import ServeOptions
-        from align.serve.run import bind, run
+        from align.serve.run import bind, reviewer_name, run
     except ImportError as exc:
         raise click.ClickException(
             f"the web app needs its extra ({exc.name} is missing): pip install 'provalign[serve]'"
@@ -981,15 +724,11 @@ def serve(
         sock = bind(host, port)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
-    try:
-        who = reviewer or getpass.getuser()
-    except (KeyError, OSError):
-        who = "reviewer"
     options = ServeOptions(
         folder=folder,
         host=host,
         allow_private_urls=allow_private_urls,
-        who=who,
+        who=reviewer_name(reviewer),
         encoder=encoder,
         preload=True,
     )
@@ -1008,12 +747,12 @@ def serve(
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.argument("trans_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("trans_dir", required=False, type=FOLDER)
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Folder for the reports, summary.csv/.jsonl and index.html.",
 )
 @click.option(
@@ -1034,7 +773,7 @@ def serve(
     "--workers", type=click.IntRange(min=1), help="Run on a local Dask cluster of N processes."
 )
 @click.option("--scheduler", help="Run on an existing Dask cluster, e.g. tcp://HOST:8786.")
-@click.option("--encoder", default=DEFAULT_ENCODER, show_default=True, help="usem3 or st:PATH.")
+@ENCODER
 @_clean_errors
 def batch(
     source: Path,

@@ -16,13 +16,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align.errors import AlignError, FormatError, InputError
 from align.provenance.pair_types import PairResult
 from align.report.index_page import IndexRow, write_index_page
 from align.text.languages import DEFAULT_ENCODER
-from align.types import Document, Report
+from align.types import Alignment, Document, Report
+
+if TYPE_CHECKING:
+    from align.embed.encoder import Encoder
+    from align.read.inputs import PairInput
+    from align.sentalign.options import AlignOptions
 
 Progress = Callable[[int], None]
 MANIFEST = "manifest.tsv"
@@ -331,3 +336,24 @@ def _stored_original(index: str | Path, doc_id: str, out_dir: Path) -> Path | No
         return write_atomic(out_dir / "originals" / f"{stem}.txt", text)
     except OSError:
         return None
+
+
+def align_pair(
+    pair: PairInput, options: AlignOptions | None = None, encoder: Encoder | None = None
+) -> Alignment:
+    """Load both articles of ``pair`` and align them: what ``provalign align`` runs, and
+    ``check`` before it flags.
+
+    ``options`` defaults to ``AlignOptions()`` (``check`` passes ``CHECK_OPTIONS`` with its
+    thresholds); the pair's encoder spec and cache replace the options' own, so the signature
+    names the encoder that ran. ``encoder``: one already loaded for the run (else the aligner
+    loads it from the spec).
+    """
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import AlignOptions
+
+    original, translation = pair.load()
+    options = dataclasses.replace(
+        options or AlignOptions(), encoder=pair.encoder_spec, cache=pair.cache
+    )
+    return align_documents(original, translation, options, encoder=encoder)

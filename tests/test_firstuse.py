@@ -17,7 +17,6 @@ from probe_inputs import probes
 from report_fixture import make_report
 
 import cli
-from align.errors import AlignError
 from align.read.limits import MAX_CHARS
 from align.report import render
 from align.report.write_text import render_text
@@ -196,18 +195,6 @@ def test_short_help_fits_one_screen(runner: CliRunner) -> None:
     full = runner.invoke(cli.cli, ["check", "--help-thresholds"]).stdout
     assert "--low-sim-floor" in full and "strict" in full
     assert runner.invoke(cli.cli, ["--version"]).stdout.startswith("provalign, version")
-
-
-def test_presets_and_config(tmp_path: Path) -> None:
-    strict = cli._thresholds("strict", None, {})
-    assert strict["low_sim_spread"] < 3.0
-    config = tmp_path / "provalign.toml"
-    config.write_text('[check]\npreset = "lenient"\nlow-sim-floor = 0.3\n')
-    merged = cli._thresholds(None, config, {"partial_gain": 0.05})
-    assert merged == {"low_sim_spread": 3.5, "low_sim_floor": 0.3, "partial_gain": 0.05}
-    config.write_text("[check]\nno_such = 1\n")
-    with pytest.raises(AlignError, match="unknown threshold"):
-        cli._thresholds(None, config, {})
 
 
 def test_quiet_hides_warnings(runner: CliRunner, tmp_path: Path) -> None:

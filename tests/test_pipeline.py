@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import check_exactly_once
 from lxml import html as lxml_html
 
 from align.errors import FormatError, InputError
-from align.pipeline import MANIFEST_COLUMNS, check_pairs, count_demo_pairs, read_manifest, run_demo
+from align.pipeline import (
+    MANIFEST_COLUMNS,
+    align_pair,
+    check_pairs,
+    count_demo_pairs,
+    read_manifest,
+    run_demo,
+)
 from align.report import load_report
 
 HEADER = "\t".join(MANIFEST_COLUMNS)
@@ -86,3 +95,18 @@ def test_run_demo_on_a_small_corpus(tmp_path: Path) -> None:
     tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
     assert tree.xpath("//a/@href") == [f"fire_1_.{x}" for x in ("html", "json", "md", "tmx")]
     assert "fire&lt;1&gt;" in index.read_text(encoding="utf-8")
+
+
+def test_align_pair_signs_the_encoder_that_ran(encoder: Any) -> None:
+    from align.read.inputs import PairInput
+    from align.sentalign.options import CHECK_OPTIONS
+
+    data = ROOT / "tests" / "data" / "flags"
+    pair = PairInput(data / "ru_original.txt", data / "ru_translation.txt", presplit=True)
+    alignment = align_pair(pair, CHECK_OPTIONS, encoder)
+    check_exactly_once(
+        alignment.links, len(alignment.original.sentences), len(alignment.translation.sentences)
+    )
+    assert alignment.signature.encoder == encoder.name
+    assert ("threshold", str(CHECK_OPTIONS.threshold)) in alignment.signature.settings
+    assert (alignment.original.lang, alignment.translation.lang) == ("ru", "en")

