@@ -130,9 +130,7 @@ FETCH_OPTIONS = [
         help="Cache of fetched pages [default: ~/.cache/provalign/fetch].",
     ),
     click.option(
-        "--save-source",
-        type=FOLDER,
-        help="Keep a copy of each fetched page in this folder.",
+        "--save-source", type=FOLDER, help="Keep a copy of each fetched page in this folder."
     ),
 ]
 
@@ -548,11 +546,7 @@ def index_info(index_path: Path, shard_dir: Path | None) -> None:
     help="Shards with more originals than this get an approximate (FAISS IVF) index.",
 )
 @click.option(
-    "-o",
-    "--output",
-    type=FOLDER,
-    required=True,
-    help="Folder for the shards and shards.json.",
+    "-o", "--output", type=FOLDER, required=True, help="Folder for the shards and shards.json."
 )
 @_clean_errors
 def index_shard(index_path: Path, count: int, ann_threshold: int, output: Path) -> None:
@@ -649,8 +643,7 @@ def pair(
 @click.argument("b", type=FILE)
 @click.option("--original", type=FILE, help="The non-English original both may render.")
 @_format(
-    ["text", "json", "html", "md"],
-    help="Output format [default: text, or from the -o extension].",
+    ["text", "json", "html", "md"], help="Output format [default: text, or from the -o extension]."
 )
 @OUTPUT_FILE
 @_clean_errors
@@ -705,12 +698,7 @@ def demo(corpus: Path, output: Path) -> None:
 @ENCODER
 @_clean_errors
 def serve(
-    host: str,
-    port: int,
-    folder: Path,
-    allow_private_urls: bool,
-    reviewer: str | None,
-    encoder: str,
+    host: str, port: int, folder: Path, allow_private_urls: bool, reviewer: str | None, encoder: str
 ) -> None:
     """A local web app: check pasted, uploaded or linked pairs and review the findings."""
     try:
