@@ -703,7 +703,7 @@ def serve(
     """A local web app: check pasted, uploaded or linked pairs and review the findings."""
     try:
         from align.serve.app import ServeOptions
-        from align.serve.run import bind, reviewer_name, run
+        from align.serve.run import LOOPBACK, bind, listen_url, reviewer_name, run
     except ImportError as exc:
         raise click.ClickException(
             f"the web app needs its extra ({exc.name} is missing): pip install 'provalign[serve]'"
@@ -720,15 +720,13 @@ def serve(
         encoder=encoder,
         preload=True,
     )
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK:
         click.echo(
             f"warning: listening on {host}: anyone who can reach it can run checks and "
             "review; there is no login",
             err=True,
         )
-    bound_host, bound_port = sock.getsockname()[:2]
-    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    click.echo(f"provalign serve: http://{shown}:{bound_port}/ (folder {folder}; Ctrl-C stops)")
+    click.echo(f"provalign serve: {listen_url(sock)} (folder {folder}; Ctrl-C stops)")
     sys.stdout.flush()
     run(options, sock)
 

@@ -46,3 +46,14 @@ def reviewer_name(given: str | None = None) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "reviewer"
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")  # only this machine can reach the app
+
+
+def listen_url(sock: socket.socket) -> str:
+    """The address a bound socket serves, as a browser takes it: ``http://HOST:PORT/``
+    with an IPv6 host in brackets, and the real port when 0 was asked for."""
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
