@@ -30,14 +30,20 @@ checkers flag segments, so only the digit rule has spans; every baseline flag co
 major. Targets (issue #14): sentence recall >= 0.70, span recall >= 0.50, <= 0.25 false
 major flags per article, no flag on controls.
 
-    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py [--only ID ...]
+Pairs carry a ``split``: ``dev`` (the first twelve, the default when absent) to tune on, and
+``test`` (added later, annotated before check was run on them) to report on. Every figure is
+given for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
+dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
+does only that and prints counts per split, type and outlet).
+
+    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py [--split dev|test]
+        [--only ID ...] [--verify] [--dump reports.json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import subprocess
@@ -48,57 +54,27 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-PAIRS = ROOT / "bench" / "realdev" / "pairs.jsonl"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _realdev_set import (  # noqa: E402  (the set's loading, folding and quote checks)
+    SIDES,
+    SPLITS,
+    _fold,
+    _other,
+    counts,
+    data_dir,
+    load_pairs,
+    split_of,
+    verify_quotes,
+)
+
 TARGETS = {
     "sentence_recall": 0.70,
     "span_recall": 0.50,
     "false_major_per_article": 0.25,
     "control_flags": 0,
 }
-SIDES = ("original", "translation")
-_FOLD = str.maketrans(
-    {
-        "“": '"',
-        "”": '"',
-        "«": '"',
-        "»": '"',
-        "„": '"',
-        "’": "'",
-        "‘": "'",
-        "–": "-",
-        "—": "-",
-        "\u00a0": " ",
-    }
-)
 _DIGITS = re.compile(r"\d+")
-
-
-def data_dir() -> Path:
-    """Where the texts are: $PROVALIGN_REALDEV, else ../realdev-data beside the checkout."""
-    env = os.environ.get("PROVALIGN_REALDEV")
-    return Path(env) if env else ROOT.parent / "realdev-data"
-
-
-def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
-    """The annotated pairs, in file order."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Text folded for matching (NFKC, plain quotes and dashes, one space per gap) and,
-    for each folded character, its offset in ``text`` (so a match maps back)."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch).translate(_FOLD):
-            if c.isspace():
-                if not out or out[-1] == " ":
-                    continue
-                c = " "
-            out.append(c)
-            where.append(i)
-    return "".join(out), where
 
 
 def locate(sentences: list[dict[str, Any]], quote: str) -> list[tuple[int, int, int]]:
@@ -191,6 +167,7 @@ def score_pair(pair: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": pair["id"],
         "kind": pair["kind"],
+        "split": split_of(pair),
         "edits": edits_out,
         "flags": len(flags),
         "flags_not_info": sum(f.get("severity") != "info" for f in flags),
@@ -254,10 +231,6 @@ def baseline_flags(report: dict[str, Any], ratio_tolerance: float = 0.30) -> lis
     return flags
 
 
-def _other(side: str) -> str:
-    return "translation" if side == "original" else "original"
-
-
 def _digit_runs(
     report: dict[str, Any], side: str, indices: list[int]
 ) -> list[tuple[int, int, int, int]]:
@@ -304,6 +277,16 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def summarise_splits(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """``summarise`` for all rows and for each split present (rows carry ``split``)."""
+    out = {"all": summarise(rows)}
+    for name in SPLITS:
+        chosen = [r for r in rows if r.get("split", "dev") == name]
+        if chosen:
+            out[name] = summarise(chosen)
+    return out
+
+
 def _by_type(edits: list[dict[str, Any]], key: str) -> dict[str, str]:
     totals = Counter(e["type"] for e in edits)
     hits = Counter(e["type"] for e in edits if e[key])
@@ -327,10 +310,16 @@ def run_check(orig: Path, trans: Path, python: str = sys.executable) -> dict[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="pair ids to run (default: all)")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all", help="pairs to run")
+    parser.add_argument("--verify", action="store_true", help="only check the quotes, print counts")
     parser.add_argument("--dump", type=Path, help="also write the check reports here (JSON)")
     args = parser.parse_args(argv)
     folder = data_dir()
-    pairs = [p for p in load_pairs() if not args.only or p["id"] in args.only]
+    pairs = [
+        p
+        for p in load_pairs()
+        if (not args.only or p["id"] in args.only) and args.split in ("all", split_of(p))
+    ]
     missing = [
         p["id"]
         for p in pairs
@@ -348,6 +337,14 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
+    problems = verify_quotes(pairs, folder)
+    if args.verify:
+        print(
+            json.dumps(
+                {"quote_errors": problems, "counts": counts(pairs)}, ensure_ascii=False, indent=1
+            )
+        )
+        return 1 if problems else 0
     rows, base_rows, reports = [], [], {}
     for pair in pairs:
         report = run_check(folder / pair["dir"] / "orig.txt", folder / pair["dir"] / "trans.txt")
@@ -361,8 +358,17 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "data": str(folder),
                 "targets": TARGETS,
-                "check": {"overall": summarise(rows), "pairs": rows},
-                "qa_baseline": {"overall": summarise(base_rows), "pairs": base_rows},
+                "quote_errors": problems,
+                "check": {
+                    "overall": summarise(rows),
+                    "by_split": summarise_splits(rows),
+                    "pairs": rows,
+                },
+                "qa_baseline": {
+                    "overall": summarise(base_rows),
+                    "by_split": summarise_splits(base_rows),
+                    "pairs": base_rows,
+                },
             },
             ensure_ascii=False,
             indent=1,

@@ -97,3 +97,45 @@ def test_flags_without_spans_and_baseline(realdev: ModuleType) -> None:
     assert "digits" in kinds
     digits = next(f for f in realdev.baseline_flags(report) if f["kind"] == "digits")
     assert {"side": "translation", "sentence": 0, "start": 0, "end": 2} in digits["spans"]
+
+
+def test_verify_quotes_and_counts_per_split(realdev: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "toy").mkdir()
+    (tmp_path / "toy" / "orig.txt").write_text(
+        "Полиция задержала двоих.\n\nНикто не пострадал, сообщили в МВД.\n", encoding="utf-8"
+    )
+    (tmp_path / "toy" / "trans.txt").write_text(
+        "Police detained “two men”.\n\nNobody was hurt.\n", encoding="utf-8"
+    )
+    test_pair = {**PAIR, "dir": "toy", "split": "test", "orig_lang": "ru", "outlet": "Toy"}
+    assert realdev.verify_quotes([test_pair], tmp_path) == []
+    broken = {
+        **test_pair,
+        "split": "holdout",
+        "edits": [
+            {
+                "type": "partial_omission",
+                "side": "original",
+                "quote": "сообщили в ФСБ",
+                "other_quote": "Nobody died.",
+            }
+        ],
+    }
+    problems = realdev.verify_quotes([broken], tmp_path)
+    assert len(problems) == 3 and "unknown split" in problems[0]
+    dev_pair = {**test_pair, "id": "toy2", "kind": "control", "edits": []}
+    del dev_pair["split"]
+    assert realdev.split_of(dev_pair) == "dev"
+    counts = realdev.counts([test_pair, dev_pair])
+    assert counts["test"]["edits"] == 2 and counts["dev"]["controls"] == 1
+    assert counts["all"]["by_type"] == {"partial_omission": 1, "insertion": 1}
+    assert counts["all"]["by_outlet"] == {"Toy": {"pairs": 2, "edits": 2}}
+
+
+def test_figures_per_split(realdev: ModuleType) -> None:
+    test_row = realdev.score_pair({**PAIR, "split": "test"}, {**REPORT, "flags": []})
+    dev_row = realdev.score_pair({**PAIR, "id": "toy2"}, {**REPORT, "flags": []})
+    assert test_row["split"] == "test" and dev_row["split"] == "dev"
+    by_split = realdev.summarise_splits([test_row, dev_row])
+    assert set(by_split) == {"all", "dev", "test"}
+    assert by_split["all"]["edits"] == 4 and by_split["test"]["edits"] == 2
