@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from align.text.names import WORD_RE, Name, compare_names, english_count, occurs, respelled
 from align.text.numbers import compare_numbers, format_value
-from align.text.shape import capitalised_share, has_terminal
+from align.text.shape import is_headline, shared_kind
 from align.types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,16 +63,19 @@ def number_flags(
 _QUALIFIER_WORDS = {"more": "more than ", "less": "less than ", "about": "about "}
 
 
-def _headline_case(text: str) -> bool:
-    """Title case without a final stop: a headline or caption, where capitals mean nothing.
+HEADLINE_TITLE_SHARE = 0.6  # the share of capitalised 4+-letter words that makes title case
 
-    A full sentence that is merely name-heavy ("Yury Trutnev, Deputy Prime Minister of
-    Russia and Presidential Envoy ...") ends with a stop and is checked like any other.
+
+def _headline_case(ctx: FlagContext, lk: Link, ttext: str) -> bool:
+    """A headline or caption, where capitals mean nothing (``text.shape.is_headline``).
+
+    The reader's kind first; else title case without a final stop. A full sentence that
+    is merely name-heavy ("Yury Trutnev, Deputy Prime Minister of Russia and
+    Presidential Envoy ...") ends with a stop and is checked like any other.
     """
-    if has_terminal(text):
-        return False
-    n, share = capitalised_share(text)
-    return n >= 3 and share >= 0.6
+    sents = ctx.alignment.translation.sentences
+    kind = shared_kind(sents[j].kind for j in lk.translation)
+    return is_headline(ttext, kind, title_share=HEADLINE_TITLE_SHARE)
 
 
 # Stand-in names for the context contrast: common surnames of several origins that a
@@ -136,7 +139,7 @@ def name_flags(
     """
     al = ctx.alignment
     d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
-    if not d.only_translation or _headline_case(ttext):
+    if not d.only_translation or _headline_case(ctx, lk, ttext):
         return []
     counts = ctx.name_counts
     cands = [
