@@ -228,7 +228,7 @@ class Pairer:
             joint = _compilation(cands, matches, anchors_t, emb.shape[0], self.options)
             if joint is not None:
                 result = PairResult(translation, joint, PAIRED)
-        result = result or _decide(translation, cands, self.options)
+        result = result or decide(translation, cands, self.options)
         if english is None or lang not in (None, "en"):
             return result
         from align.provenance.chain import english_source
@@ -335,7 +335,9 @@ def _compilation(
     return tuple(out)
 
 
-def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> PairResult:
+def decide(translation: Path, cands: list[Candidate], options: PairOptions) -> PairResult:
+    """The verdict on ranked candidates: ``no_original`` (naming a ``same_story`` article
+    when one shares the story), ``ambiguous`` or ``paired``, with also-sources marked."""
     if not cands or cands[0].confidence < options.threshold:
         story = [c for c in cands if float(c.evidence.get("doc_cosine", 0.0)) >= options.same_story]
         same = story[0].original_id if story else None
