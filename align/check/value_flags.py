@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from align.text.names import WORD_RE, Name, compare_names, english_count, occurs, respelled
-from align.text.numbers import compare_numbers, format_value
+from align.text.number_match import compare_numbers
+from align.text.numbers import format_value
 from align.text.shape import is_headline, shared_kind
 from align.types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 

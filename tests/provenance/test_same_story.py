@@ -7,7 +7,8 @@ from pathlib import Path
 
 from align.provenance.evidence import confirm_logit
 from align.provenance.pair_format import format_pairs
-from align.provenance.pairing import NO_ORIGINAL, PAIRED, Candidate, PairOptions, decide
+from align.provenance.pairing import NO_ORIGINAL, PAIRED, Candidate, PairOptions
+from align.provenance.verdict import decide
 
 
 def _cand(oid: str, conf: float, doc_cosine: float, share: float) -> Candidate:
