@@ -192,51 +192,62 @@ def _qualifier(before: str) -> str | None:
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberFact]:
-    """All numeric facts of ``text`` (``lang`` is ar | ru | en; others parse as en)."""
+    """All numeric facts of ``text`` (``lang`` is ar | ru | en; others parse as en).
+
+    Digits first (hard facts, with their scale word, percent, clock time, unit and
+    qualifier), then a unit shared across a range, then number words outside the digit
+    spans (soft facts, except a figure written out in words).
+    """
     t = ascii_digits(text).replace("\u066b", ".").replace("\u066c", ",")
     facts: list[NumberFact] = []
     used: list[tuple[int, int]] = []
     for m in _NUM_RE.finditer(t):
-        raw = m.group(1)
-        try:
-            val = _parse_digits(raw, lang)
-        except ValueError:
-            continue
-        if val is None:
-            continue
-        end = m.end()
-        rest = t[end : end + 16]
-        kind = "number"
-        mm = re.match(r"\s*-?\s*([^\W\d_]+\.?)", rest)
-        if mm:
-            mult = _mult_value(mm.group(1))
-            if mult is not None and not (mm.group(1).lower() in ("m", "k") and rest[:1] == " "):
-                val *= mult
-                end += mm.end()
-        if re.match(
-            r"\s*(%|٪|per ?cent|процент|في المائة|في المئة|بالمائة|بالمئة)", t[end : end + 14]
-        ):
-            kind = "percent"
-        tm = re.match(r":(\d{2})\b", t[end : end + 3])
-        if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
-            val += int(tm.group(1)) / 100
-            end += 3
-        if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
-            val += 12
-        unit, si = _unit(t[end : end + 24], val)
-        facts.append(
-            NumberFact(
-                round(val, 6),
-                t[m.start() : end].strip(),
-                True,
-                _qualifier(t[: m.start()]),
-                kind,
-                unit,
-                si,
-            )
-        )
-        used.append((m.start(), end))
-    for i in range(len(facts) - 2, -1, -1):  # "5-10 cm", "от 2,5 до 10 см": the unit is shared
+        found = _digit_fact(t, m, lang)
+        if found is not None:
+            facts.append(found[0])
+            used.append((m.start(), found[1]))
+    _share_range_units(t, facts, used)
+    return facts + _word_facts(t, lang, used)
+
+
+def _digit_fact(t: str, m: re.Match[str], lang: str) -> tuple[NumberFact, int] | None:
+    """The hard fact of one digit group and where its span ends (after a scale word,
+    clock minutes or "p.m."), or None when the digits do not parse as a number."""
+    raw = m.group(1)
+    try:
+        val = _parse_digits(raw, lang)
+    except ValueError:
+        return None
+    if val is None:
+        return None
+    end = m.end()
+    rest = t[end : end + 16]
+    kind = "number"
+    mm = re.match(r"\s*-?\s*([^\W\d_]+\.?)", rest)
+    if mm:
+        mult = _mult_value(mm.group(1))
+        if mult is not None and not (mm.group(1).lower() in ("m", "k") and rest[:1] == " "):
+            val *= mult
+            end += mm.end()
+    if re.match(r"\s*(%|٪|per ?cent|процент|في المائة|في المئة|بالمائة|بالمئة)", t[end : end + 14]):
+        kind = "percent"
+    tm = re.match(r":(\d{2})\b", t[end : end + 3])
+    if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
+        val += int(tm.group(1)) / 100
+        end += 3
+    if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
+        val += 12
+    unit, si = _unit(t[end : end + 24], val)
+    fact = NumberFact(
+        round(val, 6), t[m.start() : end].strip(), True, _qualifier(t[: m.start()]), kind, unit, si
+    )
+    return fact, end
+
+
+def _share_range_units(t: str, facts: list[NumberFact], used: list[tuple[int, int]]) -> None:
+    """Give the first figure of a range its partner's unit: in "5-10 cm" and "от 2,5 до
+    10 см" the unit is written once, and 5 cm against "2 inches" must still convert."""
+    for i in range(len(facts) - 2, -1, -1):
         f, g = facts[i], facts[i + 1]
         between = t[used[i][1] : used[i + 1][0]]
         if (
@@ -246,7 +257,15 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
         ):
             k = g.si / g.value if g.value else 0.0
             facts[i] = NumberFact(f.value, f.text, f.hard, f.qualifier, f.kind, g.unit, f.value * k)
-    # number words and bare multipliers, outside digit spans
+
+
+def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFact]:
+    """Number words, bare multipliers and month names outside the digit spans ``used``.
+
+    Soft facts (see the module docstring), except a figure written out ("three
+    thousand"), which is as hard as its digits.
+    """
+    facts: list[NumberFact] = []
     toks = list(_TOKEN_RE.finditer(t))
     skip = -1
     for k, m in enumerate(toks):
