@@ -60,7 +60,7 @@ from align.provenance.evidence import (
     logit,
     rerank_features,
 )
-from align.provenance.index import VectorMatrix, fetch_originals, load_vectors
+from align.provenance.index import StoredOriginal, VectorMatrix, fetch_originals, load_vectors
 from align.provenance.index_file import connect
 from align.provenance.originals import IndexOptions
 from align.provenance.pair_format import format_pairs, shared_originals
@@ -179,6 +179,28 @@ class Pairer:
         if emb.shape[0] == 0:
             return PairResult(translation, (), NO_ORIGINAL)
         english = self.vectors.english
+        originals, cos_mean, cos_slot = self._retrieved(emb, exclude, lang)
+        anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
+        cands, matches = self._candidates(emb, originals, cos_mean, cos_slot, anchors_t, date)
+        result = None
+        if cands and cands[0].confidence < self.options.threshold:
+            joint = compilation(cands, matches, anchors_t, emb.shape[0], self.options)
+            if joint is not None:
+                result = PairResult(translation, joint, PAIRED)
+        result = result or decide(translation, cands, self.options)
+        if english is None or lang not in (None, "en"):
+            return result
+        return self._with_english_source(result, sentences, emb, exclude)
+
+    def _retrieved(
+        self, emb: np.ndarray, exclude: Sequence[int], lang: str | None
+    ) -> tuple[list[StoredOriginal], np.ndarray, np.ndarray]:
+        """The top originals by document vectors, with their mean and slot cosines.
+
+        English versions are never candidate originals (they are compared by
+        ``_with_english_source``), nor is an original in the translation's own language.
+        """
+        english = self.vectors.english
         ex_orig: Sequence[int] = exclude
         if english is not None:
             ex_orig = [*exclude, *np.flatnonzero(english).tolist()]
@@ -192,7 +214,24 @@ class Pairer:
                 keep_k = [k for k in range(len(originals)) if k not in set(same)]
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
-        anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
+        return originals, cos_mean, cos_slot
+
+    def _candidates(
+        self,
+        emb: np.ndarray,
+        originals: list[StoredOriginal],
+        cos_mean: np.ndarray,
+        cos_slot: np.ndarray,
+        anchors_t: frozenset[str],
+        date: str | None,
+    ) -> tuple[list[Candidate], dict[str, SentenceMatch]]:
+        """Each original re-ranked on sentence evidence, best first, with its sentence
+        matches (a compilation recombines them).
+
+        The confidence is the confirmation model's logit, lowered when the dates say the
+        original cannot be the source: published more than 2 days after the translation
+        (-4), or more than 30 days before it (-2).
+        """
         feats = rerank_features(emb, originals, anchors_t, self.options.sentence_cosine)
         cands = []
         matches: dict[str, SentenceMatch] = {}
@@ -215,16 +254,20 @@ class Pairer:
                 )
             )
         cands.sort(key=lambda c: -c.score)
-        result = None
-        if cands and cands[0].confidence < self.options.threshold:
-            joint = compilation(cands, matches, anchors_t, emb.shape[0], self.options)
-            if joint is not None:
-                result = PairResult(translation, joint, PAIRED)
-        result = result or decide(translation, cands, self.options)
-        if english is None or lang not in (None, "en"):
-            return result
+        return cands, matches
+
+    def _with_english_source(
+        self,
+        result: PairResult,
+        sentences: Sequence[str],
+        emb: np.ndarray,
+        exclude: Sequence[int],
+    ) -> PairResult:
+        """An English query compared with the indexed English versions: a copy-edit source
+        is ``derived_from``, and what it renders may be the original (``_via_english``)."""
         from align.provenance.chain import english_source
 
+        english = self.vectors.english
         src = english_source(
             self.conn, self.retrieve, english, sentences, emb, exclude, self.options.english
         )
