@@ -37,7 +37,8 @@ from pairing import load_docs, log  # noqa: E402
 
 from align.embed.encoder import load_encoder  # noqa: E402
 from align.provenance.derive import derive_sentences  # noqa: E402
-from align.provenance.index import add_records, connect  # noqa: E402
+from align.provenance.index import add_records  # noqa: E402
+from align.provenance.index_file import connect  # noqa: E402
 from align.provenance.originals import OriginalRecord  # noqa: E402
 from align.provenance.pairing import PAIRED, Pairer, PairOptions  # noqa: E402
 

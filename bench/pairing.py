@@ -57,7 +57,8 @@ from _data import shared_data as shared  # noqa: E402
 
 from align.embed.encoder import load_encoder  # noqa: E402
 from align.provenance.evidence import COEF, FEATURES  # noqa: E402
-from align.provenance.index import add_records, connect  # noqa: E402
+from align.provenance.index import add_records  # noqa: E402
+from align.provenance.index_file import connect  # noqa: E402
 from align.provenance.originals import OriginalRecord  # noqa: E402
 from align.provenance.pairing import NO_ORIGINAL, Pairer, PairOptions  # noqa: E402
 

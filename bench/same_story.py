@@ -48,7 +48,7 @@ from pairing import (  # noqa: E402
 
 from align.embed.encoder import load_encoder  # noqa: E402
 from align.provenance.evidence import CONFIRM_FEATURES  # noqa: E402
-from align.provenance.index import connect  # noqa: E402
+from align.provenance.index_file import connect  # noqa: E402
 from align.provenance.originals import OriginalRecord  # noqa: E402
 from align.provenance.pairing import NO_ORIGINAL, PAIRED, Pairer, PairOptions  # noqa: E402
 

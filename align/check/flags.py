@@ -82,6 +82,21 @@ def check_alignment(
         from align.embed.encoder import load_encoder
 
         encoder = load_encoder()
+    ctx = _context(alignment, options, encoder)
+    pairs = ctx.pairs
+    summary = _summary(ctx, pairs, [])
+    flags: list[Flag] = []
+    if summary.verdict != NOT_A_TRANSLATION:
+        flags = _ordered(ctx, pairs)
+        summary = _summary(ctx, pairs, flags)
+    return Report(alignment=_signed(alignment, options), flags=tuple(flags), summary=summary)
+
+
+def _context(alignment: Alignment, options: FlagOptions, encoder: Encoder) -> FlagContext:
+    """What every rule reads about the document, measured once: the cosine and length
+    ratio of each linked pair (the rules judge a pair against the document's own
+    distribution, since levels differ between language pairs and genres) and how often
+    each capitalised word recurs in the translation."""
     ot, tt = alignment.original.texts, alignment.translation.texts
     pairs = [lk for lk in alignment.links if lk.original and lk.translation]
     _prefetch(encoder, alignment, pairs)
@@ -98,7 +113,7 @@ def check_alignment(
         for tok, _ in words(t):
             if tok[:1].isupper():
                 name_counts[base_name(tok)] = name_counts.get(base_name(tok), 0) + 1
-    ctx = FlagContext(
+    return FlagContext(
         alignment,
         options,
         encoder,
@@ -108,27 +123,35 @@ def check_alignment(
         pairs,
         _doc_names(tt, alignment.translation.lang),
     )
-    summary = _summary(ctx, pairs, [])
-    flags: list[Flag] = []
-    if summary.verdict != NOT_A_TRANSLATION:
-        flags = gap_flags(ctx) + _linked(ctx, pairs)
-        flags = [with_spans(f, alignment) for f in furniture(flags, alignment)]
-        flags.sort(
-            key=lambda f: (
-                min(f.original, default=10**9)
-                if f.original
-                else trans_anchor(alignment.links, f.translation[0]),
-                f.kind,
-            )
+
+
+def _ordered(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
+    """Every rule's flags, page furniture relabelled, word spans added, in reading order
+    (by original position; a translation-only flag where its neighbours' links put it)."""
+    alignment = ctx.alignment
+    flags = gap_flags(ctx) + _linked(ctx, pairs)
+    flags = [with_spans(f, alignment) for f in furniture(flags, alignment)]
+    flags.sort(
+        key=lambda f: (
+            min(f.original, default=10**9)
+            if f.original
+            else trans_anchor(alignment.links, f.translation[0]),
+            f.kind,
         )
-        summary = _summary(ctx, pairs, flags)
+    )
+    return flags
+
+
+def _signed(alignment: Alignment, options: FlagOptions) -> Alignment:
+    """The alignment with the flag rules' version and every non-default threshold added
+    to its signature, so a report says which settings produced its flags."""
     sig = alignment.signature
     changed = [
         (f"flags.{f.name}", str(getattr(options, f.name)))
         for f in fields(FlagOptions)
         if getattr(options, f.name) != f.default
     ]
-    signed = Alignment(
+    return Alignment(
         alignment.original,
         alignment.translation,
         alignment.links,
@@ -136,7 +159,6 @@ def check_alignment(
             sig.version, sig.encoder, (*sig.settings, ("flags", FLAGS_VERSION), *changed), sig.tool
         ),
     )
-    return Report(alignment=signed, flags=tuple(flags), summary=summary)
 
 
 def _doc_names(tt: list[str], lang: str) -> tuple[Name, ...]:

@@ -8,8 +8,9 @@ modules small. Decisions:
   (the aligner is monotone), reported as ``reorder`` instead of the two
   (``FlagOptions.reorder_sim``).
 * An added sentence is boilerplate when a republisher pattern matches (``BOILERPLATE_RE``)
-  or it is close to an exemplar disclaimer (``boilerplate_sim``); an unlinked short
-  first line without a final stop is a headline the original lacks.
+  or it is close to an exemplar disclaimer (``boilerplate_sim``); an unlinked first line
+  that is a headline (``text.shape.is_headline``: the reader's kind, else short without a
+  final stop) is a headline the original lacks.
 * Pairs of unrelated sentences were already unlinked by the aligner's repairs
   (``align.sentalign.repair.unlink_unrelated``).
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from align.sentalign.moves import Draft, find_moves
-from align.text.shape import BOILERPLATE_RE, untitled_heading
+from align.text.shape import BOILERPLATE_RE, is_headline
 from align.types import ADDITION, OMISSION, REORDER, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,8 +164,9 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
         out |= {
             j for j, row in zip(rest, sims, strict=True) if row.max() >= ctx.options.boilerplate_sim
         }
-    # a heading the original lacks: the first translation sentence, unlinked, short, no final stop
-    if 0 in added and untitled_heading(tt[0]):
+    # a heading the original lacks: the first translation sentence, unlinked, and a heading
+    # by the reader's kind (else short, no final stop)
+    if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
         out.add(0)
     return out
 

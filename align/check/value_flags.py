@@ -13,9 +13,18 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from align.text.names import WORD_RE, Name, compare_names, english_count, occurs, respelled
-from align.text.numbers import compare_numbers, format_value
-from align.text.shape import capitalised_share, has_terminal
+from align.text.names import (
+    WORD_RE,
+    Name,
+    NameDiff,
+    compare_names,
+    english_count,
+    occurs,
+    respelled,
+)
+from align.text.number_match import compare_numbers
+from align.text.numbers import format_value
+from align.text.shape import is_headline, shared_kind
 from align.types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,16 +72,19 @@ def number_flags(
 _QUALIFIER_WORDS = {"more": "more than ", "less": "less than ", "about": "about "}
 
 
-def _headline_case(text: str) -> bool:
-    """Title case without a final stop: a headline or caption, where capitals mean nothing.
+HEADLINE_TITLE_SHARE = 0.6  # the share of capitalised 4+-letter words that makes title case
 
-    A full sentence that is merely name-heavy ("Yury Trutnev, Deputy Prime Minister of
-    Russia and Presidential Envoy ...") ends with a stop and is checked like any other.
+
+def _headline_case(ctx: FlagContext, lk: Link, ttext: str) -> bool:
+    """A headline or caption, where capitals mean nothing (``text.shape.is_headline``).
+
+    The reader's kind first; else title case without a final stop. A full sentence that
+    is merely name-heavy ("Yury Trutnev, Deputy Prime Minister of Russia and
+    Presidential Envoy ...") ends with a stop and is checked like any other.
     """
-    if has_terminal(text):
-        return False
-    n, share = capitalised_share(text)
-    return n >= 3 and share >= 0.6
+    sents = ctx.alignment.translation.sentences
+    kind = shared_kind(sents[j].kind for j in lk.translation)
+    return is_headline(ttext, kind, title_share=HEADLINE_TITLE_SHARE)
 
 
 # Stand-in names for the context contrast: common surnames of several origins that a
@@ -136,21 +148,42 @@ def name_flags(
     """
     al = ctx.alignment
     d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
-    if not d.only_translation or _headline_case(ttext):
+    if not d.only_translation or _headline_case(ctx, lk, ttext):
         return []
-    counts = ctx.name_counts
     cands = [
         n
         for n in d.only_translation
-        if counts.get(base_name(n.text), 0) <= ctx.options.name_repeats
+        if ctx.name_counts.get(base_name(n.text), 0) <= ctx.options.name_repeats
         and not any(respelled(n, x) for x in d.only_original)
     ]
     if not cands:
         return []
     displaced = displaced_names(ctx.doc_names, otext, ttext)
+    bad = _scored(ctx, cands, d, displaced, otext, ttext, c)
+    return [_name_flag(ctx, lk, d, bad, displaced, ttext)] if bad else []
+
+
+Scored = list[tuple[Name, dict[str, float]]]  # a flagged name and its signals
+
+
+def _scored(
+    ctx: FlagContext,
+    cands: list[Name],
+    d: NameDiff,
+    displaced: list[Name],
+    otext: str,
+    ttext: str,
+    c: float,
+) -> Scored:
+    """The candidates whose score passes ``name_score``, with their signals.
+
+    All probes of all candidates go to the encoder in one call (gain: the translation
+    without the name; contrast: the name's window with it and with each stand-in),
+    because each encoder call has a fixed cost. See ``name_flags`` for the signals.
+    """
+    o = ctx.options
     ablated = [re.sub(rf"\b{re.escape(n.text)}\b", "", ttext, count=1) for n in cands]
     windows = [_window(ttext, n.text, x) for n in cands for x in (n.text, *_PROBE_NAMES)]
-    o = ctx.options
     vecs = ctx.encoder.encode([otext, *ablated, *windows])
     sims = vecs[1:] @ vecs[0]
     gains = sims[: len(cands)] - c
@@ -160,8 +193,8 @@ def name_flags(
         if o.name_echo_weight
         else [0.0] * len(cands)
     )
-    orig_name = bool(d.only_original) and al.original.lang != "ar"
-    bad = []
+    orig_name = bool(d.only_original) and ctx.alignment.original.lang != "ar"
+    bad: Scored = []
     for k, n in enumerate(cands):
         contrast = float(ctxs[k, 0] - ctxs[k, 1:].mean())
         initial = _initial(ttext, n.text) and not displaced
@@ -177,11 +210,16 @@ def name_flags(
         if score > o.name_score:
             signals = {"gain": float(gains[k]), "context_contrast": contrast}
             bad.append((n, {**signals, "score": score, "echo": float(echoes[k])}))
-    if not bad:
-        return []
+    return bad
+
+
+def _name_flag(
+    ctx: FlagContext, lk: Link, d: NameDiff, bad: Scored, displaced: list[Name], ttext: str
+) -> Flag:
+    """The ``name_mismatch`` flag: its detail names the original's unmatched words that no
+    translation word renders (Востоке / "East" is rendered, so it is not named: the
+    detail should point at what may have been replaced); the evidence keeps them all."""
     names = ", ".join(n.text for n, _ in bad)
-    # name the original's unmatched words, except those a translation word renders
-    # (Востоке / "East": the detail should point at what may have been replaced)
     unrendered = [
         n
         for n, echo in zip(
@@ -192,22 +230,20 @@ def name_flags(
         if echo < RENDERED_ECHO
     ]
     extra = f" (original has {', '.join(n.text for n in unrendered)})" if unrendered else ""
-    return [
-        Flag(
-            NAME_MISMATCH,
-            "major",
-            lk.original,
-            lk.translation,
-            f"Name not in the original: translation names {names}{extra}",
-            {
-                "translation": [n.text for n, _ in bad],
-                "skeletons": [n.skeleton for n, _ in bad],
-                "original": [n.text for n in d.only_original],
-                **{key: [round(v[key], 3) for _, v in bad] for key in _SIGNALS},
-                "displaced": [n.text for n in displaced],
-            },
-        )
-    ]
+    return Flag(
+        NAME_MISMATCH,
+        "major",
+        lk.original,
+        lk.translation,
+        f"Name not in the original: translation names {names}{extra}",
+        {
+            "translation": [n.text for n, _ in bad],
+            "skeletons": [n.skeleton for n, _ in bad],
+            "original": [n.text for n in d.only_original],
+            **{key: [round(v[key], 3) for _, v in bad] for key in _SIGNALS},
+            "displaced": [n.text for n in displaced],
+        },
+    )
 
 
 _SIGNALS = ("gain", "context_contrast", "score", "echo")

@@ -74,7 +74,7 @@ class SentenceMatch:
     """How one candidate's sentences matched the translation's, beyond the evidence.
 
     The evidence (a JSON-ready dict) summarises these; the joint explanation of a
-    translation by two originals (``pairing._compilation``) recombines them.
+    translation by two originals (``verdict.compilation``) recombines them.
     """
 
     rowmax: np.ndarray  # each translation sentence's best cosine in the candidate

@@ -32,13 +32,8 @@ A ``no_original`` whose best candidate still shares the story (document cosine >
 it ``same_story``. For an English query, indexed English versions are compared by
 ``derive`` (``align.provenance.chain``) and a copy-edit source is ``derived_from``.
 
-Verdicts: ``no_original`` when the best confidence is below ``threshold``;
-``ambiguous`` when a second candidate is nearly as confident and covers the same
-translation sentences; otherwise ``paired``. A second candidate that covers at
-least two translation sentences (and 15 %) the best one does not is reported as an
-also-source, with ``covers`` listing the sentences it supports in order. When no
-single original passes, two originals whose joint evidence (features recomputed on
-the union of their sentences) reaches ``compilation_threshold`` make a compilation.
+Verdicts (``align.provenance.verdict``): ``no_original``, ``ambiguous``, ``paired``,
+also-sources and compilations of two originals.
 
 Measured (bench/pairing.py, test half, 502 queries with the original present and
 502 without): P@1 1.000, MRR 1.000, ``no_original`` F1 ~0.98; the misses are
@@ -51,7 +46,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,12 +60,8 @@ from align.provenance.evidence import (
     logit,
     rerank_features,
 )
-from align.provenance.index import (
-    VectorMatrix,
-    connect,
-    fetch_originals,
-    load_vectors,
-)
+from align.provenance.index import StoredOriginal, VectorMatrix, fetch_originals, load_vectors
+from align.provenance.index_file import connect
 from align.provenance.originals import IndexOptions
 from align.provenance.pair_format import format_pairs, shared_originals
 from align.provenance.pair_types import (
@@ -81,6 +72,7 @@ from align.provenance.pair_types import (
     PairOptions,
     PairResult,
 )
+from align.provenance.verdict import compilation, decide
 
 __all__ = [
     "AMBIGUOUS",
@@ -187,6 +179,28 @@ class Pairer:
         if emb.shape[0] == 0:
             return PairResult(translation, (), NO_ORIGINAL)
         english = self.vectors.english
+        originals, cos_mean, cos_slot = self._retrieved(emb, exclude, lang)
+        anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
+        cands, matches = self._candidates(emb, originals, cos_mean, cos_slot, anchors_t, date)
+        result = None
+        if cands and cands[0].confidence < self.options.threshold:
+            joint = compilation(cands, matches, anchors_t, emb.shape[0], self.options)
+            if joint is not None:
+                result = PairResult(translation, joint, PAIRED)
+        result = result or decide(translation, cands, self.options)
+        if english is None or lang not in (None, "en"):
+            return result
+        return self._with_english_source(result, sentences, emb, exclude)
+
+    def _retrieved(
+        self, emb: np.ndarray, exclude: Sequence[int], lang: str | None
+    ) -> tuple[list[StoredOriginal], np.ndarray, np.ndarray]:
+        """The top originals by document vectors, with their mean and slot cosines.
+
+        English versions are never candidate originals (they are compared by
+        ``_with_english_source``), nor is an original in the translation's own language.
+        """
+        english = self.vectors.english
         ex_orig: Sequence[int] = exclude
         if english is not None:
             ex_orig = [*exclude, *np.flatnonzero(english).tolist()]
@@ -200,7 +214,24 @@ class Pairer:
                 keep_k = [k for k in range(len(originals)) if k not in set(same)]
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
-        anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
+        return originals, cos_mean, cos_slot
+
+    def _candidates(
+        self,
+        emb: np.ndarray,
+        originals: list[StoredOriginal],
+        cos_mean: np.ndarray,
+        cos_slot: np.ndarray,
+        anchors_t: frozenset[str],
+        date: str | None,
+    ) -> tuple[list[Candidate], dict[str, SentenceMatch]]:
+        """Each original re-ranked on sentence evidence, best first, with its sentence
+        matches (a compilation recombines them).
+
+        The confidence is the confirmation model's logit, lowered when the dates say the
+        original cannot be the source: published more than 2 days after the translation
+        (-4), or more than 30 days before it (-2).
+        """
         feats = rerank_features(emb, originals, anchors_t, self.options.sentence_cosine)
         cands = []
         matches: dict[str, SentenceMatch] = {}
@@ -223,16 +254,20 @@ class Pairer:
                 )
             )
         cands.sort(key=lambda c: -c.score)
-        result = None
-        if cands and cands[0].confidence < self.options.threshold:
-            joint = _compilation(cands, matches, anchors_t, emb.shape[0], self.options)
-            if joint is not None:
-                result = PairResult(translation, joint, PAIRED)
-        result = result or _decide(translation, cands, self.options)
-        if english is None or lang not in (None, "en"):
-            return result
+        return cands, matches
+
+    def _with_english_source(
+        self,
+        result: PairResult,
+        sentences: Sequence[str],
+        emb: np.ndarray,
+        exclude: Sequence[int],
+    ) -> PairResult:
+        """An English query compared with the indexed English versions: a copy-edit source
+        is ``derived_from``, and what it renders may be the original (``_via_english``)."""
         from align.provenance.chain import english_source
 
+        english = self.vectors.english
         src = english_source(
             self.conn, self.retrieve, english, sentences, emb, exclude, self.options.english
         )
@@ -266,102 +301,6 @@ class Pairer:
             path = Path(row[0]) if row and row[0] else None
             first = Candidate(renders, path, derived.score, derived.confidence, via)
         return PairResult(result.translation, (first, *rest), PAIRED, None, derived)
-
-
-def _compilation(
-    cands: list[Candidate],
-    matches: Mapping[str, SentenceMatch],
-    anchors_t: frozenset[str],
-    m: int,
-    options: PairOptions,
-) -> tuple[Candidate, ...] | None:
-    """Two originals that together explain a translation neither explains alone.
-
-    The re-rank features are recomputed on the union of the two candidates'
-    in-order sentences (each must bring at least two sentences and a fifth of
-    the translation); if that joint logit passes the threshold, both are sources
-    and both get the joint confidence (``evidence.compilation``).
-    """
-    best: tuple[float, int, int] | None = None
-    need = max(2, math.ceil(0.2 * m))
-    for a in range(min(3, len(cands))):
-        for b in range(min(6, len(cands))):
-            if a == b:
-                continue
-            ca, cb = cands[a], cands[b]
-            cov_a = set(ca.evidence["covers"])
-            extra = set(cb.evidence["covers"]) - cov_a
-            if len(cov_a) < need or len(extra) < need:
-                continue
-            ia, ib = matches[ca.original_id], matches[cb.original_id]
-            cos = [ia.cosines[i] for i in cov_a] + [ib.cosines[i] for i in extra]
-            shared = ia.anchors | ib.anchors
-            strict = ia.strict | ib.strict
-            f = {
-                "sentence_share": len(strict) / m,
-                "in_order": (len(cov_a) + len(extra)) / m,
-                "soft": float(np.maximum(ia.rowmax, ib.rowmax).mean()),
-                "match_cosine": float(np.mean(cos)),
-                "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
-            }
-            z = confirm_logit(f, options.confirm_coef)
-            if best is None or z > best[0]:
-                best = (z, a, b)
-    if best is None:
-        return None
-    z, a, b = best
-    conf = round(1.0 / (1.0 + math.exp(-z)), 4)
-    if conf < options.compilation_threshold:
-        return None
-    first, second = cands[a], cands[b]
-    joint = {"compilation": True, "joint_confidence": conf, "own_confidence": 0.0}
-    out = [
-        Candidate(
-            first.original_id,
-            first.path,
-            round(z, 4),
-            conf,
-            {**first.evidence, **joint, "own_confidence": first.confidence},
-        ),
-        Candidate(
-            second.original_id,
-            second.path,
-            round(z, 4),
-            conf,
-            {**second.evidence, **joint, "own_confidence": second.confidence, "also_source": True},
-        ),
-    ]
-    out += [c for k, c in enumerate(cands) if k not in (a, b)]
-    return tuple(out)
-
-
-def _decide(translation: Path, cands: list[Candidate], options: PairOptions) -> PairResult:
-    if not cands or cands[0].confidence < options.threshold:
-        story = [c for c in cands if float(c.evidence.get("doc_cosine", 0.0)) >= options.same_story]
-        same = story[0].original_id if story else None
-        return PairResult(translation, tuple(cands), NO_ORIGINAL, same)
-    best = cands[0]
-    verdict = PAIRED
-    first = set(best.evidence["covers"])
-    out = [best]
-    for c in cands[1:]:
-        extra = set(c.evidence["covers"]) - first
-        m = int(c.evidence["translation_sentences"])
-        also = len(extra) >= max(2, math.ceil(0.15 * m))
-        if also:
-            c = Candidate(
-                c.original_id, c.path, c.score, c.confidence, {**c.evidence, "also_source": True}
-            )
-            first |= extra
-        elif (
-            verdict == PAIRED
-            and c is cands[1]
-            and c.confidence >= options.threshold
-            and best.score - c.score < options.ambiguous_gap
-        ):
-            verdict = AMBIGUOUS
-        out.append(c)
-    return PairResult(translation, tuple(out), verdict)
 
 
 def _memory_pairer(

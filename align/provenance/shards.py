@@ -84,7 +84,7 @@ def build_shards(
     progress: Callable[[int], None] = lambda n: None,
 ) -> dict[str, Any]:
     """Shard the document vectors of an SQLite index (``provalign index shard``)."""
-    from align.provenance.index import connect
+    from align.provenance.index_file import connect
 
     conn = connect(index_path, create=False)
     try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -94,19 +94,53 @@ def document_from_lines(lines: Sequence[str], lang: str, path: str = "<synthetic
     return Document(ArticleMeta(path=path, source_format="presplit"), lang, tuple(sents))
 
 
+Edits = dict[int, tuple[str, object]]  # sentence -> (edit kind, what the edit needs)
+Unit = tuple[str, tuple[int, ...], str]  # (translation text, original indices, gold kind)
+
+
 def make_synthetic(
     original: Document,
     translation: Document,
     options: SynthOptions,
     foreign: Sequence[str] = (),
 ) -> SyntheticCase:
-    """Edit ``translation`` (1:1 with ``original``) and return the case with its gold."""
+    """Edit ``translation`` (1:1 with ``original``) and return the case with its gold.
+
+    The steps draw from one seeded generator in a fixed order (sentence edits, the moved
+    block, then the added lines), so a seed names one case; word-level edits draw from
+    their own generator seeded alike.
+    """
     if len(original.sentences) != len(translation.sentences):
         raise InputError(
             "synthetic edits need 1:1 line-aligned inputs of equal length",
             path=translation.meta.path,
         )
     rng = random.Random(options.seed)
+    ot, tt = original.texts, translation.texts
+    n = len(ot)
+    edits, free = _sentence_edits(original, translation, options, rng)
+    move = _choose_move(n, free, options, rng)
+    in_move = set(range(move[0], move[1])) if move else set()
+    words = word_level_edits(
+        ot, tt, original.lang, sorted(free - in_move), options.word_rate, options.seed
+    )
+    ot = [words[i].original if i in words else x for i, x in enumerate(ot)]
+    if words:
+        original = document_from_lines(ot, original.lang, original.meta.path)
+    units, moved_orig = _units(tt, edits, words, move)
+    _add_lines(units, original.lang, n, options, foreign, rng)
+    return _assemble(original, units, moved_orig, words, tt)
+
+
+def _sentence_edits(
+    original: Document, translation: Document, options: SynthOptions, rng: random.Random
+) -> tuple[Edits, set[int]]:
+    """Which sentences get which whole-sentence edit, and which are left free.
+
+    Each kind in turn visits the free sentences and takes one at its rate when the edit
+    applies there (a number edit needs numbers that agree, a name edit a matched name),
+    so the kinds never overlap. The headline (sentence 0) is never edited.
+    """
     ot, tt = original.texts, translation.texts
     n = len(ot)
     known = mid_sentence_names(tt, translation.lang)
@@ -116,12 +150,12 @@ def make_synthetic(
     # unreachable for an honest detector (a generator artefact, fixed in round 3)
     used = {x.casefold() for x in NEW_NAMES if x.casefold() in " ".join(tt).casefold()}
     free = set(range(1, n))  # never edit the headline
-    edits: dict[int, tuple[str, object]] = {}
+    edits: Edits = {}
 
-    def take(kind: str, rate: float, ok: object) -> None:
+    def take(kind: str, rate: float, ok: Callable[[int], object | None]) -> None:
         for i in sorted(free):
             if i in free and rng.random() < rate:
-                res = ok(i)  # type: ignore[operator]
+                res = ok(i)
                 if res is not None:
                     edits[i] = (kind, res)
                     free.discard(i)
@@ -146,31 +180,46 @@ def make_synthetic(
     take("merge", options.merge_rate, lambda i: i + 1 if i + 1 in free and i + 1 < n else None)
     for kind, arg in list(edits.values()):
         if kind == "merge":
-            free.discard(int(arg))  # type: ignore[call-overload]
+            free.discard(cast("int", arg))
     take("drop", options.drop_rate, lambda i: True)
-    move: tuple[int, int, int] | None = None
-    moved_orig: tuple[int, ...] = ()
+    return edits, free
+
+
+def _choose_move(
+    n: int, free: set[int], options: SynthOptions, rng: random.Random
+) -> tuple[int, int, int] | None:
+    """Maybe one block of two free sentences moved at least 3 places: (start, end, dest).
+
+    Only documents of 8+ sentences, so a move is not most of the text. The moved
+    sentences leave ``free``.
+    """
     if rng.random() < options.move_prob:
         starts = [i for i in range(1, n - 1) if i in free and i + 1 in free]
         if starts and n >= 8:
             s = rng.choice(starts)
             dests = [d for d in range(1, n + 1) if abs(d - s) >= 3 and not s <= d <= s + 2]
             if dests:
-                move = (s, s + 2, rng.choice(dests))
                 free -= {s, s + 1}
+                return (s, s + 2, rng.choice(dests))
+    return None
 
-    in_move = set(range(move[0], move[1])) if move else set()
-    words = word_level_edits(
-        ot, tt, original.lang, sorted(free - in_move), options.word_rate, options.seed
-    )
-    ot = [words[i].original if i in words else x for i, x in enumerate(ot)]
-    if words:
-        original = document_from_lines(ot, original.lang, original.meta.path)
-    # units: (text, original indices, gold kind)
-    units: list[tuple[str, tuple[int, ...], str]] = []
-    moved: list[tuple[str, tuple[int, ...], str]] = []
+
+def _units(
+    tt: Sequence[str],
+    edits: Edits,
+    words: dict[int, WordEdit],
+    move: tuple[int, int, int] | None,
+) -> tuple[list[Unit], tuple[int, ...]]:
+    """The edited translation as units in order, and the original indices that moved.
+
+    A moved block leaves an ``omit-moved`` unit at its place and reappears as
+    ``add-moved`` before the first unit whose original index reaches its destination
+    (the gold of a move is an omission plus an addition that match).
+    """
+    units: list[Unit] = []
+    moved: list[Unit] = []
     skip: set[int] = set()
-    for i in range(n):
+    for i in range(len(tt)):
         if i in skip:
             continue
         kind, arg = edits.get(i, ("", None))
@@ -180,7 +229,7 @@ def make_synthetic(
         if kind == "drop":
             units.append(("", (i,), "drop"))
         elif kind == "merge":
-            j = int(arg)  # type: ignore[call-overload]
+            j = cast("int", arg)
             units.append((tt[i].rstrip() + " " + tt[j].lstrip(), (i, j), "merge"))
             skip.add(j)
         elif kind == "split":
@@ -192,16 +241,28 @@ def make_synthetic(
             units.append((words[i].translation, (i,), "word"))
         else:
             target.append((tt[i], (i,), "moved" if target is moved else "same"))
-    if move:
-        at = units.index(("<MOVED>", (), "moved"))
-        units[at : at + 1] = [(t, o, "omit-moved") for t, o, _ in moved]
-        # destination in terms of original position
-        dest = next((k for k, u in enumerate(units) if u[1] and u[1][0] >= move[2]), len(units))
-        units[dest:dest] = [(t, (), "add-moved") for t, _, _ in moved]
-        moved_orig = tuple(o[0] for _, o, _ in moved)
-    # additions
-    src = "RIA Novosti" if original.lang == "ru" else "Al-Ahram"
-    lang_name = {"ru": "Russian", "ar": "Arabic"}.get(original.lang, "the original language")
+    if not move:
+        return units, ()
+    at = units.index(("<MOVED>", (), "moved"))
+    units[at : at + 1] = [(t, o, "omit-moved") for t, o, _ in moved]
+    # destination in terms of original position
+    dest = next((k for k, u in enumerate(units) if u[1] and u[1][0] >= move[2]), len(units))
+    units[dest:dest] = [(t, (), "add-moved") for t, _, _ in moved]
+    return units, tuple(o[0] for _, o, _ in moved)
+
+
+def _add_lines(
+    units: list[Unit],
+    lang: str,
+    n: int,
+    options: SynthOptions,
+    foreign: Sequence[str],
+    rng: random.Random,
+) -> None:
+    """Insert the additions: republisher boilerplate at the start, the end or inside, and
+    sentences of ``foreign`` (other documents) at the ``foreign_rate``."""
+    src = "RIA Novosti" if lang == "ru" else "Al-Ahram"
+    lang_name = {"ru": "Russian", "ar": "Arabic"}.get(lang, "the original language")
     for _ in range(options.boilerplate):
         tpl = rng.choice(BOILERPLATE)
         line = tpl.format(
@@ -218,7 +279,6 @@ def make_synthetic(
     for f in foreign:
         if rng.random() < options.foreign_rate * n / max(1, len(foreign)):
             units.insert(rng.randrange(1, len(units) + 1), (f, (), "content"))
-    return _assemble(original, units, moved_orig if move else (), words, tt)
 
 
 def _assemble(

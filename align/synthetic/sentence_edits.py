@@ -14,7 +14,7 @@ import random
 import re
 
 from align.text.names import find_in, name_candidates, skeleton
-from align.text.numbers import compare_numbers
+from align.text.number_match import compare_numbers
 
 OUTLETS = ("Levant Daily", "Eurasia Monitor", "The Gulf Review", "Steppe News", "Orient Wire")
 # fmt: off

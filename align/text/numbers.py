@@ -13,14 +13,12 @@ A number is compared by value, never by spelling: ``2 million``, ``2,000,000``,
 
 Qualifiers ("more than", "about", "أكثر من", "نحو", "более", "около") are kept on the
 fact so a dropped qualifier can be reported separately from a changed value.
-Tolerances: decimals and values >= 10,000 within 1.5 % are equal (rounding ``2.47
-million`` as ``2.5 million``; small integers and years must be exact);
-a two-digit decade matches its four-digit year (``90-х`` / ``1990s``).
+Comparing two sentences' facts (tolerances, units, regrouped digits) is
+``align.text.number_match``; this module only finds the facts.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -194,51 +192,62 @@ def _qualifier(before: str) -> str | None:
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberFact]:
-    """All numeric facts of ``text`` (``lang`` is ar | ru | en; others parse as en)."""
+    """All numeric facts of ``text`` (``lang`` is ar | ru | en; others parse as en).
+
+    Digits first (hard facts, with their scale word, percent, clock time, unit and
+    qualifier), then a unit shared across a range, then number words outside the digit
+    spans (soft facts, except a figure written out in words).
+    """
     t = ascii_digits(text).replace("\u066b", ".").replace("\u066c", ",")
     facts: list[NumberFact] = []
     used: list[tuple[int, int]] = []
     for m in _NUM_RE.finditer(t):
-        raw = m.group(1)
-        try:
-            val = _parse_digits(raw, lang)
-        except ValueError:
-            continue
-        if val is None:
-            continue
-        end = m.end()
-        rest = t[end : end + 16]
-        kind = "number"
-        mm = re.match(r"\s*-?\s*([^\W\d_]+\.?)", rest)
-        if mm:
-            mult = _mult_value(mm.group(1))
-            if mult is not None and not (mm.group(1).lower() in ("m", "k") and rest[:1] == " "):
-                val *= mult
-                end += mm.end()
-        if re.match(
-            r"\s*(%|٪|per ?cent|процент|في المائة|في المئة|بالمائة|بالمئة)", t[end : end + 14]
-        ):
-            kind = "percent"
-        tm = re.match(r":(\d{2})\b", t[end : end + 3])
-        if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
-            val += int(tm.group(1)) / 100
-            end += 3
-        if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
-            val += 12
-        unit, si = _unit(t[end : end + 24], val)
-        facts.append(
-            NumberFact(
-                round(val, 6),
-                t[m.start() : end].strip(),
-                True,
-                _qualifier(t[: m.start()]),
-                kind,
-                unit,
-                si,
-            )
-        )
-        used.append((m.start(), end))
-    for i in range(len(facts) - 2, -1, -1):  # "5-10 cm", "от 2,5 до 10 см": the unit is shared
+        found = _digit_fact(t, m, lang)
+        if found is not None:
+            facts.append(found[0])
+            used.append((m.start(), found[1]))
+    _share_range_units(t, facts, used)
+    return facts + _word_facts(t, lang, used)
+
+
+def _digit_fact(t: str, m: re.Match[str], lang: str) -> tuple[NumberFact, int] | None:
+    """The hard fact of one digit group and where its span ends (after a scale word,
+    clock minutes or "p.m."), or None when the digits do not parse as a number."""
+    raw = m.group(1)
+    try:
+        val = _parse_digits(raw, lang)
+    except ValueError:
+        return None
+    if val is None:
+        return None
+    end = m.end()
+    rest = t[end : end + 16]
+    kind = "number"
+    mm = re.match(r"\s*-?\s*([^\W\d_]+\.?)", rest)
+    if mm:
+        mult = _mult_value(mm.group(1))
+        if mult is not None and not (mm.group(1).lower() in ("m", "k") and rest[:1] == " "):
+            val *= mult
+            end += mm.end()
+    if re.match(r"\s*(%|٪|per ?cent|процент|في المائة|في المئة|بالمائة|بالمئة)", t[end : end + 14]):
+        kind = "percent"
+    tm = re.match(r":(\d{2})\b", t[end : end + 3])
+    if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
+        val += int(tm.group(1)) / 100
+        end += 3
+    if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
+        val += 12
+    unit, si = _unit(t[end : end + 24], val)
+    fact = NumberFact(
+        round(val, 6), t[m.start() : end].strip(), True, _qualifier(t[: m.start()]), kind, unit, si
+    )
+    return fact, end
+
+
+def _share_range_units(t: str, facts: list[NumberFact], used: list[tuple[int, int]]) -> None:
+    """Give the first figure of a range its partner's unit: in "5-10 cm" and "от 2,5 до
+    10 см" the unit is written once, and 5 cm against "2 inches" must still convert."""
+    for i in range(len(facts) - 2, -1, -1):
         f, g = facts[i], facts[i + 1]
         between = t[used[i][1] : used[i + 1][0]]
         if (
@@ -248,7 +257,15 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
         ):
             k = g.si / g.value if g.value else 0.0
             facts[i] = NumberFact(f.value, f.text, f.hard, f.qualifier, f.kind, g.unit, f.value * k)
-    # number words and bare multipliers, outside digit spans
+
+
+def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFact]:
+    """Number words, bare multipliers and month names outside the digit spans ``used``.
+
+    Soft facts (see the module docstring), except a figure written out ("three
+    thousand"), which is as hard as its digits.
+    """
+    facts: list[NumberFact] = []
     toks = list(_TOKEN_RE.finditer(t))
     skip = -1
     for k, m in enumerate(toks):
@@ -275,136 +292,6 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
             val = mult
         facts.append(NumberFact(float(val or 0), tok, False, _qualifier(t[: m.start()]), "number"))
     return facts
-
-
-def _close(a: float, b: float) -> bool:
-    if a == b:
-        return True
-    rounded = min(abs(a), abs(b)) >= 10_000 or not (a.is_integer() and b.is_integer())
-    if rounded and a and b and abs(a - b) / max(abs(a), abs(b)) <= 0.015:
-        return True
-    # decade/year shorthand: 90 vs 1990, 2017 vs 17
-    small, big = sorted((a, b))
-    return bool(1000 <= big <= 2100 and small < 100 and small == big % 100 and small.is_integer())
-
-
-def _scaled(a: float, b: float) -> bool:
-    """Equal up to a unit word one side left implicit (``2.5`` vs ``2.5 million``)."""
-    return any(_close(a * k, b) or _close(b * k, a) for k in (1e3, 1e6, 1e9))
-
-
-def _converted(f: NumberFact, g: NumberFact) -> bool:
-    """Same quantity in another unit system (km/miles, kg/pounds, C/F), within 12 %."""
-    temps = {f.unit, g.unit} == {"temp", None}  # "27 градусов" vs "the 80s": °F implied
-    if not temps and (not f.unit or f.unit != g.unit or not f.si or not g.si):
-        return False
-    if f.value and g.value and math.isclose(f.si / f.value, g.si / g.value, rel_tol=1e-6):
-        return False  # the same unit on both sides (85 kg / 87 kg): no conversion to allow
-    if f.unit == "temp" or temps:
-        a, b = f.value, g.value
-        return any(
-            abs(x - y) <= 0.06 * max(abs(y), 1)
-            for x, y in ((a * 9 / 5 + 32, b), (b * 9 / 5 + 32, a))
-        )
-    return abs(f.si - g.si) <= 0.12 * max(abs(f.si), abs(g.si))
-
-
-@dataclass(frozen=True, slots=True)
-class NumberDiff:
-    """Result of comparing two sentence groups' numbers."""
-
-    only_original: tuple[NumberFact, ...]
-    only_translation: tuple[NumberFact, ...]
-    qualifier_changes: tuple[tuple[NumberFact, NumberFact], ...]
-
-
-def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang: str) -> NumberDiff:
-    """Hard facts that one side has and the other does not, plus dropped qualifiers."""
-    of = [f for f in extract_numbers(orig_text, orig_lang) if f.kind != "month"]
-    tf = [f for f in extract_numbers(trans_text, trans_lang) if f.kind != "month"]
-    only_o, quals = _unmatched(of, tf)
-    only_t, _ = _unmatched(tf, of)
-    if (
-        only_o
-        and only_t
-        and _digits(only_o) == _digits(only_t)
-        and (
-            len(only_o) != len(only_t)
-            or len(_digits(only_o)) >= 7
-            or _groups(only_o) == _groups(only_t)
-        )
-    ):  # a phone number regrouped (not 36 -> 63, which keeps one fact per side)
-        only_o, only_t = [], []
-    if bool(only_o) != bool(only_t):  # "aged 30 and 30" / "aged 30 and 40"
-        only_o = only_o or _repeats(of, tf)
-        only_t = only_t or _repeats(tf, of)
-    return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
-
-
-def _repeats(side: list[NumberFact], other: list[NumberFact]) -> list[NumberFact]:
-    """Figures written more often on ``side`` than on ``other`` (one per surplus), so a
-    repeated figure changed in one place is a change, not a match."""
-    out = []
-    seen: set[float] = set()
-    for f in side:
-        if not f.hard or f.value in seen:
-            continue
-        seen.add(f.value)
-        mine = sum(g.hard and g.value == f.value for g in side)
-        theirs = sum(g.value == f.value for g in other)
-        if theirs and mine > theirs:
-            out.append(f)
-    return out
-
-
-def _groups(facts: list[NumberFact]) -> list[str]:
-    """The digit groups of the facts, sorted: "111 555" and "555 111" share them."""
-    return sorted(g for f in facts for g in re.findall(r"\d+", f.text))
-
-
-def _digits(facts: list[NumberFact]) -> str:
-    return "".join(sorted(c for f in facts for c in f.text if c.isdigit()))
-
-
-def _unmatched(
-    side: list[NumberFact], other: list[NumberFact]
-) -> tuple[list[NumberFact], list[tuple[NumberFact, NumberFact]]]:
-    out: list[NumberFact] = []
-    quals: list[tuple[NumberFact, NumberFact]] = []
-    for f in side:
-        if not f.hard:
-            continue
-        exact = [g for g in other if _close(f.value, g.value) and not _both_exact(f, g)]
-        if exact:
-            g = exact[0]
-            if f.qualifier and not any(x.qualifier for x in exact) and g.hard:
-                quals.append((f, g))
-            continue
-        if any(_scaled(f.value, g.value) or _converted(f, g) for g in other):
-            continue
-        if _article_part(f, other):
-            continue
-        out.append(f)
-    return out, quals
-
-
-def _both_exact(f: NumberFact, g: NumberFact) -> bool:
-    """Two different figures written to the same precision ("320 thousand" / "321
-    thousand"): neither is a rounding of the other, so the 1.5 % tolerance is off."""
-    if f.value == g.value or not (f.hard and g.hard):
-        return False
-    fd, gd = sum(c.isdigit() for c in f.text), sum(c.isdigit() for c in g.text)
-    return fd == gd and fd >= 2
-
-
-def _article_part(f: NumberFact, other: list[NumberFact]) -> bool:
-    """ "Article 159.3" on one side, "part 3 of article 159" on the other: one legal
-    reference written as a structure, not a decimal."""
-    m = re.fullmatch(r"(\d+)[.](\d+)", f.text)
-    if not m:
-        return False
-    vals = {g.value for g in other}
-    return float(m.group(1)) in vals and float(m.group(2)) in vals
 
 
 def format_value(f: NumberFact) -> str:

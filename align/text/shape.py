@@ -7,6 +7,7 @@ the segmenter and the flag rules (a headline is terse by convention, not cut).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 TERMINAL = ".!?؟…։۔"
 _CLOSERS = "\"'»”’)]›"
@@ -79,13 +80,45 @@ BOILERPLATE_RE = re.compile(
 )
 
 
+UNTITLED_MAX_CHARS = 90
+
+
 def untitled_heading(line: str) -> bool:
     """A short line without a final stop: a headline or subheading, not a body sentence.
 
-    Stricter than ``line_kind``'s heading (under 90 characters, not 120): it decides
-    whether an unlinked first line is a headline the original lacks.
+    The text rule behind ``is_headline`` when no kind is known. Stricter than
+    ``line_kind``'s heading (under 90 characters, not 120): it decides whether an unlinked
+    first line is a headline the original lacks.
     """
-    return len(line) < 90 and not line.rstrip().endswith((".", "!", "?"))
+    return len(line) < UNTITLED_MAX_CHARS and not has_terminal(line)
+
+
+def is_headline(text: str, kind: str = "body", *, title_share: float | None = None) -> bool:
+    """Is this sentence a headline (or subheading)? The one place that decides it.
+
+    The reader's ``Sentence.kind`` comes first: it saw the page (an HTML ``<h1>``, a
+    line of its own). ``heading`` is a headline whatever its text, ``list_item`` never
+    is. ``body`` (and ``dateline``) is also what presplit input and generated documents
+    carry, so there the text decides: no final stop and either short
+    (``untitled_heading``) or, when ``title_share`` is given, in title case at that share
+    of its 4+-letter words (a caption or headline where capitals mean nothing).
+    """
+    if kind == "heading":
+        return True
+    if kind == "list_item":
+        return False
+    if title_share is None:
+        return untitled_heading(text)
+    if has_terminal(text):
+        return False
+    n, share = capitalised_share(text)
+    return n >= 3 and share >= title_share
+
+
+def shared_kind(kinds: Iterable[str]) -> str:
+    """The kind of a run of sentences (one side of a link): theirs if they agree, else body."""
+    found = set(kinds)
+    return found.pop() if len(found) == 1 else "body"
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

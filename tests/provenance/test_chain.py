@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from align.provenance.index import SCHEMA_VERSION, connect, index_info
+from align.provenance.index import index_info
+from align.provenance.index_file import SCHEMA_VERSION, connect
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pairing"
 ORIG = DATA / "originals"

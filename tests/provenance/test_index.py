@@ -14,13 +14,8 @@ import pytest
 import cli
 from align.errors import FormatError, IndexStoreError
 from align.provenance.docvectors import anchors_of, dequantize, quantize
-from align.provenance.index import (
-    add_records,
-    add_to_index,
-    connect,
-    index_info,
-    remove_from_index,
-)
+from align.provenance.index import add_records, add_to_index, index_info, remove_from_index
+from align.provenance.index_file import connect
 from align.provenance.originals import IndexOptions, OriginalRecord, count_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +140,8 @@ def test_quantize_roundtrip_and_anchors() -> None:
 _WORKER = """
 import sys
 import numpy as np
-from align.provenance.index import add_records, connect
+from align.provenance.index import add_records
+from align.provenance.index_file import connect
 from align.provenance.originals import OriginalRecord
 path, start = sys.argv[1], int(sys.argv[2])
 rng = np.random.default_rng(start)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from align.provenance.evidence import confirm_logit
 from align.provenance.pair_format import format_pairs
-from align.provenance.pairing import NO_ORIGINAL, PAIRED, Candidate, PairOptions, _decide
+from align.provenance.pairing import NO_ORIGINAL, PAIRED, Candidate, PairOptions
+from align.provenance.verdict import decide
 
 
 def _cand(oid: str, conf: float, doc_cosine: float, share: float) -> Candidate:
@@ -22,11 +23,11 @@ def _cand(oid: str, conf: float, doc_cosine: float, share: float) -> Candidate:
 
 def test_same_story_named_when_unconfirmed() -> None:
     opts = PairOptions()
-    res = _decide(Path("t.txt"), [_cand("other-outlet", 0.2, 0.7, 0.1)], opts)
+    res = decide(Path("t.txt"), [_cand("other-outlet", 0.2, 0.7, 0.1)], opts)
     assert (res.verdict, res.same_story) == (NO_ORIGINAL, "other-outlet")
-    res = _decide(Path("t.txt"), [_cand("unrelated", 0.01, 0.3, 0.0)], opts)
+    res = decide(Path("t.txt"), [_cand("unrelated", 0.01, 0.3, 0.0)], opts)
     assert (res.verdict, res.same_story) == (NO_ORIGINAL, None)
-    res = _decide(Path("t.txt"), [_cand("source", 0.99, 0.8, 0.9)], opts)
+    res = decide(Path("t.txt"), [_cand("source", 0.99, 0.8, 0.9)], opts)
     assert (res.verdict, res.same_story) == (PAIRED, None)
     doc = json.loads(format_pairs([res], "json"))
     assert doc["results"][0]["same_story"] is None and doc["results"][0]["derived_from"] is None

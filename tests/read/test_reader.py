@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from align.errors import InputError, LanguageError, LimitError
+from align.read.decode import decode_bytes
 from align.read.document import LoadOptions, document_from_text, load_document, load_pair
-from align.read.reader import ReadOptions, decode_bytes, find_paragraphs, read_article
+from align.read.reader import ReadOptions, find_paragraphs, read_article
 
 READER = Path(__file__).resolve().parents[1] / "data" / "reader"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from align.text.numbers import compare_numbers, extract_numbers
+from align.text.number_match import compare_numbers
+from align.text.numbers import extract_numbers
 
 
 def values(text: str, lang: str, hard_only: bool = True) -> list[float]:

@@ -1,0 +1,234 @@
+"""Bytes to text: the encoding of an input file, detected without a flag.
+
+Arabic and Russian archives still hold windows-1256, windows-1251 and KOI8-R files, and
+Windows tools write UTF-16 with a BOM. Detection: BOM first, then binary signatures and
+NUL bytes (a PDF or image is refused, BOM-less UTF-16 recognised), then strict UTF-8
+(a few stray bytes are replaced and reported, not a reason to re-decode), a declared
+charset, UTF-8 and legacy lines mixed in one file, and last each single-byte candidate
+scored by the share of its non-ASCII characters that are among the 15 most frequent
+lower-case letters of Arabic or Russian. Wrong decodings score far lower: KOI8-R read
+as cp1251 turns lower case into upper case, and Arabic read as cp1251 gives rare
+Cyrillic letters. A best score under 0.3 means "undecodable" rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.errors import InputError
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.odt)",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x7fELF": "an executable",
+    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": "a Microsoft Office document",
+}
+# The 15 most frequent lower-case letters (news text) of the scripts we decode.
+_TOP_LETTERS = {
+    "windows-1256": set("اليمونرتبةعدهسف"),
+    "windows-1251": set("оеаинтсрвлкмдпу"),
+    "koi8-r": set("оеаинтсрвлкмдпу"),
+}
+_PY_CODEC = {"windows-1256": "cp1256", "windows-1251": "cp1251", "koi8-r": "koi8_r"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes, name: str, forced: str | None = None) -> tuple[str, str]:
+    """Decode with BOM / UTF-8 / single-byte scoring; return (text, encoding name)."""
+    text, encoding, _ = decode_with_notes(data, name, forced)
+    return text, encoding
+
+
+def decode_with_notes(
+    data: bytes, name: str, forced: str | None = None
+) -> tuple[str, str, tuple[str, ...]]:
+    """``decode_bytes`` plus warnings about what was repaired (bad bytes replaced)."""
+    if forced:
+        try:
+            return normalise_newlines(data.decode(forced)), forced, ()
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot decode as {forced}: {exc}", path=name) from None
+    for bom, codec, label in (
+        (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
+        (b"\xff\xfe", "utf-16", "utf-16"),
+        (b"\xfe\xff", "utf-16", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return normalise_newlines(data.decode(codec)), label, ()
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"undecodable bytes after a {label} byte-order mark", path=name
+                ) from None
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"binary file ({what}), not text", path=name)
+    if b"\x00" in data[:65536]:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise InputError("binary file (contains NUL bytes), not text", path=name)
+        return utf16[0], utf16[1], ()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        stray = _utf8_with_stray_bytes(data)
+        if stray is not None:  # one bad byte must not re-decode a paragraph as KOI8-R
+            return stray
+        declared = _declared_charset(data)
+        if declared is not None:
+            return declared
+        mixed = _mixed_lines(data)
+        if mixed is not None:
+            return mixed[0], mixed[1], ()
+    else:
+        if _too_many_controls(text):
+            raise InputError("binary file (control characters), not text", path=name)
+        return normalise_newlines(text), "utf-8", ()
+    best, best_score = _best_single_byte(data)
+    if best_score < 0.3:
+        raise InputError(
+            "undecodable bytes: not UTF-8, UTF-16, windows-1256, windows-1251 or KOI8-R", path=name
+        )
+    return normalise_newlines(data.decode(_PY_CODEC[best])), best, ()
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """UTF-8 text with a few invalid bytes: replace them (U+FFFD) and say so.
+
+    A legacy-encoded line has one invalid byte per letter; a damaged UTF-8 file has a
+    handful among thousands of valid multi-byte characters. Up to 3 bad sequences, or
+    one per 200 valid non-ASCII characters, count as damage.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(ord(c) > 127 for c in text) - text.count("\ufffd")
+    if bad <= 0 or valid < 8 or bad > max(3, valid // 200) or _too_many_controls(text):
+        return None
+    plural = "s" if bad != 1 else ""
+    note = f"{bad} invalid UTF-8 byte sequence{plural} replaced with \ufffd"
+    return normalise_newlines(text), "utf-8", (note,)
+
+
+def _declared_charset(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """The charset a page or file declares (``<meta charset>``, XML prolog), when Python knows it.
+
+    Browsers read ISO-8859-1 as windows-1252, and so do we. UTF-8 already failed.
+    """
+    import codecs
+
+    declared = re.search(rb"(?:charset|encoding)\s*=\s*[\"']?([-\w.:]+)", data[:4096], re.I)
+    if not declared:
+        return None
+    label = declared.group(1).decode("ascii", "replace").lower()
+    if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+        label = "windows-1252"
+    label = re.sub(r"^cp-?(\d+)$", r"windows-\1", label)
+    try:
+        codec = codecs.lookup(_PY_CODEC.get(label, label)).name
+    except LookupError:
+        return None
+    if codec in ("utf-8", "utf-16", "utf-32"):
+        return None
+    try:
+        return normalise_newlines(data.decode(codec)), label, ()
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return (
+            normalise_newlines(text),
+            label,
+            (f"bytes undefined in the declared {label} replaced",),
+        )
+
+
+def _best_single_byte(data: bytes) -> tuple[str, float]:
+    """The single-byte codec whose decoding looks most like Arabic/Russian, and its score."""
+    best, best_score = "", 0.0
+    for label, codec in _PY_CODEC.items():
+        try:
+            cand = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _codec_score(cand, _TOP_LETTERS[label])
+        if score > best_score:
+            best, best_score = label, score
+    return best, best_score
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark, or None when the NUL bytes mean binary data.
+
+    Windows "Unicode" exports sometimes drop the BOM. Their NUL bytes sit on one
+    parity only (the high byte of ASCII characters: every character of English, the
+    spaces and digits of Arabic/Russian); binary data has NULs on both parities or
+    decodes to control characters. Checked on the first 64 KiB, decoded in full.
+    """
+    head = data[:65536]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(data) % 2 or max(even, odd) < 2 or min(even, odd) > 0.02 * max(even, odd):
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(c.isprintable() or c in "\n\r\t" for c in text[:32768])
+    if _too_many_controls(text) or printable < 0.98 * min(len(text), 32768):
+        return None
+    return normalise_newlines(text), "utf-16"
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Decode a file whose lines mix UTF-8 with one legacy codec, or None.
+
+    Articles pasted together by two editors (or a UTF-8 header added to a windows-1251
+    body) fail strict UTF-8 although most of their lines are valid. When some lines
+    are UTF-8 with non-ASCII text and the others decode confidently with one legacy
+    codec (the same score as for a whole file), each line keeps its own decoding.
+    """
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    utf8_non_ascii = 0
+    for line in lines:
+        try:
+            piece = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        utf8_non_ascii += sum(ord(c) > 127 for c in piece)
+        decoded.append(piece)
+    if utf8_non_ascii < 8:
+        return None  # (almost) no UTF-8 text: a single legacy codec, decided by the caller
+    legacy = b"\n".join(line for line, d in zip(lines, decoded, strict=True) if d is None)
+    best, score = _best_single_byte(legacy)
+    if score < 0.3:
+        return None
+    codec = _PY_CODEC[best]
+    text = "\n".join(
+        d if d is not None else line.decode(codec) for line, d in zip(lines, decoded, strict=True)
+    )
+    if _too_many_controls(text):
+        return None
+    return normalise_newlines(text), f"utf-8+{best}"
+
+
+def _codec_score(text: str, top: set[str]) -> float:
+    """Share of non-ASCII characters that are frequent lower-case letters of the script."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii or _too_many_controls(text):
+        return 0.0
+    return sum(c in top for c in non_ascii) / len(non_ascii)
+
+
+def _too_many_controls(text: str) -> bool:
+    """Binary data decodes to many C0 controls; a stray one in real text is tolerated."""
+    return len(_CONTROL.findall(text)) > max(2, len(text) // 1000)
+
+
+def normalise_newlines(text: str) -> str:
+    """The BOM dropped and CRLF / CR made LF: offsets then count characters as shown."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
