@@ -10,7 +10,8 @@ modules small. Decisions:
 * An added sentence is boilerplate when a republisher pattern matches (``BOILERPLATE_RE``)
   or it is close to an exemplar disclaimer (``boilerplate_sim``); an unlinked first line
   that is a headline (``text.shape.is_headline``: the reader's kind, else short without a
-  final stop) is a headline the original lacks.
+  final stop) is a headline the original lacks. A sentence with no letter or digit
+  (``text.shape.has_words``: a stray "." left by the page) is debris: info, never major.
 * Pairs of unrelated sentences were already unlinked by the aligner's repairs
   (``align.sentalign.repair.unlink_unrelated``).
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from align.sentalign.moves import Draft, find_moves
-from align.text.shape import BOILERPLATE_RE, is_headline
+from align.text.shape import BOILERPLATE_RE, has_words, is_headline
 from align.types import ADDITION, OMISSION, REORDER, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,6 +81,8 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
         for run in _runs(rest):
             chars = sum(len(ot[i]) for i in run)
             sev = "major" if chars > o.major_omission_chars or len(run) > 1 else "minor"
+            if not any(has_words(ot[i]) for i in run):
+                sev = "info"
             n = len(run)
             flags.append(
                 Flag(
@@ -155,7 +158,7 @@ def _split_by(run: tuple[int, ...], marked: set[int]) -> list[tuple[int, ...]]:
 def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
     """Added translation sentences that are republisher boilerplate (regex or exemplar)."""
     tt = ctx.alignment.translation.texts
-    out = {j for j in added if BOILERPLATE_RE.search(tt[j])}
+    out = {j for j in added if BOILERPLATE_RE.search(tt[j]) or not has_words(tt[j])}
     rest = [j for j in added if j not in out]
     if rest:
         sims = (

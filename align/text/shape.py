@@ -29,6 +29,16 @@ def has_terminal(line: str) -> bool:
     return line.rstrip().rstrip(_CLOSERS).endswith(tuple(TERMINAL))
 
 
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit in any script.
+
+    A "sentence" of only punctuation or symbols (a stray "." after the last sentence of a
+    page, "***", an emoji) carries no content, so leaving it out or adding it is page
+    debris, never a major edit.
+    """
+    return any(ch.isalnum() for ch in text)
+
+
 def line_kind(line: str) -> str:
     """heading, dateline, list_item or body, judged from one line of text."""
     s = line.strip()
