@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.errors import InputError, LanguageError, LimitError
-from align.read.limits import MAX_CHARS
+from align.read.limits import MAX_CHARS, byte_cap
 from align.text.languages import ALL_LANGS
 from align.types import Article, Document
 
@@ -69,7 +69,7 @@ def read_url(url: str, read: ReadOptions, fetch_options: FetchOptions | None = N
     from align.read.reader import article_from_bytes
 
     if fetch_options is None:
-        fetch_options = FetchOptions(max_bytes=read.max_chars * 4 + 4096)
+        fetch_options = FetchOptions(max_bytes=byte_cap(read.max_chars))
     got = fetch(url, fetch_options)
     if read.encoding is None and got.charset is not None:
         read = replace(read, encoding=got.charset)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.read.document import LoadOptions, load_pair
-from align.read.limits import MAX_CHARS
+from align.read.limits import MAX_CHARS, byte_cap
 from align.text.languages import DEFAULT_ENCODER, encoder_spec
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def fetch_options(
     """
     from align.read.fetch import FetchOptions
 
-    options = FetchOptions(max_bytes=max_chars * 4 + 4096, cache_dir=cache_dir, save_dir=save_dir)
+    options = FetchOptions(max_bytes=byte_cap(max_chars), cache_dir=cache_dir, save_dir=save_dir)
     return options if timeout is None else replace(options, timeout=timeout)
 
 

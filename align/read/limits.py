@@ -8,3 +8,13 @@ pair of this size finishes within 2 minutes and 2 GB on 2 cores (250,000 charact
 from __future__ import annotations
 
 MAX_CHARS = 200_000
+
+
+def byte_cap(max_chars: int) -> int:
+    """Bytes read or downloaded for ``max_chars`` characters.
+
+    UTF-8 spends at most 4 bytes a character; the 4,096 more leave room for a BOM, markup
+    around a short page and a final partial line, so a page whose text fits is never cut
+    by the byte cap before the character cap can name the real problem.
+    """
+    return max_chars * 4 + 4096

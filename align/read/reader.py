@@ -19,7 +19,7 @@ from pathlib import Path
 
 from align.errors import InputError, LimitError
 from align.read.decode import decode_with_notes, normalise_newlines
-from align.read.limits import MAX_CHARS
+from align.read.limits import MAX_CHARS, byte_cap
 from align.text.shape import LIST_ITEM, line_kind
 from align.types import Article, ArticleMeta, Paragraph
 
@@ -59,14 +59,10 @@ def read_article(path: str | Path, options: ReadOptions) -> Article:
     return article_from_bytes(data, name, options, is_html=looks_like_html_name(p))
 
 
-def _byte_cap(max_chars: int) -> int:
-    return max_chars * 4 + 4096
-
-
 def _read_bounded(p: Path, max_chars: int) -> bytes:
     """Read at most one byte past the cap (a file that grows after stat cannot bloat us)."""
     with p.open("rb") as handle:
-        data = handle.read(_byte_cap(max_chars) + 1)
+        data = handle.read(byte_cap(max_chars) + 1)
     check_size(len(data), str(p), max_chars)
     return data
 
@@ -75,7 +71,7 @@ def _read_stdin(max_chars: int) -> bytes:
     """``-``: standard input, read up to the same byte cap as a file."""
     import sys
 
-    data = sys.stdin.buffer.read(_byte_cap(max_chars) + 1)
+    data = sys.stdin.buffer.read(byte_cap(max_chars) + 1)
     check_size(len(data), "<stdin>", max_chars)
     return data
 
@@ -86,7 +82,7 @@ def check_size(size: int, name: str, max_chars: int) -> None:
     No codec needs more than 4 bytes a character; 4 KiB of slack covers markup around
     a short HTML article.
     """
-    if size > _byte_cap(max_chars):
+    if size > byte_cap(max_chars):
         raise LimitError(
             f"file is {size:,} bytes, more than --max-chars {max_chars:,} allows", path=name
         )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from align.read.fetch import FetchOptions
+from align.read.limits import byte_cap
 from align.serve.review import now
 from align.types import Document, Report
 
@@ -22,7 +23,9 @@ def _document(name: str, data: bytes | None, fetch: FetchOptions) -> Document:
 
     read = ReadOptions()
     if data is None:
-        article = read_url(name, read, dataclasses.replace(fetch, max_bytes=read.max_chars * 4))
+        article = read_url(
+            name, read, dataclasses.replace(fetch, max_bytes=byte_cap(read.max_chars))
+        )
     else:
         article = article_from_bytes(
             data, name, read, is_html=name.lower().endswith((".html", ".htm"))
