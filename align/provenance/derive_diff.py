@@ -63,11 +63,18 @@ def best_source(
     return best if best[1] >= match else ((), best[1])
 
 
-def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
+Tokens = Sequence[tuple[str, int, int]]
+
+
+def word_diff(
+    a: str, b: str, ta: Tokens | None = None, tb: Tokens | None = None
+) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
     """Exact word-level diff of two sentences, and its counts (tokens of B in identical
     runs, edit operations, tokens the edits touch on both sides, tokens of B, A's
-    punctuation and how much of it B keeps in place)."""
-    ta, tb = tokens(a), tokens(b)
+    punctuation and how much of it B keeps in place). ``ta`` / ``tb``: their tokens, when
+    the caller has them already."""
+    ta = tokens(a) if ta is None else ta
+    tb = tokens(b) if tb is None else tb
     la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
     edits = []

@@ -45,16 +45,22 @@ def chrf(hyp: str, ref: str) -> float:
     sides have, F-beta with beta 2); ``tests/provenance/test_derive_features.py`` checks
     it equals sacrebleu's sentence chrF. Computed here, once per pair, for the model and
     the report alike: sacrebleu's per-call overhead would double the time of a derive."""
+    if hyp == ref:
+        return 1.0 if hyp.split() else 0.0
     h, r = "".join(hyp.split()), "".join(ref.split())
     ps, rs = [], []
     for n in range(1, _CHRF_ORDER + 1):
-        if len(h) < n or len(r) < n:
+        nh, nr = len(h) - n + 1, len(r) - n + 1
+        if nh < 1 or nr < 1:
             break
-        hc = Counter(h[i : i + n] for i in range(len(h) - n + 1))
-        rc = Counter(r[i : i + n] for i in range(len(r) - n + 1))
-        m = sum((hc & rc).values())
-        ps.append(m / (len(h) - n + 1))
-        rs.append(m / (len(r) - n + 1))
+        hc = Counter([h[i : i + n] for i in range(nh)])
+        rc = Counter([r[i : i + n] for i in range(nr)])
+        if len(hc) > len(rc):
+            hc, rc = rc, hc
+        get = rc.get
+        m = sum([min(v, get(g, 0)) for g, v in hc.items()])
+        ps.append(m / nh)
+        rs.append(m / nr)
     if not ps:
         return 0.0
     p, rec = sum(ps) / len(ps), sum(rs) / len(rs)
@@ -90,7 +96,7 @@ def features_of(
         if not src:
             continue
         a_text = " ".join(a[j] for j in src)
-        edits, c = word_diff(a_text, s)
+        edits, c = word_diff(a_text, s, a_toks[src[0]] if len(src) == 1 else None, b_toks[i])
         n = max(1, c["tokens"])
         rows.append((i, src, sim, edits, c["kept"] / n, chrf(s, a_text)))
         ops.update(e.op for e in edits)
