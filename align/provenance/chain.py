@@ -47,6 +47,8 @@ def english_source(
             "relation": d.relation,
             "renders": ev.renders,
             **d.features,
+            # the copy model's largest feature contributions (+ towards copy_edited)
+            "why": [[k, c] for k, c in d.why[:5]],
             "sources": [[p.b_index, list(p.a_indices)] for p in d.pairs],
             "unsourced": list(d.unsourced),
             "signature": str(d.signature),

@@ -6,25 +6,21 @@ sentences mean the same" (two translations of one original do) but "were these w
 in long identical runs; a second translator renders the same meaning in other words.
 So each sentence of B is aligned to its source in A (one sentence or two adjacent ones,
 for merges) by word-set overlap, and the relation is read from how much of B has a
-source (``coverage``) and how verbatim the aligned pairs are (``in_order``: the share of
-B's tokens in identical runs with its source; ``edit_span``: tokens per edit, small for
-word swaps, large for rephrased clauses; ``edits_per_token``) and how the differences
-spread over the sentences: an editor leaves most sentences verbatim and rewrites a few
-(``verbatim_share``, ``edit_top``: the share of all edits in the most-edited quarter of
-sentences), a second translator words every sentence their own way (``io_sd``,
-``low_share``) and in their own order (``moved``: B's words that are in the source
-sentence but out of place). All come from ``difflib`` on word tokens
-(``align.provenance.derive_diff``): no encoder, a few milliseconds per article.
+source (``coverage``) and from evidence of copying (``align.provenance.derive_features``):
+how verbatim the aligned pairs are and how the differences spread over them (an editor
+leaves many sentences verbatim and rewrites some; a second translator words every sentence
+and orders its words their own way), the distribution of the pairs' chrF, and the choices
+an editor leaves alone and a translator makes again: punctuation, quote style, how names
+and numbers are written, shared 3-grams and content words. All from word tokens and
+``difflib``: no encoder, a few milliseconds per article.
 
 The decision rule, a coverage threshold and a logistic copy-vs-independent model on the
-standardised features and their pairwise products (``align.provenance.derive_model``;
-the two kinds overlap in any one feature when both translators post-edited one MT output,
-and differ in how the features combine), was chosen on the dev split of
-``bench/derive.py``
+standardised features (``align.provenance.derive_model``; the JSON lists each feature's
+contribution under ``why``), was chosen on the dev split of ``bench/derive.py``
 (wmt-2ref documents with two independent translations, generated copy-edits, same-topic
-and random unrelated pairs) and reported on the test split. Per aligned pair the
-sacrebleu chrF and TER sentence scores and an exact word-level diff (0-based character
-offsets into each sentence) are kept for the report; they do not decide the relation.
+and random unrelated pairs) and reported on its test split and on a fresh split. Per
+aligned pair the chrF (sacrebleu's definition) and sacrebleu's TER and an exact word-level diff
+(0-based character offsets into each sentence) are kept for the report.
 
 With an original (``derive_against_original``), B's sentences with no source in A that
 do render a sentence of the original (cross-lingual cosine, encoder loaded only then)
@@ -35,7 +31,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,8 +41,10 @@ import numpy as np
 
 from align import __version__
 from align.errors import LanguageError
+from align.provenance import derive_features
 from align.provenance import derive_model as _model
-from align.provenance.derive_diff import WordEdit, best_source, spread, tokens, word_diff, words
+from align.provenance.derive_diff import WordEdit
+from align.provenance.derive_features import Row
 from align.read.limits import MAX_CHARS
 from align.text.languages import DEFAULT_ENCODER
 from align.types import Signature
@@ -58,8 +55,8 @@ UNRELATED = "unrelated"
 RELATIONS = (COPY_EDITED, INDEPENDENT, UNRELATED)
 
 # The copy_edited-vs-independent model (``align.provenance.derive_model``, written by
-# ``bench/derive.py --fit``): logistic on the standardised features and their pairwise
-# products, fitted on the dev split.
+# ``bench/derive.py --fit``): logistic on the standardised features, fitted on the dev
+# split; ``copy_contributions`` says how much each feature pushed the decision.
 COPY_FEATURES = _model.FEATURES
 
 
@@ -69,7 +66,8 @@ class DeriveOptions:
 
     match: float = 0.3  # word-set Dice for a B sentence to have a source in A
     related: float = 0.525  # share of B sentences with a source for any relation
-    copy_coef: tuple[float, ...] = _model.COEF  # intercept, linear terms, products
+    copy_features: tuple[str, ...] = _model.FEATURES
+    copy_coef: tuple[float, ...] = _model.COEF  # intercept, then one per feature
     copy_mean: tuple[float, ...] = _model.MEAN
     copy_scale: tuple[float, ...] = _model.SCALE
     retranslated: float = 0.5  # cosine of a B sentence to an original sentence
@@ -115,72 +113,54 @@ class DeriveResult:
     signature: Signature
     original_path: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # (feature, contribution to the copy logit), largest first; empty when the relation
+    # was not decided by the copy model (unrelated, identical texts)
+    why: tuple[tuple[str, float], ...] = field(default=())
 
 
-def _scorers() -> tuple[Any, Any]:
-    from sacrebleu.metrics.chrf import CHRF
+def _ter() -> Any:
     from sacrebleu.metrics.ter import TER
 
-    return CHRF(), TER()
-
-
-Row = tuple[int, tuple[int, ...], float, tuple[WordEdit, ...], float]
+    return TER()
 
 
 def features_of(
     a: Sequence[str], b: Sequence[str], options: DeriveOptions
 ) -> tuple[dict[str, float], list[Row]]:
-    """Coverage and copy features, and each B sentence's source, diff and in-order share."""
-    a_sets = [words(tokens(s)) for s in a]
-    rows: list[Row] = []
-    sums = dict.fromkeys(("kept", "runs2", "ops", "gap", "tokens", "a_tokens"), 0)
-    sums.update(marked=0, marked_kept=0, moved=0)
-    per: list[tuple[float, float, float]] = []  # per pair: in-order, longest run, edits
-    for i, s in enumerate(b):
-        src, sim = best_source(words(tokens(s)), a_sets, options.match)
-        if src:
-            edits, c = word_diff(" ".join(a[j] for j in src), s)
-            rows.append((i, src, sim, edits, c["kept"] / max(1, c["tokens"])))
-            for k in sums:
-                sums[k] += c[k]
-            n = max(1, c["tokens"])
-            per.append((c["kept"] / n, c["longest"] / n, c["gap"] / (n + c["a_tokens"])))
-    kept, ops, gap, total = sums["kept"], sums["ops"], sums["gap"], sums["tokens"]
-    feats = {
-        "coverage": round(len(rows) / len(b), 4) if b else 0.0,
-        "in_order": round(kept / total, 4) if total else 0.0,
-        "edit_span": round(gap / ops, 4) if ops else 0.0,
-        "edits_per_token": round(ops / total, 4) if total else 0.0,
-        "in_runs": round(sums["runs2"] / total, 4) if total else 0.0,
-        "length_ratio": round(total / sums["a_tokens"], 4) if sums["a_tokens"] else 0.0,
-        "verbatim_share": round(sum(1 for r in rows if r[4] >= 0.95) / len(rows), 4)
-        if rows
-        else 0.0,
-        **spread(per),
-        "marked_kept": round(sums["marked_kept"] / sums["marked"], 4) if sums["marked"] else 0.0,
-        # B's words that are in the source sentence but out of place: a translator's own
-        # word order (an editor keeps the order and changes words)
-        "moved": round(sums["moved"] / total, 4) if total else 0.0,
-    }
-    return feats, rows
+    """Coverage and copy features, and each B sentence's source, diff, in-order share and
+    chrF (``align.provenance.derive_features``)."""
+    return derive_features.features_of(a, b, options.match)
 
 
-def copy_terms(feats: dict[str, float]) -> list[float]:
-    """The model's inputs: the features, then every product of two (squares included), in
-    ``itertools.combinations_with_replacement`` order."""
-    x = [float(feats[k]) for k in COPY_FEATURES]
-    return x + [a * b for a, b in itertools.combinations_with_replacement(x, 2)]
+def copy_terms(feats: dict[str, float], options: DeriveOptions | None = None) -> list[float]:
+    """The model's inputs: the features it uses, in ``copy_features`` order."""
+    return [float(feats[k]) for k in (options or DeriveOptions()).copy_features]
+
+
+def copy_contributions(
+    feats: dict[str, float], options: DeriveOptions | None = None
+) -> list[tuple[str, float]]:
+    """Each model feature's share of the copy logit (coefficient times the standardised
+    value; positive: towards copy_edited), largest first: why the model decided."""
+    o = options or DeriveOptions()
+    parts = [
+        (name, round(w * (t - m) / sd, 4))
+        for name, w, t, m, sd in zip(
+            o.copy_features,
+            o.copy_coef[1:],
+            copy_terms(feats, o),
+            o.copy_mean,
+            o.copy_scale,
+            strict=True,
+        )
+    ]
+    return sorted(parts, key=lambda x: -abs(x[1]))
 
 
 def copy_logit(feats: dict[str, float], options: DeriveOptions | None = None) -> float:
     """Positive: copy_edited; negative: independent_translation."""
     o = options or DeriveOptions()
-    terms = copy_terms(feats)
-    z = o.copy_coef[0] + sum(
-        w * (t - m) / sd
-        for w, t, m, sd in zip(o.copy_coef[1:], terms, o.copy_mean, o.copy_scale, strict=True)
-    )
-    return float(z)
+    return float(o.copy_coef[0] + sum(c for _, c in copy_contributions(feats, o)))
 
 
 def classify(feats: dict[str, float], options: DeriveOptions) -> tuple[str, float]:
@@ -204,7 +184,7 @@ def _conf(distance: float, scale: float) -> float:
 
 def _model_digest(options: DeriveOptions) -> str:
     """A short name for the copy model's numbers (the signature would not hold them all)."""
-    nums = (*options.copy_coef, *options.copy_mean, *options.copy_scale)
+    nums = (*options.copy_features, *options.copy_coef, *options.copy_mean, *options.copy_scale)
     return hashlib.sha1(",".join(map(repr, nums)).encode()).hexdigest()[:10]
 
 
@@ -228,10 +208,13 @@ def derive_sentences(
 ) -> DeriveResult:
     """The relation of B to A from their sentences (``scores``: chrF and TER per pair)."""
     feats, rows = features_of(a, b, options)
+    why: tuple[tuple[str, float], ...] = ()
     if list(a) == list(b):
         relation, conf = COPY_EDITED, 1.0
     else:
         relation, conf = classify(feats, options)
+        if relation != UNRELATED:
+            why = tuple(copy_contributions(feats, options))
     pairs = [_scored_pair(a, b, row, options, scores) for row in rows]
     skipped = sum(1 for p in pairs if p.ter is None) if scores else 0
     notes = (
@@ -257,6 +240,7 @@ def derive_sentences(
         feats,
         signature(options),
         notes=notes,
+        why=why,
     )
 
 
@@ -266,24 +250,22 @@ _SCORERS: list[Any] = []
 def _scored_pair(
     a: Sequence[str], b: Sequence[str], row: Row, options: DeriveOptions, scores: bool
 ) -> SentencePair:
-    """The pair with sacrebleu's chrF and TER (exact; an identical pair is 100 / 0, which
-    is what sacrebleu gives, without running it; TER left out as ``DeriveOptions`` says)."""
-    i, src, sim, edits, copy = row
+    """The pair with its chrF (sacrebleu's sentence chrF, computed once by
+    ``derive_features.chrf`` for the model and kept here) and, with ``scores``, sacrebleu's
+    TER (exact; an identical pair is 0, which is what sacrebleu gives, without running it;
+    left out as ``DeriveOptions`` says)."""
+    i, src, sim, edits, copy, cf = row
     a_text = " ".join(a[j] for j in src)
-    cs: float = 0.0
     ts: float | None = 0.0
-    if scores and a_text == b[i] and a_text.strip():
-        cs = 100.0
-    elif scores:
+    if scores and not (a_text == b[i] and a_text.strip()):
         if not _SCORERS:
-            _SCORERS.extend(_scorers())
-        chrf, ter = _SCORERS
-        cs = round(chrf.sentence_score(b[i], [a_text]).score, 2)
+            _SCORERS.append(_ter())
         longest = max(len(a_text.split()), len(b[i].split()))
         if longest > options.ter_max_words and copy < options.ter_min_in_order:
             ts = None
         else:
-            ts = round(ter.sentence_score(b[i], [a_text]).score, 2)
+            ts = round(_SCORERS[0].sentence_score(b[i], [a_text]).score, 2)
+    cs = round(100 * cf, 2)
     return SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
 
 
@@ -350,6 +332,9 @@ def result_dict(r: DeriveResult) -> dict[str, Any]:
         "relation": r.relation,
         "confidence": r.confidence,
         "features": dict(r.features),
+        # how much each feature of the copy model pushed towards copy_edited (positive) or
+        # independent_translation (negative), largest first
+        "why": [{"feature": k, "contribution": c} for k, c in r.why],
         "signature": str(r.signature),
         "a_sentences": list(r.a_sentences),
         "b_sentences": list(r.b_sentences),

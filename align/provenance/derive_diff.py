@@ -63,10 +63,18 @@ def best_source(
     return best if best[1] >= match else ((), best[1])
 
 
-def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
+Tokens = Sequence[tuple[str, int, int]]
+
+
+def word_diff(
+    a: str, b: str, ta: Tokens | None = None, tb: Tokens | None = None
+) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
     """Exact word-level diff of two sentences, and its counts (tokens of B in identical
-    runs, edit operations, tokens the edits touch on both sides, tokens of B)."""
-    ta, tb = tokens(a), tokens(b)
+    runs, edit operations, tokens the edits touch on both sides, tokens of B, A's
+    punctuation and how much of it B keeps in place). ``ta`` / ``tb``: their tokens, when
+    the caller has them already."""
+    ta = tokens(a) if ta is None else ta
+    tb = tokens(b) if tb is None else tb
     la, lb = [t[0].lower() for t in ta], [t[0].lower() for t in tb]
     sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
     edits = []
@@ -74,13 +82,15 @@ def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
     marked = [_marked(t[0], k) for k, t in enumerate(ta)]
     marked_kept = 0
     a_words = frozenset(la)
-    moved = 0
+    moved = punct_kept = 0
+    punct = [not w[0].isalnum() for w in la]
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             kept += j2 - j1
             runs2 += j2 - j1 if j2 - j1 >= 2 else 0
             longest = max(longest, j2 - j1)
             marked_kept += sum(marked[i1:i2])
+            punct_kept += sum(punct[i1:i2])
             continue
         gap += (i2 - i1) + (j2 - j1)
         moved += sum(1 for w in lb[j1:j2] if w in a_words and w[0].isalnum())
@@ -101,6 +111,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[WordEdit, ...], dict[str, int]]:
         "marked": sum(marked),
         "marked_kept": marked_kept,
         "moved": moved,
+        "punct": sum(punct),  # punctuation tokens of A, and those kept in place in B
+        "punct_kept": punct_kept,
     }
     return tuple(edits), counts
 

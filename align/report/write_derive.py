@@ -56,6 +56,9 @@ def _summary(r: DeriveResult) -> list[str]:
         lines.append(
             f"Original: {r.original_path}; re-translated B sentences: {len(r.retranslated)}"
         )
+    if r.why:
+        top = ", ".join(f"{k} {c:+.2f}" for k, c in r.why[:4])
+        lines.append(f"Why (feature contributions; + towards copy_edited): {top}")
     lines.extend(f"Note: {n}" for n in r.notes)
     return lines
 

@@ -1,0 +1,114 @@
+"""``bench/derive.py``'s model fitting, split from it: the coverage threshold and the
+copy-vs-independent logistic model, fitted on dev rows only; the model's features chosen by
+backward elimination under cross-validation by document within dev; and the model file.
+
+Rows are ``bench/derive.py``'s pairs with their features (``feats``) and label (``rel``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from align.provenance.derive import COPY_EDITED, UNRELATED, DeriveOptions
+
+# Every copy feature the model may use (``--select`` starts from all of them).
+CANDIDATES = (
+    "in_order", "in_runs", "edit_span", "edits_per_token", "length_ratio", "verbatim_share",
+    "io_sd", "edit_top", "low_share", "moved", "longest_run", "marked_kept", "chrf_q25",
+    "chrf_mean", "chrf_high", "chrf_low", "punct_kept", "caps_kept", "digits_kept", "ng3",
+    "content_in_a", "punct_style", "dropped_ops", "added_ops",
+)  # fmt: skip
+RIDGE = 0.1  # L2 on the standardised features (0.01-1 give dev CV within 0.005)
+FOLDS = 5
+
+
+def _logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(mean, scale, weights with the intercept first): IRLS with a small ridge."""
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = np.concatenate([np.ones((len(x), 1)), (x - mean) / scale], axis=1)
+    w = np.zeros(z.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        h = z.T @ (z * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
+        w = w + np.linalg.solve(h, z.T @ (y - p) - RIDGE * w)
+    return mean, scale, w
+
+
+def _xy(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    rel = [r for r in rows if r["rel"] != UNRELATED]
+    x = np.array([[r["feats"][k] for k in feats] for r in rel], dtype=float)
+    return x, np.array([r["rel"] == COPY_EDITED for r in rel], dtype=float)
+
+
+def cv_accuracy(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> float:
+    """Copy-vs-independent accuracy under ``FOLDS``-fold cross-validation by document."""
+    rel = [r for r in rows if r["rel"] != UNRELATED]
+    fold = np.array([int(hashlib.md5(r["doc"].encode()).hexdigest(), 16) % FOLDS for r in rel])
+    x, y = _xy(rel, feats)
+    ok = np.zeros(len(rel), dtype=bool)
+    for k in range(FOLDS):
+        mean, scale, w = _logistic(x[fold != k], y[fold != k])
+        z = w[0] + ((x[fold == k] - mean) / scale) @ w[1:]
+        ok[fold == k] = (z >= 0) == (y[fold == k] == 1)
+    return float(ok.mean())
+
+
+def select(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Backward elimination on dev: drop the feature whose removal helps the CV accuracy
+    most, while it stays within 0.002 of the best so far (fewer features, same accuracy)."""
+    cur = list(CANDIDATES)
+    best = cv_accuracy(rows, tuple(cur))
+    path = [{"features": len(cur), "cv": round(best, 4), "dropped": None}]
+    while len(cur) > 2:
+        score, drop = max((cv_accuracy(rows, tuple(f for f in cur if f != d)), d) for d in cur)
+        if score < best - 0.002:
+            break
+        cur.remove(drop)
+        best = max(best, score)
+        path.append({"features": len(cur), "cv": round(score, 4), "dropped": drop})
+    path.append({"kept": cur})
+    return path
+
+
+def fit(rows: list[dict[str, Any]], base: DeriveOptions, feats: tuple[str, ...]) -> DeriveOptions:
+    """The coverage threshold (grid) and the copy-vs-independent logistic model, on dev."""
+    best: tuple[float, DeriveOptions] = (-1.0, base)
+    for related in np.arange(0.2, 0.8, 0.025):
+        o = dataclasses.replace(base, related=round(float(related), 3))
+        acc = np.mean(
+            [(r["feats"]["coverage"] >= o.related) == (r["rel"] != UNRELATED) for r in rows]
+        )
+        if acc > best[0]:
+            best = (float(acc), o)
+    mean, scale, w = _logistic(*_xy(rows, feats))
+    return dataclasses.replace(
+        best[1],
+        copy_features=feats,
+        copy_coef=tuple(round(float(v), 4) for v in w),
+        copy_mean=tuple(round(float(v), 6) for v in mean),
+        copy_scale=tuple(round(float(v), 6) for v in scale),
+    )
+
+
+def write_model(o: DeriveOptions, feats: tuple[str, ...], path: Path) -> None:
+    """``align/provenance/derive_model.py`` from fitted options."""
+
+    def tup(name: str, vals: tuple[Any, ...]) -> str:
+        return f"{name} = (\n" + "".join(f"    {json.dumps(v)},\n" for v in vals) + ")\n"
+
+    path.write_text(
+        '"""The copy_edited-vs-independent model of ``derive``: written by ``bench/derive.py '
+        "--fit\n--write-model`` (dev split); do not edit by hand. ``COEF``: the intercept, then "
+        'one weight per\nfeature (standardised by ``MEAN`` and ``SCALE``)."""\n\n'
+        + tup("FEATURES", feats)
+        + tup("MEAN", o.copy_mean)
+        + tup("SCALE", o.copy_scale)
+        + tup("COEF", o.copy_coef),
+        encoding="utf-8",
+    )

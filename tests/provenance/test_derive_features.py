@@ -1,0 +1,105 @@
+"""derive's evidence: chrF as sacrebleu computes it, the copy features, and the model's 'why'."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from sacrebleu.metrics.chrf import CHRF
+
+from align.provenance import derive_model
+from align.provenance.derive import (
+    COPY_EDITED,
+    DeriveOptions,
+    copy_contributions,
+    copy_logit,
+    derive_sentences,
+    result_dict,
+)
+from align.provenance.derive_features import chrf, features_of
+
+A = [
+    "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
+    "Officials said the money would go to road repairs in the northern provinces.",
+    "The opposition criticised the plan and called for a vote in parliament.",
+    "Prices at the pump have already risen twice this year, according to the ministry.",
+]
+EDITED = [
+    "The government said on Tuesday that it would raise fuel taxes by ten percent.",
+    "The opposition criticised the plan and called for a vote in parliament.",
+    "Prices at the pump have already risen twice this year, the ministry said.",
+]
+OTHER_TRANSLATOR = [
+    "On Tuesday, ministers revealed plans to lift fuel duty by a tenth.",
+    "According to officials, the revenue is earmarked for fixing roads in the north.",
+    "Opposition parties attacked the proposal and demanded a parliamentary vote.",
+    "The ministry says petrol has become more expensive twice since January.",
+]
+
+PAIRS = [
+    ("", ""),
+    ("a", ""),
+    ("", "a"),
+    ("a", "a"),
+    ("ab", "abc"),
+    ("Hi.", "Hi!"),
+    ("x y z", "xyz"),
+    ("a\tb", "a b"),
+    ("Ünïcode ß straße", "Unicode ss strasse"),
+    ("The cat sat.", "The dog sat down."),
+    ("a" * 10, "aaa"),
+    *zip(A, EDITED, strict=False),
+    *zip(A, OTHER_TRANSLATOR, strict=True),
+]
+
+
+@pytest.mark.parametrize(("hyp", "ref"), PAIRS)
+def test_chrf_is_sacrebleus(hyp: str, ref: str) -> None:
+    assert round(100 * chrf(hyp, ref), 4) == round(CHRF().sentence_score(hyp, [ref]).score, 4)
+
+
+def test_reported_chrf_is_sacrebleus() -> None:
+    r = derive_sentences(A, EDITED)
+    scorer = CHRF()
+    for p in r.pairs:
+        want = round(scorer.sentence_score(p.b_text, [p.a_text]).score, 2)
+        assert p.chrf == want
+
+
+def test_features_bounded_and_named() -> None:
+    feats, rows = features_of(A, EDITED, 0.3)
+    assert set(derive_model.FEATURES) <= set(feats)
+    shares = ("punct_kept", "caps_kept", "digits_kept", "ng3", "content_in_a", "punct_style")
+    for k in (*shares, "chrf_q25", "chrf_mean", "chrf_high", "chrf_low", "dropped_ops"):
+        assert 0.0 <= feats[k] <= 1.0, k
+    assert all(0.0 <= r[5] <= 1.0 for r in rows)
+    # the edit cuts words ("announced" -> "said", "according to the ministry" -> "the
+    # ministry said") and keeps the punctuation and the numbers
+    assert feats["punct_kept"] >= 0.75 and feats["caps_kept"] == 1.0
+
+
+def test_model_file_consistent() -> None:
+    n = len(derive_model.FEATURES)
+    assert len(derive_model.MEAN) == len(derive_model.SCALE) == n
+    assert len(derive_model.COEF) == n + 1
+    assert all(s > 0 for s in derive_model.SCALE)
+
+
+def test_why_explains_the_logit() -> None:
+    r = derive_sentences(A, EDITED, scores=False)
+    assert r.relation == COPY_EDITED and r.why
+    o = DeriveOptions()
+    assert math.isclose(
+        o.copy_coef[0] + sum(c for _, c in r.why), copy_logit(r.features, o), abs_tol=1e-3
+    )
+    assert [k for k, _ in r.why] == [k for k, _ in copy_contributions(r.features, o)]
+    mags = [abs(c) for _, c in r.why]
+    assert mags == sorted(mags, reverse=True)
+    doc = result_dict(r)
+    assert {"feature", "contribution"} == set(doc["why"][0])
+
+
+def test_no_why_when_the_model_did_not_decide() -> None:
+    assert derive_sentences(A, A, scores=False).why == ()
+    unrelated = ["The football club signed a goalkeeper.", "Fans gathered on Friday."]
+    assert derive_sentences(A, unrelated, scores=False).why == ()
