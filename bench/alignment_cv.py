@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import Any
 
 from align.embed.encoder import UsemEncoder, load_encoder
 from align.sentalign.aligner import align_texts
@@ -52,8 +53,8 @@ def gold_docs(quick: bool, accurate: bool = False) -> list[GoldDoc]:
 
 CV_BASE = AlignOptions()  # the accuracy-mode grid varies e5_weight around these
 
-#: Accuracy mode's uncertainty levels (rescore.RESCORE_MARGIN, RESCORE_MERGE_MARGIN,
-#: RESCORE_MIN_COS): which first-pass 1-1 links count as confident. "all": every link
+#: Accuracy mode's uncertainty levels (AlignOptions.rescore_margin, rescore_merge_margin,
+#: rescore_min_cos): which first-pass 1-1 links count as confident. "all": every link
 #: uncertain, i.e. e5 encodes every sentence (the trade-off curve's end). Each level
 #: gets its own held-out figures (``held_out_strict_f1_per_level``); the headline
 #: ``held_out_strict_f1`` is the shipped level's (rescore's own values), with
@@ -83,11 +84,20 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
     grid = {}
     if accurate:
         for level in levels():
+            margin, merge, min_cos = LEVELS[level]
             for w in (0.3, 0.5, 0.7):
                 for thr in (-0.2, -0.1):
-                    grid[f"{level},e5_weight={w},thr={thr:.2f}"] = replace(
-                        CV_BASE, e5_weight=w, accurate_threshold=thr
-                    )
+                    for exact in EXACT:
+                        name = f"{level},e5_weight={w},thr={thr:.2f}"
+                        grid[name + (",exact" if exact else "")] = replace(
+                            CV_BASE,
+                            e5_weight=w,
+                            accurate_threshold=thr,
+                            e5_exact=exact,
+                            rescore_margin=margin,
+                            rescore_merge_margin=merge,
+                            rescore_min_cos=min_cos,
+                        )
         return grid
     # a first run (skip 0 / -0.05, lw 0 / 0.01, thr -0.2..-0.1) never chose skip -0.05
     # and chose the grid's edges for thr and lw, so this grid moves past them
@@ -95,28 +105,42 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
         for thr in (-0.25, -0.2, -0.15, -0.1):
             for lw in (0.005, 0.01, 0.02):
                 grid[f"miss={miss},thr={thr},lw={lw}"] = AlignOptions(
-                    anchor_miss=miss, threshold=thr, length_weight=lw
+                    anchor_miss=miss, threshold=thr, length_weight=lw, skip_cost="constant"
                 )
+    # the document's own level (link_gain.sampled_threshold): a quantile of its random
+    # off-diagonal pairs' margins, plus an offset
+    for miss in (0.05, 0.1):
+        for q in SKIP_QUANTILES:
+            for off in SKIP_OFFSETS:
+                for lw in (0.01, 0.02):
+                    grid[f"sampled,miss={miss},q={q},off={off},lw={lw}"] = AlignOptions(
+                        anchor_miss=miss,
+                        length_weight=lw,
+                        skip_cost="sampled",
+                        skip_percentile=q,
+                        skip_offset=off,
+                    )
     return grid
 
 
-def set_level(name: str) -> None:
-    """Point the re-scorer at the uncertainty level a grid setting is named with."""
-    from align.sentalign import rescore
-
-    level = name.split(",")[0]
-    # "defaults": the module's own
-    margins = LEVELS.get(level, DEFAULT_LEVEL)
-    rescore.RESCORE_MARGIN, rescore.RESCORE_MERGE_MARGIN, rescore.RESCORE_MIN_COS = margins
+SKIP_QUANTILES = (0.8, 0.9, 0.95, 0.98)
+SKIP_OFFSETS = (-0.1, -0.05, 0.0)
 
 
-def _default_level() -> tuple[float, float, float]:
-    from align.sentalign import rescore
+def families(runs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The grid split by skip cost: what CV chooses among constant thresholds only (the
+    settings before the sampled skip cost), sampled ones only, and both."""
+    out = {
+        "constant": {k: v for k, v in runs.items() if k.startswith("miss=")},
+        "sampled": {k: v for k, v in runs.items() if k.startswith("sampled,")},
+    }
+    out["both"] = {**out["constant"], **out["sampled"]}
+    return {k: v for k, v in out.items() if v}
 
-    return rescore.RESCORE_MARGIN, rescore.RESCORE_MERGE_MARGIN, rescore.RESCORE_MIN_COS
 
-
-DEFAULT_LEVEL = _default_level()
+DEFAULT_LEVEL = (CV_BASE.rescore_margin, CV_BASE.rescore_merge_margin, CV_BASE.rescore_min_cos)
+#: ``--exact both``: each accuracy-mode setting with and without e5_exact (chosen by CV)
+EXACT = (False, True) if "--exact" in sys.argv else (False,)
 
 
 def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, object]:
@@ -149,16 +173,23 @@ def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, obje
 
     for name in names:
         opt = default if name == "defaults" else grid[name]
-        set_level(name)
         t0 = time.perf_counter()
         runs[name] = [strict_counts(d.gold, links(k, opt, name)) for k, d in enumerate(docs)]
         score = objective(docs, runs[name], {d.fold for d in docs})
         log(f"  cv {name}: {time.perf_counter() - t0:.1f} s {score:.4f}")
-    set_level("defaults")
     # the held-out figure is the shipped level's (chosen by speed); the others are the curve
     shipped = next((k for k, v in LEVELS.items() if v == DEFAULT_LEVEL), "")
     mine = {k: v for k, v in runs.items() if k.startswith(shipped + ",")}
     out = cross_validate(docs, mine or {k: v for k, v in runs.items() if k != "defaults"})
+    if not accurate:  # held out per skip-cost family (constant = the grid before it)
+        out["held_out_strict_f1_by_skip_cost"] = {
+            fam: cross_validate(docs, sub)["held_out_strict_f1"]
+            for fam, sub in families(runs).items()
+        }
+    if "--save-runs" in sys.argv:  # raw strict counts, to re-run the choice offline
+        path = sys.argv[sys.argv.index("--save-runs") + 1]
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump({"docs": [[d.set, d.fold] for d in docs], "runs": runs}, fh)
     out["level"] = shipped
     if encoded:  # the trade-off curve: share of sentences e5 encoded, per set, and F1
         out["e5_encoded_share_and_f1_not_held_out"] = curve(docs, runs, encoded)

@@ -233,7 +233,7 @@ def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: E
 def search_links(sides: Sides, options: AlignOptions) -> Bounds:
     """The searches: first pass, accuracy-mode re-scoring; links as half-open spans."""
     if sides.rescorer is not None:  # cross-validated on its own (bench --cv --accurate)
-        options = replace(options, threshold=options.accurate_threshold)
+        options = replace(options, threshold=options.accurate_threshold, skip_cost="constant")
     if sides.rescorer is not None and sides.rescorer.w == 1.0:
         return _extended(sides.rescorer.search(None, _path, options), sides, options)
     bounds = _path(sides.orig, sides.trans, options)

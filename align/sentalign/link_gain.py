@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _NO_LINK = -1e9  # the gain of a link the search must not make
 _ANCHOR_LEVELS = 3  # mentions of one key counted up to this many (anchor_miss)
 _CONTINUES = set(":;,،؛-–—")  # a sentence ending in one of these continues
+SKIP_SAMPLES = 4000  # random pairs the sampled skip cost reads (all pairs when fewer)
+_SKIP_MIN_PAIRS = 20  # fewer off-diagonal pairs than this: the constant threshold
 
 
 class AnchorLevels:
@@ -115,6 +117,37 @@ def hubness(side: SideSpans, other: SideSpans, k: int, sample: int) -> None:
         side.hub[a] = hub
 
 
+def sampled_threshold(rows: SideSpans, cols: SideSpans, options: AlignOptions) -> float:
+    """The threshold a document sets itself: a quantile of its random pairs' margins.
+
+    Vecalign's deletion knob, on this aligner's gain: how similar two sentences must be
+    to be linked rather than left out depends on the encoder, the languages and the
+    genre (zh-en novels sit lower than de-fr prose), so the level is read off the
+    document. Sentence pairs drawn at random away from the diagonal (farther than
+    ``max(3, n / 20)`` rows from ``i = j * n / m``, where no monotone alignment links
+    them) are almost all unrelated; their margins (cosine less the hubness baseline,
+    the gain's main term) are what "no link" looks like here, and
+    ``skip_percentile`` of them, plus ``skip_offset``, is the threshold. Seeded, so
+    a document always gets the same value; ``SKIP_SAMPLES`` pairs cost a few
+    hundred microseconds.
+    """
+    if options.skip_cost != "sampled":
+        return options.threshold
+    n, m = rows.n, cols.n
+    if n * m <= SKIP_SAMPLES:
+        ii, jj = (g.ravel() for g in np.meshgrid(np.arange(n), np.arange(m), indexing="ij"))
+    else:
+        rng = np.random.default_rng(20261126)
+        ii, jj = rng.integers(0, n, SKIP_SAMPLES), rng.integers(0, m, SKIP_SAMPLES)
+    far = np.abs(ii - jj * (n / max(m, 1))) > max(3.0, n / 20)
+    ii, jj = ii[far], jj[far]
+    if len(ii) < _SKIP_MIN_PAIRS:
+        return options.threshold
+    cos = np.einsum("ij,ij->i", rows.emb[1][ii], cols.emb[1][jj])
+    margin = cos - 0.5 * (rows.hub[1][ii] + cols.hub[1][jj])
+    return float(np.quantile(margin, options.skip_percentile)) + options.skip_offset
+
+
 class LinkGain:
     """The gain function handed to the DP (rows = ``rows`` side).
 
@@ -129,6 +162,7 @@ class LinkGain:
         self.rows, self.cols, self.o, self.band = rows, cols, options, band
         self.width = int((band.hi - band.lo).max()) + 1
         self.mu, self.sigma = self._length_model()
+        self.threshold = sampled_threshold(rows, cols, options)
 
     def unlinked(self, side: SideSpans) -> np.ndarray:
         """The gain of leaving each sentence of ``side`` unlinked.
@@ -217,7 +251,7 @@ class LinkGain:
         len_x = self.rows.span_len(a, ii)
         len_y = self.cols.span_len(b, jj)
         lr = np.log((len_y + 20) / (len_x + 20)) - self.mu
-        gain = margin - self.o.threshold - self.o.length_weight * (lr / self.sigma) ** 2
+        gain = margin - self.threshold - self.o.length_weight * (lr / self.sigma) ** 2
         if self.o.min_pair_cosine > -1.0:  # below it two spans share no meaning: no link
             gain = np.where(cos < self.o.min_pair_cosine, _NO_LINK, gain)
         return cast(np.ndarray, gain)

@@ -80,6 +80,10 @@ class AlignOptions:
     max_total: int = 8  # longest link the second pass grows (extend.py); <= max_link: off
     threshold: float = -0.2  # offset added to every pair link's margin (see module doc)
     skip: float = 0.0  # gain of leaving one sentence unlinked
+    # "constant": ``threshold`` as given; "sampled": the document's own level (link_gain.py)
+    skip_cost: str = "constant"
+    skip_percentile: float = 0.9  # sampled: this quantile of random off-diagonal pair margins ...
+    skip_offset: float = 0.0  # ... plus this is the threshold
     margin_k: int = 4  # neighbours for the hubness correction
     hub_sample: int = 512  # other-side sentences sampled for hubness
     length_weight: float = 0.01  # weight of the squared z-score of the log length ratio
@@ -98,6 +102,12 @@ class AlignOptions:
     accurate_threshold: float = -0.1  # ``threshold`` of both passes in accuracy mode (CV)
     rescore_band: int = 4  # half-width of the re-scoring band around the first pass
     e5_exact: bool = False  # re-encode chosen many-to-one spans exactly (rescore.py: off)
+    # which first-pass 1-1 links are confident, i.e. pinned and never shown to e5
+    # (rescore.uncertain_links; chosen for speed, F1 flat across levels: rescore.py)
+    rescore_margin: float = 0.0  # cosine lead over the partner's neighbours ...
+    rescore_merge_margin: float = -0.05  # ... and over the two-sentence spans holding either
+    rescore_min_cos: float = 0.3  # and at least this cosine
+    rescore_neighbours: int = 1  # links either side of an uncertain one e5 encodes too
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement
@@ -116,6 +126,7 @@ CHECK_OPTIONS = AlignOptions(
     anchor_weight=0.2,
     anchor_miss=0.0,
     threshold=-0.1,
+    skip_cost="constant",
     length_weight=0.02,
     max_total=0,
     min_pair_cosine=UNRELATED_COSINE,

@@ -95,7 +95,7 @@ def _pair() -> tuple[SideSpans, SideSpans, list[tuple[int, int, int, int]]]:
 
 def test_uncertain_links_are_weak_or_not_one_to_one() -> None:
     orig, trans, first = _pair()
-    assert uncertain_links(first, orig, trans).tolist() == [0, 0, 0, 1, 0, 0, 1]
+    assert uncertain_links(first, orig, trans, AlignOptions()).tolist() == [0, 0, 0, 1, 0, 0, 1]
 
 
 def test_second_search_band_is_pinned_on_confident_links() -> None:
