@@ -264,9 +264,7 @@ def uncertain_links(
             merges.append(eo2[[s for s in (i - 1, i) if 0 <= s < len(eo2)]] @ et[j])
         best = max((float(r.max()) for r in rivals if len(r)), default=-1.0)
         merge = max((float(r.max()) for r in merges if len(r)), default=-1.0)
-        out[k] = (
-            cos - best < options.rescore_margin or cos - merge < options.rescore_merge_margin
-        )
+        out[k] = cos - best < options.rescore_margin or cos - merge < options.rescore_merge_margin
     return out
 
 
