@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 
 from align.embed.spans import window_embeddings
+from align.errors import AlignError
 from align.sentalign.dp import Band
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -131,7 +132,9 @@ def sampled_threshold(rows: SideSpans, cols: SideSpans, options: AlignOptions) -
     a document always gets the same value; ``SKIP_SAMPLES`` pairs cost a few
     hundred microseconds.
     """
-    if options.skip_cost != "sampled":
+    if options.skip_cost not in ("constant", "sampled"):
+        raise AlignError(f"unknown skip_cost {options.skip_cost!r}; use 'constant' or 'sampled'")
+    if options.skip_cost == "constant":
         return options.threshold
     n, m = rows.n, cols.n
     if n * m <= SKIP_SAMPLES:
