@@ -150,7 +150,7 @@ class _Joined:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         self.asked += texts
-        return np.ones((len(texts), 384), dtype=np.float32) / np.sqrt(384)
+        return np.full((len(texts), 384), 1 / np.sqrt(384), dtype=np.float32)
 
 
 def test_exact_spans_are_the_chosen_ones_and_their_rivals() -> None:
