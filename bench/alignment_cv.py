@@ -6,6 +6,7 @@ Run through ``bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
@@ -87,10 +88,11 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
             margin, merge, min_cos = LEVELS[level]
             for w in (0.3, 0.5, 0.7):
                 for thr in (-0.2, -0.1):
-                    for exact in EXACT:
+                    for exact, skip in itertools.product(EXACT, SKIPS):
                         name = f"{level},e5_weight={w},thr={thr:.2f}"
-                        grid[name + (",exact" if exact else "")] = replace(
-                            CV_BASE,
+                        name += (",exact" if exact else "") + ("" if skip == "" else f",{skip}")
+                        grid[name] = replace(
+                            CV_BASE if skip == "" else replace(CV_BASE, **SKIPS[skip]),
                             e5_weight=w,
                             accurate_threshold=thr,
                             e5_exact=exact,
@@ -107,29 +109,30 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
                 grid[f"miss={miss},thr={thr},lw={lw}"] = AlignOptions(
                     anchor_miss=miss, threshold=thr, length_weight=lw, skip_cost="constant"
                 )
-    # the document's own level (link_gain.sampled_threshold): a quantile of its random
-    # off-diagonal pairs' margins, plus an offset
-    for miss in (0.05, 0.1):
-        for q in SKIP_QUANTILES:
-            for off in SKIP_OFFSETS:
-                for lw in (0.01, 0.02):
-                    grid[f"sampled,miss={miss},q={q},off={off},lw={lw}"] = AlignOptions(
-                        anchor_miss=miss,
-                        length_weight=lw,
+    # the document's own skip cost (link_gain): leaving out a sentence costs by how far
+    # its best nearby match clears the document's random-pair level. A first run
+    # (q 0.9/0.98, offset 0-0.15, weight 0.5-2, thr -0.2/-0.15) chose the edges of
+    # q, offset and weight, so this grid moves past them
+    for q in (0.95, 0.98, 0.995):
+        for off in (-0.05, 0.0, 0.05):
+            for w in (0.25, 0.5, 1.0):
+                for thr in (-0.2, -0.15, -0.1):
+                    grid[f"sampled,q={q},off={off},w={w},thr={thr}"] = AlignOptions(
                         skip_cost="sampled",
                         skip_percentile=q,
                         skip_offset=off,
+                        skip_weight=w,
+                        threshold=thr,
                     )
+    if "--only" in sys.argv:  # a family (name prefix) alone, e.g. to extend a saved run
+        prefix = sys.argv[sys.argv.index("--only") + 1]
+        grid = {k: v for k, v in grid.items() if k.startswith(prefix)}
     return grid
 
 
-SKIP_QUANTILES = (0.8, 0.9, 0.95, 0.98)
-SKIP_OFFSETS = (-0.1, -0.05, 0.0)
-
-
 def families(runs: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The grid split by skip cost: what CV chooses among constant thresholds only (the
-    settings before the sampled skip cost), sampled ones only, and both."""
+    """The grid split by skip cost: what CV chooses among constant costs only (the grid
+    before the document's own skip cost), sampled ones only, and both."""
     out = {
         "constant": {k: v for k, v in runs.items() if k.startswith("miss=")},
         "sampled": {k: v for k, v in runs.items() if k.startswith("sampled,")},
@@ -139,8 +142,13 @@ def families(runs: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 DEFAULT_LEVEL = (CV_BASE.rescore_margin, CV_BASE.rescore_merge_margin, CV_BASE.rescore_min_cos)
-#: ``--exact both``: each accuracy-mode setting with and without e5_exact (chosen by CV)
+#: ``--exact``: each accuracy-mode setting with and without e5_exact (chosen by CV)
 EXACT = (False, True) if "--exact" in sys.argv else (False,)
+#: ``--skip-both``: each accuracy-mode setting with the defaults' skip cost and with a
+#: constant one ("" = the defaults, as they are)
+SKIPS: dict[str, dict[str, Any]] = {"": {}}
+if "--skip-both" in sys.argv:
+    SKIPS["constant"] = {"skip_cost": "constant"}
 
 
 def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, object]:

@@ -80,10 +80,12 @@ class AlignOptions:
     max_total: int = 8  # longest link the second pass grows (extend.py); <= max_link: off
     threshold: float = -0.2  # offset added to every pair link's margin (see module doc)
     skip: float = 0.0  # gain of leaving one sentence unlinked
-    # "constant": ``threshold`` as given; "sampled": the document's own level (link_gain.py)
-    skip_cost: str = "constant"
-    skip_percentile: float = 0.9  # sampled: this quantile of random off-diagonal pair margins ...
-    skip_offset: float = 0.0  # ... plus this is the threshold
+    # "sampled": leaving out a sentence costs by how far its best match clears the
+    # document's random level (link_gain.LinkGain._sentence_skips); "constant": ``skip``
+    skip_cost: str = "sampled"
+    skip_percentile: float = 0.98  # the level: this quantile of random off-diagonal margins ...
+    skip_offset: float = 0.0  # ... plus this
+    skip_weight: float = 0.5  # price per unit of best margin above the level
     margin_k: int = 4  # neighbours for the hubness correction
     hub_sample: int = 512  # other-side sentences sampled for hubness
     length_weight: float = 0.01  # weight of the squared z-score of the log length ratio
