@@ -2,6 +2,12 @@
 
 Run through ``bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB]`` or
 ``bench/alignment.py --accurate-speed [N]``; see ``bench/gold_cv.py`` for the folds.
+More flags: ``--only PREFIX`` (grid settings so named, e.g. ``sampled``), ``--save-runs
+FILE`` (every setting's strict counts per document, to combine runs offline), and for
+``--accurate``: ``--levels a,b`` (uncertainty levels), ``--exact`` (each setting with and
+without ``e5_exact``), ``--skip-both`` (each with the default's skip cost and a constant).
+The default mode's JSON has ``held_out_strict_f1_by_skip_cost``: what CV chooses among
+constant skip costs only (the grid before the sampled one), sampled only, and both.
 """
 
 from __future__ import annotations
@@ -90,7 +96,7 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
                 for thr in (-0.2, -0.1):
                     for exact, skip in itertools.product(EXACT, SKIPS):
                         name = f"{level},e5_weight={w},thr={thr:.2f}"
-                        name += (",exact" if exact else "") + ("" if skip == "" else f",{skip}")
+                        name += (",exact" if exact else "") + (f",{skip}" if skip else "")
                         grid[name] = replace(
                             CV_BASE if skip == "" else replace(CV_BASE, **SKIPS[skip]),
                             e5_weight=w,
@@ -142,8 +148,9 @@ def families(runs: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 DEFAULT_LEVEL = (CV_BASE.rescore_margin, CV_BASE.rescore_merge_margin, CV_BASE.rescore_min_cos)
-#: ``--exact``: each accuracy-mode setting with and without e5_exact (chosen by CV)
-EXACT = (False, True) if "--exact" in sys.argv else (False,)
+#: ``--exact``: each accuracy-mode setting with and without e5_exact (chosen by CV);
+#: otherwise the default's
+EXACT = (False, True) if "--exact" in sys.argv else (CV_BASE.e5_exact,)
 #: ``--skip-both``: each accuracy-mode setting with the defaults' skip cost and with a
 #: constant one ("" = the defaults, as they are)
 SKIPS: dict[str, dict[str, Any]] = {"": {}}

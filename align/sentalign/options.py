@@ -111,7 +111,7 @@ class AlignOptions:
     e5_weight: float = 0.5  # share of e5's cosine in the re-scoring pass
     accurate_threshold: float = -0.1  # ``threshold`` of both passes in accuracy mode (CV)
     rescore_band: int = 4  # half-width of the re-scoring band around the first pass
-    e5_exact: bool = False  # re-encode chosen many-to-one spans exactly (rescore.py: off)
+    e5_exact: bool = True  # re-encode chosen many-to-one spans and rivals exactly (rescore.py)
     # which first-pass 1-1 links are confident, i.e. pinned and never shown to e5
     # (rescore.uncertain_links; chosen for speed, F1 flat across levels: rescore.py)
     rescore_margin: float = 0.0  # cosine lead over the partner's neighbours ...
