@@ -130,6 +130,14 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
                         skip_weight=w,
                         threshold=thr,
                     )
+    # ... and the anchor price and length weight around the sampled cost's centre
+    for miss in (0.05, 0.1, 0.15, 0.2, 0.25):
+        for lw in (0.005, 0.01, 0.02):
+            for thr in (-0.2, -0.15, -0.1):
+                if (miss, lw) != (0.1, 0.01):
+                    grid[f"sampled,miss={miss},lw={lw},thr={thr}"] = AlignOptions(
+                        anchor_miss=miss, length_weight=lw, threshold=thr
+                    )
     if "--only" in sys.argv:  # a family (name prefix) alone, e.g. to extend a saved run
         prefix = sys.argv[sys.argv.index("--only") + 1]
         grid = {k: v for k, v in grid.items() if k.startswith(prefix)}
