@@ -124,6 +124,8 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
             for w in (0.25, 0.5, 1.0):
                 for thr in (-0.2, -0.15, -0.1):
                     grid[f"sampled,q={q},off={off},w={w},thr={thr}"] = AlignOptions(
+                        anchor_miss=0.1,
+                        length_weight=0.01,
                         skip_cost="sampled",
                         skip_percentile=q,
                         skip_offset=off,
@@ -136,7 +138,13 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
             for thr in (-0.2, -0.15, -0.1):
                 if (miss, lw) != (0.1, 0.01):
                     grid[f"sampled,miss={miss},lw={lw},thr={thr}"] = AlignOptions(
-                        anchor_miss=miss, length_weight=lw, threshold=thr
+                        anchor_miss=miss,
+                        length_weight=lw,
+                        threshold=thr,
+                        skip_cost="sampled",
+                        skip_percentile=0.98,
+                        skip_offset=0.0,
+                        skip_weight=0.5,
                     )
     if "--only" in sys.argv:  # a family (name prefix) alone, e.g. to extend a saved run
         prefix = sys.argv[sys.argv.index("--only") + 1]
