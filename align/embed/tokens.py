@@ -21,14 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.embed.encoder import (
-    WINDOW_CHARS,
-    DiskCachedEncoder,
-    Encoder,
-    FloatArray,
-    UsemEncoder,
-    _pooled_batch,
-)
+from align.embed.encoder import DiskCachedEncoder, Encoder, FloatArray, UsemEncoder
+from align.embed.usem_layers import WINDOW_CHARS, pooled_batch
 from align.text.normalize import ascii_digits
 
 
@@ -91,7 +85,7 @@ def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
         kept: list[FloatArray] = []
         with threadpool_limits(limits=inner.threads, user_api="blas"):
             for start in range(0, len(missing), 64):
-                _pooled_batch(inner.backend, missing[start : start + 64], kept)
+                pooled_batch(inner.backend, missing[start : start + 64], kept)
         inner.stash_tokens(missing, kept)
 
 
@@ -110,7 +104,7 @@ def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
 
         kept: list[FloatArray] = []
         with threadpool_limits(limits=inner.threads, user_api="blas"):
-            _pooled_batch(b, missing, kept)
+            pooled_batch(b, missing, kept)
         inner.stash_tokens(missing, kept)
     rows, spans = [], []
     base = 0

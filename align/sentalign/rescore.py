@@ -3,12 +3,19 @@
 Why this shape. e5-small encodes ~15-25x slower than USE v3 on a CPU (5-25
 sentences/s on a shared 2-core machine), so encoding every sentence made accuracy
 mode cost 10x the default on a 1,000-sentence pair. Most first-pass (USE v3) links
-need no second opinion: a 1-1 link whose cosine clears every rival nearby (the
-neighbouring sentences on either side, and the two-sentence spans holding either
-sentence) by ``RESCORE_MARGIN``, and is above ``RESCORE_MIN_COS``, is confident.
-Every other link (one-sided, many-to-one, close runner-up, middle-band cosine) is
-uncertain; e5 encodes the sentences of the uncertain links and of their
-``RESCORE_NEIGHBOURS`` neighbouring links, and nothing else.
+need no second opinion: a 1-1 link is confident when its cosine is at least
+``rescore_min_cos`` and beats the other sentences within two of its partner by
+``rescore_margin`` and the two-sentence spans holding either of its sentences by
+``rescore_merge_margin`` (a pooled span holding the partner stays close to it even
+when the neighbour is unrelated, hence the smaller margin). Every other link
+(one-sided, many-to-one, close runner-up, middle-band cosine) is uncertain; e5
+encodes the sentences of the uncertain links and of their ``rescore_neighbours``
+neighbouring links, and nothing else. These four are ``AlignOptions`` fields, so the
+signature names them. The level was chosen by speed (bench ``--accurate-speed
+1000``: e5 encodes 3.9 % of that clean 1,000-sentence pair, 9.6 % at margins
+0.05/-0.025/0.35, 28 % at 0.1/0/0.4): on the cross-validation subset strict F1 is
+flat across levels, from encoding every sentence down to this one
+(bench ``--cv --accurate``, the curve).
 
 The second search then runs in a band around the first pass that is ``rescore_band``
 wide where links are uncertain and pinned where they are confident (width 0, bar
@@ -26,19 +33,33 @@ subset of one chapter per novel and 12 synthetic documents per set). On the clea
 1,000-sentence NTREX pair e5 encodes 78 of 2,000 sentences and accuracy mode takes
 1.7-2.1x the default's time (it took 10.3x encoding every sentence). On text that
 needs e5 most it still encodes most sentences: 73 % of the longest zh-en chapter,
-75-86 % of the CV subset. Held-out strict F1 on that subset: Text+Berg 0.933, zh-en
+75-86 % of the CV subset. Held-out strict F1 on that subset, before the sampled skip
+cost and ``e5_exact``: Text+Berg 0.933, zh-en
 0.875, synthetic ar/ru/WMT22 0.973/0.962/0.951 (the earlier code, encoding every
 sentence: 0.925/0.885/0.988/0.981/0.957; the ar/ru drop is folds choosing another
 e5_weight: at the shipped e5_weight and threshold, not held out, this level scores
 0.933/0.875/0.981/0.981/0.951 and this code encoding every sentence
 0.931/0.878/0.981/0.981/0.957). Strict F1 is flat from encoding everything down to
 this level; dropping the neighbours
-(``RESCORE_NEIGHBOURS`` 0) cost Text+Berg 0.015 and zh-en 0.012.
+(``rescore_neighbours`` 0) cost Text+Berg 0.015 and zh-en 0.012.
 
-``e5_exact`` (re-encode chosen many-to-one spans exactly) applies only where e5 aligns
-alone: swapping exact vectors in for the chosen spans only (their rivals keep the
-approximation) biased the last search and cost strict F1 (Text+Berg 0.935 -> 0.903,
-zh-en 0.848 -> 0.770).
+``e5_exact`` (on): after the re-scoring search, the spans of every chosen many-to-one
+link and their rivals (every run of 2..``max_side`` sentences within one sentence of
+the link, on either side, among the sentences e5 encoded) are encoded exactly and the
+search runs again on them. Swapping in the chosen spans alone, with their rivals left
+approximate, biased that search toward them and cost strict F1 (Text+Berg 0.935 ->
+0.903, zh-en 0.848 -> 0.770); with the rivals, cross-validation (bench ``--cv
+--accurate --levels m0.0 --exact``, the subset, sampled skip cost) chose it in every
+fold, held out: Text+Berg 0.928 -> 0.934, zh-en 0.887 -> 0.889, NTREX ar-en 0.988 =,
+ru-en 0.954 -> 0.988, WMT22 0.951 -> 0.962. Its cost is in literature: on the longest
+zh-en chapter e5 encodes 1,003 texts instead of 445 and accuracy mode takes about 4x
+its time without it (~47x the default there); on the clean 1,000-sentence NTREX pair
+accuracy mode stays at 1.4x the default.
+
+With today's defaults (sampled skip cost, ``anchor_miss`` 0.15, ``e5_exact``; bench
+``--cv --accurate --levels m0.0``, every fold chose e5_weight 0.5 and threshold -0.1)
+the subset's held-out strict F1 are Text+Berg 0.942, zh-en 0.889, ar-en 0.988, ru-en
+0.988, WMT22 0.962.
 
 A language USE v3 does not cover (Ukrainian, Persian, ...) is aligned by e5 alone:
 then e5 encodes every sentence and does the first pass too (the full search), and
@@ -66,21 +87,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Bounds = list[tuple[int, int, int, int]]
 PathFn = Callable[..., Bounds]
-
-#: A first-pass 1-1 link is confident (pinned, e5 never asked) when its USE v3 cosine
-#: is at least ``RESCORE_MIN_COS``, beats the other sentences within two of its
-#: partner by ``RESCORE_MARGIN`` and the two-sentence spans holding either of its
-#: sentences by ``RESCORE_MERGE_MARGIN`` (a pooled span holding the partner stays
-#: close to it even when the neighbour is unrelated, hence the smaller margin).
-#: The level was chosen by speed (bench ``--accurate-speed 1000``: e5 encodes 3.9 % of
-#: that clean 1,000-sentence pair, 9.6 % at margins 0.05/-0.025/0.35, 28 % at
-#: 0.1/0/0.4): on the cross-validation subset strict F1 is flat across levels, from
-#: encoding every sentence down to this one (bench ``--cv --accurate``, the curve).
-RESCORE_MARGIN = 0.0
-RESCORE_MERGE_MARGIN = -0.05
-RESCORE_MIN_COS = 0.3
-#: Links either side of an uncertain one that e5 encodes too (and the band frees).
-RESCORE_NEIGHBOURS = 1
 
 #: e5 cosines are compressed: on NTREX ar-en/ru-en (60 documents) true pairs average
 #: 0.883 (sd 0.023) and same-document non-pairs 0.786 (sd 0.030), a gap of 0.10 where
@@ -141,11 +147,11 @@ class Rescorer:
         if first is None:
             orig, trans = self.sides
             bounds = path(orig, trans, options, None)
-            if options.e5_exact:
-                self._encode_exact(bounds)
-                bounds = path(*self._patched(), options, None)
+            keys = self._encode_exact(bounds, None, options.max_side) if options.e5_exact else []
+            if keys:
+                bounds = path(*self._patched(keys), options, None)
             return bounds
-        free = _dilate(uncertain_links(first, *self.sides), RESCORE_NEIGHBOURS)
+        free = _dilate(uncertain_links(first, *self.sides, options), options.rescore_neighbours)
         enc = [np.zeros(len(t), dtype=bool) for t in self.texts]
         for (o0, o1, t0, t1), f in zip(first, free, strict=True):
             if f:
@@ -158,7 +164,15 @@ class Rescorer:
         for k in range(2):
             mixed[k].e5_margins(mixed[1 - k], options.margin_k, options.hub_sample)
         band = self._band(first, free, options.rescore_band)
-        return path(mixed[0], mixed[1], options, band, MixedGain)
+        bounds = path(mixed[0], mixed[1], options, band, MixedGain)
+        keys = self._encode_exact(bounds, enc, options.max_side) if options.e5_exact else []
+        if keys:  # the chosen many-to-one spans and their rivals, exactly; search again
+            for k, a, start in keys:
+                mixed[k].e5[a][start] = self.exact[(k, a, start)]
+            for k in range(2):
+                mixed[k].e5_margins(mixed[1 - k], options.margin_k, options.hub_sample)
+            bounds = path(mixed[0], mixed[1], options, band, MixedGain)
+        return bounds
 
     def _mixed(self, k: int, enc: np.ndarray) -> MixedSide:
         """Side ``k``'s first-pass tables and e5 spans where encoded."""
@@ -196,38 +210,53 @@ class Rescorer:
         lo, hi = lo - wr, hi + wr
         return _monotone(lo, hi, n, m)
 
-    def _encode_exact(self, bounds: Bounds) -> bool:
-        """e5 vectors of the joined text of every chosen many-to-one span; True if any new."""
-        todo: dict[tuple[int, int, int], str] = {}
+    def _encode_exact(
+        self, bounds: Bounds, enc: list[np.ndarray] | None, max_side: int
+    ) -> list[tuple[int, int, int]]:
+        """Encode exactly every chosen many-to-one link's spans and their rivals.
+
+        Rivals: every run of 2..``max_side`` sentences within one sentence of either
+        side of such a link (what the search weighed against it there), so the next
+        search compares exact with exact. Swapping in exact vectors for the chosen spans
+        alone biased it toward them (module docstring). ``enc`` (mixed search): only
+        runs of sentences e5 encoded. Returns the keys ``(side, size, start)``.
+        """
+        keys: set[tuple[int, int, int]] = set()
         for o0, o1, t0, t1 in bounds:
-            if o1 == o0 or t1 == t0:
+            if o1 == o0 or t1 == t0 or (o1 - o0 == 1 and t1 - t0 == 1):
                 continue
             for k, (s0, s1) in enumerate(((o0, o1), (t0, t1))):
-                key = (k, s1 - s0, s0)
-                if s1 - s0 > 1 and key not in self.exact:
-                    todo[key] = " ".join(self.texts[k][s0:s1])
-        if not todo:
-            return False
-        vecs = self.e5.encode(list(todo.values()))
-        self.exact.update(zip(todo, vecs, strict=True))
-        return True
+                lo, hi = max(s0 - 1, 0), min(s1 + 1, len(self.texts[k]))
+                for a in range(2, min(max_side, hi - lo) + 1):
+                    for start in range(lo, hi - a + 1):
+                        if enc is None or enc[k][start : start + a].all():
+                            keys.add((k, a, start))
+        todo = sorted(key for key in keys if key not in self.exact)
+        if todo:
+            texts = [" ".join(self.texts[k][s : s + a]) for k, a, s in todo]
+            vecs = np.asarray(self.e5.encode(texts), dtype=np.float32)
+            self.exact.update(zip(todo, vecs, strict=True))
+        return sorted(keys)
 
-    def _patched(self) -> tuple[SideSpans, SideSpans]:
-        """The e5 sides with every exactly encoded span swapped in."""
+    def _patched(self, keys: list[tuple[int, int, int]]) -> tuple[SideSpans, SideSpans]:
+        """The e5 sides with the exactly encoded spans ``keys`` swapped in."""
         out = []
         for k, side in enumerate(self.sides):
-            keys = [key for key in self.exact if key[0] == k]
-            if not keys:
+            mine = [key for key in keys if key[0] == k]
+            if not mine:
                 out.append(side)
                 continue
             patched = _copy_side(side)
-            for _, a, start in keys:
+            for _, a, start in mine:
                 patched.emb[a][start] = self.exact[(k, a, start)] * math.sqrt(E5_SCALE)
+            hubness(patched, self.sides[1 - k], self.o.margin_k, self.o.hub_sample)
             out.append(patched)
         return out[0], out[1]
 
 
-def uncertain_links(first: Bounds, orig: SideSpans, trans: SideSpans) -> np.ndarray:
+def uncertain_links(
+    first: Bounds, orig: SideSpans, trans: SideSpans, options: AlignOptions
+) -> np.ndarray:
     """Which first-pass links e5 should look at (see the module docstring)."""
     out = np.ones(len(first), dtype=bool)
     eo, et = orig.emb[1], trans.emb[1]
@@ -237,7 +266,7 @@ def uncertain_links(first: Bounds, orig: SideSpans, trans: SideSpans) -> np.ndar
             continue
         i, j = o0, t0
         cos = float(eo[i] @ et[j])
-        if cos < RESCORE_MIN_COS:
+        if cos < options.rescore_min_cos:
             continue
         near_t = [x for x in range(j - 2, j + 3) if x != j and 0 <= x < trans.n]
         near_o = [x for x in range(i - 2, i + 3) if x != i and 0 <= x < orig.n]
@@ -249,7 +278,7 @@ def uncertain_links(first: Bounds, orig: SideSpans, trans: SideSpans) -> np.ndar
             merges.append(eo2[[s for s in (i - 1, i) if 0 <= s < len(eo2)]] @ et[j])
         best = max((float(r.max()) for r in rivals if len(r)), default=-1.0)
         merge = max((float(r.max()) for r in merges if len(r)), default=-1.0)
-        out[k] = cos - best < RESCORE_MARGIN or cos - merge < RESCORE_MERGE_MARGIN
+        out[k] = cos - best < options.rescore_margin or cos - merge < options.rescore_merge_margin
     return out
 
 

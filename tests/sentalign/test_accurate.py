@@ -95,7 +95,7 @@ def _pair() -> tuple[SideSpans, SideSpans, list[tuple[int, int, int, int]]]:
 
 def test_uncertain_links_are_weak_or_not_one_to_one() -> None:
     orig, trans, first = _pair()
-    assert uncertain_links(first, orig, trans).tolist() == [0, 0, 0, 1, 0, 0, 1]
+    assert uncertain_links(first, orig, trans, AlignOptions()).tolist() == [0, 0, 0, 1, 0, 0, 1]
 
 
 def test_second_search_band_is_pinned_on_confident_links() -> None:
@@ -138,3 +138,31 @@ def test_links_e5_did_not_encode_earn_the_first_pass_gain() -> None:
         rows, cols = np.nonzero(differs)
         assert rows.min() >= 3 + a and cols.min() >= 3 + b  # ... and nothing else
         assert rows.max() <= 5 and cols.max() <= 5
+
+
+class _Joined:
+    """A stand-in e5 that records what it was asked to encode."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.asked += texts
+        return np.full((len(texts), 384), 1 / np.sqrt(384), dtype=np.float32)
+
+
+def test_exact_spans_are_the_chosen_ones_and_their_rivals() -> None:
+    orig, trans, first = _pair()
+    orig.texts, trans.texts = [f"o{i}" for i in range(7)], [f"t{j}" for j in range(8)]
+    bags = (np.zeros((7, 1), np.int32), np.zeros((8, 1), np.int32))
+    e5 = _Joined()
+    rescorer = Rescorer(e5, (orig.texts, trans.texts), bags, (orig, trans), AlignOptions())  # type: ignore[arg-type]
+    keys = rescorer._encode_exact(first, None, 3)
+    # the 1-2 link (6, 7, 6, 8): its translation span and every run of 2-3 within one
+    # sentence of it (7 has no right neighbour), and the original's runs around 6
+    assert keys == [(0, 2, 5), (1, 2, 5), (1, 2, 6), (1, 3, 5)]
+    assert "t6 t7" in e5.asked and "o5 o6" in e5.asked
+    rescorer._encode_exact(first, None, 3)
+    assert len(e5.asked) == 4  # encoded once
