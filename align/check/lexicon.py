@@ -164,7 +164,7 @@ FRAMING: dict[str, str] = {
     "en": r"it is no secret that|it is (?:well[- ])?known that|critics (?:say|argue|note)|"
     r"observers (?:say|note|believe)|notably|tellingly|it should be noted that|"
     r"as (?:is )?(?:well[- ])?known|ironically|unsurprisingly|in (?:a|an) (?:bid|attempt) to",
-    "ru": r"не секрет, что|как известно|критики (?:говорят|считают|отмечают)|"
+    "ru": r"не секрет, что|как известно|известно, что|критики (?:говорят|считают|отмечают)|"
     r"наблюдатели (?:считают|отмечают)|примечательно, что|следует отметить, что",
     "ar": r"ليس سرا أن|ليس سراً أن|من المعروف أن|كما هو معروف|يقول المنتقدون|"
     r"يرى مراقبون|يرى المراقبون|تجدر الإشارة إلى أن|اللافت أن",

@@ -190,7 +190,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
 
 def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
     """Parentheses of ``side`` whose words mostly have no counterpart (share
-    ``PAREN_UNMATCHED``), with 2+ content words ("(HMC)", an acronym, is not a note).
+    ``PAREN_UNMATCHED``), with 2+ content words of letters.
     On the original's side a parenthesis with a capitalised word is taken for a gloss
     of a name ("Global Citizen Festival (Фестиваль граждан мира)"), which a
     translation into the name's own language drops as a matter of course."""
@@ -199,8 +199,8 @@ def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"\([^()]{3,}\)", text):
         ids = [k for k, w in enumerate(words) if m.start() < w.start < m.end()]
-        if sum(len(words[k].text) > 2 for k in ids) < 2:
-            continue
+        if sum(len(words[k].text) > 2 and words[k].text.isalpha() for k in ids) < 2:
+            continue  # "(HMC)", "(18 feet)": an acronym or a conversion, not a note
         if side == "original" and any(words[k].text[:1].isupper() for k in ids):
             continue
         if sum(not matched[k] for k in ids) / len(ids) >= PAREN_UNMATCHED:
