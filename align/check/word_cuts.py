@@ -79,9 +79,11 @@ def _bounded(text: str, a: int, b: int) -> int:
     return int(lb) + int(rb)
 
 
-def _cue(span: str, lang: str) -> bool:
-    """Does the span hold an attribution or a hedge ("according to", "allegedly")?"""
-    return any(concept_class(c) in ("attribution", "hedge") for c in concept_hits(span, lang))
+def _cue(span: str, lang: str, other: set[str]) -> bool:
+    """Does the span hold an attribution or a hedge ("according to", "allegedly") of a
+    class the other side has no word of (``other``: the other side's concept classes)?"""
+    classes = {concept_class(c) for c in concept_hits(span, lang)}
+    return bool(classes & {"attribution", "hedge"} - other)
 
 
 def _unmatched(words: list[Any], matched: list[bool], cut: tuple[int, int] | None) -> float:
@@ -203,7 +205,13 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
     gains = without_v @ ov - base
     alone = alone_v @ ov
     clause = clause_evidence(cuts, alone_v, m_cl, v_mine, v_other)
-    lang = ctx.alignment.original.lang if side == "original" else ctx.alignment.translation.lang
+    al = ctx.alignment
+    lang, other_lang = (
+        (al.original.lang, al.translation.lang)
+        if side == "original"
+        else (al.translation.lang, al.original.lang)
+    )
+    other_classes = {concept_class(c) for c in concept_hits(other_text, other_lang)}
     sim = wl.sim if side == "original" else wl.sim.T
     o_words = wl.trans if side == "original" else wl.orig
     other_un = _unmatched(
@@ -228,7 +236,7 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
             _content(words, a, b),
             total,
             clause[k],
-            _cue(text[a:b], lang),
+            _cue(text[a:b], lang, other_classes),
             (_unmatched(words, matched, (a, b)), other_un),
         )
         scored.append((a, b, _score(side, "rank", x), x))

@@ -3,9 +3,11 @@
 From the word correspondence of each link (``align.sentalign.words``):
 
 * ``partial_omission``: a run of original words with no counterpart (a clause, a
-  parenthesis, an attribution) whose removal brings the original *closer* to the
-  translation (by ``word_drop_gain``); or one attribution/hedge word with no
-  counterpart when the translation has no word of its class;
+  parenthesis, an attribution), scored by ``align.check.word_cuts`` (removal gain,
+  clause-level match, length ratio, ...; at most one per link side), or a
+  parenthesis whose words mostly have none (not a gloss of a name); or one
+  attribution/hedge word with no counterpart when the translation has no word of its
+  class;
 * ``insertion``: the same in the other direction, subkind ``bracketed`` (a translator's
   note in [] or () the original does not have), ``framing`` (an opening phrase from
   ``align.check.lexicon.FRAMING`` with no source) or ``content``;
