@@ -58,15 +58,16 @@ def dump(args: argparse.Namespace) -> None:
 def _imports(repo: Path) -> tuple[Any, Any, Any, Any, Any]:
     sys.path.insert(0, str(repo))
     types = importlib.import_module("align.types")
-    try:
+    if (repo / "align" / "check" / "flags.py").exists():
         flags = importlib.import_module("align.check.flags")
         ctx = importlib.import_module("align.check.context")
         enc = importlib.import_module("align.embed.encoder")
         syn = importlib.import_module("align.synthetic.generate")
-    except ModuleNotFoundError:  # the flat layout before the stage folders
+    else:  # the flat layout before the stage folders
         flags = ctx = importlib.import_module("align.flags")
         enc = importlib.import_module("align.encoder")
         syn = importlib.import_module("align.synthetic")
+    assert str(Path(flags.__file__).resolve()).startswith(str(repo)), flags.__file__
     return types, flags, ctx, enc, syn
 
 

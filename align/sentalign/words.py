@@ -236,8 +236,10 @@ def views(
     """``whole``, ``only(alone)`` and ``without(out)`` of one side in one pass through
     the model's head (a call has a fixed cost that dwarfs a row's)."""
     if tokens is None or not tokens.spans:
-        return whole(encoder, tokens, text), only(encoder, tokens, text, alone), without(
-            encoder, tokens, text, out
+        return (
+            whole(encoder, tokens, text),
+            only(encoder, tokens, text, alone),
+            without(encoder, tokens, text, out),
         )
     starts = np.array([a for a, _ in tokens.spans])
     ends = np.array([b for _, b in tokens.spans])
