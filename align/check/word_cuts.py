@@ -7,14 +7,17 @@ how much nearer to 1 it brings the pair's length ratio (over the document's usua
 close the span alone is to the other side, its words' best matches, whether it sits
 between clause boundaries, its size, whether its closest clause on the other side
 belongs to it or to a neighbour (``align.check.word_clauses``), whether it holds an
-attribution or hedge word, and how well the rest of the pair is matched.
+attribution or hedge word of a class the other side lacks, how well the rest of the pair
+is matched, and how similar the pair is against the document's usual pair.
 
 Two logistic models per side read these: one ranks a link side's candidates, one
 decides whether the best of them is an edit; a link side gets at most one such flag.
-Why two: the candidates of one link compete (the right span is the top one for 145 of
-147 gold dropped clauses on half 0), while the question that decides precision is
-whether a link holds an edit at all, which the best candidate answers. Fitted on half 0
-of ``bench/flags.py`` (``bench/flags_fit.py``; ``--half 1`` is held out).
+Why two: the candidates of one link compete (the right span is the top-ranked one for
+62 of 64 half-0 links holding a gold dropped clause), while the question that decides
+precision is whether a link holds an edit at all, which the best candidate answers.
+Fitted on half 0 of ``bench/flags.py`` by ``bench/flags_fit.py``, the bars
+(``word_drop_score``, ``word_insert_score``) on out-of-fold scores inside half 0;
+``--half 1`` is held out.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ def _features(
     clause: tuple[float, float] = (0.0, 0.0),
     cue: bool = False,
     rest: tuple[float, float] = (0.0, 0.0),
+    rel_cos: float = 0.0,
 ) -> list[float]:
     return [
         gain,
@@ -162,6 +166,7 @@ def _features(
         float(cue),
         rest[0],
         rest[1],
+        rel_cos,
     ]
 
 
@@ -174,7 +179,9 @@ def _score(side: str, part: str, x: list[float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple[int, int, float]]:
+def cuts(
+    ctx: FlagContext, wl: WordLinks, side: str, ratio: float, rel_cos: float = 0.0
+) -> list[tuple[int, int, float]]:
     """Runs of ``side`` that the other side does not render, best first, as
     ``(start, end, score)``: candidates are unmatched runs and clause segments; each is
     scored from how much its removal raises the pair's cosine, how much nearer to 1 it
@@ -238,6 +245,7 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
             clause[k],
             _cue(text[a:b], lang, other_classes),
             (_unmatched(words, matched, (a, b)), other_un),
+            rel_cos,
         )
         scored.append((a, b, _score(side, "rank", x), x))
         if LOG is not None:

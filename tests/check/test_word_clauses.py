@@ -37,9 +37,9 @@ def test_clause_ranges_cover_the_clauses() -> None:
 
 def test_clause_evidence_prefers_own_counterpart() -> None:
     # two clauses on each side; cut 0 renders other clause 0, cut 1 has no counterpart
-    v_other = np.eye(3)[:2]
-    v_mine = np.eye(3)[[0, 1]]
-    alone = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])
+    v_other = np.eye(3, dtype=np.float32)[:2]
+    v_mine = np.eye(3, dtype=np.float32)[[0, 1]]
+    alone = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
     mine = [(0, 10), (11, 20)]
     ev = clause_evidence([(0, 10), (21, 30)], alone, mine, v_mine, v_other)
     assert ev[0][0] == pytest.approx(1.0)
