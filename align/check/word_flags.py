@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import statistics
 from typing import TYPE_CHECKING
 
 from align.check.lexicon import concept_hits, framing_at, role_hits
@@ -80,10 +79,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         [ot[i] for (lk, _, _), _ in gated for i in lk.original]
         + [tt[j] for (lk, _, _), _ in gated for j in lk.translation],
     )
-    cos = dict(zip(ctx.pairs, ctx.cos, strict=False))
-    med = statistics.median(ctx.cos) if ctx.cos else 0.0
     for (lk, otext, ttext), (ratio, check_o, check_t) in gated:
-        rel = cos.get(lk, med) - med  # the pair's similarity against the document's usual
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
@@ -108,7 +104,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                         spans=osp(a, b),
                     )
                 )
-        for a, b, g in cuts(ctx, wl, "original", ratio, rel) if check_o else []:
+        for a, b, g in cuts(ctx, wl, "original", ratio) if check_o else []:
             if any(a < y and b > x for x, y in dropped):
                 continue
             dropped.append((a, b))
@@ -172,7 +168,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                         spans=tsp(a, b),
                     )
                 )
-        for a, b, g in cuts(ctx, wl, "translation", ratio, rel) if check_t else []:
+        for a, b, g in cuts(ctx, wl, "translation", ratio) if check_t else []:
             if any(a < y and b > x for x, y in done):
                 continue
             done.append((a, b))
