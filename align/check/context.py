@@ -109,7 +109,7 @@ class FlagOptions:
         0.5, "Word runs and clauses are candidates when this share of their words is unmatched."
     )
     word_ratio_gate: float = setting(
-        0.93,
+        0.9,
         "Only pairs this much shorter (dropped words) or longer (added words) than the "
         "document's usual ratio are searched, unless brackets or word lists point at them.",
     )
