@@ -98,18 +98,18 @@ class FlagOptions:
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = setting(
-        0.5,
-        "Dropped words: score (0-1) above which original words without a counterpart are "
-        "flagged (removal gain, length ratio, the span's own similarity; see word_flags).",
+        0.72,
+        "Dropped words: score (0-1) above which the original's best candidate run without a "
+        "counterpart is flagged (removal gain, clause match, length ratio; see word_cuts).",
     )
     word_insert_score: float = setting(
-        0.55, "Inserted words: the same score for translation words without a source."
+        0.35, "Inserted words: the same score for translation words without a source."
     )
     word_min_unmatched: float = setting(
-        0.34, "Word runs and clauses are candidates when this share of their words is unmatched."
+        0.5, "Word runs and clauses are candidates when this share of their words is unmatched."
     )
     word_ratio_gate: float = setting(
-        0.97,
+        0.9,
         "Only pairs this much shorter (dropped words) or longer (added words) than the "
         "document's usual ratio are searched, unless brackets or word lists point at them.",
     )

