@@ -13,24 +13,25 @@ import statistics
 from typing import TYPE_CHECKING
 
 from align.check.gaps import quote
-from align.text.shape import capitalised_share, clauses, has_terminal
+from align.text.shape import capitalised_share, clauses, has_terminal, shared_kind
 from align.types import PARTIAL_OMISSION, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
 
-def _terse(otext: str, ttext: str) -> bool:
+def _terse(otext: str, ttext: str, kind: str) -> bool:
     """Renderings where a short translation is the convention, not a cut.
 
-    A headline is compressed by house style: one in title case ("Indonesia Tsunami
+    The reader's kind comes first: a sentence it read as a heading is one. Otherwise a
+    headline is compressed by house style: one in title case ("Indonesia Tsunami
     Toll Soars Above 800."), or one without a full stop ("Sarah Palin cites Track
     Palin's PTSD at Donald Trump rally"). An original under 6 words has no clause to
     lose. Title case means nearly every word of 4+ letters capitalised: at 60 % it
     also caught running text full of names ("Oleksii Reznikov, head of the Ministry
     of Defense of Ukraine."), which hid three cut clauses on ``bench/flags.py``.
     """
-    if len(otext.split()) < 6 or not has_terminal(ttext):
+    if kind == "heading" or len(otext.split()) < 6 or not has_terminal(ttext):
         return True
     n, share = capitalised_share(ttext)
     return n >= 4 and share >= 0.9
@@ -64,7 +65,8 @@ def partial_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[
     cands = []
     for lk, otext, ttext in items:
         ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
-        if ratio < o.partial_ratio and not _terse(otext, ttext):
+        kind = shared_kind(ctx.alignment.translation.sentences[j].kind for j in lk.translation)
+        if ratio < o.partial_ratio and not _terse(otext, ttext, kind):
             cl = clauses(otext)
             texts = [" ".join(cl[i:j]) for i, j in _sub_spans(cl)]
             cands.append((lk, otext, ttext, ratio, cl, texts))

@@ -408,13 +408,17 @@ def test_name_detail_lists_only_original_words_the_translation_does_not_render(
     assert "Востоке" in flag.evidence["original"]  # the evidence keeps every unmatched word
 
 
-def _partly_omitted(otext: str, ttext: str, encoder: Encoder) -> bool:
+def _partly_omitted(otext: str, ttext: str, encoder: Encoder, kind: str = "body") -> bool:
     """Is a one-link pair flagged ``partial_omission`` with every bar but the terse test
     open (any length ratio is short, any clause gain or cosine drop is enough)? Then the
     flag shows whether the rendering counts as terse by convention."""
+    trans = document_from_lines([ttext], "en")
+    trans = dataclasses.replace(
+        trans, sentences=tuple(dataclasses.replace(x, kind=kind) for x in trans.sentences)
+    )
     al = Alignment(
         document_from_lines([otext], "ru"),
-        document_from_lines([ttext], "en"),
+        trans,
         (Link((0,), (0,), 0.9),),
         Signature("test", "usem3"),
     )
@@ -436,6 +440,8 @@ def test_headlines_are_terse_by_convention_but_names_are_not_title_case(
     # running text full of names is not a headline: its cut clauses are still looked for
     names = "Oleksii Reznikov, head of the Ministry of Defense of Ukraine."
     assert _partly_omitted(ru, names, encoder)
+    # ... unless the reader saw a heading there: its kind is read before the text
+    assert not _partly_omitted(ru, names, encoder, kind="heading")
     mayorga = (
         "Женщина, названная Кэтрин Майорга, заявила, что это произошло в номере отеля в "
         "Лас-Вегасе в 2009 году."
