@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.check.lexicon import concept_hits, framing_at, role_hits
@@ -89,105 +90,146 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         osp = functools.partial(spans_in, "original", lk.original, o_texts)
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
 
-        dropped: list[tuple[int, int]] = []
-        if otext.count("(") > ttext.count("("):  # a parenthesis the translation lacks
-            for a, b in _lone_parens(wl, "original", otext):
-                dropped.append((a, b))
-                flags.append(
-                    link_flag(
-                        lk,
-                        PARTIAL_OMISSION,
-                        "minor",
-                        f"Partly omitted: the translation leaves out \u201c{otext[a:b]}\u201d",
-                        {"words": len(otext[a:b].split())},
-                        subkind="clause",
-                        spans=osp(a, b),
-                    )
-                )
-        for a, b, g in cuts(ctx, wl, "original", ratio) if check_o else []:
-            if any(a < y and b > x for x, y in dropped):
-                continue
+        drop_flags, dropped = _dropped(ctx, lk, wl, otext, ttext, ratio if check_o else None, osp)
+        ins_flags, done = _inserted(ctx, lk, wl, otext, ttext, ratio if check_t else None, tsp)
+        flags += drop_flags + ins_flags
+        flags += meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
+    return flags
+
+
+def _dropped(
+    ctx: FlagContext,
+    lk: Link,
+    wl: WordLinks,
+    otext: str,
+    ttext: str,
+    ratio: float | None,
+    osp: Callable[[int, int], tuple[Span, ...]],
+) -> tuple[list[Flag], list[tuple[int, int]]]:
+    """Words of the original the translation leaves out, and their character ranges.
+
+    A parenthesis the translation lacks comes first (it is the surest cut); the scored
+    runs of ``cuts`` follow, skipping what a parenthesis already covers. ``ratio`` is
+    None when the gate says the original side need not be searched.
+    """
+    flags: list[Flag] = []
+    dropped: list[tuple[int, int]] = []
+    if otext.count("(") > ttext.count("("):  # a parenthesis the translation lacks
+        for a, b in _lone_parens(wl, "original", otext):
             dropped.append((a, b))
-            words = otext[a:b]
             flags.append(
                 link_flag(
                     lk,
                     PARTIAL_OMISSION,
-                    "major" if len(words.split()) >= 6 else "minor",
-                    f"Partly omitted: the translation leaves out \u201c{words}\u201d",
-                    {"score": round(g, 3), "words": len(words.split())},
+                    "minor",
+                    f"Partly omitted: the translation leaves out \u201c{otext[a:b]}\u201d",
+                    {"words": len(otext[a:b].split())},
                     subkind="clause",
                     spans=osp(a, b),
                 )
             )
-        frame = framing_at(ttext, tl)
-        done: list[tuple[int, int]] = []
-        if frame and framing_at(otext, ol) is None:
-            a, b = frame
-            done.append(frame)
+    for a, b, g in cuts(ctx, wl, "original", ratio) if ratio is not None else []:
+        if any(a < y and b > x for x, y in dropped):
+            continue
+        dropped.append((a, b))
+        words = otext[a:b]
+        flags.append(
+            link_flag(
+                lk,
+                PARTIAL_OMISSION,
+                "major" if len(words.split()) >= 6 else "minor",
+                f"Partly omitted: the translation leaves out \u201c{words}\u201d",
+                {"score": round(g, 3), "words": len(words.split())},
+                subkind="clause",
+                spans=osp(a, b),
+            )
+        )
+    return flags, dropped
+
+
+def _inserted(
+    ctx: FlagContext,
+    lk: Link,
+    wl: WordLinks,
+    otext: str,
+    ttext: str,
+    ratio: float | None,
+    tsp: Callable[[int, int], tuple[Span, ...]],
+) -> tuple[list[Flag], list[tuple[int, int]]]:
+    """Words the translation adds, and their character ranges.
+
+    Marked additions first (framing, a bracketed note, a parenthesis the original
+    lacks), then the scored runs of ``cuts`` that no marked addition covers. ``ratio``
+    is None when the gate says the translation side need not be searched.
+    """
+    ol, tl = ctx.alignment.original.lang, ctx.alignment.translation.lang
+    flags: list[Flag] = []
+    frame = framing_at(ttext, tl)
+    done: list[tuple[int, int]] = []
+    if frame and framing_at(otext, ol) is None:
+        a, b = frame
+        done.append(frame)
+        flags.append(
+            link_flag(
+                lk,
+                INSERTION,
+                "major",
+                f"Words added: the translation frames the sentence with \u201c{ttext[a:b]}\u201d",
+                {"words": len(ttext[a:b].split())},
+                subkind="framing",
+                spans=tsp(a, b),
+            )
+        )
+    if "[" not in otext:  # square brackets: a translator's note
+        for m in re.finditer(r"\[[^\[\]]+\]?", ttext):
+            a, b = m.span()
+            done.append((a, b))
             flags.append(
                 link_flag(
                     lk,
                     INSERTION,
-                    "major",
-                    "Words added: the translation frames the sentence with "
-                    f"\u201c{ttext[a:b]}\u201d",
+                    "minor",
+                    f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
                     {"words": len(ttext[a:b].split())},
-                    subkind="framing",
+                    subkind="bracketed",
                     spans=tsp(a, b),
                 )
             )
-        if "[" not in otext:  # square brackets: a translator's note
-            for m in re.finditer(r"\[[^\[\]]+\]?", ttext):
-                a, b = m.span()
-                done.append((a, b))
-                flags.append(
-                    link_flag(
-                        lk,
-                        INSERTION,
-                        "minor",
-                        f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
-                        {"words": len(ttext[a:b].split())},
-                        subkind="bracketed",
-                        spans=tsp(a, b),
-                    )
-                )
-        if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
-            for a, b in _lone_parens(wl, "translation", ttext):
-                if any(a < y and b > x for x, y in done):
-                    continue
-                done.append((a, b))
-                flags.append(
-                    link_flag(
-                        lk,
-                        INSERTION,
-                        "minor",
-                        f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
-                        {"words": len(ttext[a:b].split())},
-                        subkind="bracketed",
-                        spans=tsp(a, b),
-                    )
-                )
-        for a, b, g in cuts(ctx, wl, "translation", ratio) if check_t else []:
+    if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
+        for a, b in _lone_parens(wl, "translation", ttext):
             if any(a < y and b > x for x, y in done):
                 continue
             done.append((a, b))
-            words = ttext[a:b]
-            bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
-            sub = "bracketed" if bracket else "content"
             flags.append(
                 link_flag(
                     lk,
                     INSERTION,
-                    "minor" if bracket else "major",
-                    f"Words added: the translation adds \u201c{words}\u201d",
-                    {"score": round(g, 3), "words": len(words.split())},
-                    subkind=sub,
+                    "minor",
+                    f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
+                    {"words": len(ttext[a:b].split())},
+                    subkind="bracketed",
                     spans=tsp(a, b),
                 )
             )
-        flags += meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
-    return flags
+    for a, b, g in cuts(ctx, wl, "translation", ratio) if ratio is not None else []:
+        if any(a < y and b > x for x, y in done):
+            continue
+        done.append((a, b))
+        words = ttext[a:b]
+        bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
+        sub = "bracketed" if bracket else "content"
+        flags.append(
+            link_flag(
+                lk,
+                INSERTION,
+                "minor" if bracket else "major",
+                f"Words added: the translation adds \u201c{words}\u201d",
+                {"score": round(g, 3), "words": len(words.split())},
+                subkind=sub,
+                spans=tsp(a, b),
+            )
+        )
+    return flags, done
 
 
 def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
