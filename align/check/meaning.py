@@ -8,12 +8,14 @@ concept present on one side only is compared only where the pair is near-literal
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from align.check.lexicon import concept_class, concept_hits, role_hits
 from align.check.spans import link_flag
 from align.sentalign.words import WordLinks
-from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag
+from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 VERY_LITERAL = 0.95  # ... and for a negation present on one side only
@@ -62,17 +64,53 @@ def _content_share(words: tuple[Any, ...], matched: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
-def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> list[Flag]:  # type: ignore[no-untyped-def]
-    """Concept and role changes (``align.check.lexicon``)."""
+@dataclass(frozen=True)
+class LinkWords:
+    """One link's two texts, languages, word correspondence and span makers.
+
+    The word-level rules all read the same six things about a link; one frozen record
+    keeps their signatures short and typed.
+    """
+
+    link: Link
+    words: WordLinks
+    otext: str
+    ol: str
+    ttext: str
+    tl: str
+    osp: Callable[[int, int], tuple[Span, ...]]
+    tsp: Callable[[int, int], tuple[Span, ...]]
+
+
+def meaning_flags(
+    v: LinkWords, dropped: list[tuple[int, int]], added: list[tuple[int, int]]
+) -> list[Flag]:
+    """Concept and role changes (``align.check.lexicon``), outside spans already flagged.
+
+    A concept on one side only is compared only where the pair is near-literal: a free
+    rendering says "nothing" for "не ... ничего" and "failed" for "не смог".
+    """
+    wl = v.words
+    share = min(
+        _content_share(wl.orig, wl.matched("original")),
+        _content_share(wl.trans, wl.matched("translation")),
+    )
+    oc = _outside(concept_hits(v.otext, v.ol), dropped)
+    tc = _outside(concept_hits(v.ttext, v.tl), added)
+    return [
+        *_lost_or_swapped(v, share, oc, tc),
+        *_added_concepts(v, share, oc, tc),
+        *_role_change(v, share),
+    ]
+
+
+Hits = dict[str, list[tuple[int, int]]]
+
+
+def _lost_or_swapped(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag]:
+    """An original attribution or hedge with no rival dropped; a hedge or status replaced
+    by its rival ("most" -> "many", "requested" -> "done"); a dropped negation."""
     flags: list[Flag] = []
-    om, tm = wl.matched("original"), wl.matched("translation")
-    # a free rendering says "nothing" for "не ... ничего" and "failed" for "не смог":
-    # words and their absence are only compared where the pair is near-literal
-    share = min(_content_share(wl.orig, om), _content_share(wl.trans, tm))
-    literal, very = share >= LITERAL, share >= VERY_LITERAL
-    oc = _outside(concept_hits(otext, ol), dropped)
-    tc = _outside(concept_hits(ttext, tl), added)
-    oclass = {concept_class(c) for c in oc}
     tclass = {concept_class(c) for c in tc}
     for c, spans in oc.items():
         cls = concept_class(c)
@@ -81,82 +119,95 @@ def meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, added) -> lis
         rival = [x for x in tc if GROUP.get(x, x) == GROUP.get(c, c) and x != c]
         a, b = spans[0]
         if cls in ("attribution", "hedge") and not rival:
-            if _covered(wl, "original", a, b) or not literal:
+            if _covered(v.words, "original", a, b) or share < LITERAL:
                 continue
             flags.append(
                 link_flag(
-                    lk,
+                    v.link,
                     PARTIAL_OMISSION,
                     "major",
-                    f"Partly omitted: the translation drops the {cls} \u201c{otext[a:b]}\u201d",
+                    f"Partly omitted: the translation drops the {cls} \u201c{v.otext[a:b]}\u201d",
                     {"concept": c},
                     subkind=cls,
-                    spans=osp(a, b),
+                    spans=v.osp(a, b),
                 )
             )
         elif rival and cls in ("hedge", "status") and share >= SWAP_LITERAL:
             x, y = tc[rival[0]][0]
             flags.append(
                 link_flag(
-                    lk,
+                    v.link,
                     MEANING_CHANGE,
                     "major",
-                    f"Meaning changed ({cls}): original \u201c{otext[a:b]}\u201d, "
-                    f"translation \u201c{ttext[x:y]}\u201d",
+                    f"Meaning changed ({cls}): original \u201c{v.otext[a:b]}\u201d, "
+                    f"translation \u201c{v.ttext[x:y]}\u201d",
                     {"original": c, "translation": rival[0]},
                     subkind=cls,
-                    spans=osp(a, b) + tsp(x, y),
+                    spans=v.osp(a, b) + v.tsp(x, y),
                 )
             )
+    oclass = {concept_class(c) for c in oc}
+    if "negation" in oclass and "negation" not in tclass and share >= VERY_LITERAL and NEGATION:
+        a, b = oc["not"][0]
+        flags.append(
+            link_flag(
+                v.link,
+                MEANING_CHANGE,
+                "major",
+                f"Meaning changed (negation): the translation drops \u201c{v.otext[a:b]}\u201d",
+                {"original": "not"},
+                subkind="negation",
+                spans=v.osp(a, b),
+            )
+        )
+    return flags
+
+
+def _added_concepts(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag]:
+    """A concept class the translation adds and the original lacks, without source words."""
+    flags: list[Flag] = []
+    oclass = {concept_class(c) for c in oc}
     for c, spans in tc.items():
         cls = concept_class(c)
         if c in oc or cls in oclass:
             continue
         x, y = spans[0]
-        if not literal or _covered(wl, "translation", x, y) and cls != "negation":
+        if share < LITERAL or _covered(v.words, "translation", x, y) and cls != "negation":
             continue
-        if cls == "negation" and not (very and NEGATION):
+        if cls == "negation" and not (share >= VERY_LITERAL and NEGATION):
             continue
         flags.append(
             link_flag(
-                lk,
+                v.link,
                 MEANING_CHANGE,
                 "major",
-                f"Meaning changed ({cls}): the translation adds \u201c{ttext[x:y]}\u201d",
+                f"Meaning changed ({cls}): the translation adds \u201c{v.ttext[x:y]}\u201d",
                 {"translation": c},
                 subkind=cls,
-                spans=tsp(x, y),
-            )
-        )
-    if "negation" in oclass and "negation" not in tclass and very and NEGATION:
-        a, b = oc["not"][0]
-        flags.append(
-            link_flag(
-                lk,
-                MEANING_CHANGE,
-                "major",
-                f"Meaning changed (negation): the translation drops \u201c{otext[a:b]}\u201d",
-                {"original": "not"},
-                subkind="negation",
-                spans=osp(a, b),
-            )
-        )
-    orr, trr = role_hits(otext, ol), role_hits(ttext, tl)
-    gone = [r for r in orr if r not in trr]
-    new = [r for r in trr if r not in orr]
-    if gone and new and share >= ROLE_LITERAL:
-        a, b = orr[gone[0]][0]
-        x, y = trr[new[0]][0]
-        flags.append(
-            link_flag(
-                lk,
-                NAME_MISMATCH,
-                "major",
-                f"Role changed: original \u201c{otext[a:b]}\u201d, "
-                f"translation \u201c{ttext[x:y]}\u201d",
-                {"original": gone[0], "translation": new[0]},
-                subkind="role",
-                spans=osp(a, b) + tsp(x, y),
+                spans=v.tsp(x, y),
             )
         )
     return flags
+
+
+def _role_change(v: LinkWords, share: float) -> list[Flag]:
+    """A role named on each side, different ("investigators" -> "prosecutors")."""
+    orr, trr = role_hits(v.otext, v.ol), role_hits(v.ttext, v.tl)
+    gone = [r for r in orr if r not in trr]
+    new = [r for r in trr if r not in orr]
+    if not (gone and new and share >= ROLE_LITERAL):
+        return []
+    a, b = orr[gone[0]][0]
+    x, y = trr[new[0]][0]
+    return [
+        link_flag(
+            v.link,
+            NAME_MISMATCH,
+            "major",
+            f"Role changed: original \u201c{v.otext[a:b]}\u201d, "
+            f"translation \u201c{v.ttext[x:y]}\u201d",
+            {"original": gone[0], "translation": new[0]},
+            subkind="role",
+            spans=v.osp(a, b) + v.tsp(x, y),
+        )
+    ]

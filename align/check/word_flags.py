@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.check.lexicon import concept_hits, framing_at, role_hits
-from align.check.meaning import meaning_flags
+from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag
 from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
@@ -93,7 +93,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         drop_flags, dropped = _dropped(ctx, lk, wl, otext, ttext, ratio if check_o else None, osp)
         ins_flags, done = _inserted(ctx, lk, wl, otext, ttext, ratio if check_t else None, tsp)
         flags += drop_flags + ins_flags
-        flags += meaning_flags(lk, wl, otext, ol, ttext, tl, osp, tsp, dropped, done)
+        view = LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp)
+        flags += meaning_flags(view, dropped, done)
     return flags
 
 
