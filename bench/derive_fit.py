@@ -1,4 +1,5 @@
-"""``bench/derive.py``'s model fitting, split from it: the coverage threshold and the
+"""``bench/derive.py``'s model fitting, split from it: the relatedness rule (in-order share
+of sourced sentences: its threshold, step and strong-pair level) and the
 copy-vs-independent logistic model, fitted on dev rows only; the model's features chosen by
 backward elimination under cross-validation by document within dev; and the model file.
 
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from align.provenance.derive import COPY_EDITED, UNRELATED, DeriveOptions
+from align.provenance.derive_features import ordered_share
 
 # Every copy feature the model may use (``--select`` starts from all of them).
 CANDIDATES = (
@@ -76,16 +78,32 @@ def select(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return path
 
 
-def fit(rows: list[dict[str, Any]], base: DeriveOptions, feats: tuple[str, ...]) -> DeriveOptions:
-    """The coverage threshold (grid) and the copy-vs-independent logistic model, on dev."""
+ORDER_MOVES = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 9.0)  # 9: no move ever pays
+
+
+def fit_related(rows: list[dict[str, Any]], base: DeriveOptions) -> tuple[float, DeriveOptions]:
+    """The relatedness rule on dev rows (``rows`` with ``src``: their sourced sentences):
+    the move cost and the threshold on the in-order share by grid, best related-vs-
+    unrelated accuracy; ties go to the highest move cost that reaches it (the strictest
+    order), at the middle of its tying thresholds."""
     best: tuple[float, DeriveOptions] = (-1.0, base)
-    for related in np.arange(0.2, 0.8, 0.025):
-        o = dataclasses.replace(base, related=round(float(related), 3))
-        acc = np.mean(
-            [(r["feats"]["coverage"] >= o.related) == (r["rel"] != UNRELATED) for r in rows]
-        )
-        if acc > best[0]:
-            best = (float(acc), o)
+    truth = np.array([r["rel"] != UNRELATED for r in rows])
+    grid = [round(float(t), 3) for t in np.arange(0.2, 0.8, 0.025)]
+    for move in ORDER_MOVES:
+        share = np.array([ordered_share(r["src"], len(r["b"]), move, base.match) for r in rows])
+        accs = [float(np.mean((share >= t) == truth)) for t in grid]
+        top = max(accs)
+        if top >= best[0]:
+            ties = [t for t, acc in zip(grid, accs, strict=True) if acc == top]
+            mid = ties[(len(ties) - 1) // 2]
+            best = (top, dataclasses.replace(base, related=mid, order_move=move))
+    return best
+
+
+def fit(rows: list[dict[str, Any]], base: DeriveOptions, feats: tuple[str, ...]) -> DeriveOptions:
+    """The relatedness rule (``fit_related``) and the copy-vs-independent logistic model,
+    on dev."""
+    best = fit_related(rows, base)
     mean, scale, w = _logistic(*_xy(rows, feats))
     return dataclasses.replace(
         best[1],
