@@ -240,10 +240,18 @@ def main() -> None:
         feats = tuple(path[-1]["kept"])
     if args.fit or args.select:
         options = fit(dev, options, feats)
-        out["fitted"] = {"related": options.related, "features": list(feats)}
+        out["fitted"] = {
+            "related": options.related,
+            "order_move": options.order_move,
+            "features": list(feats),
+        }
         if args.write_model:
             write_model(options, feats, ROOT / "align" / "provenance" / "derive_model.py")
-    out["options"] = {"match": options.match, "related": options.related}
+    out["options"] = {
+        "match": options.match,
+        "related": options.related,
+        "order_move": options.order_move,
+    }
     feats = options.copy_features
     out["model"] = {
         "features": list(feats),

@@ -123,7 +123,10 @@ def write_model(o: DeriveOptions, feats: tuple[str, ...], path: Path) -> None:
     path.write_text(
         '"""The copy_edited-vs-independent model of ``derive``: written by ``bench/derive.py '
         "--fit\n--write-model`` (dev split); do not edit by hand. ``COEF``: the intercept, then "
-        'one weight per\nfeature (standardised by ``MEAN`` and ``SCALE``)."""\n\n'
+        'one weight per\nfeature (standardised by ``MEAN`` and ``SCALE``). ``RELATED`` and '
+        "``ORDER_MOVE``: the\nrelatedness rule (``DeriveOptions.related``, ``.order_move``)."
+        '"""\n\n'
+        + f"RELATED = {o.related}\nORDER_MOVE = {o.order_move}\n"
         + tup("FEATURES", feats)
         + tup("MEAN", o.copy_mean)
         + tup("SCALE", o.copy_scale)

@@ -17,13 +17,12 @@ numbers are written, shared 3-grams and content words. All from word tokens and
 ``difflib``: no encoder, a few milliseconds per article.
 
 The decision rule, a threshold on the in-order share and a logistic copy-vs-independent
-model on the
-standardised features (``align.provenance.derive_model``; the JSON lists each feature's
-contribution under ``why``), was chosen on the dev split of ``bench/derive.py``
-(wmt-2ref documents with two independent translations, generated copy-edits, same-topic
-and random unrelated pairs) and reported on its test split and on a fresh split. Per
-aligned pair the chrF (sacrebleu's definition) and sacrebleu's TER and an exact word-level diff
-(0-based character offsets into each sentence) are kept for the report.
+model on the standardised features (``align.provenance.derive_model``; the JSON lists each
+feature's contribution under ``why``), was chosen on the dev split of ``bench/derive.py``
+(wmt-2ref documents with two independent translations, generated copy-edits, same-topic,
+same-event and random unrelated pairs) and reported on its test split and on a fresh
+split. Per aligned pair the chrF (sacrebleu's definition) and sacrebleu's TER and an exact
+word-level diff (0-based character offsets into each sentence) are kept for the report.
 
 With an original (``derive_against_original``), B's sentences with no source in A that
 do render a sentence of the original (cross-lingual cosine, encoder loaded only then)
@@ -73,8 +72,8 @@ class DeriveOptions:
     # costing ``order_move`` against the sum of the pairs' similarities above ``match``);
     # both chosen on
     # the dev split of ``bench/derive.py``, same-event articles of other outlets included
-    related: float = 0.625
-    order_move: float = 0.3
+    related: float = _model.RELATED
+    order_move: float = _model.ORDER_MOVE
     copy_features: tuple[str, ...] = _model.FEATURES
     copy_coef: tuple[float, ...] = _model.COEF  # intercept, then one per feature
     copy_mean: tuple[float, ...] = _model.MEAN

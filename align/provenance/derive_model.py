@@ -1,7 +1,10 @@
 """The copy_edited-vs-independent model of ``derive``: written by ``bench/derive.py --fit
 --write-model`` (dev split); do not edit by hand. ``COEF``: the intercept, then one weight per
-feature (standardised by ``MEAN`` and ``SCALE``)."""
+feature (standardised by ``MEAN`` and ``SCALE``). ``RELATED`` and ``ORDER_MOVE``: the
+relatedness rule (``DeriveOptions.related``, ``.order_move``)."""
 
+RELATED = 0.625
+ORDER_MOVE = 0.3
 FEATURES = (
     "in_order",
     "in_runs",
