@@ -187,12 +187,15 @@ def edit(
     rng: np.random.Generator,
     vocab: list[str],
     realistic: bool = False,
+    background: list[str] | None = None,
 ) -> list[str]:
     """A copy-edit of ``sents``: ``light``, ``half``, ``third`` (words rewritten at random
     places in every sentence) or ``editor_light`` / ``editor_half`` / ``editor_third``.
     ``realistic``: words rewritten by ``edit_word`` from the document's own vocabulary
-    (``vocab`` is then ignored); else the old generator, a word of ``vocab`` (all
-    documents) in place of one without a synonym."""
+    (``vocab`` is then ignored), and one sentence of ``background`` (another document on
+    the same topic) added at a random place, as an editor adds context from elsewhere;
+    else the old generator, a word of ``vocab`` (all documents) in place of one without a
+    synonym, and no added content but ``light``'s credit line."""
     if realistic:
         vocab = doc_vocab(sents)
     editor = kind.startswith("editor_")
@@ -224,6 +227,9 @@ def edit(
         out[k] = move_clause(out[k])
     if kind == "light":
         out.insert(int(rng.integers(len(out) + 1)), FILLER[int(rng.integers(len(FILLER)))])
+    if realistic and background:
+        added = background[int(rng.integers(len(background)))]
+        out.insert(int(rng.integers(len(out) + 1)), added)
     return out
 
 
@@ -257,15 +263,15 @@ def make_pairs(
             pairs.append(
                 {**base, "kind": "independent_condensed", "rel": INDEPENDENT, "a": a, "b": cond}
             )
-        for kind in COPY_KINDS:
-            b = edit(a, kind, rng, vocab, realistic)
-            pairs.append({**base, "kind": f"copy_{kind}", "rel": COPY_EDITED, "a": a, "b": b})
         same = [
             j
             for j, e in enumerate(docs)
             if j != k and e["file"] == d["file"] and e["dev"] == d["dev"]
         ]
         top = max(same, key=lambda j: len(sets[k] & sets[j]) / (len(sets[k] | sets[j]) or 1))
+        for kind in COPY_KINDS:
+            b = edit(a, kind, rng, vocab, realistic, docs[top]["A"])
+            pairs.append({**base, "kind": f"copy_{kind}", "rel": COPY_EDITED, "a": a, "b": b})
         rand = same[int(rng.integers(len(same)))]
         for kind, j in (("unrelated_same_topic", top), ("unrelated_random", rand)):
             pairs.append({**base, "kind": kind, "rel": UNRELATED, "a": a, "b": docs[j]["A"]})
