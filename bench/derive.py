@@ -113,6 +113,7 @@ from align.provenance.derive import (  # noqa: E402
     derive_sentences,
     features_of,
 )
+from align.provenance.derive_features import ordered_share  # noqa: E402
 from align.read.document import LoadOptions, document_from_text  # noqa: E402
 
 FILES = ("wmt22_zh-en.tsv", "wmt22_cs-en.tsv", "wmt23_he-en.tsv")
@@ -268,6 +269,10 @@ def main() -> None:
         }
         if args.write_model:
             write_model(options, feats, ROOT / "align" / "provenance" / "derive_model.py")
+    for p in pairs:  # the in-order share under the fitted move cost
+        p["feats"]["ordered"] = ordered_share(
+            p["src"], len(p["b"]), options.order_move, options.match
+        )
     out["options"] = {
         "match": options.match,
         "related": options.related,
