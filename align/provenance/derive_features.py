@@ -5,7 +5,13 @@ Every B sentence is aligned to its source in A (``best_source``: one sentence or
 of two, by word-set overlap), and the features are read from those aligned pairs and from
 the two texts as wholes:
 
-* how much of B has a source (``coverage``) and how verbatim the pairs are (``in_order``,
+* how much of B has a source (``coverage``), and how much has it *in order* (``ordered``,
+  ``ordered_share``): whether B is related to A at all is read from this, not from word
+  overlap alone. Another outlet's article on the same event shares names, numbers and topic
+  words, so many of its sentences find some A sentence with a fair overlap, but scattered
+  over A; a copy-edit or an independent translation of the same original follows A's
+  sentence sequence (``ordered_share``: a monotone chain, a moved paragraph paying once);
+* how verbatim the pairs are (``in_order``,
   ``in_runs``, ``edits_per_token``, ``edit_span``, ``length_ratio``, ``verbatim_share``,
   ``moved``, and the spread over sentences from ``derive_diff.spread``);
 * the distribution of the pairs' chrF (character n-gram F-score, sacrebleu's definition;
@@ -77,8 +83,47 @@ def _share(hit: int, total: int, empty: float = 0.0) -> float:
     return round(hit / total, 4) if total else empty
 
 
+Source = tuple[int, tuple[int, ...], float]
+"""B index, source A indices, similarity (the first three fields of a ``Row``)."""
+
+
+def ordered_share(
+    sources: Sequence[Source], n_b: int, move_cost: float, floor: float = 0.0
+) -> float:
+    """Share of B's sentences in the best monotone chain of sources: B's sourced sentences
+    taken in order, each adding its similarity above ``floor`` (the match threshold: a
+    pair barely over it pays for nothing), a step back in A (a source before the previous
+    one's) costing ``move_cost``. Sentences kept in A's order, with drops, merges
+    and splits, chain at no cost; a moved paragraph of two or three close pairs pays for
+    its move; another outlet's sentences, whose best sources are scattered over A with
+    middling similarity, do not. Each sentence looks back over at most ``_LOOKBACK``
+    earlier ones (long texts stay linear)."""
+    best: list[float] = []
+    count: list[int] = []
+    for k, (_, src, dice) in enumerate(sources):
+        sim = dice - floor
+        top, n = sim, 1
+        for p in range(max(0, k - _LOOKBACK), k):
+            prev = sources[p][1]
+            back = src[0] < prev[-1] and src[0] != prev[0]
+            v = best[p] - (move_cost if back else 0.0) + sim
+            if v > top:
+                top, n = v, count[p] + 1
+        best.append(top)
+        count.append(n)
+    if not best:
+        return 0.0
+    return _share(count[int(np.argmax(best))], n_b)
+
+
+_LOOKBACK = 64
+
+
 def features_of(
-    a: Sequence[str], b: Sequence[str], match: float
+    a: Sequence[str],
+    b: Sequence[str],
+    match: float,
+    order_move: float = 0.3,
 ) -> tuple[dict[str, float], list[Row]]:
     """The features (module docstring) and each sourced B sentence's row."""
     a_toks = [tokens(s) for s in a]
@@ -107,6 +152,7 @@ def features_of(
     cf = np.array([r[5] for r in rows]) if rows else np.zeros(1)
     feats = {
         "coverage": _share(len(rows), len(b)),
+        "ordered": ordered_share([r[:3] for r in rows], len(b), order_move, match),
         "in_order": _share(sums["kept"], total),
         "edit_span": round(sums["gap"] / sums["ops"], 4) if sums["ops"] else 0.0,
         "edits_per_token": _share(sums["ops"], total),

@@ -10,13 +10,14 @@ from sacrebleu.metrics.chrf import CHRF
 from align.provenance import derive_model
 from align.provenance.derive import (
     COPY_EDITED,
+    UNRELATED,
     DeriveOptions,
     copy_contributions,
     copy_logit,
     derive_sentences,
     result_dict,
 )
-from align.provenance.derive_features import chrf, features_of
+from align.provenance.derive_features import chrf, features_of, ordered_share
 
 A = [
     "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
@@ -103,3 +104,43 @@ def test_no_why_when_the_model_did_not_decide() -> None:
     assert derive_sentences(A, A, scores=False).why == ()
     unrelated = ["The football club signed a goalkeeper.", "Fans gathered on Friday."]
     assert derive_sentences(A, unrelated, scores=False).why == ()
+
+
+# Another outlet's article on the same event: the same names, topic words and facts, so
+# every sentence finds an A sentence with a fair word overlap, but not in A's order.
+A6 = [
+    *A,
+    "Drivers in the capital said they would protest outside parliament on Friday.",
+    "The finance ministry said the tax would bring in two billion a year.",
+]
+SAME_EVENT = [
+    "Drivers' groups said on Wednesday that the fuel tax would hit rural families hardest.",
+    "The ministry of finance has not said when the new tax on fuel would take effect.",
+    "Truck drivers in the north said the government would lose their votes.",
+    "The opposition said it would call a vote in parliament on the tax next week.",
+    "Road repairs in the northern provinces have been delayed for years, officials said.",
+    "Fuel prices have risen twice this year already.",
+]
+
+
+def test_same_event_article_is_unrelated_though_every_sentence_has_a_match() -> None:
+    r = derive_sentences(A6, SAME_EVENT, scores=False)
+    assert r.features["coverage"] == 1.0  # word overlap alone would call it related
+    assert r.features["ordered"] < DeriveOptions().related
+    assert r.relation == UNRELATED
+
+
+def test_moved_paragraph_keeps_the_order() -> None:
+    moved = [A6[0], A6[3], A6[4], A6[1], A6[2], A6[5]]  # two sentences moved down
+    r = derive_sentences(A6, moved, scores=False)
+    assert r.features["ordered"] == 1.0
+    assert r.relation == COPY_EDITED
+
+
+def test_ordered_share_chain() -> None:
+    in_order = [(0, (0,), 0.9), (1, (1, 2), 0.8), (2, (2,), 0.7), (3, (4,), 0.9)]
+    assert ordered_share(in_order, 4, 0.3, 0.3) == 1.0
+    scattered = [(0, (3,), 0.4), (1, (0,), 0.45), (2, (4,), 0.35), (3, (1,), 0.4)]
+    assert ordered_share(scattered, 4, 0.3, 0.3) == 0.5
+    assert ordered_share(scattered, 4, 0.0, 0.3) == 1.0  # moves free: plain coverage
+    assert ordered_share([], 3, 0.3, 0.3) == 0.0
