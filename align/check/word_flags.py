@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.check.lexicon import concept_hits, framing_at, role_hits
@@ -90,22 +89,16 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         osp = functools.partial(spans_in, "original", lk.original, o_texts)
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
 
-        drop_flags, dropped = _dropped(ctx, lk, wl, otext, ttext, ratio if check_o else None, osp)
-        ins_flags, done = _inserted(ctx, lk, wl, otext, ttext, ratio if check_t else None, tsp)
-        flags += drop_flags + ins_flags
         view = LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp)
+        drop_flags, dropped = _dropped(ctx, view, ratio if check_o else None)
+        ins_flags, done = _inserted(ctx, view, ratio if check_t else None)
+        flags += drop_flags + ins_flags
         flags += meaning_flags(view, dropped, done)
     return flags
 
 
 def _dropped(
-    ctx: FlagContext,
-    lk: Link,
-    wl: WordLinks,
-    otext: str,
-    ttext: str,
-    ratio: float | None,
-    osp: Callable[[int, int], tuple[Span, ...]],
+    ctx: FlagContext, v: LinkWords, ratio: float | None
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words of the original the translation leaves out, and their character ranges.
 
@@ -113,6 +106,7 @@ def _dropped(
     runs of ``cuts`` follow, skipping what a parenthesis already covers. ``ratio`` is
     None when the gate says the original side need not be searched.
     """
+    lk, wl, otext, ttext, osp = v.link, v.words, v.otext, v.ttext, v.osp
     flags: list[Flag] = []
     dropped: list[tuple[int, int]] = []
     if otext.count("(") > ttext.count("("):  # a parenthesis the translation lacks
@@ -149,13 +143,7 @@ def _dropped(
 
 
 def _inserted(
-    ctx: FlagContext,
-    lk: Link,
-    wl: WordLinks,
-    otext: str,
-    ttext: str,
-    ratio: float | None,
-    tsp: Callable[[int, int], tuple[Span, ...]],
+    ctx: FlagContext, v: LinkWords, ratio: float | None
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words the translation adds, and their character ranges.
 
@@ -163,11 +151,11 @@ def _inserted(
     lacks), then the scored runs of ``cuts`` that no marked addition covers. ``ratio``
     is None when the gate says the translation side need not be searched.
     """
-    ol, tl = ctx.alignment.original.lang, ctx.alignment.translation.lang
+    lk, wl, otext, ttext, tsp = v.link, v.words, v.otext, v.ttext, v.tsp
     flags: list[Flag] = []
-    frame = framing_at(ttext, tl)
+    frame = framing_at(ttext, v.tl)
     done: list[tuple[int, int]] = []
-    if frame and framing_at(otext, ol) is None:
+    if frame and framing_at(otext, v.ol) is None:
         a, b = frame
         done.append(frame)
         flags.append(
