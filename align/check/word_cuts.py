@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from align.check.lexicon import concept_class, concept_hits
 from align.check.word_clauses import clause_evidence, clause_ranges
-from align.sentalign.words import WordLinks, views
+from align.sentalign.words import Word, WordLinks, views
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
@@ -245,23 +245,36 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
         )
         scored.append((a, b, _score(side, "rank", x), x))
         if LOG is not None:
-            LOG.append(
-                {
-                    "side": side,
-                    "sentence": words[ids[0]].sentence,
-                    "local": words[ids[0]].local,
-                    "end_local": words[ids[-1]].local + len(words[ids[-1]].text),
-                    "text": text[a:b],
-                    "x": x,
-                    "key": [wl.orig[0].sentence, wl.trans[0].sentence],
-                    "ratio": ratio,
-                    "paren": (wl.o_text.count("(") > wl.t_text.count("("))
-                    if side == "original"
-                    else (wl.t_text.count("(") > wl.o_text.count("(")),
-                }
-            )
+            LOG.append(_logged(wl, side, words, ids, text, a, b, x, ratio))
     # one pick per link side: the best-ranked candidate, when the decision model says so
     a, b, _, x = max(scored, key=lambda t: t[2])
     sc = _score(side, "decide", x)
     bar = o.word_drop_score if side == "original" else o.word_insert_score
     return [(a, b, sc)] if sc >= bar else []
+
+
+def _logged(
+    wl: WordLinks,
+    side: str,
+    words: list[Word],
+    ids: list[int],
+    text: str,
+    a: int,
+    b: int,
+    x: list[float],
+    ratio: float,
+) -> dict[str, object]:
+    """One candidate's features and place, for ``bench/flags_fit.py collect`` (which sets
+    ``LOG`` to a list; it is None otherwise, and nothing is recorded)."""
+    lacks = (wl.o_text, wl.t_text) if side == "original" else (wl.t_text, wl.o_text)
+    return {
+        "side": side,
+        "sentence": words[ids[0]].sentence,
+        "local": words[ids[0]].local,
+        "end_local": words[ids[-1]].local + len(words[ids[-1]].text),
+        "text": text[a:b],
+        "x": x,
+        "key": [wl.orig[0].sentence, wl.trans[0].sentence],
+        "ratio": ratio,
+        "paren": lacks[0].count("(") > lacks[1].count("("),
+    }
