@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from align.check.lexicon import concept_class, concept_hits, role_hits
-from align.check.spans import link_flag
+from align.check.spans import link_flag, overlaps
 from align.sentalign.words import WordLinks
 from align.types import MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
@@ -52,7 +52,7 @@ def _outside(
     the clause, a framing phrase's "no" part of the frame)."""
     out = {}
     for c, spans in hits.items():
-        keep = [(a, b) for a, b in spans if not any(a < y and b > x for x, y in taken)]
+        keep = [(a, b) for a, b in spans if not overlaps(a, b, taken)]
         if keep:
             out[c] = keep
     return out

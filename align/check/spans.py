@@ -79,6 +79,12 @@ def with_spans(flag: Flag, al: Alignment) -> Flag:
     return dataclasses.replace(flag, spans=tuple(dict.fromkeys(spans)))
 
 
+def overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether characters [a, b) overlap a range already flagged: one flag per stretch of
+    words (a dropped clause's negation is part of the clause, not a second flag)."""
+    return any(a < y and b > x for x, y in taken)
+
+
 def link_flag(
     lk: Link,
     kind: str,

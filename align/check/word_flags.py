@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import LinkWords, meaning_flags
-from align.check.spans import link_flag
+from align.check.spans import link_flag, overlaps
 from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import WordLinks, align_words
@@ -97,6 +97,25 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
     return flags
 
 
+def _word_flag(
+    v: LinkWords,
+    side: str,
+    kind: str,
+    severity: str,
+    detail: str,
+    span: tuple[int, int],
+    subkind: str,
+    score: float | None = None,
+) -> Flag:
+    """A flag on the words [a, b) of one side of the link, with their count (and the
+    model's score, for a scored cut) as evidence."""
+    a, b = span
+    text, spans = (v.otext, v.osp) if side == "original" else (v.ttext, v.tsp)
+    evidence: dict[str, object] = {} if score is None else {"score": round(score, 3)}
+    evidence["words"] = len(text[a:b].split())
+    return link_flag(v.link, kind, severity, detail, evidence, subkind=subkind, spans=spans(a, b))
+
+
 def _dropped(
     ctx: FlagContext, v: LinkWords, ratio: float | None
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
@@ -106,39 +125,24 @@ def _dropped(
     runs of ``cuts`` follow, skipping what a parenthesis already covers. ``ratio`` is
     None when the gate says the original side need not be searched.
     """
-    lk, wl, otext, ttext, osp = v.link, v.words, v.otext, v.ttext, v.osp
+    otext = v.otext
     flags: list[Flag] = []
     dropped: list[tuple[int, int]] = []
-    if otext.count("(") > ttext.count("("):  # a parenthesis the translation lacks
-        for a, b in _lone_parens(wl, "original", otext):
+    left_out = "Partly omitted: the translation leaves out \u201c{}\u201d"
+    if otext.count("(") > v.ttext.count("("):  # a parenthesis the translation lacks
+        for a, b in _lone_parens(v.words, "original", otext):
             dropped.append((a, b))
+            detail = left_out.format(otext[a:b])
             flags.append(
-                link_flag(
-                    lk,
-                    PARTIAL_OMISSION,
-                    "minor",
-                    f"Partly omitted: the translation leaves out \u201c{otext[a:b]}\u201d",
-                    {"words": len(otext[a:b].split())},
-                    subkind="clause",
-                    spans=osp(a, b),
-                )
+                _word_flag(v, "original", PARTIAL_OMISSION, "minor", detail, (a, b), "clause")
             )
-    for a, b, g in cuts(ctx, wl, "original", ratio) if ratio is not None else []:
-        if any(a < y and b > x for x, y in dropped):
+    for a, b, g in cuts(ctx, v.words, "original", ratio) if ratio is not None else []:
+        if overlaps(a, b, dropped):
             continue
         dropped.append((a, b))
-        words = otext[a:b]
-        flags.append(
-            link_flag(
-                lk,
-                PARTIAL_OMISSION,
-                "major" if len(words.split()) >= 6 else "minor",
-                f"Partly omitted: the translation leaves out \u201c{words}\u201d",
-                {"score": round(g, 3), "words": len(words.split())},
-                subkind="clause",
-                spans=osp(a, b),
-            )
-        )
+        sev = "major" if len(otext[a:b].split()) >= 6 else "minor"
+        detail = left_out.format(otext[a:b])
+        flags.append(_word_flag(v, "original", PARTIAL_OMISSION, sev, detail, (a, b), "clause", g))
     return flags, dropped
 
 
@@ -151,73 +155,37 @@ def _inserted(
     lacks), then the scored runs of ``cuts`` that no marked addition covers. ``ratio``
     is None when the gate says the translation side need not be searched.
     """
-    lk, wl, otext, ttext, tsp = v.link, v.words, v.otext, v.ttext, v.tsp
-    flags: list[Flag] = []
+    otext, ttext = v.otext, v.ttext
+    marked: list[tuple[tuple[int, int], str, str, str]] = []  # span, severity, subkind, detail
     frame = framing_at(ttext, v.tl)
-    done: list[tuple[int, int]] = []
     if frame and framing_at(otext, v.ol) is None:
-        a, b = frame
-        done.append(frame)
-        flags.append(
-            link_flag(
-                lk,
-                INSERTION,
-                "major",
-                f"Words added: the translation frames the sentence with \u201c{ttext[a:b]}\u201d",
-                {"words": len(ttext[a:b].split())},
-                subkind="framing",
-                spans=tsp(a, b),
-            )
-        )
+        what = f"the translation frames the sentence with \u201c{ttext[frame[0] : frame[1]]}\u201d"
+        marked.append((frame, "major", "framing", what))
     if "[" not in otext:  # square brackets: a translator's note
         for m in re.finditer(r"\[[^\[\]]+\]?", ttext):
-            a, b = m.span()
-            done.append((a, b))
-            flags.append(
-                link_flag(
-                    lk,
-                    INSERTION,
-                    "minor",
-                    f"Words added: a bracketed note \u201c{ttext[a:b]}\u201d",
-                    {"words": len(ttext[a:b].split())},
-                    subkind="bracketed",
-                    spans=tsp(a, b),
-                )
+            marked.append(
+                (m.span(), "minor", "bracketed", f"a bracketed note \u201c{m.group()}\u201d")
             )
     if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
-        for a, b in _lone_parens(wl, "translation", ttext):
-            if any(a < y and b > x for x, y in done):
-                continue
-            done.append((a, b))
-            flags.append(
-                link_flag(
-                    lk,
-                    INSERTION,
-                    "minor",
-                    f"Words added: a parenthesis \u201c{ttext[a:b]}\u201d",
-                    {"words": len(ttext[a:b].split())},
-                    subkind="bracketed",
-                    spans=tsp(a, b),
+        for a, b in _lone_parens(v.words, "translation", ttext):
+            if not overlaps(a, b, [sp for sp, *_ in marked]):
+                marked.append(
+                    ((a, b), "minor", "bracketed", f"a parenthesis \u201c{ttext[a:b]}\u201d")
                 )
-            )
-    for a, b, g in cuts(ctx, wl, "translation", ratio) if ratio is not None else []:
-        if any(a < y and b > x for x, y in done):
+    flags = [
+        _word_flag(v, "translation", INSERTION, sev, f"Words added: {what}", span, sub)
+        for span, sev, sub, what in marked
+    ]
+    done = [sp for sp, *_ in marked]
+    for a, b, g in cuts(ctx, v.words, "translation", ratio) if ratio is not None else []:
+        if overlaps(a, b, done):
             continue
         done.append((a, b))
         words = ttext[a:b]
         bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
-        sub = "bracketed" if bracket else "content"
-        flags.append(
-            link_flag(
-                lk,
-                INSERTION,
-                "minor" if bracket else "major",
-                f"Words added: the translation adds \u201c{words}\u201d",
-                {"score": round(g, 3), "words": len(words.split())},
-                subkind=sub,
-                spans=tsp(a, b),
-            )
-        )
+        detail = f"Words added: the translation adds \u201c{words}\u201d"
+        sev, sub = ("minor", "bracketed") if bracket else ("major", "content")
+        flags.append(_word_flag(v, "translation", INSERTION, sev, detail, (a, b), sub, g))
     return flags, done
 
 
