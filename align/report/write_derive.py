@@ -10,6 +10,7 @@ human output numbers sentences from 1 (JSON keeps 0-based indices and offsets).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from align.errors import FormatError
@@ -91,14 +92,23 @@ def _ter(p: SentencePair) -> str:
     return "-" if p.ter is None else f"{p.ter:.1f}"
 
 
-def _text(r: DeriveResult) -> str:
-    lines = _summary(r) + [""]
+_NO_PAIR = {True: "re-translated from the original", False: "no source in A"}
+_NO_PAIR_SHORT = {True: "re-translated", False: "no source"}
+
+
+def _rows(r: DeriveResult) -> Iterator[tuple[int, str, SentencePair | None, bool]]:
+    """Each of B's sentences with its aligned pair, or None and whether it renders the
+    original instead: every format shows B in order, sentence by sentence."""
     by_b = {p.b_index: p for p in r.pairs}
     for i, s in enumerate(r.b_sentences):
-        p = by_b.get(i)
+        yield i, s, by_b.get(i), i in r.retranslated
+
+
+def _text(r: DeriveResult) -> str:
+    lines = _summary(r) + [""]
+    for i, s, p, retranslated in _rows(r):
         if p is None:
-            tag = "re-translated from the original" if i in r.retranslated else "no source in A"
-            lines.append(f"B{i + 1} ({tag}): {s}")
+            lines.append(f"B{i + 1} ({_NO_PAIR[retranslated]}): {s}")
         else:
             lines.append(
                 f"B{i + 1} <- A{_a_ref(p)} chrF {p.chrf:.1f} TER {_ter(p)}: {_inline(p, False)}"
@@ -110,12 +120,9 @@ def _text(r: DeriveResult) -> str:
 def _markdown(r: DeriveResult) -> str:
     out = ["# provalign derive", ""] + [f"- {cell(x)}" for x in _summary(r)] + [""]
     out += ["| B | A | chrF | TER | B with edits |", "|---|---|---|---|---|"]
-    by_b = {p.b_index: p for p in r.pairs}
-    for i, s in enumerate(r.b_sentences):
-        p = by_b.get(i)
+    for i, s, p, retranslated in _rows(r):
         if p is None:
-            tag = "re-translated" if i in r.retranslated else "no source"
-            out.append(f"| {i + 1} | {tag} | | | {cell(s)} |")
+            out.append(f"| {i + 1} | {_NO_PAIR_SHORT[retranslated]} | | | {cell(s)} |")
         else:
             out.append(
                 f"| {i + 1} | {_a_ref(p)} | {p.chrf:.1f} | {_ter(p)} | {cell(_inline(p, False))} |"
@@ -126,13 +133,11 @@ def _markdown(r: DeriveResult) -> str:
 
 def _html(r: DeriveResult) -> str:
     rows: list[str] = []
-    by_b = {p.b_index: p for p in r.pairs}
-    for i, s in enumerate(r.b_sentences):
-        p = by_b.get(i)
+    for i, s, p, retranslated in _rows(r):
         if p is None:
-            tag = "re-translated from the original" if i in r.retranslated else "no source in A"
+            why = e(_NO_PAIR[retranslated])
             rows.append(
-                f'<tr><td class="num">{i + 1}</td><td class="txt gap">{e(tag)}</td>'
+                f'<tr><td class="num">{i + 1}</td><td class="txt gap">{why}</td>'
                 f'<td class="num"></td><td class="num"></td>'
                 f'<td class="txt" lang="en" dir="ltr">{e(s)}</td></tr>'
             )
