@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from derive_texts import EDITED as COPY_EDIT
+from derive_texts import OTHER_TRANSLATOR, A
 
 import cli
 from align.provenance.derive import (
@@ -16,24 +18,7 @@ from align.provenance.derive import (
 )
 from align.provenance.derive_diff import word_diff
 
-A = [
-    "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
-    "Officials said the money would go to road repairs in the northern provinces.",
-    "The opposition criticised the plan and called for a vote in parliament.",
-    "Prices at the pump have already risen twice this year, according to the ministry.",
-]
-EDITED = [
-    "The government said on Tuesday that it would raise fuel taxes by ten percent.",
-    "The opposition criticised the plan and called for a vote in parliament.",
-    "Prices at the pump have already risen twice this year, the ministry said.",
-    "Translated and edited by the foreign desk.",
-]
-OTHER_TRANSLATOR = [
-    "On Tuesday, ministers revealed plans to lift fuel duty by a tenth.",
-    "According to officials, the revenue is earmarked for fixing roads in the north.",
-    "Opposition parties attacked the proposal and demanded a parliamentary vote.",
-    "The ministry says petrol has become more expensive twice since January.",
-]
+EDITED = [*COPY_EDIT, "Translated and edited by the foreign desk."]
 UNREL = [
     "The football club signed a new goalkeeper from Brazil for the coming season.",
     "Fans gathered outside the stadium to welcome the player on Friday evening.",
