@@ -322,8 +322,8 @@ def test_substituted_first_name_is_flagged(first: str, flagged: bool, encoder: E
         assert names[0].evidence["translation"] == ["Whitfield"] and names[0].original == (0,)
 
 
-def _name_scores(word: str, penalty: float, encoder: Encoder) -> list[float]:
-    """The ``name_mismatch`` scores of ``word`` put in for the original's minister's name."""
+def _minister(word: str) -> Alignment:
+    """A two-sentence ru/en pair, linked 1-1, where ``word`` renders the minister's name."""
     orig = [
         "Министр внутренних дел США Райан Зинке заявил, что Вашингтон может прибегнуть к "
         "помощи флота на Ближнем Востоке.",
@@ -334,12 +334,17 @@ def _name_scores(word: str, penalty: float, encoder: Encoder) -> list[float]:
         "the Middle East.",
         "This was reported on Saturday.",
     ]
-    al = Alignment(
+    return Alignment(
         document_from_lines(orig, "ru"),
         document_from_lines(trans, "en"),
         (Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)),
         Signature("test", "usem3"),
     )
+
+
+def _name_scores(word: str, penalty: float, encoder: Encoder) -> list[float]:
+    """The ``name_mismatch`` scores of ``word`` put in for the original's minister's name."""
+    al = _minister(word)
     opts = FlagOptions(name_score=-5, name_common_word_penalty=penalty)
     flags = check_alignment(al, opts, encoder=encoder).flags
     flag = next(f for f in flags if f.kind == "name_mismatch")
@@ -382,22 +387,7 @@ def test_clauses_cut_at_concessive_and_temporal_conjunctions() -> None:
 def test_name_detail_lists_only_original_words_the_translation_does_not_render(
     encoder: Encoder,
 ) -> None:
-    orig = [
-        "Министр внутренних дел США Райан Зинке заявил, что Вашингтон может прибегнуть к "
-        "помощи флота на Ближнем Востоке.",
-        "Об этом сообщили в субботу.",
-    ]
-    trans = [
-        "US Interior Secretary Ryan Whitfield said Washington could resort to its navy in "
-        "the Middle East.",
-        "This was reported on Saturday.",
-    ]
-    al = Alignment(
-        document_from_lines(orig, "ru"),
-        document_from_lines(trans, "en"),
-        (Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)),
-        Signature("test", "usem3"),
-    )
+    al = _minister("Whitfield")
     flag = next(
         f
         for f in check_alignment(al, FlagOptions(name_score=-5), encoder=encoder).flags
