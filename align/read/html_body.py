@@ -224,13 +224,7 @@ def trafilatura_paragraphs(root: Any) -> list[tuple[str, str]] | None:
             text = norm(piece)
             if not text:
                 continue
-            if el.tag == "head":
-                kind = "heading"
-            elif el.tag == "item":
-                kind = "list_item"
-            else:
-                kind = "dateline" if line_kind(text) == "dateline" else "body"
-            out.append((text, kind))
+            out.append((text, _kind(text, el.tag == "head", el.tag == "item")))
     return out if sum(len(t) for t, _ in out) >= 40 else None
 
 
@@ -286,11 +280,16 @@ def main_paragraphs(root: Any) -> list[tuple[str, str]]:
             text = norm(piece)
             if not text:
                 continue
-            if el.tag.startswith("h") and len(el.tag) == 2:
-                kind = "heading"
-            elif el.tag == "li":
-                kind = "list_item"
-            else:
-                kind = "dateline" if line_kind(text) == "dateline" else "body"
-            out.append((text, kind))
+            heading = el.tag.startswith("h") and len(el.tag) == 2
+            out.append((text, _kind(text, heading, el.tag == "li")))
     return out
+
+
+def _kind(text: str, heading: bool, item: bool) -> str:
+    """A line's ``Sentence.kind`` from its element (trafilatura's ``head``/``item`` or
+    HTML's ``h1``-``h6``/``li``), else from its text (a dateline or body)."""
+    if heading:
+        return "heading"
+    if item:
+        return "list_item"
+    return "dateline" if line_kind(text) == "dateline" else "body"
