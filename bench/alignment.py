@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+from _data import ntrex_docs, shared_data, wmt_ruen_docs  # noqa: E402
+
 from align.embed.encoder import UsemEncoder, load_encoder  # noqa: E402
 from align.sentalign.aligner import align_texts  # noqa: E402
 from align.sentalign.evaluate import score_links  # noqa: E402
@@ -47,36 +49,11 @@ from align.sentalign.links import read_links  # noqa: E402
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions  # noqa: E402
 from align.types import Link  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+DATA = shared_data(required=False)
 
 
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
-
-
-def ntrex_docs(lang: str) -> list[tuple[list[str], list[str]]]:
-    d = DATA / "ntrex"
-    name = {"ar": "newstest2019-ref.arb.txt", "ru": "newstest2019-ref.rus.txt"}[lang]
-    orig = (d / name).read_text(encoding="utf-8").splitlines()
-    en = (d / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    ids = [line.split("\t")[0] for line in (d / "DOCUMENT_IDS.tsv").read_text().splitlines()]
-    docs: dict[str, tuple[list[str], list[str]]] = {}
-    for doc_id, o, e in zip(ids, orig, en, strict=True):
-        docs.setdefault(doc_id, ([], []))
-        docs[doc_id][0].append(o.strip())
-        docs[doc_id][1].append(e.strip())
-    return list(docs.values())
-
-
-def wmt_docs() -> list[tuple[list[str], list[str]]]:
-    rows = (DATA / "wmt-ruen" / "wmttest2022.ru-en.tsv").read_text(encoding="utf-8").splitlines()
-    docs: dict[str, tuple[list[str], list[str]]] = {}
-    for row in rows[1:]:
-        doc_id, _, _, _, _, ru, en = row.split("\t")[:7]
-        docs.setdefault(doc_id, ([], []))
-        docs[doc_id][0].append(ru.strip())
-        docs[doc_id][1].append(en.strip())
-    return list(docs.values())
 
 
 def _split_at_comma(text: str) -> tuple[str, str] | None:
@@ -258,7 +235,7 @@ def synthetic(enc: object, quick: bool) -> dict[str, object]:
     sets = {
         "ntrex_ar_en": ntrex_docs("ar"),
         "ntrex_ru_en": ntrex_docs("ru"),
-        "wmt22_ru_en": wmt_docs(),
+        "wmt22_ru_en": wmt_ruen_docs(),
     }
     out: dict[str, object] = {}
     for name, docs in sets.items():

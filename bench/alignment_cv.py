@@ -22,7 +22,7 @@ from align.embed.encoder import UsemEncoder, load_encoder
 from align.sentalign.aligner import align_texts
 from align.sentalign.options import AlignOptions
 from align.types import Link
-from bench.alignment import DATA, log, ntrex_docs, synthesize, wmt_docs
+from bench.alignment import DATA, log, ntrex_docs, synthesize, wmt_ruen_docs
 from bench.gold_cv import (
     GoldDoc,
     cross_validate,
@@ -45,7 +45,7 @@ def gold_docs(quick: bool, accurate: bool = False) -> list[GoldDoc]:
     sets = {
         "ntrex_ar_en": ntrex_docs("ar"),
         "ntrex_ru_en": ntrex_docs("ru"),
-        "wmt22_ru_en": wmt_docs(),
+        "wmt22_ru_en": wmt_ruen_docs(),
     }
     few = accurate and "--all" not in sys.argv
     limit = 12 if few else 30 if quick else None
