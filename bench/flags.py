@@ -34,6 +34,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -43,7 +44,12 @@ from _data import shared_data as shared  # noqa: E402
 from align.check.context import FlagOptions  # noqa: E402
 from align.check.flags import check_alignment  # noqa: E402
 from align.embed.encoder import load_encoder  # noqa: E402
-from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic  # noqa: E402
+from align.synthetic.generate import (  # noqa: E402
+    SyntheticCase,
+    SynthOptions,
+    document_from_lines,
+    make_synthetic,
+)
 from align.types import Alignment, Document, Flag, Link, Signature, Span  # noqa: E402
 
 KINDS = (
@@ -77,7 +83,10 @@ TARGETS = {
 }
 
 
-def load_cases() -> list[tuple[str, list[str], list[str], str]]:
+Case = tuple[str, list[str], list[str], str]  # dataset, original lines, English lines, lang
+
+
+def load_cases() -> list[Case]:
     """(dataset, original lines, English lines, original lang) per document."""
     d = shared() / "ntrex"
     ids = (d / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
@@ -98,6 +107,30 @@ def load_cases() -> list[tuple[str, list[str], list[str], str]]:
         if len(segs) >= 6:
             out.append(("wmt22-ru", [a for a, _ in segs], [b for _, b in segs], "ru"))
     return out
+
+
+def edited_cases(
+    cases: list[Case], half: int | None = None
+) -> Iterator[tuple[int, Case, Document, Document, SyntheticCase, Document]]:
+    """Each case as this bench edits it: ``(n, case lines, original, translation, edit,
+    edited translation)``; seed = case number, foreign lines from case n + 7. The tuning
+    and timing benches (flags_fit, flags_cost) walk the same cases through it."""
+    for n, (ds, orig, trans, lang) in enumerate(cases):
+        if half is not None and n % 2 != half:
+            continue
+        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
+        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
+        foreign = cases[(n + 7) % len(cases)][2][1:6]
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
+        yield n, cases[n], odoc, tdoc, case, edoc
+
+
+def link_cache_path(folder: Path, key: str, tag: str, o: list[str], t: list[str]) -> Path:
+    """Where --link-cache keeps one alignment's links: keyed by the settings, the case and
+    a hash of both texts, so a changed generator or setting never reads stale links."""
+    h = hashlib.sha1("\x00".join([*o, "\x01", *t]).encode()).hexdigest()[:10]
+    return folder / f"{key}-{tag}-{h}.links"
 
 
 def overlaps(p: Flag, g: Flag) -> bool:
@@ -202,9 +235,11 @@ def main() -> None:
 
     def aligned(tag: str, odoc: Document, tdoc: Document) -> Alignment:
         """align_documents, or its links from --link-cache (flags iterate much faster)."""
-        texts = "\x00".join([*odoc.texts, "\x01", *tdoc.texts])
-        h = hashlib.sha1(texts.encode()).hexdigest()[:10]
-        path = args.link_cache / f"{cache_key}-{tag}-{h}.links" if args.link_cache else None
+        path = (
+            link_cache_path(args.link_cache, cache_key, tag, list(odoc.texts), list(tdoc.texts))
+            if args.link_cache
+            else None
+        )
         if path and path.exists():
             links = tuple(Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text()))
             return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
@@ -224,14 +259,7 @@ def main() -> None:
     check_seconds = 0.0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     t0 = time.time()
-    for n, (ds, orig, trans, lang) in enumerate(cases):
-        if args.half is not None and n % 2 != args.half:
-            continue
-        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
-        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
-        foreign = cases[(n + 7) % len(cases)][2][1:6]
-        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
-        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
+    for n, (ds, orig, trans, _lang), odoc, tdoc, case, edoc in edited_cases(cases, args.half):
         if args.gold_links:
             al = Alignment(odoc, edoc, case.links, Signature("gold", enc.name))
             from align.synthetic.generate import _assemble  # noqa: F401 - gold for unedited below

@@ -32,24 +32,16 @@ def dump(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     import flags as fb
 
-    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
-
     key = hashlib.sha1(repr([]).encode()).hexdigest()[:10]
     cases = fb.load_cases()
     out = []
-    for n, (ds, orig, trans, lang) in enumerate(cases):
-        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
-        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
-        foreign = cases[(n + 7) % len(cases)][2][1:6]
-        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+    for n, (_ds, orig, trans, lang), _odoc, _tdoc, case, _edoc in fb.edited_cases(cases):
         pairs = (
             (list(case.original.texts), list(case.sentences), "edited"),
             (orig, trans, "unedited"),
         )
         for o, t, tag in pairs:
-            texts = "\x00".join([*o, "\x01", *t])
-            h = hashlib.sha1(texts.encode()).hexdigest()[:10]
-            path = args.link_cache / f"{key}-{n}-{tag}-{h}.links"
+            path = fb.link_cache_path(args.link_cache, key, f"{n}-{tag}", o, t)
             if path.exists():
                 out.append({"lang": lang, "o": o, "t": t, "links": json.loads(path.read_text())})
     args.out.write_text(json.dumps(out, ensure_ascii=False))

