@@ -32,6 +32,7 @@ are ``retranslated``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 from collections.abc import Sequence
@@ -126,7 +127,9 @@ class DeriveResult:
     why: tuple[tuple[str, float], ...] = field(default=())
 
 
+@functools.cache
 def _ter() -> Any:
+    """sacrebleu's TER scorer, made on first use (sacrebleu loads only when scores run)."""
     from sacrebleu.metrics.ter import TER
 
     return TER()
@@ -253,9 +256,6 @@ def derive_sentences(
     )
 
 
-_SCORERS: list[Any] = []
-
-
 def _scored_pair(
     a: Sequence[str], b: Sequence[str], row: Row, options: DeriveOptions, scores: bool
 ) -> SentencePair:
@@ -267,13 +267,11 @@ def _scored_pair(
     a_text = " ".join(a[j] for j in src)
     ts: float | None = 0.0
     if scores and not (a_text == b[i] and a_text.strip()):
-        if not _SCORERS:
-            _SCORERS.append(_ter())
         longest = max(len(a_text.split()), len(b[i].split()))
         if longest > options.ter_max_words and copy < options.ter_min_in_order:
             ts = None
         else:
-            ts = round(_SCORERS[0].sentence_score(b[i], [a_text]).score, 2)
+            ts = round(_ter().sentence_score(b[i], [a_text]).score, 2)
     cs = round(100 * cf, 2)
     return SentencePair(i, src, a_text, b[i], round(sim, 4), round(copy, 4), cs, ts, edits)
 
