@@ -123,31 +123,31 @@ def rerank_features(
         margin = s / np.maximum((knn_t[:, None] + knn_o[None, :]) / 2, 1e-6)
         best = margin.argmax(axis=1)
         rows = np.arange(m)
-        ok = (margin[rows, best] >= 1.0) & (s[rows, best] >= 0.35)
+        hit = s[rows, best]  # each translation sentence's cosine to its best-margin match
+        rowmax = s.max(axis=1)
+        ok = (margin[rows, best] >= 1.0) & (hit >= 0.35)
         matched = [int(i) for i in np.flatnonzero(ok)]
         in_order = [matched[k] for k in longest_in_order([int(best[i]) for i in matched])]
         shared = anchors_t & o.anchors
-        strict = [i for i in in_order if s[i, best[i]] >= sentence_cosine]
+        strict = [i for i in in_order if hit[i] >= sentence_cosine]
         strict_set = set(strict)
         match = SentenceMatch(
-            rowmax=s.max(axis=1),
-            cosines={i: float(s[i, best[i]]) for i in in_order},
+            rowmax=rowmax,
+            cosines={i: float(hit[i]) for i in in_order},
             anchors=frozenset(shared),
             strict=frozenset(strict),
         )
         evidence = {
             "in_order": len(in_order) / m,
             "matched": len(matched),
-            "soft": float(s.max(axis=1).mean()),
-            "match_cosine": float(s[matched, best[matched]].mean()) if matched else 0.0,
+            "soft": float(rowmax.mean()),
+            "match_cosine": float(hit[matched].mean()) if matched else 0.0,
             "coverage_original": len({int(best[i]) for i in matched}) / n,
             "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
             "anchors_shared": sorted(shared)[:20],
             "covers": in_order,
             "sentence_share": len(strict) / m,
-            "matched_sentences": [
-                [i, int(best[i]), round(float(s[i, best[i]]), 3)] for i in strict
-            ],
+            "matched_sentences": [[i, int(best[i]), round(float(hit[i]), 3)] for i in strict],
             "unmatched_sentences": [i for i in range(m) if i not in strict_set],
             "translation_sentences": m,
             "original_sentences": n,
