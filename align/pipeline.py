@@ -129,9 +129,9 @@ def _check_one(
     spec: PairSpec, out_dir: Path, encoder: Any, created: str, stem: str | None = None
 ) -> IndexRow:
     """Load, align, check and write all formats of one pair; errors become the row's error."""
+    from align.atomic import write_atomic
     from align.read.document import LoadOptions, load_pair
     from align.report import render
-    from align.report.atomic import write_atomic
 
     stem = stem or SAFE_ID.sub("_", spec.pair_id) or "pair"
     row = IndexRow(
@@ -324,8 +324,8 @@ def check_pairs(
 
 def _stored_original(index: str | Path, doc_id: str, out_dir: Path) -> Path | None:
     """Write the indexed text of ``doc_id`` to ``out_dir/originals/`` and return its path."""
+    from align.atomic import write_atomic
     from align.provenance.index import original_text
-    from align.report.atomic import write_atomic
 
     try:
         text = original_text(index, doc_id)

@@ -62,7 +62,7 @@ STAGES = [
     "report",
     "synthetic",
 ]
-_BASE = {"align", "align.types", "align.errors"}  # everyone may use these
+_BASE = {"align", "align.types", "align.errors", "align.atomic"}  # everyone may use these
 _TOP = {"align", "align.pipeline"}  # the public face and orchestration: may use every stage
 _TOP_PACKAGES = ("align.batch", "align.serve")  # orchestration: batch runs, the review app
 

@@ -29,13 +29,12 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from align.atomic import write_atomic
 from align.batch.check import Outcome, Payload, check_payload
 from align.batch.inputs import BatchItem
 from align.errors import AlignError, InputError
@@ -148,14 +147,10 @@ def assign_stems(ids: Sequence[str]) -> list[str]:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """``align.atomic.write_atomic``, a failure raised as an ``InputError`` naming the file."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise InputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from exc
 
 

@@ -34,6 +34,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from align.atomic import write_atomic
 from align.errors import BackendError, InputError, LimitError
 from align.types import Source
 
@@ -235,13 +236,6 @@ def _from_cache(cache: Path, url: str) -> Fetched | None:
     return Fetched(data, record.get("charset"), bool(record.get("is_html")), source)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _to_cache(cache: Path, got: Fetched) -> None:
     """Store the bytes under their hash and the URL's record; a cache failure is not fatal."""
     s = got.source
@@ -258,8 +252,8 @@ def _to_cache(cache: Path, got: Fetched) -> None:
         "is_html": got.is_html,
     }
     try:
-        _atomic_write(cache / "blobs" / s.sha256[:2] / s.sha256, got.data)
-        _atomic_write(cache / "urls" / f"{_key(s.url)}.json", json.dumps(record).encode())
+        write_atomic(cache / "blobs" / s.sha256[:2] / s.sha256, got.data)
+        write_atomic(cache / "urls" / f"{_key(s.url)}.json", json.dumps(record).encode())
     except OSError:
         pass
 
@@ -274,7 +268,7 @@ def save_source(got: Fetched, folder: Path) -> Path:
     """Keep the fetched bytes in ``folder`` (``--save-source``); return the file."""
     target = Path(folder) / source_file_name(got.source, got.is_html)
     try:
-        _atomic_write(target, got.data)
+        write_atomic(target, got.data)
     except OSError as exc:
         raise InputError(f"cannot save source: {exc.strerror or exc}", path=str(target)) from exc
     return target

@@ -1,43 +1,13 @@
-"""Atomic file writes: a temporary file in the same folder, then ``os.replace``.
+"""Writing a file the user named (``-o``): atomic, and a failure names the file.
 
-A write that fails halfway (disk full, Ctrl-C, a killed process) leaves the earlier
-file untouched instead of a truncated report. Used for -o, reports and index pages.
+The atomic write itself is ``align.atomic.write_atomic`` (shared by every stage).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
-
-def write_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` via a temporary sibling and a rename.
-
-    Folders on the way are created. Raises OSError like ``Path.write_text``.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return target
+from align.atomic import write_atomic
 
 
 def write_output(path: str | Path, text: str) -> Path:

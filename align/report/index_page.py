@@ -100,7 +100,7 @@ def write_index_page(rows: list[IndexRow], out_path: str | Path) -> Path:
     Raises:
         InputError: the file cannot be written.
     """
-    from align.report.atomic import write_atomic
+    from align.atomic import write_atomic
 
     path = Path(out_path)
     try:

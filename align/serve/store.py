@@ -9,13 +9,13 @@ report intact.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from align.atomic import write_atomic
 from align.errors import InputError
 from align.serve.pages import SummaryRow
 from align.types import Report
@@ -35,12 +35,6 @@ def new_report_id() -> str:
     """``check-YYYYMMDD-HHMMSS-xxxx``: sortable by time, unique enough for one folder."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     return f"check-{stamp}-{secrets.token_hex(2)}"
-
-
-def _atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def report_csp() -> str:
@@ -84,8 +78,8 @@ class Folder:
         from align.report import render
 
         path = self._json(report_id)
-        _atomic(path, render(report, "json"))
-        _atomic(path.with_suffix(".html"), render(report, "html"))
+        write_atomic(path, render(report, "json"))
+        write_atomic(path.with_suffix(".html"), render(report, "html"))
 
     def inside(self, path: Path) -> bool:
         resolved = path.resolve()

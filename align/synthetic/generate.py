@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from align.atomic import write_atomic
 from align.errors import InputError
-from align.report.atomic import write_atomic
 from align.synthetic.sentence_edits import (
     BOILERPLATE,
     NEW_NAMES,
