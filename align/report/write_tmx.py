@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from align.errors import FormatError
-from align.report._view import build_rows, join_text, row_spans
+from align.report._view import Row, build_rows, join_text, row_spans
 from align.types import Report
 
 ONE_SIDED = ("skip", "mark")
@@ -59,9 +59,30 @@ def render_tmx(report: Report, one_sided: str = "skip") -> str:
         raise FormatError(f"one_sided must be one of {', '.join(ONE_SIDED)}, not {one_sided!r}")
     from lxml import etree
 
+    root = etree.Element("tmx", version="1.4")
+    _header(root, report, one_sided)
+    body = etree.SubElement(root, "body")
+    langs = (report.alignment.original.lang, report.alignment.translation.lang)
+    for row in build_rows(report):
+        if row.one_sided is None or one_sided == "mark":
+            _unit(body, row, langs)
+    data: bytes = etree.tostring(
+        root,
+        xml_declaration=True,
+        encoding="UTF-8",
+        pretty_print=True,
+        doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    )
+    return data.decode("utf-8")
+
+
+def _header(root: Any, report: Report, one_sided: str) -> None:
+    """The ``header``: the tool, the source language, and a note with the signature, both
+    files and what was done with one-sided links (a TMX reader cannot tell otherwise)."""
+    from lxml import etree
+
     alignment = report.alignment
     orig_lang, trans_lang = alignment.original.lang, alignment.translation.lang
-    root = etree.Element("tmx", version="1.4")
     header_attrs: dict[str, Any] = {
         "creationtool": alignment.signature.tool,
         "creationtoolversion": alignment.signature.version,
@@ -86,37 +107,30 @@ def render_tmx(report: Report, one_sided: str = "skip") -> str:
         f"({orig_lang}); translation: {alignment.translation.meta.path} ({trans_lang}). "
         f"One tu per link; {policy}."
     )
-    body = etree.SubElement(root, "body")
-    for row in build_rows(report):
-        side = row.one_sided
-        if side is not None and one_sided == "skip":
-            continue
-        tu = etree.SubElement(body, "tu", tuid=str(row.number))
-        props = [
-            ("x-score", f"{row.link.score:.4f}"),
-            ("x-original-indices", ",".join(map(str, row.link.original))),
-            ("x-translation-indices", ",".join(map(str, row.link.translation))),
-        ]
-        if row.kinds:
-            props.append(("x-flags", ";".join(row.kinds)))
-        if side is not None:
-            props.append(("x-one-sided", side))
-        if spans := row_spans(row):
-            props.append(("x-spans", spans))
-        for kind, value in props:
-            prop = etree.SubElement(tu, "prop", type=kind)
-            prop.text = value
-        for lang, sentences in ((orig_lang, row.original), (trans_lang, row.translation)):
-            if not sentences:
-                continue
+
+
+def _unit(body: Any, row: Row, langs: tuple[str, str]) -> None:
+    """One ``tu`` per link: score, indices, flags and spans as ``prop``s, a ``tuv`` per
+    side that has sentences."""
+    from lxml import etree
+
+    tu = etree.SubElement(body, "tu", tuid=str(row.number))
+    props = [
+        ("x-score", f"{row.link.score:.4f}"),
+        ("x-original-indices", ",".join(map(str, row.link.original))),
+        ("x-translation-indices", ",".join(map(str, row.link.translation))),
+    ]
+    if row.kinds:
+        props.append(("x-flags", ";".join(row.kinds)))
+    if row.one_sided is not None:
+        props.append(("x-one-sided", row.one_sided))
+    if spans := row_spans(row):
+        props.append(("x-spans", spans))
+    for kind, value in props:
+        prop = etree.SubElement(tu, "prop", type=kind)
+        prop.text = value
+    for lang, sentences in zip(langs, (row.original, row.translation), strict=True):
+        if sentences:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             seg = etree.SubElement(tuv, "seg")
             seg.text = _xml_text(join_text(sentences))
-    data: bytes = etree.tostring(
-        root,
-        xml_declaration=True,
-        encoding="UTF-8",
-        pretty_print=True,
-        doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
-    )
-    return data.decode("utf-8")
