@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from align.check.lexicon import (
-    CITIES,
-    CUE_CLASSES,
     city_named,
     concept_class,
     concept_hits,
@@ -23,6 +21,7 @@ from align.check.lexicon import (
     future_hits,
     role_hits,
 )
+from align.check.lexicon_cues import CITIES, CUE_CLASSES
 from align.check.spans import link_flag, overlaps
 from align.sentalign.words import WordLinks
 from align.types import (
