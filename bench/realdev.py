@@ -30,13 +30,15 @@ checkers flag segments, so only the digit rule has spans; every baseline flag co
 major. Targets (issue #14): sentence recall >= 0.70, span recall >= 0.50, <= 0.25 false
 major flags per article, no flag on controls.
 
-Pairs carry a ``split``: ``dev`` (the first twelve, the default when absent) to tune on, and
-``test`` (added later, annotated before check was run on them) to report on. Every figure is
-given for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
-dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
-does only that and prints counts per split, type and outlet).
+Pairs carry a ``split``: ``dev`` (the first twelve, the default when absent) to tune on,
+``test`` (added later, annotated before check was run on them; one fix has since come from a
+test observation, so it is no longer clean) and ``test2`` (a fresh held-out set, annotated and
+quote-checked before check was run on it; report only). Every figure is given for ``all`` pairs
+(``overall``) and per split (``by_split``); ``--split dev`` runs only the dev pairs. Before
+anything runs, every quote is checked against the raw texts (``--verify`` does only that and
+prints counts per split, type and outlet).
 
-    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py [--split dev|test]
+    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py [--split dev|test|test2]
         [--only ID ...] [--verify] [--dump reports.json]
 """
 

@@ -139,3 +139,14 @@ def test_figures_per_split(realdev: ModuleType) -> None:
     by_split = realdev.summarise_splits([test_row, dev_row])
     assert set(by_split) == {"all", "dev", "test"}
     assert by_split["all"]["edits"] == 4 and by_split["test"]["edits"] == 2
+
+
+def test_fresh_split_test2_is_known_and_reported(realdev: ModuleType) -> None:
+    assert "test2" in realdev.SPLITS
+    row = realdev.score_pair({**PAIR, "split": "test2"}, {**REPORT, "flags": []})
+    assert row["split"] == "test2"
+    assert set(realdev.summarise_splits([row])) == {"all", "test2"}
+    pairs = realdev.load_pairs()
+    fresh = [p for p in pairs if realdev.split_of(p) == "test2"]
+    assert len(fresh) >= 10 and sum(p["kind"] == "control" for p in fresh) >= 2
+    assert sum(p["orig_lang"] == "ru" for p in fresh) >= 4

@@ -20,12 +20,25 @@ Classes:
 
 The lists are short on purpose: a concept must be rendered by the listed words in
 every faithful translation, or it would flag faithful renderings.
+
+The cue classes of real edits (venue, plan, amount, day, period, loaded, place) live in
+``align.check.lexicon_cues`` and are added to ``CONCEPTS`` here, so the word-flag gate
+opens for them; each also has a broad *echo* list (``echo_hits``) for the other side.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from align.check.lexicon_cues import (
+    CITIES,
+    COUNTRIES,
+    CUE_CONCEPTS,
+    ECHO,
+    FUTURE,
+)
+from align.check.lexicon_cues import PROCLITICS as _P
 
 _B = r"(?<![^\W\d_])"  # word start
 _E = r"(?![^\W\d_])"  # word end
@@ -220,3 +233,33 @@ def framing_at(text: str, lang: str) -> tuple[int, int] | None:
 
 def concept_class(name: str) -> str:
     return CONCEPTS[name][0]
+
+
+# Cues of real edits: the tables are in ``align.check.lexicon_cues``.
+CONCEPTS.update(CUE_CONCEPTS)
+
+
+def echo_hits(concept: str, text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans in ``text`` of anything that may render ``concept`` (its trigger included)."""
+    lang = _lang(lang)
+    pats = [CONCEPTS[concept][1][lang]]
+    if concept in ECHO:
+        pats.append(ECHO[concept][lang])
+    return [m.span() for p in pats for m in _compile(p).finditer(text)]
+
+
+def future_hits(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of future markers ("will") in ``text``."""
+    return [m.span() for m in _compile(FUTURE[_lang(lang)]).finditer(text)]
+
+
+def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans in ``text`` naming ``country`` (a key of ``COUNTRIES``)."""
+    return [m.span() for m in _compile(COUNTRIES[country][_lang(lang)]).finditer(text)]
+
+
+def city_named(city: str, text: str, lang: str) -> bool:
+    """Whether ``city`` (a ``city:`` concept) is named in ``text`` at all, glued to the
+    next word or not (a loose search: no word boundaries, no proclitics)."""
+    pat = CITIES[city.removeprefix("city:")][1][_lang(lang)].replace(_P, "")
+    return re.search(pat, text, re.I) is not None

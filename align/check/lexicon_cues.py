@@ -1,0 +1,250 @@
+"""Word lists of the real-edit cues (issue #14, the real dev set), per language (ar / ru / en).
+
+Classes read only by ``align.check.meaning``'s cue rules (not by word_cuts' cue
+feature, not by the synthetic edits, whose gold stays as it was). Each cue has a
+narrow *trigger* (``CUE_CONCEPTS``: what must be on the side that has it; also opens the
+word-flag gate) and a broad *echo* (``ECHO``: anything on the other side that may
+render it). A cue is flagged only when the other side has no echo at all: a missing
+echo is evidence, a present one is not checked further.
+
+Data only; ``align.check.lexicon`` adds ``CUE_CONCEPTS`` to its concepts and matches them.
+"""
+
+from __future__ import annotations
+
+PROCLITICS = _P = (
+    r"(?:[وفبلك]{1,2})?"  # Arabic proclitics: wa-, fa-, bi-, li-, ka- (and wa-bi-, ...)
+)
+_MONTHS_EN = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_MONTHS_RU = r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[яей]|июн\w*|июл\w*|август\w*|" + (
+    r"сентябр\w*|октябр\w*|ноябр\w*|декабр\w*"
+)
+_MONTHS_AR = (
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"
+    r"كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين"
+)
+CUE_CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
+    # where a statement was made: "at a briefing", "in an interview"
+    "venue": (
+        "venue",
+        {
+            "en": r"at (?:a|the|his|her) (?:news |press |weekly |regular )?"
+            r"(?:briefing|press conference|news conference)|in an interview",
+            "ru": r"на (?:\w+ )?(?:брифинге|пресс-конференции)|в (?:\w+ )?интервью",
+            "ar": _P + r"(?:في|خلال) (?:ال)?(?:إحاطة|مؤتمر (?:صحفي|صحافي)|مؤتمرا صحفيا)",
+        },
+    ),
+    # planned, scheduled (a plan stated as a fact, "planned" -> "will")
+    "planned": (
+        "plan",
+        {
+            "en": r"(?:is|are|was|were) (?:planned|scheduled|slated)",
+            "ru": r"заплан\w*|планиру\w*|намечен\w*|намеча\w*",
+            "ar": _P + r"(?:ال)?مزمع\w*|من المقرر|(?:ال)?مقرر (?:أن|عقد\w*)",
+        },
+    ),
+    # a large amount / a variety: "a huge number of" rendered as "a wide array of"
+    "amount": (
+        "amount",
+        {
+            "en": r"(?:a |an )?(?:large|great|huge|vast|enormous|significant|considerable) "
+            r"(?:number|numbers|amount)s? of",
+            "ru": r"(?:огромн|больш|значительн|колоссальн)\w* (?:количеств|числ)\w*",
+            "ar": _P + r"(?:عدد كبير|أعداد كبيرة|عدد هائل|أعداد غفيرة)",
+        },
+    ),
+    "variety": (
+        "amount",
+        {
+            "en": r"(?:a |an )?(?:wide |broad |diverse |whole )?(?:array|range|variety|"
+            r"spectrum|assortment) of|various|diverse",
+            "ru": r"различн\w*|разнообразн\w*|всевозможн\w*",
+            "ar": _P + r"(?:مختلف|(?:ال)?متنوع\w*|شتى)",
+        },
+    ),
+    # the day relative to the dateline: "this morning" made "yesterday"
+    "today": (
+        "day",
+        {
+            "en": r"today|this (?:morning|afternoon|evening)|tonight",
+            "ru": r"сегодня",
+            "ar": _P + r"(?:صباح |مساء |ظهر )?اليوم(?! (?:ال)?(?:وطني|عالمي|دولي|أول|ثاني|"
+            r"ثالث|أخير|تالي|تاريخي)\w*)",
+        },
+    ),
+    "yesterday": (
+        "day",
+        {
+            "en": r"yesterday|last night",
+            "ru": r"вчера",
+            "ar": _P + r"(?:أمس|الأمس|البارحة|امس)",
+        },
+    ),
+    "tomorrow": (
+        "day",
+        {"en": r"tomorrow", "ru": r"завтра", "ar": _P + r"(?:غدا|غداً)"},
+    ),
+    # a part of a period: "the end of this year" made "this year"
+    "period_part": (
+        "period",
+        {
+            "en": r"(?:the )?(?:end|beginning|start|middle|close) of (?:this |the |next |"
+            r"last )?(?:year|month|week|"
+            + _MONTHS_EN
+            + r")|(?:early|late|mid)[- ](?:"
+            + _MONTHS_EN
+            + r"|year|month|20\d\d)",
+            "ru": r"(?:в|к|до) (?:конц[еау]|начал[еау]|середин[еуы]|исход[еау]) (?:этого |"
+            r"текущего |следующего |прошлого )?(?:года|месяца|недели|" + _MONTHS_RU + r")|"
+            r"в (?:перв|втор|трет|последн)\w+ (?:декаде|половине) \w+",
+            "ar": _P + r"(?:نهاية|أواخر|مطلع|بداية|أوائل|منتصف|ختام) (?:هذا |هذه )?(?:العام|"
+            r"الشهر|الأسبوع|السنة|شهر|" + _MONTHS_AR + r")",
+        },
+    ),
+    # evaluative words an editor adds or drops ("achievements", "blatant")
+    "loaded": (
+        "loaded",
+        {
+            "en": r"achievements?|accomplishments?|successes|blatant|flagrant|"
+            r"heinous|barbaric|atrocious|egregious|brazen",
+            "ru": r"достижени\w*|успех\w*|триумф\w*|вопиющ\w*|варварск\w*|чудовищн\w*|"
+            r"бесчеловечн\w*",
+            "ar": _P + r"(?:ال)?(?:إنجاز\w*|انجاز\w*|نجاحات|(?:ال)?سافر\w*|(?:ال)?صارخ\w*|"
+            r"(?:ال)?همجي\w*|(?:ال)?شنيع\w*|(?:ال)?غاشم\w*|(?:ال)?وحشي\w*)",
+        },
+    ),
+}
+
+# concept -> {lang: pattern}: what may render a cue on the other side (broad on purpose)
+ECHO: dict[str, dict[str, str]] = {
+    "venue": {
+        "en": r"briefing|press|news conference|presser|interview\w*|reporters|journalists|"
+        r"media|told|broadcast|televised|on air",
+        "ru": r"брифинг\w*|пресс-\w+|интервью|журналист\w*|СМИ|эфир\w*|беседе|встреч\w*",
+        "ar": _P + r"(?:ال)?(?:إحاطة|مؤتمر\w*|مقابلة|حوار\w*|صحف\w*|صحاف\w*|إعلام\w*|لقاء\w*|"
+        r"تصريح\w*)",
+    },
+    "planned": {
+        "en": r"plan\w*|schedul\w*|slated|due|set to|expected|intend\w*|to be held|upcoming|"
+        r"(?:is|are|was|were) to|going to|looking to|seek\w*|"
+        r"forthcoming|next|would|aim\w*|prepar\w*|propos\w*|envisag\w*|arrang\w*",
+        "ru": r"план\w*|заплан\w*|намеч\w*|предстоящ\w*|должн\w*|ожида\w*|намерен\w*|"
+        r"собира\w*|предполага\w*|предусм\w*|готов\w*",
+        "ar": _P + r"(?:ال)?(?:مزمع\w*|مقرر\w*|مرتقب\w*|مقبل\w*|قادم\w*|منتظر\w*|يعتزم|تعتزم|"
+        r"يخطط|تخطط|خطة|سيعقد|ستعقد|سوف)",
+    },
+    "amount": {
+        "en": r"many|numerous|lots?|plenty|number|numbers|amount|scores|dozens|hundreds|"
+        r"thousands|crowds?|masses|multitude|host|huge|vast|large|great|mass",
+        "ru": r"много\w*|множеств\w*|количеств\w*|числ\w*|масс\w*|десятк\w*|сотни|тысяч\w*|"
+        r"огромн\w*|больш\w*|толп\w*",
+        "ar": _P + r"(?:ال)?(?:عدد|أعداد|كثير\w*|عديد\w*|حشود|جموع|آلاف|مئات|عشرات|غفير\w*)",
+    },
+    "variety": {
+        "en": r"various|variety|diverse|different|range|array|spectrum|all kinds",
+        "ru": r"различн\w*|разнообразн\w*|разн\w+|всевозможн\w*|всяк\w*",
+        "ar": _P + r"(?:ال)?(?:مختلف\w*|متنوع\w*|شتى|تنوع\w*)",
+    },
+    "period_part": {
+        "en": r"end|beginning|start|middle|close|early|late|mid|first|second|last|half|"
+        r"earlier|weekends?|recent\w*|this past|"
+        r"third|decade|final|later",
+        "ru": r"конц\w*|конец|начал\w*|середин\w*|исход\w*|перв\w*|втор\w*|трет\w*|"
+        r"последн\w*|декад\w*|половин\w*",
+        "ar": _P + r"(?:ال)?(?:نهاية|أواخر|مطلع|بداية|أوائل|منتصف|ختام|أول|آخر|أخير\w*|"
+        r"نصف|ثلث|العشر)",
+    },
+    "loaded": {
+        "en": r"achiev\w*|accomplish\w*|success\w*|triumph\w*|blatant\w*|flagrant\w*|"
+        r"heinous|barbar\w*|atroci\w*|egregious|brazen\w*|brutal\w*|savage\w*|outrag\w*|"
+        r"gross\w*|naked|monstrous|inhuman\w*|vicious|criminal|historic\w*|gains?|progress",
+        "ru": r"достиж\w*|достигнут\w*|успе\w*|триумф\w*|вопиющ\w*|варвар\w*|чудовищн\w*|"
+        r"бесчеловечн\w*|жесток\w*|грубейш\w*|наглы\w*|преступн\w*|зверск\w*|историческ\w*",
+        "ar": _P + r"(?:ال)?(?:إنجاز\w*|انجاز\w*|نجاح\w*|ناجح\w*|سافر\w*|صارخ\w*|همجي\w*|"
+        r"شنيع\w*|غاشم\w*|وحشي\w*|بشع\w*|فاضح\w*|إجرام\w*|تاريخي\w*|مكاسب|مكتسبات|تقدم)",
+    },
+}
+CUE_CLASSES = frozenset({"venue", "plan", "amount", "day", "period", "loaded", "place"})
+# "will" and its kin: where a plan stated as a fact sits in an English translation
+FUTURE = {
+    "en": r"will|shall|is to|are to|is going to|are going to",
+    "ru": r"будет|будут|состоится|пройдет|пройдёт",
+    "ar": r"سوف|سي\w+|ست\w+",
+}
+
+
+# Cities and the country each lies in: a translation that names a city where the
+# original names only its country (or another city) has replaced a place.
+# city -> (country, {lang: pattern}); country -> {lang: pattern}
+CITIES: dict[str, tuple[str, dict[str, str]]] = {
+    "riyadh": ("sa", {"en": "Riyadh", "ru": "Эр-Рияд\\w*", "ar": _P + "الرياض"}),
+    "jeddah": ("sa", {"en": "Jeddah|Jiddah", "ru": "Джидд\\w*", "ar": _P + "جدة"}),
+    "doha": ("qa", {"en": "Doha", "ru": "Доха|Дохе|Дохи|Доху", "ar": _P + "الدوحة"}),
+    "abudhabi": ("ae", {"en": "Abu Dhabi", "ru": "Абу-Даби", "ar": _P + "(?:أبوظبي|أبو ظبي)"}),
+    "dubai": ("ae", {"en": "Dubai", "ru": "Дуба\\w*", "ar": _P + "دبي"}),
+    "manama": ("bh", {"en": "Manama", "ru": "Манам\\w*", "ar": _P + "المنامة"}),
+    "muscat": ("om", {"en": "Muscat", "ru": "Маскат\\w*", "ar": _P + "مسقط"}),
+    "cairo": ("eg", {"en": "Cairo", "ru": "Каир\\w*", "ar": _P + "القاهرة"}),
+    "baghdad": ("iq", {"en": "Baghdad", "ru": "Багдад\\w*", "ar": _P + "بغداد"}),
+    "erbil": ("iq", {"en": "Erbil|Arbil|Hawler", "ru": "Эрбил\\w*", "ar": _P + "أربيل"}),
+    "tehran": ("ir", {"en": "Tehran", "ru": "Тегеран\\w*", "ar": _P + "طهران"}),
+    "ankara": ("tr", {"en": "Ankara", "ru": "Анкар\\w*", "ar": _P + "أنقرة"}),
+    "moscow": ("ru", {"en": "Moscow", "ru": "Москв\\w*", "ar": _P + "موسكو"}),
+    "minsk": ("by", {"en": "Minsk", "ru": "Минск\\w*", "ar": _P + "مينسك"}),
+    "kyiv": ("ua", {"en": "Kyiv|Kiev", "ru": "Киев\\w*", "ar": _P + "كييف"}),
+    "washington": ("us", {"en": "Washington", "ru": "Вашингтон\\w*", "ar": _P + "واشنطن"}),
+    "london": ("gb", {"en": "London", "ru": "Лондон\\w*", "ar": _P + "لندن"}),
+    "paris": ("fr", {"en": "Paris", "ru": "Париж\\w*", "ar": _P + "باريس"}),
+    "beijing": ("cn", {"en": "Beijing", "ru": "Пекин\\w*", "ar": _P + "بكين"}),
+    "copenhagen": ("dk", {"en": "Copenhagen", "ru": "Копенгаген\\w*", "ar": _P + "كوبنهاغن"}),
+}
+COUNTRIES: dict[str, dict[str, str]] = {
+    "sa": {
+        "en": "Saudi|Saudis|Saudi Arabia|the Kingdom",
+        "ru": "Саудовск\\w*|Сауд\\w*|КСА",
+        "ar": _P + "(?:ال)?(?:سعودي\\w*|مملكة(?! المتحدة))",
+    },
+    "qa": {"en": "Qatar\\w*", "ru": "Катар\\w*", "ar": _P + "(?:ال)?قطر\\w*"},
+    "ae": {
+        "en": "UAE|Emirat\\w*",
+        "ru": "ОАЭ|Эмират\\w*|эмират\\w*",
+        "ar": _P + "(?:ال)?(?:إمارات|امارات)\\w*",
+    },
+    "bh": {"en": "Bahrain\\w*", "ru": "Бахрейн\\w*", "ar": _P + "(?:ال)?بحرين\\w*"},
+    "om": {"en": "Oman\\w*", "ru": "Оман\\w*", "ar": _P + "(?:سلطنة )?عمان"},
+    "eg": {"en": "Egypt\\w*", "ru": "Египет\\w*|Египт\\w*|египет\\w*", "ar": _P + "(?:ال)?مصر\\w*"},
+    "iq": {
+        "en": "Iraq\\w*|Kurdistan\\w*",
+        "ru": "Ирак\\w*|Курдистан\\w*",
+        "ar": _P + "(?:ال)?(?:عراق|كردستان)\\w*",
+    },
+    "ir": {"en": "Iran\\w*", "ru": "Иран\\w*|иранск\\w*", "ar": _P + "(?:ال)?(?:إيران|ايران)\\w*"},
+    "tr": {"en": "Turk\\w*", "ru": "Турци\\w*|турецк\\w*", "ar": _P + "(?:ال)?(?:تركيا|تركي\\w*)"},
+    "ru": {"en": "Russia\\w*", "ru": "Росси\\w*|российск\\w*|РФ", "ar": _P + "(?:ال)?روسي\\w*"},
+    "by": {
+        "en": "Belarus\\w*",
+        "ru": "Беларус\\w*|Белорусси\\w*|белорусск\\w*",
+        "ar": _P + "(?:ال)?بيلاروس\\w*",
+    },
+    "ua": {
+        "en": "Ukrain\\w*",
+        "ru": "Украин\\w*|украинск\\w*",
+        "ar": _P + "(?:ال)?(?:أوكراني|اوكراني)\\w*",
+    },
+    "us": {
+        "en": "US|U\\.S\\.|USA|United States|America\\w*",
+        "ru": "США|Америк\\w*|американск\\w*",
+        "ar": _P + "(?:ال)?(?:أمريكي|امريكي|أميركي|اميركي|الولايات المتحدة)\\w*",
+    },
+    "gb": {
+        "en": "UK|Britain|British|United Kingdom",
+        "ru": "Британи\\w*|британск\\w*|Великобритани\\w*",
+        "ar": _P + "(?:(?:ال)?بريطاني\\w*|المملكة المتحدة)",
+    },
+    "fr": {"en": "France|French", "ru": "Франци\\w*|французск\\w*", "ar": _P + "(?:ال)?فرنس\\w*"},
+    "cn": {"en": "China|Chinese", "ru": "Кита\\w*|китайск\\w*", "ar": _P + "(?:ال)?صين\\w*"},
+    "dk": {"en": "Denmark|Danish", "ru": "Дани\\w*|датск\\w*", "ar": _P + "(?:ال)?دنمارك\\w*"},
+}
+CUE_CONCEPTS.update({f"city:{c}": ("place", pats) for c, (_, pats) in CITIES.items()})

@@ -1,0 +1,142 @@
+"""The real-edit cue rules of ``align.check.meaning`` (issue #14, the real dev set).
+
+No encoder: each link gets a word correspondence with no matched pair, so only the
+word lists decide (the cue rules do not read the share of matched words)."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pytest
+
+from align.check.lexicon import city_named, concept_hits, echo_hits
+from align.check.meaning import LinkWords, meaning_flags
+from align.check.word_flags import spans_in
+from align.sentalign.words import WordLinks, side_words
+from align.types import Flag, Link
+
+
+def _flags(orig: str, ol: str, trans: str, tl: str = "en") -> list[Flag]:
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    wl = WordLinks(
+        tuple(ow),
+        tuple(tw),
+        (),
+        np.zeros((len(ow), len(tw)), dtype=np.float32),
+        None,
+        None,
+        orig,
+        trans,
+    )
+    lk = Link((0,), (0,), 0.9)
+    view = LinkWords(
+        lk,
+        wl,
+        orig,
+        ol,
+        trans,
+        tl,
+        functools.partial(spans_in, "original", (0,), [orig]),
+        functools.partial(spans_in, "translation", (0,), [trans]),
+    )
+    return meaning_flags(view, [], [])
+
+
+def _words(f: Flag, side: str, orig: str, trans: str) -> list[str]:
+    text = orig if side == "original" else trans
+    return [text[s.start : s.end] for s in f.spans if s.side == side]
+
+
+def _one(flags: list[Flag]) -> Flag:
+    assert len(flags) == 1, [f.detail for f in flags]
+    return flags[0]
+
+
+def test_plan_stated_as_fact_points_at_both_sides() -> None:
+    o = "Захарова отметила, что конференция соберет журналистов, ее планируется провести онлайн."
+    t = "Zakharova said it will attract journalists and will be conducted online."
+    f = _one(_flags(o, "ru", t))
+    assert (f.kind, f.subkind, f.severity) == ("meaning_change", "status", "minor")
+    assert _words(f, "original", o, t) == ["планируется"]
+    assert _words(f, "translation", o, t) == ["will"]
+    assert f.spans[-1].start == t.rindex("will")  # the nearer of the two
+    assert _flags(o, "ru", "Zakharova said it is planned to be held online.") == []
+    assert _flags(o, "ru", "Zakharova said it is to be held online.") == []
+
+
+def test_amount_made_variety_and_day_swapped() -> None:
+    o = "Пресс-конференция соберет огромное количество журналистов."
+    t = "The press conference will attract a wide array of journalists."
+    f = _one(_flags(o, "ru", t))
+    assert (f.kind, f.subkind) == ("meaning_change", "hedge")
+    assert _words(f, "translation", o, t) == ["a wide array of"]
+    assert _flags(o, "ru", "The conference will attract a huge number of journalists.") == []
+    o = "استقبل سمو الأمير صباح اليوم الأمين العام."
+    t = "His Highness the Amir received yesterday the Secretary General."
+    f = _one(_flags(o, "ar", t))
+    assert (f.kind, f.subkind) == ("meaning_change", "time")
+    assert _words(f, "original", o, t) == ["صباح اليوم"]
+    assert _words(f, "translation", o, t) == ["yesterday"]
+    assert _flags(o, "ar", "His Highness the Amir received on Tuesday the Secretary General.") == []
+
+
+def test_venue_and_period_part_dropped() -> None:
+    o = "Об этом заявила на брифинге официальный представитель МИД."
+    f = _one(_flags(o, "ru", "This was stated by the ministry's spokeswoman."))
+    assert (f.kind, f.subkind) == ("partial_omission", "attribution")
+    assert _words(f, "original", o, "") == ["на брифинге"]
+    assert _flags(o, "ru", "The spokeswoman said this at a briefing.") == []
+    o = "تستضيف الإمارات المؤتمر نهاية هذا العام."
+    f = _one(_flags(o, "ar", "The UAE hosts the conference this year."))
+    assert (f.kind, f.subkind) == ("partial_omission", "time")
+    assert _flags(o, "ar", "The UAE hosts the conference at the end of this year.") == []
+    assert (
+        _flags(
+            "В начале этого месяца лидеры встретились.", "ru", "Earlier this month the leaders met."
+        )
+        == []
+    )
+
+
+def test_evaluative_word_added() -> None:
+    o = "Лавров подведет итоги деятельности российской дипломатии."
+    t = "Lavrov will review Russia's diplomatic achievements."
+    f = _one(_flags(o, "ru", t))
+    assert (f.kind, f.subkind, f.severity) == ("insertion", "framing", "minor")
+    assert _words(f, "translation", o, t) == ["achievements"]
+    assert _flags("Лавров рассказал о достижениях дипломатии.", "ru", t) == []
+
+
+def test_city_for_its_country_but_not_a_dateline() -> None:
+    o = "القمة المزمع عقدها في المملكة العربية السعودية الشقيقة في يناير."
+    t = "The summit, which is planned for January, is due in Riyadh."
+    f = _one(_flags(o, "ar", t))
+    assert (f.kind, f.subkind, f.severity) == ("name_mismatch", "place", "minor")
+    assert _words(f, "translation", o, t) == ["Riyadh"]
+    assert _flags(o, "ar", "RIYADH, Jan 1 (WAM) -- The summit is planned in Saudi Arabia.") == []
+    # the United Kingdom is not the Kingdom; a name glued to the next word is still named
+    o = "في الحفل في لندنفي أبريل بدعم من حكومة المملكة المتحدة"
+    assert _flags(o, "ar", "With support from the UK, at a concert in London") == []
+    assert _flags("في المملكة المتحدة", "ar", "in the UK, not in Riyadh") == []
+    assert city_named("city:london", "خلال الحفل في لندنفي أبريل", "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "concept"),
+    [
+        ("والمزمع عقدها", "ar", "planned"),
+        ("запланирована итоговая пресс-конференция", "ru", "planned"),
+        ("بقصر السيف صباح اليوم", "ar", "today"),
+        ("в третьей декаде января", "ru", "period_part"),
+        ("في مؤتمر صحفي مشترك", "ar", "venue"),
+    ],
+)
+def test_triggers(text: str, lang: str, concept: str) -> None:
+    assert concept in concept_hits(text, lang)
+    assert echo_hits(concept, text, lang)
+
+
+def test_national_day_is_not_today() -> None:
+    assert "today" not in concept_hits("احتفالات اليوم الوطني", "ar")
