@@ -134,14 +134,16 @@ ROLES: dict[str, dict[str, str]] = {
         "ru": r"арми\w*|военн\w*|войск\w*",
         "ar": r"الجيش|العسكري\w*|الجنود",
     },
+    # a prime minister heads the government: "رئيس الوزراء" rendered "Prime Minister" is
+    # the same role, not a ministry (a false major on a faithful control, real dev test2)
     "government": {
-        "en": r"government|cabinet",
-        "ru": r"правительств\w*|кабинет\w*",
-        "ar": r"الحكومة|حكومة",
+        "en": r"government|cabinet|prime ministers?|premiers?",
+        "ru": r"правительств\w*|кабинет\w*|премьер\w*(?:-министр\w*)?",
+        "ar": r"الحكومة|حكومة|رئيس الوزراء|رئيس الحكومة|رئيس وزراء",
     },
     "ministry": {
-        "en": r"ministry|ministers?|department|secretary",
-        "ru": r"министерств\w*|министр\w*",
+        "en": r"ministry|(?<!prime )ministers?|department|secretary",
+        "ru": r"министерств\w*|(?<!премьер-)министр\w*",
         "ar": r"وزارة|الوزارة|وزير",
     },
     "lawyers": {
