@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
@@ -144,6 +145,22 @@ def random_level(rows: SideSpans, cols: SideSpans, q: float) -> float | None:
     return float(np.quantile(margin, q))
 
 
+@dataclass(frozen=True)
+class BandTerms:
+    """What ``LinkGain`` reads off its whole band rather than one link: the length model
+    (``mu``, ``sigma``) and each sentence's sampled skip price (rows, columns); None:
+    read off the band.
+
+    Both depend on the band they are read from (a sentence's best match within it, the
+    mutual best 1-1 pairs within it), so accuracy mode's narrow second band would read
+    other values than the first pass did; ``AlignOptions.rescore_terms`` hands the first
+    pass's to the second search (``align.sentalign.rescore``).
+    """
+
+    length: tuple[float, float] | None = None
+    skips: tuple[np.ndarray, np.ndarray] | None = None
+
+
 class LinkGain:
     """The gain function handed to the DP (rows = ``rows`` side).
 
@@ -154,12 +171,23 @@ class LinkGain:
     traffic on a 1k x 1k document.
     """
 
-    def __init__(self, rows: SideSpans, cols: SideSpans, options: AlignOptions, band: Band) -> None:
+    def __init__(
+        self,
+        rows: SideSpans,
+        cols: SideSpans,
+        options: AlignOptions,
+        band: Band,
+        terms: BandTerms | None = None,
+    ) -> None:
+        """``terms``: the document-level terms to use instead of reading them off ``band``."""
         self.rows, self.cols, self.o, self.band = rows, cols, options, band
         self.width = int((band.hi - band.lo).max()) + 1
         cos11 = self._banded(rows.emb[1], cols.emb[1], 1, 1) if rows.n and cols.n else None
-        self.mu, self.sigma = self._length_model(cos11)
-        self.skip_rows, self.skip_cols = self._sentence_skips(cos11)
+        length = terms.length if terms and terms.length else self._length_model(cos11)
+        skips = terms.skips if terms and terms.skips else self._sentence_skips(cos11)
+        self.terms = BandTerms(length, skips)
+        self.mu, self.sigma = length
+        self.skip_rows, self.skip_cols = skips
 
     def _sentence_skips(self, cos11: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         """Per sentence, what leaving it out costs beyond ``skip`` (``skip_cost="sampled"``).

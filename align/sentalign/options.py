@@ -111,6 +111,8 @@ class AlignOptions:
     # accuracy mode (--accurate, align.sentalign.rescore); unused with the default encoder
     e5_weight: float = 0.5  # share of e5's cosine in the re-scoring pass
     accurate_threshold: float = -0.1  # ``threshold`` of both passes in accuracy mode (CV)
+    # ``min_pair_cosine`` of both passes in accuracy mode (the higher of the two; CV)
+    accurate_min_pair_cosine: float = -1.0
     rescore_band: int = 4  # half-width of the re-scoring band around the first pass
     e5_exact: bool = True  # re-encode chosen many-to-one spans and rivals exactly (rescore.py)
     # which first-pass 1-1 links are confident, i.e. pinned and never shown to e5
@@ -119,6 +121,9 @@ class AlignOptions:
     rescore_merge_margin: float = -0.05  # ... and over the two-sentence spans holding either
     rescore_min_cos: float = 0.3  # and at least this cosine
     rescore_neighbours: int = 1  # links either side of an uncertain one e5 encodes too
+    # the second search's length model and skip prices: "band" read off its own narrow
+    # band, "skips" the first pass's skip prices, "all" its skip prices and length model
+    rescore_terms: str = "skips"
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement

@@ -78,15 +78,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from align.embed.e5 import e5_tokens, span_embeddings
+from align.errors import AlignError
 from align.sentalign.dp import Band
-from align.sentalign.link_gain import LinkGain, SideSpans, hubness
+from align.sentalign.link_gain import BandTerms, LinkGain, SideSpans, hubness
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
     from align.sentalign.options import AlignOptions
 
 Bounds = list[tuple[int, int, int, int]]
-PathFn = Callable[..., Bounds]
+PathFn = Callable[..., tuple[Bounds, BandTerms]]
 
 #: e5 cosines are compressed: on NTREX ar-en/ru-en (60 documents) true pairs average
 #: 0.883 (sd 0.023) and same-document non-pairs 0.786 (sd 0.030), a gap of 0.10 where
@@ -139,17 +140,24 @@ class Rescorer:
         self.sides = (sides[0], sides[1])
         self.encoded = sum(len(t) for t in texts)
 
-    def search(self, first: Bounds | None, path: PathFn, options: AlignOptions) -> Bounds:
+    def search(
+        self,
+        first: Bounds | None,
+        path: PathFn,
+        options: AlignOptions,
+        first_terms: BandTerms | None = None,
+    ) -> Bounds:
         """Second pass around ``first`` (None: e5 alone, full search).
 
-        ``options`` are the search's (``e5_weight`` is fixed when the Rescorer is built).
+        ``options`` are the search's (``e5_weight`` is fixed when the Rescorer is built);
+        ``first_terms`` the first pass's document-level gain terms (``rescore_terms``).
         """
         if first is None:
             orig, trans = self.sides
-            bounds = path(orig, trans, options, None)
+            bounds, _ = path(orig, trans, options, None)
             keys = self._encode_exact(bounds, None, options.max_side) if options.e5_exact else []
             if keys:
-                bounds = path(*self._patched(keys), options, None)
+                bounds, _ = path(*self._patched(keys), options, None)
             return bounds
         free = _dilate(uncertain_links(first, *self.sides, options), options.rescore_neighbours)
         enc = [np.zeros(len(t), dtype=bool) for t in self.texts]
@@ -164,14 +172,15 @@ class Rescorer:
         for k in range(2):
             mixed[k].e5_margins(mixed[1 - k], options.margin_k, options.hub_sample)
         band = self._band(first, free, options.rescore_band)
-        bounds = path(mixed[0], mixed[1], options, band, MixedGain)
+        terms = _reused(first_terms, options.rescore_terms)
+        bounds, _ = path(mixed[0], mixed[1], options, band, MixedGain, terms)
         keys = self._encode_exact(bounds, enc, options.max_side) if options.e5_exact else []
         if keys:  # the chosen many-to-one spans and their rivals, exactly; search again
             for k, a, start in keys:
                 mixed[k].e5[a][start] = self.exact[(k, a, start)]
             for k in range(2):
                 mixed[k].e5_margins(mixed[1 - k], options.margin_k, options.hub_sample)
-            bounds = path(mixed[0], mixed[1], options, band, MixedGain)
+            bounds, _ = path(mixed[0], mixed[1], options, band, MixedGain, terms)
         return bounds
 
     def _mixed(self, k: int, enc: np.ndarray) -> MixedSide:
@@ -280,6 +289,24 @@ def uncertain_links(
         merge = max((float(r.max()) for r in merges if len(r)), default=-1.0)
         out[k] = cos - best < options.rescore_margin or cos - merge < options.rescore_merge_margin
     return out
+
+
+RESCORE_TERMS = ("band", "skips", "all")  # AlignOptions.rescore_terms
+
+
+def _reused(first: BandTerms | None, which: str) -> BandTerms | None:
+    """The first pass's document-level terms the second search keeps (None: its own band's).
+
+    "band": none (each search reads them off its own band); "skips": the sampled skip
+    prices; "all": those and the length model.
+    """
+    if which not in RESCORE_TERMS:
+        raise AlignError(f"unknown rescore_terms {which!r}; use one of {RESCORE_TERMS}")
+    if first is None or which == "band":
+        return None
+    if which == "all":
+        return first
+    return BandTerms(None, first.skips)
 
 
 def _dilate(flags: np.ndarray, k: int) -> np.ndarray:
