@@ -87,7 +87,8 @@ def levels() -> list[str]:
 def varied() -> list[dict[str, Any]]:
     """``--vary field=a,b [--vary field2=c,d]``: every accuracy-mode setting crossed with
     these ``AlignOptions`` values (parsed as the field's default's type). Varying
-    ``e5_weight`` or ``accurate_threshold`` replaces that axis of the grid."""
+    ``e5_weight`` or ``accurate_threshold`` replaces that axis of the grid. In the
+    default mode the grid is the defaults with these fields varied, nothing else."""
     axes: list[list[tuple[str, Any]]] = []
     for k, arg in enumerate(sys.argv):
         if arg == "--vary":
@@ -128,6 +129,11 @@ def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
                     **extra,
                 )
         return grid
+    if "--vary" in sys.argv:  # the defaults with these fields varied, nothing else
+        return {
+            ",".join(f"{k}={v}" for k, v in extra.items()): replace(CV_BASE, **extra)
+            for extra in varied()
+        }
     # a first run (skip 0 / -0.05, lw 0 / 0.01, thr -0.2..-0.1) never chose skip -0.05
     # and chose the grid's edges for thr and lw, so this grid moves past them
     for miss in (0.0, 0.05, 0.1):

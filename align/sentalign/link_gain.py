@@ -10,6 +10,7 @@ link type at a time.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _NO_LINK = -1e9  # the gain of a link the search must not make
 _ANCHOR_LEVELS = 3  # mentions of one key counted up to this many (anchor_miss)
+#: a word: two letters in a row, or one Chinese, Japanese or Korean character
+_WORD = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CONTINUES = set(":;,،؛-–—")  # a sentence ending in one of these continues
 SKIP_COSTS = ("constant", "sampled")  # AlignOptions.skip_cost
 SKIP_SAMPLES = 4000  # random pairs the sampled skip cost reads (all pairs when fewer)
@@ -80,6 +83,14 @@ class SideSpans:
         ccum = np.concatenate([[0.0], np.cumsum(cont)])
         # per span: how many of its inner boundaries follow a continuation sentence
         self.joins = {a: ccum[a - 1 : len(ccum) - 1] - ccum[: len(ccum) - a] for a in self.emb}
+        self.wordless = np.array([not _WORD.search(t) for t in texts], dtype=bool)
+        wcum = np.concatenate([[0.0], np.cumsum(self.wordless)])
+        # per span holding a word: how many of its sentences hold none (OCR debris, rules,
+        # bullets joined to a sentence); a span of such sentences alone counts 0
+        self.n_wordless = {}
+        for a in self.emb:
+            count = wcum[a:] - wcum[:-a]
+            self.n_wordless[a] = np.where(count < a, count, 0.0)
         self.anchor_cum = np.vstack(
             [np.zeros((1, bags.shape[1]), np.int32), np.cumsum(bags, 0, dtype=np.int32)]
         )
@@ -234,7 +245,10 @@ class LinkGain:
         """
         miss = self.o.anchor_miss if self.o.anchor_weight else 0.0
         extra = self.skip_rows if side is self.rows else self.skip_cols
-        return cast(np.ndarray, self.o.skip - miss * side.n_mentions[1] - extra)
+        out = self.o.skip - miss * side.n_mentions[1] - extra
+        if self.o.wordless_price:  # a sentence without a word leaves out nothing
+            out = np.where(side.wordless, self.o.skip, out)
+        return cast(np.ndarray, out)
 
     def _banded(
         self, x: np.ndarray | AnchorLevels, y: np.ndarray | AnchorLevels, a: int, b: int
@@ -308,6 +322,9 @@ class LinkGain:
                     matched = inter + self._banded(rep_x, rep_y, a, b)
                 mx, my = rows.n_mentions[a][ii], cols.n_mentions[b][jj]
                 margin -= self.o.anchor_miss * (mx + my - 2 * matched)
+        if self.o.wordless_price:
+            n_x, n_y = self.rows.n_wordless[a][ii], self.cols.n_wordless[b][jj]
+            margin -= self.o.wordless_price * (n_x + n_y)
         if self.o.continuation:
             margin += self.o.continuation * (self.rows.joins[a][ii] + self.cols.joins[b][jj])
         len_x = self.rows.span_len(a, ii)

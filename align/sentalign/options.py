@@ -101,6 +101,9 @@ class AlignOptions:
     anchor_weight: float = 0.1  # weight of shared numbers and names (Dice - 0.5); 0: no anchors
     name_anchors: bool = True  # names (skeletons both sides hold) count as anchors
     anchor_miss: float = 0.15  # price of each anchor mention a link leaves unmatched
+    # price of each sentence without a word (no two letters in a row: OCR debris,
+    # rules, bullets) inside a pair link; such a sentence is left out at ``skip``. 0: off
+    wordless_price: float = 0.2
     continuation: float = 0.04  # bonus per join after a sentence ending in : ; ,
     full_dp_cells: int = 1_000_000  # full search below this many grid cells
     band: int = 16  # half-width of the band around the coarse path
@@ -112,7 +115,7 @@ class AlignOptions:
     e5_weight: float = 0.5  # share of e5's cosine in the re-scoring pass
     accurate_threshold: float = -0.1  # ``threshold`` of both passes in accuracy mode (CV)
     # ``min_pair_cosine`` of both passes in accuracy mode (the higher of the two; CV)
-    accurate_min_pair_cosine: float = -1.0
+    accurate_min_pair_cosine: float = 0.2
     rescore_band: int = 4  # half-width of the re-scoring band around the first pass
     e5_exact: bool = True  # re-encode chosen many-to-one spans and rivals exactly (rescore.py)
     # which first-pass 1-1 links are confident, i.e. pinned and never shown to e5
@@ -136,7 +139,8 @@ class AlignOptions:
 #: which two sentences share no meaning (with it in the search, the repair that undid such
 #: links afterwards changed nothing on ``bench/flags.py``, so it went).
 #: The search settings are pinned to the ones ``bench/flags.py`` was measured with
-#: (threshold -0.1, length_weight 0.02, no long-link pass), not the cross-validated
+#: (threshold -0.1, length_weight 0.02, no long-link pass, no price on wordless
+#: sentences), not the cross-validated
 #: alignment defaults: flag targets depend on them.
 CHECK_OPTIONS = AlignOptions(
     anchor_weight=0.2,
@@ -145,6 +149,7 @@ CHECK_OPTIONS = AlignOptions(
     skip_cost="constant",
     length_weight=0.02,
     max_total=0,
+    wordless_price=0.0,
     min_pair_cosine=UNRELATED_COSINE,
     repair=RepairOptions(),
 )

@@ -81,7 +81,7 @@ def test_accurate_mode_encodes_only_the_uncertain_links_and_their_neighbours() -
 def _side(vecs: np.ndarray) -> SideSpans:
     n = len(vecs)
     emb = {1: vecs, 2: span_embeddings(vecs, np.ones(n, dtype=np.float32), 2)}
-    return SideSpans(None, ["x."] * n, 2, np.zeros((n, 1), dtype=np.int32), emb=emb)
+    return SideSpans(None, ["A sentence."] * n, 2, np.zeros((n, 1), dtype=np.int32), emb=emb)
 
 
 def _pair() -> tuple[SideSpans, SideSpans, list[tuple[int, int, int, int]]]:
