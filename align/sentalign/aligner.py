@@ -40,6 +40,11 @@ How a link is scored (and why):
   longer unit in the other language; joining across it earns a small bonus.
 * Length. A Gale-Church style penalty on the log character-length ratio, centred
   on the document's own ratio.
+* Debris. A sentence without a word (no two letters in a row, no CJK character:
+  OCR fragments such as "- _-" or "24 a !", rules, bullets) pays ``wordless_price``
+  inside a link that holds a word and is free to leave out: its embedding matches
+  nothing, so without the price the search glued it to whichever neighbour it sat
+  next to (Text+Berg's gold leaves it unlinked).
 
 Search is ``align.sentalign.dp`` over the whole grid for small documents and over a band
 around a coarse path (blocks of sentences averaged) for long ones, so time and
