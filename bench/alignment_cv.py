@@ -5,7 +5,11 @@ Run through ``bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB
 More flags: ``--only PREFIX`` (grid settings so named, e.g. ``sampled``), ``--save-runs
 FILE`` (every setting's strict counts per document, to combine runs offline), and for
 ``--accurate``: ``--levels a,b`` (uncertainty levels), ``--exact`` (each setting with and
-without ``e5_exact``), ``--skip-both`` (each with the default's skip cost and a constant).
+without ``e5_exact``), ``--skip-both`` (each with the default's skip cost and a constant);
+in either mode ``--vary FIELD=a,b`` (repeatable) crosses the grid with those
+``AlignOptions`` values (the default mode: the defaults with them varied, nothing else).
+Fields that change the span tables (``margin_k``, ``max_side``, ...) must not be varied:
+the tables are built once per ``e5_weight``.
 The default mode's JSON has ``held_out_strict_f1_by_skip_cost``: what CV chooses among
 constant skip costs only (the grid before the sampled one), sampled only, and both.
 """
