@@ -3,6 +3,7 @@
 Usage: .venv/bin/python bench/alignment.py [--quick] [--speed-only | --accuracy-only]
        .venv/bin/python bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB]
            [--only PREFIX] [--save-runs FILE] [--levels a,b] [--exact] [--skip-both]
+           [--vary FIELD=a,b ...]
        .venv/bin/python bench/alignment.py --accurate-speed [N]
 
 ``--cv``: every gold set together (``bench/gold_cv.py``), each fold scored with the

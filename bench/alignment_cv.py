@@ -5,7 +5,11 @@ Run through ``bench/alignment.py --cv [--quick] [--accurate [--all]] [--cache DB
 More flags: ``--only PREFIX`` (grid settings so named, e.g. ``sampled``), ``--save-runs
 FILE`` (every setting's strict counts per document, to combine runs offline), and for
 ``--accurate``: ``--levels a,b`` (uncertainty levels), ``--exact`` (each setting with and
-without ``e5_exact``), ``--skip-both`` (each with the default's skip cost and a constant).
+without ``e5_exact``), ``--skip-both`` (each with the default's skip cost and a constant);
+in either mode ``--vary FIELD=a,b`` (repeatable) crosses the grid with those
+``AlignOptions`` values (the default mode: the defaults with them varied, nothing else).
+Fields that change the span tables (``margin_k``, ``max_side``, ...) must not be varied:
+the tables are built once per ``e5_weight``.
 The default mode's JSON has ``held_out_strict_f1_by_skip_cost``: what CV chooses among
 constant skip costs only (the grid before the sampled one), sampled only, and both.
 """
@@ -84,29 +88,56 @@ def levels() -> list[str]:
     return ["all", "m0.1", "m0.05", "m0.0", "m-0.1"]
 
 
+def varied() -> list[dict[str, Any]]:
+    """``--vary field=a,b [--vary field2=c,d]``: every accuracy-mode setting crossed with
+    these ``AlignOptions`` values (parsed as the field's default's type). Varying
+    ``e5_weight`` or ``accurate_threshold`` replaces that axis of the grid. In the
+    default mode the grid is the defaults with these fields varied, nothing else."""
+    axes: list[list[tuple[str, Any]]] = []
+    for k, arg in enumerate(sys.argv):
+        if arg == "--vary":
+            field, _, values = sys.argv[k + 1].partition("=")
+            kind = type(getattr(CV_BASE, field))
+            parse = (lambda v: v == "True") if kind is bool else kind
+            axes.append([(field, parse(v)) for v in values.split(",")])
+    return [dict(combo) for combo in itertools.product(*axes)]
+
+
 def cv_grid(accurate: bool) -> dict[str, AlignOptions]:
     """The settings cross-validation chooses among (named by what differs from the defaults)."""
     from dataclasses import replace
 
     grid = {}
     if accurate:
+        extras = varied()
+        fixed = {k for e in extras for k in e}  # --vary of e5_weight / threshold: its axis
+        weights = [None] if "e5_weight" in fixed else [0.3, 0.5, 0.7]
+        thresholds = [None] if "accurate_threshold" in fixed else [-0.2, -0.1]
         for level in levels():
             margin, merge, min_cos = LEVELS[level]
-            for w in (0.3, 0.5, 0.7):
-                for thr in (-0.2, -0.1):
-                    for exact, skip in itertools.product(EXACT, SKIPS):
-                        name = f"{level},e5_weight={w},thr={thr:.2f}"
-                        name += (",exact" if exact else "") + (f",{skip}" if skip else "")
-                        grid[name] = replace(
-                            CV_BASE if skip == "" else replace(CV_BASE, **SKIPS[skip]),
-                            e5_weight=w,
-                            accurate_threshold=thr,
-                            e5_exact=exact,
-                            rescore_margin=margin,
-                            rescore_merge_margin=merge,
-                            rescore_min_cos=min_cos,
-                        )
+            for w, thr, exact, skip, extra in itertools.product(
+                weights, thresholds, EXACT, SKIPS, extras
+            ):
+                name = level + (f",e5_weight={w}" if w is not None else "")
+                name += f",thr={thr:.2f}" if thr is not None else ""
+                name += (",exact" if exact else "") + (f",{skip}" if skip else "")
+                name += "".join(f",{k}={v}" for k, v in extra.items())
+                base = {"e5_weight": w, "accurate_threshold": thr}
+                grid[name] = replace(
+                    CV_BASE if skip == "" else replace(CV_BASE, **SKIPS[skip]),
+                    e5_exact=exact,
+                    rescore_margin=margin,
+                    rescore_merge_margin=merge,
+                    rescore_min_cos=min_cos,
+                    **{k: v for k, v in base.items() if v is not None},
+                    **extra,
+                )
         return grid
+    if "--vary" in sys.argv:  # the defaults with these fields varied, nothing else
+        return {
+            ",".join(f"{k}={v}" for k, v in extra.items()): replace(CV_BASE, **extra)
+            for extra in varied()
+        }
     # a first run (skip 0 / -0.05, lw 0 / 0.01, thr -0.2..-0.1) never chose skip -0.05
     # and chose the grid's edges for thr and lw, so this grid moves past them
     for miss in (0.0, 0.05, 0.1):

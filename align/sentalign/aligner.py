@@ -40,6 +40,11 @@ How a link is scored (and why):
   longer unit in the other language; joining across it earns a small bonus.
 * Length. A Gale-Church style penalty on the log character-length ratio, centred
   on the document's own ratio.
+* Debris. A sentence without a word (no two letters in a row, no CJK character:
+  OCR fragments such as "- _-" or "24 a !", rules, bullets) pays ``wordless_price``
+  inside a link that holds a word and is free to leave out: its embedding matches
+  nothing, so without the price the search glued it to whichever neighbour it sat
+  next to (Text+Berg's gold leaves it unlinked).
 
 Search is ``align.sentalign.dp`` over the whole grid for small documents and over a band
 around a coarse path (blocks of sentences averaged) for long ones, so time and
@@ -77,7 +82,7 @@ from align.errors import AlignError, LanguageError
 from align.sentalign.anchors import document_anchors
 from align.sentalign.dp import Band, band_around, search
 from align.sentalign.extend import SpanCos, extend_links
-from align.sentalign.link_gain import LinkGain, SideSpans, hubness
+from align.sentalign.link_gain import BandTerms, LinkGain, SideSpans, hubness
 from align.sentalign.moves import Draft
 from align.sentalign.options import AlignOptions, RepairOptions, link_types
 from align.sentalign.repair import repair_links
@@ -239,15 +244,22 @@ def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: E
     return cos
 
 
+def accuracy_mode(options: AlignOptions) -> AlignOptions:
+    """The searches' settings in accuracy mode, cross-validated on their own (bench ``--cv
+    --accurate``): its pair threshold, and the higher of the two pair-cosine floors."""
+    floor = max(options.min_pair_cosine, options.accurate_min_pair_cosine)
+    return replace(options, threshold=options.accurate_threshold, min_pair_cosine=floor)
+
+
 def search_links(sides: Sides, options: AlignOptions) -> Bounds:
     """The searches: first pass, accuracy-mode re-scoring; links as half-open spans."""
-    if sides.rescorer is not None:  # cross-validated on its own (bench --cv --accurate)
-        options = replace(options, threshold=options.accurate_threshold)
+    if sides.rescorer is not None:
+        options = accuracy_mode(options)
     if sides.rescorer is not None and sides.rescorer.w == 1.0:
         return _extended(sides.rescorer.search(None, _path, options), sides, options)
-    bounds = _path(sides.orig, sides.trans, options)
+    bounds, terms = _path(sides.orig, sides.trans, options)
     if sides.rescorer is not None:
-        bounds = sides.rescorer.search(bounds, _path, options)
+        bounds = sides.rescorer.search(bounds, _path, options, terms)
     return _extended(bounds, sides, options)
 
 
@@ -285,11 +297,13 @@ def _path(
     options: AlignOptions,
     band: Band | None = None,
     gain_type: type[LinkGain] = LinkGain,
-) -> Bounds:
+    terms: BandTerms | None = None,
+) -> tuple[Bounds, BandTerms]:
     """Band, gain tables and search; links as ``(o0, o1, t0, t1)`` half-open spans.
 
     ``band`` (rows = the shorter side) restricts the search, e.g. around a first pass;
-    ``gain_type`` is the accuracy mode's gain with e5's term (``align.sentalign.rescore``).
+    ``gain_type`` is the accuracy mode's gain with e5's term (``align.sentalign.rescore``);
+    ``terms`` the document-level gain terms to reuse (returned with the links).
     """
     swapped = orig.n > trans.n
     rows, cols = (trans, orig) if swapped else (orig, trans)
@@ -298,9 +312,10 @@ def _path(
         band = Band.full(rows.n, cols.n)
     elif band is None:
         band = _coarse_band(rows, cols, options)
-    gain = gain_type(rows, cols, options, band)
+    gain = gain_type(rows, cols, options, band, terms)
     spans = search(rows.n, cols.n, types, gain, gain.unlinked(rows), gain.unlinked(cols), band)
-    return [(c0, c1, r0, r1) if swapped else (r0, r1, c0, c1) for r0, r1, c0, c1 in spans]
+    bounds = [(c0, c1, r0, r1) if swapped else (r0, r1, c0, c1) for r0, r1, c0, c1 in spans]
+    return bounds, gain.terms
 
 
 def _scored_links(

@@ -10,7 +10,9 @@ link type at a time.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
@@ -25,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _NO_LINK = -1e9  # the gain of a link the search must not make
 _ANCHOR_LEVELS = 3  # mentions of one key counted up to this many (anchor_miss)
+#: a word: two letters in a row, or one Chinese, Japanese or Korean character
+_WORD = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CONTINUES = set(":;,،؛-–—")  # a sentence ending in one of these continues
 SKIP_COSTS = ("constant", "sampled")  # AlignOptions.skip_cost
 SKIP_SAMPLES = 4000  # random pairs the sampled skip cost reads (all pairs when fewer)
@@ -79,6 +83,14 @@ class SideSpans:
         ccum = np.concatenate([[0.0], np.cumsum(cont)])
         # per span: how many of its inner boundaries follow a continuation sentence
         self.joins = {a: ccum[a - 1 : len(ccum) - 1] - ccum[: len(ccum) - a] for a in self.emb}
+        self.wordless = np.array([not _WORD.search(t) for t in texts], dtype=bool)
+        wcum = np.concatenate([[0.0], np.cumsum(self.wordless)])
+        # per span holding a word: how many of its sentences hold none (OCR debris, rules,
+        # bullets joined to a sentence); a span of such sentences alone counts 0
+        self.n_wordless = {}
+        for a in self.emb:
+            count = wcum[a:] - wcum[:-a]
+            self.n_wordless[a] = np.where(count < a, count, 0.0)
         self.anchor_cum = np.vstack(
             [np.zeros((1, bags.shape[1]), np.int32), np.cumsum(bags, 0, dtype=np.int32)]
         )
@@ -144,6 +156,22 @@ def random_level(rows: SideSpans, cols: SideSpans, q: float) -> float | None:
     return float(np.quantile(margin, q))
 
 
+@dataclass(frozen=True)
+class BandTerms:
+    """What ``LinkGain`` reads off its whole band rather than one link: the length model
+    (``mu``, ``sigma``) and each sentence's sampled skip price (rows, columns); None:
+    read off the band.
+
+    Both depend on the band they are read from (a sentence's best match within it, the
+    mutual best 1-1 pairs within it), so accuracy mode's narrow second band would read
+    other values than the first pass did; ``AlignOptions.rescore_terms`` hands the first
+    pass's to the second search (``align.sentalign.rescore``).
+    """
+
+    length: tuple[float, float] | None = None
+    skips: tuple[np.ndarray, np.ndarray] | None = None
+
+
 class LinkGain:
     """The gain function handed to the DP (rows = ``rows`` side).
 
@@ -154,12 +182,23 @@ class LinkGain:
     traffic on a 1k x 1k document.
     """
 
-    def __init__(self, rows: SideSpans, cols: SideSpans, options: AlignOptions, band: Band) -> None:
+    def __init__(
+        self,
+        rows: SideSpans,
+        cols: SideSpans,
+        options: AlignOptions,
+        band: Band,
+        terms: BandTerms | None = None,
+    ) -> None:
+        """``terms``: the document-level terms to use instead of reading them off ``band``."""
         self.rows, self.cols, self.o, self.band = rows, cols, options, band
         self.width = int((band.hi - band.lo).max()) + 1
         cos11 = self._banded(rows.emb[1], cols.emb[1], 1, 1) if rows.n and cols.n else None
-        self.mu, self.sigma = self._length_model(cos11)
-        self.skip_rows, self.skip_cols = self._sentence_skips(cos11)
+        length = terms.length if terms and terms.length else self._length_model(cos11)
+        skips = terms.skips if terms and terms.skips else self._sentence_skips(cos11)
+        self.terms = BandTerms(length, skips)
+        self.mu, self.sigma = length
+        self.skip_rows, self.skip_cols = skips
 
     def _sentence_skips(self, cos11: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         """Per sentence, what leaving it out costs beyond ``skip`` (``skip_cost="sampled"``).
@@ -206,7 +245,10 @@ class LinkGain:
         """
         miss = self.o.anchor_miss if self.o.anchor_weight else 0.0
         extra = self.skip_rows if side is self.rows else self.skip_cols
-        return cast(np.ndarray, self.o.skip - miss * side.n_mentions[1] - extra)
+        out = self.o.skip - miss * side.n_mentions[1] - extra
+        if self.o.wordless_price:  # a sentence without a word leaves out nothing
+            out = np.where(side.wordless, self.o.skip, out)
+        return cast(np.ndarray, out)
 
     def _banded(
         self, x: np.ndarray | AnchorLevels, y: np.ndarray | AnchorLevels, a: int, b: int
@@ -280,6 +322,9 @@ class LinkGain:
                     matched = inter + self._banded(rep_x, rep_y, a, b)
                 mx, my = rows.n_mentions[a][ii], cols.n_mentions[b][jj]
                 margin -= self.o.anchor_miss * (mx + my - 2 * matched)
+        if self.o.wordless_price:
+            n_x, n_y = self.rows.n_wordless[a][ii], self.cols.n_wordless[b][jj]
+            margin -= self.o.wordless_price * (n_x + n_y)
         if self.o.continuation:
             margin += self.o.continuation * (self.rows.joins[a][ii] + self.cols.joins[b][jj])
         len_x = self.rows.span_len(a, ii)

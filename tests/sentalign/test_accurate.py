@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from align.embed.e5 import span_embeddings
-from align.sentalign.aligner import align_texts
+from align.errors import AlignError
+from align.sentalign.aligner import accuracy_mode, align_texts
 from align.sentalign.dp import Band
 from align.sentalign.extend import extend_links
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.links import read_links
-from align.sentalign.options import AlignOptions
-from align.sentalign.rescore import MixedGain, MixedSide, Rescorer, uncertain_links
+from align.sentalign.options import CHECK_OPTIONS, AlignOptions
+from align.sentalign.rescore import MixedGain, MixedSide, Rescorer, _reused, uncertain_links
 
 DATA = Path(__file__).parents[1] / "data" / "align"
 
@@ -79,7 +81,7 @@ def test_accurate_mode_encodes_only_the_uncertain_links_and_their_neighbours() -
 def _side(vecs: np.ndarray) -> SideSpans:
     n = len(vecs)
     emb = {1: vecs, 2: span_embeddings(vecs, np.ones(n, dtype=np.float32), 2)}
-    return SideSpans(None, ["x."] * n, 2, np.zeros((n, 1), dtype=np.int32), emb=emb)
+    return SideSpans(None, ["A sentence."] * n, 2, np.zeros((n, 1), dtype=np.int32), emb=emb)
 
 
 def _pair() -> tuple[SideSpans, SideSpans, list[tuple[int, int, int, int]]]:
@@ -166,3 +168,32 @@ def test_exact_spans_are_the_chosen_ones_and_their_rivals() -> None:
     assert "t6 t7" in e5.asked and "o5 o6" in e5.asked
     rescorer._encode_exact(first, None, 3)
     assert len(e5.asked) == 4  # encoded once
+
+
+def test_second_search_keeps_the_first_pass_skip_prices() -> None:
+    # the sampled skip price reads each sentence's best match within the band, so the
+    # second search's narrow band would price skips afresh: rescore_terms hands it the
+    # first pass's (its default), or the length model too ("all"), or none ("band")
+    orig, trans, _ = _pair()
+    hubness(orig, trans, 2, 512)
+    hubness(trans, orig, 2, 512)
+    opts = AlignOptions()
+    first = LinkGain(orig, trans, opts, Band.full(orig.n, trans.n)).terms
+    assert first.skips is not None and first.length is not None
+    narrow = Band(np.arange(orig.n + 1), np.minimum(np.arange(orig.n + 1) + 1, trans.n))
+    own = LinkGain(orig, trans, opts, narrow).terms
+    kept = LinkGain(orig, trans, opts, narrow, _reused(first, "skips"))
+    assert kept.terms.skips is first.skips and kept.terms.length == own.length
+    assert LinkGain(orig, trans, opts, narrow, _reused(first, "all")).terms == first
+    assert _reused(first, "band") is None
+    with pytest.raises(AlignError, match="rescore_terms"):
+        _reused(first, "other")
+
+
+def test_accuracy_mode_searches_with_its_own_threshold_and_pair_floor() -> None:
+    opts = AlignOptions(accurate_threshold=-0.05, accurate_min_pair_cosine=0.2)
+    got = accuracy_mode(opts)
+    assert (got.threshold, got.min_pair_cosine) == (-0.05, 0.2)
+    # a caller's own floor (check's) is kept when it is the higher one
+    strict = replace(CHECK_OPTIONS, accurate_min_pair_cosine=0.1)
+    assert accuracy_mode(strict).min_pair_cosine == CHECK_OPTIONS.min_pair_cosine

@@ -26,7 +26,7 @@ def _pair(n: int, copies: int = 0, seed: int = 0) -> tuple[SideSpans, SideSpans]
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     vecs[n : n + copies] = vecs[:copies]
     sides = [
-        SideSpans(None, ["x."] * n, 1, np.zeros((n, 1), np.int32), {1: v})
+        SideSpans(None, ["A sentence."] * n, 1, np.zeros((n, 1), np.int32), {1: v})
         for v in (vecs[:n], vecs[n:])
     ]
     hubness(sides[0], sides[1], 4, 512)
