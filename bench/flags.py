@@ -156,7 +156,7 @@ def flag_span_hit(p: Flag, g: Flag) -> bool:
 def word_quality(enc: object, case: object, acc: list[int]) -> None:
     """Word alignment alone: gold inserted/dropped words left unmatched (recall) and
     unmatched words that are gold (precision), on the gold links of word edits."""
-    from align.sentalign.words import align_words
+    from align.sentalign.words import CHECK_DISTORTION, CHECK_MIN_SIM, align_words
 
     odoc = case.original  # type: ignore[attr-defined]
     for g in case.flags:  # type: ignore[attr-defined]
@@ -165,7 +165,15 @@ def word_quality(enc: object, case: object, acc: list[int]) -> None:
         side = g.spans[0].side
         o = [odoc.texts[i] for i in g.original]
         t = [case.sentences[j] for j in g.translation]  # type: ignore[attr-defined]
-        wl = align_words(enc, o, g.original, t, g.translation)  # type: ignore[arg-type]
+        wl = align_words(
+            enc,  # type: ignore[arg-type]
+            o,
+            g.original,
+            t,
+            g.translation,
+            CHECK_MIN_SIM,
+            CHECK_DISTORTION,
+        )
         words = wl.orig if side == "original" else wl.trans
         matched = wl.matched(side)
         sp = g.spans[0]

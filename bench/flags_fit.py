@@ -283,10 +283,10 @@ def main() -> None:
     f.add_argument("rows", type=Path)
     f.add_argument("--features", default="")
     f.add_argument("--p", type=float, default=0.85)
-    f.add_argument("--fp-budget", type=float, default=0.3)
-    f.add_argument("--gates", default="0.97", help="word_ratio_gate values to try")
+    f.add_argument("--fp-budget", type=float, default=0.1)
+    f.add_argument("--gates", default="0.9", help="word_ratio_gate values to try")
     f.add_argument(
-        "--min-unmatched", type=float, default=0.34, help="word_min_unmatched (candidates kept)"
+        "--min-unmatched", type=float, default=0.5, help="word_min_unmatched (candidates kept)"
     )
     args = ap.parse_args()
     collect(args) if args.cmd == "collect" else fit(args)

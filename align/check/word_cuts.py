@@ -6,7 +6,8 @@ much its removal raises the pair's cosine (token-row ablation, ``align.embed.tok
 how much nearer to 1 it brings the pair's length ratio (over the document's usual), how
 close the span alone is to the other side, its words' best matches, whether it sits
 between clause boundaries, its size, whether its closest clause on the other side
-belongs to it or to a neighbour (``align.check.word_clauses``), whether it holds an
+belongs to it or to a neighbour (``align.check.word_clauses``), what the other side
+holds where the run would sit (``_gap``), whether it holds an
 attribution or hedge word of a class the other side lacks, and how well the rest of the
 pair is matched. (The pair's cosine against the document's median, tried as a feature,
 lowered the out-of-fold recall on half 0.)
@@ -102,6 +103,35 @@ def _unmatched(words: list[Any], matched: list[bool], cut: tuple[int, int] | Non
     return sum(not matched[k] for k in ids) / len(ids) if ids else 0.0
 
 
+def _gap(wl: WordLinks, side: str, ids: list[int]) -> float:
+    """What the other side holds where the run would sit: its content words without a
+    counterpart between the partners of the run's nearest matched neighbours (to the
+    sentence end when the run has a neighbour on one side only), over the run's own
+    content words, capped at 2.
+
+    A dropped (or added) clause leaves nothing there: the words either side of it have
+    adjacent partners. A rendered clause the word matcher missed leaves its rendering,
+    unmatched too, between them. 1.0 (no evidence) when the run has no matched neighbour.
+    """
+    mine, other = (wl.orig, wl.trans) if side == "original" else (wl.trans, wl.orig)
+    partners: dict[int, list[int]] = {}
+    for i, j in wl.pairs:
+        k, p = (i, j) if side == "original" else (j, i)
+        partners.setdefault(k, []).append(p)
+    left = [p for k in range(ids[0] - 1, -1, -1) if k in partners for p in partners[k]][:1]
+    right = [p for k in range(ids[-1] + 1, len(mine)) if k in partners for p in partners[k]][:1]
+    if not left and not right:
+        return 1.0
+    lo = left[0] if left else -1
+    hi = right[0] if right else len(other)
+    if left and right and lo > hi:
+        lo, hi = hi, lo
+    matched = wl.matched("translation" if side == "original" else "original")
+    between = sum(1 for k in range(lo + 1, hi) if not matched[k] and len(other[k].text) > 2)
+    own = sum(1 for k in ids if len(mine[k].text) > 2)
+    return min(2.0, between / max(1, own))
+
+
 def _content(words: list[Any], a: int, b: int) -> int:
     return sum(1 for w in words if a <= w.start and w.end <= b and len(w.text) > 2)
 
@@ -114,24 +144,24 @@ def _content(words: list[Any], a: int, b: int) -> int:
 # fmt: off
 MODEL: dict[str, dict[str, tuple[float, ...]]] = {
     "original": {
-        "mean": (-0.01493, -0.07547, 0.1458, 0.31258, 0.83621, 0.24817, -0.05054, 2.98683,
-            0.17583, 0.25581, -0.05482, 0.01317, 0.32435, 0.39173),
-        "sd": (0.05439, 0.19415, 0.11694, 0.11146, 0.1931, 0.43195, 0.17886, 1.56521, 0.11263,
-            0.15192, 0.30805, 0.11401, 0.15718, 0.13791),
-        "rank": (1.0013, 0.3519, -0.6761, -0.1539, -0.0657, 0.8051, -0.3388, 0.4688, 0.0553,
-            -0.3801, -0.4231, 0.206, -0.0306, 0.057, -5.8572),
-        "decide": (1.2165, 0.5541, -0.5274, 0.0679, 0.161, 1.3242, -0.1219, 0.394, -0.3091,
-            -0.2192, -0.3769, 0.1756, 0.196, -0.068, -6.7269),
+        "mean": (-0.00446, -0.03789, 0.12503, 0.29006, 0.83203, 0.23292, -0.08052, 2.7126,
+            0.16301, 0.22448, -0.09597, 0.01385, 0.24603, 0.30027, 0.56145),
+        "sd": (0.05148, 0.1806, 0.10812, 0.12013, 0.19566, 0.42269, 0.19657, 1.23966, 0.10485,
+            0.14145, 0.30611, 0.11687, 0.1472, 0.13766, 0.57088),
+        "rank": (1.04, 0.4032, -0.6041, -0.1311, -0.0657, 0.8932, -0.2667, 0.4723, -0.1142,
+            -0.3477, -0.4728, 0.1626, -0.0741, -0.0494, -0.0492, -5.2232),
+        "decide": (1.0457, 0.5829, -0.6021, 0.0116, 0.1794, 1.4342, 0.0446, 0.4275, -0.2003,
+            -0.1833, -0.3692, 0.1916, 0.0996, -0.0967, -0.2335, -6.156),
     },
     "translation": {
-        "mean": (-0.01365, -0.09459, 0.14791, 0.3332, 0.83934, 0.24859, 0.02427, 3.32274,
-            0.18077, 0.27065, -0.00613, 0.01662, 0.33041, 0.36793),
-        "sd": (0.05423, 0.19947, 0.12584, 0.1158, 0.18566, 0.43219, 0.16648, 2.13292, 0.11956,
-            0.16922, 0.30659, 0.12783, 0.15146, 0.15024),
-        "rank": (1.158, -0.2665, -0.7641, -0.0764, 0.0656, 0.6727, 1.1184, 0.6398, -0.04,
-            -0.3417, -0.0818, -0.0578, -0.0575, -0.0861, -6.1244),
-        "decide": (1.2087, -0.1199, -0.535, 0.2007, 0.0853, 0.8094, 0.8134, 0.5171, -0.1562,
-            -0.4167, -0.1271, -0.1316, 0.0981, -0.0615, -6.1438),
+        "mean": (-0.00271, -0.06072, 0.12022, 0.30627, 0.83241, 0.21341, 0.04127, 2.91234,
+            0.16539, 0.22952, -0.06188, 0.01458, 0.25726, 0.25998, 0.4566),
+        "sd": (0.04541, 0.18328, 0.11247, 0.12306, 0.18925, 0.40972, 0.17474, 1.65917, 0.10881,
+            0.15108, 0.30286, 0.11986, 0.14548, 0.14846, 0.5241),
+        "rank": (0.9182, -0.3312, -0.6645, -0.0302, 0.1383, 0.6098, 1.253, 0.6441, -0.0877,
+            -0.3193, -0.0209, -0.153, -0.202, 0.0203, -0.1061, -5.407),
+        "decide": (1.0002, -0.0914, -0.8295, 0.1222, 0.2586, 0.802, 0.6822, 0.6155, -0.0676,
+            -0.3355, -0.0565, -0.0438, -0.0929, 0.2071, -0.3906, -5.82),
     },
 }
 # fmt: on
@@ -150,6 +180,7 @@ def _features(
     clause: tuple[float, float] = (0.0, 0.0),
     cue: bool = False,
     rest: tuple[float, float] = (0.0, 0.0),
+    gap: float = 1.0,
 ) -> list[float]:
     return [
         gain,
@@ -166,6 +197,7 @@ def _features(
         float(cue),
         rest[0],
         rest[1],
+        gap,
     ]
 
 
@@ -242,6 +274,7 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
             clause[k],
             _cue(text[a:b], lang, other_classes),
             (_unmatched(words, matched, (a, b)), other_un),
+            _gap(wl, side, ids),
         )
         scored.append((a, b, _score(side, "rank", x), x))
         if LOG is not None:

@@ -34,7 +34,7 @@ from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
 from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
-from align.sentalign.words import WordLinks, align_words
+from align.sentalign.words import CHECK_DISTORTION, CHECK_MIN_SIM, WordLinks, align_words
 from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,6 +83,21 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
+        # the cut candidates read a denser matching (diagonal prior, lower floor); the
+        # parenthesis and word-list rules keep the sparse one they were set on
+        wc = (
+            align_words(
+                ctx.encoder,
+                o_texts,
+                lk.original,
+                t_texts,
+                lk.translation,
+                CHECK_MIN_SIM,
+                CHECK_DISTORTION,
+            )
+            if check_o or check_t
+            else wl
+        )
         if not wl.orig or not wl.trans:
             continue
 
@@ -90,8 +105,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
 
         view = LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp)
-        drop_flags, dropped = _dropped(ctx, view, ratio if check_o else None)
-        ins_flags, done = _inserted(ctx, view, ratio if check_t else None)
+        drop_flags, dropped = _dropped(ctx, view, wc, ratio if check_o else None)
+        ins_flags, done = _inserted(ctx, view, wc, ratio if check_t else None)
         flags += drop_flags + ins_flags
         flags += meaning_flags(view, dropped, done)
     return flags
@@ -117,7 +132,7 @@ def _word_flag(
 
 
 def _dropped(
-    ctx: FlagContext, v: LinkWords, ratio: float | None
+    ctx: FlagContext, v: LinkWords, wc: WordLinks, ratio: float | None
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words of the original the translation leaves out, and their character ranges.
 
@@ -136,7 +151,7 @@ def _dropped(
             flags.append(
                 _word_flag(v, "original", PARTIAL_OMISSION, "minor", detail, (a, b), "clause")
             )
-    for a, b, g in cuts(ctx, v.words, "original", ratio) if ratio is not None else []:
+    for a, b, g in cuts(ctx, wc, "original", ratio) if ratio is not None else []:
         if overlaps(a, b, dropped):
             continue
         dropped.append((a, b))
@@ -147,7 +162,7 @@ def _dropped(
 
 
 def _inserted(
-    ctx: FlagContext, v: LinkWords, ratio: float | None
+    ctx: FlagContext, v: LinkWords, wc: WordLinks, ratio: float | None
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words the translation adds, and their character ranges.
 
@@ -177,7 +192,7 @@ def _inserted(
         for span, sev, sub, what in marked
     ]
     done = [sp for sp, *_ in marked]
-    for a, b, g in cuts(ctx, v.words, "translation", ratio) if ratio is not None else []:
+    for a, b, g in cuts(ctx, wc, "translation", ratio) if ratio is not None else []:
         if overlaps(a, b, done):
             continue
         done.append((a, b))

@@ -39,6 +39,13 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.U)
 ITERATIONS = 2
 MIN_SIM = 0.3  # an embedding match below this cosine is no match (pre-head space)
 SECOND_PARTNER = 0.05  # a second partner within this cosine of the first
+# The word-level flags (``align.check.word_flags``) match with a diagonal prior and a lower
+# floor: more faithful words find their partner (on the synthetic word edits, content words
+# left unmatched that are edited: 0.40 -> 0.46 at recall 0.86 -> 0.82; the half-0
+# out-of-fold dropped-clause recall of ``word_cuts`` 0.34 -> 0.51 at the same precision).
+# The structure repairs keep the defaults above.
+CHECK_MIN_SIM = 0.15
+CHECK_DISTORTION = 0.3  # cosine taken off per unit of relative-position distance
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +128,28 @@ def _value(w: str) -> float | None:
     return facts[0].value if len(facts) == 1 else None
 
 
+def _distance(n: int, m: int) -> FloatArray:
+    """|i/n - j/m| between word positions (centres), the diagonal prior's distance."""
+    a = (np.arange(n) + 0.5) / n
+    b = (np.arange(m) + 0.5) / m
+    return cast("FloatArray", np.abs(a[:, None] - b[None, :]).astype(np.float32))
+
+
 def align_words(
     encoder: Encoder,
     o_texts: list[str],
     o_idx: tuple[int, ...],
     t_texts: list[str],
     t_idx: tuple[int, ...],
+    min_sim: float = MIN_SIM,
+    distortion: float = 0.0,
 ) -> WordLinks:
-    """Word correspondence of one link (``o_texts``/``t_texts``: its sentences' texts)."""
+    """Word correspondence of one link (``o_texts``/``t_texts``: its sentences' texts).
+
+    ``min_sim``: the lowest cosine of an embedding match; ``distortion``: a diagonal
+    prior as in fast_align, taken off each cosine per unit of ``|i/n - j/m|`` (news
+    translations keep the order of their clauses far more often than not), so that of
+    two equally close words the one in the matching place wins."""
     ow, otext = side_words(o_texts, o_idx)
     tw, ttext = side_words(t_texts, t_idx)
     ot = side_tokens(encoder, o_texts) if ow else None
@@ -157,14 +178,14 @@ def align_words(
         for j, b in tsk.items():
             if len(a) >= 3 and skeletons_match(a, b):
                 pairs.add((i, j))
-    s = sim.copy()
+    s = sim - distortion * _distance(len(ow), len(tw)) if distortion else sim.copy()
     for i, j in pairs:
         s[i, :] = -1
         s[:, j] = -1
     for _ in range(1 + ITERATIONS):
         best_t = s.argmax(1)
         best_o = s.argmax(0)
-        new = [(i, int(j)) for i, j in enumerate(best_t) if best_o[j] == i and s[i, j] >= MIN_SIM]
+        new = [(i, int(j)) for i, j in enumerate(best_t) if best_o[j] == i and s[i, j] >= min_sim]
         if not new:
             break
         for i, j in new:
@@ -180,7 +201,7 @@ def align_words(
         if j in t_done:
             continue
         i = int(sim[:, j].argmax())
-        if sim[i, j] >= MIN_SIM + 0.2 and i in o_done:
+        if sim[i, j] >= min_sim + 0.2 and i in o_done:
             firsts = [sim[i, jj] for ii, jj in pairs if ii == i]
             if firsts and sim[i, j] >= max(firsts) - SECOND_PARTNER:
                 extra.append((i, j))
@@ -188,7 +209,7 @@ def align_words(
         if i in o_done:
             continue
         j = int(sim[i].argmax())
-        if sim[i, j] >= MIN_SIM + 0.2 and j in t_done:
+        if sim[i, j] >= min_sim + 0.2 and j in t_done:
             firsts = [sim[ii, j] for ii, jj in pairs if jj == j]
             if firsts and sim[i, j] >= max(firsts) - SECOND_PARTNER:
                 extra.append((i, j))
