@@ -113,7 +113,8 @@ from align.provenance.derive import (  # noqa: E402
     derive_sentences,
     features_of,
 )
-from align.provenance.derive_features import ordered_share  # noqa: E402
+from align.provenance.derive_diff import tokens  # noqa: E402
+from align.provenance.derive_features import ordered_share, worded  # noqa: E402
 from align.read.document import LoadOptions, document_from_text  # noqa: E402
 
 FILES = ("wmt22_zh-en.tsv", "wmt22_cs-en.tsv", "wmt23_he-en.tsv")
@@ -207,6 +208,7 @@ def _with_features(pairs: list[dict[str, Any]], options: DeriveOptions) -> None:
     for p in pairs:
         p["feats"], rows = features_of(p["a"], p["b"], options)
         p["src"] = [r[:3] for r in rows]
+        p["worded"] = worded([tokens(s) for s in p["b"]])  # the in-order share's denominator
 
 
 def _errors(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -271,7 +273,7 @@ def main() -> None:
             write_model(options, feats, ROOT / "align" / "provenance" / "derive_model.py")
     for p in pairs:  # the in-order share under the fitted move cost
         p["feats"]["ordered"] = ordered_share(
-            p["src"], len(p["b"]), options.order_move, options.match
+            p["src"], p["worded"], options.order_move, options.match
         )
     out["options"] = {
         "match": options.match,

@@ -24,7 +24,7 @@ CANDIDATES = (
     "in_order", "in_runs", "edit_span", "edits_per_token", "length_ratio", "verbatim_share",
     "io_sd", "edit_top", "low_share", "moved", "longest_run", "marked_kept", "chrf_q25",
     "chrf_mean", "chrf_high", "chrf_low", "punct_kept", "caps_kept", "digits_kept", "ng3",
-    "content_in_a", "punct_style", "dropped_ops", "added_ops",
+    "content_in_a", "punct_style", "dropped_ops", "added_ops", "function_edits", "stem_mates",
 )  # fmt: skip
 RIDGE = 0.1  # L2 on the standardised features (0.01-1 give dev CV within 0.005)
 FOLDS = 5
@@ -97,7 +97,7 @@ def fit_related(
     grid = [round(float(t), 3) for t in np.arange(0.2, 0.8, 0.025)]
     per: dict[float, tuple[float, float]] = {}
     for move in ORDER_MOVES:
-        share = np.array([ordered_share(r["src"], len(r["b"]), move, base.match) for r in rows])
+        share = np.array([ordered_share(r["src"], r["worded"], move, base.match) for r in rows])
         accs = [float(np.mean((share >= t) == truth)) for t in grid]
         ties = [t for t, acc in zip(grid, accs, strict=True) if acc == max(accs)]
         per[move] = (max(accs), ties[(len(ties) - 1) // 2])

@@ -119,6 +119,13 @@ def ordered_share(
 _LOOKBACK = 64
 
 
+def worded(toks: Sequence[Sequence[tuple[str, int, int]]]) -> int:
+    """How many sentences have a word (letter or digit): the in-order share's denominator.
+    A line of punctuation alone ("?" in a chat) can have no source and is no evidence
+    either way; counted, it made a short copy-edit read as unrelated."""
+    return sum(1 for ts in toks if any(t[0][0].isalnum() for t in ts))
+
+
 def features_of(
     a: Sequence[str],
     b: Sequence[str],
@@ -133,6 +140,7 @@ def features_of(
     sums = dict.fromkeys(
         ("kept", "runs2", "ops", "gap", "tokens", "a_tokens", "marked", "marked_kept"), 0
     )
+    sums.update(function_edits=0, stem_mates=0)
     sums.update(moved=0, punct=0, punct_kept=0)
     ops = Counter[str]()
     per: list[tuple[float, float, float]] = []  # per pair: in-order, longest run, edits
@@ -152,7 +160,7 @@ def features_of(
     cf = np.array([r[5] for r in rows]) if rows else np.zeros(1)
     feats = {
         "coverage": _share(len(rows), len(b)),
-        "ordered": ordered_share([r[:3] for r in rows], len(b), order_move, match),
+        "ordered": ordered_share([r[:3] for r in rows], worded(b_toks), order_move, match),
         "in_order": _share(sums["kept"], total),
         "edit_span": round(sums["gap"] / sums["ops"], 4) if sums["ops"] else 0.0,
         "edits_per_token": _share(sums["ops"], total),
@@ -173,6 +181,12 @@ def features_of(
         # are as often additions as cuts
         "dropped_ops": _share(ops["dropped"], sum(ops.values())),
         "added_ops": _share(ops["added"], sum(ops.values())),
+        # a second translator's edits are function words and punctuation as often as not
+        # (articles, prepositions, auxiliaries); an editor's are content words
+        "function_edits": _share(sums["function_edits"], sums["gap"]),
+        # B's words that are another form of a word A has in that place ("test" /
+        # "testing"): a translator inflecting the same word their own way
+        "stem_mates": _share(sums["stem_mates"], total),
         **_choices(a, b, a_toks, b_toks),
     }
     return feats, rows

@@ -18,7 +18,8 @@ from align.provenance.derive import (
     derive_sentences,
     result_dict,
 )
-from align.provenance.derive_features import chrf, features_of, ordered_share
+from align.provenance.derive_diff import tokens, word_diff
+from align.provenance.derive_features import chrf, features_of, ordered_share, worded
 
 PAIRS = [
     ("", ""),
@@ -127,3 +128,36 @@ def test_ordered_share_chain() -> None:
     assert ordered_share(scattered, 4, 0.3, 0.3) == 0.5
     assert ordered_share(scattered, 4, 0.0, 0.3) == 1.0  # moves free: plain coverage
     assert ordered_share([], 3, 0.3, 0.3) == 0.0
+
+
+def test_stem_mates_count_other_forms_of_a_word() -> None:
+    # "tested" / "testing" are one word inflected two ways; "people" / "persons" are not
+    # (other letters from the fourth on: a synonym, as an editor puts in)
+    _, c = word_diff("the samples were tested by people", "the samples were testing by persons")
+    assert c["stem_mates"] == 1
+    _, c = word_diff("they arrive today", "they arrive today")
+    assert c["stem_mates"] == 0 and c["function_edits"] == 0
+
+
+def test_function_edits_count_articles_and_punctuation() -> None:
+    # a translator's kind of edit: "a" for "the" and an added "for" (both function words)
+    _, c = word_diff("I waited an hour for the meal.", "I waited for an hour for a meal.")
+    assert c["function_edits"] == c["gap"] == 3
+    # an editor's kind: one content word for another
+    _, c = word_diff("Prices rose sharply.", "Prices rose steeply.")
+    assert c["function_edits"] == 0 and c["gap"] == 2
+
+
+def test_translator_features_on_the_shared_texts() -> None:
+    edited, _ = features_of(A, EDITED, 0.3)
+    other, _ = features_of(A, OTHER_TRANSLATOR, 0.3)
+    for k in ("function_edits", "stem_mates"):
+        assert 0.0 <= edited[k] <= 1.0 and 0.0 <= other[k] <= 1.0, k
+
+
+def test_wordless_lines_do_not_count_against_the_order() -> None:
+    # a "?" line of a chat can have no source; it is not evidence that B is unrelated
+    b = [A[0], "?", A[1], "?", A[2]]
+    feats, _ = features_of(A, b, 0.3)
+    assert feats["ordered"] == 1.0
+    assert worded([tokens(s) for s in b]) == 3
