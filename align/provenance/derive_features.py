@@ -6,7 +6,8 @@ of two, by word-set overlap), and the features are read from those aligned pairs
 the two texts as wholes:
 
 * how much of B has a source (``coverage``), and how much has it *in order* (``ordered``,
-  ``ordered_share``): whether B is related to A at all is read from this, not from word
+  ``ordered_share``, over B's sentences that have a word: a lone "?" has no source and
+  says nothing): whether B is related to A at all is read from this, not from word
   overlap alone. Another outlet's article on the same event shares names, numbers and topic
   words, so many of its sentences find some A sentence with a fair overlap, but scattered
   over A; a copy-edit or an independent translation of the same original follows A's
@@ -23,6 +24,12 @@ the two texts as wholes:
   another quote or dash style), names written as in A, case included (``caps_kept``),
   numbers written as in A (``digits_kept``), the tokens an editor rarely touches
   (``marked_kept``, from ``derive_diff``);
+* what the differences are made of: a second translator (or two post-editors of one
+  machine translation, whose texts share most of their 3-grams) differs from A in small
+  ways all over, in function words and punctuation (``function_edits``: the share of the
+  edited tokens that are) and in how a shared word is inflected (``stem_mates``: B's
+  words that are another form of a word A has in that edit, "test" / "testing"); an
+  editor puts other content words in or cuts them;
 * shared wording over the whole text: B's word 3-grams found anywhere in A (``ng3``) and B's
   content words found in A (``content_in_a``).
 
