@@ -142,17 +142,52 @@ def _function(w: str) -> bool:
 
 def _stem_mates(a: Sequence[str], b: Sequence[str]) -> int:
     """B words of an edit that are another form of a word on A's side of it (same first
-    ``_STEM`` letters, both of ``_STEM`` letters or more: "test" / "testing", "people" /
-    "persons" does not count, "arrive" / "arrived" does). Two translators agree on the
-    word and inflect it their own way (number, tense, a noun for a verb); an editor who
-    touches a word puts another word in its place or cuts it."""
+    ``_STEM`` letters, both of ``_STEM`` letters or more: "test" / "testing", "arrive" /
+    "arrived"; "people" / "persons" does not count). Two translators agree on the word
+    and inflect it their own way (number, tense, a noun for a verb); an editor who
+    touches a word puts another word in its place or cuts it. A spelling variant
+    ("criticised" / "criticized", "labour" / "labor") is not counted: house style is an
+    editor's change."""
     stems: dict[str, set[str]] = {}
     for w in a:
         if len(w) >= _STEM and w.isalpha():
-            stems.setdefault(w[:_STEM], set()).add(w)
+            stems.setdefault(w[:_STEM], set()).add(_spelling(w))
     if not stems:
         return 0
-    return sum(1 for w in b if len(w) >= _STEM and w.isalpha() and stems.get(w[:_STEM], {w}) - {w})
+    return sum(
+        1
+        for w in b
+        if len(w) >= _STEM and w.isalpha() and stems.get(w[:_STEM], set()) - {_spelling(w)}
+    )
+
+
+# British spellings and their American forms, as house style rewrites them (the form an
+# editor changes; a translator's inflection survives it).
+_SPELLING = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+)
+
+
+def _spelling(w: str) -> str:
+    """``w`` in American spelling where its ending is a British one (else ``w``)."""
+    for uk, us in sorted(_SPELLING, key=lambda p: -len(p[0])):
+        if w.endswith(uk) and len(w) > len(uk) + 2:
+            return w[: -len(uk)] + us
+    return w
 
 
 def _marked(tok: str, k: int) -> bool:

@@ -11,6 +11,7 @@ from sacrebleu.metrics.chrf import CHRF
 from align.provenance import derive_model
 from align.provenance.derive import (
     COPY_EDITED,
+    INDEPENDENT,
     UNRELATED,
     DeriveOptions,
     copy_contributions,
@@ -137,6 +138,9 @@ def test_stem_mates_count_other_forms_of_a_word() -> None:
     assert c["stem_mates"] == 1
     _, c = word_diff("they arrive today", "they arrive today")
     assert c["stem_mates"] == 0 and c["function_edits"] == 0
+    # house style ("criticised" -> "criticized", "labour" -> "labor") is an editor's change
+    _, c = word_diff("Unions criticised the labour plan.", "Unions criticized the labor plan.")
+    assert c["stem_mates"] == 0
 
 
 def test_function_edits_count_articles_and_punctuation() -> None:
@@ -161,3 +165,28 @@ def test_wordless_lines_do_not_count_against_the_order() -> None:
     feats, _ = features_of(A, b, 0.3)
     assert feats["ordered"] == 1.0
     assert worded([tokens(s) for s in b]) == 3
+
+
+# Two post-editors of one machine translation: most 3-grams shared, but every sentence
+# differs in articles, prepositions and how a word is inflected ("rising", "criticized").
+POST_EDITED_SIBLING = [
+    "The government announced on Tuesday it will raise the taxes on fuel by ten percent.",
+    "Officials said that the money will go to the repairs of roads in northern provinces.",
+    "The opposition criticized this plan and called for the vote in the parliament.",
+    "Prices at pumps have already been rising twice this year, according to ministry.",
+]
+# An editor's house style: American spelling, a cut, the rest verbatim.
+HOUSE_STYLE = [
+    "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
+    "The opposition criticized the plan and called for a vote in parliament.",
+    "Prices at the pump have already risen twice this year, according to the ministry.",
+]
+
+
+def test_post_edited_sibling_is_independent_and_house_style_is_copy() -> None:
+    sib = derive_sentences(A, POST_EDITED_SIBLING, scores=False)
+    assert sib.features["ng3"] > 0.25 and sib.features["stem_mates"] > 0
+    assert sib.relation == INDEPENDENT
+    house = derive_sentences(A, HOUSE_STYLE, scores=False)
+    assert house.features["stem_mates"] == 0.0
+    assert house.relation == COPY_EDITED
