@@ -41,7 +41,12 @@ Copy-edit generators (``--generator``; figures are reported for both):
   a synonym from ``SYN`` where it has one, a number in another house style (thousands
   separator, percent sign) or kept, a filler word cut, else a content word of *the same
   document* with the same ending (a past tense for a past tense); and one sentence of
-  the most similar other document is added, as an editor adds context from elsewhere (the
+  the most similar other document is added, as an editor adds context from elsewhere; and
+  (``--inflect``, default ``INFLECT_SHARE`` 0.05) a share of those rewritten words is put
+  in another form of the same word (tense or number made to agree: "reported" ->
+  "reporting"), so that the model does not read every inflected word as a second
+  translator's (``derive``'s ``stem_mates``; ``--inflect 0`` is the generator before this
+  was added, pair for pair) (the
   random generator adds no content, so a model fitted on it reads any material of B's own
   as a second translator's). Still not an editor's
   paraphrase (that needs a language model), but on the story's own vocabulary with names
@@ -106,7 +111,12 @@ from derive_fit import (  # noqa: E402
     select,
     write_model,
 )
-from derive_pairs import edit, make_pairs, same_event_pairs  # noqa: E402, F401  (chain.py: edit)
+from derive_pairs import (  # noqa: E402, F401  (chain.py: edit)
+    INFLECT_SHARE,
+    edit,
+    make_pairs,
+    same_event_pairs,
+)
 
 from align.provenance.derive import (  # noqa: E402
     INDEPENDENT,
@@ -249,16 +259,25 @@ def main() -> None:
         "each: how the shipped model is fitted)",
     )
     ap.add_argument(
+        "--inflect",
+        type=float,
+        default=INFLECT_SHARE,
+        help="realistic generator: share of rewritten words put in another form of the same "
+        "word (0: the generator before inflections were added)",
+    )
+    ap.add_argument(
         "--all-features", action="store_true", help="with --fit: every candidate feature"
     )
     args = ap.parse_args()
     log("loading and splitting ...")
     docs = load()
     gens = {"realistic": (True,), "random": (False,), "both": (False, True)}[args.generator]
-    pairs = [p for g in gens for p in make_pairs(docs, realistic=g)] + same_event_pairs(docs)
+    pairs = [p for g in gens for p in make_pairs(docs, realistic=g, inflect=args.inflect)]
+    pairs += same_event_pairs(docs)
     options = DeriveOptions()
     _with_features(pairs, options)
     out: dict[str, Any] = {"docs": len(docs), "pairs": len(pairs), "generator": args.generator}
+    out["inflect"] = args.inflect
     dev = [p for p in pairs if p["dev"]]
     feats = CANDIDATES if args.all_features else options.copy_features
     if args.select:
@@ -310,7 +329,11 @@ def main() -> None:
     if not args.no_fresh:
         ruen = load_ruen()
         fresh_docs = [d for d in docs if not d["dev"]] + ruen
-        fresh = [p for g in gens for p in make_pairs(fresh_docs, seed=FRESH_SEED, realistic=g)]
+        fresh = [
+            p
+            for g in gens
+            for p in make_pairs(fresh_docs, seed=FRESH_SEED, realistic=g, inflect=args.inflect)
+        ]
         fresh += same_event_pairs(ruen)
         _with_features(fresh, options)
         for p in fresh:
