@@ -8,7 +8,8 @@ half of the documents (every other one), their English translation en_A as an
 ``english_version`` that ``renders`` the original. Queries (English):
 
 * copy-edits of en_A (``bench/derive.py``'s light / half / third edits; ``--generator``:
-  realistic by default, random the old one): with en_A indexed the chain is correct when
+  realistic by default, with ``derive_pairs.INFLECT_SHARE`` of its rewritten words
+  inflected; random the old one): with en_A indexed the chain is correct when
   the original is paired *and* ``derived_from`` is en_A; without it, when the original is
   paired and ``derived_from`` is empty;
 * zh only: en_B, the independent second translation: correct when the original is paired

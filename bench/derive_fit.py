@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from align.provenance.derive import COPY_EDITED, UNRELATED, DeriveOptions
+from align.provenance.derive import COPY_EDITED, INDEPENDENT, UNRELATED, DeriveOptions
 from align.provenance.derive_features import ordered_share
 
 # Every copy feature the model may use (``--select`` starts from all of them).
@@ -24,7 +24,7 @@ CANDIDATES = (
     "in_order", "in_runs", "edit_span", "edits_per_token", "length_ratio", "verbatim_share",
     "io_sd", "edit_top", "low_share", "moved", "longest_run", "marked_kept", "chrf_q25",
     "chrf_mean", "chrf_high", "chrf_low", "punct_kept", "caps_kept", "digits_kept", "ng3",
-    "content_in_a", "punct_style", "dropped_ops", "added_ops",
+    "content_in_a", "punct_style", "dropped_ops", "added_ops", "function_edits", "stem_mates",
 )  # fmt: skip
 RIDGE = 0.1  # L2 on the standardised features (0.01-1 give dev CV within 0.005)
 FOLDS = 5
@@ -48,17 +48,41 @@ def _xy(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> tuple[np.ndarray,
     return x, np.array([r["rel"] == COPY_EDITED for r in rel], dtype=float)
 
 
+def _fold(doc: str) -> int:
+    return int(hashlib.md5(doc.encode()).hexdigest(), 16) % FOLDS
+
+
+def cv_logits(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> np.ndarray:
+    """Each row's copy logit from a model fitted on the other ``FOLDS`` - 1 folds (by
+    document; the model is fitted on copy and independent rows only, as ``fit`` does)."""
+    fold = np.array([_fold(r["doc"]) for r in rows])
+    x = np.array([[r["feats"][k] for k in feats] for r in rows], dtype=float)
+    y = np.array([r["rel"] == COPY_EDITED for r in rows], dtype=float)
+    related = np.array([r["rel"] != UNRELATED for r in rows])
+    z = np.zeros(len(rows))
+    for k in range(FOLDS):
+        mean, scale, w = _logistic(x[(fold != k) & related], y[(fold != k) & related])
+        z[fold == k] = w[0] + ((x[fold == k] - mean) / scale) @ w[1:]
+    return z
+
+
 def cv_accuracy(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> float:
     """Copy-vs-independent accuracy under ``FOLDS``-fold cross-validation by document."""
     rel = [r for r in rows if r["rel"] != UNRELATED]
-    fold = np.array([int(hashlib.md5(r["doc"].encode()).hexdigest(), 16) % FOLDS for r in rel])
-    x, y = _xy(rel, feats)
-    ok = np.zeros(len(rel), dtype=bool)
-    for k in range(FOLDS):
-        mean, scale, w = _logistic(x[fold != k], y[fold != k])
-        z = w[0] + ((x[fold == k] - mean) / scale) @ w[1:]
-        ok[fold == k] = (z >= 0) == (y[fold == k] == 1)
-    return float(ok.mean())
+    z = cv_logits(rel, feats)
+    return float(np.mean((z >= 0) == np.array([r["rel"] == COPY_EDITED for r in rel])))
+
+
+def cv_relations(rows: list[dict[str, Any]], feats: tuple[str, ...], related: float) -> list[str]:
+    """Each row's relation with the copy model under cross-validation (``cv_logits``) and
+    the relatedness threshold ``related`` on its ``ordered`` feature: the dev figure of
+    the three relations that no row was fitted on (but the two numbers of the
+    relatedness rule, fitted on all of dev)."""
+    z = cv_logits(rows, feats)
+    return [
+        UNRELATED if r["feats"]["ordered"] < related else COPY_EDITED if v >= 0 else INDEPENDENT
+        for r, v in zip(rows, z, strict=True)
+    ]
 
 
 def select(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -97,7 +121,7 @@ def fit_related(
     grid = [round(float(t), 3) for t in np.arange(0.2, 0.8, 0.025)]
     per: dict[float, tuple[float, float]] = {}
     for move in ORDER_MOVES:
-        share = np.array([ordered_share(r["src"], len(r["b"]), move, base.match) for r in rows])
+        share = np.array([ordered_share(r["src"], r["worded"], move, base.match) for r in rows])
         accs = [float(np.mean((share >= t) == truth)) for t in grid]
         ties = [t for t, acc in zip(grid, accs, strict=True) if acc == max(accs)]
         per[move] = (max(accs), ties[(len(ties) - 1) // 2])

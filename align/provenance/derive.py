@@ -13,7 +13,9 @@ verbatim the aligned pairs are and how the differences spread over them (an edit
 many sentences verbatim and rewrites some; a second translator words every sentence and
 orders its words their own way), the distribution of the pairs' chrF, and the choices an
 editor leaves alone and a translator makes again: punctuation, quote style, how names and
-numbers are written, shared 3-grams and content words. All from word tokens and
+numbers are written, shared 3-grams and content words; and what the differences are
+made of (a translator's are function words, punctuation and other forms of the same word
+all over the text; an editor's are content words put in or cut). All from word tokens and
 ``difflib``: no encoder, a few milliseconds per article.
 
 The decision rule, a threshold on the in-order share and a logistic copy-vs-independent

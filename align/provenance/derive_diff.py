@@ -31,6 +31,18 @@ class WordEdit:
     b_end: int
 
 
+# English function words: two translators of one original choose them differently all over
+# the text (articles, prepositions, auxiliaries); an editor rewriting a clause changes its
+# content words and leaves these alone.
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for by with from and or but as is are was were be been being it "
+    "its this that these those which who whom whose what there their they them he she his "
+    "her we our you your i my me not no so if than then into over about after before up out "
+    "will would can could has have had do does did".split()
+)
+_STEM = 4  # letters two words share at the start to count as forms of one word
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word and punctuation tokens with their 0-based character spans."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -84,6 +96,7 @@ def word_diff(
     a_words = frozenset(la)
     moved = punct_kept = 0
     punct = [not w[0].isalnum() for w in la]
+    function_edits = stem_mates = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             kept += j2 - j1
@@ -93,6 +106,8 @@ def word_diff(
             punct_kept += sum(punct[i1:i2])
             continue
         gap += (i2 - i1) + (j2 - j1)
+        function_edits += sum(1 for w in (*la[i1:i2], *lb[j1:j2]) if _function(w))
+        stem_mates += _stem_mates(la[i1:i2], lb[j1:j2])
         moved += sum(1 for w in lb[j1:j2] if w in a_words and w[0].isalnum())
         a0 = ta[i1][1] if i1 < i2 else (ta[i1 - 1][2] if i1 else 0)
         a1 = ta[i2 - 1][2] if i1 < i2 else a0
@@ -113,8 +128,66 @@ def word_diff(
         "moved": moved,
         "punct": sum(punct),  # punctuation tokens of A, and those kept in place in B
         "punct_kept": punct_kept,
+        # tokens the edits touch (both sides) that are function words or punctuation
+        "function_edits": function_edits,
+        # B words in an edit with another form of the same word in A's side of it
+        "stem_mates": stem_mates,
     }
     return tuple(edits), counts
+
+
+def _function(w: str) -> bool:
+    return not w[0].isalnum() or w in FUNCTION_WORDS
+
+
+def _stem_mates(a: Sequence[str], b: Sequence[str]) -> int:
+    """B words of an edit that are another form of a word on A's side of it (same first
+    ``_STEM`` letters, both of ``_STEM`` letters or more: "test" / "testing", "arrive" /
+    "arrived"; "people" / "persons" does not count). Two translators agree on the word
+    and inflect it their own way (number, tense, a noun for a verb); an editor who
+    touches a word puts another word in its place or cuts it. A spelling variant
+    ("criticised" / "criticized", "labour" / "labor") is not counted: house style is an
+    editor's change."""
+    stems: dict[str, set[str]] = {}
+    for w in a:
+        if len(w) >= _STEM and w.isalpha():
+            stems.setdefault(w[:_STEM], set()).add(_spelling(w))
+    if not stems:
+        return 0
+    return sum(
+        1
+        for w in b
+        if len(w) >= _STEM and w.isalpha() and stems.get(w[:_STEM], set()) - {_spelling(w)}
+    )
+
+
+# British spellings and their American forms, as house style rewrites them (the form an
+# editor changes; a translator's inflection survives it).
+_SPELLING = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+)
+
+
+def _spelling(w: str) -> str:
+    """``w`` in American spelling where its ending is a British one (else ``w``)."""
+    for uk, us in sorted(_SPELLING, key=lambda p: -len(p[0])):
+        if w.endswith(uk) and len(w) > len(uk) + 2:
+            return w[: -len(uk)] + us
+    return w
 
 
 def _marked(tok: str, k: int) -> bool:

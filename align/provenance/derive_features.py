@@ -6,7 +6,8 @@ of two, by word-set overlap), and the features are read from those aligned pairs
 the two texts as wholes:
 
 * how much of B has a source (``coverage``), and how much has it *in order* (``ordered``,
-  ``ordered_share``): whether B is related to A at all is read from this, not from word
+  ``ordered_share``, over B's sentences that have a word: a lone "?" has no source and
+  says nothing): whether B is related to A at all is read from this, not from word
   overlap alone. Another outlet's article on the same event shares names, numbers and topic
   words, so many of its sentences find some A sentence with a fair overlap, but scattered
   over A; a copy-edit or an independent translation of the same original follows A's
@@ -23,6 +24,12 @@ the two texts as wholes:
   another quote or dash style), names written as in A, case included (``caps_kept``),
   numbers written as in A (``digits_kept``), the tokens an editor rarely touches
   (``marked_kept``, from ``derive_diff``);
+* what the differences are made of: a second translator (or two post-editors of one
+  machine translation, whose texts share most of their 3-grams) differs from A in small
+  ways all over, in function words and punctuation (``function_edits``: the share of the
+  edited tokens that are) and in how a shared word is inflected (``stem_mates``: B's
+  words that are another form of a word A has in that edit, "test" / "testing"); an
+  editor puts other content words in or cuts them;
 * shared wording over the whole text: B's word 3-grams found anywhere in A (``ng3``) and B's
   content words found in A (``content_in_a``).
 
@@ -119,6 +126,13 @@ def ordered_share(
 _LOOKBACK = 64
 
 
+def worded(toks: Sequence[Sequence[tuple[str, int, int]]]) -> int:
+    """How many sentences have a word (letter or digit): the in-order share's denominator.
+    A line of punctuation alone ("?" in a chat) can have no source and is no evidence
+    either way; counted, it made a short copy-edit read as unrelated."""
+    return sum(1 for ts in toks if any(t[0][0].isalnum() for t in ts))
+
+
 def features_of(
     a: Sequence[str],
     b: Sequence[str],
@@ -133,6 +147,7 @@ def features_of(
     sums = dict.fromkeys(
         ("kept", "runs2", "ops", "gap", "tokens", "a_tokens", "marked", "marked_kept"), 0
     )
+    sums.update(function_edits=0, stem_mates=0)
     sums.update(moved=0, punct=0, punct_kept=0)
     ops = Counter[str]()
     per: list[tuple[float, float, float]] = []  # per pair: in-order, longest run, edits
@@ -152,7 +167,7 @@ def features_of(
     cf = np.array([r[5] for r in rows]) if rows else np.zeros(1)
     feats = {
         "coverage": _share(len(rows), len(b)),
-        "ordered": ordered_share([r[:3] for r in rows], len(b), order_move, match),
+        "ordered": ordered_share([r[:3] for r in rows], worded(b_toks), order_move, match),
         "in_order": _share(sums["kept"], total),
         "edit_span": round(sums["gap"] / sums["ops"], 4) if sums["ops"] else 0.0,
         "edits_per_token": _share(sums["ops"], total),
@@ -173,6 +188,12 @@ def features_of(
         # are as often additions as cuts
         "dropped_ops": _share(ops["dropped"], sum(ops.values())),
         "added_ops": _share(ops["added"], sum(ops.values())),
+        # a second translator's edits are function words and punctuation as often as not
+        # (articles, prepositions, auxiliaries); an editor's are content words
+        "function_edits": _share(sums["function_edits"], sums["gap"]),
+        # B's words that are another form of a word A has in that place ("test" /
+        # "testing"): a translator inflecting the same word their own way
+        "stem_mates": _share(sums["stem_mates"], total),
         **_choices(a, b, a_toks, b_toks),
     }
     return feats, rows

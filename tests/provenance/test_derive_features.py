@@ -11,6 +11,7 @@ from sacrebleu.metrics.chrf import CHRF
 from align.provenance import derive_model
 from align.provenance.derive import (
     COPY_EDITED,
+    INDEPENDENT,
     UNRELATED,
     DeriveOptions,
     copy_contributions,
@@ -18,7 +19,8 @@ from align.provenance.derive import (
     derive_sentences,
     result_dict,
 )
-from align.provenance.derive_features import chrf, features_of, ordered_share
+from align.provenance.derive_diff import tokens, word_diff
+from align.provenance.derive_features import chrf, features_of, ordered_share, worded
 
 PAIRS = [
     ("", ""),
@@ -127,3 +129,64 @@ def test_ordered_share_chain() -> None:
     assert ordered_share(scattered, 4, 0.3, 0.3) == 0.5
     assert ordered_share(scattered, 4, 0.0, 0.3) == 1.0  # moves free: plain coverage
     assert ordered_share([], 3, 0.3, 0.3) == 0.0
+
+
+def test_stem_mates_count_other_forms_of_a_word() -> None:
+    # "tested" / "testing" are one word inflected two ways; "people" / "persons" are not
+    # (other letters from the fourth on: a synonym, as an editor puts in)
+    _, c = word_diff("the samples were tested by people", "the samples were testing by persons")
+    assert c["stem_mates"] == 1
+    _, c = word_diff("they arrive today", "they arrive today")
+    assert c["stem_mates"] == 0 and c["function_edits"] == 0
+    # house style ("criticised" -> "criticized", "labour" -> "labor") is an editor's change
+    _, c = word_diff("Unions criticised the labour plan.", "Unions criticized the labor plan.")
+    assert c["stem_mates"] == 0
+
+
+def test_function_edits_count_articles_and_punctuation() -> None:
+    # a translator's kind of edit: "a" for "the" and an added "for" (both function words)
+    _, c = word_diff("I waited an hour for the meal.", "I waited for an hour for a meal.")
+    assert c["function_edits"] == c["gap"] == 3
+    # an editor's kind: one content word for another
+    _, c = word_diff("Prices rose sharply.", "Prices rose steeply.")
+    assert c["function_edits"] == 0 and c["gap"] == 2
+
+
+def test_translator_features_on_the_shared_texts() -> None:
+    edited, _ = features_of(A, EDITED, 0.3)
+    other, _ = features_of(A, OTHER_TRANSLATOR, 0.3)
+    for k in ("function_edits", "stem_mates"):
+        assert 0.0 <= edited[k] <= 1.0 and 0.0 <= other[k] <= 1.0, k
+
+
+def test_wordless_lines_do_not_count_against_the_order() -> None:
+    # a "?" line of a chat can have no source; it is not evidence that B is unrelated
+    b = [A[0], "?", A[1], "?", A[2]]
+    feats, _ = features_of(A, b, 0.3)
+    assert feats["ordered"] == 1.0
+    assert worded([tokens(s) for s in b]) == 3
+
+
+# Two post-editors of one machine translation: most 3-grams shared, but every sentence
+# differs in articles, prepositions and how a word is inflected ("rising", "criticized").
+POST_EDITED_SIBLING = [
+    "The government announced on Tuesday it will raise the taxes on fuel by ten percent.",
+    "Officials said that the money will go to the repairs of roads in northern provinces.",
+    "The opposition criticized this plan and called for the vote in the parliament.",
+    "Prices at pumps have already been rising twice this year, according to ministry.",
+]
+# An editor's house style: American spelling, a cut, the rest verbatim.
+HOUSE_STYLE = [
+    "The government announced on Tuesday that it would raise taxes on fuel by ten percent.",
+    "The opposition criticized the plan and called for a vote in parliament.",
+    "Prices at the pump have already risen twice this year, according to the ministry.",
+]
+
+
+def test_post_edited_sibling_is_independent_and_house_style_is_copy() -> None:
+    sib = derive_sentences(A, POST_EDITED_SIBLING, scores=False)
+    assert sib.features["ng3"] > 0.25 and sib.features["stem_mates"] > 0
+    assert sib.relation == INDEPENDENT
+    house = derive_sentences(A, HOUSE_STYLE, scores=False)
+    assert house.features["stem_mates"] == 0.0
+    assert house.relation == COPY_EDITED
