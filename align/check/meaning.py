@@ -264,6 +264,17 @@ def _cue_flags(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
         return not echo_hits(c, text, lang)
 
     o, t = v.otext, v.ttext
+
+    def changed(sub: str, os_: tuple[int, int], ts: tuple[int, int]) -> None:
+        (a, b), (c, d) = os_, ts
+        flag(
+            MEANING_CHANGE,
+            sub,
+            f"Meaning changed ({sub}): original \u201c{o[a:b]}\u201d, "
+            f"translation \u201c{t[c:d]}\u201d",
+            v.osp(a, b) + v.tsp(c, d),
+        )
+
     if "venue" in oc and absent("venue", "translation"):
         a, b = oc["venue"][0]
         if not _covered(v.words, "original", a, b):
@@ -286,25 +297,11 @@ def _cue_flags(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
         )
     for x, y in (("amount", "variety"), ("variety", "amount")):
         if x in oc and y in tc and x not in tc and absent(x, "translation"):
-            (a, b), (c, d) = oc[x][0], tc[y][0]
-            flag(
-                MEANING_CHANGE,
-                "hedge",
-                f"Meaning changed (hedge): original \u201c{o[a:b]}\u201d, "
-                f"translation \u201c{t[c:d]}\u201d",
-                v.osp(a, b) + v.tsp(c, d),
-            )
+            changed("hedge", oc[x][0], tc[y][0])
     days = ("today", "yesterday", "tomorrow")
     for x in (d for d in days if d in oc and d not in tc):
         for y in (d for d in days if d in tc and d not in oc):
-            (a, b), (c, d) = oc[x][0], tc[y][0]
-            flag(
-                MEANING_CHANGE,
-                "time",
-                f"Meaning changed (time): original \u201c{o[a:b]}\u201d, "
-                f"translation \u201c{t[c:d]}\u201d",
-                v.osp(a, b) + v.tsp(c, d),
-            )
+            changed("time", oc[x][0], tc[y][0])
     if "period_part" in oc and absent("period_part", "translation"):
         a, b = oc["period_part"][0]
         flag(
