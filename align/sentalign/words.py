@@ -22,6 +22,7 @@ Encoders other than USE v3 get the same matching over words encoded alone (slowe
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -164,6 +165,24 @@ def align_words(
         vo /= np.sqrt(np.maximum((vo * vo).sum(1), 1e-12))[:, None]
         vt /= np.sqrt(np.maximum((vt * vt).sum(1), 1e-12))[:, None]
     sim = vo @ vt.T
+    pairs = _match(ow, tw, sim, min_sim, distortion)
+    return WordLinks(tuple(ow), tuple(tw), pairs, sim, ot, tt, otext, ttext)
+
+
+def rematch(wl: WordLinks, min_sim: float, distortion: float) -> WordLinks:
+    """The same link matched again with other settings, from its word similarities
+    (no second pass over tokens and vectors): ``check``'s cut search reads a denser
+    matching than the rules that read ``wl``."""
+    if not wl.orig or not wl.trans:
+        return wl
+    pairs = _match(list(wl.orig), list(wl.trans), wl.sim, min_sim, distortion)
+    return dataclasses.replace(wl, pairs=pairs)
+
+
+def _match(
+    ow: list[Word], tw: list[Word], sim: FloatArray, min_sim: float, distortion: float
+) -> tuple[tuple[int, int], ...]:
+    """The word pairs: forced numbers and names, itermax rounds, second partners."""
     pairs: set[tuple[int, int]] = set()
     # forced: equal numbers, matching name skeletons (capitalised or non-Latin words)
     ov = {i: _value(w.text) for i, w in enumerate(ow) if any(c.isdigit() for c in w.text)}
@@ -214,7 +233,7 @@ def align_words(
             if firsts and sim[i, j] >= max(firsts) - SECOND_PARTNER:
                 extra.append((i, j))
     pairs.update(extra)
-    return WordLinks(tuple(ow), tuple(tw), tuple(sorted(pairs)), sim, ot, tt, otext, ttext)
+    return tuple(sorted(pairs))
 
 
 def without(
