@@ -126,7 +126,6 @@ from align.provenance.derive import (  # noqa: E402
     derive_sentences,
     features_of,
 )
-from align.provenance.derive_diff import tokens  # noqa: E402
 from align.provenance.derive_features import ordered_share, worded  # noqa: E402
 from align.read.document import LoadOptions, document_from_text  # noqa: E402
 
@@ -221,7 +220,7 @@ def _with_features(pairs: list[dict[str, Any]], options: DeriveOptions) -> None:
     for p in pairs:
         p["feats"], rows = features_of(p["a"], p["b"], options)
         p["src"] = [r[:3] for r in rows]
-        p["worded"] = worded([tokens(s) for s in p["b"]])  # the in-order share's denominator
+        p["worded"] = worded(p["b"])  # the in-order share's denominator
 
 
 def _errors(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:

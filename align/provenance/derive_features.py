@@ -44,6 +44,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from align.provenance.derive_diff import WordEdit, best_source, spread, tokens, word_diff, words
+from align.text.shape import has_words
 
 Row = tuple[int, tuple[int, ...], float, tuple[WordEdit, ...], float, float]
 """B index, source A indices, similarity, word edits, in-order share, chrF (0-1)."""
@@ -126,11 +127,11 @@ def ordered_share(
 _LOOKBACK = 64
 
 
-def worded(toks: Sequence[Sequence[tuple[str, int, int]]]) -> int:
-    """How many sentences have a word (letter or digit): the in-order share's denominator.
-    A line of punctuation alone ("?" in a chat) can have no source and is no evidence
-    either way; counted, it made a short copy-edit read as unrelated."""
-    return sum(1 for ts in toks if any(t[0][0].isalnum() for t in ts))
+def worded(texts: Sequence[str]) -> int:
+    """How many sentences have a word (``text.shape.has_words``): the in-order share's
+    denominator. A line of punctuation alone ("?" in a chat) can have no source and is no
+    evidence either way; counted, it made a short copy-edit read as unrelated."""
+    return sum(1 for t in texts if has_words(t))
 
 
 def features_of(
@@ -167,7 +168,7 @@ def features_of(
     cf = np.array([r[5] for r in rows]) if rows else np.zeros(1)
     feats = {
         "coverage": _share(len(rows), len(b)),
-        "ordered": ordered_share([r[:3] for r in rows], worded(b_toks), order_move, match),
+        "ordered": ordered_share([r[:3] for r in rows], worded(b), order_move, match),
         "in_order": _share(sums["kept"], total),
         "edit_span": round(sums["gap"] / sums["ops"], 4) if sums["ops"] else 0.0,
         "edits_per_token": _share(sums["ops"], total),
