@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/segmentation.py
 	$(BIN)/python bench/alignment.py
 	$(BIN)/python bench/flags.py
+	$(BIN)/python bench/changed_numbers.py
 	$(BIN)/python bench/pairing.py
 
 clean:

@@ -1,12 +1,17 @@
 """Two sentences' numeric facts compared: which hard facts one side has and the other lacks.
 
-The facts come from ``align.text.numbers.extract_numbers``. Tolerances: decimals and values
->= 10,000 within 1.5 % are equal (rounding ``2.47 million`` as ``2.5 million``; small
-integers and years must be exact, and two figures written to the same precision are never
-roundings of each other); a two-digit decade matches its four-digit year (``90-х`` /
+The facts come from ``align.text.numbers.extract_numbers``. Tolerances: two different
+figures are one only when the translation's is the original's rounded to fewer
+significant digits (``2.47 million`` as ``2.5 million``; never ``300 thousand`` as
+``300,300``, which adds precision, and never two figures at the same precision, ``320``
+/ ``321 thousand``), within 1.5 %; small integers, years and clock times are exact
+(``14:10`` is ``2:10 PM``); a two-digit decade matches its four-digit year (``90-х`` /
 ``1990s``); a unit word one side left implicit (``2.5`` / ``2.5 million``) and a unit
-conversion within 12 % (km / miles, C / F) are the same fact; a phone number regrouped is
-not a change, and a figure repeated on one side but changed once on the other is.
+conversion within 12 % (km / miles, C / F) are the same fact, the conversion only
+where the other side does not write the same unit; ``Article 159.3`` is ``part 3 of
+article 159``; a phone number regrouped is not a change, and a figure repeated on one
+side but changed once on the other is. ``bench/changed_numbers.py`` measures all this on
+human translations.
 """
 
 from __future__ import annotations
@@ -63,8 +68,10 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     """Hard facts that one side has and the other does not, plus dropped qualifiers."""
     of = [f for f in extract_numbers(orig_text, orig_lang) if f.kind != "month"]
     tf = [f for f in extract_numbers(trans_text, trans_lang) if f.kind != "month"]
-    only_o, quals = _unmatched(of, tf)
-    only_t, _ = _unmatched(tf, of)
+    of, tf = _articles(of, tf)
+    tf, of = _articles(tf, of)
+    only_o, quals = _unmatched(of, tf, True)
+    only_t, _ = _unmatched(tf, of, False)
     if (
         only_o
         and only_t
@@ -108,25 +115,94 @@ def _digits(facts: list[NumberFact]) -> str:
 
 
 def _unmatched(
-    side: list[NumberFact], other: list[NumberFact]
+    side: list[NumberFact], other: list[NumberFact], is_original: bool
 ) -> tuple[list[NumberFact], list[tuple[NumberFact, NumberFact]]]:
     out: list[NumberFact] = []
     quals: list[tuple[NumberFact, NumberFact]] = []
     for f in side:
         if not f.hard:
             continue
-        exact = [g for g in other if _close(f.value, g.value) and not _both_exact(f, g)]
+        exact = [g for g in other if _same(f, g, is_original)]
         if exact:
             g = exact[0]
             if f.qualifier and not any(x.qualifier for x in exact) and g.hard:
                 quals.append((f, g))
             continue
-        if any(_scaled(f.value, g.value) or _converted(f, g) for g in other):
+        if any(_scaled(f.value, g.value) for g in other):
             continue
-        if _article_part(f, other):
+        # a conversion only where the other side does not write the same unit: "300 km
+        # (190 miles)" against "329 km (190 miles)" is a changed 300, not 190 miles
+        if not any(_same_unit(f, g) for g in other) and any(_converted(f, g) for g in other):
             continue
         out.append(f)
     return out, quals
+
+
+def _same_unit(f: NumberFact, g: NumberFact) -> bool:
+    return bool(
+        f.unit
+        and f.unit == g.unit
+        and f.value
+        and g.value
+        and math.isclose(f.si / f.value, g.si / g.value, rel_tol=1e-6)
+    )
+
+
+def _significant(v: float) -> str:
+    """The significant digits of a value: 2,470,000 -> "247", 300,000 -> "3"."""
+    digits = f"{abs(v):.6f}".replace(".", "").lstrip("0").rstrip("0")
+    return digits or "0"
+
+
+def _rounding(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
+    """Whether the translation's figure can be the original's rounded: "2.47 million" as
+    "2.5 million", never the other way ("300 thousand" as "300,300" adds precision a
+    translator does not have) and never two figures at the same precision."""
+    sf, sg = _significant(f.value), _significant(g.value)
+    if len(sf) == len(sg):
+        return False
+    rough, fine = (f, g) if len(sf) < len(sg) else (g, f)
+    if (rough is f) == is_original:
+        return False  # the original is the rough one: the translation invented digits
+    n = len(_significant(rough.value))
+    mag = math.floor(math.log10(abs(fine.value))) if fine.value else 0
+    return math.isclose(round(fine.value, n - 1 - mag), rough.value, rel_tol=1e-9)
+
+
+def _same(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
+    """One figure on both sides (``f`` on the original's side when ``is_original``). A
+    clock time is exact ("14:10" is "2:10 PM", never "2:20 PM"); two different figures
+    are one only when the translation's is the original's rounded (``_rounding``)."""
+    if "time" in (f.kind, g.kind):
+        return math.isclose(f.value, g.value, abs_tol=1e-6)
+    if f.value == g.value:
+        return True
+    if not _close(f.value, g.value) or _both_exact(f, g):
+        return False
+    a, b = sorted((f.value, g.value))
+    if 1000 <= b <= 2100 and a < 100:  # a decade written short: 90 / 1990
+        return True
+    return _rounding(f, g, is_original)
+
+
+def _articles(
+    side: list[NumberFact], other: list[NumberFact]
+) -> tuple[list[NumberFact], list[NumberFact]]:
+    """Take out legal references written as a structure on one side and as parts on the
+    other: "Article 159.3" here, "part 3 of article 159" there is one reference (both its
+    figures must be there; "Article 158.3" against it stays a change)."""
+    side, other = list(side), list(other)
+    for f in list(side):
+        m = re.fullmatch(r"(\d+)[.](\d+)", f.text)
+        if not m or not f.hard:
+            continue
+        art, part = float(m.group(1)), float(m.group(2))
+        a = next((g for g in other if g.hard and g.value == art), None)
+        b = next((g for g in other if g.hard and g.value == part and g is not a), None)
+        if a is not None and b is not None:
+            side.remove(f)
+            other = [g for g in other if g is not a and g is not b]
+    return side, other
 
 
 def _both_exact(f: NumberFact, g: NumberFact) -> bool:
@@ -136,13 +212,3 @@ def _both_exact(f: NumberFact, g: NumberFact) -> bool:
         return False
     fd, gd = sum(c.isdigit() for c in f.text), sum(c.isdigit() for c in g.text)
     return fd == gd and fd >= 2
-
-
-def _article_part(f: NumberFact, other: list[NumberFact]) -> bool:
-    """ "Article 159.3" on one side, "part 3 of article 159" on the other: one legal
-    reference written as a structure, not a decimal."""
-    m = re.fullmatch(r"(\d+)[.](\d+)", f.text)
-    if not m:
-        return False
-    vals = {g.value for g in other}
-    return float(m.group(1)) in vals and float(m.group(2)) in vals

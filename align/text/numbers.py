@@ -42,7 +42,7 @@ class NumberFact:
     text: str  # the span as written
     hard: bool = True  # from digits (True) or from words only (False)
     qualifier: str | None = None  # "more" | "less" | "about" | None
-    kind: str = "number"  # number | percent | month
+    kind: str = "number"  # number | percent | month | time (a clock time: compared exactly)
     unit: str | None = None  # dimension: length | mass | temp | speed | area | volume
     si: float = 0.0  # value in the dimension's base unit (for unit conversions)
 
@@ -235,8 +235,10 @@ def _digit_fact(t: str, m: re.Match[str], lang: str) -> tuple[NumberFact, int] |
     if tm:  # a clock time 15:00 / 7:55 -> 15.0 / 7.55 (English writes 7.55am, 3 p.m.)
         val += int(tm.group(1)) / 100
         end += 3
+        kind = "time"
     if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
         val += 12
+        kind = "time"
     unit, si = _unit(t[end : end + 24], val)
     fact = NumberFact(
         round(val, 6), t[m.start() : end].strip(), True, _qualifier(t[: m.start()]), kind, unit, si
@@ -297,6 +299,8 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
 def format_value(f: NumberFact) -> str:
     """A readable rendering of a fact's value for flag details."""
     v = f.value
+    if f.kind == "time":  # 14.1 is ten past two: "14:10"
+        return f"{int(v)}:{round(100 * (v - int(v))):02d}"
     if float(v).is_integer() and 1800 <= v <= 2100 and "," not in f.text and " " not in f.text:
         return f"{int(v)}"  # a year (or a plain four-digit count): "2011", not "2,011"
     s = f"{int(v):,}" if float(v).is_integer() else f"{v:,.6g}"

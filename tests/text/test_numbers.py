@@ -99,3 +99,51 @@ def test_both_sides_approximate_is_not_a_dropped_qualifier() -> None:
 def test_speeds_convert_between_kmh_and_mph() -> None:
     d = compare_numbers("ветер 137 км/ч", "ru", "winds of 85 miles per hour", "en")
     assert not d.only_original and not d.only_translation
+
+
+@pytest.mark.parametrize(
+    ("orig", "trans", "changed"),
+    [
+        # a legal reference written as a structure on one side, as parts on the other
+        ("по части 3 статьи 159 УК", "under Article 159.3 of the Criminal Code", False),
+        ("по части 3 статьи 159 УК", "under Article 158.3 of the Criminal Code", True),
+        ("по части 4 статьи 159 УК", "under Article 159.3 of the Criminal Code", True),
+        # a 24-hour time on a 12-hour clock is the same time; ten minutes off is not
+        ("в 14:10", "at 2:10 PM", False),
+        ("в 14:10", "at 2:20 PM", True),
+        ("в 15:00", "at 3 p.m.", False),
+        # a decimal matches a whole number only when it rounds to it
+        ("рост на 2,47 млн", "up 2.5 million", False),
+        ("инфляция 4,6%", "inflation of 5%", True),
+    ],
+)
+def test_structures_and_clock_times(orig: str, trans: str, changed: bool) -> None:
+    d = compare_numbers(orig, "ru", trans, "en")
+    assert bool(d.only_original or d.only_translation) is changed
+
+
+def test_clock_time_is_shown_as_a_time() -> None:
+    from align.text.numbers import format_value
+
+    d = compare_numbers("в 14:10", "ru", "at 2:20 PM", "en")
+    assert [format_value(f) for f in d.only_original] == ["14:10"]
+    assert [format_value(f) for f in d.only_translation] == ["14:20"]
+
+
+@pytest.mark.parametrize(
+    ("orig", "trans", "changed"),
+    [
+        # the translation may round the original, never add precision to it
+        ("пострадали 2 470 000 человек", "2.5 million people were affected", False),
+        ("пострадали 300 тысяч человек", "300,300 people were affected", True),
+        ("проживают 820 тысяч человек", "830,000 people live there", True),
+        # a conversion is no excuse when the other side writes the same unit
+        ("вдоль 300 км (190 миль) побережья", "along 329 km (190 miles) of coast", True),
+        ("вдоль 300 км побережья", "along 190 miles of coast", False),
+    ],
+)
+def test_rounding_goes_one_way_and_units_are_compared_first(
+    orig: str, trans: str, changed: bool
+) -> None:
+    d = compare_numbers(orig, "ru", trans, "en")
+    assert bool(d.only_original and d.only_translation) is changed
