@@ -44,7 +44,7 @@ def _converted(f: NumberFact, g: NumberFact) -> bool:
     temps = {f.unit, g.unit} == {"temp", None}  # "27 градусов" vs "the 80s": °F implied
     if not temps and (not f.unit or f.unit != g.unit or not f.si or not g.si):
         return False
-    if f.value and g.value and math.isclose(f.si / f.value, g.si / g.value, rel_tol=1e-6):
+    if _same_unit(f, g):
         return False  # the same unit on both sides (85 kg / 87 kg): no conversion to allow
     if f.unit == "temp" or temps:
         a, b = f.value, g.value
@@ -75,6 +75,7 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     if (
         only_o
         and only_t
+        and all(f.kind != "time" for f in (*only_o, *only_t))
         and _digits(only_o) == _digits(only_t)
         and (
             len(only_o) != len(only_t)
@@ -139,8 +140,10 @@ def _unmatched(
 
 
 def _same_unit(f: NumberFact, g: NumberFact) -> bool:
+    """Both written in one unit ("degrees" is not one: 27 degrees C are 80 degrees F)."""
     return bool(
         f.unit
+        and f.unit != "temp"
         and f.unit == g.unit
         and f.value
         and g.value

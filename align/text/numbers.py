@@ -210,6 +210,10 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
     return facts + _word_facts(t, lang, used)
 
 
+# after a clock hour: "p.m.", Arabic "evening"/"noon", Russian "o'clock in the day/evening"
+_PM = re.compile(r"\s*(?:p\.\s?m\.|pm\b|مساء|ظهر|بعد الظهر|час(?:а|ов)? (?:дня|вечера))", re.I)
+
+
 def _digit_fact(t: str, m: re.Match[str], lang: str) -> tuple[NumberFact, int] | None:
     """The hard fact of one digit group and where its span ends (after a scale word,
     clock minutes or "p.m."), or None when the digits do not parse as a number."""
@@ -236,9 +240,11 @@ def _digit_fact(t: str, m: re.Match[str], lang: str) -> tuple[NumberFact, int] |
         val += int(tm.group(1)) / 100
         end += 3
         kind = "time"
-    if re.match(r"\s*(p\.\s?m\.|pm\b)", t[end : end + 6], re.I) and val < 12:
+    pm = _PM.match(t[end : end + 16])
+    if pm and val < 12:
         val += 12
         kind = "time"
+        end += pm.end()  # "p.m." is read, not left for the word pass (its "m" is no million)
     unit, si = _unit(t[end : end + 24], val)
     fact = NumberFact(
         round(val, 6), t[m.start() : end].strip(), True, _qualifier(t[: m.start()]), kind, unit, si

@@ -147,3 +147,23 @@ def test_rounding_goes_one_way_and_units_are_compared_first(
 ) -> None:
     d = compare_numbers(orig, "ru", trans, "en")
     assert bool(d.only_original and d.only_translation) is changed
+
+
+def test_bare_degrees_may_be_converted() -> None:
+    d = compare_numbers("температура до 27 градусов", "ru", "could reach 80 degrees", "en")
+    assert not d.only_original and not d.only_translation
+
+
+@pytest.mark.parametrize(
+    ("orig", "lang", "trans", "changed"),
+    [
+        ("وبحلول الساعة 2 مساءً، وجدت سيارتا شرطة", "ar", "At 2pm two police vans", False),
+        ("بحلول الساعة 1 ظهرًا.", "ar", "by 1 p.m.", False),
+        ("в 3 часа дня", "ru", "at 3 p.m.", False),
+        ("в 3 часа ночи", "ru", "at 3 p.m.", True),  # a time is no regrouped phone number
+        ("прошло 2 дня", "ru", "2 days passed", False),
+    ],
+)
+def test_afternoon_hours(orig: str, lang: str, trans: str, changed: bool) -> None:
+    d = compare_numbers(orig, lang, trans, "en")
+    assert bool(d.only_original and d.only_translation) is changed
