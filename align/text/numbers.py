@@ -92,6 +92,7 @@ _NUM_RE = re.compile(
     r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:st|nd|rd|th|-?[а-яё]{1,3}\b)?"
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+", re.U)
+_DIMENSIONS = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)?(?:\s?[xXхХ×]\s?\d+(?:[.,]\d+)?)+")
 
 
 def _parse_digits(raw: str, lang: str) -> float | None:
@@ -199,6 +200,8 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
     spans (soft facts, except a figure written out in words).
     """
     t = ascii_digits(text).replace("\u066b", ".").replace("\u066c", ",")
+    # 70x190, Cyrillic 70х190, 21х17х4: figures, not a code (a code such as B13x5 stays one)
+    t = _DIMENSIONS.sub(lambda m: re.sub("[xXхХ]", "×", m.group()), t)
     facts: list[NumberFact] = []
     used: list[tuple[int, int]] = []
     for m in _NUM_RE.finditer(t):

@@ -23,7 +23,7 @@ def values(text: str, lang: str, hard_only: bool = True) -> list[float]:
         ("at 3 p.m. on Wednesday", "en", [15.0]),
         ("45 per cent in 2017", "en", [45, 2017]),
         # a model code glued to letters is no number; "13 180" is not 13,180
-        ("Матрас Практик В13 180x220 см", "ru", [180]),
+        ("Матрас Практик В13 180x220 см", "ru", [180, 220]),
     ],
 )
 def test_extracts_values(text: str, lang: str, expected: list[float]) -> None:
@@ -167,3 +167,11 @@ def test_bare_degrees_may_be_converted() -> None:
 def test_afternoon_hours(orig: str, lang: str, trans: str, changed: bool) -> None:
     d = compare_numbers(orig, lang, trans, "en")
     assert bool(d.only_original and d.only_translation) is changed
+
+
+def test_dimensions_are_figures_and_codes_are_not() -> None:
+    assert values("поле 21х17х4 см", "ru") == [21, 17, 4]  # Cyrillic х
+    assert values("a 70x190 mattress", "en") == [70, 190]
+    assert values("модель B13x5", "ru") == []
+    d = compare_numbers("матрас 70x190", "ru", "a 70x109 mattress", "en")
+    assert [f.value for f in d.only_original] == [190]
