@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from align.text.numbers import NumberFact, extract_numbers
 
@@ -34,9 +34,15 @@ def _close(a: float, b: float) -> bool:
     return bool(1000 <= big <= 2100 and small < 100 and small == big % 100 and small.is_integer())
 
 
-def _scaled(a: float, b: float) -> bool:
-    """Equal up to a unit word one side left implicit (``2.5`` vs ``2.5 million``)."""
-    return any(_close(a * k, b) or _close(b * k, a) for k in (1e3, 1e6, 1e9))
+def _scaled(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
+    """Equal up to a unit word one side left implicit (``2.5`` vs ``2.5 million``), by
+    the same rule as figures written out (``_same``): "150.000" read as 150 is not
+    150,150 in thousands."""
+    return any(
+        _same(replace(f, value=f.value * k), g, is_original)
+        or _same(f, replace(g, value=g.value * k), is_original)
+        for k in (1e3, 1e6, 1e9)
+    )
 
 
 def _converted(f: NumberFact, g: NumberFact) -> bool:
@@ -129,7 +135,7 @@ def _unmatched(
             if f.qualifier and not any(x.qualifier for x in exact) and g.hard:
                 quals.append((f, g))
             continue
-        if any(_scaled(f.value, g.value) for g in other):
+        if any(_scaled(f, g, is_original) for g in other):
             continue
         # a conversion only where the other side does not write the same unit: "300 km
         # (190 miles)" against "329 km (190 miles)" is a changed 300, not 190 miles

@@ -175,3 +175,11 @@ def test_dimensions_are_figures_and_codes_are_not() -> None:
     assert values("модель B13x5", "ru") == []
     d = compare_numbers("матрас 70x190", "ru", "a 70x109 mattress", "en")
     assert [f.value for f in d.only_original] == [190]
+
+
+def test_thousands_written_with_a_dot_are_compared_as_figures() -> None:
+    # Arabic translators write 150.000 for 150,000; read as 150, it hid any change
+    d = compare_numbers("ما يقرب من 150.000 سيارة", "ar", "nearly 150,150 cars", "en")
+    assert d.only_original and d.only_translation
+    d = compare_numbers("ما يقرب من 150.000 سيارة", "ar", "nearly 150,000 cars", "en")
+    assert not d.only_original and not d.only_translation
