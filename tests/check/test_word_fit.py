@@ -46,4 +46,4 @@ def test_weighted_fit_counts_a_row_like_its_copies() -> None:
     assert np.allclose(flags_fit._fit(x, y, w), flags_fit._fit(copies, y3), atol=1e-6)
     rows = [{"edited": True}, {"edited": False}]
     assert flags_fit._weights(rows, 1.0) is None
-    assert list(flags_fit._weights(rows, 4.0)) == [1.0, 4.0]  # type: ignore[arg-type]
+    assert list(flags_fit._weights(rows, 4.0)) == [1.0, 4.0]
