@@ -5,6 +5,11 @@ Two steps, so the slow one runs once:
     .venv/bin/python bench/flags_fit.py collect --link-cache DIR --out rows.jsonl
     .venv/bin/python bench/flags_fit.py fit rows.jsonl [--features 0,1,...] [--p 0.85]
 
+``collect --seed k`` (k > 0) edits half 0's documents again with another seed and
+writes their edited rows only (case numbers ``n + 10000 k``, same parity and fold as
+``n``); concatenate them with the seed-0 rows for a fit on more gold edits. Half 1 is
+never collected with other seeds.
+
 ``collect`` checks every bench case (edited and unedited, links from the bench's
 ``--link-cache``) with the word gates open (every linked pair searched on both sides,
 every candidate kept) and writes each span candidate's features with its label:
@@ -34,6 +39,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 RIDGE = 1.0
+UNEDITED_WEIGHT = 1.0  # set by fit's --unedited-weight
+SEED_CASES = 10000  # case numbers of extra seeds: n + SEED_CASES * seed (keeps n's parity)
 
 
 def collect(args: argparse.Namespace) -> None:
@@ -63,16 +70,20 @@ def collect(args: argparse.Namespace) -> None:
         if path.exists():
             links = tuple(Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text()))
             return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
-        return align_documents(odoc, tdoc, aopt, encoder=enc)
+        al = align_documents(odoc, tdoc, aopt, encoder=enc)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([[lk.original, lk.translation, lk.score] for lk in al.links]))
+        return al
 
     out = open(args.out, "w", encoding="utf-8")  # noqa: SIM115
-    for n, (ds, orig, _trans, _lang), odoc, tdoc, case, edoc in fb.edited_cases(cases):
+    for n, (ds, orig, _trans, _lang), odoc, tdoc, case, edoc in _cases(fb, cases, args.seed):
         if args.limit and n >= args.limit:
             break
-        for edited, al in (
-            (True, aligned(f"{n}-edited", case.original, edoc)),
-            (False, aligned(f"{n}-unedited", odoc, tdoc)),
-        ):
+        tag = f"{n}-edited" if not args.seed else f"{n}-edited-seed{args.seed}"
+        sides = [(True, aligned(tag, case.original, edoc))]
+        if not args.seed:  # unedited text is the same for every seed: once is enough
+            sides.append((False, aligned(f"{n}-unedited", odoc, tdoc)))
+        for edited, al in sides:
             word_cuts.LOG = []
             check_alignment(al, opts, encoder=enc)
             for e in word_cuts.LOG:
@@ -80,7 +91,7 @@ def collect(args: argparse.Namespace) -> None:
                 out.write(
                     json.dumps(
                         {
-                            "case": n,
+                            "case": n + SEED_CASES * args.seed,
                             "ds": ds,
                             "edited": edited,
                             "label": label,
@@ -98,12 +109,32 @@ def collect(args: argparse.Namespace) -> None:
             ),
             "insertion": sum(g.kind == "insertion" and bool(g.spans) for g in case.flags),
         }
-        out.write(
-            json.dumps({"case": n, "gold": gold, "sentences": len(orig)}, ensure_ascii=False) + "\n"
-        )
+        # extra seeds add edited cases only: no unedited sentences to count false flags on
+        sentences = 0 if args.seed else len(orig)
+        row = {"case": n + SEED_CASES * args.seed, "gold": gold, "sentences": sentences}
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
         if n % 25 == 0:
             print(f"{n}/{len(cases)}", file=sys.stderr)
     out.close()
+
+
+def _cases(fb: Any, cases: list[Any], seed: int) -> Any:
+    """bench/flags.py's cases; with ``seed`` k > 0, half 0's documents edited again with
+    seed ``n + SEED_CASES * k`` (more training edits; half 1 stays unseen)."""
+    if not seed:
+        yield from fb.edited_cases(cases)
+        return
+    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
+
+    for n, (ds, orig, trans, lang) in enumerate(cases):
+        if n % 2:
+            continue
+        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
+        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
+        foreign = cases[(n + 7) % len(cases)][2][1:6]
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n + SEED_CASES * seed), foreign)
+        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
+        yield n, cases[n], odoc, tdoc, case, edoc
 
 
 def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]:
@@ -129,14 +160,24 @@ def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]
     return 0, -1
 
 
-def _fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> np.ndarray:
+    """Ridge logistic regression (Newton steps), rows weighted by ``weight``."""
     xa = np.hstack([x, np.ones((len(x), 1))])
+    sw = np.ones(len(x)) if weight is None else weight
     w = np.zeros(xa.shape[1])
     for _ in range(60):
         p = 1 / (1 + np.exp(-(xa @ w)))
-        h = xa.T @ (xa * (p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
-        w = w + np.linalg.solve(h, xa.T @ (y - p) - RIDGE * w)
+        h = xa.T @ (xa * (sw * p * (1 - p))[:, None]) + RIDGE * np.eye(len(w))
+        w = w + np.linalg.solve(h, xa.T @ (sw * (y - p)) - RIDGE * w)
     return w
+
+
+def _weights(rs: list[dict[str, Any]], unedited: float) -> np.ndarray | None:
+    """Weight ``unedited`` for rows of unedited text: with k seeds the edited text is seen
+    k times, the unedited once; weighting it k times keeps the balance of one seed."""
+    if unedited == 1.0:
+        return None
+    return np.array([1.0 if r["edited"] else unedited for r in rs])
 
 
 def _sigmoid(z: float) -> float:
@@ -184,11 +225,12 @@ def _models(rs: list[dict[str, Any]], cases: set[int]) -> Model:
     train = [r for r in rs if r["case"] in cases and r["label"] is not None]
     x = np.array([r["f"] for r in train])
     mean, sd = x.mean(0), x.std(0) + 1e-9
-    rank = _fit((x - mean) / sd, np.array([float(r["label"]) for r in train]))
+    y = np.array([float(r["label"]) for r in train])
+    rank = _fit((x - mean) / sd, y, _weights(train, UNEDITED_WEIGHT))
     tops = [r for r in _tops(rs, (mean, sd, rank, rank)) if r["case"] in cases]
     tops = [r for r in tops if r["label"] is not None]
     xt = np.array([(r["f"] - mean) / sd for r in tops])
-    decide = _fit(xt, np.array([float(r["label"]) for r in tops]))
+    decide = _fit(xt, np.array([float(r["label"]) for r in tops]), _weights(tops, UNEDITED_WEIGHT))
     return mean, sd, rank, decide
 
 
@@ -222,6 +264,8 @@ def fit(args: argparse.Namespace) -> None:
                 meta[r["case"]] = r
             else:
                 rows.append(r)
+    global UNEDITED_WEIGHT
+    UNEDITED_WEIGHT = args.unedited_weight
     feats = [int(f) for f in args.features.split(",")] if args.features else None
     m0 = {c: m for c, m in meta.items() if c % 2 == 0}
     m1 = {c: m for c, m in meta.items() if c % 2 == 1}
@@ -279,12 +323,24 @@ def main() -> None:
     c.add_argument("--link-cache", type=Path, required=True)
     c.add_argument("--out", type=Path, required=True)
     c.add_argument("--limit", type=int, default=0)
+    c.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="k > 0: half 0's documents edited again with another seed (training rows only)",
+    )
     f = sub.add_parser("fit")
     f.add_argument("rows", type=Path)
     f.add_argument("--features", default="")
     f.add_argument("--p", type=float, default=0.85)
     f.add_argument("--fp-budget", type=float, default=0.1)
     f.add_argument("--gates", default="0.9", help="word_ratio_gate values to try")
+    f.add_argument(
+        "--unedited-weight",
+        type=float,
+        default=1.0,
+        help="weight of rows on unedited text (the number of seeds collected keeps the balance)",
+    )
     f.add_argument(
         "--min-unmatched", type=float, default=0.5, help="word_min_unmatched (candidates kept)"
     )
