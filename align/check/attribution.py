@@ -70,18 +70,26 @@ FRAMES: dict[str, tuple[str, ...]] = {
 }
 # --- echoes: anything that may render a frame on the other side ------------------------
 ECHO: dict[str, str] = {
+    # reporting verbs and source nouns; a faithful translation renders a source in many
+    # ways ("по словам X" -> "X explained"), so the lists are broad on purpose
     "en": r"\b(?:according|statements?|said|says|say|told|tell|tells|report\w*|release|"
-    r"readout|quot\w*|cit(?:ed|ing)|sources?|agency|announc(?:ed|es|ing)|stated|noted|added|adding|"
-    r"wrote|writes|tweet\w*|posted|office|presidency|communiqu\w*|TASS|RIA|Interfax|WAM|"
-    r"SPA|KUNA|QNA|Petra|per)\b",
-    "ru": r"по словам|по данным|по сообщению|по информации|сообщ\w*|заяв\w*|сказал\w*|"
-    r"отмет\w*|отмеча\w*|переда\w*|пиш\w*|говорит\w*|релиз\w*|ТАСС|РИА|Интерфакс|"
-    r"источник\w*|агентств\w*|информир\w*|цитир\w*|добавил\w*|уточнил\w*|пресс-служб\w*|"
-    r"мнени\w*|according|said",
+    r"readout|quot\w*|cit(?:ed|ing)|sources?|agency|announc(?:ed|es|ing)|stated|noted|"
+    r"added|adding|wrote|writes|tweet\w*|posted|office|presidency|communiqu\w*|TASS|RIA|"
+    r"Interfax|WAM|SPA|KUNA|QNA|Petra|per|explain\w*|believes?|thinks?|claim\w*|argu\w*|"
+    r"insist\w*|emphasi[sz]\w*|stress\w*|point(?:ed|s) out|recall\w*|comment\w*|"
+    r"remark\w*|confirm\w*|acknowledg\w*|admit\w*|warn\w*|urg\w*|assert\w*|"
+    r"maintain\w*|data|figures|estimates?|information|opinion|view|words)\b",
+    "ru": r"по словам|по данным|по сообщению|по информации|по мнению|по оценк\w*|согласно|"
+    r"сообщ\w*|заяв\w*|сказал\w*|отмет\w*|отмеча\w*|переда\w*|пиш\w*|говор\w*|релиз\w*|"
+    r"ТАСС|РИА|Интерфакс|источник\w*|агентств\w*|информир\w*|цитир\w*|добавил\w*|"
+    r"уточнил\w*|пресс-служб\w*|мнени\w*|счита\w*|полага\w*|объясн\w*|подчеркн\w*|"
+    r"напомн\w*|призна\w*|поясн\w*|утвержда\w*|указ\w*|рассказ\w*|констатир\w*|"
+    r"призв\w*|предупред\w*|according|said",
     # Arabic words start after a non-letter, with at most two proclitics (wa-, fa-, bi-, li-):
     # "ورد" is inside "كوردستان"
-    "ar": r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:وفق|بحسب|حسب|بيان|قال|ذكر|أفاد|أضاف|ورد|وكال|"
-    r"مصدر|مصادر|أعلن|نقل|تصريح|صرح|أشار|أورد|مكتب|رئاسة|ديوان|متحدث|تغريد)",
+    "ar": r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:وفق|بحسب|حسب|طبقا|بيان|قال|ذكر|أفاد|أضاف|ورد|"
+    r"وكال|مصدر|مصادر|أعلن|نقل|تصريح|صرح|أشار|أورد|مكتب|رئاسة|ديوان|متحدث|تغريد|أوضح|"
+    r"لفت|اعتبر|رأى|يرى|كشف|نوه|زعم|ادعى|رأي)",
 }
 
 
