@@ -6,9 +6,11 @@ Editors tone statements down and up: "condemned strongly" (بشدة, решит�
 classes per language:
 
 * a *trigger* is an intensifier that rarely goes unrendered in a faithful translation:
-  Arabic بشدة، شديد، بالغ، صارخ، سافر، حثيث; Russian решительно, категорически, резко,
-  крайне, вопиющий; English (added) strongly, firmly, steadfast, flagrant, blatant,
-  utmost, staunch, unwavering, vehemently;
+  Arabic بشدة، صارخ، سافر (the adjective); Russian решительно, вопиющий; English (added)
+  strongly, steadfast, flagrant, blatant, utmost, staunch, unwavering, vehemently. Words
+  that are often content or rendered freely are left out: بالغ ("amounting to", "aged"),
+  شديد ("heavy" rain), категорически ("flatly", "absolutely"), резко, крайне: on the
+  faithful NTREX/WMT22 pairs they were the rule's only hits;
 * an *echo* is any word of the other side that may render some intensity (a broad list:
   strong, deep, serious, great, very, sharp; كبير، عميق، قوي، كامل; глубокий, серьёзный,
   большой, полный).
@@ -30,12 +32,13 @@ from align.types import INSERTION, PARTIAL_OMISSION, Alignment, Flag, Link
 
 _AR = r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:ال)?"  # an Arabic word start, proclitics, article
 TRIGGER: dict[str, str] = {
-    "ar": _AR + r"(?:بشدة|بشده|شديد|شديدة|بالغ|بالغة|صارخ|صارخا|صارخاً|صارخة|سافر|سافرا|"
-    r"سافراً|سافرة|حثيث|حثيثة)(?![\u0621-\u064a])",
-    "ru": r"\b(?:решительно|решительн\w+|категорическ\w+|категорично|резко|резк\w+ осужд\w+|"
-    r"крайне|вопиющ\w+|самым решительным образом)\b",
-    "en": r"\b(?:strongly|firmly|steadfast\w*|flagrant\w*|blatant\w*|utmost|staunch\w*|"
-    r"unwavering|vehement\w*|categorical\w*|vigorously)\b",
+    # not بالغ/شديد: "البالغ عددهم" (numbering), "البالغ من العمر" (aged), "شديد" (heavy
+    # rain) are content; not the verb سافر (travelled)
+    "ar": _AR + r"(?:بشدة|بشده|صارخاً|صارخا|صارخة|صارخ|سافراً|سافرا|سافرة)(?![\u0621-\u064a])|"
+    r"(?<![\u0621-\u064a])[وفبل]{0,2}ال(?:سافر|سافرة|صارخ|صارخة)(?![\u0621-\u064a])",
+    "ru": r"\b(?:решительно|вопиющ\w+|самым решительным образом)\b",
+    "en": r"\b(?:strongly|steadfast\w*|flagrant\w*|blatant\w*|utmost|staunch\w*|unwavering|"
+    r"vehement\w*)\b",
 }
 ECHO: dict[str, str] = {
     "en": r"\b(?:strong\w*|firm\w*|sever\w*|harsh\w*|sharp\w*|deep\w*|grave\w*|serious\w*|"
@@ -45,7 +48,8 @@ ECHO: dict[str, str] = {
     r"keen\w*|bitter\w*|unequivocal\w*|strict\w*|concerted|tremendous\w*|immense\w*|acute\w*|"
     r"steadfast\w*|staunch\w*|unwavering|full\w*|total\w*|complete\w*|absolute\w*|clear\w*|"
     r"flagrantly|most|extensive\w*|significant\w*|major|huge|massive|brutal\w*|vicious\w*|"
-    r"heinous|terrible|dire|sincere\w*|warm\w*|rigorous\w*|emphatic\w*|aggressive\w*)\b",
+    r"heinous|terrible|dire|sincere\w*|warm\w*|rigorous\w*|emphatic\w*|aggressive\w*|"
+    r"flatly|outright|adamant\w*|never|absolutely|resolutely|determined\w*)\b",
     "ar": _AR + r"(?:بشد|شديد|بالغ|صارخ|سافر|حثيث|عميق|قوي|كامل|تام|حازم|مطلق|كبير|عظيم|جاد|"
     r"جدي|ثابت|راسخ|خطير|خطيرة|فادح|واضح|صريح|أشد|أقوى|أقصى|كل|تمام|جسيم|وحشي|قاطع|حاسم|"
     r"مستمر|دائم|خالص|أصدق|أحر|صادق)",
