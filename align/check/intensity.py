@@ -7,9 +7,9 @@ classes per language:
 
 * a *trigger* is an intensifier that rarely goes unrendered in a faithful translation:
   Arabic بشدة، صارخ، سافر (the adjective); Russian решительно, вопиющий; English (added)
-  strongly, steadfast, flagrant, blatant, utmost, staunch, unwavering, vehemently. Words
+  steadfast, flagrant, blatant, utmost, staunch, unwavering, vehemently. Words
   that are often content or rendered freely are left out: بالغ ("amounting to", "aged"),
-  شديد ("heavy" rain), категорически ("flatly", "absolutely"), резко, крайне: on the
+  شديد ("heavy" rain), категорически ("flatly", "absolutely"), резко, крайне, "strongly": on the
   faithful NTREX/WMT22 pairs they were the rule's only hits;
 * an *echo* is any word of the other side that may render some intensity (a broad list:
   strong, deep, serious, great, very, sharp; كبير، عميق، قوي، كامل; глубокий, серьёзный,
@@ -37,7 +37,7 @@ TRIGGER: dict[str, str] = {
     "ar": _AR + r"(?:بشدة|بشده|صارخاً|صارخا|صارخة|صارخ|سافراً|سافرا|سافرة)(?![\u0621-\u064a])|"
     r"(?<![\u0621-\u064a])[وفبل]{0,2}ال(?:سافر|سافرة|صارخ|صارخة)(?![\u0621-\u064a])",
     "ru": r"\b(?:решительно|вопиющ\w+|самым решительным образом)\b",
-    "en": r"\b(?:strongly|steadfast\w*|flagrant\w*|blatant\w*|utmost|staunch\w*|unwavering|"
+    "en": r"\b(?:steadfast\w*|flagrant\w*|blatant\w*|utmost|staunch\w*|unwavering|"
     r"vehement\w*)\b",
 }
 ECHO: dict[str, str] = {
