@@ -38,8 +38,8 @@ quote-checked before check was run on it; report only). Every figure is given fo
 anything runs, every quote is checked against the raw texts (``--verify`` does only that and
 prints counts per split, type and outlet).
 
-    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py [--split dev|test|test2]
-        [--only ID ...] [--verify] [--dump reports.json]
+    PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
+        [--split dev|test|test2|test3] [--only ID ...] [--verify] [--dump reports.json]
 """
 
 from __future__ import annotations

@@ -1,0 +1,142 @@
+"""``align.check.attribution``: a source attribution added or dropped inside a linked pair.
+
+No encoder: the rule reads word classes over each link's joined texts."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from align.check.attribution import attribution_flags, echoed, frames
+from align.types import INSERTION, PARTIAL_OMISSION, Flag, Link, Span
+
+
+def _run(
+    orig: str, ol: str, trans: str, tl: str = "en", existing: list[Flag] | None = None
+) -> list[Flag]:
+    """The rule on a one-link alignment (a stand-in with the texts and languages it reads)."""
+    lk = Link((0,), (0,), 0.9)
+    al: Any = SimpleNamespace(
+        original=SimpleNamespace(texts=[orig], lang=ol),
+        translation=SimpleNamespace(texts=[trans], lang=tl),
+        links=(lk,),
+    )
+    return attribution_flags(al, [(lk, orig, trans)], existing or [])
+
+
+def _words(f: Flag, orig: str, trans: str) -> list[str]:
+    return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans", "frame"),
+    [
+        (
+            "استقبل الوزير اليوم وفدا من البرلمان.",
+            "ar",
+            "The minister received a parliamentary delegation, according to a statement from "
+            "his office.",
+            "according to a statement from his office",
+        ),
+        (
+            "Стороны обсудили торговлю.",
+            "ru",
+            "The two sides discussed trade, the statement added.",
+            "the statement added",
+        ),
+        (
+            "بحث الجانبان التعاون الاقتصادي.",
+            "ar",
+            "The two sides discussed economic cooperation, state news agency Wam reported.",
+            "state news agency Wam reported",
+        ),
+    ],
+)
+def test_an_added_source_is_an_insertion_on_its_words(
+    orig: str, ol: str, trans: str, frame: str
+) -> None:
+    (f,) = _run(orig, ol, trans)
+    assert (f.kind, f.subkind, f.severity) == (INSERTION, "attribution", "minor")
+    assert _words(f, orig, trans) == [frame]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans", "frame"),
+    [
+        (
+            "ووفق ما ذكرت وكالة الأنباء الرسمية، فقد بحث الجانبان التعاون.",
+            "ar",
+            "The two sides discussed cooperation.",
+            "وفق ما ذكرت وكالة الأنباء الرسمية",
+        ),
+        (
+            "Как отмечает РИА Новости, министр напомнил о переговорах.",
+            "ru",
+            "The minister went back to the negotiations.",
+            "как отмечает РИА Новости",
+        ),
+    ],
+)
+def test_a_dropped_source_is_a_partial_omission_on_its_words(
+    orig: str, ol: str, trans: str, frame: str
+) -> None:
+    (f,) = _run(orig, ol, trans)
+    assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "attribution", "minor")
+    assert [w.lower() for w in _words(f, orig, trans)] == [frame.lower()]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans"),
+    [
+        # the other side renders the source in some way: nothing to say
+        (
+            "وقال البيان إن الجانبين بحثا التعاون.",
+            "ar",
+            "The two sides discussed cooperation, according to the statement.",
+        ),
+        (
+            "По словам министра, переговоры прошли успешно.",
+            "ru",
+            "The minister said the talks went well.",
+        ),
+        (
+            "Министр заявил, что переговоры прошли успешно.",
+            "ru",
+            "The talks went well, according to the minister's office.",
+        ),
+        # a reporting verb may carry the source: "recalled" is not evidence of a cut
+        (
+            "Как отмечает РИА Новости, министр напомнил о переговорах.",
+            "ru",
+            "The minister recalled the negotiations.",
+        ),
+        # "according to" with no source noun is not a frame
+        (
+            "Проблемы решат в соответствии с конституцией.",
+            "ru",
+            "The problems will be solved according to the constitution.",
+        ),
+        ("الجانبان بحثا التعاون.", "ar", "The two sides discussed cooperation as planned."),
+    ],
+)
+def test_no_flag_when_echoed_or_not_a_source(orig: str, ol: str, trans: str) -> None:
+    assert _run(orig, ol, trans) == []
+
+
+def test_an_existing_flag_on_the_same_words_is_not_repeated() -> None:
+    orig, trans = "Стороны обсудили торговлю.", "The sides discussed trade, the statement added."
+    (f,) = _run(orig, "ru", trans)
+    assert _run(orig, "ru", trans, existing=[f]) == []
+    other = Flag(
+        INSERTION, "minor", (0,), (0,), "x", {}, "content", (Span("translation", 0, 0, 3),)
+    )
+    assert len(_run(orig, "ru", trans, existing=[other])) == 1
+
+
+def test_unknown_language_and_bad_input_do_not_crash() -> None:
+    assert _run("Die Seiten sprachen.", "de", "The sides spoke, the statement added.") == []
+    for text in ("", "...", "123", "according to " * 500, "(according to the agency"):
+        assert all(a < b <= len(text) for a, b in frames(text, "en"))
+    assert echoed("", "fr")  # no list for a language: never evidence of a missing source
