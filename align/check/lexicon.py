@@ -126,7 +126,7 @@ ROLES: dict[str, dict[str, str]] = {
     },
     "court": {
         "en": r"court|judges?",
-        "ru": r"суд|суда|суде|судом|судь\w*",
+        "ru": r"суд|суда|суде|судом|судь(?:я|и|ю|ей|е|ям|ями|ях)",
         "ar": r"المحكمة|محكمة|القاضي",
     },
     "army": {
@@ -158,7 +158,7 @@ ROLES: dict[str, dict[str, str]] = {
     },
     "doctors": {
         "en": r"doctors?|physicians?|medics?",
-        "ru": r"врач\w*|медик\w*",
+        "ru": r"врач\w*|медик\w*|доктор\w*",
         "ar": r"الأطباء|طبيب\w*",
     },
     "activists": {"en": r"activists?", "ru": r"активист\w*", "ar": r"ناشط\w*"},

@@ -43,6 +43,7 @@ from align.types import (
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 VERY_LITERAL = 0.95  # ... and for a negation present on one side only
 ROLE_LITERAL = 0.75  # ... and for a role named on each side
+ROLE_RENDERED = 2.0  # a new role word this close to the original's is its rendering
 SWAP_LITERAL = 0.85  # ... and for a hedge or status replaced by its rival
 # Negation present on one side only: off. On bench/flags.py's unedited pairs even the
 # near-identical ones (95 % of content words matched) render "не" as "failed", "refused",
@@ -222,7 +223,13 @@ def _added_concepts(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag
 
 
 def _role_change(v: LinkWords, share: float) -> list[Flag]:
-    """A role named on each side, different ("investigators" -> "prosecutors")."""
+    """A role named on each side, different ("investigators" -> "prosecutors").
+
+    Flagged where the pair is literal enough (``ROLE_LITERAL``) and the new role word is
+    not the original's rendered freely: its best word cosine to the original's role word
+    (``WordLinks.sim``) stays below ``ROLE_RENDERED`` ("полицией" may well be rendered
+    "investigators"; "police" is not rendered "students").
+    """
     orr, trr = role_hits(v.otext, v.ol), role_hits(v.ttext, v.tl)
     gone = [r for r in orr if r not in trr]
     new = [r for r in trr if r not in orr]
@@ -230,6 +237,9 @@ def _role_change(v: LinkWords, share: float) -> list[Flag]:
         return []
     a, b = orr[gone[0]][0]
     x, y = trr[new[0]][0]
+    sim = _span_sim(v.words, (a, b), (x, y))
+    if sim >= ROLE_RENDERED:
+        return []
     return [
         link_flag(
             v.link,
@@ -237,11 +247,26 @@ def _role_change(v: LinkWords, share: float) -> list[Flag]:
             "major",
             f"Role changed: original \u201c{v.otext[a:b]}\u201d, "
             f"translation \u201c{v.ttext[x:y]}\u201d",
-            {"original": gone[0], "translation": new[0]},
+            {
+                "original": gone[0],
+                "translation": new[0],
+                "share": round(share, 3),
+                "similarity": round(sim, 3),
+            },
             subkind="role",
             spans=v.osp(a, b) + v.tsp(x, y),
         )
     ]
+
+
+def _span_sim(wl: WordLinks, ospan: tuple[int, int], tspan: tuple[int, int]) -> float:
+    """The best word cosine between the original's words in ``ospan`` and the
+    translation's in ``tspan`` (0 when either holds no word)."""
+    oi = [k for k, w in enumerate(wl.orig) if w.start < ospan[1] and ospan[0] < w.end]
+    ti = [k for k, w in enumerate(wl.trans) if w.start < tspan[1] and tspan[0] < w.end]
+    if not oi or not ti or wl.sim.size == 0:
+        return 0.0
+    return float(wl.sim[oi][:, ti].max())
 
 
 # --- Cues of real edits (``lexicon.CUE_CLASSES``) -----------------------------------

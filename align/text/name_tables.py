@@ -82,7 +82,7 @@ museum airport station league cup club team championship premier world global da
 old first second third last great grand royal federal supreme general chairman director chief
 executive officer spokesman spokeswoman leader inspector detective christian muslim islamic
 jewish catholic orthodox protestant methodist english british american russian arabic arab
-chinese french german european african asian welsh scottish irish
+chinese french german european african asian welsh scottish irish covid coronavirus
 """.split()  # noqa: SIM905
 )
 # fmt: on

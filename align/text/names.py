@@ -39,7 +39,11 @@ from align.text.name_tables import (
 from align.text.normalize import normalize_arabic
 
 _CONTRACTION = re.compile(r"(?i)(?:['’](?:ve|ll|re|d|m|t)|n['’]t)$")
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
+# a letter, with any Arabic marks it carries (a vowel sign inside "المُعلم" must not split it)
+_LETTER = r"[^\W\d_][\u0610-\u061A\u064B-\u065F\u0670]*"
+WORD_RE = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*", re.U)
+# a change of script inside one token: Latin glued to Arabic ("علىBellengliseوLehaucourt")
+_SCRIPT_SPLIT = re.compile(r"(?<=[\u0600-\u06ff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +120,7 @@ _RU_ENDING = re.compile(
 def _variants(word: str) -> frozenset[str]:
     out = {skeleton(word)}
     if "-" in word:  # Сан-Диего also renders plain "Diego"
-        out |= {skeleton(p) for p in word.split("-") if len(p) > 2}
+        out |= {v for p in word.split("-") if len(p) > 2 for v in _variants(p)}
     script = _script(word)
     if script == "lat":
         low = word.casefold()
@@ -128,6 +132,8 @@ def _variants(word: str) -> frozenset[str]:
                 sk = _collapse(_latin(respelled))
                 if len(sk) >= min_len:
                     out.add(sk)
+    if script == "ru" and "х" in word.casefold():  # Spanish g/j is х: Эухения = Eugenia
+        out.add(skeleton(word.casefold().replace("х", "г")))
     if script == "ru" and word.casefold().startswith("г"):  # Гарлем = Harlem
         out.add(skeleton(word[1:]))
     if script == "ru":
@@ -177,8 +183,33 @@ def skeletons_match(a: str, b: str) -> bool:
 
 
 def words(text: str) -> list[tuple[str, int]]:
-    """Word tokens with their start offsets."""
-    return [(m.group(0), m.start()) for m in WORD_RE.finditer(text)]
+    """Word tokens with their start offsets (a token that changes script is split there)."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        tok, k = m.group(0), m.start()
+        for part in _SCRIPT_SPLIT.split(tok):
+            if part:
+                out.append((part, k))
+            k += len(part)
+    return out
+
+
+# An Arabic token this long is several words written without spaces (OCR or a careless
+# editor: "إعلاناتباركلايكارد" is "إعلانات باركلايكارد"); a name of 4+ skeleton letters
+# inside its skeleton is taken as present. Ordinary words with proclitics stay shorter.
+GLUED_LETTERS = 11
+
+
+def _glued(tok: str) -> bool:
+    return _script(tok) == "ar" and len(normalize_arabic(tok)) >= GLUED_LETTERS
+
+
+def _inside(mine: frozenset[str] | set[str], tok: str) -> bool:
+    """Whether a skeleton of 4+ letters lies inside a glued token's skeleton."""
+    if not _glued(tok):
+        return False
+    sk = skeleton(tok)
+    return any(len(a) >= 4 and a in sk for a in mine)
 
 
 def _vocab() -> object | None:
@@ -236,6 +267,16 @@ def frequent_word(word: str, initial: bool) -> bool:
     return english_count(word) >= (FREQUENT_INITIAL_WORD if initial else FREQUENT_WORD)
 
 
+def _participle(word: str) -> bool:
+    """A sentence-initial -ing form of a common verb ("Likening the suit to ..."): its
+    stem (4+ letters, with or without a final e) is a frequent English word."""
+    w = word.casefold()
+    if not w.endswith("ing"):
+        return False
+    stems = [w[:-3], w[:-3] + "e"]
+    return any(len(x) >= 4 and english_count(x) >= 100 for x in stems)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'«“„(‘[—–-")
     return not before or before[-1] in ".!?:;\n…"
@@ -271,6 +312,8 @@ def name_candidates(
             continue
         if lang == "en" and frequent_word(core, first and tok.casefold() not in known):
             continue
+        if lang == "en" and first and _participle(core):
+            continue
         sk = skeleton(tok)
         if len(sk) >= 2:
             out.append(Name(tok, sk))
@@ -292,6 +335,8 @@ def find_in(name: Name, text: str) -> str | None:
     mine = skeleton_variants(name.text) | {name.skeleton}
     for tok, _ in words(text):
         if any(skeletons_match(a, s) for s in skeleton_variants(tok) for a in mine):
+            return tok
+        if _inside(mine, tok):
             return tok
     # multi-token renderings: "Аль Шаер" vs "Al-Shaer", "ابو ظبي" vs "Abu Dhabi"
     toks = [t for t, _ in words(text)]
@@ -332,7 +377,9 @@ def occurs(name: Name, text: str, strict: bool = False) -> bool:
             for a in mine
             if len(a) >= 3
         )
-    return any(skeletons_match(a, s) for ks in _text_keys(text) for s in ks for a in mine)
+    if any(skeletons_match(a, s) for ks in _text_keys(text) for s in ks for a in mine):
+        return True
+    return any(_inside(mine, t) for t, _ in words(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +406,7 @@ def compare_names(
     only_t = tuple(
         n
         for n in name_candidates(trans_text, trans_lang, trans_known)
-        if find_in(n, orig_text) is None
+        if find_in(n, orig_text) is None and not _compound_in(n, trans_text, orig_text)
     )
     only_o = tuple(
         n
@@ -369,16 +416,58 @@ def compare_names(
     return NameDiff(only_t, only_o)
 
 
+def _compound_in(name: Name, text: str, other: str) -> bool:
+    """Whether the name joined with a capitalised neighbour is one token of ``other``.
+
+    The other language may write two words as one ("Phnom Pehn" / "Пномпене", "State
+    Duma" / "Госдума"): the pair's joined skeleton then matches where neither part does.
+    """
+    toks = words(text)
+    keys = [k for t, _ in words(other) for k in skeleton_variants(t)]
+    for i, (tok, _) in enumerate(toks):
+        if tok != name.text:
+            continue
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(toks) or not toks[a if b == i else b][0][:1].isupper():
+                continue
+            joined = _collapse(skeleton(toks[a][0]) + skeleton(toks[b][0]))
+            if len(joined) >= 4 and any(
+                len(k) >= len(joined) - 1 and skeletons_match(joined, k) for k in keys
+            ):
+                return True
+    return False
+
+
+# first consonants that renderings swap: Greek beta came into Russian as в (Вифезда =
+# Bethesda), and p/b are merged already
+_FIRST = {"f": "b"}
+
+
+def _respell_edits(x: str, y: str) -> int:
+    """Edits a loose respelling may need: a third of the longer skeleton, at least one
+    (Ygritte / Игрист, Puig / Пуч). Half was too loose: a replaced name met the name it
+    replaced at half the letters (Fernandez / Альфредо, Gallagher / Вайгельдт)."""
+    return max(1, max(len(x), len(y)) // 3)
+
+
 def respelled(a: Name, b: Name) -> bool:
     """Whether two unmatched names of one sentence pair are loosely the same name.
 
     Used only between a translation name and an *unmatched capitalised* name of the
     original sentence (Ygritte / Игрист, Puig / Пуч, Bethesda / Вифезда): one name on
     each side that the strict skeleton rules missed is far more often a rendering
-    than a substitution. Same first consonant and at most half the letters edited.
+    than a substitution. Same first consonant (b and v/f alike) and at most a third of
+    the letters edited (``_respell_edits``); or one is the end of the other, a compound
+    (Duma / Госдуму, League / Евролиги).
     """
     for x in skeleton_variants(a.text) | {a.skeleton}:
         for y in skeleton_variants(b.text) | {b.skeleton}:
-            if x and y and x[0] == y[0] and _lev(x, y, len(x)) <= max(len(x), len(y)) // 2:
+            if not (x and y):
+                continue
+            short, long_ = sorted((x, y), key=len)
+            if len(short) >= 2 and len(long_) >= len(short) + 2 and long_.endswith(short):
+                return True
+            x0, y0 = _FIRST.get(x[0], x[0]), _FIRST.get(y[0], y[0])
+            if x0 == y0 and _lev(x0 + x[1:], y0 + y[1:], len(x)) <= _respell_edits(x, y):
                 return True
     return False
