@@ -49,6 +49,7 @@ LATIN_RESPELLINGS: tuple[tuple[str, tuple[tuple[str, str], ...], int], ...] = (
     ("eu", (("eu", "ev"),), 1),  # в for the u of eu: Eugenia / Евгения
     ("^[xq]i", (("^[xq]", "s"), ("ng", "n")), 1),  # pinyin: Xining / Синин, Qinghai / Цинхай
     ("^j[aeiou]", (("^j", ""),), 3),  # initial j as a y sound: Jasmila / Ясмилы
+    ("[bdfgkmnprstv]j", (("(?<=[bdfgkmnprstv])j", ""),), 2),  # Nordic j: Bjorn / بيورن
 )
 
 # fmt: off
