@@ -167,6 +167,11 @@ def _lev(a: str, b: str, cap: int) -> int:
     return prev[-1]
 
 
+def edit_distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance, or ``cap + 1`` when the lengths alone exceed ``cap``."""
+    return _lev(a, b, cap)
+
+
 @lru_cache(maxsize=262144)
 def skeletons_match(a: str, b: str) -> bool:
     """Whether two skeletons can be the same name (see the module docstring)."""
@@ -205,11 +210,14 @@ def _glued(tok: str) -> bool:
 
 
 def _inside(mine: frozenset[str] | set[str], tok: str) -> bool:
-    """Whether a skeleton of 4+ letters lies inside a glued token's skeleton."""
+    """Whether a skeleton of 4+ letters lies inside a glued token's skeleton, or one of
+    2+ letters ends it after و ("دومفريسوغالاوي": Dumfries and Galloway)."""
     if not _glued(tok):
         return False
     sk = skeleton(tok)
-    return any(len(a) >= 4 and a in sk for a in mine)
+    w = normalize_arabic(tok)
+    ends = {skeleton(w[k + 1 :]) for k, c in enumerate(w) if c == "و" and 3 <= k < len(w) - 3}
+    return any((len(a) >= 4 and a in sk) or (len(a) >= 2 and a in ends) for a in mine)
 
 
 def _vocab() -> object | None:

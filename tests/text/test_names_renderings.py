@@ -57,3 +57,8 @@ def test_sentence_initial_participle_is_not_a_name() -> None:
     o = "Называя иск «вымогательством», Пласко сказал"
     assert _only_t(o, "ru", 'Likening the suit to "extortion," Plasco said') == []
     assert _only_t("Бейджинг заявил", "ru", "Beijing said") == []
+
+
+def test_short_name_ending_a_glued_run_after_waw() -> None:
+    o = "في عقارات ثريففي دومفريسوغالاوي، التي"
+    assert find_in(Name("Galloway", skeleton("Galloway")), o) is not None
