@@ -79,7 +79,7 @@ class FlagOptions:
         " name echoes its original).",
     )
     name_pair_bonus: float = setting(
-        0.0,
+        0.1,
         "Score added when the name's matched partner has an unmatched neighbour in the"
         " original on the name's side (one half of a name pair replaced).",
     )

@@ -50,6 +50,7 @@ LATIN_RESPELLINGS: tuple[tuple[str, tuple[tuple[str, str], ...], int], ...] = (
     ("^[xq]i", (("^[xq]", "s"), ("ng", "n")), 1),  # pinyin: Xining / Синин, Qinghai / Цинхай
     ("^j[aeiou]", (("^j", ""),), 3),  # initial j as a y sound: Jasmila / Ясмилы
     ("[bdfgkmnprstv]j", (("(?<=[bdfgkmnprstv])j", ""),), 2),  # Nordic j: Bjorn / بيورن
+    ("[aeiou]j[aeiou]", (("(?<=[aeiou])j(?=[aeiou])", ""),), 3),  # Spanish j: Alejandro / أليخاندرو
 )
 
 # fmt: off

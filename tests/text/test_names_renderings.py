@@ -62,3 +62,10 @@ def test_sentence_initial_participle_is_not_a_name() -> None:
 def test_short_name_ending_a_glued_run_after_waw() -> None:
     o = "في عقارات ثريففي دومفريسوغالاوي، التي"
     assert find_in(Name("Galloway", skeleton("Galloway")), o) is not None
+
+
+def test_nordic_and_spanish_j() -> None:
+    o = "الكابتن الدنماركي توماس بيورن إلى"
+    assert _only_t(o, "ar", "the Danish captain Thomas Bjorn's team") == []
+    o = "هرنان دييجو ميندوزاوأليخاندرو داميان"
+    assert find_in(Name("Alejandro", skeleton("Alejandro")), o) is not None
