@@ -299,6 +299,7 @@ def paired_gap(name: Name, ttext: str, otext: str) -> bool:
     """
     tt = words(ttext)
     ot = [w for w, _ in words(otext)]
+    cased = any(c.isupper() for c in otext)
     for i, (tok, _) in enumerate(tt):
         if tok != name.text:
             continue
@@ -313,7 +314,11 @@ def paired_gap(name: Name, ttext: str, otext: str) -> bool:
             if hit is None or " " in hit or hit not in ot:
                 continue
             k = ot.index(hit) + step
+            if 0 <= k < len(ot) and occurs(partner, ot[k]):  # Ann-Laure / آن لوري
+                k += step
             if not 0 <= k < len(ot) or len(skeleton(ot[k])) < 2:
+                continue
+            if cased and not ot[k][:1].isupper():  # a cased original names with capitals
                 continue
             # strict: a loose match ("دونالد" ~ "Wednesday") must not hide the gap; and
             # a neighbour close to the name is its loose rendering (Knott / نوت)
@@ -324,9 +329,11 @@ def paired_gap(name: Name, ttext: str, otext: str) -> bool:
 
 
 def _close(a: Name, b: Name) -> bool:
-    """Skeletons within half the shorter one's letters (at least one edit) of each other."""
+    """Skeletons within half the shorter one's letters (at least one edit) of each other,
+    or one beginning the other (Dogg / "دوغالذي", a name glued to the next word)."""
     return any(
         edit_distance(x, y, 9) <= max(1, min(len(x), len(y)) // 2)
+        or (min(len(x), len(y)) >= 2 and (x.startswith(y) or y.startswith(x)))
         for x in skeleton_variants(a.text) | {a.skeleton}
         for y in skeleton_variants(b.text) | {b.skeleton}
         if x and y

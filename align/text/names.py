@@ -473,7 +473,13 @@ def respelled(a: Name, b: Name) -> bool:
             if not (x and y):
                 continue
             short, long_ = sorted((x, y), key=len)
-            if len(short) >= 2 and len(long_) >= len(short) + 2 and long_.endswith(short):
+            if (
+                len(short) >= 2
+                and len(long_) >= len(short) + 2
+                and (
+                    long_.endswith(short) or long_.startswith(short)  # Seve / Северьяно
+                )
+            ):
                 return True
             x0, y0 = _FIRST.get(x[0], x[0]), _FIRST.get(y[0], y[0])
             if x0 == y0 and _lev(x0 + x[1:], y0 + y[1:], len(x)) <= _respell_edits(x, y):
