@@ -14,18 +14,19 @@ words, because real translations match only 55-65 % of their words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from align.check.lexicon import (
+    NESTED_ROLES,
     city_named,
     concept_class,
     concept_hits,
     country_hits,
     echo_hits,
     future_hits,
+    plain_role,
     role_hits,
 )
 from align.check.lexicon_cues import CITIES, CUE_CLASSES
@@ -225,19 +226,20 @@ def _added_concepts(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag
 def _role_change(v: LinkWords, share: float) -> list[Flag]:
     """A role named on each side, different ("investigators" -> "prosecutors").
 
-    Only roles named plainly count (``_VAGUE``: "officers", "defence", "следствие" name
-    several roles or an activity, and free translations move between them). With those
-    left out, ``ROLE_LITERAL`` 0.3 was chosen on bench/flags.py's half 0 (at 0.75, 17 of
-    18 replaced roles went unflagged; below 0.3 nothing changed there). The evidence keeps
+    Only roles named plainly count (``lexicon.VAGUE_ROLES``: "officers", "defence",
+    "следствие" name several roles or an activity, and free translations move between
+    them), and nested roles (``lexicon.NESTED_ROLES``) are no change. With those left
+    out, ``ROLE_LITERAL`` 0.3 was chosen on bench/flags.py's half 0 (at 0.75, 17 of 18
+    replaced roles went unflagged; below 0.3 nothing changed there). The evidence keeps
     the best word cosine between the two role words (``WordLinks.sim``): it did not tell
     renderings ("полицией" / "investigators") from replacements, so it is not a gate.
     """
     orr, trr = role_hits(v.otext, v.ol), role_hits(v.ttext, v.tl)
-    gone = [r for r in orr if r not in trr and _plain(v.otext, orr[r], v.ol)]
-    new = [r for r in trr if r not in orr and _plain(v.ttext, trr[r], v.tl)]
+    gone = [r for r in orr if r not in trr and plain_role(v.otext, orr[r], v.ol)]
+    new = [r for r in trr if r not in orr and plain_role(v.ttext, trr[r], v.tl)]
     if not (gone and new and share >= ROLE_LITERAL):
         return []
-    if all(frozenset((g, n)) in _NESTED for g in gone for n in new):
+    if all(frozenset((g, n)) in NESTED_ROLES for g in gone for n in new):
         return []
     a, b = orr[gone[0]][0]
     x, y = trr[new[0]][0]
@@ -259,30 +261,6 @@ def _role_change(v: LinkWords, share: float) -> list[Flag]:
             spans=v.osp(a, b) + v.tsp(x, y),
         )
     ]
-
-
-# Role words that name an activity, or several roles at once, rather than the people
-# ("officers" are police or army, "defence" lawyers or army, "следствие" and "التحقيق"
-# the investigation, "شاهد" also "watched"): a free translation moves between them
-# and the roles they touch, so they never count as a role gone or a role new.
-_VAGUE = {
-    "en": r"officers?|defen[cs]e|forces|department|secretary|law enforcement|investigative"
-    r"|military|cabinet|premiers?|investigation",
-    "ru": r"следстви\w*|следственн\w*|защит\w*|военн\w*|силовик\w*|правоохранител\w*",
-    "ar": r"التحقيق|شاهد|الدفاع|العسكري\w*",
-}
-
-
-# roles one of which contains or does the work of the other: a ministry is part of the
-# government, the police investigate (unedited bench/flags.py pairs render "министерств"
-# as "government" and "полицией" as "investigators")
-_NESTED = {frozenset(("government", "ministry")), frozenset(("police", "investigators"))}
-
-
-def _plain(text: str, spans: list[tuple[int, int]], lang: str) -> bool:
-    """Whether one occurrence of a role names its people plainly (not ``_VAGUE``)."""
-    pat = re.compile(rf"(?:{_VAGUE.get(lang, _VAGUE['en'])})", re.I)
-    return any(pat.fullmatch(text[a:b]) is None for a, b in spans)
 
 
 def _span_sim(wl: WordLinks, ospan: tuple[int, int], tspan: tuple[int, int]) -> float:

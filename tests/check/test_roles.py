@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
+from align.check.lexicon import plain_role as _plain
 from align.check.lexicon import role_hits
-from align.check.meaning import _plain
 from align.embed.encoder import Encoder
 from align.synthetic.generate import document_from_lines
 from align.types import Alignment, Link, Signature
