@@ -33,9 +33,11 @@ from align.text.skeletons import skeleton_variants as skeleton_variants
 from align.text.skeletons import skeletons_match as skeletons_match
 
 _CONTRACTION = re.compile(r"(?i)(?:['’](?:ve|ll|re|d|m|t)|n['’]t)$")
-# a letter, with any Arabic marks it carries (a vowel sign inside "المُعلم" must not split it)
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)  # also the aligner's anchors
+# for names, a letter with any Arabic marks it carries (a vowel sign inside "المُعلم" must
+# not split it); WORD_RE is left as it was, the aligner's anchors read it
 _LETTER = r"[^\W\d_][\u0610-\u061A\u064B-\u065F\u0670]*"
-WORD_RE = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*", re.U)
+_NAME_WORD_RE = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*", re.U)
 # a change of script inside one token: Latin glued to Arabic ("علىBellengliseوLehaucourt")
 _SCRIPT_SPLIT = re.compile(r"(?<=[\u0600-\u06ff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])")
 
@@ -51,7 +53,7 @@ class Name:
 def words(text: str) -> list[tuple[str, int]]:
     """Word tokens with their start offsets (a token that changes script is split there)."""
     out = []
-    for m in WORD_RE.finditer(text):
+    for m in _NAME_WORD_RE.finditer(text):
         tok, k = m.group(0), m.start()
         for part in _SCRIPT_SPLIT.split(tok):
             if part:
