@@ -78,6 +78,11 @@ class FlagOptions:
         "Weight of the best cosine between the name alone and one original word alone (a rendered"
         " name echoes its original).",
     )
+    name_pair_bonus: float = setting(
+        0.1,
+        "Score added when the name's matched partner has an unmatched neighbour in the"
+        " original on the name's side (one half of a name pair replaced).",
+    )
     name_common_word_penalty: float = setting(
         0.08,
         "Score taken off per decade of the name's count as an English word above 100 (a common "

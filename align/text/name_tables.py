@@ -49,6 +49,8 @@ LATIN_RESPELLINGS: tuple[tuple[str, tuple[tuple[str, str], ...], int], ...] = (
     ("eu", (("eu", "ev"),), 1),  # в for the u of eu: Eugenia / Евгения
     ("^[xq]i", (("^[xq]", "s"), ("ng", "n")), 1),  # pinyin: Xining / Синин, Qinghai / Цинхай
     ("^j[aeiou]", (("^j", ""),), 3),  # initial j as a y sound: Jasmila / Ясмилы
+    ("[bdfgkmnprstv]j", (("(?<=[bdfgkmnprstv])j", ""),), 2),  # Nordic j: Bjorn / بيورن
+    ("[aeiou]j[aeiou]", (("(?<=[aeiou])j(?=[aeiou])", ""),), 3),  # Spanish j: Alejandro / أليخاندرو
 )
 
 # fmt: off
@@ -82,7 +84,7 @@ museum airport station league cup club team championship premier world global da
 old first second third last great grand royal federal supreme general chairman director chief
 executive officer spokesman spokeswoman leader inspector detective christian muslim islamic
 jewish catholic orthodox protestant methodist english british american russian arabic arab
-chinese french german european african asian welsh scottish irish
+chinese french german european african asian welsh scottish irish covid coronavirus
 """.split()  # noqa: SIM905
 )
 # fmt: on

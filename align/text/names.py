@@ -20,26 +20,26 @@ to judge (``Ali`` -> ``l``); two-letter ones (``Hassan`` -> ``sn``) must match e
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from align.text.name_tables import (
-    AR_PROCLITICS,
-    ARABIC,
-    ARTICLES,
-    CYRILLIC,
-    EN_STOP,
-    LATIN,
-    LATIN_DIGRAPHS,
-    LATIN_RESPELLINGS,
-    RU_STOP,
-)
+from align.text.name_tables import EN_STOP, RU_STOP
 from align.text.normalize import normalize_arabic
+from align.text.skeletons import _collapse, _lev, _script
+from align.text.skeletons import edit_distance as edit_distance
+from align.text.skeletons import skeleton as skeleton
+from align.text.skeletons import skeleton_variants as skeleton_variants
+from align.text.skeletons import skeletons_match as skeletons_match
 
 _CONTRACTION = re.compile(r"(?i)(?:['’](?:ve|ll|re|d|m|t)|n['’]t)$")
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)  # also the aligner's anchors
+# for names, a letter with any Arabic marks it carries (a vowel sign inside "المُعلم" must
+# not split it); WORD_RE is left as it was, the aligner's anchors read it
+_LETTER = r"[^\W\d_][\u0610-\u061A\u064B-\u065F\u0670]*"
+_NAME_WORD_RE = re.compile(rf"(?:{_LETTER})+(?:['’\-](?:{_LETTER})+)*", re.U)
+# a change of script inside one token: Latin glued to Arabic ("علىBellengliseوLehaucourt")
+_SCRIPT_SPLIT = re.compile(r"(?<=[\u0600-\u06ff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,135 +50,37 @@ class Name:
     skeleton: str
 
 
-def _collapse(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def _latin(word: str) -> str:
-    w = unicodedata.normalize("NFKD", word.casefold())
-    w = "".join(c for c in w if "a" <= c <= "z")
-    w = re.sub(r"c(?=[eiy])", "s", w)  # Greece, Celesio: soft c
-    for a, b in LATIN_DIGRAPHS:
-        w = w.replace(a, b)
-    return "".join(LATIN.get(c, c) for c in w)
-
-
-def _cyrillic(word: str) -> str:
-    w = word.casefold().replace("дж", "ж").replace("кс", "кз")
-    return "".join(CYRILLIC.get(c, "") for c in w)
-
-
-def _arabic(word: str) -> str:
-    w = normalize_arabic(word).replace("تش", "ش")
-    w = w.replace("ه", "ة") if w.endswith("ه") else w
-    return "".join(ARABIC.get(c, "") for c in w)
-
-
-def _script(word: str) -> str:
-    for c in word:
-        if "\u0600" <= c <= "\u06ff":
-            return "ar"
-        if "\u0400" <= c <= "\u04ff":
-            return "ru"
-        if c.isalpha():
-            return "lat"
-    return "lat"
-
-
-def _strip_article(part: str) -> str:
-    return "" if part.casefold() in ARTICLES else part
-
-
-@lru_cache(maxsize=65536)
-def skeleton(word: str) -> str:
-    """The consonant skeleton of one token (hyphenated parts joined, articles dropped)."""
-    script = _script(word)
-    word = re.sub(r"['’]s$", "", word)  # possessive
-    parts = re.split(r"['’\-]", word)
-    if len(parts) > 1:
-        parts = [_strip_article(p) for p in parts]
-    conv = {"ar": _arabic, "ru": _cyrillic, "lat": _latin}[script]
-    return _collapse("".join(conv(p) for p in parts))
-
-
-def skeleton_variants(word: str) -> frozenset[str]:
-    """Skeletons of a token with and without Arabic proclitics / article."""
-    return _variants(word)
-
-
-_RU_ENDING = re.compile(
-    r"(?:ск)?(?:ий|ый|ой|им|ым|ого|его|ому|ему|ая|яя|ую|юю|ом|ем|ие|ые|их|ых"
-    r"|ими|ыми|ам|ям|ами|ями|ах|ях|а|я|у|ю|е|ы|и)$"
-)
-
-
-@lru_cache(maxsize=65536)
-def _variants(word: str) -> frozenset[str]:
-    out = {skeleton(word)}
-    if "-" in word:  # Сан-Диего also renders plain "Diego"
-        out |= {skeleton(p) for p in word.split("-") if len(p) > 2}
-    script = _script(word)
-    if script == "lat":
-        low = word.casefold()
-        for when, rewrites, min_len in LATIN_RESPELLINGS:
-            if re.search(when, low):
-                respelled = low
-                for pattern, repl in rewrites:
-                    respelled = re.sub(pattern, repl, respelled)
-                sk = _collapse(_latin(respelled))
-                if len(sk) >= min_len:
-                    out.add(sk)
-    if script == "ru" and word.casefold().startswith("г"):  # Гарлем = Harlem
-        out.add(skeleton(word[1:]))
-    if script == "ru":
-        low = word.casefold()
-        if low.startswith(("ев", "ав")):  # Европа = Europe
-            out.add(skeleton(word[0] + word[2:]))
-        if "в" in low:  # в is both v and w: Вестминстер, Пурво, Свами
-            out.add(skeleton(low.replace("в", "")))
-        stem = _RU_ENDING.sub("", low)
-        if stem != low and len(stem) >= 3:  # Карнакского, Вестминстерским
-            out |= {skeleton(stem), skeleton(stem.replace("в", ""))}
-    if script == "ar":
-        w = normalize_arabic(word)
-        for pre in AR_PROCLITICS:
-            if w.startswith(pre) and len(w) - len(pre) >= 2:
-                out.add(skeleton(w[len(pre) :]))
-    elif re.match(r"(?i)(al|el|аль|эль|ал)[a-zа-я]{3,}", word) and "-" not in word:
-        out.add(skeleton(word[2:] if word[:2].casefold() in ("al", "el", "ал") else word[3:]))
-    return frozenset(s for s in out if s)
-
-
-def _lev(a: str, b: str, cap: int) -> int:
-    if abs(len(a) - len(b)) > cap:
-        return cap + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-@lru_cache(maxsize=262144)
-def skeletons_match(a: str, b: str) -> bool:
-    """Whether two skeletons can be the same name (see the module docstring)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2:
-        return True
-    n = min(len(a), len(b))
-    cap = 2 if n >= 7 else 1 if n >= 4 else 0
-    return cap > 0 and _lev(a, b, cap) <= cap
-
-
 def words(text: str) -> list[tuple[str, int]]:
-    """Word tokens with their start offsets."""
-    return [(m.group(0), m.start()) for m in WORD_RE.finditer(text)]
+    """Word tokens with their start offsets (a token that changes script is split there)."""
+    out = []
+    for m in _NAME_WORD_RE.finditer(text):
+        tok, k = m.group(0), m.start()
+        for part in _SCRIPT_SPLIT.split(tok):
+            if part:
+                out.append((part, k))
+            k += len(part)
+    return out
+
+
+# An Arabic token this long is several words written without spaces (OCR or a careless
+# editor: "إعلاناتباركلايكارد" is "إعلانات باركلايكارد"); a name of 4+ skeleton letters
+# inside its skeleton is taken as present. Ordinary words with proclitics stay shorter.
+GLUED_LETTERS = 11
+
+
+def _glued(tok: str) -> bool:
+    return _script(tok) == "ar" and len(normalize_arabic(tok)) >= GLUED_LETTERS
+
+
+def _inside(mine: frozenset[str] | set[str], tok: str) -> bool:
+    """Whether a skeleton of 4+ letters lies inside a glued token's skeleton, or one of
+    2+ letters ends it after و ("دومفريسوغالاوي": Dumfries and Galloway)."""
+    if not _glued(tok):
+        return False
+    sk = skeleton(tok)
+    w = normalize_arabic(tok)
+    ends = {skeleton(w[k + 1 :]) for k, c in enumerate(w) if c == "و" and 3 <= k < len(w) - 3}
+    return any((len(a) >= 4 and a in sk) or (len(a) >= 2 and a in ends) for a in mine)
 
 
 def _vocab() -> object | None:
@@ -236,6 +138,16 @@ def frequent_word(word: str, initial: bool) -> bool:
     return english_count(word) >= (FREQUENT_INITIAL_WORD if initial else FREQUENT_WORD)
 
 
+def _participle(word: str) -> bool:
+    """A sentence-initial -ing form of a common verb ("Likening the suit to ..."): its
+    stem (4+ letters, with or without a final e) is a frequent English word."""
+    w = word.casefold()
+    if not w.endswith("ing"):
+        return False
+    stems = [w[:-3], w[:-3] + "e"]
+    return any(len(x) >= 4 and english_count(x) >= 100 for x in stems)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'«“„(‘[—–-")
     return not before or before[-1] in ".!?:;\n…"
@@ -271,6 +183,8 @@ def name_candidates(
             continue
         if lang == "en" and frequent_word(core, first and tok.casefold() not in known):
             continue
+        if lang == "en" and first and _participle(core):
+            continue
         sk = skeleton(tok)
         if len(sk) >= 2:
             out.append(Name(tok, sk))
@@ -292,6 +206,8 @@ def find_in(name: Name, text: str) -> str | None:
     mine = skeleton_variants(name.text) | {name.skeleton}
     for tok, _ in words(text):
         if any(skeletons_match(a, s) for s in skeleton_variants(tok) for a in mine):
+            return tok
+        if _inside(mine, tok):
             return tok
     # multi-token renderings: "Аль Шаер" vs "Al-Shaer", "ابو ظبي" vs "Abu Dhabi"
     toks = [t for t, _ in words(text)]
@@ -332,7 +248,9 @@ def occurs(name: Name, text: str, strict: bool = False) -> bool:
             for a in mine
             if len(a) >= 3
         )
-    return any(skeletons_match(a, s) for ks in _text_keys(text) for s in ks for a in mine)
+    if any(skeletons_match(a, s) for ks in _text_keys(text) for s in ks for a in mine):
+        return True
+    return any(_inside(mine, t) for t, _ in words(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +277,7 @@ def compare_names(
     only_t = tuple(
         n
         for n in name_candidates(trans_text, trans_lang, trans_known)
-        if find_in(n, orig_text) is None
+        if find_in(n, orig_text) is None and not _compound_in(n, trans_text, orig_text)
     )
     only_o = tuple(
         n
@@ -369,16 +287,64 @@ def compare_names(
     return NameDiff(only_t, only_o)
 
 
+def _compound_in(name: Name, text: str, other: str) -> bool:
+    """Whether the name joined with a capitalised neighbour is one token of ``other``.
+
+    The other language may write two words as one ("Phnom Pehn" / "Пномпене", "State
+    Duma" / "Госдума"): the pair's joined skeleton then matches where neither part does.
+    """
+    toks = words(text)
+    keys = [k for t, _ in words(other) for k in skeleton_variants(t)]
+    for i, (tok, _) in enumerate(toks):
+        if tok != name.text:
+            continue
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(toks) or not toks[a if b == i else b][0][:1].isupper():
+                continue
+            joined = _collapse(skeleton(toks[a][0]) + skeleton(toks[b][0]))
+            if len(joined) >= 4 and any(
+                len(k) >= len(joined) - 1 and skeletons_match(joined, k) for k in keys
+            ):
+                return True
+    return False
+
+
+# first consonants that renderings swap: Greek beta came into Russian as в (Вифезда =
+# Bethesda), and p/b are merged already
+_FIRST = {"f": "b"}
+
+
+def _respell_edits(x: str, y: str) -> int:
+    """Edits a loose respelling may need: a third of the longer skeleton, at least one
+    (Ygritte / Игрист, Puig / Пуч). Half was too loose: a replaced name met the name it
+    replaced at half the letters (Fernandez / Альфредо, Gallagher / Вайгельдт)."""
+    return max(1, max(len(x), len(y)) // 3)
+
+
 def respelled(a: Name, b: Name) -> bool:
     """Whether two unmatched names of one sentence pair are loosely the same name.
 
     Used only between a translation name and an *unmatched capitalised* name of the
     original sentence (Ygritte / Игрист, Puig / Пуч, Bethesda / Вифезда): one name on
     each side that the strict skeleton rules missed is far more often a rendering
-    than a substitution. Same first consonant and at most half the letters edited.
+    than a substitution. Same first consonant (b and v/f alike) and at most a third of
+    the letters edited (``_respell_edits``); or one is the end of the other, a compound
+    (Duma / Госдуму, League / Евролиги).
     """
     for x in skeleton_variants(a.text) | {a.skeleton}:
         for y in skeleton_variants(b.text) | {b.skeleton}:
-            if x and y and x[0] == y[0] and _lev(x, y, len(x)) <= max(len(x), len(y)) // 2:
+            if not (x and y):
+                continue
+            short, long_ = sorted((x, y), key=len)
+            if (
+                len(short) >= 2
+                and len(long_) >= len(short) + 2
+                and (
+                    long_.endswith(short) or long_.startswith(short)  # Seve / Северьяно
+                )
+            ):
+                return True
+            x0, y0 = _FIRST.get(x[0], x[0]), _FIRST.get(y[0], y[0])
+            if x0 == y0 and _lev(x0 + x[1:], y0 + y[1:], len(x)) <= _respell_edits(x, y):
                 return True
     return False
