@@ -153,11 +153,11 @@ def flag_span_hit(p: Flag, g: Flag) -> bool:
     return p.kind == g.kind and any(span_hit(a, b) for a in p.spans for b in g.spans)
 
 
-def word_quality(enc: object, case: object, acc: list[int], heads: bool = False) -> None:
+def word_quality(enc: object, case: object, acc: list[int], heads: tuple[str, ...] = ()) -> None:
     """Word alignment alone: gold inserted/dropped words left unmatched (recall) and
     unmatched words that are gold (precision), on the gold links of word edits.
-    ``heads``: function words take their head's status, as in the check's cut search
-    (``word_alignment_check`` in the JSON)."""
+    ``heads``: sides whose function words take their head's status, as in the check's
+    cut search (``word_alignment_check`` in the JSON)."""
     from align.sentalign.words import CHECK_DISTORTION, CHECK_MIN_SIM, align_words
 
     odoc = case.original  # type: ignore[attr-defined]
@@ -292,7 +292,9 @@ def main() -> None:
         rep = check_alignment(al, options, encoder=enc)
         check_seconds += time.time() - tc
         word_quality(enc, case, word_acc)
-        word_quality(enc, case, word_acc_check, heads=True)
+        from align.sentalign.words import CHECK_HEADS
+
+        word_quality(enc, case, word_acc_check, heads=CHECK_HEADS)
         for name, (kind, subs) in SPAN_GROUPS.items():
             gold = [
                 g

@@ -34,7 +34,7 @@ def test_function_words_follow_their_head() -> None:
     sim[0, 1] = sim[1, 2] = sim[2, 4] = 0.9  # police, detained, man
     sim[3, 5] = 0.4  # "in" finds a spurious partner on its own
     plain = _match(ow, tw, sim, 0.15, 0.0)
-    headed = _match(ow, tw, sim, 0.15, 0.0, heads=True)
+    headed = _match(ow, tw, sim, 0.15, 0.0, heads=("original", "translation"))
     matched = {j for _, j in headed}
     assert {0, 1, 2, 3, 4} <= matched  # "The" and "a" take their nouns' partners
     assert not {5, 6, 7} & matched  # "in the" follow the unmatched "city"
