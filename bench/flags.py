@@ -153,9 +153,11 @@ def flag_span_hit(p: Flag, g: Flag) -> bool:
     return p.kind == g.kind and any(span_hit(a, b) for a in p.spans for b in g.spans)
 
 
-def word_quality(enc: object, case: object, acc: list[int]) -> None:
+def word_quality(enc: object, case: object, acc: list[int], heads: tuple[str, ...] = ()) -> None:
     """Word alignment alone: gold inserted/dropped words left unmatched (recall) and
-    unmatched words that are gold (precision), on the gold links of word edits."""
+    unmatched words that are gold (precision), on the gold links of word edits.
+    ``heads``: sides whose function words take their head's status, as in the check's
+    cut search (``word_alignment_check`` in the JSON)."""
     from align.sentalign.words import CHECK_DISTORTION, CHECK_MIN_SIM, align_words
 
     odoc = case.original  # type: ignore[attr-defined]
@@ -173,6 +175,7 @@ def word_quality(enc: object, case: object, acc: list[int]) -> None:
             g.translation,
             CHECK_MIN_SIM,
             CHECK_DISTORTION,
+            heads,
         )
         words = wl.orig if side == "original" else wl.trans
         matched = wl.matched(side)
@@ -264,6 +267,7 @@ def main() -> None:
     verdicts: dict[str, int] = defaultdict(int)
     span_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     word_acc = [0, 0, 0, 0]
+    word_acc_check = [0, 0, 0, 0]
     check_seconds = 0.0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     t0 = time.time()
@@ -288,6 +292,9 @@ def main() -> None:
         rep = check_alignment(al, options, encoder=enc)
         check_seconds += time.time() - tc
         word_quality(enc, case, word_acc)
+        from align.sentalign.words import CHECK_HEADS
+
+        word_quality(enc, case, word_acc_check, heads=CHECK_HEADS)
         for name, (kind, subs) in SPAN_GROUPS.items():
             gold = [
                 g
@@ -451,6 +458,11 @@ def main() -> None:
             "edits": word_acc[3],
             "gold_words_unmatched_R": round(word_acc[0] / max(1, word_acc[1]), 4),
             "unmatched_are_gold_P": round(word_acc[0] / max(1, word_acc[2]), 4),
+        },
+        "word_alignment_check": {
+            "edits": word_acc_check[3],
+            "gold_words_unmatched_R": round(word_acc_check[0] / max(1, word_acc_check[1]), 4),
+            "unmatched_are_gold_P": round(word_acc_check[0] / max(1, word_acc_check[2]), 4),
         },
         "seconds": round(time.time() - t0, 1),
         "check_seconds": round(check_seconds, 1),

@@ -154,18 +154,24 @@ def _content(words: list[Any], a: int, b: int) -> int:
 # (half 1 is held out), on rows of seven seeds:
 #   for k in 1 2 3 4 5 6: flags_fit.py collect --link-cache DIR --seed $k --out s$k.jsonl
 #   flags_fit.py collect --link-cache DIR --out s0.jsonl; cat s*.jsonl > rows.jsonl
-#   flags_fit.py fit rows.jsonl --gates 0.9 --fp-budget 0.2  (bars 0.62 / 0.62)
+#   flags_fit.py fit rows.jsonl --gates 0.9 --fp-budget 0.2  (bars 0.46 / 0.62)
+# The original side was refitted when the cut search's matching gave the original's
+# function words their head's status (``align.sentalign.words.CHECK_HEADS``): half-0
+# out-of-fold dropped-clause recall 0.476 -> 0.541 at P >= 0.85. The translation side
+# keeps its earlier fit: heads on that side too raised synthetic insertion recall but
+# on the real dev set lost two added attributions ("state news agency Wam reported")
+# and made "During the call" a false major.
 # fmt: off
 MODEL: dict[str, dict[str, tuple[float, ...]]] = {
     "original": {
-        "mean": (-0.00219, -0.03365, 0.12382, 0.28733, 0.83196, 0.24391, -0.08418, 2.78583,
-            0.16501, 0.22243, -0.1024, 0.01642, 0.2516, 0.30075, 0.55142),
-        "sd": (0.05284, 0.18774, 0.10781, 0.11953, 0.19495, 0.42944, 0.20387, 1.37025, 0.10708,
-            0.14038, 0.30512, 0.12707, 0.15032, 0.1378, 0.56917),
-        "rank": (1.301, 0.3965, -0.6293, -0.1592, 0.0746, 0.8429, -0.4042, 0.5078, -0.1111,
-            0.1172, -0.8035, 0.2008, -0.1056, -0.0293, -0.2052, -4.76),
-        "decide": (1.5969, 0.7411, -0.6203, 0.0257, 0.2533, 1.803, 0.2962, 0.5222, -0.1592,
-            0.0588, -0.6869, 0.2515, -0.0289, -0.0205, -0.4947, -6.6282),
+        "mean": (-0.00748, -0.0511, 0.1343, 0.32585, 0.88263, 0.28136, -0.07195, 2.92796, 0.17272,
+            0.24073, -0.08419, 0.01503, 0.25022, 0.33944, 0.6368),
+        "sd": (0.05446, 0.19612, 0.11619, 0.12655, 0.18696, 0.44966, 0.19722, 1.55263, 0.11225,
+            0.15375, 0.30621, 0.12168, 0.15736, 0.14501, 0.58997),
+        "rank": (1.2483, 0.4716, -0.6666, -0.2422, 0.4365, 1.1424, -0.3706, 0.5659, -0.1375, 0.1418,
+            -0.6959, 0.2372, -0.1117, -0.0589, -0.2464, -5.1778),
+        "decide": (1.6985, 0.9268, -0.7151, -0.1029, 0.3784, 2.2136, 0.4206, 0.4821, -0.0953,
+            0.2086, -0.7285, 0.3352, 0.0325, -0.104, -0.6408, -7.3758),
     },
     "translation": {
         "mean": (-0.0012, -0.05642, 0.11672, 0.30368, 0.83346, 0.22265, 0.04302, 2.93477, 0.16557,

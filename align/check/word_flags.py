@@ -36,6 +36,7 @@ from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
     CHECK_DISTORTION,
+    CHECK_HEADS,
     CHECK_MIN_SIM,
     WordLinks,
     align_words,
@@ -91,7 +92,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
         # the cut candidates read a denser matching (diagonal prior, lower floor); the
         # parenthesis and word-list rules keep the sparse one they were set on
-        wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION) if check_o or check_t else wl
+        wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS) if check_o or check_t else wl
         if not wl.orig or not wl.trans:
             continue
 
