@@ -87,37 +87,24 @@ def intensity_flags(al: Alignment, items: list[tuple[Link, str, str]]) -> list[F
     if ol not in ECHO or tl not in ECHO:
         return out
     for lk, otext, ttext in items:
-        gone = None if _echoed(ttext, tl) else _first(TRIGGER.get(ol), otext)
-        if gone:
-            a, b = gone
-            spans = spans_in("original", lk.original, [ot[i] for i in lk.original], a, b)
-            if spans:
-                out.append(
-                    link_flag(
-                        lk,
-                        PARTIAL_OMISSION,
-                        "minor",
-                        f"Partly omitted (intensity): the translation drops "
-                        f"\u201c{otext[a:b]}\u201d",
-                        {},
-                        "hedge",
-                        spans,
-                    )
-                )
-        added = None if _echoed(otext, ol) else _first(TRIGGER.get(tl), ttext)
-        if added:
-            a, b = added
-            spans = spans_in("translation", lk.translation, [tt[j] for j in lk.translation], a, b)
-            if spans:
-                out.append(
-                    link_flag(
-                        lk,
-                        INSERTION,
-                        "minor",
-                        f"Words added (intensity): the translation adds \u201c{ttext[a:b]}\u201d",
-                        {},
-                        "framing",
-                        spans,
-                    )
-                )
+        sides = (
+            ("original", lk.original, ot, otext, ol, ttext, tl),
+            ("translation", lk.translation, tt, ttext, tl, otext, ol),
+        )
+        for side, idx, texts, mine, lang, other, other_lang in sides:
+            found = None if _echoed(other, other_lang) else _first(TRIGGER.get(lang), mine)
+            if not found:
+                continue
+            a, b = found
+            spans = spans_in(side, idx, [texts[i] for i in idx], a, b)
+            if not spans:
+                continue
+            words = mine[a:b]
+            if side == "original":
+                kind, sub = PARTIAL_OMISSION, "hedge"
+                detail = f"Partly omitted (intensity): the translation drops \u201c{words}\u201d"
+            else:
+                kind, sub = INSERTION, "framing"
+                detail = f"Words added (intensity): the translation adds \u201c{words}\u201d"
+            out.append(link_flag(lk, kind, "minor", detail, {}, sub, spans))
     return out
