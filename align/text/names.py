@@ -50,8 +50,11 @@ class Name:
     skeleton: str
 
 
-def words(text: str) -> list[tuple[str, int]]:
-    """Word tokens with their start offsets (a token that changes script is split there)."""
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[tuple[str, int], ...]:
+    """Word tokens with their start offsets (a token that changes script is split there).
+
+    Cached: ``check`` asks for the same sentence's words from every name test."""
     out = []
     for m in _NAME_WORD_RE.finditer(text):
         tok, k = m.group(0), m.start()
@@ -59,7 +62,7 @@ def words(text: str) -> list[tuple[str, int]]:
             if part:
                 out.append((part, k))
             k += len(part)
-    return out
+    return tuple(out)
 
 
 # An Arabic token this long is several words written without spaces (OCR or a careless

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.text.normalize import ascii_digits, normalize_arabic
 from align.text.number_words import (
@@ -199,6 +200,12 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
     qualifier), then a unit shared across a range, then number words outside the digit
     spans (soft facts, except a figure written out in words).
     """
+    return list(_extract(text, lang))
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, lang: str) -> tuple[NumberFact, ...]:
+    """``extract_numbers``, cached: a sentence is compared with each of its links."""
     t = ascii_digits(text).replace("\u066b", ".").replace("\u066c", ",")
     # 70x190, Cyrillic 70х190, 21х17х4: figures, not a code (a code such as B13x5 stays one)
     t = _DIMENSIONS.sub(lambda m: re.sub("[xXхХ]", "×", m.group()), t)
@@ -210,7 +217,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
             facts.append(found[0])
             used.append((m.start(), found[1]))
     _share_range_units(t, facts, used)
-    return facts + _word_facts(t, lang, used)
+    return tuple(facts + _word_facts(t, lang, used))
 
 
 # after a clock hour: "p.m.", Arabic "evening"/"noon", Russian "o'clock in the day/evening"
