@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.text import function_words
+
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
@@ -31,15 +33,10 @@ class WordEdit:
     b_end: int
 
 
-# English function words: two translators of one original choose them differently all over
-# the text (articles, prepositions, auxiliaries); an editor rewriting a clause changes its
-# content words and leaves these alone.
-FUNCTION_WORDS = frozenset(
-    "a an the of to in on at for by with from and or but as is are was were be been being it "
-    "its this that these those which who whom whose what there their they them he she his "
-    "her we our you your i my me not no so if than then into over about after before up out "
-    "will would can could has have had do does did".split()
-)
+# English function words (``align.text.function_words``): two translators of one original
+# choose them differently all over the text; an editor rewriting a clause changes its content
+# words and leaves these alone.
+FUNCTION_WORDS = function_words.EN
 _STEM = 4  # letters two words share at the start to count as forms of one word
 
 

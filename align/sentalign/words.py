@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 
 from align.embed.tokens import SideTokens, head, side_tokens
+from align.text import function_words
 from align.text.names import skeleton, skeletons_match
 from align.text.numbers import extract_numbers
 
@@ -58,18 +59,7 @@ CHECK_DISTORTION = 0.3  # cosine taken off per unit of relative-position distanc
 # 0.749 -> 0.908 with heads on both sides (unmatched words that are gold 0.467 -> 0.484),
 # 0.824 (0.463) with heads on the original's side only, which ``check`` uses: on the
 # translation side the refitted insertion model lost real added attributions.
-FUNCTION_WORDS = frozenset(
-    """
-a an the of to in on at for by with from and or but as is are was were be been being it
-its this that these those which who whom whose what there their they them he she his her
-we our you your i my me not no so if than then into over about after before up out will
-would can could has have had do does did
-и в во не что он она они мы вы я на с со как а то все это так его но да к у же за бы по
-ее её от о об из ему до для при про над под через эту этой этот этого эти также ли или ни
-уже был была были было
-في من على إلى عن أن إن ما لا مع هذا هذه التي الذي الذين قد كان كانت وقد لم لن ثم أو
-""".split()  # noqa: SIM905
-)
+FUNCTION_WORDS = function_words.EN | function_words.RU | function_words.AR
 HEAD_REACH = 3  # words a function word looks past for its head
 CHECK_HEADS = ("original",)  # sides whose function words take their head's status
 
