@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 
-from align.check.spans import link_flag
+from align.check.lexicon_cues import AR_WORD_START
+from align.check.spans import already_flagged, link_flag
 from align.check.word_flags import spans_in
-from align.types import INSERTION, PARTIAL_OMISSION, Alignment, Flag, Link, Span
+from align.types import INSERTION, PARTIAL_OMISSION, Alignment, Flag, Link
 
 _STOP = r"[^,.;:!?\n،؛]"  # a frame ends at the clause's punctuation
 
@@ -87,7 +88,7 @@ ECHO: dict[str, str] = {
     r"призв\w*|предупред\w*|according|said",
     # Arabic words start after a non-letter, with at most two proclitics (wa-, fa-, bi-, li-):
     # "ورد" is inside "كوردستان"
-    "ar": r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:وفق|بحسب|حسب|طبقا|بيان|قال|ذكر|أفاد|أضاف|ورد|"
+    "ar": AR_WORD_START + r"(?:وفق|بحسب|حسب|طبقا|بيان|قال|ذكر|أفاد|أضاف|ورد|"
     r"وكال|مصدر|مصادر|أعلن|نقل|تصريح|صرح|أشار|أورد|مكتب|رئاسة|ديوان|متحدث|تغريد|أوضح|"
     r"لفت|اعتبر|رأى|يرى|كشف|نوه|زعم|ادعى|رأي)",
 }
@@ -138,7 +139,7 @@ def attribution_flags(
                 else (lk.original, [ot[i] for i in lk.original])
             )
             spans = spans_in(side, idx, texts, a, b)
-            if not spans or _said(existing, lk, kind, spans):
+            if not spans or already_flagged(existing, lk, kind, spans):
                 continue
             words = (ttext if side == "translation" else otext)[a:b]
             detail = (
@@ -149,20 +150,3 @@ def attribution_flags(
             )
             out.append(link_flag(lk, kind, "minor", detail, {}, "attribution", spans))
     return out
-
-
-def _said(existing: list[Flag], lk: Link, kind: str, spans: tuple[Span, ...]) -> bool:
-    """Whether a flag of ``kind`` on this link already covers any of ``spans``."""
-    for f in existing:
-        if f.kind != kind or f.original != lk.original or f.translation != lk.translation:
-            continue
-        for s in spans:
-            if any(
-                g.side == s.side
-                and g.sentence == s.sentence
-                and g.start < s.end
-                and s.start < g.end
-                for g in f.spans
-            ):
-                return True
-    return False

@@ -253,7 +253,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     if o.word_flags:
         flags = merge_word_flags(flags, word_flags(ctx, word_checked))
         flags += attribution_flags(al, word_checked, flags)
-        flags += intensity_flags(al, word_checked)
+        flags += intensity_flags(al, word_checked, flags)
     return flags
 
 

@@ -26,16 +26,19 @@ from __future__ import annotations
 
 import re
 
-from align.check.spans import link_flag
+from align.check.lexicon_cues import AR_WORD_START
+from align.check.spans import already_flagged, link_flag
 from align.check.word_flags import spans_in
 from align.types import INSERTION, PARTIAL_OMISSION, Alignment, Flag, Link
 
-_AR = r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:ال)?"  # an Arabic word start, proclitics, article
+_AR = AR_WORD_START + r"(?:ال)?"  # an Arabic word start, proclitics, article
 TRIGGER: dict[str, str] = {
     # not بالغ/شديد: "البالغ عددهم" (numbering), "البالغ من العمر" (aged), "شديد" (heavy
     # rain) are content; not the verb سافر (travelled)
-    "ar": _AR + r"(?:بشدة|بشده|صارخاً|صارخا|صارخة|صارخ|سافراً|سافرا|سافرة)(?![\u0621-\u064a])|"
-    r"(?<![\u0621-\u064a])[وفبل]{0,2}ال(?:سافر|سافرة|صارخ|صارخة)(?![\u0621-\u064a])",
+    "ar": _AR
+    + r"(?:بشدة|بشده|صارخاً|صارخا|صارخة|صارخ|سافراً|سافرا|سافرة)(?![\u0621-\u064a])|"
+    + AR_WORD_START
+    + r"ال(?:سافر|سافرة|صارخ|صارخة)(?![\u0621-\u064a])",
     "ru": r"\b(?:решительно|вопиющ\w+|самым решительным образом)\b",
     "en": r"\b(?:steadfast\w*|flagrant\w*|blatant\w*|utmost|staunch\w*|unwavering|"
     r"vehement\w*)\b",
@@ -79,8 +82,11 @@ def _echoed(text: str, lang: str) -> bool:
     return pat is None or re.search(pat, text, re.IGNORECASE) is not None
 
 
-def intensity_flags(al: Alignment, items: list[tuple[Link, str, str]]) -> list[Flag]:
-    """An intensifier on one side of a linked pair with no intensity word on the other."""
+def intensity_flags(
+    al: Alignment, items: list[tuple[Link, str, str]], existing: list[Flag]
+) -> list[Flag]:
+    """An intensifier on one side of a linked pair with no intensity word on the other
+    (unless ``existing`` flags of the same kind already cover its words)."""
     ot, tt = al.original.texts, al.translation.texts
     ol, tl = al.original.lang, al.translation.lang
     out: list[Flag] = []
@@ -97,14 +103,16 @@ def intensity_flags(al: Alignment, items: list[tuple[Link, str, str]]) -> list[F
                 continue
             a, b = found
             spans = spans_in(side, idx, [texts[i] for i in idx], a, b)
-            if not spans:
+            if side == "original":
+                kind, sub = PARTIAL_OMISSION, "hedge"
+            else:
+                kind, sub = INSERTION, "framing"
+            if not spans or already_flagged(existing, lk, kind, spans):
                 continue
             words = mine[a:b]
             if side == "original":
-                kind, sub = PARTIAL_OMISSION, "hedge"
                 detail = f"Partly omitted (intensity): the translation drops \u201c{words}\u201d"
             else:
-                kind, sub = INSERTION, "framing"
                 detail = f"Words added (intensity): the translation adds \u201c{words}\u201d"
             out.append(link_flag(lk, kind, "minor", detail, {}, sub, spans))
     return out

@@ -12,6 +12,9 @@ Data only; ``align.check.lexicon`` adds ``CUE_CONCEPTS`` to its concepts and mat
 
 from __future__ import annotations
 
+# An Arabic word's start: no Arabic letter before it, then at most two proclitics (wa-, fa-,
+# bi-, li-); "ورد" must not match inside "كوردستان".
+AR_WORD_START = r"(?<![\u0621-\u064a])[وفبل]{0,2}"
 PROCLITICS = _P = (
     r"(?:[وفبلك]{1,2})?"  # Arabic proclitics: wa-, fa-, bi-, li-, ka- (and wa-bi-, ...)
 )

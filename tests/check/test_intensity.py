@@ -21,7 +21,7 @@ def _run(orig: str, ol: str, trans: str, tl: str = "en") -> list[Flag]:
         translation=SimpleNamespace(texts=[trans], lang=tl),
         links=(lk,),
     )
-    return intensity_flags(al, [(lk, orig, trans)])
+    return intensity_flags(al, [(lk, orig, trans)], [])
 
 
 def _words(f: Flag, orig: str, trans: str) -> list[str]:
