@@ -29,7 +29,11 @@ def _close(a: float, b: float) -> bool:
     rounded = min(abs(a), abs(b)) >= 10_000 or not (a.is_integer() and b.is_integer())
     if rounded and a and b and abs(a - b) / max(abs(a), abs(b)) <= 0.015:
         return True
-    # decade/year shorthand: 90 vs 1990, 2017 vs 17
+    return _decade(a, b)
+
+
+def _decade(a: float, b: float) -> bool:
+    """Decade or year shorthand: 90 vs 1990, 2017 vs 17."""
     small, big = sorted((a, b))
     return bool(1000 <= big <= 2100 and small < 100 and small == big % 100 and small.is_integer())
 
@@ -184,13 +188,10 @@ def _same(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
     are one only when the translation's is the original's rounded (``_rounding``)."""
     if "time" in (f.kind, g.kind):
         return math.isclose(f.value, g.value, abs_tol=1e-6)
-    if f.value == g.value:
+    if f.value == g.value or _decade(f.value, g.value):
         return True
     if not _close(f.value, g.value) or _both_exact(f, g):
         return False
-    a, b = sorted((f.value, g.value))
-    if 1000 <= b <= 2100 and a < 100:  # a decade written short: 90 / 1990
-        return True
     return _rounding(f, g, is_original)
 
 
