@@ -52,6 +52,10 @@ def _sub(text: str, m: re.Match[str], new: str, group: int = 0) -> str:
     return text[: m.start(group)] + new + text[m.end(group) :]
 
 
+def _choose(ms: list[re.Match[str]], rng: random.Random) -> re.Match[str] | None:
+    return rng.choice(ms) if ms else None
+
+
 def edit(text: str, kind: str, rng: random.Random) -> str | None:
     """``text`` with one figure changed in the way ``kind`` says, or None if it has none
     to change that way."""
@@ -71,10 +75,9 @@ def edit(text: str, kind: str, rng: random.Random) -> str | None:
                 return _sub(text, m, s[:i] + s[i + 1] + s[i] + s[i + 2 :])
         return None
     if kind == "digit":
-        ms = list(_NUM.finditer(text))
-        if not ms:
+        m = _choose(list(_NUM.finditer(text)), rng)
+        if m is None:
             return None
-        m = rng.choice(ms)
         s = m.group()
         idx = [i for i, c in enumerate(s) if c.isdigit()]
         i = rng.choice(idx)
@@ -83,20 +86,20 @@ def edit(text: str, kind: str, rng: random.Random) -> str | None:
             d = "1" if s[i] != "1" else "2"
         return _sub(text, m, s[:i] + d + s[i + 1 :])
     if kind == "same_unit":
-        ms = list(_UNIT.finditer(text))
-        if not ms:
+        m = _choose(list(_UNIT.finditer(text)), rng)
+        if m is None:
             return None
-        m = rng.choice(ms)
         v = int(m.group(1))
         nv = v + max(1, round(v * rng.uniform(0.02, 0.1))) * rng.choice([-1, 1])
         return _sub(text, m, str(nv), 1)
     if kind == "big_near":
-        ms = [m for m in _BIG.finditer(text) if int(m.group(1).replace(",", "")) >= 10_000]
-        if not ms:
+        m = _choose(
+            [m for m in _BIG.finditer(text) if int(m.group(1).replace(",", "")) >= 10_000], rng
+        )
+        if m is None:
             return None
-        m = rng.choice(ms)
         v = int(m.group(1).replace(",", ""))
-        step = 10 ** max(0, len(str(v).rstrip("0")) and len(str(v)) - len(str(v).rstrip("0")))
+        step = 10 ** (len(str(v)) - len(str(v).rstrip("0")))  # its last non-zero place
         nv = v + step if (v + step) / v - 1 <= 0.015 else v + max(1, v // 1000)
         return _sub(text, m, f"{nv:,}", 1)
     if kind == "repeated":
@@ -110,10 +113,9 @@ def edit(text: str, kind: str, rng: random.Random) -> str | None:
         plain = v.replace(",", "")
         return _sub(text, m, str(int(plain) + 1) if plain.isdigit() else v + "1")
     if kind == "word":
-        ms = list(_SMALL.finditer(text))
-        if not ms:
+        m = _choose(list(_SMALL.finditer(text)), rng)
+        if m is None:
             return None
-        m = rng.choice(ms)
         v = int(m.group(1))
         choices = [w for i, w in enumerate(_WORDS, start=2) if i != v]
         return _sub(text, m, rng.choice(choices), 1)
