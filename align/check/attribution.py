@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 
+from align.check import one_sided
 from align.check.lexicon_cues import AR_WORD_START
-from align.check.spans import already_flagged, link_flag
-from align.check.word_flags import spans_in
-from align.types import INSERTION, PARTIAL_OMISSION, Alignment, Flag, Link
+from align.types import INSERTION, Alignment, Flag, Link
 
 _STOP = r"[^,.;:!?\n،؛]"  # a frame ends at the clause's punctuation
 
@@ -110,8 +109,7 @@ def frames(text: str, lang: str) -> list[tuple[int, int]]:
 
 def echoed(text: str, lang: str) -> bool:
     """Whether ``text`` has any word that may render a source frame."""
-    pat = ECHO.get(lang)
-    return pat is None or re.search(pat, text, re.IGNORECASE) is not None
+    return one_sided.echoed(ECHO.get(lang), text)
 
 
 def attribution_flags(
@@ -122,31 +120,19 @@ def attribution_flags(
     ``items`` are the linked pairs (link, original text, translation text, each side's
     sentences joined with one space); ``existing`` flags of the same kind whose spans
     already cover the frame's words are not repeated."""
-    ot, tt = al.original.texts, al.translation.texts
-    ol, tl = al.original.lang, al.translation.lang
-    out: list[Flag] = []
-    for lk, otext, ttext in items:
-        if ol not in ECHO or tl not in ECHO:
-            continue
-        t_frames = [] if echoed(otext, ol) else frames(ttext, tl)
-        o_frames = [] if echoed(ttext, tl) else frames(otext, ol)
-        for (a, b), side, kind in [(f, "translation", INSERTION) for f in t_frames[:1]] + [
-            (f, "original", PARTIAL_OMISSION) for f in o_frames[:1]
-        ]:
-            idx, texts = (
-                (lk.translation, [tt[j] for j in lk.translation])
-                if side == "translation"
-                else (lk.original, [ot[i] for i in lk.original])
-            )
-            spans = spans_in(side, idx, texts, a, b)
-            if not spans or already_flagged(existing, lk, kind, spans):
-                continue
-            words = (ttext if side == "translation" else otext)[a:b]
-            detail = (
-                f"Words added (attribution): the translation adds the source \u201c{words}\u201d"
-                if kind == INSERTION
-                else f"Partly omitted (attribution): the translation drops the source "
-                f"\u201c{words}\u201d"
-            )
-            out.append(link_flag(lk, kind, "minor", detail, {}, "attribution", spans))
-    return out
+
+    def detail(kind: str, words: str) -> str:
+        if kind == INSERTION:
+            return f"Words added (attribution): the translation adds the source \u201c{words}\u201d"
+        return f"Partly omitted (attribution): the translation drops the source \u201c{words}\u201d"
+
+    return one_sided.one_sided_flags(
+        al,
+        items,
+        existing,
+        lambda text, lang: next(iter(frames(text, lang)), None),
+        ECHO,
+        {"original": "attribution", "translation": "attribution"},
+        detail,
+        order=("translation", "original"),
+    )

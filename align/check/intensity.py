@@ -27,9 +27,8 @@ from __future__ import annotations
 import re
 
 from align.check.lexicon_cues import AR_WORD_START
-from align.check.spans import already_flagged, link_flag
-from align.check.word_flags import spans_in
-from align.types import INSERTION, PARTIAL_OMISSION, Alignment, Flag, Link
+from align.check.one_sided import one_sided_flags
+from align.types import INSERTION, Alignment, Flag, Link
 
 _AR = AR_WORD_START + r"(?:ال)?"  # an Arabic word start, proclitics, article
 TRIGGER: dict[str, str] = {
@@ -77,42 +76,23 @@ def _first(pat: str | None, text: str) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def _echoed(text: str, lang: str) -> bool:
-    pat = ECHO.get(lang)
-    return pat is None or re.search(pat, text, re.IGNORECASE) is not None
-
-
 def intensity_flags(
     al: Alignment, items: list[tuple[Link, str, str]], existing: list[Flag]
 ) -> list[Flag]:
     """An intensifier on one side of a linked pair with no intensity word on the other
     (unless ``existing`` flags of the same kind already cover its words)."""
-    ot, tt = al.original.texts, al.translation.texts
-    ol, tl = al.original.lang, al.translation.lang
-    out: list[Flag] = []
-    if ol not in ECHO or tl not in ECHO:
-        return out
-    for lk, otext, ttext in items:
-        sides = (
-            ("original", lk.original, ot, otext, ol, ttext, tl),
-            ("translation", lk.translation, tt, ttext, tl, otext, ol),
-        )
-        for side, idx, texts, mine, lang, other, other_lang in sides:
-            found = None if _echoed(other, other_lang) else _first(TRIGGER.get(lang), mine)
-            if not found:
-                continue
-            a, b = found
-            spans = spans_in(side, idx, [texts[i] for i in idx], a, b)
-            if side == "original":
-                kind, sub = PARTIAL_OMISSION, "hedge"
-            else:
-                kind, sub = INSERTION, "framing"
-            if not spans or already_flagged(existing, lk, kind, spans):
-                continue
-            words = mine[a:b]
-            if side == "original":
-                detail = f"Partly omitted (intensity): the translation drops \u201c{words}\u201d"
-            else:
-                detail = f"Words added (intensity): the translation adds \u201c{words}\u201d"
-            out.append(link_flag(lk, kind, "minor", detail, {}, sub, spans))
-    return out
+
+    def detail(kind: str, words: str) -> str:
+        if kind == INSERTION:
+            return f"Words added (intensity): the translation adds \u201c{words}\u201d"
+        return f"Partly omitted (intensity): the translation drops \u201c{words}\u201d"
+
+    return one_sided_flags(
+        al,
+        items,
+        existing,
+        lambda text, lang: _first(TRIGGER.get(lang), text),
+        ECHO,
+        {"original": "hedge", "translation": "framing"},
+        detail,
+    )
