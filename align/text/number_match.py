@@ -97,6 +97,9 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     if bool(only_o) != bool(only_t):  # "aged 30 and 30" / "aged 30 and 40"
         only_o = only_o or _repeats(of, tf)
         only_t = only_t or _repeats(tf, of)
+    if len(only_o) + len(only_t) == 1:  # "5 years" / "seven years"
+        only_o = only_o or _lone_word(of, orig_lang, tf, only_t[0])
+        only_t = only_t or _lone_word(tf, trans_lang, of, only_o[0])
     return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
 
 
@@ -114,6 +117,24 @@ def _repeats(side: list[NumberFact], other: list[NumberFact]) -> list[NumberFact
         if theirs and mine > theirs:
             out.append(f)
     return out
+
+
+def _lone_word(
+    side: list[NumberFact], lang: str, other: list[NumberFact], hard: NumberFact
+) -> list[NumberFact]:
+    """The one small number word on ``side`` that nothing on ``other`` matches, when
+    ``other``'s figure ``hard`` is the only one left unmatched: "5 years" against
+    "seven years" is a changed figure, though a number word alone is never flagged.
+    Not in Arabic, whose ordinals, decades and compound numbers ("السابعة عشرة") come
+    apart into several words (measured: 14 false alarms on NTREX ar-en)."""
+    if lang == "ar":
+        return []
+    words = [
+        f for f in side
+        if not f.hard and f.kind == "number" and 2 <= f.value <= 100 and f.value.is_integer()
+        and f.value != hard.value and not any(g.value == f.value for g in other)
+    ]
+    return words if len(words) == 1 else []
 
 
 def _groups(facts: list[NumberFact]) -> list[str]:

@@ -183,3 +183,22 @@ def test_thousands_written_with_a_dot_are_compared_as_figures() -> None:
     assert d.only_original and d.only_translation
     d = compare_numbers("ما يقرب من 150.000 سيارة", "ar", "nearly 150,000 cars", "en")
     assert not d.only_original and not d.only_translation
+
+
+@pytest.mark.parametrize(
+    ("orig", "lang", "trans", "changed"),
+    [
+        ("Гарантия составляет 5 лет.", "ru", "The warranty is valid for seven years.", True),
+        ("Гарантия составляет пять лет.", "ru", "The warranty is valid for 7 years.", True),
+        ("Гарантия составляет 5 лет.", "ru", "The warranty is valid for five years.", False),
+        # the number word alone is still never a change: "one of" / "two brothers"
+        ("Один из братьев уехал.", "ru", "One of the 3 brothers left.", False),
+        # Arabic ordinals come apart into words: not read as a changed figure
+        ("مباراته السابعة والأربعين", "ar", "his 47th match", False),
+    ],
+)
+def test_a_figure_changed_into_a_number_word(
+    orig: str, lang: str, trans: str, changed: bool
+) -> None:
+    d = compare_numbers(orig, lang, trans, "en")
+    assert bool(d.only_original and d.only_translation) is changed
