@@ -39,7 +39,7 @@ anything runs, every quote is checked against the raw texts (``--verify`` does o
 prints counts per split, type and outlet).
 
     PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
-        [--split dev|test|test2|test3] [--only ID ...] [--verify] [--dump reports.json]
+        [--split dev|test|test2|test3|test4] [--only ID ...] [--verify] [--dump reports.json]
 """
 
 from __future__ import annotations
