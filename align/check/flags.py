@@ -39,11 +39,10 @@ import statistics
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from align.check.attribution import attribution_flags
+from align.check.boundary import moved_across
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
 from align.check.furniture import furniture
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
-from align.check.intensity import intensity_flags
 from align.check.partial import partial_flags
 from align.check.spans import with_spans
 from align.check.value_flags import base_name, name_flags, number_flags
@@ -252,9 +251,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     flags += partial_flags(ctx, partial_checked)
     if o.word_flags:
         flags = merge_word_flags(flags, word_flags(ctx, word_checked))
-        flags += attribution_flags(al, word_checked, flags)
-        flags += intensity_flags(al, word_checked, flags)
-    return flags
+    return moved_across(ctx, flags)
 
 
 def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:

@@ -14,12 +14,15 @@ modules small. Decisions:
   (``text.shape.has_words``: a stray "." left by the page) is debris: info, never major.
 * Pairs of unrelated sentences were already unlinked by the aligner's repairs
   (``align.sentalign.repair.unlink_unrelated``).
+* An added sentence that a one-sentence shift of the neighbouring links explains better
+  (``align.check.boundary.slipped_additions``) is an info split, not an addition.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from align.check.boundary import slipped_additions
 from align.sentalign.moves import Draft, find_moves
 from align.text.shape import BOILERPLATE_RE, has_words, is_headline
 from align.types import ADDITION, OMISSION, REORDER, Flag, Link
@@ -111,8 +114,10 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                 )
             )
     boiler = _boilerplate(ctx, [j for j in added if j not in moved_t])
+    slipped = slipped_additions(ctx, [j for j in added if j not in moved_t and j not in boiler])
+    flags += list(slipped.values())
     for g in _groups(al.links, "translation"):
-        rest = tuple(j for j in g if j not in moved_t)
+        rest = tuple(j for j in g if j not in moved_t and j not in slipped)
         for run in _runs(rest):
             for sub in _split_by(run, boiler):
                 kind = "boilerplate" if sub[0] in boiler else "content"

@@ -7,40 +7,35 @@ concept present on one side only is compared only where the pair is near-literal
 
 The real-edit cues (``align.check.lexicon_cues``: a venue or a plan dropped, "a huge
 number" made "a wide array", a day swapped, a period part dropped, an evaluative word
-added, a city named for its country) are judged differently: a cue's trigger on one side
-and none of the words that may render it on the other, whatever the share of matched
-words, because real translations match only 55-65 % of their words.
+added, a city named for its country, a source frame or an intensifier on one side only)
+are judged differently (``align.check.cue_rules``): a cue's trigger on one side and none
+of the words that may render it on the other, whatever the share of matched words,
+because real translations match only 55-65 % of their words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from align.check.cue_rules import Hits, LinkWords, covered, cue_flags
 from align.check.lexicon import (
     NESTED_ROLES,
-    city_named,
     concept_class,
     concept_hits,
-    country_hits,
-    echo_hits,
-    future_hits,
     plain_role,
     role_hits,
 )
-from align.check.lexicon_cues import CITIES, CUE_CLASSES
+from align.check.lexicon_cues import CUE_CLASSES
 from align.check.spans import link_flag, overlaps
 from align.sentalign.words import WordLinks
 from align.types import (
-    INSERTION,
     MEANING_CHANGE,
     NAME_MISMATCH,
     PARTIAL_OMISSION,
     Flag,
-    Link,
-    Span,
 )
+
+__all__ = ["LinkWords", "meaning_flags"]  # LinkWords lives in cue_rules; word_flags reads it here
 
 LITERAL = 0.85  # share of words matched on both sides for the word-list checks
 VERY_LITERAL = 0.95  # ... and for a negation present on one side only
@@ -63,13 +58,6 @@ GROUP = {
 }
 
 
-def _covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
-    """Whether any word in [a, b) of ``side`` has a counterpart."""
-    words = wl.orig if side == "original" else wl.trans
-    m = wl.matched(side)
-    return any(m[k] for k, w in enumerate(words) if a <= w.start and w.end <= b)
-
-
 def _outside(
     hits: dict[str, list[tuple[int, int]]], taken: list[tuple[int, int]]
 ) -> dict[str, list[tuple[int, int]]]:
@@ -89,24 +77,6 @@ def _content_share(words: tuple[Any, ...], matched: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
-@dataclass(frozen=True)
-class LinkWords:
-    """One link's two texts, languages, word correspondence and span makers.
-
-    The word-level rules all read the same six things about a link; one frozen record
-    keeps their signatures short and typed.
-    """
-
-    link: Link
-    words: WordLinks
-    otext: str
-    ol: str
-    ttext: str
-    tl: str
-    osp: Callable[[int, int], tuple[Span, ...]]
-    tsp: Callable[[int, int], tuple[Span, ...]]
-
-
 def meaning_flags(
     v: LinkWords, dropped: list[tuple[int, int]], added: list[tuple[int, int]]
 ) -> list[Flag]:
@@ -122,22 +92,19 @@ def meaning_flags(
     )
     oc = _outside(concept_hits(v.otext, v.ol), dropped)
     tc = _outside(concept_hits(v.ttext, v.tl), added)
-    cues = _cue_flags(v, _only(oc, True), _only(tc, True))
+    co, ct = _only(oc, True), _only(tc, True)
     oc, tc = _only(oc, False), _only(tc, False)
-    return [
+    rest = [
         *_lost_or_swapped(v, share, oc, tc),
         *_added_concepts(v, share, oc, tc),
         *_role_change(v, share),
-        *cues,
     ]
+    return [*rest, *cue_flags(v, co, ct, rest)]
 
 
 def _only(hits: dict[str, list[tuple[int, int]]], cue: bool) -> dict[str, list[tuple[int, int]]]:
     """The hits of the real-edit cue classes (``cue``) or of the others."""
     return {c: s for c, s in hits.items() if (concept_class(c) in CUE_CLASSES) == cue}
-
-
-Hits = dict[str, list[tuple[int, int]]]
 
 
 def _lost_or_swapped(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag]:
@@ -152,7 +119,7 @@ def _lost_or_swapped(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Fla
         rival = [x for x in tc if GROUP.get(x, x) == GROUP.get(c, c) and x != c]
         a, b = spans[0]
         if cls in ("attribution", "hedge") and not rival:
-            if _covered(v.words, "original", a, b) or share < LITERAL:
+            if covered(v.words, "original", a, b) or share < LITERAL:
                 continue
             flags.append(
                 link_flag(
@@ -205,7 +172,7 @@ def _added_concepts(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag
         if c in oc or cls in oclass:
             continue
         x, y = spans[0]
-        if share < LITERAL or _covered(v.words, "translation", x, y) and cls != "negation":
+        if share < LITERAL or covered(v.words, "translation", x, y) and cls != "negation":
             continue
         if cls == "negation" and not (share >= VERY_LITERAL and NEGATION):
             continue
@@ -271,122 +238,3 @@ def _span_sim(wl: WordLinks, ospan: tuple[int, int], tspan: tuple[int, int]) -> 
     if not oi or not ti or wl.sim.size == 0:
         return 0.0
     return float(wl.sim[oi][:, ti].max())
-
-
-# --- Cues of real edits (``lexicon.CUE_CLASSES``) -----------------------------------
-# Each is flagged when one side has the cue's trigger and the other side has none of
-# the words that may render it (``lexicon.echo_hits``), whatever the link's share of
-# matched words: real translations match 55-65 % of their words, and a cue absent from
-# a whole linked pair is evidence on its own. All minor but a city replaced by another.
-
-
-def _cue_flags(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
-    """Venue or plan dropped, amount made variety, day swapped, period part dropped,
-    evaluative word added or dropped, a city named for its country or another city."""
-    flags: list[Flag] = []
-
-    def flag(kind: str, sub: str, detail: str, spans: tuple[Span, ...], sev: str = "minor") -> None:
-        flags.append(link_flag(v.link, kind, sev, detail, {}, subkind=sub, spans=spans))
-
-    def absent(c: str, side: str) -> bool:
-        text, lang = (v.ttext, v.tl) if side == "translation" else (v.otext, v.ol)
-        return not echo_hits(c, text, lang)
-
-    o, t = v.otext, v.ttext
-
-    def changed(sub: str, os_: tuple[int, int], ts: tuple[int, int]) -> None:
-        (a, b), (c, d) = os_, ts
-        flag(
-            MEANING_CHANGE,
-            sub,
-            f"Meaning changed ({sub}): original \u201c{o[a:b]}\u201d, "
-            f"translation \u201c{t[c:d]}\u201d",
-            v.osp(a, b) + v.tsp(c, d),
-        )
-
-    if "venue" in oc and absent("venue", "translation"):
-        a, b = oc["venue"][0]
-        if not _covered(v.words, "original", a, b):
-            flag(
-                PARTIAL_OMISSION,
-                "attribution",
-                f"Partly omitted: the translation drops where it was said \u201c{o[a:b]}\u201d",
-                v.osp(a, b),
-            )
-    if "planned" in oc and absent("planned", "translation"):
-        a, b = oc["planned"][0]
-        fut = _nearest(future_hits(t, v.tl), (a + b) / 2 / max(1, len(o)), len(t))
-        said = f", translation \u201c{t[fut[0] : fut[1]]}\u201d" if fut else ""
-        flag(
-            MEANING_CHANGE,
-            "status",
-            f"Meaning changed (status): the original says it is planned "
-            f"(\u201c{o[a:b]}\u201d){said}",
-            v.osp(a, b) + (v.tsp(*fut) if fut else ()),
-        )
-    for x, y in (("amount", "variety"), ("variety", "amount")):
-        if x in oc and y in tc and x not in tc and absent(x, "translation"):
-            changed("hedge", oc[x][0], tc[y][0])
-    days = ("today", "yesterday", "tomorrow")
-    for x in (d for d in days if d in oc and d not in tc):
-        for y in (d for d in days if d in tc and d not in oc):
-            changed("time", oc[x][0], tc[y][0])
-    if "period_part" in oc and absent("period_part", "translation"):
-        a, b = oc["period_part"][0]
-        flag(
-            PARTIAL_OMISSION,
-            "time",
-            f"Partly omitted: the translation makes \u201c{o[a:b]}\u201d less precise",
-            v.osp(a, b),
-        )
-    if "loaded" in tc and absent("loaded", "original"):
-        c, d = tc["loaded"][0]
-        flag(
-            INSERTION,
-            "framing",
-            f"Words added: the translation adds the evaluative \u201c{t[c:d]}\u201d",
-            v.tsp(c, d),
-        )
-    flags += _place_change(v, oc, tc)
-    return flags
-
-
-def _place_change(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
-    """A city in the translation that the original does not name, where the original
-    names its country (minor: made more specific) or another city (major). A city that
-    opens the translation is a dateline and is left alone."""
-    o, t = v.otext, v.ttext
-    for key in (k for k in tc if k.startswith("city:") and k not in oc):
-        c, d = tc[key][0]
-        if not t[:c].strip(" \"'«“(") or city_named(key, o, v.ol):
-            continue
-        country = CITIES[key[5:]][0]
-        others = [k for k in oc if k.startswith("city:") and k not in tc]
-        where = country_hits(country, o, v.ol)
-        if others:
-            a, b = oc[others[0]][0]
-            sev = "major"
-        elif where:
-            a, b = where[0]
-            sev = "minor"
-        else:
-            continue
-        return [
-            link_flag(
-                v.link,
-                NAME_MISMATCH,
-                sev,
-                f"Place changed: original \u201c{o[a:b]}\u201d, translation \u201c{t[c:d]}\u201d",
-                {"original": o[a:b], "translation": t[c:d]},
-                subkind="place",
-                spans=v.osp(a, b) + v.tsp(c, d),
-            )
-        ]
-    return []
-
-
-def _nearest(spans: list[tuple[int, int]], rel: float, n: int) -> tuple[int, int] | None:
-    """The span whose middle sits nearest relative position ``rel`` of a text of ``n``."""
-    if not spans:
-        return None
-    return min(spans, key=lambda s: abs((s[0] + s[1]) / 2 / max(1, n) - rel))

@@ -159,3 +159,33 @@ def test_a_prime_minister_heads_the_government_not_a_ministry(
     """ "رئيس الوزراء" rendered "Prime Minister" once read as a changed role (a false major
     on a faithful control of the real dev set's test2 split)."""
     assert set(role_hits(text, lang)) == {role}
+
+
+def test_an_unspecified_count_dropped_is_a_partial_omission() -> None:
+    o = "واستقبل رئيس الحكومة عدداً من السفراء والقناصل."
+    t = "The prime minister received ambassadors and consuls."
+    f = _one([x for x in _flags(o, "ar", t) if x.subkind == "hedge"])
+    assert f.kind == "partial_omission" and _words(f, "original", o, t) == ["عدداً من"]
+    # rendered: nothing to say
+    assert not [
+        x for x in _flags(o, "ar", "He received a number of ambassadors.") if x.subkind == "hedge"
+    ]
+    assert not [
+        x
+        for x in _flags(
+            "В ряде стран прошли акции.", "ru", "Rallies were held in several countries."
+        )
+        if x.subkind == "hedge"
+    ]
+    # "рядом" (next to) and "в ряду" (in a row) are no count
+    assert "count" not in concept_hits("Он сел рядом, в первом ряду.", "ru")
+
+
+def test_a_vague_recent_time_made_specific_is_flagged_on_the_original() -> None:
+    o = "وتعرضت المنطقة لسيول خلال الأيام الماضية."
+    t = "The area was hit by floods last week."
+    f = _one([x for x in _flags(o, "ar", t) if x.subkind == "time"])
+    assert f.kind == "partial_omission" and _words(f, "original", o, t) == ["خلال الأيام الماضية"]
+    assert not [
+        x for x in _flags(o, "ar", "Floods hit the area in recent days.") if x.subkind == "time"
+    ]

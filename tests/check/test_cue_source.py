@@ -1,29 +1,56 @@
-"""``align.check.attribution``: a source attribution added or dropped inside a linked pair.
+"""The ``source`` cue (``lexicon_cues``, read by ``meaning._cue_flags``): a source
+attribution added or dropped inside a linked pair.
 
 No encoder: the rule reads word classes over each link's joined texts."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any
+import functools
 
+import numpy as np
 import pytest
 
-from align.check.attribution import attribution_flags, echoed, frames
+from align.check.cue_rules import LinkWords, cue_flags
+from align.check.lexicon import concept_class, concept_hits
+from align.check.lexicon_cues import CUE_CLASSES
+from align.check.word_flags import spans_in
+from align.sentalign.words import WordLinks, side_words
 from align.types import INSERTION, PARTIAL_OMISSION, Flag, Link, Span
 
 
 def _run(
     orig: str, ol: str, trans: str, tl: str = "en", existing: list[Flag] | None = None
 ) -> list[Flag]:
-    """The rule on a one-link alignment (a stand-in with the texts and languages it reads)."""
-    lk = Link((0,), (0,), 0.9)
-    al: Any = SimpleNamespace(
-        original=SimpleNamespace(texts=[orig], lang=ol),
-        translation=SimpleNamespace(texts=[trans], lang=tl),
-        links=(lk,),
+    """The one-sided cue flags (``meaning._cue_flags``) of a one-link pair with no matched
+    words (the cue rules do not read the share of matched words)."""
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    wl = WordLinks(
+        tuple(ow),
+        tuple(tw),
+        (),
+        np.zeros((len(ow), len(tw)), dtype=np.float32),
+        None,
+        None,
+        orig,
+        trans,
     )
-    return attribution_flags(al, [(lk, orig, trans)], existing or [])
+    view = LinkWords(
+        Link((0,), (0,), 0.9),
+        wl,
+        orig,
+        ol,
+        trans,
+        tl,
+        functools.partial(spans_in, "original", (0,), [orig]),
+        functools.partial(spans_in, "translation", (0,), [trans]),
+    )
+    flags = cue_flags(view, _hits(orig, ol), _hits(trans, tl), existing or [])
+    return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]
+
+
+def _hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    return {c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES}
 
 
 def _words(f: Flag, orig: str, trans: str) -> list[str]:
@@ -69,7 +96,7 @@ def test_an_added_source_is_an_insertion_on_its_words(
             "ووفق ما ذكرت وكالة الأنباء الرسمية، فقد بحث الجانبان التعاون.",
             "ar",
             "The two sides discussed cooperation.",
-            "وفق ما ذكرت وكالة الأنباء الرسمية",
+            "ووفق ما ذكرت وكالة الأنباء الرسمية",  # the whole first word, proclitic included
         ),
         (
             "Как отмечает РИА Новости, министр напомнил о переговорах.",
@@ -138,5 +165,5 @@ def test_an_existing_flag_on_the_same_words_is_not_repeated() -> None:
 def test_unknown_language_and_bad_input_do_not_crash() -> None:
     assert _run("Die Seiten sprachen.", "de", "The sides spoke, the statement added.") == []
     for text in ("", "...", "123", "according to " * 500, "(according to the agency"):
-        assert all(a < b <= len(text) for a, b in frames(text, "en"))
-    assert echoed("", "fr")  # no list for a language: never evidence of a missing source
+        for f in _run(text, "en", "x") + _run("x", "ar", text):
+            assert all(0 <= s.start < s.end for s in f.spans)

@@ -1,27 +1,56 @@
-"""``align.check.intensity``: an intensifier dropped from or added to a linked pair.
+"""The ``intensifier`` cue (``lexicon_cues``, read by ``meaning._cue_flags``): an
+intensifier dropped from or added to a linked pair.
 
 No encoder: the rule reads word classes over each link's joined texts."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any
+import functools
 
+import numpy as np
 import pytest
 
-from align.check.intensity import intensity_flags
+from align.check.cue_rules import LinkWords, cue_flags
+from align.check.lexicon import concept_class, concept_hits
+from align.check.lexicon_cues import CUE_CLASSES
+from align.check.word_flags import spans_in
+from align.sentalign.words import WordLinks, side_words
 from align.types import INSERTION, PARTIAL_OMISSION, Flag, Link
 
 
-def _run(orig: str, ol: str, trans: str, tl: str = "en") -> list[Flag]:
-    """The rule on a one-link alignment (a stand-in with the texts and languages it reads)."""
-    lk = Link((0,), (0,), 0.9)
-    al: Any = SimpleNamespace(
-        original=SimpleNamespace(texts=[orig], lang=ol),
-        translation=SimpleNamespace(texts=[trans], lang=tl),
-        links=(lk,),
+def _run(
+    orig: str, ol: str, trans: str, tl: str = "en", existing: list[Flag] | None = None
+) -> list[Flag]:
+    """The one-sided cue flags (``meaning._cue_flags``) of a one-link pair with no matched
+    words (the cue rules do not read the share of matched words)."""
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    wl = WordLinks(
+        tuple(ow),
+        tuple(tw),
+        (),
+        np.zeros((len(ow), len(tw)), dtype=np.float32),
+        None,
+        None,
+        orig,
+        trans,
     )
-    return intensity_flags(al, [(lk, orig, trans)], [])
+    view = LinkWords(
+        Link((0,), (0,), 0.9),
+        wl,
+        orig,
+        ol,
+        trans,
+        tl,
+        functools.partial(spans_in, "original", (0,), [orig]),
+        functools.partial(spans_in, "translation", (0,), [trans]),
+    )
+    flags = cue_flags(view, _hits(orig, ol), _hits(trans, tl), existing or [])
+    return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]
+
+
+def _hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    return {c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES}
 
 
 def _words(f: Flag, orig: str, trans: str) -> list[str]:

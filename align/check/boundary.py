@@ -1,0 +1,124 @@
+"""Sentence boundaries the aligner put one sentence off: not additions, not cuts.
+
+A long original sentence is often rendered as two translation sentences, or a clause of
+one original sentence is carried into the neighbouring translation sentence. When the
+monotone aligner then links each original sentence to the first translation sentence it
+meets, the last translation sentence is left unlinked (reported as a major addition) and
+the clause that moved looks dropped (a major partial omission). Both are misplaced
+boundaries, measured here on the links' own cosines and length ratios:
+
+* ``slipped_additions``: an unlinked translation sentence next to a one-sentence link P
+  whose original matches it better than P's own translation does, when giving P's
+  translation to the link beyond it (Q) does not lower the total cosine: the chain
+  Q, P was shifted by one sentence. The sentence is reported as an info split of the
+  shifted chain, not as an addition.
+* ``moved_across``: a major partial omission whose cut words, given to the original of
+  the neighbouring link (at the side that touches the cut), raise that link's cosine by
+  ``BOUNDARY_GAIN`` or more: the neighbour's translation renders them. (Lengths do not
+  tell: a document whose links are few, or padded with additions, has no typical ratio.)
+  The flag stays, so the recall of a real cut is kept, but it is minor, with the gain as
+  evidence.
+
+Both rules read only the alignment and the encoder's sentence vectors, so they hold for
+any language pair; neither is keyed to a word list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link
+
+if TYPE_CHECKING:  # pragma: no cover
+    from align.check.context import FlagContext
+
+BOUNDARY_GAIN = 0.03  # a neighbour's cosine rises this much when the cut words are its own
+
+
+def _cos(ctx: FlagContext, a: str, b: str) -> float:
+    va, vb = ctx.encoder.encode([a, b])
+    return float(np.dot(va, vb))
+
+
+def _text(texts: list[str], idx: tuple[int, ...]) -> str:
+    return " ".join(texts[i] for i in idx)
+
+
+def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
+    """Unlinked translation sentences explained by shifting the neighbouring links by
+    one sentence, each with the info flag that replaces its addition flag."""
+    al = ctx.alignment
+    ot, tt = al.original.texts, al.translation.texts
+    links = [lk for lk in al.links if lk.translation]
+    by_t = {lk.translation[0]: k for k, lk in enumerate(links)}
+    out: dict[int, Flag] = {}
+    for j in added:
+        k = by_t.get(j)
+        if k is None:
+            continue
+        for step in (-1, 1):  # P before j (Q before P), or P after j (Q after P)
+            p_k, q_k = k + step, k + 2 * step
+            if not 0 <= q_k < len(links):
+                continue
+            p, q = links[p_k], links[q_k]
+            if not p.original or not q.original or len(p.translation) != 1:
+                continue
+            op, oq, tp = _text(ot, p.original), _text(ot, q.original), tt[p.translation[0]]
+            q_t = (*q.translation, *p.translation) if step < 0 else (*p.translation, *q.translation)
+            new_p, old_p = _cos(ctx, op, tt[j]), _cos(ctx, op, tp)
+            old_q, new_q = _cos(ctx, oq, _text(tt, q.translation)), _cos(ctx, oq, _text(tt, q_t))
+            if new_p > old_p and new_p + new_q > old_p + old_q:
+                orig = tuple(sorted((*p.original, *q.original)))
+                trans = tuple(sorted((*q_t, j)))
+                out[j] = Flag(
+                    SPLIT,
+                    "info",
+                    orig,
+                    trans,
+                    "Split: the sentence boundary falls one sentence later in the "
+                    "translation; no sentence is added",
+                    {"shifted_cosine": round(new_p + new_q, 3), "linked": round(old_p + old_q, 3)},
+                )
+                break
+    return out
+
+
+def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
+    """Major partial omissions whose words a neighbouring link renders, made minor (see
+    the module docstring)."""
+    al = ctx.alignment
+    pairs = [lk for lk in al.links if lk.original and lk.translation]
+    out = []
+    for f in flags:
+        if f.kind == PARTIAL_OMISSION and f.severity == "major" and f.translation:
+            gain = _neighbour_gain(ctx, pairs, f)
+            if gain is not None:
+                f = replace(f, severity="minor", evidence={**f.evidence, "neighbour_gain": gain})
+        out.append(f)
+    return out
+
+
+def _neighbour_gain(ctx: FlagContext, pairs: list[Link], f: Flag) -> float | None:
+    """How much the cosine of a link next to ``f``'s rises when ``f``'s cut words are
+    given to its original (at the side that touches ``f``), when it rises by at least
+    ``BOUNDARY_GAIN``; else None."""
+    ot, tt = ctx.alignment.original.texts, ctx.alignment.translation.texts
+    cut = " ".join(ot[s.sentence][s.start : s.end] for s in f.spans if s.side == "original")
+    if not cut.strip():  # a sentence-level cut (``check.partial``) names its words instead
+        cut = " ".join(str(x) for x in f.evidence.get("left_out", ()))
+    if not cut.strip():
+        return None
+    for lk in pairs:
+        before = lk.translation[-1] + 1 == f.translation[0]
+        after = lk.translation[0] - 1 == f.translation[-1]
+        if not (before or after) or set(lk.original) & set(f.original):
+            continue
+        o, tr = _text(ot, lk.original), _text(tt, lk.translation)
+        moved = f"{o} {cut}" if before else f"{cut} {o}"
+        gain = _cos(ctx, moved, tr) - _cos(ctx, o, tr)
+        if gain >= BOUNDARY_GAIN:
+            return round(gain, 3)
+    return None

@@ -1,0 +1,195 @@
+"""The real-edit cue rules (issue #14, the real dev set), split out of ``align.check.meaning``.
+
+Each cue (``align.check.lexicon_cues``) is flagged when one side has the cue's trigger and
+the other side has none of the words that may render it (``lexicon.echo_hits``), whatever
+the link's share of matched words: real translations match 55-65 % of their words, and a
+cue absent from a whole linked pair is evidence on its own. All minor but a city replaced
+by another. ``LinkWords`` (one link's texts, word correspondence and span makers) lives
+here because both this module and ``align.check.meaning`` read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from align.check.lexicon import city_named, country_hits, echo_hits, future_hits
+from align.check.lexicon_cues import CITIES, ONE_SIDED
+from align.check.spans import link_flag
+from align.sentalign.words import WordLinks
+from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
+
+Hits = dict[str, list[tuple[int, int]]]
+
+
+def covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
+    """Whether any word in [a, b) of ``side`` has a counterpart."""
+    words = wl.orig if side == "original" else wl.trans
+    m = wl.matched(side)
+    return any(m[k] for k, w in enumerate(words) if a <= w.start and w.end <= b)
+
+
+@dataclass(frozen=True)
+class LinkWords:
+    """One link's two texts, languages, word correspondence and span makers.
+
+    The word-level rules all read the same six things about a link; one frozen record
+    keeps their signatures short and typed.
+    """
+
+    link: Link
+    words: WordLinks
+    otext: str
+    ol: str
+    ttext: str
+    tl: str
+    osp: Callable[[int, int], tuple[Span, ...]]
+    tsp: Callable[[int, int], tuple[Span, ...]]
+
+
+def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Flag]:
+    """Venue or plan dropped, amount made variety, day swapped, period part dropped,
+    evaluative word added or dropped, a city named for its country or another city; and
+    the one-sided cues (``lexicon_cues.ONE_SIDED``: a source frame or an intensifier on
+    one side, no echo on the other), unless a flag of their kind (``earlier``: the
+    link's other word-list flags) already covers their words."""
+    flags: list[Flag] = []
+
+    def flag(kind: str, sub: str, detail: str, spans: tuple[Span, ...], sev: str = "minor") -> None:
+        flags.append(link_flag(v.link, kind, sev, detail, {}, subkind=sub, spans=spans))
+
+    def absent(c: str, side: str) -> bool:
+        text, lang = (v.ttext, v.tl) if side == "translation" else (v.otext, v.ol)
+        return not echo_hits(c, text, lang)
+
+    o, t = v.otext, v.ttext
+
+    def changed(sub: str, os_: tuple[int, int], ts: tuple[int, int]) -> None:
+        (a, b), (c, d) = os_, ts
+        flag(
+            MEANING_CHANGE,
+            sub,
+            f"Meaning changed ({sub}): original \u201c{o[a:b]}\u201d, "
+            f"translation \u201c{t[c:d]}\u201d",
+            v.osp(a, b) + v.tsp(c, d),
+        )
+
+    if "venue" in oc and absent("venue", "translation"):
+        a, b = oc["venue"][0]
+        if not covered(v.words, "original", a, b):
+            flag(
+                PARTIAL_OMISSION,
+                "attribution",
+                f"Partly omitted: the translation drops where it was said \u201c{o[a:b]}\u201d",
+                v.osp(a, b),
+            )
+    if "planned" in oc and absent("planned", "translation"):
+        a, b = oc["planned"][0]
+        fut = _nearest(future_hits(t, v.tl), (a + b) / 2 / max(1, len(o)), len(t))
+        said = f", translation \u201c{t[fut[0] : fut[1]]}\u201d" if fut else ""
+        flag(
+            MEANING_CHANGE,
+            "status",
+            f"Meaning changed (status): the original says it is planned "
+            f"(\u201c{o[a:b]}\u201d){said}",
+            v.osp(a, b) + (v.tsp(*fut) if fut else ()),
+        )
+    for x, y in (("amount", "variety"), ("variety", "amount")):
+        if x in oc and y in tc and x not in tc and absent(x, "translation"):
+            changed("hedge", oc[x][0], tc[y][0])
+    days = ("today", "yesterday", "tomorrow")
+    for x in (d for d in days if d in oc and d not in tc):
+        for y in (d for d in days if d in tc and d not in oc):
+            changed("time", oc[x][0], tc[y][0])
+    if "period_part" in oc and absent("period_part", "translation"):
+        a, b = oc["period_part"][0]
+        flag(
+            PARTIAL_OMISSION,
+            "time",
+            f"Partly omitted: the translation makes \u201c{o[a:b]}\u201d less precise",
+            v.osp(a, b),
+        )
+    if "loaded" in tc and absent("loaded", "original"):
+        c, d = tc["loaded"][0]
+        flag(
+            INSERTION,
+            "framing",
+            f"Words added: the translation adds the evaluative \u201c{t[c:d]}\u201d",
+            v.tsp(c, d),
+        )
+    # the one-sided lists exist for ar / ru / en only: another language has no evidence
+    known = {v.ol, v.tl} <= {"ar", "ru", "en"}
+    for cue, (sub_o, sub_t, (what, noun), sides) in ONE_SIDED.items() if known else ():
+        for side, hits, kind, sub in (
+            ("translation", tc, INSERTION, sub_t),
+            ("original", oc, PARTIAL_OMISSION, sub_o),
+        ):
+            other = "original" if side == "translation" else "translation"
+            if side not in sides or cue not in hits or not absent(cue, other):
+                continue
+            a, b = hits[cue][0]
+            spans = v.tsp(a, b) if side == "translation" else v.osp(a, b)
+            if not spans or any(
+                f.kind == kind and _shared(f.spans, spans) for f in flags + earlier
+            ):
+                continue  # an evaluative word added is flagged once, not once per list
+            said = (t if side == "translation" else o)[a:b].strip()
+            flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans)
+    flags += _place_change(v, oc, tc)
+    return flags
+
+
+def _one_sided_detail(kind: str, what: str, noun: str, words: str) -> str:
+    if kind == INSERTION:
+        return f"Words added ({what}): the translation adds {noun}\u201c{words}\u201d"
+    return f"Partly omitted ({what}): the translation drops {noun}\u201c{words}\u201d"
+
+
+def _shared(a: tuple[Span, ...], b: tuple[Span, ...]) -> bool:
+    """Whether two span sets share a character of one sentence."""
+    return any(
+        x.side == y.side and x.sentence == y.sentence and x.start < y.end and y.start < x.end
+        for x in a
+        for y in b
+    )
+
+
+def _place_change(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
+    """A city in the translation that the original does not name, where the original
+    names its country (minor: made more specific) or another city (major). A city that
+    opens the translation is a dateline and is left alone."""
+    o, t = v.otext, v.ttext
+    for key in (k for k in tc if k.startswith("city:") and k not in oc):
+        c, d = tc[key][0]
+        if not t[:c].strip(" \"'«“(") or city_named(key, o, v.ol):
+            continue
+        country = CITIES[key[5:]][0]
+        others = [k for k in oc if k.startswith("city:") and k not in tc]
+        where = country_hits(country, o, v.ol)
+        if others:
+            a, b = oc[others[0]][0]
+            sev = "major"
+        elif where:
+            a, b = where[0]
+            sev = "minor"
+        else:
+            continue
+        return [
+            link_flag(
+                v.link,
+                NAME_MISMATCH,
+                sev,
+                f"Place changed: original \u201c{o[a:b]}\u201d, translation \u201c{t[c:d]}\u201d",
+                {"original": o[a:b], "translation": t[c:d]},
+                subkind="place",
+                spans=v.osp(a, b) + v.tsp(c, d),
+            )
+        ]
+    return []
+
+
+def _nearest(spans: list[tuple[int, int]], rel: float, n: int) -> tuple[int, int] | None:
+    """The span whose middle sits nearest relative position ``rel`` of a text of ``n``."""
+    if not spans:
+        return None
+    return min(spans, key=lambda s: abs((s[0] + s[1]) / 2 / max(1, n) - rel))

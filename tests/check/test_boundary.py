@@ -1,0 +1,85 @@
+"""``align.check.boundary``: sentence boundaries the aligner placed one sentence off.
+
+A stub encoder gives each text a fixed unit vector, so the cosines are set by hand."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from align.check.boundary import moved_across, slipped_additions
+from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link, Span
+
+
+class _Stub:
+    """Texts to unit vectors with given pairwise cosines (2-D, angle per text)."""
+
+    def __init__(self, angles: dict[str, float]) -> None:
+        self.angles = angles
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.array([[np.cos(self.angles[t]), np.sin(self.angles[t])] for t in texts])
+
+
+def _ctx(orig: list[str], trans: list[str], links: list[Link], angles: dict[str, float]) -> Any:
+    al = SimpleNamespace(
+        original=SimpleNamespace(texts=orig, lang="ar"),
+        translation=SimpleNamespace(texts=trans, lang="en"),
+        links=tuple(links),
+    )
+    pairs = [lk for lk in links if lk.original and lk.translation]
+    ratios = [
+        len(" ".join(trans[j] for j in lk.translation))
+        / len(" ".join(orig[i] for i in lk.original))
+        for lk in pairs
+    ]
+    return SimpleNamespace(
+        alignment=al, encoder=_Stub(angles), ratio_median=float(np.median(ratios)), pairs=pairs
+    )
+
+
+def _angle(cos: float) -> float:
+    return float(np.arccos(cos))
+
+
+def test_a_chain_shifted_by_one_sentence_is_a_split_not_an_addition() -> None:
+    # one long original sentence A rendered as a1 + a2; B rendered as b; the aligner
+    # linked A-a1, B-a2 and left b unlinked
+    orig, trans = ["A", "B"], ["a1", "a2", "b"]
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.8), Link((), (2,), 0.1)]
+    # angles: A at 0; a1 close to A; "a1 a2" closer; B at 1.0; b closer to B than a2 is
+    angles = {"A": 0.0, "a1": 0.1, "a1 a2": 0.05, "B": 1.0, "a2": 1.0 + _angle(0.55), "b": 1.05}
+    out = slipped_additions(_ctx(orig, trans, links, angles), [2])
+    (f,) = out.values()
+    assert (f.kind, f.severity, f.original, f.translation) == (SPLIT, "info", (0, 1), (0, 1, 2))
+
+
+def test_a_sentence_unlike_its_neighbour_stays_an_addition() -> None:
+    orig, trans = ["A", "B"], ["a", "b", "new"]
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.8), Link((), (2,), 0.1)]
+    angles = {"A": 0.0, "a": 0.05, "a b": 0.5, "B": 1.0, "b": 1.05, "new": 2.5}
+    assert slipped_additions(_ctx(orig, trans, links, angles), [2]) == {}
+
+
+def test_a_cut_whose_words_the_neighbour_renders_is_minor() -> None:
+    orig = ["first", "lost clause, kept part"]
+    trans = ["first plus the clause", "kept"]
+    links = [Link((0,), (0,), 0.6), Link((1,), (1,), 0.9)]
+    cut = Flag(
+        PARTIAL_OMISSION,
+        "major",
+        (1,),
+        (1,),
+        "Partly omitted",
+        {},
+        spans=(Span("original", 1, 0, 11),),
+    )
+    # giving "lost clause" to "first" brings it nearer "first plus the clause"
+    angles = {"first": 0.5, "first plus the clause": 0.0, "first lost clause": 0.1}
+    (f,) = moved_across(_ctx(orig, trans, links, angles), [cut])
+    assert f.severity == "minor" and f.evidence["neighbour_gain"] > 0.03
+    angles["first lost clause"] = 0.8  # the clause is not in the neighbour: stays major
+    (g,) = moved_across(_ctx(orig, trans, links, angles), [cut])
+    assert g.severity == "major"
