@@ -138,16 +138,6 @@ class AlignOptions:
     # the second search's length model and skip prices: "band" read off its own narrow
     # band, "skips" the first pass's skip prices, "all" its skip prices and length model
     rescore_terms: str = "skips"
-    # how e5's cosine is put on USE v3's scale before mixing: "fixed" multiplies it by
-    # rescore.E5_SCALE; "gap" by the document's ratio of the two encoders' gaps between
-    # best matches and random pairs, "spread" by the ratio of their random-pair spreads
-    # (per-document standardised scores; rescore.document_scale)
-    e5_scale: str = "fixed"
-    # e5's share in links other than 1-1 (-1: ``e5_weight``)
-    e5_weight_merge: float = -1.0
-    # encode every run of 2..this many sentences e5 encoded exactly before the re-scoring
-    # search (<= 1: pooled approximations, exact only after it: ``e5_exact``)
-    e5_exact_before: int = 0
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement

@@ -190,18 +190,11 @@ class Rescorer:
         self.encoded = int(enc[0].sum() + enc[1].sum())
         if not enc[0].any() or not enc[1].any():
             return first
-        scale = document_scale(self._vectors(enc), self.sides, enc, options.e5_scale)
-        mixed = [self._mixed(k, enc[k], scale, options) for k in range(2)]
+        mixed = [self._mixed(k, enc[k]) for k in range(2)]
         for k in range(2):
             mixed[k].e5_margins(mixed[1 - k], options.margin_k, options.hub_sample)
         band = self._band(first, free, options.rescore_band)
         terms = _reused(first_terms, options.rescore_terms)
-        if options.e5_exact_before > 1:  # every short run exactly, before any search
-            keys = self._encode_runs(enc, options.e5_exact_before)
-            for k, a, start in keys:
-                mixed[k].e5[a][start] = self.exact[(k, a, start)]
-            for k in range(2):
-                mixed[k].e5_margins(mixed[1 - k], options.margin_k, options.hub_sample)
         bounds, _ = path(mixed[0], mixed[1], options, band, MixedGain, terms)
         keys = self._encode_exact(bounds, enc, options.max_side) if options.e5_exact else []
         if keys:  # the chosen many-to-one spans and their rivals, exactly; search again
@@ -212,30 +205,20 @@ class Rescorer:
             bounds, _ = path(mixed[0], mixed[1], options, band, MixedGain, terms)
         return bounds
 
-    def _vectors(self, enc: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """e5 vectors of the sentences ``enc`` marks on each side (encoded once)."""
-        out = []
-        for k in range(2):
-            texts, have = self.texts[k], self.vecs[k]
-            todo = [int(i) for i in np.flatnonzero(enc[k]) if int(i) not in have]
-            if todo:
-                got = self.e5.encode([texts[i] for i in todo])
-                have.update(zip(todo, np.asarray(got, dtype=np.float32), strict=True))
-            idx = [int(i) for i in np.flatnonzero(enc[k])]
-            out.append(np.stack([have[i] for i in idx]) if idx else np.zeros((0, 384), np.float32))
-        return out[0], out[1]
-
-    def _mixed(self, k: int, enc: np.ndarray, scale: float, options: AlignOptions) -> MixedSide:
+    def _mixed(self, k: int, enc: np.ndarray) -> MixedSide:
         """Side ``k``'s first-pass tables and e5 spans where encoded."""
         texts, have = self.texts[k], self.vecs[k]
+        todo = [int(i) for i in np.flatnonzero(enc) if int(i) not in have]
+        if todo:
+            got = self.e5.encode([texts[i] for i in todo])
+            have.update(zip(todo, np.asarray(got, dtype=np.float32), strict=True))
         idx = [int(i) for i in np.flatnonzero(enc)]
         vecs = np.zeros((len(texts), 384), dtype=np.float32)
         weights = np.ones(len(texts), dtype=np.float32)
         if len(idx):
             vecs[idx] = np.stack([have[i] for i in idx])
             weights[idx] = e5_tokens(self.e5, [texts[i] for i in idx])
-        w_merge = options.e5_weight_merge if options.e5_weight_merge >= 0 else self.w
-        return MixedSide(self.sides[k], self.w, vecs, weights, enc, scale, w_merge)
+        return MixedSide(self.sides[k], self.w, vecs, weights, enc)
 
     def _band(self, first: Bounds, free: np.ndarray, width: int) -> Band:
         """``width`` either side of the first pass next to uncertain links, 0 elsewhere."""
@@ -285,22 +268,6 @@ class Rescorer:
             vecs = np.asarray(self.e5.encode(texts), dtype=np.float32)
             self.exact.update(zip(todo, vecs, strict=True))
         return sorted(keys)
-
-    def _encode_runs(self, enc: list[np.ndarray], size: int) -> list[tuple[int, int, int]]:
-        """Encode exactly every run of 2..``size`` sentences e5 encoded, on both sides."""
-        keys = []
-        for k in range(2):
-            ok = enc[k].astype(np.int64)
-            cum = np.concatenate([[0], np.cumsum(ok)])
-            for a in range(2, size + 1):
-                full = np.flatnonzero((cum[a:] - cum[:-a]) == a)
-                keys += [(k, a, int(start)) for start in full]
-        todo = [key for key in keys if key not in self.exact]
-        if todo:
-            texts = [" ".join(self.texts[k][s : s + a]) for k, a, s in todo]
-            vecs = np.asarray(self.e5.encode(texts), dtype=np.float32)
-            self.exact.update(zip(todo, vecs, strict=True))
-        return keys
 
     def _patched(self, keys: list[tuple[int, int, int]]) -> tuple[SideSpans, SideSpans]:
         """The e5 sides with the exactly encoded spans ``keys`` swapped in."""
@@ -364,44 +331,6 @@ def _reused(first: BandTerms | None, which: str) -> BandTerms | None:
     return BandTerms(None, first.skips)
 
 
-E5_SCALES = ("fixed", "gap", "spread")  # AlignOptions.e5_scale
-_SCALE_RANGE = (2.5, 10.0)  # a document's own scale is kept inside this
-_SCALE_MIN_SENTENCES = 8  # fewer encoded sentences on a side: the fixed scale
-
-
-def document_scale(
-    e5: tuple[np.ndarray, np.ndarray],
-    first: tuple[SideSpans, SideSpans],
-    enc: list[np.ndarray],
-    how: str,
-) -> float:
-    """What e5's cosine is multiplied by before it is mixed with USE v3's, for this document.
-
-    "fixed": ``E5_SCALE`` (NTREX's gap ratio). "gap": the ratio of the two encoders'
-    gaps between each encoded sentence's best match and the mean of all pairs, among the
-    encoded sentences (literary text has smaller e5 gaps than news); "spread": the
-    ratio of the standard deviations of all pairs' cosines. Either standardises both
-    encoders' scores on the document itself rather than on news.
-    """
-    if how not in E5_SCALES:
-        raise AlignError(f"unknown e5_scale {how!r}; use one of {E5_SCALES}")
-    eo, et = e5
-    if how == "fixed" or min(len(eo), len(et)) < _SCALE_MIN_SENTENCES:
-        return E5_SCALE
-    uo, ut = first[0].emb[1][enc[0]], first[1].emb[1][enc[1]]
-    cu, ce = uo @ ut.T, eo @ et.T
-    if how == "spread":
-        ratio = float(cu.std() / max(float(ce.std()), 1e-6))
-    else:
-
-        def gap(c: np.ndarray) -> float:
-            best = np.concatenate([c.max(axis=1), c.max(axis=0)])
-            return float(np.median(best) - c.mean())
-
-        ratio = gap(cu) / max(gap(ce), 1e-6)
-    return float(np.clip(ratio, *_SCALE_RANGE))
-
-
 def _dilate(flags: np.ndarray, k: int) -> np.ndarray:
     out = flags.copy()
     for d in range(1, k + 1):
@@ -428,18 +357,10 @@ class MixedSide(SideSpans):
     """
 
     def __init__(
-        self,
-        plain: SideSpans,
-        w: float,
-        vecs: np.ndarray,
-        weights: np.ndarray,
-        enc: np.ndarray,
-        scale: float = E5_SCALE,
-        w_merge: float | None = None,
+        self, plain: SideSpans, w: float, vecs: np.ndarray, weights: np.ndarray, enc: np.ndarray
     ) -> None:
         self.__dict__.update(plain.__dict__)  # the first pass's tables, unchanged
-        self.w, self.scale, self.e5_scale, self.enc = w, scale, w * scale, enc
-        self.w_merge = w if w_merge is None else w_merge
+        self.w, self.e5_scale, self.enc = w, w * E5_SCALE, enc
         cum = np.concatenate([[0], np.cumsum(enc)])
         self.e5: dict[int, np.ndarray] = {}
         self.e5_ok: dict[int, np.ndarray] = {}
@@ -505,8 +426,7 @@ class MixedGain(LinkGain):
         usem -= 0.5 * (rows.hub[a][ii] + cols.hub[b][jj])
         e5 = self._banded(rows.e5[a], cols.e5[b], a, b)
         e5 -= 0.5 * (rows.e5_hub[a][ii] + cols.e5_hub[b][jj])
-        w = rows.w if a == b == 1 else rows.w_merge
-        return gain + np.where(ok, w * (rows.scale * e5 - usem), 0.0)
+        return gain + np.where(ok, rows.e5_scale * e5 - rows.w * usem, 0.0)
 
 
 def _copy_side(side: SideSpans) -> SideSpans:
