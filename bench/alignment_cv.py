@@ -31,6 +31,12 @@ equals their tuned figure, where some fold picks a neighbour it moves.
   is TB 0.952 but zh-en 0.913 and held out it costs ru-en and WMT22. Also flat or lower:
   ``rescore_band`` 4/6/8 (identical), ``rescore_neighbours`` 2, the levels "all" and
   m0.1 (TB 0.940 held out), ``continuation`` 0/0.02 in accuracy mode (TB 0.943).
+  Tuned only, on the subset, none better on both TB and zh-en: e5's hubness k 2/8/16
+  (TB 0.940/0.939/0.911); exact rivals within 2 sentences, or the exact search repeated
+  until no new span (zh-en +0.001, TB =); e5 vectors centred on each side's mean (the
+  language offset: random-pair cosines 0.78 -> 0.0, gap/spread 4.3 -> 5.9 on TB) at
+  scale 0.7/1/1.5 (TB 0.949/0.946/0.936, zh-en 0.913/0.913/0.908); USE v3 centred the
+  same way, both modes (default TB 0.943 -> 0.931, zh-en 0.908 -> 0.911).
 """
 
 from __future__ import annotations
