@@ -85,23 +85,6 @@ def overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
     return any(a < y and b > x for x, y in taken)
 
 
-def already_flagged(existing: list[Flag], lk: Link, kind: str, spans: tuple[Span, ...]) -> bool:
-    """Whether a flag of ``kind`` on this link already covers any of ``spans``: a rule that
-    comes late (attribution, intensity) does not repeat what an earlier one said of the
-    same words (an evaluative word added is flagged once, not once per word list)."""
-    return any(
-        f.kind == kind
-        and f.original == lk.original
-        and f.translation == lk.translation
-        and any(
-            g.side == s.side and g.sentence == s.sentence and g.start < s.end and s.start < g.end
-            for s in spans
-            for g in f.spans
-        )
-        for f in existing
-    )
-
-
 def link_flag(
     lk: Link,
     kind: str,
