@@ -122,3 +122,50 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
+
+
+def unmatched_link_view(orig: str, ol: str, trans: str, tl: str = "en") -> Any:
+    """A one-link pair's ``LinkWords`` with a word correspondence that matches nothing, so
+    only the word lists decide what the cue rules flag (they do not read the share of
+    matched words). No encoder."""
+    import functools
+
+    import numpy as np
+
+    from align.check.cue_rules import LinkWords
+    from align.check.word_flags import spans_in
+    from align.sentalign.words import WordLinks, side_words
+    from align.types import Link
+
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    matches = np.zeros((len(ow), len(tw)), dtype=np.float32)
+    wl = WordLinks(tuple(ow), tuple(tw), (), matches, None, None, orig, trans)
+    return LinkWords(
+        Link((0,), (0,), 0.9),
+        wl,
+        orig,
+        ol,
+        trans,
+        tl,
+        functools.partial(spans_in, "original", (0,), [orig]),
+        functools.partial(spans_in, "translation", (0,), [trans]),
+    )
+
+
+def one_sided_cue_flags(
+    orig: str, ol: str, trans: str, tl: str = "en", existing: list[Any] | None = None
+) -> list[Any]:
+    """The one-sided cue flags (``cue_rules.cue_flags``: words added or partly omitted) of
+    a one-link pair whose word correspondence matches nothing."""
+    from align.check.cue_rules import cue_flags
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        found = concept_hits(text, lang).items()
+        return {c: s for c, s in found if concept_class(c) in CUE_CLASSES}
+
+    view = unmatched_link_view(orig, ol, trans, tl)
+    flags = cue_flags(view, hits(orig, ol), hits(trans, tl), existing or [])
+    return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]

@@ -1,56 +1,14 @@
-"""The ``source`` cue (``lexicon_cues``, read by ``meaning._cue_flags``): a source
+"""The ``source`` cue (``lexicon_cues``, read by ``cue_rules.cue_flags``): a source
 attribution added or dropped inside a linked pair.
 
 No encoder: the rule reads word classes over each link's joined texts."""
 
 from __future__ import annotations
 
-import functools
-
-import numpy as np
 import pytest
+from conftest import one_sided_cue_flags
 
-from align.check.cue_rules import LinkWords, cue_flags
-from align.check.lexicon import concept_class, concept_hits
-from align.check.lexicon_cues import CUE_CLASSES
-from align.check.word_flags import spans_in
-from align.sentalign.words import WordLinks, side_words
-from align.types import INSERTION, PARTIAL_OMISSION, Flag, Link, Span
-
-
-def _run(
-    orig: str, ol: str, trans: str, tl: str = "en", existing: list[Flag] | None = None
-) -> list[Flag]:
-    """The one-sided cue flags (``meaning._cue_flags``) of a one-link pair with no matched
-    words (the cue rules do not read the share of matched words)."""
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    wl = WordLinks(
-        tuple(ow),
-        tuple(tw),
-        (),
-        np.zeros((len(ow), len(tw)), dtype=np.float32),
-        None,
-        None,
-        orig,
-        trans,
-    )
-    view = LinkWords(
-        Link((0,), (0,), 0.9),
-        wl,
-        orig,
-        ol,
-        trans,
-        tl,
-        functools.partial(spans_in, "original", (0,), [orig]),
-        functools.partial(spans_in, "translation", (0,), [trans]),
-    )
-    flags = cue_flags(view, _hits(orig, ol), _hits(trans, tl), existing or [])
-    return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]
-
-
-def _hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-    return {c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES}
+from align.types import INSERTION, PARTIAL_OMISSION, Flag, Span
 
 
 def _words(f: Flag, orig: str, trans: str) -> list[str]:
@@ -84,7 +42,7 @@ def _words(f: Flag, orig: str, trans: str) -> list[str]:
 def test_an_added_source_is_an_insertion_on_its_words(
     orig: str, ol: str, trans: str, frame: str
 ) -> None:
-    (f,) = _run(orig, ol, trans)
+    (f,) = one_sided_cue_flags(orig, ol, trans)
     assert (f.kind, f.subkind, f.severity) == (INSERTION, "attribution", "minor")
     assert _words(f, orig, trans) == [frame]
 
@@ -109,7 +67,7 @@ def test_an_added_source_is_an_insertion_on_its_words(
 def test_a_dropped_source_is_a_partial_omission_on_its_words(
     orig: str, ol: str, trans: str, frame: str
 ) -> None:
-    (f,) = _run(orig, ol, trans)
+    (f,) = one_sided_cue_flags(orig, ol, trans)
     assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "attribution", "minor")
     assert [w.lower() for w in _words(f, orig, trans)] == [frame.lower()]
 
@@ -149,21 +107,24 @@ def test_a_dropped_source_is_a_partial_omission_on_its_words(
     ],
 )
 def test_no_flag_when_echoed_or_not_a_source(orig: str, ol: str, trans: str) -> None:
-    assert _run(orig, ol, trans) == []
+    assert one_sided_cue_flags(orig, ol, trans) == []
 
 
 def test_an_existing_flag_on_the_same_words_is_not_repeated() -> None:
     orig, trans = "Стороны обсудили торговлю.", "The sides discussed trade, the statement added."
-    (f,) = _run(orig, "ru", trans)
-    assert _run(orig, "ru", trans, existing=[f]) == []
+    (f,) = one_sided_cue_flags(orig, "ru", trans)
+    assert one_sided_cue_flags(orig, "ru", trans, existing=[f]) == []
     other = Flag(
         INSERTION, "minor", (0,), (0,), "x", {}, "content", (Span("translation", 0, 0, 3),)
     )
-    assert len(_run(orig, "ru", trans, existing=[other])) == 1
+    assert len(one_sided_cue_flags(orig, "ru", trans, existing=[other])) == 1
 
 
 def test_unknown_language_and_bad_input_do_not_crash() -> None:
-    assert _run("Die Seiten sprachen.", "de", "The sides spoke, the statement added.") == []
+    assert (
+        one_sided_cue_flags("Die Seiten sprachen.", "de", "The sides spoke, the statement added.")
+        == []
+    )
     for text in ("", "...", "123", "according to " * 500, "(according to the agency"):
-        for f in _run(text, "en", "x") + _run("x", "ar", text):
+        for f in one_sided_cue_flags(text, "en", "x") + one_sided_cue_flags("x", "ar", text):
             assert all(0 <= s.start < s.end for s in f.spans)

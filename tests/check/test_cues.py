@@ -5,42 +5,16 @@ word lists decide (the cue rules do not read the share of matched words)."""
 
 from __future__ import annotations
 
-import functools
-
-import numpy as np
 import pytest
+from conftest import unmatched_link_view
 
 from align.check.lexicon import city_named, concept_hits, echo_hits, role_hits
-from align.check.meaning import LinkWords, meaning_flags
-from align.check.word_flags import spans_in
-from align.sentalign.words import WordLinks, side_words
-from align.types import Flag, Link
+from align.check.meaning import meaning_flags
+from align.types import Flag
 
 
 def _flags(orig: str, ol: str, trans: str, tl: str = "en") -> list[Flag]:
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    wl = WordLinks(
-        tuple(ow),
-        tuple(tw),
-        (),
-        np.zeros((len(ow), len(tw)), dtype=np.float32),
-        None,
-        None,
-        orig,
-        trans,
-    )
-    lk = Link((0,), (0,), 0.9)
-    view = LinkWords(
-        lk,
-        wl,
-        orig,
-        ol,
-        trans,
-        tl,
-        functools.partial(spans_in, "original", (0,), [orig]),
-        functools.partial(spans_in, "translation", (0,), [trans]),
-    )
+    view = unmatched_link_view(orig, ol, trans, tl)
     return meaning_flags(view, [], [])
 
 
