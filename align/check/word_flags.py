@@ -29,16 +29,16 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from align.check import word_cuts
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
-from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
     CHECK_DISTORTION,
-    FUNCTION_WORDS,
     CHECK_HEADS,
     CHECK_MIN_SIM,
+    FUNCTION_WORDS,
     WordLinks,
     align_words,
     rematch,
@@ -148,7 +148,7 @@ def _dropped(
             flags.append(
                 _word_flag(v, "original", PARTIAL_OMISSION, "minor", detail, (a, b), "clause")
             )
-    for a, b, g in cuts(ctx, wc, "original", ratio) if ratio is not None else []:
+    for a, b, g in word_cuts.cuts(ctx, wc, "original", ratio) if ratio is not None else []:
         if overlaps(a, b, dropped):
             continue
         dropped.append((a, b))
@@ -189,7 +189,7 @@ def _inserted(
         for span, sev, sub, what in marked
     ]
     done = [sp for sp, *_ in marked]
-    for a, b, g in cuts(ctx, wc, "translation", ratio) if ratio is not None else []:
+    for a, b, g in word_cuts.cuts(ctx, wc, "translation", ratio) if ratio is not None else []:
         if overlaps(a, b, done):
             continue
         done.append((a, b))
