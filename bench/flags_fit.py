@@ -28,9 +28,11 @@ unedited text under ``--fp-budget`` per 100 sentences; half 1 is the held-out re
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +48,6 @@ SEED_CASES = 10000  # case numbers of extra seeds: n + SEED_CASES * seed (keeps 
 def collect(args: argparse.Namespace) -> None:
     import flags as fb  # bench/flags.py: the same cases, in the same order
 
-    from align.check import word_cuts
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
     from align.embed.encoder import load_encoder
@@ -84,9 +85,9 @@ def collect(args: argparse.Namespace) -> None:
         if not args.seed:  # unedited text is the same for every seed: once is enough
             sides.append((False, aligned(f"{n}-unedited", odoc, tdoc)))
         for edited, al in sides:
-            word_cuts.LOG = []
-            check_alignment(al, opts, encoder=enc)
-            for e in word_cuts.LOG:
+            with _recorded() as log:
+                check_alignment(al, opts, encoder=enc)
+            for e in log:
                 label, gold_id = _label(case.flags, e, edited)
                 out.write(
                     json.dumps(
@@ -116,6 +117,28 @@ def collect(args: argparse.Namespace) -> None:
         if n % 25 == 0:
             print(f"{n}/{len(cases)}", file=sys.stderr)
     out.close()
+
+
+@contextlib.contextmanager
+def _recorded() -> Iterator[list[dict[str, Any]]]:
+    """Every span candidate ``check`` scores inside the block, as ``word_cuts.describe``
+    gives it: ``word_cuts.cuts`` is wrapped for the block's length (the library keeps
+    no hook of its own)."""
+    from align.check import word_cuts
+
+    log: list[dict[str, Any]] = []
+    plain = word_cuts.cuts
+
+    def recording(ctx: Any, wl: Any, side: str, ratio: float) -> list[tuple[int, int, float]]:
+        cands = word_cuts.candidates(ctx, wl, side, ratio)
+        log.extend(word_cuts.describe(wl, side, c, ratio) for c in cands)
+        return word_cuts.pick(ctx, side, cands)  # what ``cuts`` returns
+
+    word_cuts.cuts = recording
+    try:
+        yield log
+    finally:
+        word_cuts.cuts = plain
 
 
 def _cases(fb: Any, cases: list[Any], seed: int) -> Any:

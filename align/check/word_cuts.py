@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from align.check.lexicon import concept_class, concept_hits
 from align.check.word_clauses import clause_evidence, clause_ranges
-from align.sentalign.words import Word, WordLinks, views
+from align.sentalign.words import WordLinks, views
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
@@ -81,9 +82,6 @@ def _candidates(words: list[Any], matched: list[bool], text: str) -> list[tuple[
         if ids:
             out[m.span()] = sum(not matched[x] for x in ids) / len(ids)
     return [(a, b, s) for (a, b), s in out.items()]
-
-
-LOG: list[dict[str, object]] | None = None  # candidate features, for tuning (bench)
 
 
 def _bounded(text: str, a: int, b: int) -> int:
@@ -230,13 +228,42 @@ def _score(side: str, part: str, x: list[float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate run of a link side: its character range in the side's joined text,
+    its word indices, its features (``_features``) and its rank score."""
+
+    start: int
+    end: int
+    ids: tuple[int, ...]
+    x: tuple[float, ...]
+    rank: float
+
+
 def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple[int, int, float]]:
-    """Runs of ``side`` that the other side does not render, best first, as
-    ``(start, end, score)``: candidates are unmatched runs and clause segments; each is
-    scored from how much its removal raises the pair's cosine, how much nearer to 1 it
+    """Runs of ``side`` that the other side does not render, as ``(start, end, score)``:
+    at most one, the best-ranked of ``candidates``, when the decision model's score
+    passes the side's bar (``word_drop_score`` / ``word_insert_score``)."""
+    return pick(ctx, side, candidates(ctx, wl, side, ratio))
+
+
+def pick(ctx: FlagContext, side: str, cands: list[Candidate]) -> list[tuple[int, int, float]]:
+    """One pick per link side: the best-ranked candidate, when the decision model says so."""
+    if not cands:
+        return []
+    best = max(cands, key=lambda c: c.rank)
+    sc = _score(side, "decide", list(best.x))
+    o = ctx.options
+    bar = o.word_drop_score if side == "original" else o.word_insert_score
+    return [(best.start, best.end, sc)] if sc >= bar else []
+
+
+def candidates(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[Candidate]:
+    """Every candidate run of ``side`` (unmatched runs and clause segments), each
+    described by how much its removal raises the pair's cosine, how much nearer to 1 it
     brings the pair's length ratio (over the document's usual, ``ratio``), how close
     the span alone is to the other side, its words' best matches, whether it sits
-    between clause boundaries and its size (logistic, ``WEIGHTS``)."""
+    between clause boundaries, its size, ... (``_features``), with its rank score."""
     o = ctx.options
     words = list(wl.orig if side == "original" else wl.trans)
     text = wl.o_text if side == "original" else wl.t_text
@@ -252,15 +279,15 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
     enc = ctx.encoder
     mine, other = (wl.o_tokens, wl.t_tokens) if side == "original" else (wl.t_tokens, wl.o_tokens)
     other_text = wl.t_text if side == "original" else wl.o_text
-    cuts = [(a, b) for a, b, _ in cands]
+    spans = [(a, b) for a, b, _ in cands]
     m_cl, o_cl = clause_ranges(text), clause_ranges(other_text)
     ov, v_other, _ = views(enc, other, other_text, o_cl, [])
-    mv, alone_v, without_v = views(enc, mine, text, cuts + m_cl, cuts)
-    alone_v, v_mine = alone_v[: len(cuts)], alone_v[len(cuts) :]
+    mv, alone_v, without_v = views(enc, mine, text, spans + m_cl, spans)
+    alone_v, v_mine = alone_v[: len(spans)], alone_v[len(spans) :]
     base = float(mv @ ov)
     gains = without_v @ ov - base
     alone = alone_v @ ov
-    clause = clause_evidence(cuts, alone_v, m_cl, v_mine, v_other)
+    clause = clause_evidence(spans, alone_v, m_cl, v_mine, v_other)
     al = ctx.alignment
     lang, other_lang = (
         (al.original.lang, al.translation.lang)
@@ -274,7 +301,7 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
         list(o_words), wl.matched("translation" if side == "original" else "original"), None
     )
     mine_len = max(1, len(text))
-    scored: list[tuple[int, int, float, list[float]]] = []
+    out: list[Candidate] = []
     for k, (a, b, sh) in enumerate(cands):
         kept = 1 - (b - a + 1) / mine_len  # share of this side's characters kept
         after = ratio / kept if side == "original" else ratio * kept
@@ -296,40 +323,27 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
             (_unmatched(words, matched, (a, b)), other_un),
             _gap(wl, side, ids),
         )
-        scored.append((a, b, _score(side, "rank", x), x))
-        if LOG is not None:
-            LOG.append(_logged(wl, side, words, ids, text, a, b, x, ratio))
-    # one pick per link side: the best-ranked candidate, when the decision model says so
-    a, b, _, x = max(scored, key=lambda t: t[2])
-    sc = _score(side, "decide", x)
-    bar = o.word_drop_score if side == "original" else o.word_insert_score
-    return [(a, b, sc)] if sc >= bar else []
+        out.append(Candidate(a, b, tuple(ids), tuple(x), _score(side, "rank", x)))
+    return out
 
 
-def _logged(
-    wl: WordLinks,
-    side: str,
-    words: list[Word],
-    ids: list[int],
-    text: str,
-    a: int,
-    b: int,
-    x: list[float],
-    ratio: float,
-) -> dict[str, object]:
-    """One candidate's features and place, for ``bench/flags_fit.py collect`` (which sets
-    ``LOG`` to a list; it is None otherwise, and nothing is recorded)."""
+def describe(wl: WordLinks, side: str, c: Candidate, ratio: float) -> dict[str, object]:
+    """One candidate's features and place, as ``bench/flags_fit.py collect`` records
+    them (it wraps ``cuts`` during a collect run; nothing is recorded otherwise)."""
+    words = wl.orig if side == "original" else wl.trans
+    text = wl.o_text if side == "original" else wl.t_text
+    first, last = words[c.ids[0]], words[c.ids[-1]]
     lacks = (wl.o_text, wl.t_text) if side == "original" else (wl.t_text, wl.o_text)
     return {
         "side": side,
-        "sentence": words[ids[0]].sentence,
-        "local": words[ids[0]].local,
-        "end_local": words[ids[-1]].local + len(words[ids[-1]].text),
-        "text": text[a:b],
-        "span": [a, b],
+        "sentence": first.sentence,
+        "local": first.local,
+        "end_local": last.local + len(last.text),
+        "text": text[c.start : c.end],
+        "span": [c.start, c.end],
         "o_text": wl.o_text,
         "t_text": wl.t_text,
-        "x": x,
+        "x": list(c.x),
         "key": [wl.orig[0].sentence, wl.trans[0].sentence],
         "ratio": ratio,
         "paren": lacks[0].count("(") > lacks[1].count("("),

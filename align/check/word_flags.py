@@ -29,15 +29,16 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from align.check import word_cuts
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
-from align.check.word_cuts import cuts
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
     CHECK_DISTORTION,
     CHECK_HEADS,
     CHECK_MIN_SIM,
+    FUNCTION_WORDS,
     WordLinks,
     align_words,
     rematch,
@@ -47,7 +48,8 @@ from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
-PAREN_UNMATCHED = 0.6  # share of a parenthesis' words without source that makes it a note
+# share of a parenthesis' content words without a content-word partner that makes it a note
+PAREN_UNMATCHED = 0.6
 
 
 def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) -> tuple[Span, ...]:
@@ -146,7 +148,7 @@ def _dropped(
             flags.append(
                 _word_flag(v, "original", PARTIAL_OMISSION, "minor", detail, (a, b), "clause")
             )
-    for a, b, g in cuts(ctx, wc, "original", ratio) if ratio is not None else []:
+    for a, b, g in word_cuts.cuts(ctx, wc, "original", ratio) if ratio is not None else []:
         if overlaps(a, b, dropped):
             continue
         dropped.append((a, b))
@@ -187,7 +189,7 @@ def _inserted(
         for span, sev, sub, what in marked
     ]
     done = [sp for sp, *_ in marked]
-    for a, b, g in cuts(ctx, wc, "translation", ratio) if ratio is not None else []:
+    for a, b, g in word_cuts.cuts(ctx, wc, "translation", ratio) if ratio is not None else []:
         if overlaps(a, b, done):
             continue
         done.append((a, b))
@@ -206,7 +208,7 @@ def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
     of a name ("Global Citizen Festival (Фестиваль граждан мира)"), which a
     translation into the name's own language drops as a matter of course."""
     words = wl.orig if side == "original" else wl.trans
-    matched = wl.matched(side)
+    rendered = _rendered(wl, side)
     out = []
     for m in re.finditer(r"\([^()]{3,}\)", text):
         ids = [k for k, w in enumerate(words) if m.start() < w.start < m.end()]
@@ -214,8 +216,24 @@ def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
             continue  # "(HMC)", "(18 feet)": an acronym or a conversion, not a note
         if side == "original" and any(words[k].text[:1].isupper() for k in ids):
             continue
-        if sum(not matched[k] for k in ids) / len(ids) >= PAREN_UNMATCHED:
+        if any(rendered[k] and any(c.isdigit() for c in words[k].text) for k in ids):
+            continue  # "(данные на 2017 год)" / "in 2017": its figure is rendered
+        content = [k for k in ids if words[k].text.lower() not in FUNCTION_WORDS] or ids
+        if sum(not rendered[k] for k in content) / len(content) >= PAREN_UNMATCHED:
             out.append(m.span())
+    return out
+
+
+def _rendered(wl: WordLinks, side: str) -> list[bool]:
+    """Per word of ``side``: has it a partner that is not a function word? A
+    parenthesis the other side renders has its content words matched to content words;
+    "(никто не пострадал)" left out finds only "the" and "of" (``FUNCTION_WORDS``)."""
+    mine, other = (wl.orig, wl.trans) if side == "original" else (wl.trans, wl.orig)
+    out = [False] * len(mine)
+    for i, j in wl.pairs:
+        k, p = (i, j) if side == "original" else (j, i)
+        if other[p].text.lower() not in FUNCTION_WORDS:
+            out[k] = True
     return out
 
 
