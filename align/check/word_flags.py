@@ -33,6 +33,7 @@ from align.check import word_cuts
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
+from align.embed.encoder import blas_threads
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
     CHECK_DISTORTION,
@@ -70,10 +71,8 @@ def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) 
 
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
     """Word-level flags of the linked pairs ``items`` (link, original text, translation)."""
-    from threadpoolctl import threadpool_limits
-
     threads = getattr(getattr(ctx.encoder, "inner", ctx.encoder), "threads", 1)
-    with threadpool_limits(limits=threads, user_api="blas"):
+    with blas_threads(threads):
         return _word_flags(ctx, items)
 
 

@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from align.embed.encoder import DiskCachedEncoder, Encoder, FloatArray, UsemEncoder
+from align.embed.encoder import (
+    DiskCachedEncoder,
+    Encoder,
+    FloatArray,
+    UsemEncoder,
+    blas_threads,
+)
 
 
 def window_embeddings(
@@ -49,9 +55,7 @@ def window_embeddings(
             rows.append(run)
             lens.append(length)
     if rows:
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(limits=inner.threads, user_api="blas"):
+        with blas_threads(inner.threads):
             every = inner.head(np.concatenate(rows), np.concatenate(lens))
         start = 0
         for a in (a for a in sizes if a > 1):

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.embed.encoder import DiskCachedEncoder, Encoder, FloatArray, UsemEncoder
+from align.embed.encoder import (
+    DiskCachedEncoder,
+    Encoder,
+    FloatArray,
+    UsemEncoder,
+    blas_threads,
+)
 from align.embed.usem_layers import WINDOW_CHARS, pooled_batch
 from align.text.normalize import ascii_digits
 
@@ -80,10 +86,8 @@ def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
     keys = list(dict.fromkeys(ascii_digits(t) for t in texts if len(t) <= WINDOW_CHARS))
     missing = [k for k in keys if k not in inner.token_stash][: inner.token_stash_size]
     if missing:
-        from threadpoolctl import threadpool_limits
-
         kept: list[FloatArray] = []
-        with threadpool_limits(limits=inner.threads, user_api="blas"):
+        with blas_threads(inner.threads):
             for start in range(0, len(missing), 64):
                 pooled_batch(inner.backend, missing[start : start + 64], kept)
         inner.stash_tokens(missing, kept)
@@ -100,10 +104,8 @@ def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
     b = inner.backend
     missing = list(dict.fromkeys(k for k in keys if k not in inner.token_stash))
     if missing:
-        from threadpoolctl import threadpool_limits
-
         kept: list[FloatArray] = []
-        with threadpool_limits(limits=inner.threads, user_api="blas"):
+        with blas_threads(inner.threads):
             pooled_batch(b, missing, kept)
         inner.stash_tokens(missing, kept)
     rows, spans = [], []
@@ -127,7 +129,7 @@ def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
 
 def head(encoder: Encoder, total: FloatArray, length: FloatArray) -> FloatArray:
     """USE v3's output head on pooled sums (unit vectors). Callers cap BLAS threads once
-    around a loop of these (``threadpoolctl`` costs 3 ms a call)."""
+    around a loop of these (``encoder.blas_threads``)."""
     inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
     assert isinstance(inner, UsemEncoder)
     return inner.head(total.astype(np.float32), length.astype(np.float32))

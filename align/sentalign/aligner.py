@@ -76,7 +76,7 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 
 from align import __version__
-from align.embed.encoder import load_encoder
+from align.embed.encoder import blas_threads, load_encoder
 from align.embed.spans import window_embeddings
 from align.errors import AlignError, LanguageError
 from align.sentalign.anchors import document_anchors
@@ -151,12 +151,10 @@ def align_texts(
     n, m = len(original), len(translation)
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
-    from threadpoolctl import threadpool_limits
-
     # The search does thousands of small matrix products (64-row band blocks); a
     # multi-threaded BLAS spends longer waking and spinning its threads than
     # multiplying, and on a busy 2-core machine that made a 5k x 5k search 7x slower.
-    with threadpool_limits(limits=1, user_api="blas"):
+    with blas_threads(1):
         sides = sides_for(original, translation, options, encoder, usem_covers)
         bounds = search_links(sides, options)
         if options.repair is not None:
