@@ -147,8 +147,7 @@ def pairs() -> list[tuple[str, str, str, str]]:
 def changed(lang: str, orig: str, trans: str) -> bool:
     """What ``check`` reports as a changed number (``align.check.value_flags``): a
     figure on each side that the other lacks."""
-    d = compare_numbers(orig, lang, trans, "en")
-    return bool(d.only_original and d.only_translation)
+    return compare_numbers(orig, lang, trans, "en").changed
 
 
 def main() -> None:

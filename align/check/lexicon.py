@@ -22,8 +22,9 @@ The lists are short on purpose: a concept must be rendered by the listed words i
 every faithful translation, or it would flag faithful renderings.
 
 The cue classes of real edits (venue, plan, amount, day, period, loaded, place, source,
-intensity) live in ``align.check.lexicon_cues`` and are added to ``CONCEPTS`` here, so the
-word-flag gate opens for them; each also has a broad *echo* list (``echo_hits``) for the other side.
+intensity, count) live in ``align.check.lexicon_cues`` and are added to ``CONCEPTS`` here,
+so the word-flag gate opens for them; each also has a broad *echo* list (``echo_hits``)
+for the other side.
 """
 
 from __future__ import annotations

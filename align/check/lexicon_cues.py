@@ -340,9 +340,6 @@ ONE_SIDED = {
     "count": ("hedge", "hedge", ("quantity", ""), ("original",)),
     "recent": ("time", "time", ("time", ""), ("original",)),
 }
-CUE_CLASSES = frozenset(
-    {"venue", "plan", "amount", "day", "period", "loaded", "place", "source", "intensity", "count"}
-)
 # "will" and its kin: where a plan stated as a fact sits in an English translation
 FUTURE = {
     "en": r"will|shall|is to|are to|is going to|are going to",
@@ -424,3 +421,5 @@ COUNTRIES: dict[str, dict[str, str]] = {
     "dk": {"en": "Denmark|Danish", "ru": "Дани\\w*|датск\\w*", "ar": _P + "(?:ال)?دنمارك\\w*"},
 }
 CUE_CONCEPTS.update({f"city:{c}": ("place", pats) for c, (_, pats) in CITIES.items()})
+# the classes of every cue in this module (what ``meaning`` hands to the cue rules)
+CUE_CLASSES = frozenset(cls for cls, _ in CUE_CONCEPTS.values())

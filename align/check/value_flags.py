@@ -42,7 +42,7 @@ def number_flags(
     lk: Link, otext: str, ol: str, ttext: str, tl: str, qualifiers: bool
 ) -> list[Flag]:
     d = compare_numbers(otext, ol, ttext, tl)
-    if d.only_original and d.only_translation:
+    if d.changed:
         a = ", ".join(format_value(f) for f in d.only_original)
         b = ", ".join(format_value(f) for f in d.only_translation)
         return [

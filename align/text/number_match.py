@@ -73,6 +73,12 @@ class NumberDiff:
     only_translation: tuple[NumberFact, ...]
     qualifier_changes: tuple[tuple[NumberFact, NumberFact], ...]
 
+    @property
+    def changed(self) -> bool:
+        """A figure on each side that the other lacks: what ``check`` flags as a changed
+        number (one side alone is a figure dropped or added, not changed)."""
+        return bool(self.only_original and self.only_translation)
+
 
 def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang: str) -> NumberDiff:
     """Hard facts that one side has and the other does not, plus dropped qualifiers."""
