@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from align.check.lexicon import city_named, country_hits, echo_hits, future_hits
-from align.check.lexicon_cues import CITIES, ONE_SIDED
+from align.check.lexicon_cues import ONE_SIDED
+from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
 from align.sentalign.words import WordLinks
 from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span

@@ -32,14 +32,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from align.check.lexicon_cues import (
-    CITIES,
-    COUNTRIES,
-    CUE_CONCEPTS,
-    ECHO,
-    FUTURE,
-)
-from align.check.lexicon_cues import PROCLITICS as _P
+from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE
+from align.check.lexicon_places import CITIES, COUNTRIES
+from align.check.lexicon_places import PROCLITICS as _P
 
 _B = r"(?<![^\W\d_])"  # word start
 _E = r"(?![^\W\d_])"  # word end

@@ -12,12 +12,9 @@ Data only; ``align.check.lexicon`` adds ``CUE_CONCEPTS`` to its concepts and mat
 
 from __future__ import annotations
 
-# An Arabic word's start: no Arabic letter before it, then at most two proclitics (wa-, fa-,
-# bi-, li-); "ورد" must not match inside "كوردستان".
-AR_WORD_START = r"(?<![\u0621-\u064a])[وفبل]{0,2}"
-PROCLITICS = _P = (
-    r"(?:[وفبلك]{1,2})?"  # Arabic proclitics: wa-, fa-, bi-, li-, ka- (and wa-bi-, ...)
-)
+from align.check.lexicon_places import AR_WORD_START, CITIES
+from align.check.lexicon_places import PROCLITICS as _P
+
 _MONTHS_EN = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
 )
@@ -300,7 +297,7 @@ CUE_CONCEPTS["count"] = (
         # bare "ряд" made 4 false flags there (a row of the grid, a range of products)
         "en": r"a number of",
         "ru": r"целый ряд\w*",  # bare "ряд" is also a row, a range of goods, a series
-        "ar": PROCLITICS + r"(?:عدد|عددا|عدداً) من",
+        "ar": _P + r"(?:عدد|عددا|عدداً) من",
     },
 )
 ECHO["count"] = {
@@ -319,7 +316,7 @@ CUE_CONCEPTS["recent"] = (
         r"(?:few )?days",
         "ru": r"(?:в|за) последние (?:несколько )?(?:дни|дней|недели)|на днях|"
         r"в последнее время",
-        "ar": PROCLITICS + r"(?:خلال |في )?(?:ال)?(?:أيام|الأيام|الفترة) (?:ال)?(?:ماضية|أخيرة)",
+        "ar": _P + r"(?:خلال |في )?(?:ال)?(?:أيام|الأيام|الفترة) (?:ال)?(?:ماضية|أخيرة)",
     },
 )
 ECHO["recent"] = {
@@ -347,79 +344,7 @@ FUTURE = {
     "ar": r"سوف|سي\w+|ست\w+",
 }
 
-
-# Cities and the country each lies in: a translation that names a city where the
-# original names only its country (or another city) has replaced a place.
-# city -> (country, {lang: pattern}); country -> {lang: pattern}
-CITIES: dict[str, tuple[str, dict[str, str]]] = {
-    "riyadh": ("sa", {"en": "Riyadh", "ru": "Эр-Рияд\\w*", "ar": _P + "الرياض"}),
-    "jeddah": ("sa", {"en": "Jeddah|Jiddah", "ru": "Джидд\\w*", "ar": _P + "جدة"}),
-    "doha": ("qa", {"en": "Doha", "ru": "Доха|Дохе|Дохи|Доху", "ar": _P + "الدوحة"}),
-    "abudhabi": ("ae", {"en": "Abu Dhabi", "ru": "Абу-Даби", "ar": _P + "(?:أبوظبي|أبو ظبي)"}),
-    "dubai": ("ae", {"en": "Dubai", "ru": "Дуба\\w*", "ar": _P + "دبي"}),
-    "manama": ("bh", {"en": "Manama", "ru": "Манам\\w*", "ar": _P + "المنامة"}),
-    "muscat": ("om", {"en": "Muscat", "ru": "Маскат\\w*", "ar": _P + "مسقط"}),
-    "cairo": ("eg", {"en": "Cairo", "ru": "Каир\\w*", "ar": _P + "القاهرة"}),
-    "baghdad": ("iq", {"en": "Baghdad", "ru": "Багдад\\w*", "ar": _P + "بغداد"}),
-    "erbil": ("iq", {"en": "Erbil|Arbil|Hawler", "ru": "Эрбил\\w*", "ar": _P + "أربيل"}),
-    "tehran": ("ir", {"en": "Tehran", "ru": "Тегеран\\w*", "ar": _P + "طهران"}),
-    "ankara": ("tr", {"en": "Ankara", "ru": "Анкар\\w*", "ar": _P + "أنقرة"}),
-    "moscow": ("ru", {"en": "Moscow", "ru": "Москв\\w*", "ar": _P + "موسكو"}),
-    "minsk": ("by", {"en": "Minsk", "ru": "Минск\\w*", "ar": _P + "مينسك"}),
-    "kyiv": ("ua", {"en": "Kyiv|Kiev", "ru": "Киев\\w*", "ar": _P + "كييف"}),
-    "washington": ("us", {"en": "Washington", "ru": "Вашингтон\\w*", "ar": _P + "واشنطن"}),
-    "london": ("gb", {"en": "London", "ru": "Лондон\\w*", "ar": _P + "لندن"}),
-    "paris": ("fr", {"en": "Paris", "ru": "Париж\\w*", "ar": _P + "باريس"}),
-    "beijing": ("cn", {"en": "Beijing", "ru": "Пекин\\w*", "ar": _P + "بكين"}),
-    "copenhagen": ("dk", {"en": "Copenhagen", "ru": "Копенгаген\\w*", "ar": _P + "كوبنهاغن"}),
-}
-COUNTRIES: dict[str, dict[str, str]] = {
-    "sa": {
-        "en": "Saudi|Saudis|Saudi Arabia|the Kingdom",
-        "ru": "Саудовск\\w*|Сауд\\w*|КСА",
-        "ar": _P + "(?:ال)?(?:سعودي\\w*|مملكة(?! المتحدة))",
-    },
-    "qa": {"en": "Qatar\\w*", "ru": "Катар\\w*", "ar": _P + "(?:ال)?قطر\\w*"},
-    "ae": {
-        "en": "UAE|Emirat\\w*",
-        "ru": "ОАЭ|Эмират\\w*|эмират\\w*",
-        "ar": _P + "(?:ال)?(?:إمارات|امارات)\\w*",
-    },
-    "bh": {"en": "Bahrain\\w*", "ru": "Бахрейн\\w*", "ar": _P + "(?:ال)?بحرين\\w*"},
-    "om": {"en": "Oman\\w*", "ru": "Оман\\w*", "ar": _P + "(?:سلطنة )?عمان"},
-    "eg": {"en": "Egypt\\w*", "ru": "Египет\\w*|Египт\\w*|египет\\w*", "ar": _P + "(?:ال)?مصر\\w*"},
-    "iq": {
-        "en": "Iraq\\w*|Kurdistan\\w*",
-        "ru": "Ирак\\w*|Курдистан\\w*",
-        "ar": _P + "(?:ال)?(?:عراق|كردستان)\\w*",
-    },
-    "ir": {"en": "Iran\\w*", "ru": "Иран\\w*|иранск\\w*", "ar": _P + "(?:ال)?(?:إيران|ايران)\\w*"},
-    "tr": {"en": "Turk\\w*", "ru": "Турци\\w*|турецк\\w*", "ar": _P + "(?:ال)?(?:تركيا|تركي\\w*)"},
-    "ru": {"en": "Russia\\w*", "ru": "Росси\\w*|российск\\w*|РФ", "ar": _P + "(?:ال)?روسي\\w*"},
-    "by": {
-        "en": "Belarus\\w*",
-        "ru": "Беларус\\w*|Белорусси\\w*|белорусск\\w*",
-        "ar": _P + "(?:ال)?بيلاروس\\w*",
-    },
-    "ua": {
-        "en": "Ukrain\\w*",
-        "ru": "Украин\\w*|украинск\\w*",
-        "ar": _P + "(?:ال)?(?:أوكراني|اوكراني)\\w*",
-    },
-    "us": {
-        "en": "US|U\\.S\\.|USA|United States|America\\w*",
-        "ru": "США|Америк\\w*|американск\\w*",
-        "ar": _P + "(?:ال)?(?:أمريكي|امريكي|أميركي|اميركي|الولايات المتحدة)\\w*",
-    },
-    "gb": {
-        "en": "UK|Britain|British|United Kingdom",
-        "ru": "Британи\\w*|британск\\w*|Великобритани\\w*",
-        "ar": _P + "(?:(?:ال)?بريطاني\\w*|المملكة المتحدة)",
-    },
-    "fr": {"en": "France|French", "ru": "Франци\\w*|французск\\w*", "ar": _P + "(?:ال)?فرنس\\w*"},
-    "cn": {"en": "China|Chinese", "ru": "Кита\\w*|китайск\\w*", "ar": _P + "(?:ال)?صين\\w*"},
-    "dk": {"en": "Denmark|Danish", "ru": "Дани\\w*|датск\\w*", "ar": _P + "(?:ال)?دنمارك\\w*"},
-}
+# a city named on one side only (its tables: lexicon_places)
 CUE_CONCEPTS.update({f"city:{c}": ("place", pats) for c, (_, pats) in CITIES.items()})
 # the classes of every cue in this module (what ``meaning`` hands to the cue rules)
 CUE_CLASSES = frozenset(cls for cls, _ in CUE_CONCEPTS.values())

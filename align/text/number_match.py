@@ -136,9 +136,14 @@ def _lone_word(
     if lang == "ar":
         return []
     words = [
-        f for f in side
-        if not f.hard and f.kind == "number" and 2 <= f.value <= 100 and f.value.is_integer()
-        and f.value != hard.value and not any(g.value == f.value for g in other)
+        f
+        for f in side
+        if not f.hard
+        and f.kind == "number"
+        and 2 <= f.value <= 100
+        and f.value.is_integer()
+        and f.value != hard.value
+        and not any(g.value == f.value for g in other)
     ]
     return words if len(words) == 1 else []
 
