@@ -33,14 +33,16 @@ major flags per article, no flag on controls.
 Pairs carry a ``split``: ``dev`` (the first twelve, the default when absent) to tune on,
 ``test`` (added later, annotated before check was run on them; one fix has since come from a
 test observation, so it is no longer clean), ``test2`` and ``test3`` (held out when added,
-seen since) and ``test4`` (the held-out split: annotated and quote-checked before check was
-run on it; report its totals only). Every figure is given for ``all`` pairs
-(``overall``) and per split (``by_split``); ``--split dev`` runs only the dev pairs. Before
-anything runs, every quote is checked against the raw texts (``--verify`` does only that and
-prints counts per split, type and outlet).
+seen since), ``test4`` (held out: annotated and quote-checked before check was run on it;
+report its totals only) and ``test5`` (the second held-out split, from outlets the other
+splits do not use: annotated, quote-checked and committed before check ran on it, then run
+once for baseline totals; report its totals only, never tune on it). Every figure is given
+for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
+dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
+does only that and prints counts per split, type and outlet).
 
     PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
-        [--split dev|test|test2|test3|test4] [--only ID ...] [--verify] [--dump reports.json]
+        [--split dev|test|test2|test3|test4|test5] [--only ID ...] [--verify] [--dump reports.json]
 """
 
 from __future__ import annotations

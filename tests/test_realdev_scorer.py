@@ -150,3 +150,14 @@ def test_fresh_split_test2_is_known_and_reported(realdev: ModuleType) -> None:
     fresh = [p for p in pairs if realdev.split_of(p) == "test2"]
     assert len(fresh) >= 10 and sum(p["kind"] == "control" for p in fresh) >= 2
     assert sum(p["orig_lang"] == "ru" for p in fresh) >= 4
+
+
+def test_second_held_out_split_test5_is_known_and_annotated(realdev: ModuleType) -> None:
+    assert "test5" in realdev.SPLITS
+    row = realdev.score_pair({**PAIR, "split": "test5"}, {**REPORT, "flags": []})
+    assert set(realdev.summarise_splits([row])) == {"all", "test5"}
+    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test5"]
+    assert sum(p["kind"] == "edited" for p in held_out) >= 8
+    assert sum(p["kind"] == "control" for p in held_out) >= 2
+    assert all(p["edits"] for p in held_out if p["kind"] == "edited")
+    assert not any(p["edits"] for p in held_out if p["kind"] == "control")
