@@ -41,6 +41,12 @@ prints counts per split, type and outlet).
 
     PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
         [--split dev|test|test2|test3|test4] [--only ID ...] [--verify] [--dump reports.json]
+        [--misses edits.json]
+
+``--misses FILE`` also writes, per edit of the seen splits, whether it was found on its
+sentence and with a span, the flags on its sentence (kind, subkind, severity, spans with the
+words they cover) and the quote (``bench/_realdev_misses.py``). The held-out split
+(``HELD_OUT``) is never listed, only counted, whatever ``--split`` says.
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _realdev_misses import edit_rows, misses_report  # noqa: E402
 from _realdev_set import (  # noqa: E402  (the set's loading, folding and quote checks)
     SIDES,
     SPLITS,
@@ -78,6 +85,7 @@ TARGETS = {
     "control_flags": 0,
 }
 _DIGITS = re.compile(r"\d+")
+HELD_OUT = ("test4",)  # per-edit output is never listed for these splits (--misses)
 
 
 def locate(sentences: list[dict[str, Any]], quote: str) -> list[tuple[int, int, int]]:
@@ -316,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all", help="pairs to run")
     parser.add_argument("--verify", action="store_true", help="only check the quotes, print counts")
     parser.add_argument("--dump", type=Path, help="also write the check reports here (JSON)")
+    parser.add_argument(
+        "--misses", type=Path, help="also write per-edit rows (seen splits only) here (JSON)"
+    )
     args = parser.parse_args(argv)
     folder = data_dir()
     pairs = [
@@ -356,6 +367,17 @@ def main(argv: list[str] | None = None) -> int:
         base_rows.append(score_pair(pair, {**report, "flags": baseline_flags(report)}))
     if args.dump:
         args.dump.write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.misses:
+        listed = misses_report(
+            (
+                (p, edit_rows(p, reports[p["id"]], locate, _flag_sentences, _span_hits))
+                if split_of(p) not in HELD_OUT
+                else (p, [])
+                for p in pairs
+            ),
+            HELD_OUT,
+        )
+        args.misses.write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")
     print(
         json.dumps(
             {
