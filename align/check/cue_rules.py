@@ -126,7 +126,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             "status",
             f"Meaning changed (status): the original says it is planned "
             f"(\u201c{o[a:b]}\u201d){said}",
-            v.osp(a, b) + (v.tsp(*fut) if fut else ()),
+            v.osp(a, b) + (v.tsp(*fut) if fut else v.partners("original", a, b)),
         )
     for x, y in (("amount", "variety"), ("variety", "amount")):
         if x in oc and y in tc and x not in tc and absent(x, "translation"):
