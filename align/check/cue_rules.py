@@ -7,10 +7,13 @@ cue absent from a whole linked pair is evidence on its own. All minor but a city
 by another. ``LinkWords`` (one link's texts, word correspondence and span makers) lives
 here because both this module and ``align.check.meaning`` read it.
 
-A cue flagged on one side spans its words and, on the other side, the words the link's
-word correspondence pairs them with (``LinkWords.partners``): what the cue became there
-("خلال الأيام الماضية" rendered "last week", an attribution rendered as a dateline). A
-one-sided cue spans every occurrence of its trigger, since the other side echoes none.
+A cue dropped or replaced spans its words and, on the other side, the content words the
+link's word correspondence pairs them with (``LinkWords.partners``): what the cue became
+there ("خلال الأيام الماضية" rendered "last week", "المزمع" with no future word, the
+neutral word an evaluative one replaced). An added source frame gets none: the words of
+"according to the Kurdistan Regional Government" that have partners are its names, which
+the original names elsewhere, not what the frame renders. A one-sided cue spans every
+occurrence of its trigger, since the other side echoes none.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from align.check.lexicon import city_named, country_hits, echo_hits, future_hits
 from align.check.lexicon_cues import CITIES, ONE_SIDED
 from align.check.spans import link_flag
-from align.sentalign.words import FUNCTION_WORDS, WordLinks
+from align.sentalign.words import FUNCTION_WORDS, Word, WordLinks
 from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 Hits = dict[str, list[tuple[int, int]]]
@@ -52,29 +55,25 @@ class LinkWords:
     tsp: Callable[[int, int], tuple[Span, ...]]
 
     def partners(self, side: str, a: int, b: int) -> tuple[Span, ...]:
-        """Spans of the other side's words paired with ``side``'s content words in
-        [a, b) (function words pair unreliably: "the" finds a partner anywhere). One
-        span per run of consecutive partner words; none when nothing is paired."""
+        """Spans of the other side's content words paired with ``side``'s content words
+        in [a, b): function words pair unreliably ("the" finds a partner anywhere; a
+        dropped attribution was paired with "to" on bench/flags.py). One span per run of
+        partner words that only function words separate; none when nothing is paired."""
         wl = self.words
         mine = wl.orig if side == "original" else wl.trans
         other = wl.trans if side == "original" else wl.orig
-        keep = {
-            k
-            for k, w in enumerate(mine)
-            if a <= w.start and w.end <= b and w.text.lower() not in FUNCTION_WORDS
-        }
-        got = sorted(
-            {
-                j if side == "original" else i
-                for i, j in wl.pairs
-                if (i if side == "original" else j) in keep
-            }
-        )
+
+        def content(w: Word) -> bool:
+            return w.text.lower() not in FUNCTION_WORDS
+
+        keep = {k for k, w in enumerate(mine) if a <= w.start and w.end <= b and content(w)}
+        pairs = [(i, j) if side == "original" else (j, i) for i, j in wl.pairs]
+        got = sorted({p for k, p in pairs if k in keep and content(other[p])})
         make = self.tsp if side == "original" else self.osp
         out: tuple[Span, ...] = ()
         run: list[int] = []
-        for k in [*got, -2]:
-            if run and k != run[-1] + 1:
+        for k in [*got, -1]:
+            if run and (k < 0 or not all(not content(w) for w in other[run[-1] + 1 : k])):
                 out += make(other[run[0]].start, other[run[-1]].end)
                 run = []
             run.append(k)
@@ -172,7 +171,8 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             seen.append((kind, spans))
             said = (t if side == "translation" else o)[a:b].strip()
             more = tuple(x for c, d in hits[cue][1:] for x in make(c, d))
-            more += tuple(x for c, d in hits[cue] for x in v.partners(side, c, d))
+            if kind == PARTIAL_OMISSION:  # an added frame's paired words are its names
+                more += tuple(x for c, d in hits[cue] for x in v.partners(side, c, d))
             flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans + more)
     flags += _place_change(v, oc, tc)
     return flags

@@ -3,7 +3,7 @@
 Every flag points at the words it is about, as 0-based character offsets into a
 sentence's text (end exclusive): the changed figures of a ``number_mismatch`` on both
 sides, the names of a ``name_mismatch``, the clauses a sentence-level
-``partial_omission`` leaves out (added to any spans a word-level flag lent it), and the
+``partial_omission`` leaves out (unless a word-level flag lent it spans), and the
 whole sentence of an omission, an addition, a move or a low-similarity pair. Merges and
 splits are about where sentences join, so they span the words at each sentence boundary
 they are about (``boundary_spans``). Spans found by searching a quoted string take its
@@ -89,16 +89,15 @@ def boundary_spans(flag: Flag, al: Alignment) -> list[Span]:
 
 
 def with_spans(flag: Flag, al: Alignment) -> Flag:
-    """``flag`` with spans filled in: unchanged when it has some (but a partial omission
-    also gets the clauses its sentence-level rule left out, which spans lent by a
-    word-level flag on the same link do not replace), boundary words for a merge/split."""
+    """``flag`` with spans filled in: unchanged when it has some, boundary words for a
+    merge/split (see the module docstring for the rest)."""
     if flag.kind in (MERGE, SPLIT):
         return flag if flag.spans else _replace(flag, boundary_spans(flag, al))
-    if flag.spans and flag.kind != PARTIAL_OMISSION:
+    if flag.spans:
         return flag
     ot, tt = al.original.texts, al.translation.texts
     ev = flag.evidence
-    spans: list[Span] = list(flag.spans)
+    spans: list[Span] = []
     if flag.kind in (NUMBER_MISMATCH, NAME_MISMATCH):
         word = flag.kind == NAME_MISMATCH
         for key, side, idx, texts in (

@@ -1,7 +1,6 @@
 """Span rules of issue #14 ("spans everywhere") that need no encoder: merge/split notes span
-their sentence-boundary words, a sentence-level partial omission keeps its left-out
-clauses beside spans a word-level flag lent it, a one-sided cue spans every trigger and
-the other side's words the link's word correspondence pairs with it."""
+their sentence-boundary words, a one-sided cue spans every trigger and the other side's
+content words the link's word correspondence pairs with it."""
 
 from __future__ import annotations
 
@@ -88,23 +87,6 @@ def test_a_merge_that_has_spans_keeps_them() -> None:
     assert with_spans(f, al).spans == own
 
 
-def test_a_partial_omission_with_lent_spans_also_spans_its_left_out_clause() -> None:
-    orig = ["Министр, как сообщили в ведомстве, прибыл в Москву вечером во вторник."]
-    al = _alignment(orig, ["The minister arrived in Moscow."], [])
-    lent = Span("original", 0, orig[0].index("вторник"), orig[0].index("вторник") + 7)
-    f = Flag(
-        PARTIAL_OMISSION,
-        "minor",
-        (0,),
-        (0,),
-        "Partly omitted",
-        {"left_out": ["как сообщили в ведомстве,"]},
-        spans=(lent,),
-    )
-    got = _words(with_spans(f, al), al)
-    assert got == [("original", 0, "вторник"), ("original", 0, "как сообщили в ведомстве,")]
-
-
 def _view(orig: str, ol: str, trans: str, pairs: tuple[tuple[int, int], ...]) -> LinkWords:
     ow, _ = side_words([orig], (0,))
     tw, _ = side_words([trans], (0,))
@@ -130,11 +112,16 @@ def _view(orig: str, ol: str, trans: str, pairs: tuple[tuple[int, int], ...]) ->
     )
 
 
-def test_partners_are_the_other_sides_words_paired_with_content_words() -> None:
+def test_partners_are_the_other_sides_content_words_paired_with_content_words() -> None:
     orig = "Он приехал в последние дни"
     trans = "He came last week"
     # Он-He, приехал-came, в-last (a function word: ignored), последние-last, дни-week
     v = _view(orig, "ru", trans, ((0, 0), (1, 1), (2, 2), (3, 2), (4, 3)))
+    # a content word paired only with a function word has no partner
+    assert _view(orig, "ru", trans, ((1, 0),)).partners("original", 0, len(orig)) == ()
+    # partner words that only function words separate make one span
+    bridged = _view("последние дни", "ru", "the last of weeks", ((0, 1), (1, 3)))
+    assert [(s.start, s.end) for s in bridged.partners("original", 0, 13)] == [(4, 17)]
     a = orig.index("в последние")
     got = v.partners("original", a, len(orig))
     assert [(s.side, trans[s.start : s.end]) for s in got] == [("translation", "last week")]
@@ -206,3 +193,26 @@ def test_a_dropped_plan_without_a_future_word_spans_the_words_it_became() -> Non
     words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
     assert words[0][0] == "original" and "المزمع" in words[0][1]
     assert words[1:] == [("translation", "held")]
+
+
+def test_an_added_source_frame_spans_only_its_own_words() -> None:
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    orig = "بحث رئيس حكومة إقليم كوردستان التعاون."
+    trans = (
+        "Kurdistan discussed cooperation, according to a statement from the Kurdistan government."
+    )
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    k = max(n for n, w in enumerate(tw) if w.text == "Kurdistan")
+    v = _view(orig, "ar", trans, ((4, k), (2, k + 1)))  # the frame's names have partners
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        return {
+            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
+        }
+
+    (f,) = [f for f in cue_flags(v, hits(orig, "ar"), hits(trans, "en"), []) if f.kind == INSERTION]
+    assert {s.side for s in f.spans} == {"translation"}
+    assert trans[f.spans[0].start : f.spans[0].end].startswith("according to a statement")
