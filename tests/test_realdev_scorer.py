@@ -181,4 +181,4 @@ def test_misses_rows_list_flags_with_their_words_and_hide_held_out_splits(
     held = {**PAIR, "id": "held", "split": "test4"}
     out = misses_report([(PAIR, [first, second]), (held, [first])], realdev.HELD_OUT)
     assert [r["pair"] for r in out["edits"]] == ["toy", "toy"]
-    assert out["hidden_pairs"] == 1 and out["hidden_splits"] == ["test4"]
+    assert out["hidden_pairs"] == 1 and "test4" in out["hidden_splits"]
