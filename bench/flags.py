@@ -153,6 +153,23 @@ def flag_span_hit(p: Flag, g: Flag) -> bool:
     return p.kind == g.kind and any(span_hit(a, b) for a in p.spans for b in g.spans)
 
 
+def span_chars(p: Flag, gold: list[Flag], acc: list[int]) -> None:
+    """Character precision of ``p``'s spans (``span_chars`` in the JSON): how many of its
+    distinct span characters lie inside a gold span of its kind (``acc[0]``) out of all
+    of them (``acc[1]``). ``span_level``'s P counts a flag right when one span hits; this
+    counts what the other spans add, so a rule that widens spans shows its cost here."""
+    mine = {(s.side, s.sentence, c) for s in p.spans for c in range(s.start, s.end)}
+    good = {
+        (s.side, s.sentence, c)
+        for g in gold
+        if g.kind == p.kind
+        for s in g.spans
+        for c in range(s.start, s.end)
+    }
+    acc[0] += len(mine & good)
+    acc[1] += len(mine)
+
+
 def word_quality(enc: object, case: object, acc: list[int], heads: tuple[str, ...] = ()) -> None:
     """Word alignment alone: gold inserted/dropped words left unmatched (recall) and
     unmatched words that are gold (precision), on the gold links of word edits.
@@ -266,6 +283,7 @@ def main() -> None:
     edited_false = [0, 0]
     verdicts: dict[str, int] = defaultdict(int)
     span_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    char_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     word_acc = [0, 0, 0, 0]
     word_acc_check = [0, 0, 0, 0]
     check_seconds = 0.0
@@ -314,6 +332,9 @@ def main() -> None:
                     c[1] += 1
                 elif not any(overlaps(p, g) and not g.spans for g in case.flags):
                     c[1] += 1
+                else:
+                    continue
+                span_chars(p, list(case.flags), char_counts[kind])
         verdicts[rep.summary.verdict if rep.summary else "none"] += 1
         w_o = {i for g in case.flags if g.detail == "word" for i in g.original}
         w_t = {j for g in case.flags if g.detail == "word" for j in g.translation}
@@ -453,6 +474,10 @@ def main() -> None:
                 "pred_kind": span_counts[f"P:{kind}"][1],
             }
             for name, (kind, _) in SPAN_GROUPS.items()
+        },
+        "span_chars": {
+            kind: {"P": round(a / max(1, b), 4), "chars": b}
+            for kind, (a, b) in sorted(char_counts.items())
         },
         "word_alignment": {
             "edits": word_acc[3],

@@ -23,6 +23,10 @@ covers in the report's sentences. Figures, per pair and overall:
 - ``control_flags``: every flag on the faithful controls (``control_flags_not_info``
   leaves out info-level merge/split notes).
 
+``--misses FILE`` writes per-edit rows (found on the sentence, with a span, the flags on the
+sentence with their spans' words, the quote; ``bench/_realdev_misses.py``) for the seen
+splits only: a ``HELD_OUT`` split is counted, never listed, whatever ``--split`` says.
+
 The same figures are given for a QA-checker baseline applied to check's own links: an
 unlinked segment, digits that differ within a link (with spans on the differing digit
 runs), a link whose length ratio is 30 % away from the document's median ratio. QA
@@ -61,6 +65,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _realdev_misses import edit_rows, misses_report  # noqa: E402
 from _realdev_set import (  # noqa: E402  (the set's loading, folding and quote checks)
     SIDES,
     SPLITS,
@@ -80,6 +85,7 @@ TARGETS = {
     "control_flags": 0,
 }
 _DIGITS = re.compile(r"\d+")
+HELD_OUT = ("test4", "test5")  # never listed per edit by --misses (test5: fresh7's split)
 
 
 def locate(sentences: list[dict[str, Any]], quote: str) -> list[tuple[int, int, int]]:
@@ -318,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all", help="pairs to run")
     parser.add_argument("--verify", action="store_true", help="only check the quotes, print counts")
     parser.add_argument("--dump", type=Path, help="also write the check reports here (JSON)")
+    parser.add_argument(
+        "--misses", type=Path, help="also write per-edit rows (seen splits only) here (JSON)"
+    )
     args = parser.parse_args(argv)
     folder = data_dir()
     pairs = [
@@ -358,6 +367,17 @@ def main(argv: list[str] | None = None) -> int:
         base_rows.append(score_pair(pair, {**report, "flags": baseline_flags(report)}))
     if args.dump:
         args.dump.write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.misses:
+        listed = misses_report(
+            (
+                (p, edit_rows(p, reports[p["id"]], locate, _flag_sentences, _span_hits))
+                if split_of(p) not in HELD_OUT
+                else (p, [])
+                for p in pairs
+            ),
+            HELD_OUT,
+        )
+        args.misses.write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")
     print(
         json.dumps(
             {

@@ -85,6 +85,38 @@ def test_scores_sentence_span_and_false_major(realdev: ModuleType) -> None:
     assert overall["sentence_recall"] == 1.0 and overall["span_recall"] == 0.5
 
 
+def test_misses_rows_list_flags_with_their_words_and_hide_held_out_splits(
+    realdev: ModuleType,
+) -> None:
+    from _realdev_misses import edit_rows, misses_report
+
+    flags = [
+        {
+            "kind": "partial_omission",
+            "subkind": "attribution",
+            "severity": "minor",
+            "original": [1],
+            "translation": [1],
+            "spans": [{"side": "original", "sentence": 1, "start": 20, "end": 34}],
+        },
+        {"kind": "merge", "severity": "info", "original": [0], "translation": [0], "spans": []},
+    ]
+    report = {**REPORT, "flags": flags}
+    args = (realdev.locate, realdev._flag_sentences, realdev._span_hits)
+    first, second = edit_rows(PAIR, report, *args)
+    assert (first["sentence"], first["span"]) == (True, True)
+    assert first["flags"][0]["spans"][0]["words"] == "сообщили в МВД"
+    assert (second["sentence"], second["span"]) == (True, False)
+    assert [f["kind"] for f in second["flags"]] == ["merge"]
+    # the rows agree with the figures
+    scored = realdev.score_pair(PAIR, report)["edits"]
+    assert [e["span_flagged"] for e in scored] == [first["span"], second["span"]]
+    held = {**PAIR, "id": "held", "split": "test4"}
+    out = misses_report([(PAIR, [first, second]), (held, [first])], realdev.HELD_OUT)
+    assert [r["pair"] for r in out["edits"]] == ["toy", "toy"]
+    assert out["hidden_pairs"] == 1 and "test4" in out["hidden_splits"]
+
+
 def test_flags_without_spans_and_baseline(realdev: ModuleType) -> None:
     row = realdev.score_pair(PAIR, {**REPORT, "flags": []})
     assert not any(e["sentence_flagged"] for e in row["edits"]) and not row["has_spans"]

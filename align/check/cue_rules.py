@@ -6,6 +6,14 @@ the link's share of matched words: real translations match 55-65 % of their word
 cue absent from a whole linked pair is evidence on its own. All minor but a city replaced
 by another. ``LinkWords`` (one link's texts, word correspondence and span makers) lives
 here because both this module and ``align.check.meaning`` read it.
+
+A cue dropped or replaced spans its words and, on the other side, the content words the
+link's word correspondence pairs them with (``LinkWords.partners``): what the cue became
+there ("خلال الأيام الماضية" rendered "last week", "المزمع" with no future word, the
+neutral word an evaluative one replaced). An added source frame gets none: the words of
+"according to the Kurdistan Regional Government" that have partners are its names, which
+the original names elsewhere, not what the frame renders. A one-sided cue spans every
+occurrence of its trigger, since the other side echoes none.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from align.check.lexicon import city_named, country_hits, echo_hits, future_hits
 from align.check.lexicon_cues import ONE_SIDED
 from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
-from align.sentalign.words import WordLinks
+from align.sentalign.words import FUNCTION_WORDS, Word, WordLinks
 from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 Hits = dict[str, list[tuple[int, int]]]
@@ -46,6 +54,31 @@ class LinkWords:
     tl: str
     osp: Callable[[int, int], tuple[Span, ...]]
     tsp: Callable[[int, int], tuple[Span, ...]]
+
+    def partners(self, side: str, a: int, b: int) -> tuple[Span, ...]:
+        """Spans of the other side's content words paired with ``side``'s content words
+        in [a, b): function words pair unreliably ("the" finds a partner anywhere; a
+        dropped attribution was paired with "to" on bench/flags.py). One span per run of
+        partner words that only function words separate; none when nothing is paired."""
+        wl = self.words
+        mine = wl.orig if side == "original" else wl.trans
+        other = wl.trans if side == "original" else wl.orig
+
+        def content(w: Word) -> bool:
+            return w.text.lower() not in FUNCTION_WORDS
+
+        keep = {k for k, w in enumerate(mine) if a <= w.start and w.end <= b and content(w)}
+        pairs = [(i, j) if side == "original" else (j, i) for i, j in wl.pairs]
+        got = sorted({p for k, p in pairs if k in keep and content(other[p])})
+        make = self.tsp if side == "original" else self.osp
+        out: tuple[Span, ...] = ()
+        run: list[int] = []
+        for k in [*got, -1]:
+            if run and (k < 0 or not all(not content(w) for w in other[run[-1] + 1 : k])):
+                out += make(other[run[0]].start, other[run[-1]].end)
+                run = []
+            run.append(k)
+        return out
 
 
 def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Flag]:
@@ -93,7 +126,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             "status",
             f"Meaning changed (status): the original says it is planned "
             f"(\u201c{o[a:b]}\u201d){said}",
-            v.osp(a, b) + (v.tsp(*fut) if fut else ()),
+            v.osp(a, b) + (v.tsp(*fut) if fut else v.partners("original", a, b)),
         )
     for x, y in (("amount", "variety"), ("variety", "amount")):
         if x in oc and y in tc and x not in tc and absent(x, "translation"):
@@ -108,7 +141,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             PARTIAL_OMISSION,
             "time",
             f"Partly omitted: the translation makes \u201c{o[a:b]}\u201d less precise",
-            v.osp(a, b),
+            v.osp(a, b) + v.partners("original", a, b),
         )
     if "loaded" in tc and absent("loaded", "original"):
         c, d = tc["loaded"][0]
@@ -116,10 +149,13 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             INSERTION,
             "framing",
             f"Words added: the translation adds the evaluative \u201c{t[c:d]}\u201d",
-            v.tsp(c, d),
+            v.tsp(c, d) + v.partners("translation", c, d),
         )
     # the one-sided lists exist for ar / ru / en only: another language has no evidence
     known = {v.ol, v.tl} <= {"ar", "ru", "en"}
+    # what a one-sided cue is compared with: the spans of the flags before it, and of each
+    # one-sided flag its first trigger only (its other words must not hide a later cue)
+    seen = [(f.kind, f.spans) for f in flags + earlier]
     for cue, (sub_o, sub_t, (what, noun), sides) in ONE_SIDED.items() if known else ():
         for side, hits, kind, sub in (
             ("translation", tc, INSERTION, sub_t),
@@ -129,13 +165,16 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             if side not in sides or cue not in hits or not absent(cue, other):
                 continue
             a, b = hits[cue][0]
-            spans = v.tsp(a, b) if side == "translation" else v.osp(a, b)
-            if not spans or any(
-                f.kind == kind and _shared(f.spans, spans) for f in flags + earlier
-            ):
+            make = v.tsp if side == "translation" else v.osp
+            spans = make(a, b)
+            if not spans or any(k == kind and _shared(s, spans) for k, s in seen):
                 continue  # an evaluative word added is flagged once, not once per list
+            seen.append((kind, spans))
             said = (t if side == "translation" else o)[a:b].strip()
-            flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans)
+            more = tuple(x for c, d in hits[cue][1:] for x in make(c, d))
+            if kind == PARTIAL_OMISSION:  # an added frame's paired words are its names
+                more += tuple(x for c, d in hits[cue] for x in v.partners(side, c, d))
+            flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans + more)
     flags += _place_change(v, oc, tc)
     return flags
 

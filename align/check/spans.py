@@ -3,9 +3,11 @@
 Every flag points at the words it is about, as 0-based character offsets into a
 sentence's text (end exclusive): the changed figures of a ``number_mismatch`` on both
 sides, the names of a ``name_mismatch``, the clauses a sentence-level
-``partial_omission`` leaves out, and the whole sentence of an omission, an addition,
-a move or a low-similarity pair. Merges and splits are about structure, not words,
-and get none. Spans found by searching a quoted string take its first occurrence.
+``partial_omission`` leaves out (unless a word-level flag lent it spans), and the
+whole sentence of an omission, an addition, a move or a low-similarity pair. Merges and
+splits are about where sentences join, so they span the words at each sentence boundary
+they are about (``boundary_spans``). Spans found by searching a quoted string take its
+first occurrence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from align.sentalign.words import WORD_RE
 from align.text.normalize import ascii_digits
 from align.types import (
     MERGE,
@@ -55,9 +58,42 @@ def _find(side: str, idx: tuple[int, ...], texts: list[str], needle: str, word: 
     return []
 
 
+def _edge(side: str, i: int, text: str, last: bool) -> list[Span]:
+    """The first (or last, with its closing punctuation) word of a sentence; the whole
+    stripped sentence when it holds no word."""
+    a, b = len(text) - len(text.lstrip()), len(text.rstrip())
+    found = list(WORD_RE.finditer(text, a, b))
+    if found:
+        a, b = (found[-1].start(), b) if last else (a, found[0].end())
+    return [Span(side, i, a, b)] if a < b else []
+
+
+def boundary_spans(flag: Flag, al: Alignment) -> list[Span]:
+    """A merge or split note's words: on each side holding several sentences, the last
+    word (and its stop) before every sentence boundary and the first word after it.
+
+    A merge or split says where sentences were joined or cut, not that words differ,
+    so its spans mark the joins: the reader sees which boundary the translation drops or
+    adds (an editor's cut at the edge of a merged sentence, a translation that splits
+    "Conference of States. Parties"). The one-sentence side gets none: where the join
+    falls inside it is not known without the link's word correspondence.
+    """
+    out: list[Span] = []
+    for side, idx, texts in (
+        ("original", flag.original, al.original.texts),
+        ("translation", flag.translation, al.translation.texts),
+    ):
+        for i, j in zip(idx, idx[1:], strict=False):
+            out += _edge(side, i, texts[i], last=True) + _edge(side, j, texts[j], last=False)
+    return out
+
+
 def with_spans(flag: Flag, al: Alignment) -> Flag:
-    """``flag`` with spans filled in (unchanged when it has some, or is a merge/split)."""
-    if flag.spans or flag.kind in (MERGE, SPLIT):
+    """``flag`` with spans filled in: unchanged when it has some, boundary words for a
+    merge/split (see the module docstring for the rest)."""
+    if flag.kind in (MERGE, SPLIT):
+        return flag if flag.spans else _replace(flag, boundary_spans(flag, al))
+    if flag.spans:
         return flag
     ot, tt = al.original.texts, al.translation.texts
     ev = flag.evidence
@@ -76,7 +112,12 @@ def with_spans(flag: Flag, al: Alignment) -> Flag:
             spans += _find("original", flag.original, ot, str(s), False)
     if not spans:
         spans = _whole("original", flag.original, ot) + _whole("translation", flag.translation, tt)
-    return dataclasses.replace(flag, spans=tuple(dict.fromkeys(spans)))
+    return _replace(flag, spans)
+
+
+def _replace(flag: Flag, spans: list[Span]) -> Flag:
+    spans = list(dict.fromkeys(spans))
+    return flag if tuple(spans) == flag.spans else dataclasses.replace(flag, spans=tuple(spans))
 
 
 def overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,218 @@
+"""Span rules of issue #14 ("spans everywhere") that need no encoder: merge/split notes span
+their sentence-boundary words, a one-sided cue spans every trigger and the other side's
+content words the link's word correspondence pairs with it."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pytest
+from conftest import one_sided_cue_flags
+
+from align.check.cue_rules import LinkWords, cue_flags
+from align.check.spans import boundary_spans, with_spans
+from align.check.word_flags import spans_in
+from align.sentalign.words import WordLinks, side_words
+from align.synthetic.generate import document_from_lines
+from align.types import (
+    INSERTION,
+    MERGE,
+    PARTIAL_OMISSION,
+    SPLIT,
+    Alignment,
+    Flag,
+    Link,
+    Signature,
+    Span,
+)
+
+
+def _alignment(orig: list[str], trans: list[str], links: list[Link]) -> Alignment:
+    return Alignment(
+        document_from_lines(orig, "ru"),
+        document_from_lines(trans, "en"),
+        tuple(links),
+        Signature("test", "none"),
+    )
+
+
+def _words(f: Flag, al: Alignment) -> list[tuple[str, int, str]]:
+    out = []
+    for s in f.spans:
+        texts = al.original.texts if s.side == "original" else al.translation.texts
+        assert 0 <= s.start < s.end <= len(texts[s.sentence])
+        out.append((s.side, s.sentence, texts[s.sentence][s.start : s.end]))
+    return out
+
+
+ORIG = ["Министр прибыл в Москву.", "Он встретился с коллегой.", "Переговоры прошли успешно."]
+TRANS = ["The minister arrived in Moscow and met his counterpart.", "The talks went well."]
+
+
+def test_a_merge_spans_the_words_at_each_boundary_it_joins() -> None:
+    al = _alignment(ORIG, TRANS, [Link((0, 1), (0,), 0.8), Link((2,), (1,), 0.9)])
+    f = with_spans(Flag(MERGE, "info", (0, 1), (0,), "Merged", {}), al)
+    assert _words(f, al) == [("original", 0, "Москву."), ("original", 1, "Он")]
+
+
+def test_a_split_spans_the_translation_boundary_and_nothing_on_the_one_sentence() -> None:
+    trans = ["Conference of States.", "Parties met in Vienna."]
+    al = _alignment(["Конференция государств-участников собралась в Вене."], trans, [])
+    f = with_spans(Flag(SPLIT, "info", (0,), (0, 1), "Split", {}), al)
+    assert _words(f, al) == [("translation", 0, "States."), ("translation", 1, "Parties")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (".", "Он пришёл.", [("original", 0, "."), ("original", 1, "Он")]),  # no word: all of it
+        ("  Он ушёл.  ", "«Да», — сказал он.", [("original", 0, "ушёл."), ("original", 1, "«Да")]),
+        ("   ", "Он пришёл.", [("original", 1, "Он")]),  # blank: no span
+    ],
+)
+def test_boundary_spans_are_inside_their_sentences_on_bad_input(
+    first: str, second: str, expected: list[tuple[str, int, str]]
+) -> None:
+    al = _alignment([first, second], ["He came."], [])
+    f = Flag(MERGE, "info", (0, 1), (0,), "Merged", {})
+    got = Flag(MERGE, "info", (0, 1), (0,), "", {}, spans=tuple(boundary_spans(f, al)))
+    assert _words(got, al) == expected
+
+
+def test_a_merge_that_has_spans_keeps_them() -> None:
+    al = _alignment(ORIG, TRANS, [])
+    own = (Span("original", 1, 0, 2),)
+    f = Flag(MERGE, "info", (0, 1), (0,), "Merged", {}, spans=own)
+    assert with_spans(f, al).spans == own
+
+
+def _view(orig: str, ol: str, trans: str, pairs: tuple[tuple[int, int], ...]) -> LinkWords:
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    wl = WordLinks(
+        tuple(ow),
+        tuple(tw),
+        pairs,
+        np.zeros((len(ow), len(tw)), np.float32),
+        None,
+        None,
+        orig,
+        trans,
+    )
+    return LinkWords(
+        Link((0,), (0,), 0.9),
+        wl,
+        orig,
+        ol,
+        trans,
+        "en",
+        functools.partial(spans_in, "original", (0,), [orig]),
+        functools.partial(spans_in, "translation", (0,), [trans]),
+    )
+
+
+def test_partners_are_the_other_sides_content_words_paired_with_content_words() -> None:
+    orig = "Он приехал в последние дни"
+    trans = "He came last week"
+    # Он-He, приехал-came, в-last (a function word: ignored), последние-last, дни-week
+    v = _view(orig, "ru", trans, ((0, 0), (1, 1), (2, 2), (3, 2), (4, 3)))
+    # a content word paired only with a function word has no partner
+    assert _view(orig, "ru", trans, ((1, 0),)).partners("original", 0, len(orig)) == ()
+    # partner words that only function words separate make one span
+    bridged = _view("последние дни", "ru", "the last of weeks", ((0, 1), (1, 3)))
+    assert [(s.start, s.end) for s in bridged.partners("original", 0, 13)] == [(4, 17)]
+    a = orig.index("в последние")
+    got = v.partners("original", a, len(orig))
+    assert [(s.side, trans[s.start : s.end]) for s in got] == [("translation", "last week")]
+    assert v.partners("original", 0, 2) == ()  # "Он" is a function word
+    assert [orig[s.start : s.end] for s in v.partners("translation", 3, 7)] == ["приехал"]
+
+
+def test_a_dropped_recent_cue_spans_what_the_translation_made_of_it() -> None:
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    orig = "Наводнения в последние дни унесли жизни людей."
+    trans = "The floods last week took lives."
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    find = {w.text: k for k, w in enumerate(tw)}
+    pairs = ((0, find["floods"]), (2, find["last"]), (3, find["week"]), (4, find["took"]))
+    v = _view(orig, "ru", trans, pairs)
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        return {
+            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
+        }
+
+    (f,) = [f for f in cue_flags(v, hits(orig, "ru"), hits(trans, "en"), []) if f.subkind == "time"]
+    assert f.kind == PARTIAL_OMISSION
+    words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
+    assert ("translation", "last week") in words
+    assert words[0][0] == "original" and "последние дни" in words[0][1]
+
+
+def test_a_one_sided_cue_spans_every_occurrence_of_its_trigger() -> None:
+    orig = "Стороны обсудили торговлю и новую встречу."
+    trans = (
+        "The two sides discussed trade, the statement added. They agreed to meet again, "
+        "the statement added."
+    )
+    (f,) = one_sided_cue_flags(orig, "ru", trans)
+    assert (f.kind, f.subkind) == (INSERTION, "attribution")
+    spans = [(s.start, s.end) for s in f.spans]
+    first = trans.index("the statement added")
+    second = trans.index("the statement added", first + 1)
+    assert [trans[a:b] for a, b in spans] == ["the statement added"] * 2
+    assert [a for a, _ in spans] == [first, second]
+
+
+def test_a_dropped_plan_without_a_future_word_spans_the_words_it_became() -> None:
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    orig = "بحث الوزير القمة الخليجية والمزمع عقدها في الرياض."
+    trans = "The minister discussed the Gulf summit held in Riyadh."
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    o_at = {w.text: k for k, w in enumerate(ow)}
+    t_at = {w.text: k for k, w in enumerate(tw)}
+    v = _view(
+        orig, "ar", trans, ((o_at["والمزمع"], t_at["held"]), (o_at["الوزير"], t_at["minister"]))
+    )
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        return {
+            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
+        }
+
+    (f,) = [
+        f for f in cue_flags(v, hits(orig, "ar"), hits(trans, "en"), []) if f.subkind == "status"
+    ]
+    words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
+    assert words[0][0] == "original" and "المزمع" in words[0][1]
+    assert words[1:] == [("translation", "held")]
+
+
+def test_an_added_source_frame_spans_only_its_own_words() -> None:
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    orig = "بحث رئيس حكومة إقليم كوردستان التعاون."
+    trans = (
+        "Kurdistan discussed cooperation, according to a statement from the Kurdistan government."
+    )
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    k = max(n for n, w in enumerate(tw) if w.text == "Kurdistan")
+    v = _view(orig, "ar", trans, ((4, k), (2, k + 1)))  # the frame's names have partners
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        return {
+            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
+        }
+
+    (f,) = [f for f in cue_flags(v, hits(orig, "ar"), hits(trans, "en"), []) if f.kind == INSERTION]
+    assert {s.side for s in f.spans} == {"translation"}
+    assert trans[f.spans[0].start : f.spans[0].end].startswith("according to a statement")
