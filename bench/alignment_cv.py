@@ -267,9 +267,13 @@ def cross_validation(enc: object, quick: bool, accurate: bool) -> dict[str, obje
     # the held-out figure is the shipped level's (chosen by speed); the others are the curve
     shipped = next((k for k, v in LEVELS.items() if v == DEFAULT_LEVEL), "")
     mine = {k: v for k, v in runs.items() if k.startswith(shipped + ",")}
-    # ties go to the grid's copy of today's defaults (a change must beat them)
+    # ties go to the grid's copy of today's defaults (a change must beat them); a grid
+    # without one (``--vary`` of a new field only) competes with the defaults' own run
     today = next((k for k, v in grid.items() if v == default), None)
-    out = cross_validate(docs, mine or {k: v for k, v in runs.items() if k != "defaults"}, today)
+    pool = mine or {k: v for k, v in runs.items() if k != "defaults"}
+    if today is None:
+        pool, today = {"defaults": runs["defaults"], **pool}, "defaults"
+    out = cross_validate(docs, pool, today)
     out["tie_goes_to"] = today
     if not accurate:  # held out per skip-cost family (constant = the grid before it)
         out["held_out_strict_f1_by_skip_cost"] = {

@@ -85,8 +85,9 @@ from align.sentalign.extend import SpanCos, extend_links
 from align.sentalign.link_gain import BandTerms, LinkGain, SideSpans, hubness
 from align.sentalign.moves import Draft
 from align.sentalign.options import AlignOptions, RepairOptions, link_types
+from align.sentalign.refine import ExactSpans, Objective, Similarity, refine_boundaries
 from align.sentalign.repair import repair_links
-from align.sentalign.rescore import E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
+from align.sentalign.rescore import E5_SCALE, E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
 from align.text.languages import covers, language_name
 from align.types import Alignment, Document, Link, Signature
 
@@ -205,6 +206,8 @@ class Sides:
     trans: SideSpans
     rescorer: Rescorer | None = None
     span_cos: SpanCos | None = None  # cosine of any two spans (long-link pass)
+    exact: ExactSpans | None = None  # exactly encoded USE v3 spans (boundary refinement)
+    exact_e5: ExactSpans | None = None  # ... and e5 ones in accuracy mode
 
 
 def sides_for(
@@ -219,15 +222,20 @@ def sides_for(
 
     names = options.name_anchors and options.anchor_weight != 0
     bags = document_anchors(original, translation, names)
+    texts = (original, translation)
     if not isinstance(encoder, AccurateEncoder):
         span_cos = _span_cosine(original, translation, encoder)
-        return Sides(*_sides(original, translation, options, encoder, bags), None, span_cos)
+        orig, trans = _sides(original, translation, options, encoder, bags)
+        exact = ExactSpans(encoder, texts, lambda k, i: (orig, trans)[k].emb[1][i])
+        return Sides(orig, trans, None, span_cos, exact)
     first = _sides(original, translation, options, encoder.usem, bags) if usem_covers else None
-    rescorer = Rescorer(encoder.e5, (original, translation), bags, first, options)
+    rescorer = Rescorer(encoder.e5, texts, bags, first, options)
     if first is None:
         return Sides(*rescorer.sides, rescorer, _span_cosine(original, translation, encoder.e5))
     span_cos = _span_cosine(original, translation, encoder.usem)
-    return Sides(first[0], first[1], rescorer, span_cos)
+    exact = ExactSpans(encoder.usem, texts, lambda k, i: first[k].emb[1][i])
+    exact_e5 = ExactSpans(encoder.e5, texts, lambda k, i: rescorer.vecs[k].get(i))
+    return Sides(first[0], first[1], rescorer, span_cos, exact, exact_e5)
 
 
 def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: Encoder) -> SpanCos:
@@ -258,7 +266,34 @@ def search_links(sides: Sides, options: AlignOptions) -> Bounds:
     bounds, terms = _path(sides.orig, sides.trans, options)
     if sides.rescorer is not None:
         bounds = sides.rescorer.search(bounds, _path, options, terms)
-    return _extended(bounds, sides, options)
+    bounds = _extended(bounds, sides, options)
+    if options.refine and sides.exact is not None:
+        sim = _similarity(sides, options)
+        if sim is not None:
+            gain = Objective(sides.orig, sides.trans, options, terms, sim)
+            bounds = refine_boundaries(bounds, gain, options)
+    return bounds
+
+
+def _similarity(sides: Sides, options: AlignOptions) -> Similarity | None:
+    """Exact span similarity: USE v3's, or in accuracy mode both encoders' mixed as the
+    re-scoring search mixes them, on the sentences e5 encoded for it (None: it encoded none)."""
+    assert sides.exact is not None
+    usem = (sides.orig.emb[1], sides.trans.emb[1])
+    k, sample = options.margin_k, options.hub_sample
+    r = sides.rescorer
+    if r is None:
+        return Similarity([(1.0, sides.exact, usem)], k, sample)
+    if r.enc is None or sides.exact_e5 is None or not r.enc[0].any() or not r.enc[1].any():
+        return None
+    enc = r.enc  # the hubness baseline reads the encoded sentences, as MixedSide's does
+    idx = [np.flatnonzero(enc[s]) for s in range(2)]
+    e5 = [np.stack([r.vecs[s][int(i)] for i in idx[s]]) for s in range(2)]
+    parts = [
+        (1 - r.w, sides.exact, (usem[0][idx[0]], usem[1][idx[1]])),
+        (r.w * E5_SCALE, sides.exact_e5, (e5[0], e5[1])),
+    ]
+    return Similarity(parts, k, sample, lambda s, a, b: bool(enc[s][a:b].all()))
 
 
 def _extended(bounds: Bounds, sides: Sides, options: AlignOptions) -> Bounds:

@@ -138,6 +138,14 @@ class AlignOptions:
     # the second search's length model and skip prices: "band" read off its own narrow
     # band, "skips" the first pass's skip prices, "all" its skip prices and length model
     rescore_terms: str = "skips"
+    # boundary refinement after the search (align.sentalign.refine): adjacent entries
+    # re-scored with exactly encoded spans; a reading replaces the search's when the
+    # objective rises by more than ``refine_margin``; 1-1 links below ``refine_weak``
+    # (USE v3 cosine) are looked at, confident ones not
+    refine: bool = False
+    refine_margin: float = 0.0
+    refine_weak: float = 0.5
+    refine_split: bool = True  # also try each many-to-one link as two entries
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement
