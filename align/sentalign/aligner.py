@@ -46,6 +46,11 @@ How a link is scored (and why):
   nothing, so without the price the search glued it to whichever neighbour it sat
   next to (Text+Berg's gold leaves it unlinked).
 
+Boundary refinement. The search reads many-to-one spans through pooled
+approximations; afterwards ``align.sentalign.refine`` re-scores adjacent links with the
+joined texts encoded exactly and moves a boundary, merges or leaves a sentence out where
+that objective rises (default mode; accuracy mode's CV kept it off).
+
 Search is ``align.sentalign.dp`` over the whole grid for small documents and over a band
 around a coarse path (blocks of sentences averaged) for long ones, so time and
 memory grow linearly with length. The shorter side is always the DP's row
@@ -252,9 +257,15 @@ def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: E
 
 def accuracy_mode(options: AlignOptions) -> AlignOptions:
     """The searches' settings in accuracy mode, cross-validated on their own (bench ``--cv
-    --accurate``): its pair threshold, and the higher of the two pair-cosine floors."""
+    --accurate``): its pair threshold, the higher of the two pair-cosine floors, and
+    whether the boundary refinement runs."""
     floor = max(options.min_pair_cosine, options.accurate_min_pair_cosine)
-    return replace(options, threshold=options.accurate_threshold, min_pair_cosine=floor)
+    return replace(
+        options,
+        threshold=options.accurate_threshold,
+        min_pair_cosine=floor,
+        refine=options.accurate_refine,
+    )
 
 
 def search_links(sides: Sides, options: AlignOptions) -> Bounds:

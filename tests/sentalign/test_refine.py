@@ -19,6 +19,7 @@ DATA = Path(__file__).parents[1] / "data" / "align"
 #: every term but the similarity off, so a test's margins are the objective
 PLAIN = AlignOptions(
     refine=True,
+    refine_split=True,
     threshold=0.0,
     anchor_weight=0.0,
     anchor_miss=0.0,
@@ -116,7 +117,9 @@ def test_with_the_search_own_pooled_spans_the_objective_finds_nothing_to_move(en
 def test_refined_alignment_keeps_every_sentence_once_and_the_gold(encoder: Any) -> None:
     orig = (DATA / "ntrex.ar.txt").read_text(encoding="utf-8").splitlines()
     trans = (DATA / "ntrex.en.txt").read_text(encoding="utf-8").splitlines()
-    links = A.align_texts(orig, trans, AlignOptions(refine=True), encoder)
+    opt = AlignOptions(refine_weak=2.0, refine_split=True)  # every window looked at
+    assert AlignOptions().refine and not A.accuracy_mode(AlignOptions()).refine
+    links = A.align_texts(orig, trans, opt, encoder)
     check_exactly_once(links, len(orig), len(trans))
     gold = read_links(DATA / "ntrex.gold")
     assert [(lk.original, lk.translation) for lk in links] == [
