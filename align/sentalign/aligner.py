@@ -46,10 +46,8 @@ How a link is scored (and why):
   nothing, so without the price the search glued it to whichever neighbour it sat
   next to (Text+Berg's gold leaves it unlinked).
 
-Boundary refinement. The search reads many-to-one spans through pooled
-approximations; afterwards ``align.sentalign.refine`` re-scores adjacent links with the
-joined texts encoded exactly and moves a boundary, merges or leaves a sentence out where
-that objective rises (default mode; accuracy mode's CV kept it off).
+Then ``align.sentalign.refine`` re-scores adjacent links with their joined texts
+encoded exactly (the search reads pooled approximations) and moves a boundary by one.
 
 Search is ``align.sentalign.dp`` over the whole grid for small documents and over a band
 around a coarse path (blocks of sentences averaged) for long ones, so time and
@@ -90,9 +88,9 @@ from align.sentalign.extend import SpanCos, extend_links
 from align.sentalign.link_gain import BandTerms, LinkGain, SideSpans, hubness
 from align.sentalign.moves import Draft
 from align.sentalign.options import AlignOptions, RepairOptions, link_types
-from align.sentalign.refine import ExactSpans, Objective, Similarity, refine_boundaries
+from align.sentalign.refine import ExactSpans, Objective, refine_boundaries, similarity
 from align.sentalign.repair import repair_links
-from align.sentalign.rescore import E5_SCALE, E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
+from align.sentalign.rescore import E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
 from align.text.languages import covers, language_name
 from align.types import Alignment, Document, Link, Signature
 
@@ -279,32 +277,13 @@ def search_links(sides: Sides, options: AlignOptions) -> Bounds:
         bounds = sides.rescorer.search(bounds, _path, options, terms)
     bounds = _extended(bounds, sides, options)
     if options.refine and sides.exact is not None:
-        sim = _similarity(sides, options)
+        sim = similarity(
+            sides.orig, sides.trans, sides.exact, sides.exact_e5, sides.rescorer, options
+        )
         if sim is not None:
             gain = Objective(sides.orig, sides.trans, options, terms, sim)
             bounds = refine_boundaries(bounds, gain, options)
     return bounds
-
-
-def _similarity(sides: Sides, options: AlignOptions) -> Similarity | None:
-    """Exact span similarity: USE v3's, or in accuracy mode both encoders' mixed as the
-    re-scoring search mixes them, on the sentences e5 encoded for it (None: it encoded none)."""
-    assert sides.exact is not None
-    usem = (sides.orig.emb[1], sides.trans.emb[1])
-    k, sample = options.margin_k, options.hub_sample
-    r = sides.rescorer
-    if r is None:
-        return Similarity([(1.0, sides.exact, usem)], k, sample)
-    if r.enc is None or sides.exact_e5 is None or not r.enc[0].any() or not r.enc[1].any():
-        return None
-    enc = r.enc  # the hubness baseline reads the encoded sentences, as MixedSide's does
-    idx = [np.flatnonzero(enc[s]) for s in range(2)]
-    e5 = [np.stack([r.vecs[s][int(i)] for i in idx[s]]) for s in range(2)]
-    parts = [
-        (1 - r.w, sides.exact, (usem[0][idx[0]], usem[1][idx[1]])),
-        (r.w * E5_SCALE, sides.exact_e5, (e5[0], e5[1])),
-    ]
-    return Similarity(parts, k, sample, lambda s, a, b: bool(enc[s][a:b].all()))
 
 
 def _extended(bounds: Bounds, sides: Sides, options: AlignOptions) -> Bounds:

@@ -70,10 +70,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from align.sentalign.link_gain import _ANCHOR_LEVELS, _CONTINUES, BandTerms, SideSpans
+from align.sentalign.rescore import E5_SCALE
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
     from align.sentalign.options import AlignOptions
+    from align.sentalign.rescore import Rescorer
 
 Bounds = list[tuple[int, int, int, int]]
 Entry = tuple[int, int, int, int]
@@ -165,6 +167,32 @@ class Similarity:
         d = len(self.parts[0][1].vectors([(0, o0, o1)])[0])
         first = float(vo[:d] @ vt[:d]) / self.parts[0][0] if self.parts[0][0] else 0.0
         return float(vo @ vt) - 0.5 * (ho + ht), first
+
+
+def similarity(
+    orig: SideSpans,
+    trans: SideSpans,
+    exact: ExactSpans,
+    exact_e5: ExactSpans | None,
+    rescorer: Rescorer | None,
+    options: AlignOptions,
+) -> Similarity | None:
+    """USE v3's exact similarity, or in accuracy mode both encoders' mixed as the
+    re-scoring search mixes them, on the sentences e5 encoded for it (None: none)."""
+    usem = (orig.emb[1], trans.emb[1])
+    k, sample, r = options.margin_k, options.hub_sample, rescorer
+    if r is None:
+        return Similarity([(1.0, exact, usem)], k, sample)
+    if r.enc is None or exact_e5 is None or not r.enc[0].any() or not r.enc[1].any():
+        return None
+    enc = r.enc  # the hubness baseline reads the encoded sentences, as MixedSide's does
+    idx = [np.flatnonzero(enc[s]) for s in range(2)]
+    e5 = [np.stack([r.vecs[s][int(i)] for i in idx[s]]) for s in range(2)]
+    parts = [
+        (1 - r.w, exact, (usem[0][idx[0]], usem[1][idx[1]])),
+        (r.w * E5_SCALE, exact_e5, (e5[0], e5[1])),
+    ]
+    return Similarity(parts, k, sample, lambda s, a, b: bool(enc[s][a:b].all()))
 
 
 class Objective:
