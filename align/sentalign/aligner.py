@@ -46,9 +46,6 @@ How a link is scored (and why):
   nothing, so without the price the search glued it to whichever neighbour it sat
   next to (Text+Berg's gold leaves it unlinked).
 
-Then ``align.sentalign.refine`` re-scores adjacent links with their joined texts
-encoded exactly (the search reads pooled approximations) and moves a boundary by one.
-
 Search is ``align.sentalign.dp`` over the whole grid for small documents and over a band
 around a coarse path (blocks of sentences averaged) for long ones, so time and
 memory grow linearly with length. The shorter side is always the DP's row
@@ -88,7 +85,6 @@ from align.sentalign.extend import SpanCos, extend_links
 from align.sentalign.link_gain import BandTerms, LinkGain, SideSpans, hubness
 from align.sentalign.moves import Draft
 from align.sentalign.options import AlignOptions, RepairOptions, link_types
-from align.sentalign.refine import ExactSpans, Objective, refine_boundaries, similarity
 from align.sentalign.repair import repair_links
 from align.sentalign.rescore import E5_SCORE_MID, E5_SCORE_SLOPE, Bounds, Rescorer
 from align.text.languages import covers, language_name
@@ -209,8 +205,6 @@ class Sides:
     trans: SideSpans
     rescorer: Rescorer | None = None
     span_cos: SpanCos | None = None  # cosine of any two spans (long-link pass)
-    exact: ExactSpans | None = None  # exactly encoded USE v3 spans (boundary refinement)
-    exact_e5: ExactSpans | None = None  # ... and e5 ones in accuracy mode
 
 
 def sides_for(
@@ -225,20 +219,15 @@ def sides_for(
 
     names = options.name_anchors and options.anchor_weight != 0
     bags = document_anchors(original, translation, names)
-    texts = (original, translation)
     if not isinstance(encoder, AccurateEncoder):
         span_cos = _span_cosine(original, translation, encoder)
-        orig, trans = _sides(original, translation, options, encoder, bags)
-        exact = ExactSpans(encoder, texts, lambda k, i: (orig, trans)[k].emb[1][i])
-        return Sides(orig, trans, None, span_cos, exact)
+        return Sides(*_sides(original, translation, options, encoder, bags), None, span_cos)
     first = _sides(original, translation, options, encoder.usem, bags) if usem_covers else None
-    rescorer = Rescorer(encoder.e5, texts, bags, first, options)
+    rescorer = Rescorer(encoder.e5, (original, translation), bags, first, options)
     if first is None:
         return Sides(*rescorer.sides, rescorer, _span_cosine(original, translation, encoder.e5))
     span_cos = _span_cosine(original, translation, encoder.usem)
-    exact = ExactSpans(encoder.usem, texts, lambda k, i: first[k].emb[1][i])
-    exact_e5 = ExactSpans(encoder.e5, texts, lambda k, i: rescorer.vecs[k].get(i))
-    return Sides(first[0], first[1], rescorer, span_cos, exact, exact_e5)
+    return Sides(first[0], first[1], rescorer, span_cos)
 
 
 def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: Encoder) -> SpanCos:
@@ -255,15 +244,9 @@ def _span_cosine(original: Sequence[str], translation: Sequence[str], encoder: E
 
 def accuracy_mode(options: AlignOptions) -> AlignOptions:
     """The searches' settings in accuracy mode, cross-validated on their own (bench ``--cv
-    --accurate``): its pair threshold, the higher of the two pair-cosine floors, and
-    whether the boundary refinement runs."""
+    --accurate``): its pair threshold, and the higher of the two pair-cosine floors."""
     floor = max(options.min_pair_cosine, options.accurate_min_pair_cosine)
-    return replace(
-        options,
-        threshold=options.accurate_threshold,
-        min_pair_cosine=floor,
-        refine=options.accurate_refine,
-    )
+    return replace(options, threshold=options.accurate_threshold, min_pair_cosine=floor)
 
 
 def search_links(sides: Sides, options: AlignOptions) -> Bounds:
@@ -275,15 +258,7 @@ def search_links(sides: Sides, options: AlignOptions) -> Bounds:
     bounds, terms = _path(sides.orig, sides.trans, options)
     if sides.rescorer is not None:
         bounds = sides.rescorer.search(bounds, _path, options, terms)
-    bounds = _extended(bounds, sides, options)
-    if options.refine and sides.exact is not None:
-        sim = similarity(
-            sides.orig, sides.trans, sides.exact, sides.exact_e5, sides.rescorer, options
-        )
-        if sim is not None:
-            gain = Objective(sides.orig, sides.trans, options, terms, sim)
-            bounds = refine_boundaries(bounds, gain, options)
-    return bounds
+    return _extended(bounds, sides, options)
 
 
 def _extended(bounds: Bounds, sides: Sides, options: AlignOptions) -> Bounds:

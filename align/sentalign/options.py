@@ -26,13 +26,6 @@ figures below are held-out folds.
   span's ends (debris inside a link cannot be left out) scored lower (0.941; accuracy
   mode 0.945 against 0.949, tuned). ``check`` keeps it off (its flag figures were
   measured without it).
-* ``refine`` (``align.sentalign.refine``: after the search, adjacent links re-scored
-  with exactly encoded spans), margin 0, ``refine_weak`` 0.3, no splits: chosen in all
-  19 folds among 16 settings and the defaults without it (``--cv --quick --vary
-  refine=True --vary refine_margin=0.0,0.01,0.02,0.05 --vary refine_split=False,True
-  --vary refine_weak=0.3,0.5``). Held out: Text+Berg 0.943 -> 0.940, zh-en 0.873 ->
-  0.875, ar-en 0.985 -> 0.979, ru-en 0.973 -> 0.985, WMT22 0.991 =. Accuracy mode's
-  own CV found no gain (``accurate_refine`` off; figures in ``refine``'s docstring).
 * Earlier (against threshold -0.1, length_weight 0.02 tuned on Text+Berg dev alone)
   the constant-skip defaults traded Text+Berg 0.939 -> 0.912 for zh-en 0.762 -> 0.818.
 """
@@ -145,15 +138,6 @@ class AlignOptions:
     # the second search's length model and skip prices: "band" read off its own narrow
     # band, "skips" the first pass's skip prices, "all" its skip prices and length model
     rescore_terms: str = "skips"
-    # boundary refinement after the search (align.sentalign.refine): adjacent entries
-    # re-scored with exactly encoded spans; a reading replaces the search's when the
-    # objective rises by more than ``refine_margin``; 1-1 links below ``refine_weak``
-    # (USE v3 cosine) are looked at, confident ones not (CV: module docstring)
-    refine: bool = True
-    refine_margin: float = 0.0
-    refine_weak: float = 0.3
-    refine_split: bool = False  # also try each many-to-one link as two entries
-    accurate_refine: bool = False  # ``refine`` in accuracy mode (its own CV: off)
 
 
 #: The settings ``check`` aligns with. It hunts for edits that break anchor agreement
@@ -167,8 +151,7 @@ class AlignOptions:
 #: links afterwards changed nothing on ``bench/flags.py``, so it went).
 #: The search settings are pinned to the ones ``bench/flags.py`` was measured with
 #: (threshold -0.1, length_weight 0.02, no long-link pass, no price on wordless
-#: sentences, no boundary refinement: with it the real dev set's figures on dev, test,
-#: test2 and test3 were identical), not the cross-validated
+#: sentences), not the cross-validated
 #: alignment defaults: flag targets depend on them.
 CHECK_OPTIONS = AlignOptions(
     anchor_weight=0.2,
@@ -180,7 +163,6 @@ CHECK_OPTIONS = AlignOptions(
     wordless_price=0.0,
     min_pair_cosine=UNRELATED_COSINE,
     repair=RepairOptions(),
-    refine=False,
 )
 
 

@@ -144,7 +144,6 @@ class Rescorer:
         self.exact: dict[tuple[int, int, int], np.ndarray] = {}  # (side, a, start) -> e5 vector
         self.vecs: tuple[dict[int, np.ndarray], dict[int, np.ndarray]] = ({}, {})
         self.encoded = 0  # sentences e5 encoded for the last search (bench: the share)
-        self.enc: list[np.ndarray] | None = None  # which sentences, per side (refine.py)
         if first is not None:
             self.sides = first
             return
@@ -189,7 +188,6 @@ class Rescorer:
                 enc[0][o0:o1] = True
                 enc[1][t0:t1] = True
         self.encoded = int(enc[0].sum() + enc[1].sum())
-        self.enc = enc
         if not enc[0].any() or not enc[1].any():
             return first
         mixed = [self._mixed(k, enc[k]) for k in range(2)]

@@ -199,16 +199,11 @@ def test_disk_cache_serves_repeated_runs(tmp_path: Path) -> None:
 
     cache = tmp_path / "emb.sqlite"
     orig, trans = _lines("ntrex.ar.txt"), _lines("ntrex.en.txt")
-    plain = AlignOptions(refine=False)  # the refinement encodes joined texts too
-    first = align_texts(orig, trans, plain, DiskCachedEncoder(UsemEncoder(), cache))
+    first = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
     rows = sqlite3.connect(cache).execute("SELECT count(*) FROM emb").fetchone()[0]
     assert rows == 2 * (len(orig) + len(trans))  # per sentence: pooled state and vector
-    again = align_texts(orig, trans, plain, DiskCachedEncoder(UsemEncoder(), cache))
+    again = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
     assert again == first
-    refined = align_texts(orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache))
-    assert refined == align_texts(
-        orig, trans, AlignOptions(), DiskCachedEncoder(UsemEncoder(), cache)
-    )
 
 
 def test_structure_repairs_join_a_shortened_and_a_split_off_sentence(encoder: Encoder) -> None:
