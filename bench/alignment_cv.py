@@ -38,7 +38,7 @@ equals their tuned figure, where some fold picks a neighbour it moves.
   scale 0.7/1/1.5 (TB 0.949/0.946/0.936, zh-en 0.913/0.913/0.908); USE v3 centred the
   same way, both modes (default TB 0.943 -> 0.931, zh-en 0.908 -> 0.911).
 
-Boundary refinement (acc6, #15 item 2; code in commits 37b9bd4 + cf8a184 + the next,
+Boundary refinement (acc6, #15 item 2; code in commits 37b9bd4, cf8a184 and 512cce1,
 reverted after): after the search (and the long-link pass) each pair of adjacent
 entries (two links, or a link and a sentence left out) was re-scored with its joined
 texts encoded exactly, under the search's own objective (LinkGain's terms with the
