@@ -43,7 +43,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 RIDGE = 1.0
 UNEDITED_WEIGHT = 1.0  # set by fit's --unedited-weight
 SEED_CASES = 10000  # case numbers of extra seeds: n + SEED_CASES * seed (keeps n's parity)
-RUN_GATE = (0.0, 1.0)  # set by fit's --run-gate / --run-band: (content words, ratio band)
 
 
 def collect(args: argparse.Namespace) -> None:
@@ -217,9 +216,6 @@ def _evaluate(
     tp = fp = ignored = unedited = 0
     for r in tops:
         gated = r["ratio"] < gate if side == "original" else r["ratio"] > 1 / gate
-        words, band = RUN_GATE
-        if words and r["run"] >= words:  # an unmatched run: searched inside a wider band
-            gated = gated or (r["ratio"] < band if side == "original" else r["ratio"] > 1 / band)
         if r["decide"] < bar or not (r["paren"] or gated):
             continue
         if not r["edited"]:
@@ -291,16 +287,8 @@ def fit(args: argparse.Namespace) -> None:
                 meta[r["case"]] = r
             else:
                 rows.append(r)
-    global UNEDITED_WEIGHT, RUN_GATE
+    global UNEDITED_WEIGHT
     UNEDITED_WEIGHT = args.unedited_weight
-    RUN_GATE = (args.run_gate, args.run_band)
-    runs: dict[tuple[Any, ...], float] = {}  # per link side: its longest wholly unmatched run
-    for r in rows:
-        k = (r["case"], r["edited"], tuple(r["key"]), r["side"])
-        run = r["x"][7] if r["x"][4] >= 1.0 else 0.0
-        runs[k] = max(runs.get(k, 0.0), run)
-    for r in rows:
-        r["run"] = runs[(r["case"], r["edited"], tuple(r["key"]), r["side"])]
     feats = [int(f) for f in args.features.split(",")] if args.features else None
     m0 = {c: m for c, m in meta.items() if c % 2 == 0}
     m1 = {c: m for c, m in meta.items() if c % 2 == 1}
@@ -370,14 +358,6 @@ def main() -> None:
     f.add_argument("--p", type=float, default=0.85)
     f.add_argument("--fp-budget", type=float, default=0.1)
     f.add_argument("--gates", default="0.9", help="word_ratio_gate values to try")
-    f.add_argument(
-        "--run-gate",
-        type=float,
-        default=0.0,
-        help="word_run_gate: also search a link side with a wholly unmatched run of this "
-        "many content words (0: off) ...",
-    )
-    f.add_argument("--run-band", type=float, default=100.0, help="... inside this ratio gate")
     f.add_argument(
         "--unedited-weight",
         type=float,

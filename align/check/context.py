@@ -103,12 +103,12 @@ class FlagOptions:
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = setting(
-        0.53,
+        0.46,
         "Dropped words: score (0-1) above which the original's best candidate run without a "
         "counterpart is flagged (removal gain, clause match, length ratio; see word_cuts).",
     )
     word_insert_score: float = setting(
-        0.6, "Inserted words: the same score for translation words without a source."
+        0.62, "Inserted words: the same score for translation words without a source."
     )
     word_min_unmatched: float = setting(
         0.5, "Word runs and clauses are candidates when this share of their words is unmatched."
@@ -117,15 +117,6 @@ class FlagOptions:
         0.9,
         "Only pairs this much shorter (dropped words) or longer (added words) than the "
         "document's usual ratio are searched, unless brackets or word lists point at them.",
-    )
-    word_run_gate: float = setting(
-        3.0,
-        "Also search a side of a pair within word_run_band whose word correspondence leaves "
-        "a run of this many content words wholly unmatched (0: off).",
-    )
-    word_run_band: float = setting(
-        1.1,
-        "The length-ratio gate for sides with such a run (as word_ratio_gate; 100: any ratio).",
     )
     word_flags: bool = setting(True, "Check words inside linked pairs (insertion, meaning_change).")
 

@@ -87,19 +87,15 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         [ot[i] for (lk, _, _), _ in gated for i in lk.original]
         + [tt[j] for (lk, _, _), _ in gated for j in lk.translation],
     )
-    for (lk, otext, ttext), (ratio, check_o, check_t, run_o, run_t) in gated:
+    for (lk, otext, ttext), (ratio, check_o, check_t) in gated:
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
         wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
         # the cut candidates read a denser matching (diagonal prior, lower floor); the
         # parenthesis and word-list rules keep the sparse one they were set on
-        searched = check_o or check_t or run_o or run_t
-        wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS) if searched else wl
+        wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS) if check_o or check_t else wl
         if not wl.orig or not wl.trans:
             continue
-        run = ctx.options.word_run_gate
-        check_o = check_o or run_o and word_cuts.longest_run(wc, "original") >= run
-        check_t = check_t or run_t and word_cuts.longest_run(wc, "translation") >= run
 
         osp = functools.partial(spans_in, "original", lk.original, o_texts)
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
@@ -240,18 +236,9 @@ def _rendered(wl: WordLinks, side: str) -> list[bool]:
     return out
 
 
-def _gate(
-    ctx: FlagContext, lk: Link, otext: str, ttext: str
-) -> tuple[float, bool, bool, bool, bool] | None:
+def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bool, bool] | None:
     """Which sides of a pair to search: (length ratio over the document's usual, search the
-    original, search the translation, search the original / the translation if its word
-    correspondence leaves a run of ``word_run_gate`` content words unmatched), or None
-    when nothing points at the pair.
-
-    The length ratio alone missed a sixth of half 0's dropped clauses and inserted words
-    (pairs of ordinary length whose translator was terse or wordy elsewhere); the run
-    test looks at those pairs' words, and costs a word matching where the ratio gate
-    would have skipped the pair."""
+    original, search the translation), or None when nothing points at the pair."""
     o, al = ctx.options, ctx.alignment
     ol, tl = al.original.lang, al.translation.lang
     ratio = len(ttext) / max(1, len(otext)) / max(ctx.ratio_median, 1e-6)
@@ -263,11 +250,9 @@ def _gate(
     )
     check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
     check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
-    run_o = bool(o.word_run_gate) and not check_o and ratio < o.word_run_band
-    run_t = bool(o.word_run_gate) and not check_t and ratio > 1 / o.word_run_band
-    if not (lexical or check_o or check_t or run_o or run_t):
+    if not (lexical or check_o or check_t):
         return None
-    return ratio, check_o, check_t, run_o, run_t
+    return ratio, check_o, check_t
 
 
 def merge_word_flags(flags: list[Flag], words: list[Flag]) -> list[Flag]:
