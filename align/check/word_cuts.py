@@ -40,9 +40,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from align.check.lexicon import concept_class, concept_hits
 from align.check.word_clauses import clause_evidence, clause_ranges
-from align.sentalign.words import WordLinks, views
+from align.sentalign.words import WordLinks, heads, split_views, view_sums, views
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
@@ -247,6 +249,20 @@ def cuts(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[tuple
     return pick(ctx, side, candidates(ctx, wl, side, ratio))
 
 
+def cuts_batch(
+    ctx: FlagContext, jobs: list[tuple[WordLinks, str, float]]
+) -> list[list[tuple[int, int, float]]]:
+    """``cuts`` of many link sides (``(wl, side, ratio)``) with one call of the model's
+    head for all of them: a call has a fixed cost that dwarfs a row's, and a document's
+    link sides each needed two. Rows are independent; a row's last bits may differ from
+    ``cuts`` alone (another batch size)."""
+    plans = [plan(ctx, wl, side, ratio) for wl, side, ratio in jobs]
+    batched = [p for p in plans if p is not None and p.sums is not None]
+    rows = heads(ctx.encoder, [p.sums for p in batched if p.sums is not None])
+    vecs = {id(p): v for p, v in zip(batched, rows, strict=True)}
+    return [[] if p is None else pick(ctx, p.side, finish(ctx, p, vecs.get(id(p)))) for p in plans]
+
+
 def pick(ctx: FlagContext, side: str, cands: list[Candidate]) -> list[tuple[int, int, float]]:
     """One pick per link side: the best-ranked candidate, when the decision model says so."""
     if not cands:
@@ -258,12 +274,28 @@ def pick(ctx: FlagContext, side: str, cands: list[Candidate]) -> list[tuple[int,
     return [(best.start, best.end, sc)] if sc >= bar else []
 
 
-def candidates(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[Candidate]:
-    """Every candidate run of ``side`` (unmatched runs and clause segments), each
-    described by how much its removal raises the pair's cosine, how much nearer to 1 it
-    brings the pair's length ratio (over the document's usual, ``ratio``), how close
-    the span alone is to the other side, its words' best matches, whether it sits
-    between clause boundaries, its size, ... (``_features``), with its rank score."""
+@dataclass(frozen=True)
+class Plan:
+    """One link side's candidates before the model's head: the runs ``(start, end,
+    unmatched share)``, the clause ranges of both sides, and the pooled sums of the
+    views ``finish`` reads (the other side's whole and clauses, then this side's whole,
+    runs, clauses and runs taken out), or, for an encoder without token rows, the
+    views themselves (``views``)."""
+
+    wl: WordLinks
+    side: str
+    ratio: float
+    cands: list[tuple[int, int, float]]
+    m_cl: list[tuple[int, int]]
+    o_cl: list[tuple[int, int]]
+    sums: tuple[Any, Any] | None
+    ready: tuple[Any, ...] | None
+
+
+def plan(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> Plan | None:
+    """The candidate runs of ``side`` (unmatched runs and clause segments with
+    ``word_min_unmatched`` of their words unmatched and 2 to ``MAX_SHARE`` of the side's
+    content words) and what ``finish`` needs to describe them; None without any."""
     o = ctx.options
     words = list(wl.orig if side == "original" else wl.trans)
     text = wl.o_text if side == "original" else wl.t_text
@@ -275,19 +307,54 @@ def candidates(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list
         if sh >= o.word_min_unmatched and 2 <= _content(words, a, b) <= MAX_SHARE * total
     ]
     if not cands:
-        return []
-    enc = ctx.encoder
+        return None
     mine, other = (wl.o_tokens, wl.t_tokens) if side == "original" else (wl.t_tokens, wl.o_tokens)
     other_text = wl.t_text if side == "original" else wl.o_text
     spans = [(a, b) for a, b, _ in cands]
     m_cl, o_cl = clause_ranges(text), clause_ranges(other_text)
-    ov, v_other, _ = views(enc, other, other_text, o_cl, [])
-    mv, alone_v, without_v = views(enc, mine, text, spans + m_cl, spans)
+    if mine is None or not mine.spans or other is None or not other.spans:
+        ov, v_other, _ = views(ctx.encoder, other, other_text, o_cl, [])
+        mv, alone_v, without_v = views(ctx.encoder, mine, text, spans + m_cl, spans)
+        return Plan(wl, side, ratio, cands, m_cl, o_cl, None, (ov, v_other, mv, alone_v, without_v))
+    s_other = view_sums(other, o_cl, [])
+    s_mine = view_sums(mine, spans + m_cl, spans)
+    sums = tuple(np.concatenate([x, y]) for x, y in zip(s_other, s_mine, strict=True))
+    return Plan(wl, side, ratio, cands, m_cl, o_cl, (sums[0], sums[1]), None)
+
+
+def candidates(ctx: FlagContext, wl: WordLinks, side: str, ratio: float) -> list[Candidate]:
+    """Every candidate run of ``side`` with its features and rank score (``plan`` and
+    ``finish`` for one link side)."""
+    p = plan(ctx, wl, side, ratio)
+    if p is None:
+        return []
+    return finish(ctx, p, heads(ctx.encoder, [p.sums])[0] if p.sums is not None else None)
+
+
+def finish(ctx: FlagContext, p: Plan, vecs: Any) -> list[Candidate]:
+    """The candidates of a ``plan``, each described by how much its removal raises the
+    pair's cosine, how much nearer to 1 it brings the pair's length ratio (over the
+    document's usual, ``ratio``), how close the span alone is to the other side, its
+    words' best matches, whether it sits between clause boundaries, its size, ...
+    (``_features``), with its rank score. ``vecs``: the head's rows of ``p.sums``."""
+    wl, side, ratio, cands = p.wl, p.side, p.ratio, p.cands
+    words = list(wl.orig if side == "original" else wl.trans)
+    text = wl.o_text if side == "original" else wl.t_text
+    other_text = wl.t_text if side == "original" else wl.o_text
+    matched = wl.matched(side)
+    total = sum(len(w.text) > 2 for w in words)
+    spans = [(a, b) for a, b, _ in cands]
+    if p.ready is not None:
+        ov, v_other, mv, alone_v, without_v = p.ready
+    else:
+        n_other = 1 + len(p.o_cl)
+        ov, v_other, _ = split_views(vecs[:n_other], len(p.o_cl))
+        mv, alone_v, without_v = split_views(vecs[n_other:], len(spans) + len(p.m_cl))
     alone_v, v_mine = alone_v[: len(spans)], alone_v[len(spans) :]
     base = float(mv @ ov)
     gains = without_v @ ov - base
     alone = alone_v @ ov
-    clause = clause_evidence(spans, alone_v, m_cl, v_mine, v_other)
+    clause = clause_evidence(spans, alone_v, p.m_cl, v_mine, v_other)
     al = ctx.alignment
     lang, other_lang = (
         (al.original.lang, al.translation.lang)
