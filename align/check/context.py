@@ -103,12 +103,12 @@ class FlagOptions:
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = setting(
-        0.49,
+        0.46,
         "Dropped words: score (0-1) above which the original's best candidate run without a "
         "counterpart is flagged (removal gain, clause match, length ratio; see word_cuts).",
     )
     word_insert_score: float = setting(
-        0.55, "Inserted words: the same score for translation words without a source."
+        0.62, "Inserted words: the same score for translation words without a source."
     )
     word_min_unmatched: float = setting(
         0.5, "Word runs and clauses are candidates when this share of their words is unmatched."

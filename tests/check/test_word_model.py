@@ -6,7 +6,7 @@ import pytest
 
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
-from align.check.word_cuts import MODEL, _features, _named, _score
+from align.check.word_cuts import MODEL, _features, _score
 from align.embed.encoder import Encoder
 from align.synthetic.generate import document_from_lines
 from align.types import Alignment, Link, Signature
@@ -64,12 +64,3 @@ def test_a_dropped_clause_and_added_words_are_flagged_on_their_words(encoder: En
     assert got[("insertion", "translation", 4)] == added
     # the faithful pairs stay quiet
     assert not [f for f in report.flags if f.original in ((1,), (2,), (3,))]
-
-
-def test_named_reads_figures_and_names_but_not_a_sentence_opener() -> None:
-    text = "Police said on Friday. The men fled in 2014 towards the old bridge."
-    at = text.index
-    assert _named(text, at("on Friday"), at("."))  # a capitalised word mid-sentence
-    assert _named(text, at("in 2014"), at(" towards"))  # a figure
-    assert not _named(text, at("The men"), at(" fled"))  # opens its sentence
-    assert not _named(text, at("towards"), len(text) - 1)
