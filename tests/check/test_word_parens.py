@@ -60,7 +60,7 @@ def test_a_parenthesis_matched_only_to_function_words_is_dropped(encoder: Encode
 
 def test_collect_records_every_candidate_and_leaves_finish_alone(encoder: Encoder) -> None:
     plain = word_cuts.finish
-    opts = FlagOptions(word_ratio_gate=100.0, word_min_unmatched=0.0)
+    opts = FlagOptions(word_ratio_gate=100.0, word_insert_gate=100.0, word_min_unmatched=0.0)
     with flags_fit._recorded() as log:
         _check(ORIG, TRANS, encoder, opts)
     assert word_cuts.finish is plain
