@@ -3,9 +3,12 @@ per document) scores as the search of one link side at a time."""
 
 from __future__ import annotations
 
-import numpy as np
+import dataclasses
 
-from align.check import word_cuts
+import numpy as np
+import pytest
+
+from align.check import word_cuts, word_flags
 from align.check.context import FlagContext, FlagOptions
 from align.embed.encoder import Encoder
 from align.sentalign.words import (
@@ -58,3 +61,17 @@ def test_the_batched_search_scores_as_one_link_side_at_a_time(encoder: Encoder) 
     picked = {(jobs[k][1], jobs[k][0].orig[0].sentence): x for k, x in enumerate(batched) if x}
     assert ("original", 0) in picked  # "которые пытались скрыться на угнанной машине"
     assert ("translation", 1) in picked  # "despite strong objections ..."
+
+
+def test_each_side_has_its_own_ratio_gate(encoder: Encoder) -> None:
+    """``word_ratio_gate`` (original side, 0.95) and ``word_insert_gate`` (translation
+    side, 0.9): a pair 7 % shorter than usual is searched for dropped words, one 7 %
+    longer is not searched for added words."""
+    ctx, _ = _context(encoder)
+    lk = Link((0,), (0,), 1.0)
+    base = "x" * 100
+    assert word_flags._gate(ctx, lk, base, "x" * 93) == pytest.approx((0.93, True, False))
+    assert word_flags._gate(ctx, lk, base, "x" * 107) is None
+    assert word_flags._gate(ctx, lk, base, "x" * 112) == pytest.approx((1.12, False, True))
+    narrow = dataclasses.replace(ctx, options=FlagOptions(word_ratio_gate=0.9))
+    assert word_flags._gate(narrow, lk, base, "x" * 93) is None
