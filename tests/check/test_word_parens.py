@@ -58,12 +58,12 @@ def test_a_parenthesis_matched_only_to_function_words_is_dropped(encoder: Encode
     assert not any("2017" in d for d in dropped)  # its figure is rendered: not left out
 
 
-def test_collect_records_every_candidate_and_leaves_cuts_alone(encoder: Encoder) -> None:
-    plain = word_cuts.cuts
-    opts = FlagOptions(word_ratio_gate=100.0, word_min_unmatched=0.0)
+def test_collect_records_every_candidate_and_leaves_finish_alone(encoder: Encoder) -> None:
+    plain = word_cuts.finish
+    opts = FlagOptions(word_ratio_gate=100.0, word_insert_gate=100.0, word_min_unmatched=0.0)
     with flags_fit._recorded() as log:
         _check(ORIG, TRANS, encoder, opts)
-    assert word_cuts.cuts is plain
+    assert word_cuts.finish is plain
     assert log and {"side", "sentence", "local", "end_local", "x", "key"} <= set(log[0])
     assert all(len(e["x"]) == len(word_cuts.MODEL["original"]["mean"]) for e in log)
     assert any("пострадал" in str(e["text"]) for e in log)
