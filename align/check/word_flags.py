@@ -267,9 +267,12 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
 def merge_word_flags(flags: list[Flag], words: list[Flag]) -> list[Flag]:
     """Word-level flags added to the sentence-level ones without saying a thing twice.
 
-    A dropped clause on a link that already has a sentence-level partial omission
-    lends that flag its spans; a role change on a link with a name flag is dropped
-    (the name flag already names the pair).
+    A dropped clause (a word cut) on a link that already has a sentence-level partial
+    omission lends that flag its spans: both say the same words are missing. A cue
+    (a dropped attribution, intensifier, time) says something else and stays its own
+    flag: lending its spans put a dropped "بشدة" under a flag whose detail quotes a
+    left-out clause of another sentence. A role change on a link with a name flag is
+    dropped (the name flag already names the pair).
     """
     out = list(flags)
     for w in words:
@@ -278,7 +281,7 @@ def merge_word_flags(flags: list[Flag], words: list[Flag]) -> list[Flag]:
             for k, f in enumerate(out)
             if f.kind == w.kind and f.original == w.original and f.translation == w.translation
         ]
-        if same and w.kind == PARTIAL_OMISSION:
+        if same and w.kind == PARTIAL_OMISSION and w.subkind == "clause":
             f = out[same[0]]
             out[same[0]] = dataclasses.replace(f, spans=f.spans + w.spans)
             continue
