@@ -87,7 +87,8 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         [ot[i] for (lk, _, _), _ in gated for i in lk.original]
         + [tt[j] for (lk, _, _), _ in gated for j in lk.translation],
     )
-    links = []  # the word view of every searched link and which of its sides to cut
+    # the word view of every searched link and which of its sides' cuts (``jobs``) it owns
+    views: list[tuple[LinkWords, list[int]]] = []
     jobs: list[tuple[WordLinks, str, float]] = []
     for (lk, otext, ttext), (ratio, check_o, check_t) in gated:
         o_texts = [ot[i] for i in lk.original]
@@ -98,18 +99,19 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS) if check_o or check_t else wl
         if not wl.orig or not wl.trans:
             continue
-        sides = [s for s, on in (("original", check_o), ("translation", check_t)) if on]
-        links.append((lk, otext, ttext, wl, [len(jobs) + k for k in range(len(sides))]))
-        jobs += [(wc, s, ratio) for s in sides]
-    found = word_cuts.cuts_batch(ctx, jobs)  # one pass through the model's head
-    for lk, otext, ttext, wl, at in links:
-        picks = {jobs[k][1]: found[k] for k in at}
-        o_texts = [ot[i] for i in lk.original]
-        t_texts = [tt[j] for j in lk.translation]
         osp = functools.partial(spans_in, "original", lk.original, o_texts)
         tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
-
-        view = LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp)
+        sides = [s for s, on in (("original", check_o), ("translation", check_t)) if on]
+        views.append(
+            (
+                LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp),
+                [len(jobs) + k for k in range(len(sides))],
+            )
+        )
+        jobs += [(wc, s, ratio) for s in sides]
+    found = word_cuts.cuts_batch(ctx, jobs)  # one pass through the model's head
+    for view, at in views:
+        picks = {jobs[k][1]: found[k] for k in at}
         drop_flags, dropped = _dropped(view, picks.get("original", []))
         ins_flags, done = _inserted(view, picks.get("translation", []))
         flags += drop_flags + ins_flags
