@@ -124,10 +124,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         driver.quit()
 
 
-def unmatched_link_view(orig: str, ol: str, trans: str, tl: str = "en") -> Any:
-    """A one-link pair's ``LinkWords`` with a word correspondence that matches nothing, so
-    only the word lists decide what the cue rules flag (they do not read the share of
-    matched words). No encoder."""
+def link_view(
+    orig: str, ol: str, trans: str, tl: str = "en", pairs: tuple[tuple[int, int], ...] = ()
+) -> Any:
+    """A one-link pair's ``LinkWords`` whose word correspondence is ``pairs`` (word
+    indices; by default none, so only the word lists decide what the cue rules flag: they
+    do not read the share of matched words). No encoder."""
     import functools
 
     import numpy as np
@@ -140,7 +142,7 @@ def unmatched_link_view(orig: str, ol: str, trans: str, tl: str = "en") -> Any:
     ow, _ = side_words([orig], (0,))
     tw, _ = side_words([trans], (0,))
     matches = np.zeros((len(ow), len(tw)), dtype=np.float32)
-    wl = WordLinks(tuple(ow), tuple(tw), (), matches, None, None, orig, trans)
+    wl = WordLinks(tuple(ow), tuple(tw), pairs, matches, None, None, orig, trans)
     return LinkWords(
         Link((0,), (0,), 0.9),
         wl,
@@ -166,6 +168,6 @@ def one_sided_cue_flags(
         found = concept_hits(text, lang).items()
         return {c: s for c, s in found if concept_class(c) in CUE_CLASSES}
 
-    view = unmatched_link_view(orig, ol, trans, tl)
+    view = link_view(orig, ol, trans, tl)
     flags = cue_flags(view, hits(orig, ol), hits(trans, tl), existing or [])
     return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]

@@ -6,7 +6,7 @@ word lists decide (the cue rules do not read the share of matched words)."""
 from __future__ import annotations
 
 import pytest
-from conftest import unmatched_link_view
+from conftest import link_view
 
 from align.check.lexicon import city_named, concept_hits, echo_hits, role_hits
 from align.check.meaning import meaning_flags
@@ -14,7 +14,7 @@ from align.types import Flag
 
 
 def _flags(orig: str, ol: str, trans: str, tl: str = "en") -> list[Flag]:
-    view = unmatched_link_view(orig, ol, trans, tl)
+    view = link_view(orig, ol, trans, tl)
     return meaning_flags(view, [], [])
 
 

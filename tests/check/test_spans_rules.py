@@ -4,16 +4,12 @@ content words the link's word correspondence pairs with it."""
 
 from __future__ import annotations
 
-import functools
-
-import numpy as np
 import pytest
-from conftest import one_sided_cue_flags
+from conftest import link_view, one_sided_cue_flags
 
 from align.check.cue_rules import LinkWords, cue_flags
 from align.check.spans import boundary_spans, with_spans
-from align.check.word_flags import spans_in
-from align.sentalign.words import WordLinks, side_words
+from align.sentalign.words import side_words
 from align.synthetic.generate import document_from_lines
 from align.types import (
     INSERTION,
@@ -88,28 +84,8 @@ def test_a_merge_that_has_spans_keeps_them() -> None:
 
 
 def _view(orig: str, ol: str, trans: str, pairs: tuple[tuple[int, int], ...]) -> LinkWords:
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    wl = WordLinks(
-        tuple(ow),
-        tuple(tw),
-        pairs,
-        np.zeros((len(ow), len(tw)), np.float32),
-        None,
-        None,
-        orig,
-        trans,
-    )
-    return LinkWords(
-        Link((0,), (0,), 0.9),
-        wl,
-        orig,
-        ol,
-        trans,
-        "en",
-        functools.partial(spans_in, "original", (0,), [orig]),
-        functools.partial(spans_in, "translation", (0,), [trans]),
-    )
+    view: LinkWords = link_view(orig, ol, trans, "en", pairs)
+    return view
 
 
 def test_partners_are_the_other_sides_content_words_paired_with_content_words() -> None:

@@ -16,7 +16,7 @@ from align.errors import FormatError
 from align.sentalign.aligner import align_texts
 from align.sentalign.evaluate import score_links
 from align.sentalign.links import format_ladder, parse_links, read_links
-from align.sentalign.options import AlignOptions, link_types
+from align.sentalign.options import CHECK_OPTIONS, AlignOptions, link_types
 
 DATA = Path(__file__).parents[1] / "data" / "align"
 
@@ -99,7 +99,10 @@ def test_a_boundary_follows_the_numbers_and_names_across_sentences(encoder: Enco
     assert ((1, 2, 3), (1, 2)) not in [(lk.original, lk.translation) for lk in unpriced]
 
 
-def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder: Encoder) -> None:
+@pytest.mark.parametrize("options", [AlignOptions(), CHECK_OPTIONS], ids=["default", "check"])
+def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(
+    encoder: Encoder, options: AlignOptions
+) -> None:
     # Mentions are counted: "Джайлз" in the dropped sentence is a second mention, which
     # the neighbour's one "Giles" cannot match, so gluing it on buys nothing.
     ru = [
@@ -113,7 +116,7 @@ def test_a_dropped_sentence_repeating_a_matched_name_stays_an_omission(encoder: 
         "Officials closed the beach for 48 hours.",
         "Giles said more than 135 species of shark live in the area.",
     ]
-    pairs = [(lk.original, lk.translation) for lk in align_texts(ru, en, AlignOptions(), encoder)]
+    pairs = [(lk.original, lk.translation) for lk in align_texts(ru, en, options, encoder)]
     assert pairs == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
 
 
