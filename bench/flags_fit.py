@@ -23,6 +23,7 @@ bars and ratio gate: span recall of gold dropped clauses / insertions, precision
 the picked spans, and picked spans per 100 unedited original sentences. The bars are
 the lowest that keep half 0's out-of-fold precision at ``--p`` and its picks on
 unedited text under ``--fp-budget`` per 100 sentences; half 1 is the held-out report.
+The fitted weights it prints go into ``MODEL`` in ``align/check/word_model.py``.
 """
 
 from __future__ import annotations

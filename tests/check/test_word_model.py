@@ -6,7 +6,8 @@ import pytest
 
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
-from align.check.word_cuts import MODEL, _features, _score
+from align.check.word_cuts import _features, _score
+from align.check.word_model import MODEL
 from align.embed.encoder import Encoder
 from align.synthetic.generate import document_from_lines
 from align.types import Alignment, Link, Signature

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from align.check import word_cuts
+from align.check import word_cuts, word_model
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
 from align.embed.encoder import Encoder
@@ -65,5 +65,5 @@ def test_collect_records_every_candidate_and_leaves_finish_alone(encoder: Encode
         _check(ORIG, TRANS, encoder, opts)
     assert word_cuts.finish is plain
     assert log and {"side", "sentence", "local", "end_local", "x", "key"} <= set(log[0])
-    assert all(len(e["x"]) == len(word_cuts.MODEL["original"]["mean"]) for e in log)
+    assert all(len(e["x"]) == len(word_model.MODEL["original"]["mean"]) for e in log)
     assert any("пострадал" in str(e["text"]) for e in log)
