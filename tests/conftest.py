@@ -3,10 +3,13 @@ the optional ../shared data."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -171,3 +174,15 @@ def one_sided_cue_flags(
     view = link_view(orig, ol, trans, tl)
     flags = cue_flags(view, hits(orig, ol), hits(trans, tl), existing or [])
     return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]
+
+
+def load_bench(name: str) -> ModuleType:
+    """``bench/<name>.py`` as a module (bench/ is scripts, not a package). Registered in
+    ``sys.modules`` first: a bench's dataclasses look their module up while being built."""
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -5,23 +5,17 @@ A tiny made-up pair and hand-written report dicts: no encoder, no network, no da
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_bench
 
 
 @pytest.fixture(scope="module")
 def realdev() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_realdev", ROOT / "bench" / "realdev.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("realdev")
 
 
 def _doc(texts: list[str]) -> dict[str, Any]:

@@ -13,9 +13,12 @@ from align.check.meaning import meaning_flags
 from align.types import Flag
 
 
-def _flags(orig: str, ol: str, trans: str, tl: str = "en") -> list[Flag]:
+def _flags(
+    orig: str, ol: str, trans: str, tl: str = "en", subkind: str | None = None
+) -> list[Flag]:
+    """The word-list flags of a one-link pair (those of ``subkind`` only, when given)."""
     view = link_view(orig, ol, trans, tl)
-    return meaning_flags(view, [], [])
+    return [f for f in meaning_flags(view, [], []) if subkind in (None, f.subkind)]
 
 
 def _words(f: Flag, side: str, orig: str, trans: str) -> list[str]:
@@ -138,19 +141,12 @@ def test_a_prime_minister_heads_the_government_not_a_ministry(
 def test_an_unspecified_count_dropped_is_a_partial_omission() -> None:
     o = "واستقبل رئيس الحكومة عدداً من السفراء والقناصل."
     t = "The prime minister received ambassadors and consuls."
-    f = _one([x for x in _flags(o, "ar", t) if x.subkind == "hedge"])
+    f = _one(_flags(o, "ar", t, subkind="hedge"))
     assert f.kind == "partial_omission" and _words(f, "original", o, t) == ["عدداً من"]
     # rendered: nothing to say
-    assert not [
-        x for x in _flags(o, "ar", "He received a number of ambassadors.") if x.subkind == "hedge"
-    ]
-    assert not [
-        x
-        for x in _flags(
-            "В ряде стран прошли акции.", "ru", "Rallies were held in several countries."
-        )
-        if x.subkind == "hedge"
-    ]
+    assert not _flags(o, "ar", "He received a number of ambassadors.", subkind="hedge")
+    ru, en = "В ряде стран прошли акции.", "Rallies were held in several countries."
+    assert not _flags(ru, "ru", en, subkind="hedge")
     # "рядом" (next to) and "в ряду" (in a row) are no count
     assert "count" not in concept_hits("Он сел рядом, в первом ряду.", "ru")
 
@@ -158,8 +154,6 @@ def test_an_unspecified_count_dropped_is_a_partial_omission() -> None:
 def test_a_vague_recent_time_made_specific_is_flagged_on_the_original() -> None:
     o = "وتعرضت المنطقة لسيول خلال الأيام الماضية."
     t = "The area was hit by floods last week."
-    f = _one([x for x in _flags(o, "ar", t) if x.subkind == "time"])
+    f = _one(_flags(o, "ar", t, subkind="time"))
     assert f.kind == "partial_omission" and _words(f, "original", o, t) == ["خلال الأيام الماضية"]
-    assert not [
-        x for x in _flags(o, "ar", "Floods hit the area in recent days.") if x.subkind == "time"
-    ]
+    assert not _flags(o, "ar", "Floods hit the area in recent days.", subkind="time")

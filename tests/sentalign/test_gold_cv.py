@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import load_bench
 
 
 @pytest.fixture(scope="module")
 def gold_cv() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_gold_cv", ROOT / "bench" / "gold_cv.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("gold_cv")
 
 
 def test_each_fold_is_scored_with_the_choice_of_the_others(gold_cv: ModuleType) -> None:
