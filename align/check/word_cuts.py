@@ -218,10 +218,11 @@ def cuts_batch(
     link sides each needed two. Rows are independent; a row's last bits may differ from
     ``cuts`` alone (another batch size)."""
     plans = [plan(ctx, wl, side, ratio) for wl, side, ratio in jobs]
-    batched = [p for p in plans if p is not None and p.sums is not None]
-    rows = heads(ctx.encoder, [p.sums for p in batched if p.sums is not None])
-    vecs = {id(p): v for p, v in zip(batched, rows, strict=True)}
-    return [[] if p is None else pick(ctx, p.side, finish(ctx, p, vecs.get(id(p)))) for p in plans]
+    rows = iter(heads(ctx.encoder, [p.sums for p in plans if p is not None and p.sums]))
+    return [
+        [] if p is None else pick(ctx, p.side, finish(ctx, p, next(rows) if p.sums else None))
+        for p in plans
+    ]
 
 
 def pick(ctx: FlagContext, side: str, cands: list[Candidate]) -> list[tuple[int, int, float]]:

@@ -183,7 +183,7 @@ def align_words(
         vt /= np.sqrt(np.maximum((vt * vt).sum(1), 1e-12))[:, None]
     sim = vo @ vt.T
     forced = _forced(ow, tw)
-    pairs = _match(ow, tw, sim, min_sim, distortion, heads, forced)
+    pairs = _match(ow, tw, sim, forced, min_sim, distortion, heads)
     return WordLinks(tuple(ow), tuple(tw), pairs, sim, ot, tt, otext, ttext, forced)
 
 
@@ -195,7 +195,7 @@ def rematch(
     matching than the rules that read ``wl``."""
     if not wl.orig or not wl.trans:
         return wl
-    pairs = _match(list(wl.orig), list(wl.trans), wl.sim, min_sim, distortion, heads, wl.forced)
+    pairs = _match(list(wl.orig), list(wl.trans), wl.sim, wl.forced, min_sim, distortion, heads)
     return dataclasses.replace(wl, pairs=pairs)
 
 
@@ -223,15 +223,14 @@ def _match(
     ow: list[Word],
     tw: list[Word],
     sim: FloatArray,
+    forced: tuple[tuple[int, int], ...],
     min_sim: float,
     distortion: float,
     heads: tuple[str, ...] = (),
-    forced: tuple[tuple[int, int], ...] | None = None,
 ) -> tuple[tuple[int, int], ...]:
-    """The word pairs: forced numbers and names (``_forced``, unless given), itermax
-    rounds, second partners (and, with ``heads``, function words given their head's
-    partners)."""
-    pairs = set(_forced(ow, tw) if forced is None else forced)
+    """The word pairs: the forced numbers and names (``_forced``), itermax rounds, second
+    partners (and, with ``heads``, function words given their head's partners)."""
+    pairs = set(forced)
     s = sim - distortion * _distance(len(ow), len(tw)) if distortion else sim.copy()
     for i, j in pairs:
         s[i, :] = -1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from align.sentalign.words import _heads, _match, side_words
+from align.sentalign.words import _forced, _heads, _match, side_words
 
 
 def test_heads_are_the_next_content_word_else_the_previous_one() -> None:
@@ -33,8 +33,9 @@ def test_function_words_follow_their_head() -> None:
     sim = np.zeros((len(ow), len(tw)), dtype=np.float32)
     sim[0, 1] = sim[1, 2] = sim[2, 4] = 0.9  # police, detained, man
     sim[3, 5] = 0.4  # "in" finds a spurious partner on its own
-    plain = _match(ow, tw, sim, 0.15, 0.0)
-    headed = _match(ow, tw, sim, 0.15, 0.0, heads=("original", "translation"))
+    forced = _forced(ow, tw)
+    plain = _match(ow, tw, sim, forced, 0.15, 0.0)
+    headed = _match(ow, tw, sim, forced, 0.15, 0.0, heads=("original", "translation"))
     matched = {j for _, j in headed}
     assert {0, 1, 2, 3, 4} <= matched  # "The" and "a" take their nouns' partners
     assert not {5, 6, 7} & matched  # "in the" follow the unmatched "city"
