@@ -28,23 +28,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from align.sentalign.moves import cosine, joined
 from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
 BOUNDARY_GAIN = 0.03  # a neighbour's cosine rises this much when the cut words are its own
-
-
-def _cos(ctx: FlagContext, a: str, b: str) -> float:
-    va, vb = ctx.encoder.encode([a, b])
-    return float(np.dot(va, vb))
-
-
-def _text(texts: list[str], idx: tuple[int, ...]) -> str:
-    return " ".join(texts[i] for i in idx)
 
 
 def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
@@ -66,10 +56,12 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
             p, q = links[p_k], links[q_k]
             if not p.original or not q.original or len(p.translation) != 1:
                 continue
-            op, oq, tp = _text(ot, p.original), _text(ot, q.original), tt[p.translation[0]]
+            op, oq, tp = joined(ot, p.original), joined(ot, q.original), tt[p.translation[0]]
             q_t = (*q.translation, *p.translation) if step < 0 else (*p.translation, *q.translation)
-            new_p, old_p = _cos(ctx, op, tt[j]), _cos(ctx, op, tp)
-            old_q, new_q = _cos(ctx, oq, _text(tt, q.translation)), _cos(ctx, oq, _text(tt, q_t))
+            enc = ctx.encoder
+            new_p, old_p = cosine(enc, op, tt[j]), cosine(enc, op, tp)
+            old_q = cosine(enc, oq, joined(tt, q.translation))
+            new_q = cosine(enc, oq, joined(tt, q_t))
             if new_p > old_p and new_p + new_q > old_p + old_q:
                 orig = tuple(sorted((*p.original, *q.original)))
                 trans = tuple(sorted((*q_t, j)))
@@ -116,9 +108,9 @@ def _neighbour_gain(ctx: FlagContext, pairs: list[Link], f: Flag) -> float | Non
         after = lk.translation[0] - 1 == f.translation[-1]
         if not (before or after) or set(lk.original) & set(f.original):
             continue
-        o, tr = _text(ot, lk.original), _text(tt, lk.translation)
+        o, tr = joined(ot, lk.original), joined(tt, lk.translation)
         moved = f"{o} {cut}" if before else f"{cut} {o}"
-        gain = _cos(ctx, moved, tr) - _cos(ctx, o, tr)
+        gain = cosine(ctx.encoder, moved, tr) - cosine(ctx.encoder, o, tr)
         if gain >= BOUNDARY_GAIN:
             return round(gain, 3)
     return None

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
+from align.sentalign.moves import joined
 from align.text.names import (
     WORD_RE,
     Name,
@@ -202,7 +203,7 @@ def _moved_in(ctx: FlagContext, lk: Link, name: Name) -> bool:
         if not 0 <= i < len(ot) or find_in(name, ot[i]) is None:
             continue
         own = next((x.translation for x in al.links if i in x.original), ())
-        if find_in(name, " ".join(tt[j] for j in own)) is None:
+        if find_in(name, joined(tt, own)) is None:
             return True
     return False
 
