@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from _realdev_set import split_of
+
 Located = list[tuple[int, int, int]]
 
 
@@ -75,7 +77,7 @@ def misses_report(
     out: list[dict[str, Any]] = []
     hidden_pairs = 0
     for pair, edit_list in rows:
-        if str(pair.get("split") or "dev") in hide:
+        if split_of(pair) in hide:
             hidden_pairs += 1
             continue
         out += edit_list
