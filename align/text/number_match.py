@@ -20,7 +20,13 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from align.text.normalize import ascii_digits
 from align.text.numbers import NumberFact, extract_numbers
+
+# A code that starts with Latin letters: E14, G7, HER2, BNT162b2, S1000, SS19. The digit
+# pass leaves them out (a figure glued to letters is no quantity), so they are compared
+# as whole tokens here.
+_CODE = re.compile(r"(?<![A-Za-z\d-])[A-Za-z]{1,8}\d[A-Za-z\d]*(?![A-Za-z\d])")
 
 
 def _close(a: float, b: float) -> bool:
@@ -41,11 +47,12 @@ def _decade(a: float, b: float) -> bool:
 def _scaled(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
     """Equal up to a unit word one side left implicit (``2.5`` vs ``2.5 million``), by
     the same rule as figures written out (``_same``): "150.000" read as 150 is not
-    150,150 in thousands."""
+    150,150 in thousands. Never by the decade shorthand: a score's 0 scaled is 1,000,
+    not the "00" of the year 2000 (a 1-0 win is not a 1-2 win)."""
     return any(
-        _same(replace(f, value=f.value * k), g, is_original)
-        or _same(f, replace(g, value=g.value * k), is_original)
+        _same(a, b, is_original) and not _decade(a.value, b.value)
         for k in (1e3, 1e6, 1e9)
+        for a, b in ((replace(f, value=f.value * k), g), (f, replace(g, value=g.value * k)))
     )
 
 
@@ -106,7 +113,25 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     if len(only_o) + len(only_t) == 1:  # "5 years" / "seven years"
         only_o = only_o or _lone_word(of, orig_lang, tf, only_t[0])
         only_t = only_t or _lone_word(tf, trans_lang, of, only_o[0])
+    co, ct = _codes(orig_text, trans_text), _codes(trans_text, orig_text)
+    if co and ct:
+        only_o, only_t = only_o + co, only_t + ct
     return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
+
+
+def _codes(text: str, other: str) -> list[NumberFact]:
+    """The codes of ``text`` that ``other`` lacks but writes with the same letters and
+    other digits: "G7" against "G8", "BNT162b2" against "BNT165b2". A code written on
+    one side only (the other spelt it in Cyrillic, or in words) is no change."""
+    mine, theirs = _CODE.findall(ascii_digits(text)), _CODE.findall(ascii_digits(other))
+    left = [c for c in theirs if c.casefold() not in {m.casefold() for m in mine}]
+    skeletons = {re.sub(r"\d", "", c).casefold() for c in left}
+    folded = {c.casefold() for c in theirs}
+    return [
+        NumberFact(float(re.sub(r"\D", "", c)), c, True, None, "code")
+        for c in dict.fromkeys(mine)
+        if c.casefold() not in folded and re.sub(r"\d", "", c).casefold() in skeletons
+    ]
 
 
 def _repeats(side: list[NumberFact], other: list[NumberFact]) -> list[NumberFact]:

@@ -43,7 +43,7 @@ class NumberFact:
     text: str  # the span as written
     hard: bool = True  # from digits (True) or from words only (False)
     qualifier: str | None = None  # "more" | "less" | "about" | None
-    kind: str = "number"  # number | percent | month | time (a clock time: compared exactly)
+    kind: str = "number"  # number | percent | month | time (a clock time: compared exactly) | code
     unit: str | None = None  # dimension: length | mass | temp | speed | area | volume
     si: float = 0.0  # value in the dimension's base unit (for unit conversions)
 
@@ -93,6 +93,7 @@ _NUM_RE = re.compile(
     r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:st|nd|rd|th|-?[а-яё]{1,3}\b)?"
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+", re.U)
+_SCORE = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d)(?![\d:])")
 _DIMENSIONS = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)?(?:\s?[xXхХ×]\s?\d+(?:[.,]\d+)?)+")
 
 
@@ -207,6 +208,9 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
 def _extract(text: str, lang: str) -> tuple[NumberFact, ...]:
     """``extract_numbers``, cached: a sentence is compared with each of its links."""
     t = ascii_digits(text).replace("\u066b", ".").replace("\u066c", ",")
+    # a score or ratio 2:2 / 3:1 (one digit after the colon: no clock) is two figures, as
+    # "2-2" is; the same length, so spans still point into the text
+    t = _SCORE.sub(r"\1-\2", t)
     # 70x190, Cyrillic 70х190, 21х17х4: figures, not a code (a code such as B13x5 stays one)
     t = _DIMENSIONS.sub(lambda m: re.sub("[xXхХ]", "×", m.group()), t)
     facts: list[NumberFact] = []
@@ -315,6 +319,8 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
 def format_value(f: NumberFact) -> str:
     """A readable rendering of a fact's value for flag details."""
     v = f.value
+    if f.kind == "code":  # E14, BNT162b2: the token as written
+        return f.text
     if f.kind == "time":  # 14.1 is ten past two: "14:10"
         return f"{int(v)}:{round(100 * (v - int(v))):02d}"
     if float(v).is_integer() and 1800 <= v <= 2100 and "," not in f.text and " " not in f.text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.text.number_match import compare_numbers
-from align.text.numbers import extract_numbers
+from align.text.numbers import extract_numbers, format_value
 
 
 def _changed(orig: str, lang: str, trans: str) -> bool:
@@ -204,3 +204,32 @@ def test_a_figure_changed_into_a_number_word(
     orig: str, lang: str, trans: str, changed: bool
 ) -> None:
     assert _changed(orig, lang, trans) is changed
+
+
+@pytest.mark.parametrize(
+    ("orig", "lang", "trans", "changed"),
+    [
+        # a score: 2:2 is two figures, as 2-2 is
+        ("ничьей со счетом 2:2 против", "ru", "the 2-3 draw with Villarreal", True),
+        ("ничьей со счетом 2:2 против", "ru", "the 2-2 draw with Villarreal", False),
+        # a 0 is not the "00" of a year scaled by a thousand
+        ("فوزًا 1-0 على رينجرز", "ar", "a 1-2 win over Rangers", True),
+        ("ليذهب 5-0-0 منذ عام 1979", "ar", "to go 5-0-1 since 1979", True),
+        # a code glued to letters: compared whole, only against a code with the same letters
+        ("стран G7 предупредили", "ru", "the G8 countries warned", True),
+        ("стран G7 предупредили", "ru", "the G7 countries warned", False),
+        ("две дозы BNT162b2", "ru", "two doses of BNT165b2", True),
+        ("فرقاطة موديلF125المشؤومة", "ar", "the ill-fated F152 frigate", True),
+        # written on one side only (in Cyrillic on the other): no change
+        ("Плюс в13 состоит", "ru", "Plus B13 consists", False),
+        ("лампы с цоколем E14", "ru", "a lamp with a G9 base", False),
+    ],
+)
+def test_scores_and_codes(orig: str, lang: str, trans: str, changed: bool) -> None:
+    assert _changed(orig, lang, trans) is changed
+
+
+def test_a_changed_code_is_shown_as_written() -> None:
+    d = compare_numbers("коллекции SS19", "ru", "their SS11 collection", "en")
+    assert [format_value(f) for f in d.only_original] == ["SS19"]
+    assert [f.text for f in d.only_translation] == ["SS11"]
