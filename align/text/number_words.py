@@ -60,6 +60,23 @@ AR_WORDS: dict[str, float] = {
     "مليارين": 2e9,
 }
 # fmt: on
+# Arabic ordinals (normalised: ة -> ه), read like cardinals; "first" (الاول) is left out, as
+# "one" is everywhere. حادي and احد/اثنا/اثني only open a compound ("الحادي عشر" = 11th).
+# fmt: off
+AR_ORDINALS: dict[str, float] = {
+    "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4, "رابعه": 4, "خامس": 5, "خامسه": 5,
+    "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8, "تاسع": 9, "تاسعه": 9,
+    "عاشر": 10, "عاشره": 10,
+}
+AR_TEEN_HEADS: dict[str, float] = {
+    "حادي": 1, "حاديه": 1, "احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+}
+AR_TENS: dict[str, float] = {
+    "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
+    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80,
+    "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+}
+# fmt: on
 # unit word prefix -> (dimension, factor to base unit); translations convert km to miles.
 # fmt: off
 UNITS: list[tuple[str, str, float]] = [

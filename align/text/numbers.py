@@ -25,7 +25,10 @@ from functools import lru_cache
 
 from align.text.normalize import ascii_digits, normalize_arabic
 from align.text.number_words import (
+    AR_ORDINALS,
     AR_PREFIXES,
+    AR_TEEN_HEADS,
+    AR_TENS,
     AR_WORDS,
     EN_WORDS,
     MULT_WORDS,
@@ -43,7 +46,8 @@ class NumberFact:
     text: str  # the span as written
     hard: bool = True  # from digits (True) or from words only (False)
     qualifier: str | None = None  # "more" | "less" | "about" | None
-    kind: str = "number"  # number | percent | month | time (a clock time: compared exactly) | code
+    # number | percent | month | time (a clock time: compared exactly) | code | century
+    kind: str = "number"
     unit: str | None = None  # dimension: length | mass | temp | speed | area | volume
     si: float = 0.0  # value in the dimension's base unit (for unit conversions)
 
@@ -291,9 +295,16 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
     toks = list(_TOKEN_RE.finditer(t))
     skip = -1
     for k, m in enumerate(toks):
-        if k == skip or any(a <= m.start() < b for a, b in used):
+        if k <= skip or any(a <= m.start() < b for a, b in used):
             continue
         tok = m.group(0)
+        compound = _ar_compound(t, toks, k) if lang == "ar" else None
+        if compound is not None:  # "السابعة عشرة": one soft 17, not a 7 and a 10
+            skip = compound[1]
+            text = t[m.start() : toks[skip].end()]
+            qual = _qualifier(t[: m.start()])
+            facts.append(NumberFact(compound[0], text, False, qual, _ar_kind(t, m.start())))
+            continue
         val = _word_value(tok, lang)
         mult = _mult_value(tok) if val is None else None
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -312,8 +323,52 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
             continue
         if val is None:
             val = mult
-        facts.append(NumberFact(float(val or 0), tok, False, _qualifier(t[: m.start()]), "number"))
+        kind = _ar_kind(t, m.start()) if lang == "ar" else "number"
+        facts.append(NumberFact(float(val or 0), tok, False, _qualifier(t[: m.start()]), kind))
     return facts
+
+
+_AR_CENTURY = re.compile(r"قرن\s+(?:\S+\s+)?$")
+
+
+def _ar_kind(t: str, start: int) -> str:
+    """ "century" for the number word of "القرن العشرين" (the 20th century), which a
+    translation renders as "the 1930s" or "the 2000s" as often as "the 20th century"."""
+    return "century" if _AR_CENTURY.search(t[max(0, start - 24) : start]) else "number"
+
+
+def _ar_bare(tok: str, table: dict[str, float]) -> float | None:
+    """The value of an Arabic word in ``table``, after its article or a clitic."""
+    a = normalize_arabic(tok)
+    for pre in ("",) + AR_PREFIXES:
+        if a.startswith(pre) and a[len(pre) :] in table:
+            return float(table[a[len(pre) :]])
+    return None
+
+
+def _ar_compound(t: str, toks: list[re.Match[str]], k: int) -> tuple[float, int] | None:
+    """An Arabic number or ordinal of up to two words starting at token ``k``, with the
+    index of its last token: "الثالثة عشر" (13th), "السابعة والأربعين" (47th), "ثلاثة
+    وعشرون" (23), "الخامس" (5th). Read word by word they were a 7 and a 40, which matched
+    a changed "7" or "40" on the other side; ordinals were not read at all."""
+    tok = toks[k].group(0)
+    unit = _ar_bare(tok, AR_TEEN_HEADS) or _ar_bare(tok, AR_ORDINALS)
+    cardinal = _ar_bare(tok, AR_WORDS)
+    if unit is None and cardinal is not None and cardinal < 10:
+        unit = cardinal
+    if unit is None or unit >= 10:
+        return (unit, k) if unit is not None and _ar_bare(tok, AR_ORDINALS) else None
+    if k + 1 < len(toks) and not t[toks[k].end() : toks[k + 1].start()].strip():
+        nxt = normalize_arabic(toks[k + 1].group(0))
+        if nxt in ("عشر", "عشره"):
+            return unit + 10, k + 1
+        if nxt.startswith("و"):
+            tens = _ar_bare(nxt[1:], AR_TENS)
+            if tens is not None:
+                return unit + tens, k + 1
+    if _ar_bare(tok, AR_ORDINALS) is not None:
+        return unit, k
+    return None  # a cardinal alone: read as before
 
 
 def format_value(f: NumberFact) -> str:

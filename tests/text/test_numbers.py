@@ -196,8 +196,15 @@ def test_thousands_written_with_a_dot_are_compared_as_figures() -> None:
         ("Гарантия составляет 5 лет.", "ru", "The warranty is valid for five years.", False),
         # the number word alone is still never a change: "one of" / "two brothers"
         ("Один из братьев уехал.", "ru", "One of the 3 brothers left.", False),
-        # Arabic ordinals come apart into words: not read as a changed figure
+        # Arabic ordinals and compounds are read whole: 47th, 17th, 23
         ("مباراته السابعة والأربعين", "ar", "his 47th match", False),
+        ("مباراته السابعة والأربعين", "ar", "his 49th match", True),
+        ("في الدورة السابعة عشرة", "ar", "in the 17th session", False),
+        ("في الدورة السابعة عشرة", "ar", "in the 10th session", True),
+        ("قتل ثلاثة وعشرون شخصا", "ar", "23 people were killed", False),
+        # a century in words is no figure to compare with a decade
+        ("في ثلاثينيات القرن العشرين", "ar", "in the 1930s", False),
+        ("في بداية القرن الواحد والعشرين", "ar", "in the early 2000s", False),
     ],
 )
 def test_a_figure_changed_into_a_number_word(
