@@ -187,3 +187,20 @@ def test_second_held_out_split_test5_is_known_and_annotated(realdev: ModuleType)
     assert sum(p["kind"] == "control" for p in held_out) >= 2
     assert all(p["edits"] for p in held_out if p["kind"] == "edited")
     assert not any(p["edits"] for p in held_out if p["kind"] == "control")
+
+
+def test_third_held_out_split_test6_is_known_held_out_and_annotated(realdev: ModuleType) -> None:
+    assert "test6" in realdev.SPLITS and "test6" in realdev.HELD_OUT
+    row = realdev.score_pair({**PAIR, "split": "test6"}, {**REPORT, "flags": []})
+    assert set(realdev.summarise_splits([row])) == {"all", "test6"}
+    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test6"]
+    assert sum(p["kind"] == "edited" for p in held_out) >= 9
+    assert sum(p["kind"] == "control" for p in held_out) >= 3
+    assert sum(p["orig_lang"] == "ru" for p in held_out) >= 4
+    assert sum(p["orig_lang"] == "ar" for p in held_out) >= 4
+    assert all(p["edits"] for p in held_out if p["kind"] == "edited")
+    assert not any(p["edits"] for p in held_out if p["kind"] == "control")
+    # outlets no other split uses, at most three pairs each
+    others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != "test6"}
+    outlets = [p["outlet"] for p in held_out]
+    assert not others & set(outlets) and max(outlets.count(o) for o in outlets) <= 3
