@@ -347,17 +347,18 @@ def _ar_bare(tok: str, table: dict[str, float]) -> float | None:
 
 
 def _ar_compound(t: str, toks: list[re.Match[str]], k: int) -> tuple[float, int] | None:
-    """An Arabic number or ordinal of up to two words starting at token ``k``, with the
-    index of its last token: "الثالثة عشر" (13th), "السابعة والأربعين" (47th), "ثلاثة
-    وعشرون" (23), "الخامس" (5th). Read word by word they were a 7 and a 40, which matched
-    a changed "7" or "40" on the other side; ordinals were not read at all."""
+    """An Arabic number or ordinal of two words starting at token ``k``, with the index
+    of its last token: "الثالثة عشر" (13th), "السابعة والأربعين" (47th), "ثلاثة وعشرون"
+    (23). Read word by word they were a 7 and a 40, which matched a changed "7" or "40" on
+    the other side. An ordinal alone stays unread: "عبدالله الثاني" is Abdullah II, whom
+    English writes without digits (read as a 2, it made "COVID-19" a changed figure)."""
     tok = toks[k].group(0)
     unit = _ar_bare(tok, AR_TEEN_HEADS) or _ar_bare(tok, AR_ORDINALS)
     cardinal = _ar_bare(tok, AR_WORDS)
     if unit is None and cardinal is not None and cardinal < 10:
         unit = cardinal
     if unit is None or unit >= 10:
-        return (unit, k) if unit is not None and _ar_bare(tok, AR_ORDINALS) else None
+        return None
     if k + 1 < len(toks) and not t[toks[k].end() : toks[k + 1].start()].strip():
         nxt = normalize_arabic(toks[k + 1].group(0))
         if nxt in ("عشر", "عشره"):
@@ -366,9 +367,7 @@ def _ar_compound(t: str, toks: list[re.Match[str]], k: int) -> tuple[float, int]
             tens = _ar_bare(nxt[1:], AR_TENS)
             if tens is not None:
                 return unit + tens, k + 1
-    if _ar_bare(tok, AR_ORDINALS) is not None:
-        return unit, k
-    return None  # a cardinal alone: read as before
+    return None  # one word: a cardinal is read as before, an ordinal not at all
 
 
 def format_value(f: NumberFact) -> str:

@@ -202,6 +202,13 @@ def test_thousands_written_with_a_dot_are_compared_as_figures() -> None:
         ("في الدورة السابعة عشرة", "ar", "in the 17th session", False),
         ("في الدورة السابعة عشرة", "ar", "in the 10th session", True),
         ("قتل ثلاثة وعشرون شخصا", "ar", "23 people were killed", False),
+        # a regnal ordinal is no figure: Abdullah II, and COVID-19 on the other side
+        (
+            "أجرى الملك عبدالله الثاني اتصالا بخصوص فيروس كورونا",
+            "ar",
+            "King Abdullah II on COVID-19",
+            False,
+        ),
         # a century in words is no figure to compare with a decade
         ("في ثلاثينيات القرن العشرين", "ar", "in the 1930s", False),
         ("في بداية القرن الواحد والعشرين", "ar", "in the early 2000s", False),
