@@ -4,13 +4,15 @@ sentences whatever the pair's length ratio (issue #14: edits at a join)."""
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 from align.check.context import FlagOptions
 from align.check.word_flags import _gate
 from align.types import Link
 
 
-def _ctx(ol: str = "ru", tl: str = "en") -> SimpleNamespace:
+def _ctx(ol: str = "ru", tl: str = "en") -> Any:
+    """The three things ``_gate`` reads of a ``FlagContext``."""
     al = SimpleNamespace(original=SimpleNamespace(lang=ol), translation=SimpleNamespace(lang=tl))
     return SimpleNamespace(options=FlagOptions(), alignment=al, ratio_median=1.0)
 

@@ -201,8 +201,12 @@ def test_a_dropped_word_spans_the_phrase_it_qualified_on_the_other_side() -> Non
     tw, _ = side_words([trans], (0,))
     o = {w.text: k for k, w in enumerate(ow)}
     t = {w.text: k for k, w in enumerate(tw)}
-    pairs = ((o["осудил"], t["condemned"]), (o["нападения"], t["attacks"]))
-    pairs += ((o["страну"], t["country"]), (o["другие"], t["others"]))
+    pairs = (
+        (o["осудил"], t["condemned"]),
+        (o["нападения"], t["attacks"]),
+        (o["страну"], t["country"]),
+        (o["другие"], t["others"]),
+    )
     v = _view(orig, "ru", trans, pairs)
     a = orig.index("грубые")
     # "грубые" has no partner: its neighbours' partners inside the clause mark where it was
