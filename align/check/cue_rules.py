@@ -139,7 +139,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
                 PARTIAL_OMISSION,
                 "attribution",
                 f"Partly omitted: the translation drops where it was said \u201c{o[a:b]}\u201d",
-                v.osp(a, b),
+                v.osp(a, b) + v.around("original", a, b),
             )
     if "planned" in oc and absent("planned", "translation"):
         a, b = oc["planned"][0]

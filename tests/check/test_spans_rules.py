@@ -219,3 +219,27 @@ def test_a_dropped_word_spans_the_phrase_it_qualified_on_the_other_side() -> Non
     b = orig.index("и другие")
     assert [trans[s.start : s.end] for s in v.around("original", b, b + 1)] == ["others"]
     assert _view(orig, "ru", trans, ()).around("original", a, a + 6) == ()  # nothing paired
+
+
+def test_a_dropped_venue_spans_the_statement_it_qualified_on_the_other_side() -> None:
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    orig = "Об этом заявила на брифинге официальный представитель МИД."
+    trans = "This was stated by the ministry's spokeswoman."
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    o = {w.text: k for k, w in enumerate(ow)}
+    t = {w.text: k for k, w in enumerate(tw)}
+    pairs = ((o["заявила"], t["stated"]), (o["представитель"], t["spokeswoman"]))
+    v = _view(orig, "ru", trans, pairs)
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        return {
+            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
+        }
+
+    (f,) = cue_flags(v, hits(orig, "ru"), hits(trans, "en"), [])
+    assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
+    words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
+    assert words == [("original", "на брифинге"), ("translation", "stated")]
