@@ -10,7 +10,10 @@ here because both this module and ``align.check.meaning`` read it.
 A cue dropped or replaced spans its words and, on the other side, the content words the
 link's word correspondence pairs them with (``LinkWords.partners``): what the cue became
 there ("خلال الأيام الماضية" rendered "last week", "المزمع" with no future word, the
-neutral word an evaluative one replaced). An added source frame gets none: the words of
+neutral word an evaluative one replaced). A dropped word has no partner of its own, so it
+spans the partners of its nearest content word on each side inside its clause
+(``LinkWords.around``): the phrase it qualified as the other side renders it. An added
+source frame gets none: the words of
 "according to the Kurdistan Regional Government" that have partners are its names, which
 the original names elsewhere, not what the frame renders. A one-sided cue spans every
 occurrence of its trigger, since the other side echoes none.
@@ -18,6 +21,7 @@ occurrence of its trigger, since the other side echoes none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +33,7 @@ from align.sentalign.words import FUNCTION_WORDS, Word, WordLinks
 from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
 Hits = dict[str, list[tuple[int, int]]]
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]«»\"“”،؛؟—–]")  # what a qualified phrase does not cross
 
 
 def covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
@@ -80,6 +85,24 @@ class LinkWords:
             run.append(k)
         return out
 
+    def around(self, side: str, a: int, b: int) -> tuple[Span, ...]:
+        """``partners`` of [a, b), or, when it has none (a dropped word has no counterpart
+        by definition), the partners of the nearest content word on each side of it inside
+        its clause: the phrase the dropped word qualified, as the other side renders it
+        ("الاعتداءات الإيرانية السافرة" rendered "the continued Iranian attacks" marks
+        "Iranian"; "وعدداً من الدول" rendered "other Gulf states" marks "states")."""
+        own = self.partners(side, a, b)
+        if own:
+            return own
+        text = self.otext if side == "original" else self.ttext
+        mine = self.words.orig if side == "original" else self.words.trans
+        near: list[Word] = []
+        before = [w for w in mine if w.end <= a and not _CLAUSE_END.search(text[w.end : a])]
+        after = [w for w in mine if w.start >= b and not _CLAUSE_END.search(text[b : w.start])]
+        for run in (reversed(before), after):
+            near += [w for w in run if w.text.lower() not in FUNCTION_WORDS][:1]
+        return tuple(x for w in near for x in self.partners(side, w.start, w.end))
+
 
 def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Flag]:
     """Venue or plan dropped, amount made variety, day swapped, period part dropped,
@@ -90,6 +113,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
     flags: list[Flag] = []
 
     def flag(kind: str, sub: str, detail: str, spans: tuple[Span, ...], sev: str = "minor") -> None:
+        spans = tuple(dict.fromkeys(spans))  # two triggers may qualify one phrase
         flags.append(link_flag(v.link, kind, sev, detail, {}, subkind=sub, spans=spans))
 
     def absent(c: str, side: str) -> bool:
@@ -115,7 +139,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
                 PARTIAL_OMISSION,
                 "attribution",
                 f"Partly omitted: the translation drops where it was said \u201c{o[a:b]}\u201d",
-                v.osp(a, b),
+                v.osp(a, b) + v.around("original", a, b),
             )
     if "planned" in oc and absent("planned", "translation"):
         a, b = oc["planned"][0]
@@ -126,7 +150,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             "status",
             f"Meaning changed (status): the original says it is planned "
             f"(\u201c{o[a:b]}\u201d){said}",
-            v.osp(a, b) + (v.tsp(*fut) if fut else v.partners("original", a, b)),
+            v.osp(a, b) + (v.tsp(*fut) if fut else v.around("original", a, b)),
         )
     for x, y in (("amount", "variety"), ("variety", "amount")):
         if x in oc and y in tc and x not in tc and absent(x, "translation"):
@@ -141,7 +165,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             PARTIAL_OMISSION,
             "time",
             f"Partly omitted: the translation makes \u201c{o[a:b]}\u201d less precise",
-            v.osp(a, b) + v.partners("original", a, b),
+            v.osp(a, b) + v.around("original", a, b),
         )
     if "loaded" in tc and absent("loaded", "original"):
         c, d = tc["loaded"][0]
@@ -149,7 +173,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             INSERTION,
             "framing",
             f"Words added: the translation adds the evaluative \u201c{t[c:d]}\u201d",
-            v.tsp(c, d) + v.partners("translation", c, d),
+            v.tsp(c, d) + v.around("translation", c, d),
         )
     # the one-sided lists exist for ar / ru / en only: another language has no evidence
     known = {v.ol, v.tl} <= {"ar", "ru", "en"}
@@ -173,7 +197,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             said = (t if side == "translation" else o)[a:b].strip()
             more = tuple(x for c, d in hits[cue][1:] for x in make(c, d))
             if kind == PARTIAL_OMISSION:  # an added frame's paired words are its names
-                more += tuple(x for c, d in hits[cue] for x in v.partners(side, c, d))
+                more += tuple(x for c, d in hits[cue] for x in v.around(side, c, d))
             flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans + more)
     flags += _place_change(v, oc, tc)
     return flags

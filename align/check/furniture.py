@@ -1,6 +1,12 @@
 """Page furniture: a byline, dateline, photo credit or outlet name at either end of the
 original that the translation leaves out is ``boilerplate`` (info), not an omission a reader
 must weigh.
+
+A dateline that opens a linked sentence near the top of one side ("Abu Dhabi: President
+...", "ابوظبي - سيف اليزيد - تلقى ...", "MOSCOW, August 26 - ...") when the sentence it is
+linked with opens with none is boilerplate too, spanning the dateline (``datelines``): it
+sits inside a sentence the other rules judge as a whole, so without this note an edit
+whose words are a dateline is never pointed at.
 """
 
 from __future__ import annotations
@@ -8,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from align.types import BOILERPLATE, OMISSION, Alignment, Flag
+from align.types import BOILERPLATE, OMISSION, Alignment, Flag, Span
 
 FURNITURE = re.compile(
     r"^(?:by|от|بقلم|إعداد|تحرير)\s|^(?:photo|фото|تصوير|صورة)\b|^(?:source|источник|المصدر)\s*:|"
@@ -20,8 +26,76 @@ FURNITURE = re.compile(
 )
 
 
+# A dateline opening a sentence: a place in capitals or a listed city before a colon
+# ("KUWAIT: ", "Abu Dhabi: "); one to three words before a spaced dash, twice at most (a
+# place, then a reporter: "ابوظبي - سيف اليزيد - "); a place and a date before a dash.
+_WORDS = r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}"  # words of letters only: "Livingston 1 - 0" is a score
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,2}|Abu Dhabi|Riyadh|Doha|Dubai|Manama|Muscat|"
+    r"Cairo|Baghdad|Erbil|Amman|Beirut|Damascus|Moscow|Kuwait City):\s+|"
+    rf"^{_WORDS}\s[-–—]{{1,2}}\s(?:{_WORDS}\s[-–—]{{1,2}}\s)?|"
+    r"^[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
+    r"\s*(?:\d{4})?\s*[-—–]{1,2}\s"
+)
+DATELINE_TOP = 3  # a dateline opens one of the first sentences of a side (headline, deck)
+DATELINE_REST = 6  # ... and a sentence of this many words follows it (not a headline)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """``DATELINE`` at the start of ``text``; in a cased script a dash form's words before
+    the dash must be in capitals ("AMMAN - ", "МОСКВА — ") or a place and a date ("Москва,
+    5 октября — "), since "The minister - who ..." and "В основе - блок" are prose."""
+    m = DATELINE.match(text)
+    if m is None or ":" in m.group():
+        return m
+    head = re.split(r"[-–—,]", m.group())[0]
+    letters = [c for c in head if c.isalpha()]
+    cased = any(c.isupper() or c.islower() for c in letters)
+    capitals = len(letters) >= 2 and all(c.isupper() for c in letters)  # not "В основе -"
+    dated = head[:1].isupper() and any(c.isdigit() for c in m.group())  # "Москва, 5 октября —"
+    return m if not cased or capitals or dated else None
+
+
+def datelines(al: Alignment) -> list[Flag]:
+    """Boilerplate notes on datelines opening a linked sentence among the first
+    ``DATELINE_TOP`` of a side, where the sentence it is linked with opens with none."""
+    out = []
+    for lk in al.links:
+        if not (lk.original and lk.translation):
+            continue
+        for side, mine, other in (
+            ("original", (al.original, lk.original), (al.translation, lk.translation)),
+            ("translation", (al.translation, lk.translation), (al.original, lk.original)),
+        ):
+            doc, idx = mine
+            i = idx[0]
+            sent = doc.sentences[i]
+            m = _dateline(sent.text)
+            if i >= DATELINE_TOP or m is None or sent.kind == "heading":
+                continue
+            if len(sent.text[m.end() :].split()) < DATELINE_REST:
+                continue
+            if _dateline(other[0].sentences[other[1][0]].text):
+                continue  # both open with a dateline: rendered, not added or dropped
+            words = sent.text[: m.end()].rstrip()
+            verb = "adds" if side == "translation" else "drops"
+            out.append(
+                Flag(
+                    BOILERPLATE,
+                    "info",
+                    lk.original,
+                    lk.translation,
+                    f"Page furniture: the translation {verb} the dateline \u201c{words}\u201d",
+                    {"dateline": words, "side": side},
+                    spans=(Span(side, i, 0, len(words)),),
+                )
+            )
+    return out
+
+
 def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
-    """Omitted bylines, datelines, credits and outlet names at either end: ``boilerplate``."""
+    """Omitted bylines, datelines, credits and outlet names at either end: ``boilerplate``;
+    and the datelines inside linked sentences (``datelines``)."""
     ot = al.original.texts
     n = len(ot)
     out = []
@@ -42,4 +116,4 @@ def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
                 + "; ".join(ot[i].strip() for i in f.original),
             )
         out.append(f)
-    return out
+    return out + datelines(al)

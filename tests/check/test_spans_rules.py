@@ -192,3 +192,54 @@ def test_an_added_source_frame_spans_only_its_own_words() -> None:
     (f,) = [f for f in cue_flags(v, hits(orig, "ar"), hits(trans, "en"), []) if f.kind == INSERTION]
     assert {s.side for s in f.spans} == {"translation"}
     assert trans[f.spans[0].start : f.spans[0].end].startswith("according to a statement")
+
+
+def test_a_dropped_word_spans_the_phrase_it_qualified_on_the_other_side() -> None:
+    orig = "Он осудил грубые нападения на страну, и другие."
+    trans = "He condemned the attacks on the country, and others."
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    o = {w.text: k for k, w in enumerate(ow)}
+    t = {w.text: k for k, w in enumerate(tw)}
+    pairs = (
+        (o["осудил"], t["condemned"]),
+        (o["нападения"], t["attacks"]),
+        (o["страну"], t["country"]),
+        (o["другие"], t["others"]),
+    )
+    v = _view(orig, "ru", trans, pairs)
+    a = orig.index("грубые")
+    # "грубые" has no partner: its neighbours' partners inside the clause mark where it was
+    got = v.around("original", a, a + len("грубые"))
+    assert [trans[s.start : s.end] for s in got] == ["condemned", "attacks"]
+    # a word with partners keeps them; a neighbour past a comma is another clause
+    assert [trans[s.start : s.end] for s in v.around("original", 0, len("Он осудил"))] == [
+        "condemned"
+    ]
+    b = orig.index("и другие")
+    assert [trans[s.start : s.end] for s in v.around("original", b, b + 1)] == ["others"]
+    assert _view(orig, "ru", trans, ()).around("original", a, a + 6) == ()  # nothing paired
+
+
+def test_a_dropped_venue_spans_the_statement_it_qualified_on_the_other_side() -> None:
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    orig = "Об этом заявила на брифинге официальный представитель МИД."
+    trans = "This was stated by the ministry's spokeswoman."
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    o = {w.text: k for k, w in enumerate(ow)}
+    t = {w.text: k for k, w in enumerate(tw)}
+    pairs = ((o["заявила"], t["stated"]), (o["представитель"], t["spokeswoman"]))
+    v = _view(orig, "ru", trans, pairs)
+
+    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+        return {
+            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
+        }
+
+    (f,) = cue_flags(v, hits(orig, "ru"), hits(trans, "en"), [])
+    assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
+    words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
+    assert words == [("original", "на брифинге"), ("translation", "stated")]

@@ -1,0 +1,79 @@
+"""A dateline opening a linked sentence near the top of one side, where its counterpart
+opens with none, is page furniture (``boilerplate``, info) spanning the dateline (issue
+#14: "bylines, datelines and outlet names at either end of an article")."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.check.furniture import _dateline, datelines, furniture
+from align.synthetic.generate import document_from_lines
+from align.types import BOILERPLATE, Alignment, Link, Signature
+
+BODY_AR = "تلقى رئيس الدولة اتصالا هاتفيا من رئيس الوزراء البريطاني بحثا خلاله العلاقات."
+BODY_EN = "The President received a phone call from the British Prime Minister on relations."
+
+
+def _al(orig: list[str], trans: list[str], ol: str = "ar") -> Alignment:
+    links = tuple(Link((k,), (k,), 0.9) for k in range(min(len(orig), len(trans))))
+    return Alignment(
+        document_from_lines(orig, ol),
+        document_from_lines(trans, "en"),
+        links,
+        Signature("test", "none"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Abu Dhabi: President Sheikh Mohamed received a call.", "Abu Dhabi: "),
+        ("KUWAIT: His Highness the Amir received a cable.", "KUWAIT: "),
+        ("ابوظبي - سيف اليزيد - تلقى رئيس الدولة اتصالا.", "ابوظبي - سيف اليزيد - "),
+        ("AMMAN - His Majesty King Abdullah called.", "AMMAN - "),
+        ("MOSCOW, August 26 – The ministry said.", "MOSCOW, August 26 – "),
+        ("Москва, 5 октября — Президент заявил.", "Москва, 5 октября — "),
+    ],
+)
+def test_datelines_are_found(text: str, dateline: str) -> None:
+    m = _dateline(text)
+    assert m is not None and m.group() == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister - who was tired - said so.",  # prose with dashes
+        "В основе - блок TFK (256 пружин на квадратный метр).",  # a copula dash
+        "Livingston 1 - 0 Rangers: Menga goal downs Gerrard's men",  # a score
+        "Путин: Россия не будет вмешиваться.",  # a headline's speaker
+        "он сказал, 5 октября — что всё в порядке.",
+        "",
+        "- - -",
+    ],
+)
+def test_prose_is_no_dateline(text: str) -> None:
+    assert _dateline(text) is None
+
+
+def test_an_added_dateline_is_boilerplate_spanning_it() -> None:
+    al = _al([BODY_AR], ["Abu Dhabi: " + BODY_EN])
+    (f,) = datelines(al)
+    assert (f.kind, f.severity, f.original, f.translation) == (BOILERPLATE, "info", (0,), (0,))
+    (s,) = f.spans
+    assert (s.side, al.translation.texts[0][s.start : s.end]) == ("translation", "Abu Dhabi:")
+    assert furniture([], al) == [f]
+
+
+def test_a_dropped_dateline_spans_the_original() -> None:
+    al = _al(["ابوظبي - سيف اليزيد - " + BODY_AR], [BODY_EN])
+    (f,) = datelines(al)
+    (s,) = f.spans
+    assert s.side == "original" and al.original.texts[0][s.start : s.end] == "ابوظبي - سيف اليزيد -"
+
+
+def test_no_note_when_both_open_with_a_dateline_or_it_is_low_or_short() -> None:
+    assert datelines(_al(["أبوظبي - " + BODY_AR], ["ABU DHABI - " + BODY_EN])) == []
+    lower = [BODY_AR] * 4
+    assert datelines(_al(lower, [BODY_EN] * 3 + ["Abu Dhabi: " + BODY_EN])) == []
+    assert datelines(_al([BODY_AR], ["Abu Dhabi: talks held."])) == []  # a headline
