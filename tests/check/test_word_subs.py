@@ -12,7 +12,9 @@ from align.synthetic.generate import document_from_lines
 from align.types import MEANING_CHANGE, Alignment, Flag, Link, Signature, Span
 
 
-def _subs(encoder: Encoder, orig: str, ol: str, trans: str, earlier: list[Flag] | None = None):
+def _subs(
+    encoder: Encoder, orig: str, ol: str, trans: str, earlier: list[Flag] | None = None
+) -> list[Flag]:
     lk = Link((0,), (0,), 1.0)
     al = Alignment(
         document_from_lines([orig], ol),
