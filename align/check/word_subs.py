@@ -31,6 +31,7 @@ aligner's pass left in the encoder's stash, so no new encoder pass per link.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,7 @@ NEAR = 2  # sentences either side where a weekday the link lacks may have moved
 ECHO_REACH = 2  # words either side of that place searched for a word of intensity
 REACH = 3  # words either side of a word whose partners mark its place on the other side
 SWAP_CLASSES = {"title": L.TITLE, "time": L.TIME, "report": L.REPORT, "quantity": L.QUANTITY}
+TABLES = {**SWAP_CLASSES, "intensity": L.INTENSITY}
 SUBKIND = {
     "title": "title",
     "time": "time",
@@ -87,29 +89,74 @@ def class_hits(text: str, lang: str) -> list[Hit]:
 @functools.lru_cache(maxsize=4096)
 def _class_hits(text: str, lang: str) -> tuple[Hit, ...]:
     out: list[Hit] = []
-    tables = {**SWAP_CLASSES, "intensity": L.INTENSITY}
-    for cls, table in tables.items():
+    for cls, table in TABLES.items():
+        if _any_value(cls, lang).search(text) is None:  # most texts hold few classes
+            continue
         for value, pats in table.items():
             out += [Hit(cls, value, *m.span()) for m in _compile(pats[lang]).finditer(text)]
     return tuple(sorted(out, key=lambda h: (h.start, h.cls)))
+
+
+@functools.lru_cache(maxsize=32)
+def _any_value(cls: str, lang: str) -> re.Pattern[str]:
+    """One pattern matching wherever a value of ``cls`` does: ``_class_hits``'s prefilter
+    (one scan per class, not one per value: the scans were most of this module's cost)."""
+    return _compile("|".join(f"(?:{p[lang]})" for p in TABLES[cls].values()))
 
 
 def _echo(table: dict[str, str], text: str, lang: str) -> bool:
     return _compile(table[_lang(lang)]).search(text) is not None
 
 
-def _candidate(oh: list[Hit], th: list[Hit], otext: str, ol: str, ttext: str, tl: str) -> bool:
-    """Whether a link may hold a change (cheap, before its word correspondence)."""
+def _swap_pairs(v: _Texts, oh: list[Hit], th: list[Hit]) -> list[tuple[str, Hit, Hit]]:
+    """The (class, original word, translation word) pairs the word lists allow as a swap:
+    values each side lacks, a reporting verb made stronger (``REPORT_UP``), a change of
+    magnitude (``MAGNITUDES``), a title neither of whose names the other side echoes."""
+    out = []
     for cls in SWAP_CLASSES:
         ov = {h.value for h in oh if h.cls == cls}
         tv = {h.value for h in th if h.cls == cls}
-        if ov - tv and tv - ov:
+        for o in (h for h in oh if h.cls == cls and h.value not in tv):
+            for t in (h for h in th if h.cls == cls and h.value not in ov):
+                if cls == "report" and (o.value, t.value) not in L.REPORT_UP:
+                    continue
+                if cls == "quantity" and not {o.value, t.value} & L.MAGNITUDES:
+                    continue
+                if cls == "title" and (
+                    _echo(L.TITLE_ECHO[t.value], v.otext, v.ol)
+                    or _echo(L.TITLE_ECHO[o.value], v.ttext, v.tl)
+                ):
+                    continue
+                out.append((cls, o, t))
+    return out
+
+
+def _candidate(v: _Texts, oh: list[Hit], th: list[Hit]) -> bool:
+    """Whether a link may hold a change: what each rule asks of its words before their
+    correspondence (most links ask for none, and the correspondence is the cost)."""
+    if _swap_pairs(v, oh, th):
+        return True
+    for side, hits, other, lang in (
+        ("original", oh, v.ttext, v.tl),
+        ("translation", th, v.otext, v.ol),
+    ):
+        if (
+            ONE_SIDED_DAYS
+            and any(h.cls == "time" for h in hits)
+            and not _echo(L.TIME_ECHO, other, lang)
+        ):
             return True
-    if any(h.cls == "time" for h in oh) and not _echo(L.TIME_ECHO, ttext, tl):
-        return True
-    if any(h.cls == "time" for h in th) and not _echo(L.TIME_ECHO, otext, ol):
-        return True
-    return any(h.cls == "intensity" for h in oh + th)
+        if side in L.INTENSITY_SIDES and any(h.cls == "intensity" for h in hits):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Texts:
+    otext: str
+    ol: str
+    ttext: str
+    tl: str
 
 
 def sub_flags(
@@ -124,7 +171,7 @@ def sub_flags(
     flags: list[Flag] = []
     for lk, otext, ttext in items:
         oh, th = class_hits(otext, ol), class_hits(ttext, tl)
-        if not (oh or th) or not _candidate(oh, th, otext, ol, ttext, tl):
+        if not (oh or th) or not _candidate(_Texts(otext, ol, ttext, tl), oh, th):
             continue
         o_texts = [ot[i] for i in lk.original]
         t_texts = [tt[j] for j in lk.translation]
@@ -236,28 +283,18 @@ def _changed(v: _View, sub: str, o: Hit, t: Hit) -> Flag:
 
 
 def _swaps(v: _View, oh: list[Hit], th: list[Hit]) -> list[Flag]:
-    """A word of a class replaced by another value of its class in the same place."""
+    """A word of a class replaced by another value of its class in the same place (a
+    title also when each side has exactly one title the other lacks)."""
     out: list[Flag] = []
-    for cls in SWAP_CLASSES:
+    done: set[str] = set()
+    for cls, o, t in _swap_pairs(_Texts(v.otext, v.ol, v.ttext, v.tl), oh, th):
+        if cls in done:
+            continue
         ov = {h.value for h in oh if h.cls == cls}
         tv = {h.value for h in th if h.cls == cls}
-        for o in (h for h in oh if h.cls == cls and h.value not in tv):
-            for t in (h for h in th if h.cls == cls and h.value not in ov):
-                if cls == "report" and (o.value, t.value) not in L.REPORT_UP:
-                    continue
-                if cls == "quantity" and not {o.value, t.value} & L.MAGNITUDES:
-                    continue
-                if cls == "title" and (
-                    _echo(L.TITLE_ECHO[t.value], v.otext, v.ol)
-                    or _echo(L.TITLE_ECHO[o.value], v.ttext, v.tl)
-                ):
-                    continue
-                if _same_place(v, o, t) or cls == "title" and len(ov - tv) == len(tv - ov) == 1:
-                    out.append(_changed(v, SUBKIND[cls], o, t))
-                    break
-            else:
-                continue
-            break
+        if _same_place(v, o, t) or cls == "title" and len(ov - tv) == len(tv - ov) == 1:
+            out.append(_changed(v, SUBKIND[cls], o, t))
+            done.add(cls)
     return out
 
 
