@@ -39,7 +39,8 @@ REORDER = "reorder"
 MERGE = "merge"
 SPLIT = "split"
 INSERTION = "insertion"  # words added inside a linked sentence (subkind bracketed|framing|content)
-MEANING_CHANGE = "meaning_change"  # subkind attribution|hedge|negation|status
+# subkind attribution|hedge|negation|status, and title|quantity|time|intensity (word_subs)
+MEANING_CHANGE = "meaning_change"
 BOILERPLATE = "boilerplate"  # bylines, datelines, outlet names at either end (info)
 FLAG_KINDS = (
     OMISSION,

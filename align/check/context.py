@@ -123,6 +123,9 @@ class FlagOptions:
         "The same for added words: only pairs longer than the usual ratio over this.",
     )
     word_flags: bool = setting(True, "Check words inside linked pairs (insertion, meaning_change).")
+    word_subs: bool = setting(
+        True, "Check words changed inside linked pairs (a title, a weekday, a reporting verb)."
+    )
 
 
 @dataclass(frozen=True)

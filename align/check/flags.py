@@ -47,6 +47,7 @@ from align.check.partial import partial_flags
 from align.check.spans import with_spans
 from align.check.value_flags import base_name, name_flags, number_flags
 from align.check.word_flags import merge_word_flags, word_flags
+from align.check.word_subs import sub_flags
 from align.text.names import Name, mid_sentence_names, name_candidates, words
 from align.types import (
     EDITED,
@@ -251,6 +252,8 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     flags += partial_flags(ctx, partial_checked)
     if o.word_flags:
         flags = merge_word_flags(flags, word_flags(ctx, word_checked))
+        if o.word_subs:
+            flags += sub_flags(ctx, word_checked, flags)
     return moved_across(ctx, flags)
 
 
