@@ -183,22 +183,24 @@ FRAMING: dict[str, str] = {
 
 
 @lru_cache(maxsize=256)
-def _compile(pattern: str) -> re.Pattern[str]:
+def word_pattern(pattern: str) -> re.Pattern[str]:
+    """A list pattern as a whole-word, case-blind regex (cached: the lists are few)."""
     return re.compile(f"{_B}(?:{pattern}){_E}", re.I)
 
 
-def _lang(lang: str) -> str:
+def lexicon_lang(lang: str) -> str:
+    """The lists' language for ``lang``: ar and ru have their own, anything else reads as en."""
     return lang if lang in ("ar", "ru") else "en"
 
 
 def concept_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Concept -> character spans where it occurs in ``text``."""
-    return {k: list(v) for k, v in _hits("concepts", text, _lang(lang))}
+    return {k: list(v) for k, v in _hits("concepts", text, lexicon_lang(lang))}
 
 
 def role_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     """Role -> character spans where it occurs in ``text``."""
-    return {k: list(v) for k, v in _hits("roles", text, _lang(lang))}
+    return {k: list(v) for k, v in _hits("roles", text, lexicon_lang(lang))}
 
 
 @lru_cache(maxsize=4096)
@@ -210,7 +212,7 @@ def _hits(table: str, text: str, lang: str) -> tuple[tuple[str, tuple[tuple[int,
         return ()
     out = []
     for name, pat in pats.items():
-        spans = tuple(m.span() for m in _compile(pat).finditer(text))
+        spans = tuple(m.span() for m in word_pattern(pat).finditer(text))
         if spans:
             out.append((name, spans))
     return tuple(out)
@@ -226,12 +228,12 @@ def _patterns(table: str, lang: str) -> dict[str, str]:
 def _any_of(table: str, lang: str) -> re.Pattern[str]:
     """One pattern that matches where any of the table's patterns does (``_hits``'s
     prefilter: the same word-start and word-end guards around their alternation)."""
-    return _compile("|".join(f"(?:{p})" for p in _patterns(table, lang).values()))
+    return word_pattern("|".join(f"(?:{p})" for p in _patterns(table, lang).values()))
 
 
 def framing_at(text: str, lang: str) -> tuple[int, int] | None:
     """The framing phrase that opens ``text`` (after quotes), or None."""
-    m = _compile(FRAMING[_lang(lang)]).search(text)
+    m = word_pattern(FRAMING[lexicon_lang(lang)]).search(text)
     if m is None or text[: m.start()].strip(" \"'«“‘(—-"):
         return None
     end = m.end()
@@ -264,7 +266,7 @@ NESTED_ROLES = {frozenset(("government", "ministry")), frozenset(("police", "inv
 
 def plain_role(text: str, spans: list[tuple[int, int]], lang: str) -> bool:
     """Whether one occurrence of a role names its people plainly (not ``VAGUE_ROLES``)."""
-    pat = re.compile(rf"(?:{VAGUE_ROLES[_lang(lang)]})", re.I)
+    pat = re.compile(rf"(?:{VAGUE_ROLES[lexicon_lang(lang)]})", re.I)
     return any(pat.fullmatch(text[a:b]) is None for a, b in spans)
 
 
@@ -274,25 +276,25 @@ CONCEPTS.update(CUE_CONCEPTS)
 
 def echo_hits(concept: str, text: str, lang: str) -> list[tuple[int, int]]:
     """Spans in ``text`` of anything that may render ``concept`` (its trigger included)."""
-    lang = _lang(lang)
+    lang = lexicon_lang(lang)
     pats = [CONCEPTS[concept][1][lang]]
     if concept in ECHO:
         pats.append(ECHO[concept][lang])
-    return [m.span() for p in pats for m in _compile(p).finditer(text)]
+    return [m.span() for p in pats for m in word_pattern(p).finditer(text)]
 
 
 def future_hits(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of future markers ("will") in ``text``."""
-    return [m.span() for m in _compile(FUTURE[_lang(lang)]).finditer(text)]
+    return [m.span() for m in word_pattern(FUTURE[lexicon_lang(lang)]).finditer(text)]
 
 
 def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
     """Spans in ``text`` naming ``country`` (a key of ``COUNTRIES``)."""
-    return [m.span() for m in _compile(COUNTRIES[country][_lang(lang)]).finditer(text)]
+    return [m.span() for m in word_pattern(COUNTRIES[country][lexicon_lang(lang)]).finditer(text)]
 
 
 def city_named(city: str, text: str, lang: str) -> bool:
     """Whether ``city`` (a ``city:`` concept) is named in ``text`` at all, glued to the
     next word or not (a loose search: no word boundaries, no proclitics)."""
-    pat = CITIES[city.removeprefix("city:")][1][_lang(lang)].replace(_P, "")
+    pat = CITIES[city.removeprefix("city:")][1][lexicon_lang(lang)].replace(_P, "")
     return re.search(pat, text, re.I) is not None

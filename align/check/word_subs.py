@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from align.check import lexicon_subs as L
-from align.check.lexicon import _compile, _lang
+from align.check.lexicon import lexicon_lang, word_pattern
 from align.check.spans import link_flag
 from align.check.word_flags import spans_in
 from align.sentalign.words import (
@@ -83,7 +83,7 @@ class Hit:
 
 def class_hits(text: str, lang: str) -> list[Hit]:
     """Every word of the ``lexicon_subs`` classes in ``text``, in reading order."""
-    return list(_class_hits(text, _lang(lang)))
+    return list(_class_hits(text, lexicon_lang(lang)))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -93,7 +93,7 @@ def _class_hits(text: str, lang: str) -> tuple[Hit, ...]:
         if _any_value(cls, lang).search(text) is None:  # most texts hold few classes
             continue
         for value, pats in table.items():
-            out += [Hit(cls, value, *m.span()) for m in _compile(pats[lang]).finditer(text)]
+            out += [Hit(cls, value, *m.span()) for m in word_pattern(pats[lang]).finditer(text)]
     return tuple(sorted(out, key=lambda h: (h.start, h.cls)))
 
 
@@ -101,11 +101,11 @@ def _class_hits(text: str, lang: str) -> tuple[Hit, ...]:
 def _any_value(cls: str, lang: str) -> re.Pattern[str]:
     """One pattern matching wherever a value of ``cls`` does: ``_class_hits``'s prefilter
     (one scan per class, not one per value: the scans were most of this module's cost)."""
-    return _compile("|".join(f"(?:{p[lang]})" for p in TABLES[cls].values()))
+    return word_pattern("|".join(f"(?:{p[lang]})" for p in TABLES[cls].values()))
 
 
 def _echo(table: dict[str, str], text: str, lang: str) -> bool:
-    return _compile(table[_lang(lang)]).search(text) is not None
+    return word_pattern(table[lexicon_lang(lang)]).search(text) is not None
 
 
 def _swap_pairs(v: _Texts, oh: list[Hit], th: list[Hit]) -> list[tuple[str, Hit, Hit]]:
@@ -165,7 +165,7 @@ def sub_flags(
     """Word substitution flags of the linked pairs ``items`` (link, original, translation)."""
     al = ctx.alignment
     ol, tl = al.original.lang, al.translation.lang
-    if not {_lang(ol), _lang(tl)} <= KNOWN or _lang(ol) == _lang(tl):
+    if not {lexicon_lang(ol), lexicon_lang(tl)} <= KNOWN or lexicon_lang(ol) == lexicon_lang(tl):
         return []
     ot, tt = al.original.texts, al.translation.texts
     flags: list[Flag] = []
