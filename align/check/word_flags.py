@@ -69,6 +69,21 @@ def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) 
     return tuple(out)
 
 
+def link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords | None:
+    """One link's word view (``LinkWords``: the word correspondence and the span makers of
+    both sides), or None when a side has no words. The word-level rules of this module and
+    of ``word_subs`` read links through it."""
+    al = ctx.alignment
+    o_texts = [al.original.texts[i] for i in lk.original]
+    t_texts = [al.translation.texts[j] for j in lk.translation]
+    wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
+    if not wl.orig or not wl.trans:
+        return None
+    osp = functools.partial(spans_in, "original", lk.original, o_texts)
+    tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
+    return LinkWords(lk, wl, otext, al.original.lang, ttext, al.translation.lang, osp, tsp)
+
+
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
     """Word-level flags of the linked pairs ``items`` (link, original text, translation)."""
     threads = getattr(getattr(ctx.encoder, "inner", ctx.encoder), "threads", 1)
@@ -79,7 +94,6 @@ def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fla
 def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
     al = ctx.alignment
     ot, tt = al.original.texts, al.translation.texts
-    ol, tl = al.original.lang, al.translation.lang
     flags: list[Flag] = []
     gated = [(x, gv) for x in items if (gv := _gate(ctx, *x)) is not None]
     prefetch_tokens(
@@ -91,23 +105,15 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
     views: list[tuple[LinkWords, list[int]]] = []
     jobs: list[tuple[WordLinks, str, float]] = []
     for (lk, otext, ttext), (ratio, check_o, check_t) in gated:
-        o_texts = [ot[i] for i in lk.original]
-        t_texts = [tt[j] for j in lk.translation]
-        wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
+        view = link_words(ctx, lk, otext, ttext)
+        if view is None:
+            continue
         # the cut candidates read a denser matching (diagonal prior, lower floor); the
         # parenthesis and word-list rules keep the sparse one they were set on
+        wl = view.words
         wc = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS) if check_o or check_t else wl
-        if not wl.orig or not wl.trans:
-            continue
-        osp = functools.partial(spans_in, "original", lk.original, o_texts)
-        tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
         sides = [s for s, on in (("original", check_o), ("translation", check_t)) if on]
-        views.append(
-            (
-                LinkWords(lk, wl, otext, ol, ttext, tl, osp, tsp),
-                [len(jobs) + k for k in range(len(sides))],
-            )
-        )
+        views.append((view, [len(jobs) + k for k in range(len(sides))]))
         jobs += [(wc, s, ratio) for s in sides]
     found = word_cuts.cuts_batch(ctx, jobs)  # one pass through the model's head
     for view, at in views:

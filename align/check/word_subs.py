@@ -30,21 +30,21 @@ aligner's pass left in the encoder's stash, so no new encoder pass per link.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from align.check import lexicon_subs as L
+from align.check.cue_rules import LinkWords
 from align.check.lexicon import lexicon_lang, word_pattern
 from align.check.spans import link_flag
-from align.check.word_flags import spans_in
+from align.check.word_flags import link_words
 from align.sentalign.words import (
     CHECK_DISTORTION,
     CHECK_MIN_SIM,
     FUNCTION_WORDS,
-    WordLinks,
-    align_words,
     rematch,
 )
 from align.types import MEANING_CHANGE, Flag, Link, Span
@@ -173,17 +173,10 @@ def sub_flags(
         oh, th = class_hits(otext, ol), class_hits(ttext, tl)
         if not (oh or th) or not _candidate(_Texts(otext, ol, ttext, tl), oh, th):
             continue
-        o_texts = [ot[i] for i in lk.original]
-        t_texts = [tt[j] for j in lk.translation]
-        wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
-        if not wl.orig or not wl.trans:
+        view = link_words(ctx, lk, otext, ttext)
+        if view is None:
             continue
-        wl = rematch(wl, CHECK_MIN_SIM, CHECK_DISTORTION)
-        v = _View(
-            lk, wl, otext, ol, ttext, tl,
-            functools.partial(spans_in, "original", lk.original, o_texts),
-            functools.partial(spans_in, "translation", lk.translation, t_texts),
-        )  # fmt: skip
+        v = dataclasses.replace(view, words=rematch(view.words, CHECK_MIN_SIM, CHECK_DISTORTION))
         seen = [s for f in earlier if f.original == lk.original for s in f.spans]
         near = (_near(ot, lk.original), _near(tt, lk.translation))
         for f in [*_swaps(v, oh, th), *_weekdays(v, oh, th, near), *_intensity(v, oh, th)]:
@@ -194,59 +187,51 @@ def sub_flags(
     return flags
 
 
-@dataclass(frozen=True)
-class _View:
-    link: Link
-    wl: WordLinks
-    otext: str
-    ol: str
-    ttext: str
-    tl: str
-    osp: functools.partial[tuple[Span, ...]]
-    tsp: functools.partial[tuple[Span, ...]]
+def _word_ids(v: LinkWords, side: str, a: int, b: int) -> list[int]:
+    """The indices of ``side``'s words inside [a, b)."""
+    ws = v.words.orig if side == "original" else v.words.trans
+    return [k for k, w in enumerate(ws) if w.start < b and a < w.end]
 
-    def words(self, side: str, a: int, b: int) -> list[int]:
-        ws = self.wl.orig if side == "original" else self.wl.trans
-        return [k for k, w in enumerate(ws) if w.start < b and a < w.end]
 
-    def anchors(self, side: str, ks: list[int]) -> set[int]:
-        """Where ``ks`` sit on the other side: the content partners of ``ks`` and of the
-        nearest content word either side of them (within ``REACH``) that has one."""
-        mine = self.wl.orig if side == "original" else self.wl.trans
-        other = self.wl.trans if side == "original" else self.wl.orig
-        part = {
-            k: {p for p in ps if other[p].text.lower() not in FUNCTION_WORDS}
-            for k, ps in self.partners(side).items()
-            if mine[k].text.lower() not in FUNCTION_WORDS
-        }
-        out = {p for k in ks for p in part.get(k, ())}
-        for step in (-1, 1):
-            k = (min(ks) if step < 0 else max(ks)) + step
-            while 0 <= k < len(mine) and abs(k - (min(ks) if step < 0 else max(ks))) <= REACH:
-                if part.get(k):
-                    out |= part[k]
-                    break
-                k += step
-        return out
+def _partner_map(v: LinkWords, side: str) -> dict[int, set[int]]:
+    """Each paired word of ``side`` -> its partners on the other side."""
+    out: dict[int, set[int]] = {}
+    for i, j in v.words.pairs:
+        k, p = (i, j) if side == "original" else (j, i)
+        out.setdefault(k, set()).add(p)
+    return out
 
-    def partners(self, side: str) -> dict[int, set[int]]:
-        out: dict[int, set[int]] = {}
-        for i, j in self.wl.pairs:
-            k, p = (i, j) if side == "original" else (j, i)
-            out.setdefault(k, set()).add(p)
-        return out
 
-    def place(self, side: str, ks: list[int]) -> set[int]:
-        """Words of the other side paired with the content words within ``REACH`` of
-        ``ks`` (``ks`` themselves included): where ``ks`` would be rendered."""
-        mine = self.wl.orig if side == "original" else self.wl.trans
-        other = self.wl.trans if side == "original" else self.wl.orig
-        part = self.partners(side)
-        lo, hi = max(0, min(ks) - REACH), min(len(mine), max(ks) + REACH + 1)
-        near = [k for k in range(lo, hi) if mine[k].text.lower() not in FUNCTION_WORDS]
-        return {
-            p for k in near for p in part.get(k, ()) if other[p].text.lower() not in FUNCTION_WORDS
-        }
+def _anchors(v: LinkWords, side: str, ks: list[int]) -> set[int]:
+    """Where ``ks`` sit on the other side: the content partners of ``ks`` and of the
+    nearest content word either side of them (within ``REACH``) that has one."""
+    mine = v.words.orig if side == "original" else v.words.trans
+    other = v.words.trans if side == "original" else v.words.orig
+    part = {
+        k: {p for p in ps if other[p].text.lower() not in FUNCTION_WORDS}
+        for k, ps in _partner_map(v, side).items()
+        if mine[k].text.lower() not in FUNCTION_WORDS
+    }
+    out = {p for k in ks for p in part.get(k, ())}
+    for step in (-1, 1):
+        k = (min(ks) if step < 0 else max(ks)) + step
+        while 0 <= k < len(mine) and abs(k - (min(ks) if step < 0 else max(ks))) <= REACH:
+            if part.get(k):
+                out |= part[k]
+                break
+            k += step
+    return out
+
+
+def _place(v: LinkWords, side: str, ks: list[int]) -> set[int]:
+    """Words of the other side paired with the content words within ``REACH`` of ``ks``
+    (``ks`` themselves included): where ``ks`` would be rendered."""
+    mine = v.words.orig if side == "original" else v.words.trans
+    other = v.words.trans if side == "original" else v.words.orig
+    part = _partner_map(v, side)
+    lo, hi = max(0, min(ks) - REACH), min(len(mine), max(ks) + REACH + 1)
+    near = [k for k in range(lo, hi) if mine[k].text.lower() not in FUNCTION_WORDS]
+    return {p for k in near for p in part.get(k, ()) if other[p].text.lower() not in FUNCTION_WORDS}
 
 
 def _overlap(s: Span, spans: list[Span]) -> bool:
@@ -256,19 +241,19 @@ def _overlap(s: Span, spans: list[Span]) -> bool:
     )
 
 
-def _same_place(v: _View, o: Hit, t: Hit) -> bool:
-    """Whether two words sit in the same place: paired, or the other's place (``_View.place``)
+def _same_place(v: LinkWords, o: Hit, t: Hit) -> bool:
+    """Whether two words sit in the same place: paired, or the other's place (``_place``)
     reaches within ``REACH`` words of it."""
-    ok, tk = v.words("original", o.start, o.end), v.words("translation", t.start, t.end)
+    ok, tk = _word_ids(v, "original", o.start, o.end), _word_ids(v, "translation", t.start, t.end)
     if not ok or not tk:
         return False
-    if any((i, j) in set(v.wl.pairs) for i in ok for j in tk):
+    if any((i, j) in set(v.words.pairs) for i in ok for j in tk):
         return True
-    there = v.place("original", ok)
+    there = _place(v, "original", ok)
     return any(min(tk) - REACH <= p <= max(tk) + REACH for p in there)
 
 
-def _changed(v: _View, sub: str, o: Hit, t: Hit) -> Flag:
+def _changed(v: LinkWords, sub: str, o: Hit, t: Hit) -> Flag:
     a, b, c, d = o.start, o.end, t.start, t.end
     return link_flag(
         v.link,
@@ -282,7 +267,7 @@ def _changed(v: _View, sub: str, o: Hit, t: Hit) -> Flag:
     )
 
 
-def _swaps(v: _View, oh: list[Hit], th: list[Hit]) -> list[Flag]:
+def _swaps(v: LinkWords, oh: list[Hit], th: list[Hit]) -> list[Flag]:
     """A word of a class replaced by another value of its class in the same place (a
     title also when each side has exactly one title the other lacks)."""
     out: list[Flag] = []
@@ -298,18 +283,18 @@ def _swaps(v: _View, oh: list[Hit], th: list[Hit]) -> list[Flag]:
     return out
 
 
-def _other_spans(v: _View, side: str, h: Hit) -> tuple[Span, ...]:
+def _other_spans(v: LinkWords, side: str, h: Hit) -> tuple[Span, ...]:
     """The other side's place of a word (its words' span, from first to last), or nothing."""
-    there = sorted(v.place(side, v.words(side, h.start, h.end)))
+    there = sorted(_place(v, side, _word_ids(v, side, h.start, h.end)))
     if not there:
         return ()
-    other = v.wl.trans if side == "original" else v.wl.orig
+    other = v.words.trans if side == "original" else v.words.orig
     make = v.tsp if side == "original" else v.osp
     lo = min(there, key=lambda p: abs(p - there[len(there) // 2]))
     return make(other[lo].start, other[lo].end)
 
 
-def _one_sided(v: _View, side: str, h: Hit, sub: str, what: str) -> Flag:
+def _one_sided(v: LinkWords, side: str, h: Hit, sub: str, what: str) -> Flag:
     text = v.otext if side == "original" else v.ttext
     mine = (v.osp if side == "original" else v.tsp)(h.start, h.end)
     words = text[h.start : h.end]
@@ -334,7 +319,7 @@ def _near(texts: list[str], idx: tuple[int, ...]) -> str:
     return " ".join(texts[max(0, min(idx) - NEAR) : max(idx) + NEAR + 1])
 
 
-def _weekdays(v: _View, oh: list[Hit], th: list[Hit], near: tuple[str, str]) -> list[Flag]:
+def _weekdays(v: LinkWords, oh: list[Hit], th: list[Hit], near: tuple[str, str]) -> list[Flag]:
     """A weekday on one side, no word that says when on the other, and not the same day
     in the other side's neighbouring sentences (a day moved to the next sentence)."""
     out: list[Flag] = []
@@ -351,16 +336,16 @@ def _weekdays(v: _View, oh: list[Hit], th: list[Hit], near: tuple[str, str]) -> 
     return out
 
 
-def _intensity(v: _View, oh: list[Hit], th: list[Hit]) -> list[Flag]:
+def _intensity(v: LinkWords, oh: list[Hit], th: list[Hit]) -> list[Flag]:
     """An intensifier with no word of intensity in its place on the other side."""
     out: list[Flag] = []
     for side, hits in (("original", oh), ("translation", th)):
         if side not in L.INTENSITY_SIDES:
             continue
-        other = v.wl.trans if side == "original" else v.wl.orig
+        other = v.words.trans if side == "original" else v.words.orig
         lang = v.tl if side == "original" else v.ol
         for h in (h for h in hits if h.cls == "intensity"):
-            there = v.anchors(side, v.words(side, h.start, h.end))
+            there = _anchors(v, side, _word_ids(v, side, h.start, h.end))
             if not there:
                 continue  # nothing around it is paired: no place to look in
             lo, hi = max(0, min(there) - ECHO_REACH), min(len(other), max(there) + ECHO_REACH + 1)
