@@ -12,8 +12,6 @@ what the other side has in that place:
   the original lacks, in the same place: the two words are paired, or the words around
   one are paired with words around the other (``REACH``). A reporting verb counts only
   when the translation makes it stronger (``lexicon_subs.REPORT_UP``);
-* **one-sided weekday**: a weekday on one side and no word that says when on the other
-  (``TIME_ECHO``);
 * **intensifier lost or added**: an intensifier (``INTENSITY``) whose place on the other
   side (the partners of its neighbouring words, ``REACH`` words either way) holds no
   word of intensity (``INTENSITY_ECHO``): a sentence-wide echo hides a drop whenever the
@@ -52,11 +50,9 @@ from align.types import MEANING_CHANGE, Flag, Link, Span
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
-# A weekday on one side only: off. The faithful NTREX ar/ru translations of bench/flags.py
-# drop or add a weekday in 25 of their 5,734 sentences ("Wednesday" / none); on the seen
-# real splits it found one edit ("published on Friday").
-ONE_SIDED_DAYS = False
-NEAR = 2  # sentences either side where a weekday the link lacks may have moved
+# Not a rule: a weekday on one side only. The faithful NTREX ar/ru translations of
+# bench/flags.py drop or add a weekday in 25 of their 5,734 sentences ("Wednesday" / none);
+# on the seen real splits it found one edit ("published on Friday").
 ECHO_REACH = 2  # words either side of that place searched for a word of intensity
 REACH = 3  # words either side of a word whose partners mark its place on the other side
 SWAP_CLASSES = {"title": L.TITLE, "time": L.TIME, "report": L.REPORT, "quantity": L.QUANTITY}
@@ -131,24 +127,13 @@ def _swap_pairs(v: _Texts, oh: list[Hit], th: list[Hit]) -> list[tuple[str, Hit,
     return out
 
 
-def _candidate(v: _Texts, oh: list[Hit], th: list[Hit]) -> bool:
+def _candidate(pairs: list[tuple[str, Hit, Hit]], oh: list[Hit], th: list[Hit]) -> bool:
     """Whether a link may hold a change: what each rule asks of its words before their
     correspondence (most links ask for none, and the correspondence is the cost)."""
-    if _swap_pairs(v, oh, th):
-        return True
-    for side, hits, other, lang in (
-        ("original", oh, v.ttext, v.tl),
-        ("translation", th, v.otext, v.ol),
-    ):
-        if (
-            ONE_SIDED_DAYS
-            and any(h.cls == "time" for h in hits)
-            and not _echo(L.TIME_ECHO, other, lang)
-        ):
-            return True
-        if side in L.INTENSITY_SIDES and any(h.cls == "intensity" for h in hits):
-            return True
-    return False
+    return bool(pairs) or any(
+        side in L.INTENSITY_SIDES and any(h.cls == "intensity" for h in hits)
+        for side, hits in (("original", oh), ("translation", th))
+    )
 
 
 @dataclass(frozen=True)
@@ -167,19 +152,20 @@ def sub_flags(
     ol, tl = al.original.lang, al.translation.lang
     if not {lexicon_lang(ol), lexicon_lang(tl)} <= KNOWN or lexicon_lang(ol) == lexicon_lang(tl):
         return []
-    ot, tt = al.original.texts, al.translation.texts
     flags: list[Flag] = []
     for lk, otext, ttext in items:
         oh, th = class_hits(otext, ol), class_hits(ttext, tl)
-        if not (oh or th) or not _candidate(_Texts(otext, ol, ttext, tl), oh, th):
+        if not (oh or th):
+            continue
+        pairs = _swap_pairs(_Texts(otext, ol, ttext, tl), oh, th)
+        if not _candidate(pairs, oh, th):
             continue
         view = link_words(ctx, lk, otext, ttext)
         if view is None:
             continue
         v = dataclasses.replace(view, words=rematch(view.words, CHECK_MIN_SIM, CHECK_DISTORTION))
         seen = [s for f in earlier if f.original == lk.original for s in f.spans]
-        near = (_near(ot, lk.original), _near(tt, lk.translation))
-        for f in [*_swaps(v, oh, th), *_weekdays(v, oh, th, near), *_intensity(v, oh, th)]:
+        for f in [*_swaps(v, pairs, oh, th), *_intensity(v, oh, th)]:
             if any(_overlap(s, seen) for s in f.spans):
                 continue
             seen += f.spans
@@ -267,12 +253,15 @@ def _changed(v: LinkWords, sub: str, o: Hit, t: Hit) -> Flag:
     )
 
 
-def _swaps(v: LinkWords, oh: list[Hit], th: list[Hit]) -> list[Flag]:
+def _swaps(
+    v: LinkWords, pairs: list[tuple[str, Hit, Hit]], oh: list[Hit], th: list[Hit]
+) -> list[Flag]:
     """A word of a class replaced by another value of its class in the same place (a
-    title also when each side has exactly one title the other lacks)."""
+    title also when each side has exactly one title the other lacks); ``pairs`` are the
+    link's ``_swap_pairs``."""
     out: list[Flag] = []
     done: set[str] = set()
-    for cls, o, t in _swap_pairs(_Texts(v.otext, v.ol, v.ttext, v.tl), oh, th):
+    for cls, o, t in pairs:
         if cls in done:
             continue
         ov = {h.value for h in oh if h.cls == cls}
@@ -294,14 +283,14 @@ def _other_spans(v: LinkWords, side: str, h: Hit) -> tuple[Span, ...]:
     return make(other[lo].start, other[lo].end)
 
 
-def _one_sided(v: LinkWords, side: str, h: Hit, sub: str, what: str) -> Flag:
+def _one_sided(v: LinkWords, side: str, h: Hit, sub: str) -> Flag:
     text = v.otext if side == "original" else v.ttext
     mine = (v.osp if side == "original" else v.tsp)(h.start, h.end)
     words = text[h.start : h.end]
     detail = (
-        f"Meaning changed ({what}): the translation drops \u201c{words}\u201d"
+        f"Meaning changed ({sub}): the translation drops \u201c{words}\u201d"
         if side == "original"
-        else f"Meaning changed ({what}): the translation adds \u201c{words}\u201d"
+        else f"Meaning changed ({sub}): the translation adds \u201c{words}\u201d"
     )
     return link_flag(
         v.link,
@@ -312,28 +301,6 @@ def _one_sided(v: LinkWords, side: str, h: Hit, sub: str, what: str) -> Flag:
         subkind=sub,
         spans=mine + _other_spans(v, side, h),
     )
-
-
-def _near(texts: list[str], idx: tuple[int, ...]) -> str:
-    """The sentences within ``NEAR`` of a link's sentences on one side, joined."""
-    return " ".join(texts[max(0, min(idx) - NEAR) : max(idx) + NEAR + 1])
-
-
-def _weekdays(v: LinkWords, oh: list[Hit], th: list[Hit], near: tuple[str, str]) -> list[Flag]:
-    """A weekday on one side, no word that says when on the other, and not the same day
-    in the other side's neighbouring sentences (a day moved to the next sentence)."""
-    out: list[Flag] = []
-    for side, hits, other, lang, around in (
-        ("original", oh, v.ttext, v.tl, near[1]),
-        ("translation", th, v.otext, v.ol, near[0]),
-    ):
-        days = [h for h in hits if h.cls == "time"]
-        if not ONE_SIDED_DAYS or not days or _echo(L.TIME_ECHO, other, lang):
-            continue
-        if _echo(L.TIME[days[0].value], around, lang):
-            continue
-        out.append(_one_sided(v, side, days[0], "time", "time"))
-    return out
 
 
 def _intensity(v: LinkWords, oh: list[Hit], th: list[Hit]) -> list[Flag]:
@@ -353,6 +320,6 @@ def _intensity(v: LinkWords, oh: list[Hit], th: list[Hit]) -> list[Flag]:
                 continue
             if any(_echo(L.INTENSITY_ECHO, other[k].text, lang) for k in range(lo, hi)):
                 continue
-            out.append(_one_sided(v, side, h, "intensity", "intensity"))
+            out.append(_one_sided(v, side, h, "intensity"))
             break
     return out
