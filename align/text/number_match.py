@@ -124,7 +124,8 @@ def _codes(text: str, other: str) -> list[NumberFact]:
     other digits: "G7" against "G8", "BNT162b2" against "BNT165b2". A code written on
     one side only (the other spelt it in Cyrillic, or in words) is no change."""
     mine, theirs = _CODE.findall(ascii_digits(text)), _CODE.findall(ascii_digits(other))
-    left = [c for c in theirs if c.casefold() not in {m.casefold() for m in mine}]
+    mine_folded = {m.casefold() for m in mine}
+    left = [c for c in theirs if c.casefold() not in mine_folded]
     skeletons = {re.sub(r"\d", "", c).casefold() for c in left}
     folded = {c.casefold() for c in theirs}
     return [

@@ -137,11 +137,7 @@ def _word_value(tok: str, lang: str) -> float | None:
                         continue  # семья, пятница, шестой..., столица
                     return float(val)
         return None
-    a = normalize_arabic(low)
-    for pre in ("",) + AR_PREFIXES:
-        if a.startswith(pre) and a[len(pre) :] in AR_WORDS:
-            return float(AR_WORDS[a[len(pre) :]])
-    return None
+    return _ar_bare(low, AR_WORDS)
 
 
 def _mult_value(tok: str) -> float | None:
