@@ -83,6 +83,19 @@ def test_a_merge_that_has_spans_keeps_them() -> None:
     assert with_spans(f, al).spans == own
 
 
+def _cue_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """The cue concepts of ``text`` (what ``check`` hands ``cue_flags``)."""
+    from align.check.lexicon import concept_class, concept_hits
+    from align.check.lexicon_cues import CUE_CLASSES
+
+    return {c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES}
+
+
+def _at(text: str) -> dict[str, int]:
+    """Each word of a one-sentence side -> its index among that side's words."""
+    return {w.text: k for k, w in enumerate(side_words([text], (0,))[0])}
+
+
 def _view(orig: str, ol: str, trans: str, pairs: tuple[tuple[int, int], ...]) -> LinkWords:
     view: LinkWords = link_view(orig, ol, trans, "en", pairs)
     return view
@@ -106,23 +119,17 @@ def test_partners_are_the_other_sides_content_words_paired_with_content_words() 
 
 
 def test_a_dropped_recent_cue_spans_what_the_translation_made_of_it() -> None:
-    from align.check.lexicon import concept_class, concept_hits
-    from align.check.lexicon_cues import CUE_CLASSES
-
     orig = "Наводнения в последние дни унесли жизни людей."
     trans = "The floods last week took lives."
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    find = {w.text: k for k, w in enumerate(tw)}
+    find = _at(trans)
     pairs = ((0, find["floods"]), (2, find["last"]), (3, find["week"]), (4, find["took"]))
     v = _view(orig, "ru", trans, pairs)
 
-    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-        return {
-            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
-        }
-
-    (f,) = [f for f in cue_flags(v, hits(orig, "ru"), hits(trans, "en"), []) if f.subkind == "time"]
+    (f,) = [
+        f
+        for f in cue_flags(v, _cue_hits(orig, "ru"), _cue_hits(trans, "en"), [])
+        if f.subkind == "time"
+    ]
     assert f.kind == PARTIAL_OMISSION
     words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
     assert ("translation", "last week") in words
@@ -145,26 +152,17 @@ def test_a_one_sided_cue_spans_every_occurrence_of_its_trigger() -> None:
 
 
 def test_a_dropped_plan_without_a_future_word_spans_the_words_it_became() -> None:
-    from align.check.lexicon import concept_class, concept_hits
-    from align.check.lexicon_cues import CUE_CLASSES
-
     orig = "بحث الوزير القمة الخليجية والمزمع عقدها في الرياض."
     trans = "The minister discussed the Gulf summit held in Riyadh."
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    o_at = {w.text: k for k, w in enumerate(ow)}
-    t_at = {w.text: k for k, w in enumerate(tw)}
+    o_at, t_at = _at(orig), _at(trans)
     v = _view(
         orig, "ar", trans, ((o_at["والمزمع"], t_at["held"]), (o_at["الوزير"], t_at["minister"]))
     )
 
-    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-        return {
-            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
-        }
-
     (f,) = [
-        f for f in cue_flags(v, hits(orig, "ar"), hits(trans, "en"), []) if f.subkind == "status"
+        f
+        for f in cue_flags(v, _cue_hits(orig, "ar"), _cue_hits(trans, "en"), [])
+        if f.subkind == "status"
     ]
     words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
     assert words[0][0] == "original" and "المزمع" in words[0][1]
@@ -172,24 +170,19 @@ def test_a_dropped_plan_without_a_future_word_spans_the_words_it_became() -> Non
 
 
 def test_an_added_source_frame_spans_only_its_own_words() -> None:
-    from align.check.lexicon import concept_class, concept_hits
-    from align.check.lexicon_cues import CUE_CLASSES
-
     orig = "بحث رئيس حكومة إقليم كوردستان التعاون."
     trans = (
         "Kurdistan discussed cooperation, according to a statement from the Kurdistan government."
     )
-    ow, _ = side_words([orig], (0,))
     tw, _ = side_words([trans], (0,))
     k = max(n for n, w in enumerate(tw) if w.text == "Kurdistan")
     v = _view(orig, "ar", trans, ((4, k), (2, k + 1)))  # the frame's names have partners
 
-    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-        return {
-            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
-        }
-
-    (f,) = [f for f in cue_flags(v, hits(orig, "ar"), hits(trans, "en"), []) if f.kind == INSERTION]
+    (f,) = [
+        f
+        for f in cue_flags(v, _cue_hits(orig, "ar"), _cue_hits(trans, "en"), [])
+        if f.kind == INSERTION
+    ]
     assert {s.side for s in f.spans} == {"translation"}
     assert trans[f.spans[0].start : f.spans[0].end].startswith("according to a statement")
 
@@ -197,10 +190,7 @@ def test_an_added_source_frame_spans_only_its_own_words() -> None:
 def test_a_dropped_word_spans_the_phrase_it_qualified_on_the_other_side() -> None:
     orig = "Он осудил грубые нападения на страну, и другие."
     trans = "He condemned the attacks on the country, and others."
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    o = {w.text: k for k, w in enumerate(ow)}
-    t = {w.text: k for k, w in enumerate(tw)}
+    o, t = _at(orig), _at(trans)
     pairs = (
         (o["осудил"], t["condemned"]),
         (o["нападения"], t["attacks"]),
@@ -222,24 +212,13 @@ def test_a_dropped_word_spans_the_phrase_it_qualified_on_the_other_side() -> Non
 
 
 def test_a_dropped_venue_spans_the_statement_it_qualified_on_the_other_side() -> None:
-    from align.check.lexicon import concept_class, concept_hits
-    from align.check.lexicon_cues import CUE_CLASSES
-
     orig = "Об этом заявила на брифинге официальный представитель МИД."
     trans = "This was stated by the ministry's spokeswoman."
-    ow, _ = side_words([orig], (0,))
-    tw, _ = side_words([trans], (0,))
-    o = {w.text: k for k, w in enumerate(ow)}
-    t = {w.text: k for k, w in enumerate(tw)}
+    o, t = _at(orig), _at(trans)
     pairs = ((o["заявила"], t["stated"]), (o["представитель"], t["spokeswoman"]))
     v = _view(orig, "ru", trans, pairs)
 
-    def hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-        return {
-            c: s for c, s in concept_hits(text, lang).items() if concept_class(c) in CUE_CLASSES
-        }
-
-    (f,) = cue_flags(v, hits(orig, "ru"), hits(trans, "en"), [])
+    (f,) = cue_flags(v, _cue_hits(orig, "ru"), _cue_hits(trans, "en"), [])
     assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
     words = [(s.side, (orig if s.side == "original" else trans)[s.start : s.end]) for s in f.spans]
     assert words == [("original", "на брифинге"), ("translation", "stated")]
