@@ -163,7 +163,7 @@ def _sentence_edits(
     take(
         "number",
         options.number_rate,
-        lambda i: number_edit(ot[i], tt[i], original.lang, translation.lang, rng),
+        lambda i: number_edit(ot[i], tt[i], rng),
     )
     take(
         "name",

@@ -14,7 +14,6 @@ import random
 import re
 
 from align.text.names import find_in, name_candidates, skeleton
-from align.text.number_match import compare_numbers
 
 OUTLETS = ("Levant Daily", "Eurasia Monitor", "The Gulf Review", "Steppe News", "Orient Wire")
 # fmt: off
@@ -69,10 +68,21 @@ def split_sentence(text: str) -> tuple[str, str] | None:
 
 
 _DIGIT_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+# an original's figures: Eastern Arabic digits read as ASCII, groups of three after a
+# space, a dot or a comma (Russian "1 200", "1.200") read as one figure
+_ORIG_NUM_RE = re.compile(r"(?<![\d.,])\d+(?:[\s\u00a0\u202f.,٬٫]\d+)*")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
 
-def change_number(text: str, rng: random.Random) -> str | None:
-    ms = list(_DIGIT_RE.finditer(text))
+def _key(figure: str) -> str:
+    """A figure's digits only: "1,200", "1 200" and "1200" are the same figure here."""
+    return "".join(c for c in figure if c.isdigit())
+
+
+def change_number(text: str, rng: random.Random, keep: frozenset[str] = frozenset()) -> str | None:
+    """One figure of ``text`` changed (a year moved by 1-3, else its first digit); only
+    figures whose digits are in ``keep`` when it is given."""
+    ms = [m for m in _DIGIT_RE.finditer(text) if not keep or _key(m.group(0)) in keep]
     if not ms:
         return None
     m = rng.choice(ms)
@@ -101,15 +111,24 @@ def respell_name(name: str, rng: random.Random) -> str | None:
     return rng.choice(ops) if ops else None
 
 
-def number_edit(o: str, t: str, ol: str, tl: str, rng: random.Random) -> str | None:
-    diff = compare_numbers(o, ol, t, tl)
-    if diff.only_original or diff.only_translation or not re.search(r"\d", t):
+def number_edit(o: str, t: str, rng: random.Random) -> str | None:
+    """A figure the translation shares digit for digit with the original, changed to
+    digits the original does not hold.
+
+    Decided on the digits alone, never by ``align.text.number_match``: a generator that
+    kept only the changes the comparator sees measured the comparator by itself (its
+    recall was 1 by construction), and every fix to the comparator redrew the whole
+    synthetic set.
+    """
+    keys = frozenset(_key(m.group(0)) for m in _ORIG_NUM_RE.finditer(o.translate(_DIGITS)))
+    if not keys:
         return None
-    new = change_number(t, rng)
+    new = change_number(t, rng, keys)
     if new is None:
         return None
-    d2 = compare_numbers(o, ol, new, tl)
-    return new if d2.only_translation else None
+    after = {_key(m.group(0)) for m in _DIGIT_RE.finditer(new)}
+    before = {_key(m.group(0)) for m in _DIGIT_RE.finditer(t)}
+    return new if (after - before) and not (after - before) & keys else None
 
 
 def name_edit(
