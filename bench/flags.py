@@ -109,19 +109,25 @@ def load_cases() -> list[Case]:
     return out
 
 
+# --draw k edits every document with seed n + DRAW_SEEDS * k. flags_fit.py's extra training
+# seeds use the same offsets on half 0 only, so a --half 1 figure of any draw stays unseen.
+DRAW_SEEDS = 10000
+
+
 def edited_cases(
-    cases: list[Case], half: int | None = None
+    cases: list[Case], half: int | None = None, draw: int = 0
 ) -> Iterator[tuple[int, Case, Document, Document, SyntheticCase, Document]]:
     """Each case as this bench edits it: ``(n, case lines, original, translation, edit,
-    edited translation)``; seed = case number, foreign lines from case n + 7. The tuning
-    and timing benches (flags_fit, flags_cost) walk the same cases through it."""
+    edited translation)``; seed = case number (plus ``DRAW_SEEDS * draw`` for another draw
+    of edits on the same documents), foreign lines from case n + 7. The tuning and timing
+    benches (flags_fit, flags_cost) walk the same cases through it."""
     for n, (ds, orig, trans, lang) in enumerate(cases):
         if half is not None and n % 2 != half:
             continue
         odoc = document_from_lines(orig, lang, f"{ds}-{n}")
         tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
         foreign = cases[(n + 7) % len(cases)][2][1:6]
-        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n), foreign)
+        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n + DRAW_SEEDS * draw), foreign)
         edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
         yield n, cases[n], odoc, tdoc, case, edoc
 
@@ -222,6 +228,13 @@ def main() -> None:
         choices=(0, 1),
         help="only documents whose case number has this parity (a held-out check of defaults)",
     )
+    ap.add_argument(
+        "--draw",
+        type=int,
+        default=0,
+        help="another draw of edits on the same documents (seed n + 10000 * DRAW); draws differ"
+        " by several points on the span kinds, so report more than one",
+    )
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--dump", type=Path, help="write per-flag errors here (JSONL)")
     ap.add_argument("--dump-tp", action="append", default=[], help="also dump hits of KIND")
@@ -289,7 +302,8 @@ def main() -> None:
     check_seconds = 0.0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     t0 = time.time()
-    for n, (ds, orig, trans, _lang), odoc, tdoc, case, edoc in edited_cases(cases, args.half):
+    walk = edited_cases(cases, args.half, args.draw)
+    for n, (ds, orig, trans, _lang), odoc, tdoc, case, edoc in walk:
         if args.gold_links:
             al = Alignment(odoc, edoc, case.links, Signature("gold", enc.name))
             from align.synthetic.generate import _assemble  # noqa: F401 - gold for unedited below
@@ -443,6 +457,7 @@ def main() -> None:
     result: dict[str, object] = {
         "cases": len(cases) if args.half is None else len(cases[args.half :: 2]),
         "half": args.half,
+        "draw": args.draw,
         "aligner": "gold" if args.gold_links else "align_documents",
         "align_options": {k: str(v) for k, v in aover.items()},
         "options": {k: v for k, v in dataclasses.asdict(options).items()},
