@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 RIDGE = 1.0
 UNEDITED_WEIGHT = 1.0  # set by fit's --unedited-weight
+REAL_WEIGHT = 1.0  # set by fit's --real-weight
+REAL_CASES = 100000  # case numbers of real pairs (bench/cuts_fit_real.py): 100000 + pair
 SEED_CASES = 10000  # case numbers of extra seeds: n + SEED_CASES * seed (keeps n's parity)
 
 
@@ -89,6 +91,10 @@ def collect(args: argparse.Namespace) -> None:
             with _recorded() as log:
                 check_alignment(al, opts, encoder=enc)
             for e in log:
+                if e.get("gate"):
+                    tag = {"case": n + SEED_CASES * args.seed, "edited": edited}
+                    out.write(json.dumps({**tag, **e}) + "\n")
+                    continue
                 label, gold_id = _label(case.flags, e, edited)
                 out.write(
                     json.dumps(
@@ -113,7 +119,18 @@ def collect(args: argparse.Namespace) -> None:
         }
         # extra seeds add edited cases only: no unedited sentences to count false flags on
         sentences = 0 if args.seed else len(orig)
-        row = {"case": n + SEED_CASES * args.seed, "gold": gold, "sentences": sentences}
+        spans = [
+            [g.kind, sp.side, sp.sentence, sp.start, sp.end]
+            for g in case.flags
+            if (g.kind == "insertion" or (g.kind == "partial_omission" and g.subkind == "clause"))
+            for sp in g.spans
+        ]
+        row = {
+            "case": n + SEED_CASES * args.seed,
+            "gold": gold,
+            "sentences": sentences,
+            "gold_spans": spans,
+        }
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         if n % 25 == 0:
             print(f"{n}/{len(cases)}", file=sys.stderr)
@@ -125,21 +142,41 @@ def _recorded() -> Iterator[list[dict[str, Any]]]:
     """Every span candidate ``check`` scores inside the block, as ``word_cuts.describe``
     gives it: ``word_cuts.finish`` is wrapped for the block's length (the library keeps
     no hook of its own)."""
-    from align.check import word_cuts
+    from align.check import word_cuts, word_flags
 
     log: list[dict[str, Any]] = []
     plain = word_cuts.finish
+    plain_gate = word_flags._gate
 
     def recording(ctx: Any, p: Any, vecs: Any) -> list[Any]:
         cands = plain(ctx, p, vecs)
         log.extend(word_cuts.describe(p.wl, p.side, c, p.ratio) for c in cands)
         return cands
 
+    def gate(ctx: Any, lk: Any, otext: str, ttext: str) -> Any:
+        """Every link the word search sees, with its ratio: where a gold edit's link side
+        was not searched (``diagnose``), even when it yields no candidate."""
+        out = plain_gate(ctx, lk, otext, ttext)
+        if out is not None:
+            log.append(
+                {
+                    "gate": True,
+                    "o": list(lk.original),
+                    "t": list(lk.translation),
+                    "ratio": out[0],
+                    "o_paren": otext.count("(") > ttext.count("("),
+                    "t_paren": ttext.count("(") > otext.count("("),
+                }
+            )
+        return out
+
     word_cuts.finish = recording
+    word_flags._gate = gate
     try:
         yield log
     finally:
         word_cuts.finish = plain
+        word_flags._gate = plain_gate
 
 
 def _cases(fb: Any, cases: list[Any], seed: int) -> Any:
@@ -198,10 +235,13 @@ def _fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> np.n
 
 def _weights(rs: list[dict[str, Any]], unedited: float) -> np.ndarray | None:
     """Weight ``unedited`` for rows of unedited text: with k seeds the edited text is seen
-    k times, the unedited once; weighting it k times keeps the balance of one seed."""
-    if unedited == 1.0:
+    k times, the unedited once; weighting it k times keeps the balance of one seed.
+    Rows of real pairs weigh ``REAL_WEIGHT`` (a few hundred rows among tens of thousands)."""
+    if unedited == 1.0 and REAL_WEIGHT == 1.0:
         return None
-    return np.array([1.0 if r["edited"] else unedited for r in rs])
+    return np.array(
+        [REAL_WEIGHT if r["case"] >= REAL_CASES else 1.0 if r["edited"] else unedited for r in rs]
+    )
 
 
 def _sigmoid(z: float) -> float:
@@ -281,26 +321,34 @@ def fit(args: argparse.Namespace) -> None:
     of half 0 (two folds: a model fitted on one quarter of the cases scores the other),
     since in-sample scores understate the false flags on unseen text."""
     rows, meta = [], {}
-    with open(args.rows, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if "gold" in r:
-                meta[r["case"]] = r
-            else:
-                rows.append(r)
-    global UNEDITED_WEIGHT
+    for path in [args.rows, *args.real]:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if "gold" in r:
+                    meta[r["case"]] = r
+                elif not r.get("gate"):
+                    rows.append(r)
+    global UNEDITED_WEIGHT, REAL_WEIGHT
     UNEDITED_WEIGHT = args.unedited_weight
+    REAL_WEIGHT = args.real_weight
     feats = [int(f) for f in args.features.split(",")] if args.features else None
-    m0 = {c: m for c, m in meta.items() if c % 2 == 0}
-    m1 = {c: m for c, m in meta.items() if c % 2 == 1}
+    real = {c: m for c, m in meta.items() if c >= REAL_CASES}
+    m0 = {c: m for c, m in meta.items() if c % 2 == 0 and c < REAL_CASES}
+    m1 = {c: m for c, m in meta.items() if c % 2 == 1 and c < REAL_CASES}
     half0 = set(m0)
-    folds = [{c for c in half0 if c % 4 == k} for k in (0, 2)]
+    # real pairs join the fit and its two folds (by pair, never by row); half 1 stays out
+    folds = [
+        {c for c in half0 if c % 4 == k} | {c for c in real if c % 2 == k // 2} for k in (0, 2)
+    ]
+    train = half0 | set(real)
     result: dict[str, Any] = {}
     for side in ("original", "translation"):
         rs = [r for r in rows if r["side"] == side and r["x"][4] >= args.min_unmatched]
         for r in rs:
-            r["f"] = np.array([r["x"][i] for i in feats] if feats else r["x"], dtype=float)
-        model = _models(rs, half0)
+            x = [r["x"][i] for i in feats] if feats else list(r["x"])
+            r["f"] = np.array(x, dtype=float)
+        model = _models(rs, train)
         tops = _tops(rs, model)
         oof = []
         for k in (0, 1):
@@ -314,15 +362,23 @@ def fit(args: argparse.Namespace) -> None:
         top_right = sum(
             r["label"] == 1 for r in tops if (r["case"], r["edited"], tuple(r["key"])) in with_gold
         )
+        synth_oof = [r for r in oof if r["case"] < REAL_CASES]
         best = None
         for gate in [float(g) for g in args.gates.split(",")]:
             for bar in np.arange(0.05, 0.96, 0.01):
-                ev = _evaluate(oof, m0, side, float(bar), gate)
+                ev = _evaluate(synth_oof, m0, side, float(bar), gate)
                 if ev["P"] >= args.p and ev["unedited_per_100"] <= args.fp_budget:
                     if best is None or ev["R"] > best[2]["R"]:
                         best = (gate, float(bar), ev)
                     break
         mean, sd, rank, decide = model
+        if real:
+            # the real pairs out of fold at a few bars, and at the bar chosen below
+            real_oof = [r for r in oof if r["case"] in real]
+            g = float(args.gates.split(",")[0])
+            result.setdefault("real_curve", {})[side] = {
+                f"{b:.2f}": _evaluate(real_oof, real, side, b, g) for b in (0.1, 0.2, 0.3, 0.5)
+            }
         entry: dict[str, Any] = {
             "rank": [round(float(v), 4) for v in rank],
             "decide": [round(float(v), 4) for v in decide],
@@ -336,6 +392,9 @@ def fit(args: argparse.Namespace) -> None:
             entry.update(gate=gate, bar=round(bar, 3), half0_out_of_fold=ev0)
             entry["half0"] = _evaluate([r for r in tops if r["case"] in half0], m0, side, bar, gate)
             entry["half1"] = _evaluate([r for r in tops if r["case"] in m1], m1, side, bar, gate)
+            if real:
+                real_oof = [r for r in oof if r["case"] in real]
+                entry["real_out_of_fold"] = _evaluate(real_oof, real, side, bar, gate)
         result[side] = entry
     print(json.dumps(result))
 
@@ -367,6 +426,8 @@ def main() -> None:
         default=1.0,
         help="weight of rows on unedited text (the number of seeds collected keeps the balance)",
     )
+    f.add_argument("--real", type=Path, nargs="*", default=[], help="rows of cuts_fit_real.py")
+    f.add_argument("--real-weight", type=float, default=1.0, help="weight of a real row")
     f.add_argument(
         "--min-unmatched", type=float, default=0.5, help="word_min_unmatched (candidates kept)"
     )
