@@ -24,6 +24,12 @@ the picked spans, and picked spans per 100 unedited original sentences. The bars
 the lowest that keep half 0's out-of-fold precision at ``--p`` and its picks on
 unedited text under ``--fp-budget`` per 100 sentences; half 1 is the held-out report.
 The fitted weights it prints go into ``MODEL`` in ``align/check/word_model.py``.
+
+``fit --real real.jsonl [--real-weight W]`` adds the rows of the seen real pairs
+(``bench/cuts_fit_real.py``); ``--derived edge,words`` adds features computed from the
+rows' texts (``_derived``), to try them before they go into ``word_cuts._features``.
+``collect`` also writes a row per searched link (``gate``: its length ratio) and each
+case's gold spans, which ``bench/cuts_diagnose.py`` reads to say where a gold is lost.
 """
 
 from __future__ import annotations
@@ -239,9 +245,23 @@ def _weights(rs: list[dict[str, Any]], unedited: float) -> np.ndarray | None:
     Rows of real pairs weigh ``REAL_WEIGHT`` (a few hundred rows among tens of thousands)."""
     if unedited == 1.0 and REAL_WEIGHT == 1.0:
         return None
-    return np.array(
-        [REAL_WEIGHT if r["case"] >= REAL_CASES else 1.0 if r["edited"] else unedited for r in rs]
-    )
+    return np.array([_row_weight(r, unedited) for r in rs])
+
+
+def _row_weight(r: dict[str, Any], unedited: float) -> float:
+    if r.get("case", 0) >= REAL_CASES:
+        return REAL_WEIGHT
+    return 1.0 if r["edited"] else unedited
+
+
+def _derived(r: dict[str, Any]) -> list[float]:
+    """Features tried on top of the recorded ones, from the row's texts: whether the run
+    touches an end of its side (an attribution or a time tacked on before the first or
+    after the last clause), and its size in words (log)."""
+    text = r["o_text"] if r["side"] == "original" else r["t_text"]
+    a, b = r["span"]
+    left, right = text[:a].strip(), text[b:].strip(' .!?»"”')
+    return [float(not left or not right), math.log(1 + len(str(r["text"]).split()))]
 
 
 def _sigmoid(z: float) -> float:
@@ -319,7 +339,12 @@ def fit(args: argparse.Namespace) -> None:
     a link side (all candidates), one decides whether the best of them is flagged
     (the best candidate of every link side). The bar is chosen on out-of-fold scores
     of half 0 (two folds: a model fitted on one quarter of the cases scores the other),
-    since in-sample scores understate the false flags on unseen text."""
+    since in-sample scores understate the false flags on unseen text.
+
+    ``--real`` rows (``bench/cuts_fit_real.py``: the seen real pairs) join the fit and
+    its folds, by pair (even / odd pair numbers); the bar is still chosen on the
+    synthetic out-of-fold rows, and the real pairs' out-of-fold figures are printed
+    beside it (``real_out_of_fold``, ``real_curve`` at a few bars)."""
     rows, meta = [], {}
     for path in [args.rows, *args.real]:
         with open(path, encoding="utf-8") as fh:
@@ -347,6 +372,9 @@ def fit(args: argparse.Namespace) -> None:
         rs = [r for r in rows if r["side"] == side and r["x"][4] >= args.min_unmatched]
         for r in rs:
             x = [r["x"][i] for i in feats] if feats else list(r["x"])
+            if args.derived:
+                d = _derived(r)
+                x += [d[k] for k, name in enumerate(("edge", "words")) if name in args.derived]
             r["f"] = np.array(x, dtype=float)
         model = _models(rs, train)
         tops = _tops(rs, model)
@@ -427,6 +455,7 @@ def main() -> None:
         help="weight of rows on unedited text (the number of seeds collected keeps the balance)",
     )
     f.add_argument("--real", type=Path, nargs="*", default=[], help="rows of cuts_fit_real.py")
+    f.add_argument("--derived", default="", help="_derived's features to add: edge,words")
     f.add_argument("--real-weight", type=float, default=1.0, help="weight of a real row")
     f.add_argument(
         "--min-unmatched", type=float, default=0.5, help="word_min_unmatched (candidates kept)"
