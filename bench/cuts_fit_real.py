@@ -70,7 +70,7 @@ def main() -> None:
     import dataclasses
 
     from _realdev_set import data_dir, split_of
-    from flags_fit import _recorded
+    from flags_fit import _gates, _recorded
 
     from align.check.flags import check_alignment
     from align.check.thresholds import check_settings
@@ -103,10 +103,10 @@ def main() -> None:
                         gold.append([ed["type"], ed["side"], sent, a, b])
                     else:
                         other.append([ed["side"], sent, a, b])
-            with _recorded() as log:
+            with _recorded() as log, _gates() as gates:
                 check_alignment(al, opts, encoder=enc)
             tag = {"case": case, "ds": f"real-{split_of(pair)}", "edited": True}
-            for e in log:
+            for e in gates + log:
                 if e.get("gate"):
                     out.write(json.dumps({**tag, **e}) + "\n")
                     continue

@@ -94,9 +94,9 @@ def collect(args: argparse.Namespace) -> None:
         if not args.seed:  # unedited text is the same for every seed: once is enough
             sides.append((False, aligned(f"{n}-unedited", odoc, tdoc)))
         for edited, al in sides:
-            with _recorded() as log:
+            with _recorded() as log, _gates() as gates:
                 check_alignment(al, opts, encoder=enc)
-            for e in log:
+            for e in gates + log:
                 if e.get("gate"):
                     tag = {"case": n + SEED_CASES * args.seed, "edited": edited}
                     out.write(json.dumps({**tag, **e}) + "\n")
@@ -148,21 +148,35 @@ def _recorded() -> Iterator[list[dict[str, Any]]]:
     """Every span candidate ``check`` scores inside the block, as ``word_cuts.describe``
     gives it: ``word_cuts.finish`` is wrapped for the block's length (the library keeps
     no hook of its own)."""
-    from align.check import word_cuts, word_flags
+    from align.check import word_cuts
 
     log: list[dict[str, Any]] = []
     plain = word_cuts.finish
-    plain_gate = word_flags._gate
 
     def recording(ctx: Any, p: Any, vecs: Any) -> list[Any]:
         cands = plain(ctx, p, vecs)
         log.extend(word_cuts.describe(p.wl, p.side, c, p.ratio) for c in cands)
         return cands
 
+    word_cuts.finish = recording
+    try:
+        yield log
+    finally:
+        word_cuts.finish = plain
+
+
+@contextlib.contextmanager
+def _gates() -> Iterator[list[dict[str, Any]]]:
+    """Every link the word search sees inside the block, with its length ratio and
+    brackets (``word_flags._gate``, wrapped for the block's length): where a gold edit's
+    link side was not searched (``bench/cuts_diagnose.py``), even without a candidate."""
+    from align.check import word_flags
+
+    log: list[dict[str, Any]] = []
+    plain = word_flags._gate
+
     def gate(ctx: Any, lk: Any, otext: str, ttext: str) -> Any:
-        """Every link the word search sees, with its ratio: where a gold edit's link side
-        was not searched (``diagnose``), even when it yields no candidate."""
-        out = plain_gate(ctx, lk, otext, ttext)
+        out = plain(ctx, lk, otext, ttext)
         if out is not None:
             log.append(
                 {
@@ -176,13 +190,11 @@ def _recorded() -> Iterator[list[dict[str, Any]]]:
             )
         return out
 
-    word_cuts.finish = recording
     word_flags._gate = gate
     try:
         yield log
     finally:
-        word_cuts.finish = plain
-        word_flags._gate = plain_gate
+        word_flags._gate = plain
 
 
 def _cases(fb: Any, cases: list[Any], seed: int) -> Any:
