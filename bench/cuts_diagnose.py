@@ -128,11 +128,49 @@ def diagnose(
     return out
 
 
+def _missed(recs: list[dict[str, Any]], path: Path) -> Any:
+    """The stages of the synthetic golds that ``check`` as a whole missed (no flag of the
+    kind hit their span: ``bench/flags.py --span-gold``), matched by case, kind and
+    sentence."""
+    hit: dict[tuple[int, str, int, int], bool] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["group"] in ("dropped_clause", "insertion"):
+                for _side, sent, a, _b in r["spans"]:
+                    hit[(r["case"], r["group"], sent, a)] = r["hit"]
+    out: dict[str, Counter[str]] = {}
+    for rec in recs:
+        if not rec["source"].startswith("synthetic"):
+            continue
+        group = "dropped_clause" if rec["kind"] == "partial_omission" else "insertion"
+        keys = [
+            key
+            for key in hit
+            if key[0] == rec["case"] and key[1] == group and key[2] == rec["sentence"]
+        ]
+        if not keys:
+            continue
+        c = out.setdefault(f"{rec['source']}/{rec['kind']}", Counter())
+        c["gold"] += 1
+        if any(hit[key] for key in keys):
+            c["found_by_check"] += 1
+        else:
+            c[rec["stage"]] += 1
+    return {k: dict(sorted(v.items())) for k, v in sorted(out.items())}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("rows", type=Path, nargs="+")
     ap.add_argument("--half", type=int, default=0, help="synthetic half to report")
     ap.add_argument("--details", action="store_true", help="list every real gold")
+    ap.add_argument(
+        "--span-gold",
+        type=Path,
+        help="bench/flags.py --span-gold output: also count the stages of the golds the "
+        "whole check missed (other rules find some the span model loses)",
+    )
     args = ap.parse_args()
     from align.check.context import FlagOptions
     from align.check.word_model import MODEL
@@ -170,6 +208,8 @@ def main() -> None:
                 c[f"a_gate_then_{rec['after_gate']}"] += 1
     counts = {k: dict(sorted(v.items())) for k, v in sorted(table.items())}
     result: dict[str, Any] = {"table": counts}
+    if args.span_gold:
+        result["missed_by_check"] = _missed(recs, args.span_gold)
     if args.details:
         result["real"] = [r for r in recs if r["source"].startswith("real")]
     print(json.dumps(result, ensure_ascii=False, indent=1))
