@@ -237,6 +237,9 @@ def main() -> None:
     )
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--dump", type=Path, help="write per-flag errors here (JSONL)")
+    ap.add_argument(
+        "--span-gold", type=Path, help="write each gold span edit and whether a flag hit it (JSONL)"
+    )
     ap.add_argument("--dump-tp", action="append", default=[], help="also dump hits of KIND")
     ap.add_argument("--align", action="append", default=[], help="AlignOptions override k=v")
     ap.add_argument(
@@ -301,6 +304,7 @@ def main() -> None:
     word_acc_check = [0, 0, 0, 0]
     check_seconds = 0.0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
+    span_misses = open(args.span_gold, "w", encoding="utf-8") if args.span_gold else None  # noqa: SIM115
     t0 = time.time()
     walk = edited_cases(cases, args.half, args.draw)
     for n, (ds, orig, trans, _lang), odoc, tdoc, case, edoc in walk:
@@ -336,6 +340,15 @@ def main() -> None:
             c = span_counts[name]
             c[2] += sum(any(flag_span_hit(p, g) for p in rep.flags) for g in gold)
             c[3] += len(gold)
+            if span_misses:  # every gold span group member, hit or not (cuts_diagnose)
+                for g in gold:
+                    row = {
+                        "case": n,
+                        "group": name,
+                        "hit": any(flag_span_hit(p, g) for p in rep.flags),
+                        "spans": [[s.side, s.sentence, s.start, s.end] for s in g.spans],
+                    }
+                    span_misses.write(json.dumps(row) + "\n")
         for kind in {k for k, _ in SPAN_GROUPS.values()}:
             c = span_counts[f"P:{kind}"]
             for p in rep.flags:
@@ -516,6 +529,8 @@ def main() -> None:
         met[f"span_{name}"] = sl["R"] >= bar and sl["P_kind"] >= bar
     met["unedited_false_flags"] = result["unedited"]["false_flags_per_100"] <= 1.0  # type: ignore[index]
     result["targets_met"] = met
+    if span_misses:
+        span_misses.close()
     print(json.dumps(result, indent=1))
 
 

@@ -24,6 +24,12 @@ the picked spans, and picked spans per 100 unedited original sentences. The bars
 the lowest that keep half 0's out-of-fold precision at ``--p`` and its picks on
 unedited text under ``--fp-budget`` per 100 sentences; half 1 is the held-out report.
 The fitted weights it prints go into ``MODEL`` in ``align/check/word_model.py``.
+
+``fit --real real.jsonl [--real-weight W]`` adds the rows of the seen real pairs
+(``bench/cuts_fit_real.py``); ``--derived edge,words`` adds features computed from the
+rows' texts (``_derived``), to try them before they go into ``word_cuts._features``.
+``collect`` also writes a row per searched link (``gate``: its length ratio) and each
+case's gold spans, which ``bench/cuts_diagnose.py`` reads to say where a gold is lost.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 RIDGE = 1.0
 UNEDITED_WEIGHT = 1.0  # set by fit's --unedited-weight
+REAL_WEIGHT = 1.0  # set by fit's --real-weight
+REAL_CASES = 100000  # case numbers of real pairs (bench/cuts_fit_real.py): 100000 + pair
 SEED_CASES = 10000  # case numbers of extra seeds: n + SEED_CASES * seed (keeps n's parity)
 
 
@@ -86,9 +94,13 @@ def collect(args: argparse.Namespace) -> None:
         if not args.seed:  # unedited text is the same for every seed: once is enough
             sides.append((False, aligned(f"{n}-unedited", odoc, tdoc)))
         for edited, al in sides:
-            with _recorded() as log:
+            with _recorded() as log, _gates() as gates:
                 check_alignment(al, opts, encoder=enc)
-            for e in log:
+            for e in gates + log:
+                if e.get("gate"):
+                    tag = {"case": n + SEED_CASES * args.seed, "edited": edited}
+                    out.write(json.dumps({**tag, **e}) + "\n")
+                    continue
                 label, gold_id = _label(case.flags, e, edited)
                 out.write(
                     json.dumps(
@@ -113,7 +125,18 @@ def collect(args: argparse.Namespace) -> None:
         }
         # extra seeds add edited cases only: no unedited sentences to count false flags on
         sentences = 0 if args.seed else len(orig)
-        row = {"case": n + SEED_CASES * args.seed, "gold": gold, "sentences": sentences}
+        spans = [
+            [g.kind, sp.side, sp.sentence, sp.start, sp.end]
+            for g in case.flags
+            if (g.kind == "insertion" or (g.kind == "partial_omission" and g.subkind == "clause"))
+            for sp in g.spans
+        ]
+        row = {
+            "case": n + SEED_CASES * args.seed,
+            "gold": gold,
+            "sentences": sentences,
+            "gold_spans": spans,
+        }
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         if n % 25 == 0:
             print(f"{n}/{len(cases)}", file=sys.stderr)
@@ -140,6 +163,38 @@ def _recorded() -> Iterator[list[dict[str, Any]]]:
         yield log
     finally:
         word_cuts.finish = plain
+
+
+@contextlib.contextmanager
+def _gates() -> Iterator[list[dict[str, Any]]]:
+    """Every link the word search sees inside the block, with its length ratio and
+    brackets (``word_flags._gate``, wrapped for the block's length): where a gold edit's
+    link side was not searched (``bench/cuts_diagnose.py``), even without a candidate."""
+    from align.check import word_flags
+
+    log: list[dict[str, Any]] = []
+    plain = word_flags._gate
+
+    def gate(ctx: Any, lk: Any, otext: str, ttext: str) -> Any:
+        out = plain(ctx, lk, otext, ttext)
+        if out is not None:
+            log.append(
+                {
+                    "gate": True,
+                    "o": list(lk.original),
+                    "t": list(lk.translation),
+                    "ratio": out[0],
+                    "o_paren": otext.count("(") > ttext.count("("),
+                    "t_paren": ttext.count("(") > otext.count("("),
+                }
+            )
+        return out
+
+    word_flags._gate = gate
+    try:
+        yield log
+    finally:
+        word_flags._gate = plain
 
 
 def _cases(fb: Any, cases: list[Any], seed: int) -> Any:
@@ -198,10 +253,27 @@ def _fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> np.n
 
 def _weights(rs: list[dict[str, Any]], unedited: float) -> np.ndarray | None:
     """Weight ``unedited`` for rows of unedited text: with k seeds the edited text is seen
-    k times, the unedited once; weighting it k times keeps the balance of one seed."""
-    if unedited == 1.0:
+    k times, the unedited once; weighting it k times keeps the balance of one seed.
+    Rows of real pairs weigh ``REAL_WEIGHT`` (a few hundred rows among tens of thousands)."""
+    if unedited == 1.0 and REAL_WEIGHT == 1.0:
         return None
-    return np.array([1.0 if r["edited"] else unedited for r in rs])
+    return np.array([_row_weight(r, unedited) for r in rs])
+
+
+def _row_weight(r: dict[str, Any], unedited: float) -> float:
+    if r.get("case", 0) >= REAL_CASES:
+        return REAL_WEIGHT
+    return 1.0 if r["edited"] else unedited
+
+
+def _derived(r: dict[str, Any]) -> list[float]:
+    """Features tried on top of the recorded ones, from the row's texts: whether the run
+    touches an end of its side (an attribution or a time tacked on before the first or
+    after the last clause), and its size in words (log)."""
+    text = r["o_text"] if r["side"] == "original" else r["t_text"]
+    a, b = r["span"]
+    left, right = text[:a].strip(), text[b:].strip(' .!?»"”')
+    return [float(not left or not right), math.log(1 + len(str(r["text"]).split()))]
 
 
 def _sigmoid(z: float) -> float:
@@ -279,28 +351,44 @@ def fit(args: argparse.Namespace) -> None:
     a link side (all candidates), one decides whether the best of them is flagged
     (the best candidate of every link side). The bar is chosen on out-of-fold scores
     of half 0 (two folds: a model fitted on one quarter of the cases scores the other),
-    since in-sample scores understate the false flags on unseen text."""
+    since in-sample scores understate the false flags on unseen text.
+
+    ``--real`` rows (``bench/cuts_fit_real.py``: the seen real pairs) join the fit and
+    its folds, by pair (even / odd pair numbers); the bar is still chosen on the
+    synthetic out-of-fold rows, and the real pairs' out-of-fold figures are printed
+    beside it (``real_out_of_fold``, ``real_curve`` at a few bars)."""
     rows, meta = [], {}
-    with open(args.rows, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if "gold" in r:
-                meta[r["case"]] = r
-            else:
-                rows.append(r)
-    global UNEDITED_WEIGHT
+    for path in [args.rows, *args.real]:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if "gold" in r:
+                    meta[r["case"]] = r
+                elif not r.get("gate"):
+                    rows.append(r)
+    global UNEDITED_WEIGHT, REAL_WEIGHT
     UNEDITED_WEIGHT = args.unedited_weight
+    REAL_WEIGHT = args.real_weight
     feats = [int(f) for f in args.features.split(",")] if args.features else None
-    m0 = {c: m for c, m in meta.items() if c % 2 == 0}
-    m1 = {c: m for c, m in meta.items() if c % 2 == 1}
+    real = {c: m for c, m in meta.items() if c >= REAL_CASES}
+    m0 = {c: m for c, m in meta.items() if c % 2 == 0 and c < REAL_CASES}
+    m1 = {c: m for c, m in meta.items() if c % 2 == 1 and c < REAL_CASES}
     half0 = set(m0)
-    folds = [{c for c in half0 if c % 4 == k} for k in (0, 2)]
+    # real pairs join the fit and its two folds (by pair, never by row); half 1 stays out
+    folds = [
+        {c for c in half0 if c % 4 == k} | {c for c in real if c % 2 == k // 2} for k in (0, 2)
+    ]
+    train = half0 | set(real)
     result: dict[str, Any] = {}
     for side in ("original", "translation"):
         rs = [r for r in rows if r["side"] == side and r["x"][4] >= args.min_unmatched]
         for r in rs:
-            r["f"] = np.array([r["x"][i] for i in feats] if feats else r["x"], dtype=float)
-        model = _models(rs, half0)
+            x = [r["x"][i] for i in feats] if feats else list(r["x"])
+            if args.derived:
+                d = _derived(r)
+                x += [d[k] for k, name in enumerate(("edge", "words")) if name in args.derived]
+            r["f"] = np.array(x, dtype=float)
+        model = _models(rs, train)
         tops = _tops(rs, model)
         oof = []
         for k in (0, 1):
@@ -314,15 +402,23 @@ def fit(args: argparse.Namespace) -> None:
         top_right = sum(
             r["label"] == 1 for r in tops if (r["case"], r["edited"], tuple(r["key"])) in with_gold
         )
+        synth_oof = [r for r in oof if r["case"] < REAL_CASES]
         best = None
         for gate in [float(g) for g in args.gates.split(",")]:
             for bar in np.arange(0.05, 0.96, 0.01):
-                ev = _evaluate(oof, m0, side, float(bar), gate)
+                ev = _evaluate(synth_oof, m0, side, float(bar), gate)
                 if ev["P"] >= args.p and ev["unedited_per_100"] <= args.fp_budget:
                     if best is None or ev["R"] > best[2]["R"]:
                         best = (gate, float(bar), ev)
                     break
         mean, sd, rank, decide = model
+        if real:
+            # the real pairs out of fold at a few bars, and at the bar chosen below
+            real_oof = [r for r in oof if r["case"] in real]
+            g = float(args.gates.split(",")[0])
+            result.setdefault("real_curve", {})[side] = {
+                f"{b:.2f}": _evaluate(real_oof, real, side, b, g) for b in (0.1, 0.2, 0.3, 0.5)
+            }
         entry: dict[str, Any] = {
             "rank": [round(float(v), 4) for v in rank],
             "decide": [round(float(v), 4) for v in decide],
@@ -336,6 +432,9 @@ def fit(args: argparse.Namespace) -> None:
             entry.update(gate=gate, bar=round(bar, 3), half0_out_of_fold=ev0)
             entry["half0"] = _evaluate([r for r in tops if r["case"] in half0], m0, side, bar, gate)
             entry["half1"] = _evaluate([r for r in tops if r["case"] in m1], m1, side, bar, gate)
+            if real:
+                real_oof = [r for r in oof if r["case"] in real]
+                entry["real_out_of_fold"] = _evaluate(real_oof, real, side, bar, gate)
         result[side] = entry
     print(json.dumps(result))
 
@@ -367,6 +466,9 @@ def main() -> None:
         default=1.0,
         help="weight of rows on unedited text (the number of seeds collected keeps the balance)",
     )
+    f.add_argument("--real", type=Path, nargs="*", default=[], help="rows of cuts_fit_real.py")
+    f.add_argument("--derived", default="", help="_derived's features to add: edge,words")
+    f.add_argument("--real-weight", type=float, default=1.0, help="weight of a real row")
     f.add_argument(
         "--min-unmatched", type=float, default=0.5, help="word_min_unmatched (candidates kept)"
     )
