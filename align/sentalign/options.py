@@ -87,6 +87,11 @@ class RepairOptions:
     structure: bool = setting(
         True, "Join a split-off interjection or a sentence shortened to a word to its pair."
     )
+    diagonal_margin: float = setting(
+        0.1,
+        "A 2-2 link whose straight pairs are this much more alike than its crossed ones is"
+        " two 1-1 links (1 keeps every 2-2 link).",
+    )
 
 
 @dataclass(frozen=True, slots=True)

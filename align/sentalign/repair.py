@@ -35,6 +35,7 @@ from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from align.sentalign.diagonal import split_diagonal
 from align.sentalign.moves import Draft, cosine, find_moves, joined, peel_moved
 from align.sentalign.options import RepairOptions
 from align.sentalign.structure import repair_structure
@@ -52,7 +53,9 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     """The searched links, repaired where a monotone search is known to slip.
 
     The steps, in order (each function below says why it exists and what it gained):
-    ``refine_links`` peels unsupported end members off n-m links; ``unlink_boilerplate``
+    ``refine_links`` peels unsupported end members off n-m links; ``split_diagonal``
+    (``align.sentalign.diagonal``) splits a 2-2 link hiding a cut sentence into its two
+    straight pairs; ``unlink_boilerplate``
     unlinks a sentence paired with boilerplate or a headline;
     ``peel_moved`` peels moved sentences out of the links they were glued into; then,
     with moved passages protected (``find_moves``), ``relink_gaps`` pairs cut sentences
@@ -62,6 +65,7 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     step returns link boundaries only: the aligner scores the result once.
     """
     d = replace(d, links=refine_links(d, encoder, o.peel_floor, o.peel_slack, o.peel_orig_gain))
+    d = replace(d, links=split_diagonal(d, encoder, o.diagonal_margin))
     d = replace(d, links=unlink_boilerplate(d, encoder, o))
     if o.relink_sim >= 1.0:
         return d.links
