@@ -51,7 +51,7 @@ RIDGE = 1.0
 UNEDITED_WEIGHT = 1.0  # set by fit's --unedited-weight
 REAL_WEIGHT = 1.0  # set by fit's --real-weight
 REAL_CASES = 100000  # case numbers of real pairs (bench/cuts_fit_real.py): 100000 + pair
-SEED_CASES = 10000  # case numbers of extra seeds: n + SEED_CASES * seed (keeps n's parity)
+SEED_CASES = 10000  # = flags.DRAW_SEEDS: extra seeds' cases n + SEED_CASES * seed (parity kept)
 
 
 def collect(args: argparse.Namespace) -> None:
@@ -199,21 +199,9 @@ def _gates() -> Iterator[list[dict[str, Any]]]:
 
 def _cases(fb: Any, cases: list[Any], seed: int) -> Any:
     """bench/flags.py's cases; with ``seed`` k > 0, half 0's documents edited again with
-    seed ``n + SEED_CASES * k`` (more training edits; half 1 stays unseen)."""
-    if not seed:
-        yield from fb.edited_cases(cases)
-        return
-    from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
-
-    for n, (ds, orig, trans, lang) in enumerate(cases):
-        if n % 2:
-            continue
-        odoc = document_from_lines(orig, lang, f"{ds}-{n}")
-        tdoc = document_from_lines(trans, "en", f"{ds}-{n}-en")
-        foreign = cases[(n + 7) % len(cases)][2][1:6]
-        case = make_synthetic(odoc, tdoc, SynthOptions(seed=n + SEED_CASES * seed), foreign)
-        edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
-        yield n, cases[n], odoc, tdoc, case, edoc
+    seed ``n + SEED_CASES * k`` (bench/flags.py's ``--draw k``: more training edits;
+    half 1 stays unseen)."""
+    return fb.edited_cases(cases, 0 if seed else None, seed)
 
 
 def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]:

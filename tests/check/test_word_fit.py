@@ -9,6 +9,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
+import flags  # noqa: E402
 import flags_fit  # noqa: E402
 
 RU = [
@@ -25,14 +26,15 @@ EN = [
 
 def test_extra_seeds_edit_half_zero_only_and_differ_from_the_bench_seed() -> None:
     cases = [("toy", RU, EN, "ru") for _ in range(4)]
-    seeded = list(flags_fit._cases(None, cases, 1))
+    seeded = list(flags_fit._cases(flags, cases, 1))
     assert [n for n, *_ in seeded] == [0, 2]  # half 1 is never seen with other seeds
-    again = list(flags_fit._cases(None, cases, 1))
+    again = list(flags_fit._cases(flags, cases, 1))
     assert [c.sentences for *_, c, _ in seeded] == [c.sentences for *_, c, _ in again]
-    other = list(flags_fit._cases(None, cases, 2))
+    other = list(flags_fit._cases(flags, cases, 2))
     assert [c.sentences for *_, c, _ in seeded] != [c.sentences for *_, c, _ in other]
     # case numbers of a seed keep the parity and the fold (n % 4) of their document
     assert (2 + flags_fit.SEED_CASES * 3) % 4 == 2
+    assert flags_fit.SEED_CASES == flags.DRAW_SEEDS  # a --draw k of half 1 is never trained on
 
 
 def test_weighted_fit_counts_a_row_like_its_copies() -> None:
