@@ -34,8 +34,9 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -211,6 +212,34 @@ def word_quality(enc: object, case: object, acc: list[int], heads: tuple[str, ..
         acc[3] += 1
 
 
+def dump_row(
+    out: TextIO,
+    n: int,
+    ds: str,
+    typ: str,
+    f: Flag,
+    orig: Sequence[str],
+    trans: Sequence[str],
+    extra: dict[str, object] | None = None,
+) -> None:
+    """One --dump line: a flag (TP, FP, UNEDITED) or a missed gold flag (FN) with its
+    sentences; a gold flag's detail and evidence are the generator's, so FN rows omit them."""
+    row: dict[str, object] = {"case": n, "ds": ds, "type": typ, "kind": f.kind}
+    if typ != "FN":
+        row |= {"detail": f.detail, "evidence": dict(f.evidence)}
+    row |= {"o": [orig[i] for i in f.original], "t": [trans[j] for j in f.translation]}
+    out.write(json.dumps(row | (extra or {}), ensure_ascii=False) + "\n")
+
+
+def word_figures(acc: list[int]) -> dict[str, float | int]:
+    """``word_quality``'s counts as the JSON's figures."""
+    return {
+        "edits": acc[3],
+        "gold_words_unmatched_R": round(acc[0] / max(1, acc[1]), 4),
+        "unmatched_are_gold_P": round(acc[0] / max(1, acc[2]), 4),
+    }
+
+
 def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float | int]:
     p = tp_p / n_p if n_p else 1.0
     r = tp_g / n_g if n_g else 1.0
@@ -382,64 +411,21 @@ def main() -> None:
         for p in rep.flags:
             hit = any(overlaps(p, g) for g in case.flags)
             if hit and dump and p.kind in args.dump_tp:
-                dump.write(
-                    json.dumps(
-                        {
-                            "case": n,
-                            "ds": ds,
-                            "type": "TP",
-                            "kind": p.kind,
-                            "evidence": dict(p.evidence),
-                            "detail": p.detail,
-                            "o": [orig[i] for i in p.original],
-                            "t": [case.sentences[j] for j in p.translation],
-                        },
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
+                dump_row(dump, n, ds, "TP", p, orig, case.sentences)
             if not hit:
                 edited_false[0] += 1
                 if dump:
-                    dump.write(
-                        json.dumps(
-                            {
-                                "case": n,
-                                "ds": ds,
-                                "type": "FP",
-                                "kind": p.kind,
-                                "detail": p.detail,
-                                "evidence": dict(p.evidence),
-                                "o": [orig[i] for i in p.original],
-                                "t": [case.sentences[j] for j in p.translation],
-                                "gold_here": [
-                                    g.kind
-                                    for g in case.flags
-                                    if set(g.original) & set(p.original)
-                                    or set(g.translation) & set(p.translation)
-                                ],
-                                "idx": [p.original, p.translation],
-                            },
-                            ensure_ascii=False,
-                        )
-                        + "\n"
-                    )
+                    here = [
+                        g.kind
+                        for g in case.flags
+                        if set(g.original) & set(p.original)
+                        or set(g.translation) & set(p.translation)
+                    ]
+                    extra = {"gold_here": here, "idx": [p.original, p.translation]}
+                    dump_row(dump, n, ds, "FP", p, orig, case.sentences, extra)
         for g in case.flags:
             if not any(overlaps(p, g) for p in rep.flags) and dump:
-                dump.write(
-                    json.dumps(
-                        {
-                            "case": n,
-                            "ds": ds,
-                            "type": "FN",
-                            "kind": g.kind,
-                            "o": [orig[i] for i in g.original],
-                            "t": [case.sentences[j] for j in g.translation],
-                        },
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
+                dump_row(dump, n, ds, "FN", g, orig, case.sentences)
         edited_false[1] += len(orig)
         tc = time.time()
         urep = check_alignment(un, options, encoder=enc)
@@ -449,22 +435,7 @@ def main() -> None:
         for p in urep.flags:
             unedited["by_kind"][p.kind] += 1
             if dump:
-                dump.write(
-                    json.dumps(
-                        {
-                            "case": n,
-                            "ds": ds,
-                            "type": "UNEDITED",
-                            "kind": p.kind,
-                            "detail": p.detail,
-                            "evidence": dict(p.evidence),
-                            "o": [orig[i] for i in p.original],
-                            "t": [trans[j] for j in p.translation],
-                        },
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
+                dump_row(dump, n, ds, "UNEDITED", p, orig, trans)
         if n % 25 == 0:
             print(f"{n}/{len(cases)} {time.time() - t0:.0f}s", file=sys.stderr)
     result: dict[str, object] = {
@@ -507,16 +478,8 @@ def main() -> None:
             kind: {"P": round(a / max(1, b), 4), "chars": b}
             for kind, (a, b) in sorted(char_counts.items())
         },
-        "word_alignment": {
-            "edits": word_acc[3],
-            "gold_words_unmatched_R": round(word_acc[0] / max(1, word_acc[1]), 4),
-            "unmatched_are_gold_P": round(word_acc[0] / max(1, word_acc[2]), 4),
-        },
-        "word_alignment_check": {
-            "edits": word_acc_check[3],
-            "gold_words_unmatched_R": round(word_acc_check[0] / max(1, word_acc_check[1]), 4),
-            "unmatched_are_gold_P": round(word_acc_check[0] / max(1, word_acc_check[2]), 4),
-        },
+        "word_alignment": word_figures(word_acc),
+        "word_alignment_check": word_figures(word_acc_check),
         "seconds": round(time.time() - t0, 1),
         "check_seconds": round(check_seconds, 1),
     }
