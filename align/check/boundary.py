@@ -45,6 +45,7 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
     links = [lk for lk in al.links if lk.translation]
     by_t = {lk.translation[0]: k for k, lk in enumerate(links)}
     out: dict[int, Flag] = {}
+    shifts: dict[int, list[tuple[Link, Link, tuple[int, ...]]]] = {}
     for j in added:
         k = by_t.get(j)
         if k is None:
@@ -56,9 +57,23 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
             p, q = links[p_k], links[q_k]
             if not p.original or not q.original or len(p.translation) != 1:
                 continue
-            op, oq, tp = joined(ot, p.original), joined(ot, q.original), tt[p.translation[0]]
             q_t = (*q.translation, *p.translation) if step < 0 else (*p.translation, *q.translation)
-            enc = ctx.encoder
+            shifts.setdefault(j, []).append((p, q, q_t))
+    enc = ctx.encoder
+    # every text of every shift in one encoder call (a call costs ~1.5 ms whatever its
+    # size); the cosines below are then read from the encoder's cache
+    texts = [
+        x
+        for j, tried in shifts.items()
+        for p, q, q_t in tried
+        for x in (joined(ot, p.original), joined(ot, q.original), tt[j], tt[p.translation[0]])
+        + (joined(tt, q.translation), joined(tt, q_t))
+    ]
+    if texts:
+        enc.encode(list(dict.fromkeys(texts)))
+    for j, tried in shifts.items():
+        for p, q, q_t in tried:
+            op, oq, tp = joined(ot, p.original), joined(ot, q.original), tt[p.translation[0]]
             new_p, old_p = cosine(enc, op, tt[j]), cosine(enc, op, tp)
             old_q = cosine(enc, oq, joined(tt, q.translation))
             new_q = cosine(enc, oq, joined(tt, q_t))
@@ -83,6 +98,14 @@ def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
     the module docstring)."""
     al = ctx.alignment
     pairs = [lk for lk in al.links if lk.original and lk.translation]
+    cuts = [
+        f for f in flags if f.kind == PARTIAL_OMISSION and f.severity == "major" and f.translation
+    ]
+    # every probe of every cut in one encoder call (a call costs ~1.5 ms whatever its
+    # size); ``_neighbour_gain`` then reads its cosines from the encoder's cache
+    texts = [x for f in cuts for tried in _moves(ctx, pairs, f) for x in tried]
+    if texts:
+        ctx.encoder.encode(list(dict.fromkeys(texts)))
     out = []
     for f in flags:
         if f.kind == PARTIAL_OMISSION and f.severity == "major" and f.translation:
@@ -97,20 +120,28 @@ def _neighbour_gain(ctx: FlagContext, pairs: list[Link], f: Flag) -> float | Non
     """How much the cosine of a link next to ``f``'s rises when ``f``'s cut words are
     given to its original (at the side that touches ``f``), when it rises by at least
     ``BOUNDARY_GAIN``; else None."""
+    for moved, o, tr in _moves(ctx, pairs, f):
+        gain = cosine(ctx.encoder, moved, tr) - cosine(ctx.encoder, o, tr)
+        if gain >= BOUNDARY_GAIN:
+            return round(gain, 3)
+    return None
+
+
+def _moves(ctx: FlagContext, pairs: list[Link], f: Flag) -> list[tuple[str, str, str]]:
+    """Per link next to ``f``'s: its original with ``f``'s cut words given to it, its
+    original and its translation (what ``_neighbour_gain`` compares)."""
     ot, tt = ctx.alignment.original.texts, ctx.alignment.translation.texts
     cut = " ".join(ot[s.sentence][s.start : s.end] for s in f.spans if s.side == "original")
     if not cut.strip():  # a sentence-level cut (``check.partial``) names its words instead
         cut = " ".join(str(x) for x in f.evidence.get("left_out", ()))
     if not cut.strip():
-        return None
+        return []
+    out = []
     for lk in pairs:
         before = lk.translation[-1] + 1 == f.translation[0]
         after = lk.translation[0] - 1 == f.translation[-1]
         if not (before or after) or set(lk.original) & set(f.original):
             continue
         o, tr = joined(ot, lk.original), joined(tt, lk.translation)
-        moved = f"{o} {cut}" if before else f"{cut} {o}"
-        gain = cosine(ctx.encoder, moved, tr) - cosine(ctx.encoder, o, tr)
-        if gain >= BOUNDARY_GAIN:
-            return round(gain, 3)
-    return None
+        out.append((f"{o} {cut}" if before else f"{cut} {o}", o, tr))
+    return out

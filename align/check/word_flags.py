@@ -267,6 +267,11 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
     )
     check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
     check_t = ratio > 1 / o.word_insert_gate or ttext.count("(") > otext.count("(")
+    # a merge or split is searched on its side of several sentences whatever its length: an
+    # editor who joins or cuts sentences drops or adds words at the join, and the length
+    # ratio of the joined texts hides it (a dropped clause beside an added attribution)
+    check_o = check_o or len(lk.original) > 1
+    check_t = check_t or len(lk.translation) > 1
     if not (lexical or check_o or check_t):
         return None
     return ratio, check_o, check_t

@@ -334,6 +334,7 @@ def merge_omissions(
     """
     ot, tt = d.ot, d.tt
     links = list(d.links)
+    _prefetch_merges(encoder, ot, tt, links, keep)
     k = 0
     while k < len(links):
         lk = links[k]
@@ -364,6 +365,37 @@ def merge_omissions(
     return tuple(links)
 
 
+def _prefetch_merges(
+    encoder: Encoder, ot: list[str], tt: list[str], links: list[Link], keep: Set[int]
+) -> None:
+    """What ``merge_omissions`` encodes for the links as they stand, in one call (a call
+    costs ~1.5 ms whatever its size; a merge on the way is encoded when asked for)."""
+    texts: list[str] = []
+    for k, lk in enumerate(links):
+        if not (len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep):
+            continue
+        i = lk.original[0]
+        for nb in (k - 1, k + 1):
+            if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
+                continue
+            p = links[nb]
+            merged = (*p.original, i) if nb < k else (i, *p.original)
+            if merged != tuple(range(merged[0], merged[-1] + 1)):
+                continue
+            t = joined(tt, p.translation)
+            texts += [joined(ot, merged), joined(ot, p.original), t]
+            pieces = _pieces(t)
+            if len(pieces) >= 2:
+                texts += [ot[i], *(ot[x] for x in p.original), *pieces]
+    if texts:
+        encoder.encode(list(dict.fromkeys(texts)))
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at sentence ends and clause boundaries (``rendered_in``)."""
+    return [c for part in _SENT_END.split(text) for c in clauses(part)]
+
+
 RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it ...
 RENDERED_LOOSE = 0.3  # ... or this close, and closer than to the rival sentences by
 RENDERED_MARGIN = 0.2  # this margin (short sentences have low cosines)
@@ -382,7 +414,7 @@ def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str
     piece is clearly closer to ``sentence`` than to the rivals (the link's other
     original sentences).
     """
-    pieces = [c for part in _SENT_END.split(text) for c in clauses(part)]
+    pieces = _pieces(text)
     if len(pieces) < 2:
         return False
     v = encoder.encode([sentence, *rivals, *pieces])

@@ -124,6 +124,7 @@ def _parse_digits(raw: str, lang: str) -> float | None:
     return float(f"{whole}.{tail}")
 
 
+@lru_cache(maxsize=65536)  # per token: a sentence's words recur across texts
 def _word_value(tok: str, lang: str) -> float | None:
     low = tok.casefold()
     if lang == "en" or low in EN_WORDS:
@@ -140,6 +141,7 @@ def _word_value(tok: str, lang: str) -> float | None:
     return _ar_bare(low, AR_WORDS)
 
 
+@lru_cache(maxsize=65536)  # per token: a sentence's words recur across texts
 def _mult_value(tok: str) -> float | None:
     low = normalize_arabic(tok.casefold().rstrip("."))
     if low in MULT_WORDS:
@@ -158,6 +160,7 @@ _RU_MONTHS = (
 # fmt: on
 
 
+@lru_cache(maxsize=65536)  # per token: a sentence's words recur across texts
 def _month(tok: str, lang: str) -> int | None:
     """Month number of a month name (dates compare by month as well as day and year)."""
     low = tok.casefold()
