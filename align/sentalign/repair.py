@@ -30,16 +30,15 @@ sentences (``merge_omissions``) are explained where they are repaired.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from align.sentalign.diagonal import split_diagonal
+from align.sentalign.merges import merge_omissions, rendered_in
 from align.sentalign.moves import Draft, cosine, find_moves, joined, peel_moved
 from align.sentalign.options import RepairOptions
 from align.sentalign.structure import repair_structure
-from align.text.shape import BOILERPLATE_RE, clauses, untitled_heading
+from align.text.shape import BOILERPLATE_RE, untitled_heading
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -315,113 +314,3 @@ def absorb_omissions(d: Draft, encoder: Encoder, min_sim: float) -> tuple[Link, 
                 links[k] = Link((i,), (tj,))
                 break
     return tuple(links)
-
-
-def merge_omissions(
-    d: Draft,
-    encoder: Encoder,
-    min_gain: float,
-    keep: Set[int] = frozenset(),
-) -> tuple[Link, ...]:
-    """Join an unlinked original sentence to the neighbouring link it was merged into.
-
-    A short sentence merged into its neighbour's translation ("They are friendly." /
-    "... and they are friendly") adds little to a 2-1 link's cosine, so the aligner's
-    search may leave it as a 1-0 link: a false omission. Here it joins the neighbour
-    whose cosine to its translation *rises* by more than ``min_gain`` with it; a truly
-    dropped sentence adds meaning the translation lacks and lowers that cosine.
-    ``keep``: sentences of moved passages (never joined).
-    """
-    ot, tt = d.ot, d.tt
-    links = list(d.links)
-    _prefetch_merges(encoder, ot, tt, links, keep)
-    k = 0
-    while k < len(links):
-        lk = links[k]
-        if len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep:
-            i = lk.original[0]
-            best: tuple[float, int, tuple[int, ...]] | None = None
-            for nb in (k - 1, k + 1):
-                if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
-                    continue
-                p = links[nb]
-                merged = (*p.original, i) if nb < k else (i, *p.original)
-                if merged != tuple(range(merged[0], merged[-1] + 1)):
-                    continue
-                t = joined(tt, p.translation)
-                gain = cosine(encoder, joined(ot, merged), t) - cosine(
-                    encoder, joined(ot, p.original), t
-                )
-                if rendered_in(encoder, ot[i], t, [ot[x] for x in p.original]):
-                    gain = max(gain, min_gain + 1e-6)
-                if gain > min_gain and (best is None or gain > best[0]):
-                    best = (gain, nb, merged)
-            if best is not None:
-                _, nb, merged = best
-                links[nb] = Link(merged, links[nb].translation)
-                del links[k]
-                continue
-        k += 1
-    return tuple(links)
-
-
-def _prefetch_merges(
-    encoder: Encoder, ot: list[str], tt: list[str], links: list[Link], keep: Set[int]
-) -> None:
-    """What ``merge_omissions`` encodes for the links as they stand, in one call (a call
-    costs ~1.5 ms whatever its size; a merge on the way is encoded when asked for)."""
-    texts: list[str] = []
-    for k, lk in enumerate(links):
-        if not (len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep):
-            continue
-        i = lk.original[0]
-        for nb in (k - 1, k + 1):
-            if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
-                continue
-            p = links[nb]
-            merged = (*p.original, i) if nb < k else (i, *p.original)
-            if merged != tuple(range(merged[0], merged[-1] + 1)):
-                continue
-            t = joined(tt, p.translation)
-            texts += [joined(ot, merged), joined(ot, p.original), t]
-            pieces = _pieces(t)
-            if len(pieces) >= 2:
-                texts += [ot[i], *(ot[x] for x in p.original), *pieces]
-    if texts:
-        encoder.encode(list(dict.fromkeys(texts)))
-
-
-def _pieces(text: str) -> list[str]:
-    """``text`` cut at sentence ends and clause boundaries (``rendered_in``)."""
-    return [c for part in _SENT_END.split(text) for c in clauses(part)]
-
-
-RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it ...
-RENDERED_LOOSE = 0.3  # ... or this close, and closer than to the rival sentences by
-RENDERED_MARGIN = 0.2  # this margin (short sentences have low cosines)
-_SENT_END = re.compile(r"(?<=[.!?…])\s+")
-
-
-def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str] = ()) -> bool:
-    """Whether one piece of ``text`` renders ``sentence`` (rather than one of ``rivals``).
-
-    ``text`` is cut at sentence ends and clause boundaries (one piece: False). A
-    sentence merged into a neighbour's translation has its own piece there ("... ;
-    they are friendly"), while a dropped sentence glued on by mistake matches none,
-    even when the embedding of the whole link cannot tell the two apart. Short
-    sentences reach low cosines even with their own rendering ("Я утратил способность
-    передвигаться." / "I could not walk.": 0.42), so a looser bar applies when the
-    piece is clearly closer to ``sentence`` than to the rivals (the link's other
-    original sentences).
-    """
-    pieces = _pieces(text)
-    if len(pieces) < 2:
-        return False
-    v = encoder.encode([sentence, *rivals, *pieces])
-    piece_v = v[1 + len(rivals) :]
-    sims = piece_v @ v[0]
-    best = int(sims.argmax())
-    if sims[best] >= RENDERED_SIM:
-        return True
-    rival = float((v[1 : 1 + len(rivals)] @ piece_v[best]).max()) if rivals else -1.0
-    return bool(sims[best] >= RENDERED_LOOSE and sims[best] - rival >= RENDERED_MARGIN)

@@ -1,12 +1,12 @@
-"""``repair.merge_omissions`` lists the texts of every merge it will try and encodes them in
+"""``merges.merge_omissions`` lists the texts of every merge it will try and encodes them in
 one call (a call costs ~1.5 ms whatever its size); the loop then reads the cache."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from align.sentalign.merges import merge_omissions
 from align.sentalign.moves import Draft
-from align.sentalign.repair import merge_omissions
 from align.types import Link
 
 
