@@ -39,17 +39,12 @@ def merge_omissions(
     _prefetch_merges(encoder, ot, tt, links, keep)
     k = 0
     while k < len(links):
-        lk = links[k]
-        if len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep:
-            i = lk.original[0]
+        tries = _merges(links, k, keep)
+        if tries:
+            i = links[k].original[0]
             best: tuple[float, int, tuple[int, ...]] | None = None
-            for nb in (k - 1, k + 1):
-                if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
-                    continue
+            for nb, merged in tries:
                 p = links[nb]
-                merged = (*p.original, i) if nb < k else (i, *p.original)
-                if merged != tuple(range(merged[0], merged[-1] + 1)):
-                    continue
                 t = joined(tt, p.translation)
                 gain = cosine(encoder, joined(ot, merged), t) - cosine(
                     encoder, joined(ot, p.original), t
@@ -73,17 +68,9 @@ def _prefetch_merges(
     """What ``merge_omissions`` encodes for the links as they stand, in one call (a call
     costs ~1.5 ms whatever its size; a merge on the way is encoded when asked for)."""
     texts: list[str] = []
-    for k, lk in enumerate(links):
-        if not (len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep):
-            continue
-        i = lk.original[0]
-        for nb in (k - 1, k + 1):
-            if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
-                continue
-            p = links[nb]
-            merged = (*p.original, i) if nb < k else (i, *p.original)
-            if merged != tuple(range(merged[0], merged[-1] + 1)):
-                continue
+    for k in range(len(links)):
+        for nb, merged in _merges(links, k, keep):
+            i, p = links[k].original[0], links[nb]
             t = joined(tt, p.translation)
             texts += [joined(ot, merged), joined(ot, p.original), t]
             pieces = _pieces(t)
@@ -91,6 +78,25 @@ def _prefetch_merges(
                 texts += [ot[i], *(ot[x] for x in p.original), *pieces]
     if texts:
         encoder.encode(list(dict.fromkeys(texts)))
+
+
+def _merges(links: list[Link], k: int, keep: Set[int]) -> list[tuple[int, tuple[int, ...]]]:
+    """The merges ``merge_omissions`` tries for link ``k``: ``(neighbour, its originals
+    with k's sentence)`` for each linked neighbour the sentence joins without a gap, when
+    link ``k`` is one unlinked original sentence outside ``keep``; else none."""
+    lk = links[k]
+    if not (len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep):
+        return []
+    i = lk.original[0]
+    out = []
+    for nb in (k - 1, k + 1):
+        if not 0 <= nb < len(links) or not (links[nb].original and links[nb].translation):
+            continue
+        p = links[nb]
+        merged = (*p.original, i) if nb < k else (i, *p.original)
+        if merged == tuple(range(merged[0], merged[-1] + 1)):
+            out.append((nb, merged))
+    return out
 
 
 def _pieces(text: str) -> list[str]:
