@@ -43,13 +43,13 @@ from align.check.boundary import moved_across
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
 from align.check.furniture import furniture
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
+from align.check.number_flags import number_flags
 from align.check.partial import partial_flags
 from align.check.spans import with_spans
 from align.check.value_flags import (
     base_name,
     name_candidates_of,
     name_probe_texts,
-    number_flags,
     scored_name_flags,
 )
 from align.check.word_flags import merge_word_flags, word_flags

@@ -1,10 +1,10 @@
-"""Number and name flags of one linked pair (``number_mismatch`` / ``name_mismatch``).
+"""Name flags of one linked pair (``name_mismatch``); its numbers are ``number_flags``.
 
-Split out of ``align.check.flags``. Numbers and names are compared as values /
-transliteration skeletons (``align.text.numbers``, ``align.text.names``). A name in the
-translation with no counterpart is only flagged when removing it from the translation
-*raises* the cross-lingual similarity: a correct name that was translated rather than
-transliterated (Germany / ألمانيا) carries meaning and removing it lowers the score.
+Split out of ``align.check.flags``. Names are compared as transliteration skeletons
+(``align.text.names``). A name in the translation with no counterpart is only flagged
+when removing it from the translation *raises* the cross-lingual similarity: a correct
+name that was translated rather than transliterated (Germany / ألمانيا) carries meaning
+and removing it lowers the score.
 """
 
 from __future__ import annotations
@@ -29,54 +29,12 @@ from align.text.names import (
     skeleton_variants,
     words,
 )
-from align.text.number_match import compare_numbers
-from align.text.numbers import format_value
 from align.text.shape import has_terminal, is_headline, shared_kind
-from align.types import NAME_MISMATCH, NUMBER_MISMATCH, Flag, Link
+from align.types import NAME_MISMATCH, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
     from align.embed.encoder import Encoder
-
-
-def number_flags(
-    lk: Link, otext: str, ol: str, ttext: str, tl: str, qualifiers: bool
-) -> list[Flag]:
-    d = compare_numbers(otext, ol, ttext, tl)
-    if d.changed:
-        a = ", ".join(format_value(f) for f in d.only_original)
-        b = ", ".join(format_value(f) for f in d.only_translation)
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "major",
-                lk.original,
-                lk.translation,
-                f"Number changed: original says {a}, translation says {b}",
-                {
-                    "original": [f.text for f in d.only_original],
-                    "translation": [f.text for f in d.only_translation],
-                },
-            )
-        ]
-    if qualifiers and d.qualifier_changes and not (d.only_original or d.only_translation):
-        f, g = d.qualifier_changes[0]
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "minor",
-                lk.original,
-                lk.translation,
-                f"Qualifier dropped: original says "
-                f"{_QUALIFIER_WORDS.get(f.qualifier or '', '')}{format_value(f)}, "
-                f"translation says {g.text}",
-                {"original": [f.text], "qualifier": f.qualifier},
-            )
-        ]
-    return []
-
-
-_QUALIFIER_WORDS = {"more": "more than ", "less": "less than ", "about": "about "}
 
 
 HEADLINE_TITLE_SHARE = 0.6  # the share of capitalised 4+-letter words that makes title case
