@@ -259,7 +259,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
         if low[k] and short[k]:
             partial_checked.append((lk, otext, ttext))  # a heavy cut, not a new meaning
             continue
-        if low[k] and len(otext.split()) >= o.low_sim_min_words:
+        if gone[k]:  # low and long: no cut explains it
             flags.append(
                 Flag(
                     LOW_SIMILARITY,
