@@ -15,7 +15,7 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
   (``align.text.numbers``, ``align.text.names``). A name in the translation with no counterpart
   is flagged on a score of embedding probes (removing it; its context against stand-in
   names; the name alone against each original word) and textual evidence
-  (``align.check.value_flags.name_flags``): a correct name translated rather than
+  (``align.check.value_flags.scored_name_flags``): a correct name translated rather than
   transliterated (Germany / ألمانيا) carries meaning the probes see, an invented one
   does not.
 * ``low_similarity`` must be far below the document's own distribution *and* below an

@@ -69,22 +69,58 @@ def _window(text: str, name: str, stand_in: str, width: int = 3) -> str:
     return " ".join([*left, stand_in, *right])
 
 
-def name_flags(
+NameCands = tuple[NameDiff, list[Name]]  # a pair's name comparison and its candidates
+
+
+def name_candidates_of(
     ctx: FlagContext,
     lk: Link,
     otext: str,
     ttext: str,
-    c: float,
     t_known: frozenset[str],
     o_known: frozenset[str],
-) -> list[Flag]:
-    """A translation name with no counterpart in the linked original (nor anywhere in it),
-    and not carried over from a neighbouring original sentence (``_moved_in``).
+) -> NameCands | None:
+    """A pair's candidate names and its name comparison, before any probe is encoded
+    (None: none): translation names with no counterpart in the linked original (nor
+    anywhere in it), and not carried over from a neighbouring original sentence
+    (``_moved_in``).
 
     Candidates are translation names no token of the original matches by skeleton,
     used once in the translation (a name used throughout is the outlet's rendering),
     not in a headline, and not loosely close to a capitalised original name that is
     itself unmatched (``names.respelled``: one name each side is a rendering).
+    ``check`` finds them for every pair first, so that the probes of all pairs go to the
+    encoder in one call (``name_probe_texts``): a call costs ~1.5 ms whatever its size;
+    ``scored_name_flags`` then scores them."""
+    al = ctx.alignment
+    d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
+    if not d.only_translation or _headline_case(ctx, lk, ttext):
+        return None
+    cands = [
+        n
+        for n in d.only_translation
+        if _uses(ctx.name_counts, n.text) <= ctx.options.name_repeats
+        and not any(respelled(n, x) for x in d.only_original)
+    ]
+    cands = [n for n in cands if not _moved_in(ctx, lk, n)]
+    return (d, cands) if cands else None
+
+
+def name_probe_texts(ctx: FlagContext, found: NameCands, otext: str, ttext: str) -> list[str]:
+    """Every text ``_scored`` encodes for these candidates (``name_candidates_of``)."""
+    cands = found[1]
+    out = [otext, *_ablated(cands, ttext), *_windows(cands, ttext)]
+    if ctx.options.name_echo_weight:
+        out += [n.text for n in cands] + _echo_tokens(otext)
+    return out
+
+
+def scored_name_flags(
+    ctx: FlagContext, lk: Link, otext: str, ttext: str, c: float, found: NameCands
+) -> list[Flag]:
+    """The ``name_mismatch`` flag of a pair's candidates (``name_candidates_of``), if any
+    scores as a wrong name.
+
     Sentence embeddings barely see names, so three cross-lingual probes are combined
     with textual evidence into one score (``name_score``):
 
@@ -120,51 +156,6 @@ def name_flags(
     weight, the commonness penalty and the threshold were then set on the whole
     benchmark (``bench/flags.py --half 0|1`` shows the spread across halves).
     """
-    found = name_candidates_of(ctx, lk, otext, ttext, t_known, o_known)
-    return [] if found is None else scored_name_flags(ctx, lk, otext, ttext, c, found)
-
-
-NameCands = tuple[NameDiff, list[Name]]  # a pair's name comparison and its candidates
-
-
-def name_candidates_of(
-    ctx: FlagContext,
-    lk: Link,
-    otext: str,
-    ttext: str,
-    t_known: frozenset[str],
-    o_known: frozenset[str],
-) -> NameCands | None:
-    """``name_flags``' candidates of one pair, before any probe is encoded (None: none).
-    ``check`` finds them for every pair first, so that the probes of all pairs go to the
-    encoder in one call (``name_probe_texts``): a call costs ~1.5 ms whatever its size."""
-    al = ctx.alignment
-    d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
-    if not d.only_translation or _headline_case(ctx, lk, ttext):
-        return None
-    cands = [
-        n
-        for n in d.only_translation
-        if _uses(ctx.name_counts, n.text) <= ctx.options.name_repeats
-        and not any(respelled(n, x) for x in d.only_original)
-    ]
-    cands = [n for n in cands if not _moved_in(ctx, lk, n)]
-    return (d, cands) if cands else None
-
-
-def name_probe_texts(ctx: FlagContext, found: NameCands, otext: str, ttext: str) -> list[str]:
-    """Every text ``_scored`` encodes for these candidates (``name_candidates_of``)."""
-    cands = found[1]
-    out = [otext, *_ablated(cands, ttext), *_windows(cands, ttext)]
-    if ctx.options.name_echo_weight:
-        out += [n.text for n in cands] + _echo_tokens(otext)
-    return out
-
-
-def scored_name_flags(
-    ctx: FlagContext, lk: Link, otext: str, ttext: str, c: float, found: NameCands
-) -> list[Flag]:
-    """``name_flags`` from its candidates (``name_candidates_of``)."""
     d, cands = found
     displaced = displaced_names(ctx.doc_names, otext, ttext)
     bad = _scored(ctx, cands, d, displaced, otext, ttext, c)
@@ -212,7 +203,7 @@ def _scored(
 
     All probes of all candidates go to the encoder in one call (gain: the translation
     without the name; contrast: the name's window with it and with each stand-in),
-    because each encoder call has a fixed cost. See ``name_flags`` for the signals.
+    because each encoder call has a fixed cost. See ``scored_name_flags`` for the signals.
     """
     o = ctx.options
     ablated = _ablated(cands, ttext)
