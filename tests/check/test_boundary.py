@@ -1,6 +1,7 @@
 """``align.check.boundary``: sentence boundaries the aligner placed one sentence off.
 
-A stub encoder gives each text a fixed unit vector, so the cosines are set by hand."""
+A stub encoder gives each text a fixed unit vector, so the cosines are set by hand; the
+last two tests count the encoder calls of a recording one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+from conftest import RecordingEncoder
 
 from align.check.boundary import moved_across, slipped_additions
 from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link, Span
@@ -23,7 +25,15 @@ class _Stub:
         return np.array([[np.cos(self.angles[t]), np.sin(self.angles[t])] for t in texts])
 
 
-def _ctx(orig: list[str], trans: list[str], links: list[Link], angles: dict[str, float]) -> Any:
+def _ctx(
+    orig: list[str],
+    trans: list[str],
+    links: list[Link],
+    angles: dict[str, float] | None = None,
+    encoder: Any = None,
+) -> Any:
+    """A check context over these sentences and links; texts encoded by ``encoder`` or,
+    without one, as unit vectors at the given ``angles``."""
     al = SimpleNamespace(
         original=SimpleNamespace(texts=orig, lang="ar"),
         translation=SimpleNamespace(texts=trans, lang="en"),
@@ -36,7 +46,23 @@ def _ctx(orig: list[str], trans: list[str], links: list[Link], angles: dict[str,
         for lk in pairs
     ]
     return SimpleNamespace(
-        alignment=al, encoder=_Stub(angles), ratio_median=float(np.median(ratios)), pairs=pairs
+        alignment=al,
+        encoder=encoder or _Stub(angles or {}),
+        ratio_median=float(np.median(ratios)),
+        pairs=pairs,
+    )
+
+
+def _cut() -> Flag:
+    """A major cut of "lost clause" from the second original sentence."""
+    return Flag(
+        PARTIAL_OMISSION,
+        "major",
+        (1,),
+        (1,),
+        "Partly omitted",
+        {},
+        spans=(Span("original", 1, 0, 11),),
     )
 
 
@@ -67,15 +93,7 @@ def test_a_cut_whose_words_the_neighbour_renders_is_minor() -> None:
     orig = ["first", "lost clause, kept part"]
     trans = ["first plus the clause", "kept"]
     links = [Link((0,), (0,), 0.6), Link((1,), (1,), 0.9)]
-    cut = Flag(
-        PARTIAL_OMISSION,
-        "major",
-        (1,),
-        (1,),
-        "Partly omitted",
-        {},
-        spans=(Span("original", 1, 0, 11),),
-    )
+    cut = _cut()
     # giving "lost clause" to "first" brings it nearer "first plus the clause"
     angles = {"first": 0.5, "first plus the clause": 0.0, "first lost clause": 0.1}
     (f,) = moved_across(_ctx(orig, trans, links, angles), [cut])
@@ -83,3 +101,32 @@ def test_a_cut_whose_words_the_neighbour_renders_is_minor() -> None:
     angles["first lost clause"] = 0.8  # the clause is not in the neighbour: stays major
     (g,) = moved_across(_ctx(orig, trans, links, angles), [cut])
     assert g.severity == "major"
+
+
+# The rules list every probe first and encode them in one call (a call costs ~1.5 ms
+# whatever its size); what they list must be what they then read.
+
+
+def test_slipped_additions_encode_their_new_texts_in_one_call() -> None:
+    orig, trans = ["A", "B", "C", "D"], ["a", "b", "x", "c", "d", "y"]
+    links = [
+        Link((0,), (0,), 0.9),
+        Link((1,), (1,), 0.9),
+        Link((), (2,), 0.1),
+        Link((2,), (3,), 0.9),
+        Link((3,), (4,), 0.9),
+        Link((), (5,), 0.1),
+    ]
+    rec = RecordingEncoder()
+    slipped_additions(_ctx(orig, trans, links, encoder=rec), [2, 5])
+    assert rec.new_texts_per_call()[1:] == []  # everything after the first call is cached
+
+
+def test_moved_across_encodes_its_new_texts_in_one_call() -> None:
+    orig = ["first", "lost clause, kept part", "third"]
+    trans = ["first plus the clause", "kept", "third one"]
+    links = [Link((0,), (0,), 0.6), Link((1,), (1,), 0.9), Link((2,), (2,), 0.9)]
+    cut = _cut()
+    rec = RecordingEncoder()
+    moved_across(_ctx(orig, trans, links, encoder=rec), [cut, cut])
+    assert len(rec.new_texts_per_call()) == 1

@@ -3,24 +3,11 @@ one call (a call costs ~1.5 ms whatever its size); the loop then reads the cache
 
 from __future__ import annotations
 
-import numpy as np
+from conftest import RecordingEncoder
 
 from align.sentalign.merges import merge_omissions
 from align.sentalign.moves import Draft
 from align.types import Link
-
-
-class _Recorder:
-    name = "recorder"
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-        self.seen: set[str] = set()
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.calls.append([t for t in dict.fromkeys(texts) if t not in self.seen])
-        self.seen.update(texts)
-        return np.array([[np.cos(len(t)), np.sin(len(t))] for t in texts])
 
 
 def test_merge_omissions_encodes_the_texts_of_its_merges_in_one_call() -> None:
@@ -32,6 +19,6 @@ def test_merge_omissions_encodes_the_texts_of_its_merges_in_one_call() -> None:
         Link((2,), (1,), 0.8),
         Link((3,), (), 0.0),
     )
-    rec = _Recorder()
+    rec = RecordingEncoder()
     merge_omissions(Draft(ot, tt, links), rec, min_gain=0.03)  # type: ignore[arg-type]
     assert len([c for c in rec.calls if c]) == 1
