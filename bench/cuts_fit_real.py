@@ -50,12 +50,13 @@ def _pieces(texts: list[str], quote: str) -> list[tuple[int, int, int]]:
 
 
 def _label(e: dict[str, Any], gold: list[list[Any]], other: list[list[Any]]) -> tuple[Any, int]:
+    from flags import span_hit
+
+    from align.types import Span
+
     s, a, b = int(e["sentence"]), int(e["local"]), int(e["end_local"])
-    for k, (kind, _side, sent, ga, gb) in enumerate(gold):
-        if KINDS[kind] != e["side"] or sent != s:
-            continue
-        inter = min(b, gb) - max(a, ga)
-        if inter > 0 and inter >= 0.5 * min(b - a, gb - ga):
+    for k, (_kind, side, sent, ga, gb) in enumerate(gold):
+        if span_hit(Span(str(e["side"]), s, a, b), Span(side, sent, ga, gb)):
             return 1, k
     for side, sent, ga, gb in other:
         if side == e["side"] and sent == s and min(b, gb) > max(a, ga):

@@ -209,6 +209,10 @@ def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]
     the gold half of it); None on a sentence whose gold edit of the kind has no spans."""
     if not edited:
         return 0, -1
+    from flags import span_hit
+
+    from align.types import Span
+
     side = str(e["side"])
     kind = "partial_omission" if side == "original" else "insertion"
     s, a, b = int(e["sentence"]), int(e["local"]), int(e["end_local"])
@@ -216,9 +220,7 @@ def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]
         if g.kind != kind or (kind == "partial_omission" and g.subkind != "clause"):
             continue
         for sp in g.spans:
-            inter = min(b, sp.end) - max(a, sp.start)
-            same = (sp.side, sp.sentence) == (side, s)
-            if same and inter > 0 and inter >= 0.5 * min(b - a, sp.end - sp.start):
+            if span_hit(Span(side, s, a, b), sp):
                 return 1, sp.start
     for g in gold:
         ids = g.original if side == "original" else g.translation
