@@ -31,6 +31,7 @@ import csv
 import dataclasses
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import defaultdict
@@ -320,7 +321,9 @@ def main() -> None:
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
             rows = [[lk.original, lk.translation, lk.score] for lk in al.links]
-            path.write_text(json.dumps(rows))
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")  # parallel runs share the cache
+            tmp.write_text(json.dumps(rows))
+            os.replace(tmp, path)
         return al
 
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))

@@ -100,8 +100,15 @@ def _merges(links: list[Link], k: int, keep: Set[int]) -> list[tuple[int, tuple[
 
 
 def _pieces(text: str) -> list[str]:
-    """``text`` cut at sentence ends and clause boundaries (``rendered_in``)."""
-    return [c for part in _SENT_END.split(text) for c in clauses(part)]
+    """``text`` cut at clause boundaries, and at sentence ends (``rendered_in``).
+
+    Both: a merged sentence may be one clause of its new sentence ("..., and they are
+    friendly") or a whole sentence the segmenter left joined, which clause cuts split
+    into pieces too small to match ("You're going to go" / "after someone like that?").
+    """
+    sentences = _SENT_END.split(text)
+    out = [c for part in sentences for c in clauses(part)]
+    return out + [s for s in sentences if s not in out] if len(sentences) >= 2 else out
 
 
 RENDERED_SIM = 0.6  # a piece of a translation this close to a sentence renders it ...

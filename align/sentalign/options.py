@@ -87,6 +87,12 @@ class RepairOptions:
     structure: bool = setting(
         True, "Join a split-off interjection or a sentence shortened to a word to its pair."
     )
+    reassign_margin: float = setting(
+        0.05,
+        "An unlinked sentence takes a translation sentence from the nearest link across"
+        " its gap when this much more similar to it than the link's own original;"
+        " 1 turns it off.",
+    )
     diagonal_margin: float = setting(
         0.1,
         "A 2-2 link whose straight pairs are this much more alike than its crossed ones is"
