@@ -42,6 +42,13 @@ _COLORS = {
 _RESET = "\x1b[0m"
 
 
+# The flagged words inside a quoted sentence, between brackets no news text uses (« » are
+# Russian and French quotation marks, [ ] a translator's note: either would read as part
+# of the article). Not an ANSI underline: article text is made visible after marking,
+# which shows any escape character literally.
+_MARKS = ("\u27e6", "\u27e7")
+
+
 def _paint(text: str, key: str, color: bool) -> str:
     return f"{_COLORS[key]}{text}{_RESET}" if color and key in _COLORS else text
 
@@ -112,7 +119,7 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
                 (report.alignment.translation.lang, trans, "translation"),
             ):
                 if sents:
-                    shown = " ".join(marked_text(s, [flag], side) for s in sents)
+                    shown = " ".join(marked_text(s, [flag], side, *_MARKS) for s in sents)
                     out.append(_wrap(f"{lang}: \u201c{shown}\u201d", "     "))
             if verbose and flag.evidence:
                 evidence = json.dumps(dict(flag.evidence), ensure_ascii=False, sort_keys=True)

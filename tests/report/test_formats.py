@@ -94,3 +94,22 @@ def test_write_output_names_the_file_it_cannot_write(tmp_path: Path) -> None:
     with pytest.raises(AlignError, match="cannot write output") as info:
         write_output(tmp_path, "x")  # a folder: the rename fails
     assert info.value.path == str(tmp_path)
+
+
+def test_text_marks_flagged_words_with_brackets_no_article_uses() -> None:
+    """« » are Russian and French quotation marks: as span markers they read as the
+    article's own quotes: text output brackets the words with ⟦ ⟧."""
+    from align.types import Span
+
+    report = make_report()
+    flag = next(f for f in report.flags if f.kind == "number_mismatch")
+    j = flag.translation[-1]
+    text = report.alignment.translation.sentences[j].text
+    start = text.index("460,000")
+    marked = dataclasses.replace(flag, spans=(Span("translation", j, start, start + 7),))
+    report = dataclasses.replace(
+        report, flags=tuple(marked if f is flag else f for f in report.flags)
+    )
+    plain = render_text(report)
+    assert "\u27e6460,000\u27e7" in plain and "«460,000»" not in plain
+    assert "\u27e6460,000\u27e7" in render_text(report, color=True)
