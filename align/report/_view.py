@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from align.types import (
     ADDITION,
     FLAG_KINDS,
+    NOT_A_TRANSLATION,
     OMISSION,
     SEVERITIES,
     Document,
@@ -245,7 +246,11 @@ def plural(n: int, word: str) -> str:
 
 
 def severity_phrase(report: Report) -> str:
-    """``"1 major change, 2 minor changes"`` or ``"no changes found"`` (one-line summary)."""
+    """``"1 major change, 2 minor changes"`` or ``"no changes found"`` (one-line summary);
+    for a text that is not a translation, that it was not compared sentence by sentence
+    (``check`` lists no changes then: "no changes found" would read as faithful)."""
+    if report.summary is not None and report.summary.verdict == NOT_A_TRANSLATION:
+        return "not compared sentence by sentence"
     by_severity = {s: 0 for s in ("major", "minor", "info")}
     for flag in report.flags:
         by_severity[flag.severity] = by_severity.get(flag.severity, 0) + 1

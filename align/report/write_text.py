@@ -27,7 +27,7 @@ from align.report._view import (
     side_phrase,
     visible,
 )
-from align.types import Report
+from align.types import NOT_A_TRANSLATION, Report
 
 WIDTH = 100
 _COLORS = {
@@ -126,7 +126,13 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
                 out.append(_wrap(f"evidence: {evidence}", "     "))
     elif report.summary is not None:
         out.append("")
-        out.append("No flags: nothing omitted, added or changed was found.")
+        out.append(
+            "No flags: a text that is not a translation of the original is not compared"
+            " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
+            " compares it anyway)."
+            if report.summary.verdict == NOT_A_TRANSLATION
+            else "No flags: nothing omitted, added or changed was found."
+        )
     if decisions:
         out += ["", f"Review: {len(decisions)} decision(s)"]
         out += [_wrap(visible(decision_line(d)), "  ") for d in decisions]

@@ -113,3 +113,14 @@ def test_text_marks_flagged_words_with_brackets_no_article_uses() -> None:
     plain = render_text(report)
     assert "\u27e6460,000\u27e7" in plain and "«460,000»" not in plain
     assert "\u27e6460,000\u27e7" in render_text(report, color=True)
+
+
+def test_not_a_translation_says_it_was_not_compared_not_that_nothing_changed() -> None:
+    report = make_report()
+    assert report.summary is not None
+    summary = dataclasses.replace(report.summary, verdict="not_a_translation")
+    report = dataclasses.replace(report, flags=(), summary=summary)
+    text = render_text(report)
+    assert "not compared sentence by sentence" in text.splitlines()[0]
+    assert "--not-translation-coverage 0" in text and "nothing omitted" not in text
+    assert "not compared sentence by sentence" in render(report, "md")
