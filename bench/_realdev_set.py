@@ -14,7 +14,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "bench" / "realdev" / "pairs.jsonl"
 SIDES = ("original", "translation")
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
 _FOLD = str.maketrans(
     {
         "“": '"',
@@ -45,7 +45,7 @@ def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
 
 def split_of(pair: dict[str, Any]) -> str:
     """A pair's split: ``dev`` unless it says ``test``, ``test2``, ``test3``, ``test4``,
-    ``test5``, ``test6`` or ``test7``."""
+    ``test5``, ``test6``, ``test7`` or ``test8``."""
     return str(pair.get("split") or "dev")
 
 

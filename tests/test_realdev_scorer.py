@@ -224,3 +224,23 @@ def test_fourth_held_out_split_test7_is_known_held_out_and_annotated(realdev: Mo
     others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != "test7"}
     outlets = [p["outlet"] for p in held_out]
     assert not others & set(outlets) and max(outlets.count(o) for o in outlets) <= 3
+
+
+def test_fifth_held_out_split_test8_is_known_held_out_and_annotated(realdev: ModuleType) -> None:
+    assert "test8" in realdev.SPLITS and "test8" in realdev.HELD_OUT
+    row = realdev.score_pair({**PAIR, "split": "test8"}, {**REPORT, "flags": []})
+    assert set(realdev.summarise_splits([row])) == {"all", "test8"}
+    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test8"]
+    assert len(held_out) >= 8
+    assert sum(p["kind"] == "edited" for p in held_out) >= 6
+    controls = [p for p in held_out if p["kind"] == "control"]
+    # controls from different original texts
+    assert len(controls) >= 2 and len({p["original_url"] for p in controls}) == len(controls)
+    assert sum(p["orig_lang"] == "ru" for p in held_out) >= 3
+    assert sum(p["orig_lang"] == "ar" for p in held_out) >= 3
+    assert all(p["edits"] for p in held_out if p["kind"] == "edited")
+    assert not any(p["edits"] for p in controls)
+    # outlets no other split uses, at most three pairs each
+    others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != "test8"}
+    outlets = [p["outlet"] for p in held_out]
+    assert not others & set(outlets) and max(outlets.count(o) for o in outlets) <= 3
