@@ -189,58 +189,32 @@ def test_second_held_out_split_test5_is_known_and_annotated(realdev: ModuleType)
     assert not any(p["edits"] for p in held_out if p["kind"] == "control")
 
 
-def test_third_held_out_split_test6_is_known_held_out_and_annotated(realdev: ModuleType) -> None:
-    assert "test6" in realdev.SPLITS and "test6" in realdev.HELD_OUT
-    row = realdev.score_pair({**PAIR, "split": "test6"}, {**REPORT, "flags": []})
-    assert set(realdev.summarise_splits([row])) == {"all", "test6"}
-    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test6"]
-    assert sum(p["kind"] == "edited" for p in held_out) >= 9
-    assert sum(p["kind"] == "control" for p in held_out) >= 3
-    assert sum(p["orig_lang"] == "ru" for p in held_out) >= 4
-    assert sum(p["orig_lang"] == "ar" for p in held_out) >= 4
-    assert all(p["edits"] for p in held_out if p["kind"] == "edited")
-    assert not any(p["edits"] for p in held_out if p["kind"] == "control")
-    # outlets no other split uses, at most three pairs each
-    others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != "test6"}
-    outlets = [p["outlet"] for p in held_out]
-    assert not others & set(outlets) and max(outlets.count(o) for o in outlets) <= 3
+# split: (pairs, edited, controls, Russian originals, Arabic originals) at least; the controls of
+# test7 and test8 come from different original texts; every split's outlets are its own
+HELD_OUT_MINIMUMS = {
+    "test6": (12, 9, 3, 4, 4),
+    "test7": (12, 9, 3, 4, 4),
+    "test8": (8, 6, 2, 3, 3),
+}
 
 
-def test_fourth_held_out_split_test7_is_known_held_out_and_annotated(realdev: ModuleType) -> None:
-    assert "test7" in realdev.SPLITS and "test7" in realdev.HELD_OUT
-    row = realdev.score_pair({**PAIR, "split": "test7"}, {**REPORT, "flags": []})
-    assert set(realdev.summarise_splits([row])) == {"all", "test7"}
-    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test7"]
-    assert len(held_out) >= 12
-    assert sum(p["kind"] == "edited" for p in held_out) >= 9
+@pytest.mark.parametrize("split", sorted(HELD_OUT_MINIMUMS))
+def test_held_out_splits_are_known_and_annotated(realdev: ModuleType, split: str) -> None:
+    n_pairs, n_edited, n_controls, n_ru, n_ar = HELD_OUT_MINIMUMS[split]
+    assert split in realdev.SPLITS and split in realdev.HELD_OUT
+    row = realdev.score_pair({**PAIR, "split": split}, {**REPORT, "flags": []})
+    assert set(realdev.summarise_splits([row])) == {"all", split}
+    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == split]
     controls = [p for p in held_out if p["kind"] == "control"]
-    # three controls from three different original texts
-    assert len(controls) >= 3 and len({p["original_url"] for p in controls}) == len(controls)
-    assert sum(p["orig_lang"] == "ru" for p in held_out) >= 4
-    assert sum(p["orig_lang"] == "ar" for p in held_out) >= 4
+    assert len(held_out) >= n_pairs and len(controls) >= n_controls
+    assert sum(p["kind"] == "edited" for p in held_out) >= n_edited
+    assert sum(p["orig_lang"] == "ru" for p in held_out) >= n_ru
+    assert sum(p["orig_lang"] == "ar" for p in held_out) >= n_ar
+    if split != "test6":
+        assert len({p["original_url"] for p in controls}) == len(controls)
     assert all(p["edits"] for p in held_out if p["kind"] == "edited")
     assert not any(p["edits"] for p in controls)
     # outlets no other split uses, at most three pairs each
-    others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != "test7"}
-    outlets = [p["outlet"] for p in held_out]
-    assert not others & set(outlets) and max(outlets.count(o) for o in outlets) <= 3
-
-
-def test_fifth_held_out_split_test8_is_known_held_out_and_annotated(realdev: ModuleType) -> None:
-    assert "test8" in realdev.SPLITS and "test8" in realdev.HELD_OUT
-    row = realdev.score_pair({**PAIR, "split": "test8"}, {**REPORT, "flags": []})
-    assert set(realdev.summarise_splits([row])) == {"all", "test8"}
-    held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test8"]
-    assert len(held_out) >= 8
-    assert sum(p["kind"] == "edited" for p in held_out) >= 6
-    controls = [p for p in held_out if p["kind"] == "control"]
-    # controls from different original texts
-    assert len(controls) >= 2 and len({p["original_url"] for p in controls}) == len(controls)
-    assert sum(p["orig_lang"] == "ru" for p in held_out) >= 3
-    assert sum(p["orig_lang"] == "ar" for p in held_out) >= 3
-    assert all(p["edits"] for p in held_out if p["kind"] == "edited")
-    assert not any(p["edits"] for p in controls)
-    # outlets no other split uses, at most three pairs each
-    others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != "test8"}
+    others = {p["outlet"] for p in realdev.load_pairs() if realdev.split_of(p) != split}
     outlets = [p["outlet"] for p in held_out]
     assert not others & set(outlets) and max(outlets.count(o) for o in outlets) <= 3
