@@ -9,7 +9,8 @@ significant digits (``2.47 million`` as ``2.5 million``; never ``300 thousand`` 
 ``1990s``); a unit word one side left implicit (``2.5`` / ``2.5 million``) and a unit
 conversion within 12 % (km / miles, C / F) are the same fact, the conversion only
 where the other side does not write the same unit; ``Article 159.3`` is ``part 3 of
-article 159``; a phone number regrouped is not a change, and a figure repeated on one
+article 159``; a phone number regrouped is not a change (its digits in order, or its
+groups reversed), a transposition in it is, and a figure repeated on one
 side but changed once on the other is. ``bench/changed_numbers.py`` measures all this on
 human translations.
 """
@@ -99,13 +100,8 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
         only_o
         and only_t
         and all(f.kind != "time" for f in (*only_o, *only_t))
-        and _digits(only_o) == _digits(only_t)
-        and (
-            len(only_o) != len(only_t)
-            or len(_digits(only_o)) >= 7
-            or _groups(only_o) == _groups(only_t)
-        )
-    ):  # a phone number regrouped (not 36 -> 63, which keeps one fact per side)
+        and _regrouped(only_o, only_t)
+    ):  # a phone number regrouped (not 36 -> 63, nor 4278884 -> 4287884)
         only_o, only_t = [], []
     if bool(only_o) != bool(only_t):  # "aged 30 and 30" / "aged 30 and 40"
         only_o = only_o or _repeats(of, tf)
@@ -113,10 +109,40 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     if len(only_o) + len(only_t) == 1:  # "5 years" / "seven years"
         only_o = only_o or _lone_word(of, orig_lang, tf, only_t[0])
         only_t = only_t or _lone_word(tf, trans_lang, of, only_o[0])
+    if only_t and not only_o:  # "300 km (109 miles)": the translator's conversion is wrong
+        only_o, only_t = _misconverted(trans_text, trans_lang, only_t)
     co, ct = _codes(orig_text, trans_text), _codes(trans_text, orig_text)
     if co and ct:
         only_o, only_t = only_o + co, only_t + ct
     return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
+
+
+# a quantity and its conversion in brackets: "300 km (190 miles)", "85 mph (137 km/h)"
+_CONVERSION = re.compile(
+    r"(\d[\d.,]*\s*[^\W\d]{1,12}(?:/[^\W\d]{1,3})?)\s*\(\s*(\d[\d.,]*\s*[^()]{1,14})\)"
+)
+
+
+def _misconverted(
+    text: str, lang: str, only: list[NumberFact]
+) -> tuple[list[NumberFact], list[NumberFact]]:
+    """``(quantity, [its conversion])`` when a one-sided figure of ``text`` is a bracketed
+    conversion that does not convert the quantity before it ("300 km (109 miles)": 300 km
+    is 186 miles), else ``([], only)``.
+
+    A translator who adds a conversion the original lacks leaves a figure on one side only,
+    which is never a changed number by itself; a wrong one is a changed figure all the
+    same (``bench/changed_numbers.py``: "300 km (190 miles)" edited to "(109 miles)").
+    """
+    texts = {f.text for f in only}
+    for m in _CONVERSION.finditer(ascii_digits(text)):
+        base, conv = extract_numbers(m.group(1), lang), extract_numbers(m.group(2), lang)
+        if len(base) != 1 or len(conv) != 1 or conv[0].text not in texts:
+            continue
+        f, g = base[0], conv[0]
+        if f.unit and f.unit == g.unit and f.si and g.si and not _converted(f, g):
+            return [f], [g]
+    return [], only
 
 
 def _codes(text: str, other: str) -> list[NumberFact]:
@@ -179,6 +205,23 @@ def _groups(facts: list[NumberFact]) -> list[str]:
 
 def _digits(facts: list[NumberFact]) -> str:
     return "".join(sorted(c for f in facts for c in f.text if c.isdigit()))
+
+
+def _regrouped(only_o: list[NumberFact], only_t: list[NumberFact]) -> bool:
+    """The same digits in other groups: "+7 905 989 9172" / "+79059899172", or groups listed
+    the other way round ("111 555 0800" in Arabic running text / "0800 555 111"), or both.
+
+    Not any permutation of the digits: "4278884" / "4287884" and "+7 905 989 9172" /
+    "+7 905 899 9172" are a changed code and a changed phone number (``bench/
+    changed_numbers.py``: transposed digits in long codes were never flagged).
+    """
+    if _digits(only_o) != _digits(only_t):
+        return False
+    if _groups(only_o) == _groups(only_t):
+        return True
+    groups_o = [g for f in only_o for g in re.findall(r"\d+", f.text)]
+    in_order = "".join(g for f in only_t for g in re.findall(r"\d+", f.text))
+    return in_order in ("".join(groups_o), "".join(reversed(groups_o)))
 
 
 def _unmatched(
