@@ -50,7 +50,7 @@ def _pieces(texts: list[str], quote: str) -> list[tuple[int, int, int]]:
 
 
 def _label(e: dict[str, Any], gold: list[list[Any]], other: list[list[Any]]) -> tuple[Any, int]:
-    from flags import span_hit
+    from _flags_score import span_hit
 
     from align.types import Span
 

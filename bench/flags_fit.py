@@ -209,7 +209,7 @@ def _label(gold: Any, e: dict[str, Any], edited: bool) -> tuple[int | None, int]
     the gold half of it); None on a sentence whose gold edit of the kind has no spans."""
     if not edited:
         return 0, -1
-    from flags import span_hit
+    from _flags_score import span_hit
 
     from align.types import Span
 
