@@ -117,9 +117,11 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
 
 
-# a quantity and its conversion in brackets: "300 km (190 miles)", "85 mph (137 km/h)"
+# a quantity and its conversion in brackets: "300 km (190 miles)", "85 mph (137 km/h)",
+# "30°C (86°F)", "30 degrees Celsius (86 degrees Fahrenheit)"
 _CONVERSION = re.compile(
-    r"(\d[\d.,]*\s*[^\W\d]{1,12}(?:/[^\W\d]{1,3})?)\s*\(\s*(\d[\d.,]*\s*[^()]{1,14})\)"
+    r"(\d[\d.,]*\s*°?[^\W\d]{1,12}(?:/[^\W\d]{1,3}| [^\W\d]{1,12})?)\s*"
+    r"\(\s*(\d[\d.,]*\s*[^()]{1,24})\)"
 )
 
 

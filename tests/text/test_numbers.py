@@ -258,6 +258,9 @@ def test_a_changed_code_is_shown_as_written() -> None:
         ("сковорода, артикул 4278884", "ru", "frying pan, item 4287884", True),
         ("в 300 км от Палу", "ru", "300 km (190 miles) from Palu", False),  # a right conversion
         ("в 300 км от Палу", "ru", "300 km (109 miles) from Palu", True),  # a wrong one
+        ("до 30 градусов", "ru", "up to 30°C (86°F)", False),
+        ("до 30 градусов", "ru", "up to 30°C (68°F)", True),
+        ("до 30 градусов", "ru", "30 degrees Celsius (96 degrees Fahrenheit)", True),
     ],
 )
 def test_long_numbers_and_added_conversions(
