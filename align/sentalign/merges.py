@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
+from align.embed.encoder import prefetch
 from align.sentalign.moves import Draft, cosine, joined
 from align.text.shape import clauses
 from align.types import Link
@@ -76,8 +77,7 @@ def _prefetch_merges(
             pieces = _pieces(t)
             if len(pieces) >= 2:
                 texts += [ot[i], *(ot[x] for x in p.original), *pieces]
-    if texts:
-        encoder.encode(list(dict.fromkeys(texts)))
+    prefetch(encoder, texts)
 
 
 def _merges(links: list[Link], k: int, keep: Set[int]) -> list[tuple[int, tuple[int, ...]]]:
