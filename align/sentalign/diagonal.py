@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from align.sentalign.moves import Draft, cosine
+from align.sentalign.moves import Draft
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,10 +43,9 @@ def split_diagonal(d: Draft, encoder: Encoder, margin: float) -> tuple[Link, ...
             if max(_ratio(d, (o1,), (t1,)), _ratio(d, (o2,), (t2,))) > LONG * usual:
                 out.append(lk)
                 continue
-            texts = [d.ot[o1], d.ot[o2], d.tt[t1], d.tt[t2]]
-            encoder.encode(texts)  # one batch for the four cosines below
-            straight = min(cosine(encoder, texts[0], texts[2]), cosine(encoder, texts[1], texts[3]))
-            crossed = max(cosine(encoder, texts[0], texts[3]), cosine(encoder, texts[1], texts[2]))
+            v = encoder.encode([d.ot[o1], d.ot[o2], d.tt[t1], d.tt[t2]])
+            straight = min(float(v[0] @ v[2]), float(v[1] @ v[3]))
+            crossed = max(float(v[0] @ v[3]), float(v[1] @ v[2]))
             if straight - crossed >= margin:
                 out += [Link((o1,), (t1,)), Link((o2,), (t2,))]
                 continue
