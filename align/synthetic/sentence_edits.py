@@ -14,6 +14,7 @@ import random
 import re
 
 from align.text.names import find_in, name_candidates, skeleton
+from align.text.normalize import ascii_digits
 
 OUTLETS = ("Levant Daily", "Eurasia Monitor", "The Gulf Review", "Steppe News", "Orient Wire")
 # fmt: off
@@ -68,10 +69,9 @@ def split_sentence(text: str) -> tuple[str, str] | None:
 
 
 _DIGIT_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
-# an original's figures: Eastern Arabic digits read as ASCII, groups of three after a
-# space, a dot or a comma (Russian "1 200", "1.200") read as one figure
-_ORIG_NUM_RE = re.compile(r"(?<![\d.,])\d+(?:[\s\u00a0\u202f.,٬٫]\d+)*")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+# an original's figures (after ``ascii_digits``): groups of three after a space, a dot or
+# a comma (Russian "1 200", "1.200") read as one figure
+_ORIG_NUM_RE = re.compile(r"(?<![\d.,])\d+(?:[\s\u00a0\u202f.,]\d+)*")
 
 
 def _key(figure: str) -> str:
@@ -120,7 +120,7 @@ def number_edit(o: str, t: str, rng: random.Random) -> str | None:
     recall was 1 by construction), and every fix to the comparator redrew the whole
     synthetic set.
     """
-    keys = frozenset(_key(m.group(0)) for m in _ORIG_NUM_RE.finditer(o.translate(_DIGITS)))
+    keys = frozenset(_key(m.group(0)) for m in _ORIG_NUM_RE.finditer(ascii_digits(o)))
     if not keys:
         return None
     new = change_number(t, rng, keys)
