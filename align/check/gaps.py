@@ -180,7 +180,9 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
 
 
 def _show(idx: tuple[int, ...]) -> str:
-    return f"#{idx[0]}" if len(idx) == 1 else f"#{idx[0]}-{idx[-1]}"
+    """Sentence numbers for a person: from 1, as every report's human text numbers them
+    (the flag's ``original``/``translation`` fields keep the 0-based offsets)."""
+    return f"#{idx[0] + 1}" if len(idx) == 1 else f"#{idx[0] + 1}-{idx[-1] + 1}"
 
 
 def quote(text: str, n: int = 90) -> str:

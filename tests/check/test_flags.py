@@ -269,6 +269,9 @@ def test_moved_sentence_glued_to_a_link_is_a_reorder(encoder: Encoder) -> None:
     kinds = {(f.kind, f.original, f.translation) for f in report.flags}
     assert ("reorder", (3,), (0,)) in kinds
     assert not any(f.kind in ("omission", "addition", "split") for f in report.flags)
+    # its message is read by a person: sentences numbered from 1, like every human text
+    moved = next(f for f in report.flags if f.kind == "reorder")
+    assert moved.detail.endswith("#4 appear elsewhere in the translation (#1)")
 
 
 def test_moved_sentence_paired_with_a_dropped_one_is_a_reorder(encoder: Encoder) -> None:
