@@ -47,11 +47,11 @@ from align.check.context import FlagOptions  # noqa: E402
 from align.check.flags import check_alignment  # noqa: E402
 from align.embed.encoder import load_encoder  # noqa: E402
 from align.synthetic.generate import (  # noqa: E402
-    SyntheticCase,
     SynthOptions,
     document_from_lines,
     make_synthetic,
 )
+from align.synthetic.gold import SyntheticCase  # noqa: E402
 from align.types import Alignment, Document, Link, Signature  # noqa: E402
 
 Case = tuple[str, list[str], list[str], str]  # dataset, original lines, English lines, lang

@@ -28,8 +28,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from align.embed.encoder import prefetch
-from align.sentalign.moves import cosine, joined
+from align.embed.encoder import cosines
+from align.sentalign.moves import joined
 from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,9 +46,9 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
     links = [lk for lk in al.links if lk.translation]
     by_t = {lk.translation[0]: k for k, lk in enumerate(links)}
     out: dict[int, Flag] = {}
-    # per unlinked sentence j, each shift tried: (P, Q, Q's translation with P's
-    # sentence, and the six texts its four cosines compare)
-    shifts: dict[int, list[tuple[Link, Link, tuple[int, ...], tuple[str, ...]]]] = {}
+    # each shift tried, per unlinked sentence j in order: (j, P, Q, Q's translation with
+    # P's sentence, and the six texts its four cosines compare)
+    shifts: list[tuple[int, Link, Link, tuple[int, ...], tuple[str, ...]]] = []
     for j in added:
         k = by_t.get(j)
         if k is None:
@@ -69,26 +69,31 @@ def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
                 joined(tt, q.translation),
                 joined(tt, q_t),
             )
-            shifts.setdefault(j, []).append((p, q, q_t, texts))
-    enc = ctx.encoder
-    prefetch(enc, (x for tried in shifts.values() for *_, texts in tried for x in texts))
-    for j, tried in shifts.items():
-        for p, q, q_t, (op, oq, tj, tp, tq, tq_new) in tried:
-            new_p, old_p = cosine(enc, op, tj), cosine(enc, op, tp)
-            old_q, new_q = cosine(enc, oq, tq), cosine(enc, oq, tq_new)
-            if new_p > old_p and new_p + new_q > old_p + old_q:
-                orig = tuple(sorted((*p.original, *q.original)))
-                trans = tuple(sorted((*q_t, j)))
-                out[j] = Flag(
-                    SPLIT,
-                    "info",
-                    orig,
-                    trans,
-                    "Split: the sentence boundary falls one sentence later in the "
-                    "translation; no sentence is added",
-                    {"shifted_cosine": round(new_p + new_q, 3), "linked": round(old_p + old_q, 3)},
-                )
-                break
+            shifts.append((j, p, q, q_t, texts))
+    # all four cosines of every shift in one call: P's original with j and with its own
+    # translation, Q's original with its translation and with it grown by P's sentence
+    asked = [
+        pair
+        for *_, (op, oq, tj, tp, tq, tq_new) in shifts
+        for pair in ((op, tj), (op, tp), (oq, tq), (oq, tq_new))
+    ]
+    cos = [float(c) for c in cosines(ctx.encoder, asked)]
+    for n, (j, p, q, q_t, _) in enumerate(shifts):
+        if j in out:  # the shift before explained it
+            continue
+        new_p, old_p, old_q, new_q = cos[4 * n : 4 * n + 4]
+        if new_p > old_p and new_p + new_q > old_p + old_q:
+            orig = tuple(sorted((*p.original, *q.original)))
+            trans = tuple(sorted((*q_t, j)))
+            out[j] = Flag(
+                SPLIT,
+                "info",
+                orig,
+                trans,
+                "Split: the sentence boundary falls one sentence later in the "
+                "translation; no sentence is added",
+                {"shifted_cosine": round(new_p + new_q, 3), "linked": round(old_p + old_q, 3)},
+            )
     return out
 
 
@@ -101,23 +106,26 @@ def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
         f for f in flags if f.kind == PARTIAL_OMISSION and f.severity == "major" and f.translation
     ]
     moves = {id(f): _moves(ctx, pairs, f) for f in cuts}
-    prefetch(ctx.encoder, (x for tried in moves.values() for m in tried for x in m))
+    # every neighbour's two cosines, all cuts at once: with the cut words and without
+    asked = [m for tried in moves.values() for m in tried]
+    pairs_asked = [x for moved, o, tr in asked for x in ((moved, tr), (o, tr))]
+    cos = [float(c) for c in cosines(ctx.encoder, pairs_asked)]
+    gains = {m: cos[2 * n] - cos[2 * n + 1] for n, m in enumerate(asked)}
     out = []
     for f in flags:
         if id(f) in moves:
-            gain = _neighbour_gain(ctx, moves[id(f)])
+            gain = _neighbour_gain([gains[m] for m in moves[id(f)]])
             if gain is not None:
                 f = replace(f, severity="minor", evidence={**f.evidence, "neighbour_gain": gain})
         out.append(f)
     return out
 
 
-def _neighbour_gain(ctx: FlagContext, moves: list[tuple[str, str, str]]) -> float | None:
-    """How much the cosine of a link next to a cut's rises when the cut words are given
-    to its original (``_moves``: at the side that touches the cut), when it rises by at
-    least ``BOUNDARY_GAIN``; else None."""
-    for moved, o, tr in moves:
-        gain = cosine(ctx.encoder, moved, tr) - cosine(ctx.encoder, o, tr)
+def _neighbour_gain(gains: list[float]) -> float | None:
+    """The first of a cut's neighbours' gains (``_moves``, in order: how much a link's
+    cosine rises when the cut words are given to its original, at the side that touches
+    the cut) that reaches ``BOUNDARY_GAIN``; else None."""
+    for gain in gains:
         if gain >= BOUNDARY_GAIN:
             return round(gain, 3)
     return None

@@ -185,7 +185,10 @@ def _doc_names(tt: list[str], lang: str) -> tuple[Name, ...]:
 def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     """Encode every text the checks may need in one call (each call has a fixed cost).
 
-    The encoder caches by text, so the later per-check ``encode`` calls are lookups.
+    The encoder caches by text, so the later per-check ``encode`` calls are lookups. A
+    prefetch, not ``cosines``: the rules read these as vectors (the pair cosines of
+    ``_context`` as row sums, the similarity matrices of the gap rules, the boilerplate
+    exemplars), not as a list of pairs known now.
     """
     ot, tt = al.original.texts, al.translation.texts
     texts = [_joined(ot, lk.original) for lk in pairs] + [
@@ -221,7 +224,8 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     ]
     # name candidates of every pair the name rule reads, then all their probes in one
     # encoder call: a call costs ~1.5 ms whatever its size (bench/flags_cost.py, 582
-    # calls of ~8 probes, then 711 of ~12 words)
+    # calls of ~8 probes, then 711 of ~12 words). A prefetch: the rule reads the probes
+    # as vectors (ablations, windows, word echoes: ``align.check.value_flags``)
     names = {
         k: name_candidates_of(ctx, lk, *texts[k], t_known, o_known)
         for k, lk in enumerate(pairs)

@@ -4,7 +4,7 @@ A word run without word-level counterparts is a weak sign by itself: a free
 translation leaves many faithful words unmatched. A clause-level view adds what the
 word view lacks. Both sides of the link are cut into clauses
 (``align.text.shape.clauses``), every clause embedded from its token rows in context
-(``align.sentalign.words.views``: no extra model pass), and a candidate is compared
+(``align.embed.views``: no extra model pass), and a candidate is compared
 with the other side's clauses:
 
 * ``best``: its cosine with the closest clause of the other side. A rendered clause

@@ -45,7 +45,8 @@ import numpy as np
 from align.check.lexicon import concept_class, concept_hits
 from align.check.word_clauses import clause_evidence, clause_ranges
 from align.check.word_model import MODEL
-from align.sentalign.words import WordLinks, heads, split_views, view_sums, views
+from align.embed.views import heads, split_views, view_sums, views
+from align.sentalign.words import WordLinks
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext

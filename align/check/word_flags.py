@@ -96,6 +96,9 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
     ot, tt = al.original.texts, al.translation.texts
     flags: list[Flag] = []
     gated = [(x, gv) for x in items if (gv := _gate(ctx, *x)) is not None]
+    # the token rows of every gated link's sentences in one model pass (usually the
+    # aligner's pass left them in the stash already): the word rules read rows and sum
+    # them under masks (``align.embed.views``), never pair cosines ``cosines`` could give
     prefetch_tokens(
         ctx.encoder,
         [ot[i] for (lk, _, _), _ in gated for i in lk.original]

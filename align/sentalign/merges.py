@@ -9,15 +9,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from align.embed.encoder import prefetch
-from align.sentalign.moves import Draft, cosine, joined
+from align.embed.encoder import cosines
+from align.sentalign.moves import Draft, joined
 from align.text.shape import clauses
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
+
+
+@dataclass(frozen=True, slots=True)
+class _Merge:
+    """One merge ``merge_omissions`` tries: the unlinked original ``sentence`` joined to a
+    neighbouring link, whose originals become ``merged`` and whose translation stays."""
+
+    sentence: int
+    merged: tuple[int, ...]
+    translation: tuple[int, ...]
+
+    @property
+    def kept(self) -> tuple[int, ...]:
+        """The neighbour's own original sentences."""
+        return tuple(x for x in self.merged if x != self.sentence)
 
 
 def merge_omissions(
@@ -34,56 +50,53 @@ def merge_omissions(
     whose cosine to its translation *rises* by more than ``min_gain`` with it; a truly
     dropped sentence adds meaning the translation lacks and lowers that cosine.
     ``keep``: sentences of moved passages (never joined).
+
+    The gains of every merge the links offer as they stand are asked in one encoder call
+    (a call costs ~1.5 ms whatever its size); a merge that only appears once an earlier
+    one changed its neighbour is asked when met.
     """
-    ot, tt = d.ot, d.tt
     links = list(d.links)
-    _prefetch_merges(encoder, ot, tt, links, keep)
+    gains = _gains(d, encoder, [m for k in range(len(links)) for _, m in _merges(links, k, keep)])
     k = 0
     while k < len(links):
-        tries = _merges(links, k, keep)
-        if tries:
-            i = links[k].original[0]
-            best: tuple[float, int, tuple[int, ...]] | None = None
-            for nb, merged in tries:
-                p = links[nb]
-                t = joined(tt, p.translation)
-                gain = cosine(encoder, joined(ot, merged), t) - cosine(
-                    encoder, joined(ot, p.original), t
-                )
-                if rendered_in(encoder, ot[i], t, [ot[x] for x in p.original]):
-                    gain = max(gain, min_gain + 1e-6)
-                if gain > min_gain and (best is None or gain > best[0]):
-                    best = (gain, nb, merged)
-            if best is not None:
-                _, nb, merged = best
-                links[nb] = Link(merged, links[nb].translation)
-                del links[k]
-                continue
+        best: tuple[float, int, _Merge] | None = None
+        for nb, m in _merges(links, k, keep):
+            gain = gains[m] if m in gains else _gains(d, encoder, [m])[m]
+            if rendered_in(encoder, d.ot[m.sentence], joined(d.tt, m.translation), _kept(d, m)):
+                gain = max(gain, min_gain + 1e-6)
+            if gain > min_gain and (best is None or gain > best[0]):
+                best = (gain, nb, m)
+        if best is not None:
+            _, nb, m = best
+            links[nb] = Link(m.merged, m.translation)
+            del links[k]
+            continue
         k += 1
     return tuple(links)
 
 
-def _prefetch_merges(
-    encoder: Encoder, ot: list[str], tt: list[str], links: list[Link], keep: Set[int]
-) -> None:
-    """What ``merge_omissions`` encodes for the links as they stand, in one call (a call
-    costs ~1.5 ms whatever its size; a merge on the way is encoded when asked for)."""
-    texts: list[str] = []
-    for k in range(len(links)):
-        for nb, merged in _merges(links, k, keep):
-            i, p = links[k].original[0], links[nb]
-            t = joined(tt, p.translation)
-            texts += [joined(ot, merged), joined(ot, p.original), t]
-            pieces = _pieces(t)
-            if len(pieces) >= 2:
-                texts += [ot[i], *(ot[x] for x in p.original), *pieces]
-    prefetch(encoder, texts)
+def _kept(d: Draft, m: _Merge) -> list[str]:
+    return [d.ot[x] for x in m.kept]
 
 
-def _merges(links: list[Link], k: int, keep: Set[int]) -> list[tuple[int, tuple[int, ...]]]:
-    """The merges ``merge_omissions`` tries for link ``k``: ``(neighbour, its originals
-    with k's sentence)`` for each linked neighbour the sentence joins without a gap, when
-    link ``k`` is one unlinked original sentence outside ``keep``; else none."""
+def _gains(d: Draft, encoder: Encoder, merges: list[_Merge]) -> dict[_Merge, float]:
+    """How much each merge raises its link's cosine to its translation, from one encoder
+    call that also encodes what ``rendered_in`` then reads for it."""
+    asked: list[tuple[str, str]] = []
+    pieces: list[str] = []
+    for m in merges:
+        t = joined(d.tt, m.translation)
+        asked += [(joined(d.ot, m.merged), t), (joined(d.ot, m.kept), t)]
+        if len(cut := _pieces(t)) >= 2:
+            pieces += [d.ot[m.sentence], *_kept(d, m), *cut]
+    cos = [float(c) for c in cosines(encoder, asked, also=pieces)]
+    return {m: cos[2 * n] - cos[2 * n + 1] for n, m in enumerate(merges)}
+
+
+def _merges(links: list[Link], k: int, keep: Set[int]) -> list[tuple[int, _Merge]]:
+    """The merges ``merge_omissions`` tries for link ``k``, with the index of the
+    neighbour each joins: one per linked neighbour the sentence joins without a gap,
+    when link ``k`` is one unlinked original sentence outside ``keep``; else none."""
     lk = links[k]
     if not (len(lk.original) == 1 and not lk.translation and lk.original[0] not in keep):
         return []
@@ -95,7 +108,7 @@ def _merges(links: list[Link], k: int, keep: Set[int]) -> list[tuple[int, tuple[
         p = links[nb]
         merged = (*p.original, i) if nb < k else (i, *p.original)
         if merged == tuple(range(merged[0], merged[-1] + 1)):
-            out.append((nb, merged))
+            out.append((nb, _Merge(i, merged, p.translation)))
     return out
 
 

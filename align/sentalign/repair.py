@@ -161,6 +161,9 @@ def refine_links(
     ]
     if not multi:
         return d.links
+    # the texts of every link's first peel, encoded in one call: a peel's next question
+    # depends on its last answer (a peeled member changes the rest and its cosine), so
+    # the questions cannot all be listed first as ``cosines`` would need
     texts: list[str] = []
     for lk in multi:
         texts += _candidates(lk, ot, tt)

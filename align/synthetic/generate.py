@@ -5,10 +5,8 @@ a WMT22 document). Output: an edited translation in which a known set of sentenc
 dropped, cut, padded with boilerplate or foreign sentences, had a number or a name
 changed (or a name merely respelled, which must NOT be flagged), merged, split or moved
 as a block. Each sentence takes part in at most one edit, so the gold is unambiguous.
-
-Gold conventions (what ``bench/flags.py`` scores against): consecutive dropped
-original sentences form one omission flag; a moved block is one ``reorder`` flag whose
-gold links are the omission + addition a monotone aligner must produce for it.
+This module chooses and applies the edits; ``align.synthetic.gold`` turns the edited
+text into the case and its gold links and flags.
 """
 
 from __future__ import annotations
@@ -22,6 +20,7 @@ from typing import cast
 
 from align.atomic import write_atomic
 from align.errors import InputError
+from align.synthetic.gold import SyntheticCase, Unit, gold_case
 from align.synthetic.sentence_edits import (
     BOILERPLATE,
     NEW_NAMES,
@@ -32,24 +31,9 @@ from align.synthetic.sentence_edits import (
     number_edit,
     split_sentence,
 )
-from align.synthetic.word_edits import WordEdit, diff_span, word_level_edits
+from align.synthetic.word_edits import WordEdit, word_level_edits
 from align.text.names import mid_sentence_names
-from align.types import (
-    ADDITION,
-    MERGE,
-    NAME_MISMATCH,
-    NUMBER_MISMATCH,
-    OMISSION,
-    PARTIAL_OMISSION,
-    REORDER,
-    SPLIT,
-    ArticleMeta,
-    Document,
-    Flag,
-    Link,
-    Sentence,
-    Span,
-)
+from align.types import ArticleMeta, Document, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +57,6 @@ class SynthOptions:
     move_prob: float = 0.5  # chance that one 2-sentence block is moved
 
 
-@dataclass(frozen=True, slots=True)
-class SyntheticCase:
-    """An edited translation and its exact gold."""
-
-    original: Document
-    sentences: tuple[str, ...]
-    paragraphs: tuple[int, ...]  # paragraph index of each translation sentence
-    links: tuple[Link, ...]
-    flags: tuple[Flag, ...]
-
-
 def document_from_lines(lines: Sequence[str], lang: str, path: str = "<synthetic>") -> Document:
     """A Document with one sentence per line (paragraph = line), no loader needed."""
     sents: list[Sentence] = []
@@ -95,7 +68,6 @@ def document_from_lines(lines: Sequence[str], lang: str, path: str = "<synthetic
 
 
 Edits = dict[int, tuple[str, object]]  # sentence -> (edit kind, what the edit needs)
-Unit = tuple[str, tuple[int, ...], str]  # (translation text, original indices, gold kind)
 
 
 def make_synthetic(
@@ -129,7 +101,7 @@ def make_synthetic(
         original = document_from_lines(ot, original.lang, original.meta.path)
     units, moved_orig = _units(tt, edits, words, move)
     _add_lines(units, original.lang, n, options, foreign, rng)
-    return _assemble(original, units, moved_orig, words, tt)
+    return gold_case(original, units, moved_orig, words, tt)
 
 
 def _sentence_edits(
@@ -279,67 +251,6 @@ def _add_lines(
     for f in foreign:
         if rng.random() < options.foreign_rate * n / max(1, len(foreign)):
             units.insert(rng.randrange(1, len(units) + 1), (f, (), "content"))
-
-
-def _assemble(
-    original: Document,
-    units: list[tuple[str, tuple[int, ...], str]],
-    moved_orig: tuple[int, ...],
-    words: dict[int, WordEdit] | None = None,
-    before: Sequence[str] = (),
-) -> SyntheticCase:
-    sents: list[str] = []
-    links: list[Link] = []
-    flags: list[Flag] = []
-    moved_trans: list[int] = []
-    for text, orig, kind in units:
-        if kind in ("drop", "omit-moved"):
-            links.append(Link(orig, (), 0.0))
-            if kind == "drop":
-                prev = flags[-1] if flags else None
-                if (
-                    prev
-                    and prev.kind == OMISSION
-                    and prev.original[-1] + 1 == orig[0]
-                    and links[-2].translation == ()
-                ):
-                    flags[-1] = Flag(OMISSION, "major", prev.original + orig, (), "omitted")
-                else:
-                    flags.append(Flag(OMISSION, "major", orig, (), "omitted"))
-            continue
-        parts = text.split("\n")
-        idx = tuple(range(len(sents), len(sents) + len(parts)))
-        sents.extend(parts)
-        links.append(Link(orig, idx, 1.0 if orig else 0.0))
-        gold = {
-            "merge": (MERGE, "info", None),
-            "split": (SPLIT, "info", None),
-            "cut": (PARTIAL_OMISSION, "major", None),
-            "number": (NUMBER_MISMATCH, "major", None),
-            "name": (NAME_MISMATCH, "major", None),
-            "boilerplate": (ADDITION, "info", "boilerplate"),
-            "content": (ADDITION, "major", "content"),
-        }.get(kind)
-        if kind == "word" and words:
-            w = words[orig[0]]
-            spans = tuple(
-                Span(side, orig[0] if side == "original" else idx[0], a, b)
-                for side, a, b in w.spans
-            )
-            flags.append(Flag(w.kind, "major", orig, idx, "word", subkind=w.subkind, spans=spans))
-        elif gold:
-            spans = ()
-            if kind in ("number", "name") and len(idx) == 1 and before:
-                ab = diff_span(before[orig[0]], text)
-                spans = (Span("translation", idx[0], *ab),) if ab else ()
-            flags.append(Flag(gold[0], gold[1], orig, idx, kind, subkind=gold[2], spans=spans))
-        if kind == "add-moved":
-            moved_trans.extend(idx)
-    if moved_orig:
-        flags.append(Flag(REORDER, "minor", moved_orig, tuple(moved_trans), "moved"))
-    return SyntheticCase(
-        original, tuple(sents), tuple(range(len(sents))), tuple(links), tuple(flags)
-    )
 
 
 def write_synthetic(

@@ -222,7 +222,7 @@ def test_views_match_whole_only_without(encoder: Encoder) -> None:
     import numpy as np
 
     from align.embed.tokens import side_tokens
-    from align.sentalign.words import only, views, whole, without
+    from align.embed.views import only, views, whole, without
 
     text = EN[2]
     tokens = side_tokens(encoder, [text])

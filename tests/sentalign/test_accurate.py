@@ -15,8 +15,9 @@ from align.sentalign.dp import Band
 from align.sentalign.extend import extend_links
 from align.sentalign.link_gain import LinkGain, SideSpans, hubness
 from align.sentalign.links import read_links
+from align.sentalign.mixed import MixedGain, MixedSide
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions
-from align.sentalign.rescore import MixedGain, MixedSide, Rescorer, _reused, uncertain_links
+from align.sentalign.rescore import Rescorer, _reused, uncertain_links
 
 DATA = Path(__file__).parents[1] / "data" / "align"
 

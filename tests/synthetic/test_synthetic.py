@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from align.synthetic.generate import (
-    SyntheticCase,
     SynthOptions,
     document_from_lines,
     make_synthetic,
     write_synthetic,
 )
+from align.synthetic.gold import SyntheticCase
 from align.types import FLAG_KINDS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "flags"
