@@ -17,11 +17,16 @@ own level (which differs between genres and languages):
 
 ``story_logit`` combines them with ``STORY_COEF``, fitted by ``bench/verdicts.py --fit``
 on the dev half of NTREX documents (same-story pairs against whole, synthetically edited and
-partial translations). Two more counts are evidence for the reader only (``story_reason``):
-links whose sentences are each other's best match (within 0.03), and links whose original
-sentence holds a number or name the translation has elsewhere but not in the link.
-Tried and left out of the logit: both counts (they add nothing to the three above on
-NTREX; fitted weights 0.4 and 0.9) and the cosine margin over the median unlinked pair.
+partial translations). The verdict is ``not_a_translation`` below ``FlagOptions.story_logit``
+(-1.0) with at least ``story_min_links`` (4) linked pairs: fewer are too little evidence, and
+a formulaic three-sentence translation (a cable of congratulation, every sentence like every
+other) scores like two reports of one event. Held-out figures: ``bench/verdicts.py``.
+
+Two more counts are evidence for the reader only (``story_reason``): links whose sentences
+are each other's best match (within 0.03), and links whose original sentence holds a number
+or name the translation has elsewhere but not in the link. Tried and left out of the logit:
+both counts (fitted beside the three above on NTREX they weigh 0.4 and 0.9 and change
+nothing), the translation side's soft coverage, and the margin over the median unlinked pair.
 """
 
 from __future__ import annotations
@@ -122,7 +127,7 @@ def story_reason(ev: StoryEvidence) -> str:
     """What the evidence was, in the style of the summary's other reasons."""
     parts = [
         f"linked sentences are hardly closer than unlinked ones (median similarity "
-        f"{ev.cosine:.2f}, {ev.margin:+.2f} against unlinked pairs)",
+        f"{ev.cosine:.2f}, {ev.margin:+.2f} against the closest tenth of unlinked pairs)",
         f"only {ev.mutual_links} of {ev.links} linked pairs are each other's best match",
     ]
     if ev.anchor_links > ev.anchor_agreeing:
