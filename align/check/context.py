@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
 
-FLAGS_VERSION = "5"  # bump when a default or a rule changes results
+FLAGS_VERSION = "6"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,14 @@ class FlagOptions:
         "Verdict not_a_translation below this share of sentences rendered ...",
     )
     not_translation_cosine: float = setting(0.3, "... or below this median link cosine.")
+    story_logit: float = setting(
+        -1.0,
+        "Verdict not_a_translation (another article on the same story) below this same-story "
+        "logit (align.check.story: link cosines against unlinked pairs) ...",
+    )
+    story_min_links: int = setting(
+        4, "... with at least this many linked pairs (fewer are too little evidence)."
+    )
     heavy_coverage: float = setting(
         0.75,
         "Verdict heavily_edited below this share of sentences rendered.",

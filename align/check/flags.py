@@ -320,6 +320,15 @@ def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
             f"only {cov_s:.0%} of the original is rendered and the median similarity of "
             f"linked sentences is {med:.2f}: this is not a translation of this original",
         )
+    if len(pairs) >= o.story_min_links:
+        from align.check.story import story_evidence, story_logit, story_reason
+
+        story = story_evidence(ot, al.translation.texts, pairs, ctx.encoder)
+        if story_logit(story) < o.story_logit:
+            why = story_reason(story)
+            return Summary(
+                NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, round(mean, 4), why
+            )
     major = sum(f.severity == "major" for f in flags)
     if cov_s < o.heavy_coverage or major > max(3, 0.2 * n):
         verdict, why = (
