@@ -93,9 +93,9 @@ def check_alignment(
         encoder = load_encoder()
     ctx = _context(alignment, options, encoder)
     pairs = ctx.pairs
-    summary = _summary(ctx, pairs, [])
     flags: list[Flag] = []
-    if summary.verdict != NOT_A_TRANSLATION:
+    summary = _not_translation(ctx, pairs)
+    if summary is None:
         flags = _ordered(ctx, pairs)
         summary = _summary(ctx, pairs, flags)
     return Report(alignment=_signed(alignment, options), flags=tuple(flags), summary=summary)
@@ -289,19 +289,28 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     return moved_across(ctx, flags)
 
 
-def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
-    al, o = ctx.alignment, ctx.options
-    ot = al.original.texts
-    n = len(ot)
+def _coverage(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> tuple[float, float]:
+    """Shares of the original's sentences and characters rendered: linked, or moved."""
+    ot = ctx.alignment.original.texts
     moved = {i for f in flags if f.kind == REORDER for i in f.original}
     rendered = {i for lk in pairs for i in lk.original} | moved
     total_chars = sum(len(t) for t in ot) or 1
-    cov_s = len(rendered) / n if n else 0.0
-    cov_c = sum(len(ot[i]) for i in rendered) / total_chars
+    cov_s = len(rendered) / len(ot) if ot else 0.0
+    return cov_s, sum(len(ot[i]) for i in rendered) / total_chars
+
+
+def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
+    """The ``not_a_translation`` summary when the texts do not correspond, else None.
+
+    Decided before any flag, once: too little of either text linked or the links too
+    weak, or links that stand out no more than another article on the same story would
+    (``align.check.story``). Flags cannot change it (a move only adds coverage), so a pair
+    that passes is never re-judged, and one that fails is not compared sentence by sentence.
+    """
+    al, o = ctx.alignment, ctx.options
+    cov_s, cov_c = _coverage(ctx, pairs, [])
     counts = {k: 0 for k in FLAG_KINDS}
-    for f in flags:
-        counts[f.kind] += 1
-    mean = statistics.fmean(ctx.cos) if ctx.cos else 0.0
+    mean = round(statistics.fmean(ctx.cos), 4) if ctx.cos else 0.0
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
     n_trans = len(al.translation.sentences)
     linked_t = sum(len(lk.translation) for lk in pairs)
@@ -311,24 +320,30 @@ def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
         or med < o.not_translation_cosine
         or (n_trans and linked_t / n_trans < o.not_translation_coverage)
     ):
-        return Summary(
-            NOT_A_TRANSLATION,
-            round(cov_s, 4),
-            round(cov_c, 4),
-            counts,
-            round(mean, 4),
+        why = (
             f"only {cov_s:.0%} of the original is rendered and the median similarity of "
-            f"linked sentences is {med:.2f}: this is not a translation of this original",
+            f"linked sentences is {med:.2f}: this is not a translation of this original"
         )
+        return Summary(NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, mean, why)
     if len(pairs) >= o.story_min_links:
         from align.check.story import story_evidence, story_logit, story_reason
 
-        story = story_evidence(ot, al.translation.texts, pairs, ctx.encoder)
+        story = story_evidence(al.original.texts, al.translation.texts, pairs, ctx.encoder)
         if story_logit(story) < o.story_logit:
             why = story_reason(story)
-            return Summary(
-                NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, round(mean, 4), why
-            )
+            return Summary(NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, mean, why)
+    return None
+
+
+def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
+    """The verdict of a pair that is a translation: how much is rendered, how much changed."""
+    o = ctx.options
+    n = len(ctx.alignment.original.texts)
+    cov_s, cov_c = _coverage(ctx, pairs, flags)
+    counts = {k: 0 for k in FLAG_KINDS}
+    for f in flags:
+        counts[f.kind] += 1
+    mean = statistics.fmean(ctx.cos) if ctx.cos else 0.0
     major = sum(f.severity == "major" for f in flags)
     if cov_s < o.heavy_coverage or major > max(3, 0.2 * n):
         verdict, why = (

@@ -129,7 +129,7 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
         out.append(
             "No flags: a text that is not a translation of the original is not compared"
             " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
-            " compares it anyway)."
+            " --story-logit -inf compares it anyway)."
             if report.summary.verdict == NOT_A_TRANSLATION
             else "No flags: nothing omitted, added or changed was found."
         )
