@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from align.embed.encoder import cosines
 from align.sentalign.options import REORDER_EXTEND_SIM, REORDER_SIM
 from align.text.shape import clauses
 from align.types import Link
@@ -32,9 +33,9 @@ class Draft:
 
 
 def cosine(encoder: Encoder, a: str, b: str) -> float:
-    """Cosine of two texts (the encoder caches, so repeated texts cost nothing)."""
-    v = encoder.encode([a, b])
-    return float(v[0] @ v[1])
+    """Cosine of two texts (the encoder caches, so repeated texts cost nothing); one pair
+    of ``align.embed.encoder.cosines``, so the arithmetic is defined once."""
+    return float(cosines(encoder, [(a, b)])[0])
 
 
 def joined(texts: list[str], idx: tuple[int, ...]) -> str:
