@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
 from align.sentalign.moves import Draft, find_moves
-from align.text.shape import BOILERPLATE_RE, has_words, is_headline
+from align.text.shape import BOILERPLATE_RE, has_words, is_headline, untitled_heading
 from align.types import ADDITION, OMISSION, REORDER, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,6 +113,7 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     {"similarity_threshold": o.reorder_sim},
                 )
             )
+    kinds = [s.kind for s in al.translation.sentences]
     boiler = _boilerplate(ctx, [j for j in added if j not in moved_t])
     slipped = slipped_additions(ctx, [j for j in added if j not in moved_t and j not in boiler])
     flags += list(slipped.values())
@@ -121,10 +122,13 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
         for run in _runs(rest):
             for sub in _split_by(run, boiler):
                 kind = "boilerplate" if sub[0] in boiler else "content"
+                heading = all(is_headline(tt[j], kinds[j]) for j in sub)
                 detail = (
-                    "Added boilerplate not in the original: "
-                    if kind == "boilerplate"
-                    else "Added: translation has text with no source in the original: "
+                    "Added: translation has text with no source in the original: "
+                    if kind == "content"
+                    else "Added heading not in the original: "
+                    if heading
+                    else "Added boilerplate not in the original: "
                 )
                 flags.append(
                     Flag(
@@ -173,10 +177,21 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
             j for j, row in zip(rest, sims, strict=True) if row.max() >= ctx.options.boilerplate_sim
         }
     # a heading the original lacks: the first translation sentence, unlinked, and a heading
-    # by the reader's kind (else short, no final stop)
+    # by the reader's kind (else short, no final stop); further down, a subheading the
+    # editor added ("# Greenland" between two answers of an interview): a few words without
+    # a final stop (a deck of fifteen words, "The UAE's top diplomat underscored ...", says
+    # something of its own and stays content, whatever the reader's kind)
     if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
         out.add(0)
+    out |= {j for j in added if j and _subheading_text(tt[j])}
     return out
+
+
+SUBHEADING_WORDS = 6  # an added line of at most this many words, no final stop: a subheading
+
+
+def _subheading_text(text: str) -> bool:
+    return untitled_heading(text) and len(text.split()) <= SUBHEADING_WORDS
 
 
 def _show(idx: tuple[int, ...]) -> str:

@@ -39,7 +39,7 @@ from align.sentalign.merges import merge_omissions, rendered_in
 from align.sentalign.moves import Draft, cosine, find_moves, joined, peel_moved
 from align.sentalign.options import RepairOptions
 from align.sentalign.reassign import absorb_omissions, reassign_ends
-from align.sentalign.structure import repair_structure
+from align.sentalign.structure import added_subheading, repair_structure
 from align.text.shape import BOILERPLATE_RE, has_terminal, untitled_heading
 from align.types import Link
 
@@ -119,7 +119,8 @@ def _furniture(j: int, text: str) -> bool:
 
 
 def unlink_boilerplate(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ...]:
-    """A 1-1 link of an original sentence to boilerplate or a heading is no link.
+    """A 1-1 link of an original sentence to boilerplate, a heading or an added
+    subheading (``structure.added_subheading``) is no link.
 
     The aligner may pair a dropped last sentence with an appended disclaimer (demo
     corpus: cosine 0.15) or with a headline the original lacks: that is an omission plus
@@ -127,22 +128,30 @@ def unlink_boilerplate(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Li
     at all never reach here: the search does not make them (``min_pair_cosine``).
     """
     tt = d.tt
-    boiler = [
+    one_one = [
         lk
         for lk in d.links
         if len(lk.original) == 1
         and len(lk.translation) == 1
-        and _furniture(lk.translation[0], tt[lk.translation[0]])
         and not (lk.original == (0,) and _headlines(d, lk.translation[0]))
     ]
-    if not boiler:
+    # an added subheading is no rendering whatever its cosine (``structure.added_subheading``)
+    sub = {lk for lk in one_one if added_subheading(d.ot[lk.original[0]], tt[lk.translation[0]])}
+    boiler = [
+        lk
+        for lk in one_one
+        if lk not in sub and _furniture(lk.translation[0], tt[lk.translation[0]])
+    ]
+    if not boiler and not sub:
         return d.links
-    ov = encoder.encode([d.ot[lk.original[0]] for lk in boiler])  # one batch
-    tv = encoder.encode([tt[lk.translation[0]] for lk in boiler])
-    cos = dict(zip(boiler, (ov * tv).sum(1).tolist(), strict=True))
+    cos: dict[Link, float] = {}
+    if boiler:
+        ov = encoder.encode([d.ot[lk.original[0]] for lk in boiler])  # one batch
+        tv = encoder.encode([tt[lk.translation[0]] for lk in boiler])
+        cos = dict(zip(boiler, (ov * tv).sum(1).tolist(), strict=True))
     out: list[Link] = []
     for lk in d.links:
-        if cos.get(lk, 1.0) < o.boilerplate_floor:
+        if lk in sub or cos.get(lk, 1.0) < o.boilerplate_floor:
             out += [Link(lk.original, ()), Link((), lk.translation)]
         else:
             out.append(lk)
@@ -283,6 +292,8 @@ def _pair_gap(
     sim = encoder.encode([ot[i] for i in om]) @ encoder.encode([tt[j] for j in ad]).T
     sim[[a for a, i in enumerate(om) if i in keep[0]], :] = -1.0  # moved: never paired here
     sim[:, [b for b, j in enumerate(ad) if j in keep[1]]] = -1.0
+    for a, i in enumerate(om):  # an added subheading renders no body sentence (structure)
+        sim[a, [b for b, j in enumerate(ad) if added_subheading(ot[i], tt[j])]] = -1.0
     pairs: list[tuple[int, int]] = []
     used_o: set[int] = set()
     used_t: set[int] = set()

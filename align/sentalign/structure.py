@@ -10,7 +10,9 @@ a reader sees one changed pair:
 * a sentence shortened to a word or two ("Нет, мы не согласимся с этим ..." ->
   "No."): an unlinked original next to an unlinked translation of at most
   ``SHORT_WORDS`` words that renders some of it becomes one link, which the partial
-  omission rule then judges.
+  omission rule then judges. Not a subheading the editor added (``added_subheading``:
+  no final stop, beside a body sentence): that is an addition, and its neighbour an
+  omission, whatever words they share.
 
 The last of the aligner's repair steps (``align.sentalign.repair``); word evidence comes
 from the word correspondence (``align.sentalign.words``).
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from align.sentalign.moves import Draft
 from align.sentalign.words import align_words
+from align.text.shape import untitled_heading
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,6 +33,27 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SHORT_WORDS = 3  # an unlinked translation sentence this short may be a piece of a neighbour
 _WORD = re.compile(r"[^\W_]+", re.U)
+
+
+_SUBHEADING_SHARE = 0.25  # a subheading has at most this share of a body sentence's words
+
+
+def added_subheading(orig: str, trans: str) -> bool:
+    """A subheading the editor added (no final stop, a few words) paired with a body
+    sentence of the original (not heading-like: a final stop, or a standfirst's length;
+    four times the subheading's words or more).
+
+    A heading names a section; it does not render a sentence, however much it shares its
+    topic: "# Greenland" against "Ранее вы говорили, что Гренландия стремится к
+    независимости ..." (cosine 0.33, realdev barbin_interview_mfa) is an added subheading
+    and a dropped question. A subheading against the original's own subheading, and a
+    body sentence that merely lacks its full stop (as long as its source), are not this.
+    """
+    return (
+        untitled_heading(trans)
+        and not untitled_heading(orig)
+        and len(trans.split()) <= _SUBHEADING_SHARE * len(orig.split())
+    )
 
 
 def _short(text: str) -> bool:
@@ -52,8 +76,14 @@ def repair_structure(d: Draft, encoder: Encoder) -> tuple[Link, ...]:
             out.append(Link(orig, trans))
             k += 2
             continue
-        # split off: a short 0-1 next to a two-sided link whose original renders it
-        if not lk.original and len(lk.translation) == 1 and _short(tt[lk.translation[0]]):
+        # split off: a short 0-1 next to a two-sided link whose original renders it (with a
+        # final stop: "Why?"; a few words without one are a subheading, "# Gas")
+        if (
+            not lk.original
+            and len(lk.translation) == 1
+            and _short(tt[lk.translation[0]])
+            and not untitled_heading(tt[lk.translation[0]])
+        ):
             j = lk.translation[0]
             prev = out[-1] if out and out[-1].original and out[-1].translation else None
             after = nxt if nxt is not None and nxt.original and nxt.translation else None
@@ -90,6 +120,8 @@ def _pairable(a: Link, b: Link, ot: list[str], tt: list[str], encoder: Encoder) 
         return False
     if len(o_idx) != 1 or len(t_idx) != 1 or not _short(tt[t_idx[0]]):
         return False
+    if added_subheading(ot[o_idx[0]], tt[t_idx[0]]):
+        return False  # "# Greenland" is a heading the editor added, not a shortened sentence
     wl = align_words(encoder, [ot[o_idx[0]]], o_idx, [tt[t_idx[0]]], t_idx)
     return any(wl.sim[i, j] >= 0.35 for i, j in wl.pairs)
 

@@ -443,3 +443,28 @@ def test_headlines_are_terse_by_convention_but_names_are_not_title_case(
         mayorga, "Named as Kathryn Mayorga, in a Las Vegas hotel room in 2009.", encoder
     )
     assert not _partly_omitted("Сотни людей погибли.", "Hundreds died.", encoder)  # nothing to cut
+
+
+def test_an_added_subheading_is_an_info_addition_not_the_rendering_of_a_dropped_sentence(
+    encoder: Encoder,
+) -> None:
+    """realdev barbin_interview_mfa: "# Greenland" between two answers, the question it
+    replaced dropped. The search paired them (they share a name); the repairs unlink them,
+    and neither the gap pairing nor the shortened-sentence repair pairs them again."""
+    question = (
+        "Ранее вы говорили, что Германия стремится к новым поставкам газа и не хочет "
+        "зависеть ни от одного поставщика в Европе."
+    )
+    orig = [TALKS_RU, question, GAS_RU, BACK_RU]
+    trans = [TALKS_EN, "# Gas", GAS_EN, BACK_EN]
+    report = _check(_al(orig, "ru", trans, [((i,), (i,)) for i in range(4)]), encoder)
+    got = {(f.kind, f.severity, f.original, f.translation) for f in report.flags}
+    assert ("omission", "major", (1,), ()) in got
+    assert ("addition", "info", (), (1,)) in got
+    added = next(f for f in report.flags if f.kind == "addition")
+    assert added.detail.startswith("Added heading not in the original")
+    # a short sentence with its full stop is still a shortened sentence, not a heading
+    from align.sentalign.structure import added_subheading
+
+    assert added_subheading(question, "# Gas") and not added_subheading(question, "No.")
+    assert not added_subheading("Как добиться улучшения отношений", "How to improve relations")
