@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import verdicts  # noqa: E402
@@ -24,3 +26,29 @@ def test_same_story_pairs_share_no_sentence_and_partial_ones_keep_the_top() -> N
 def test_quantiles_are_nearest_rank_and_survive_no_values() -> None:
     assert verdicts.quantiles([0.1 * k for k in range(21)]) == [0.1, 0.5, 1.0, 1.5, 1.9]
     assert verdicts.quantiles([]) == [0.0] * 5
+
+
+def test_real_pairs_default_to_the_seen_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for pair in ("sisi_putin_dec23_reuters", "belarus_hkfire25_president"):
+        (tmp_path / "story" / pair).mkdir(parents=True)
+        (tmp_path / "story" / pair / "orig.txt").write_text("x\n")
+    monkeypatch.setenv("PROVALIGN_REALDEV", str(tmp_path))
+    splits = {r["id"]: r["split"] for r in verdicts.real_pairs()}
+    assert splits == {"sisi_putin_dec23_reuters": "seen", "belarus_hkfire25_president": "held2"}
+
+
+def test_real_right_counts_per_split_and_expected_verdict() -> None:
+    no, yes = verdicts.NOT, "translation"
+    real = [
+        {"split": "seen", "expected": no, "verdict": no},
+        {"split": "seen", "expected": no, "verdict": "edited"},
+        {"split": "seen", "expected": yes, "verdict": "faithful"},
+        {"split": "held2", "expected": yes, "verdict": no},
+        {"split": "held2", "expected": no, "verdict": no},
+    ]
+    assert verdicts.real_right(real) == {
+        "held2": {no: "1/1", yes: "0/1"},
+        "seen": {no: "1/2", yes: "1/1"},
+    }
