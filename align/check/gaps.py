@@ -108,8 +108,9 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     "minor",
                     run,
                     tr,
-                    f"Moved: original sentence(s) "
-                    f"{_show(run)} appear elsewhere in the translation ({_show(tr)})",
+                    f"Moved: original {_show(run)} "
+                    f"{'are' if len(run) > 1 else 'is'} rendered elsewhere in the "
+                    f"translation ({_show(tr)})",
                     {"similarity_threshold": o.reorder_sim},
                 )
             )
@@ -196,8 +197,11 @@ def _subheading_text(text: str) -> bool:
 
 def _show(idx: tuple[int, ...]) -> str:
     """Sentence numbers for a person: from 1, as every report's human text numbers them
-    (the flag's ``original``/``translation`` fields keep the 0-based offsets)."""
-    return f"#{idx[0] + 1}" if len(idx) == 1 else f"#{idx[0] + 1}-{idx[-1] + 1}"
+    (the flag's ``original``/``translation`` fields keep the 0-based offsets), and named
+    as sentences ("#6" read as the HTML table's row 6)."""
+    if len(idx) == 1:
+        return f"sentence {idx[0] + 1}"
+    return f"sentences {idx[0] + 1}-{idx[-1] + 1}"
 
 
 def quote(text: str, n: int = 90) -> str:
