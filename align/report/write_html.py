@@ -46,11 +46,13 @@ from align.report._view import (
     link_coverage,
     marked_pieces,
     percent,
+    reason_phrase,
     sentence_marks,
+    severity_phrase,
     severity_rank,
 )
 from align.report.overview import overview_svg
-from align.types import Document, Flag, Report, Sentence
+from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
@@ -256,9 +258,10 @@ def _facts(report: Report) -> str:
         )
     summary = report.summary
     if summary is not None:
+        forced = summary.verdict == NOT_A_TRANSLATION  # links, not rendered text
         items.append(
             (
-                "Coverage",
+                "Forced links (not a translation)" if forced else "Coverage",
                 f"<b>{percent(summary.coverage_sentences)}</b> of original "
                 f"sentences · <b>{percent(summary.coverage_chars)}</b> of "
                 f"characters",
@@ -289,7 +292,15 @@ def _header(report: Report) -> str:
     else:
         label = VERDICT_LABELS.get(summary.verdict, summary.verdict)
         verdict = f'<span class="verdict v-{css_token(summary.verdict)}">{e(label)}</span>'
-        reason = summary.reason
+        # the change count from the flags (as in text and Markdown), then the check's reason
+        reason = "; ".join(
+            part
+            for part in (
+                "" if summary.verdict == NOT_A_TRANSLATION else severity_phrase(report),
+                reason_phrase(summary),
+            )
+            if part
+        )
     counts = flag_counts(report)
     count_text = " · ".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or "no flags"
     doc_flags = document_flags(report)

@@ -21,6 +21,7 @@ from align.report._view import (
     marked_pieces,
     percent,
     quote,
+    reason_phrase,
     sentence_marks,
     severity_phrase,
     side_phrase,
@@ -76,7 +77,7 @@ def _markdown(report: Report) -> str:
             f"{percent(char_cov)} of characters ({len(alignment.links)} links)"
         )
     else:
-        reason = f" ({_inline(summary.reason)})" if summary.reason else ""
+        reason = f" ({_inline(reason_phrase(summary))})" if summary.reason else ""
         out.append(
             f"- **Verdict:** {summary.verdict.replace('_', ' ')}: {severity_phrase(report)}{reason}"
         )

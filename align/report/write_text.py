@@ -23,6 +23,7 @@ from align.report._view import (
     link_coverage,
     marked_text,
     percent,
+    reason_phrase,
     severity_phrase,
     side_phrase,
     visible,
@@ -81,7 +82,7 @@ def _head_lines(report: Report, color: bool) -> list[str]:
         verdict = _paint(summary.verdict.replace("_", " ").upper(), summary.verdict, color)
         lines.append(
             f"Verdict: {verdict}: {severity_phrase(report)}"
-            + (f" ({visible(summary.reason)})" if summary.reason else "")
+            + (f" ({visible(reason_phrase(summary))})" if summary.reason else "")
         )
     lines.append(f"Original:    {visible(orig.meta.path)} ({side_phrase(orig)})")
     lines.append(f"Translation: {visible(trans.meta.path)} ({side_phrase(trans)})")

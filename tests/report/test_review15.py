@@ -1,0 +1,59 @@
+"""A first-use review of the outputs (ux15): what a new reader of a report would trip on.
+
+Each test pins one fix: the verdict line saying the change count once, coverage figures of
+a text that is not a translation labelled as forced links, ...
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from report_fixture import make_report
+
+from align.report import render
+from align.types import NOT_A_TRANSLATION, Report
+
+
+def _with_reason(verdict: str, reason: str) -> Report:
+    report = make_report()
+    assert report.summary is not None
+    summary = dataclasses.replace(report.summary, verdict=verdict, reason=reason)
+    return dataclasses.replace(report, summary=summary)
+
+
+def test_verdict_line_gives_the_change_count_once() -> None:
+    # the check's reason repeats the count ("1 major changes"); the views keep its coverage
+    report = _with_reason("edited", "86% of the original rendered, 1 major changes")
+    text = render(report, "text").splitlines()[0]
+    counts = "2 major changes, 3 minor changes, 1 note"
+    assert text == f"Verdict: EDITED: {counts} (86% of the original rendered)"
+    md = render(report, "md")
+    assert f"- **Verdict:** edited: {counts} (86% of the original rendered)\n" in md
+    html = render(report, "html")
+    assert (
+        '<p class="reason" dir="auto">2 major changes, 3 minor changes, 1 note; '
+        "86% of the original rendered</p>" in html
+    )
+    assert "major changes)" not in text and "1 major changes" not in md + html
+    faithful = _with_reason("faithful", "100% of the original rendered; no editorial changes found")
+    assert "no editorial changes found" not in render(faithful, "text").splitlines()[0]
+    assert render(faithful, "text").splitlines()[0].endswith("(100% of the original rendered)")
+
+
+def test_other_reasons_are_shown_whole() -> None:
+    why = "only 12% of the original is rendered: this is not a translation of this original"
+    report = _with_reason(NOT_A_TRANSLATION, why)
+    assert why in render(report, "text").splitlines()[0]
+    assert f'<p class="reason" dir="auto">{why}</p>' in render(report, "html")
+
+
+def test_not_a_translation_coverage_reads_as_forced_links() -> None:
+    report = _with_reason(NOT_A_TRANSLATION, "the texts do not correspond")
+    coverage = next(
+        line for line in render(report, "text").splitlines() if line.startswith("Coverage:")
+    )
+    assert coverage.startswith("Coverage:    none (not a translation); the forced links span 85.7%")
+    assert "- **Coverage:** none (not a translation)" in render(report, "md")
+    assert "<dt>Forced links (not a translation)</dt>" in render(report, "html")
+    edited = render(make_report(), "text")
+    assert "Coverage:    85.7% of original sentences" in edited
