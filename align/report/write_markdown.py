@@ -1,10 +1,11 @@
 """Markdown for tickets and chat: the summary, then one table row per flag.
 
-Cells are escaped for GitHub-flavoured Markdown tables: ``|``, backslashes, brackets
-and backticks are escaped (so ``![](http://...)`` in an article stays text, never a
-remote image), line breaks become spaces, control characters show as ``\\x1b``, and
-HTML-significant ``<``/``&`` are entity-encoded so a sentence containing markup cannot
-inject it into a rendered page.
+Cells are escaped for GitHub-flavoured Markdown tables: ``|``, backslashes, brackets,
+backticks and emphasis marks (``*``, ``_``, ``~``) are escaped (so ``![](http://...)``
+in an article stays text, never a remote image, and an article's ``*`` cannot end the
+bold that marks a flag's words), line breaks become spaces, control characters show as
+``\\x1b``, and HTML-significant ``<``/``&`` are entity-encoded so a sentence containing
+markup cannot inject it into a rendered page.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def cell(text: str) -> str:
     text = _BREAKS.sub(" ", visible(text)).replace("\\", "\\\\").replace("|", "\\|")
     # ``![](http://...)`` in an article must not become a remote image (or a link)
     text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
+    # emphasis and strike-through marks of the article's own (``*stars*``, ``snake_case``,
+    # ``~2 km``) stay characters, and cannot close the ``**`` that marks a flag's words
+    text = text.replace("*", "\\*").replace("_", "\\_").replace("~", "\\~")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

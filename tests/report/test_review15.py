@@ -57,3 +57,11 @@ def test_not_a_translation_coverage_reads_as_forced_links() -> None:
     assert "<dt>Forced links (not a translation)</dt>" in render(report, "html")
     edited = render(make_report(), "text")
     assert "Coverage:    85.7% of original sentences" in edited
+
+
+def test_markdown_keeps_an_articles_emphasis_marks_as_characters() -> None:
+    from align.report.write_markdown import cell
+
+    assert cell("*stars* and snake_case ~2 km") == r"\*stars\* and snake\_case \~2 km"
+    # a flag's words are bold: an article's "**" inside them must not close the bold early
+    assert cell("a ** b") == r"a \*\* b"
