@@ -24,7 +24,7 @@ from align.errors import AlignError, BackendError
 from align.read.inputs import PairInput
 from align.read.limits import MAX_CHARS
 from align.report import WRITERS
-from align.report.formats import format_for
+from align.report.formats import EXT_FORMATS, format_for
 from align.text.languages import ALL_LANGS as _ALL_LANGS
 from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS, encoder_spec
 
@@ -96,6 +96,24 @@ def _write(text: str, output: Path | None) -> None:
     from align.report.atomic import write_output
 
     write_output(output, text)
+
+
+def _output_format(
+    fmt: str | None, output: Path | None, default: str, allowed: list[str], quiet: bool = False
+) -> str:
+    """The format to write (``format_for``), with a warning when ``-o``'s extension names
+    none this command writes: ``-o report.pdf`` silently holding text would mislead."""
+    chosen = format_for(fmt, output, default, allowed)
+    if fmt is None and output is not None and str(output) != "-" and not quiet:
+        suffix = Path(output).suffix.lower()
+        implied = EXT_FORMATS.get(suffix)
+        if suffix and chosen != implied and not (implied == "text" and chosen == "ladder"):
+            click.echo(
+                f"Warning: {output}: this command does not write '{suffix}' files; writing "
+                f"{chosen} (--format chooses: {', '.join(allowed)})",
+                err=True,
+            )
+    return chosen
 
 
 def _color() -> bool:
@@ -263,7 +281,9 @@ def align(
     from align.sentalign.links import format_ladder
     from align.types import Report
 
-    fmt = format_for(fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"])
+    fmt = _output_format(
+        fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"], quiet
+    )
     alignment = align_pair(pair)
     _warn([alignment.original, alignment.translation], quiet)
     if fmt == "ladder":
@@ -363,7 +383,7 @@ def check(
     from align.pipeline import align_pair
     from align.report import exit_status, load_report, render
 
-    fmt = format_for(fmt, output, "text", list(WRITERS))
+    fmt = _output_format(fmt, output, "text", list(WRITERS), quiet)
     old = load_report(review_file) if review_file is not None else None  # fail early
     align_options, options = check_settings(resolve_thresholds(preset, config, thresholds))
     encoder = load_encoder(pair.encoder_spec, pair.cache)  # one for both stages
@@ -400,7 +420,7 @@ def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool
     """
     from align.report import load_report, render
 
-    fmt = format_for(fmt, output, "text", list(WRITERS))
+    fmt = _output_format(fmt, output, "text", list(WRITERS))
     _write(render(load_report(check_json), fmt, verbose=verbose, color=_color()), output)
 
 
@@ -652,7 +672,7 @@ def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Pat
     from align.provenance.derive import derive_files
     from align.report.write_derive import render_derive
 
-    fmt = format_for(fmt, output, "text", ["text", "json", "html", "md"])
+    fmt = _output_format(fmt, output, "text", ["text", "json", "html", "md"])
     _write(render_derive(derive_files(a, b, original), fmt), output)
 
 

@@ -7,9 +7,12 @@ a text that is not a translation labelled as forced links, ...
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+from click.testing import CliRunner
 from report_fixture import make_report
 
+import cli
 from align.report import render
 from align.types import NOT_A_TRANSLATION, Report
 
@@ -65,3 +68,19 @@ def test_markdown_keeps_an_articles_emphasis_marks_as_characters() -> None:
     assert cell("*stars* and snake_case ~2 km") == r"\*stars\* and snake\_case \~2 km"
     # a flag's words are bold: an article's "**" inside them must not close the bold early
     assert cell("a ** b") == r"a \*\* b"
+
+
+def test_an_output_extension_no_format_has_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    saved = tmp_path / "check.json"
+    saved.write_text(render(make_report(), "json"), encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    result = runner.invoke(cli.cli, ["report", str(saved), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Warning: {out}: this command does not write '.pdf' files; writing text "
+        "(--format chooses: json, html, md, tsv, tmx, text)\n"
+    )
+    assert out.read_text(encoding="utf-8") == render(make_report(), "text")
+    for name, args in (("r.html", []), ("r.pdf", ["--format", "md"]), ("r", []), ("-", [])):
+        result = runner.invoke(cli.cli, ["report", str(saved), "-o", str(tmp_path / name), *args])
+        assert result.exit_code == 0 and result.stderr == "", (name, result.stderr)
