@@ -145,7 +145,8 @@ FETCH_OPTIONS = [
     click.option(
         "--fetch-cache",
         type=FOLDER,
-        help="Cache of fetched pages [default: ~/.cache/provalign/fetch].",
+        help="Cache of fetched pages [default: $PROVALIGN_CACHE_DIR/fetch, else "
+        "~/.cache/provalign/fetch].",
     ),
     click.option(
         "--save-source", type=FOLDER, help="Keep a copy of each fetched page in this folder."
@@ -169,7 +170,7 @@ OUTPUT_FILE = click.option(  # -o of every command that writes one file
     "-o",
     "--output",
     type=click.Path(path_type=Path, allow_dash=True),
-    help="Write here (default, or '-': stdout); the extension picks the format.",
+    help="Output file (stdout if omitted or '-'); its extension picks the format.",
 )
 REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
 PRESPLIT = click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
@@ -463,7 +464,7 @@ def synth(
 
 @cli.group()
 def index() -> None:
-    """Manage the index of originals used by ``pair``."""
+    """Manage the index of originals used by 'provalign pair'."""
 
 
 DEFAULT_INDEX = Path("provalign-index.sqlite")
@@ -688,7 +689,7 @@ def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Pat
 )
 @_clean_errors
 def demo(corpus: Path, output: Path) -> None:
-    """Pair, check and report the demo corpus (what ``make demo`` runs)."""
+    """Pair, check and report the demo corpus (what 'make demo' runs)."""
     from align.pipeline import count_demo_pairs, run_demo
 
     with _progress(count_demo_pairs(corpus), "checking") as tick:

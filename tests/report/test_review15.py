@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 from report_fixture import make_report
 
@@ -84,3 +85,24 @@ def test_an_output_extension_no_format_has_is_named(runner: CliRunner, tmp_path:
     for name, args in (("r.html", []), ("r.pdf", ["--format", "md"]), ("r", []), ("-", [])):
         result = runner.invoke(cli.cli, ["report", str(saved), "-o", str(tmp_path / name), *args])
         assert result.exit_code == 0 and result.stderr == "", (name, result.stderr)
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = [prefix]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            out += _commands(command, (*prefix, name))
+        else:
+            out.append((*prefix, name))
+    return out
+
+
+def test_help_texts_show_no_rst_markup(runner: CliRunner) -> None:
+    # Click prints docstrings as they are: ``pair`` reached the screen with its backticks
+    for command in _commands(cli.cli):
+        result = runner.invoke(cli.cli, [*command, "--help"])
+        assert result.exit_code == 0, (command, result.output)
+        assert "``" not in result.output, command
+    help_text = runner.invoke(cli.cli, ["check", "--help"]).output
+    assert "Output file (stdout if omitted or '-')" in help_text
+    assert "$PROVALIGN_CACHE_DIR/fetch" in help_text
