@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from align.report._view import (
+    build_rows,
     counts_phrase,
     coverage_phrase,
     flag_sentences,
@@ -66,7 +67,7 @@ def render_markdown(report: Report) -> str:
 def _markdown(report: Report) -> str:
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
-    out = ["# Translation check", ""]
+    out = ["# Translation check" if report.summary is not None else "# Alignment", ""]
     files = [
         f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
         f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
@@ -93,10 +94,12 @@ def _markdown(report: Report) -> str:
     if report.created:
         out.append(f"- **Created:** {_inline(report.created)}")
     out.append("")
+    if summary is None:
+        return "\n".join(out + _link_table(report)) + "\n"
     out.append("## Flags")
     out.append("")
     if not report.flags:
-        out.append("No flags." if summary is not None else "No check was run.")
+        out.append("No flags.")
         return "\n".join(out) + "\n"
     out.append(
         f"| # | Kind | Severity | Original ({orig.lang}) | Translation ({trans.lang}) | Detail |"
@@ -112,6 +115,27 @@ def _markdown(report: Report) -> str:
             f"{cell(flag.detail)} |"
         )
     return "\n".join(out) + "\n"
+
+
+def _link_table(report: Report) -> list[str]:
+    """``align --format md``: every link, numbered from 1 like the HTML rows (no check ran,
+    so there are no flags to list), its sentences numbered from 1."""
+    orig, trans = report.alignment.original, report.alignment.translation
+    out = [
+        "## Links",
+        "",
+        f"| # | Original ({orig.lang}) | Translation ({trans.lang}) | Score |",
+        "|---:|---|---|---:|",
+    ]
+    for row in build_rows(report):
+        link = row.link
+        sides = [
+            f"{cell(indices_label(ix))}: {cell(quote(list(sents)))}" if sents else "-"
+            for ix, sents in ((link.original, row.original), (link.translation, row.translation))
+        ]
+        score = "-" if row.one_sided else f"{link.score:.2f}"
+        out.append(f"| {row.number + 1} | {sides[0]} | {sides[1]} | {score} |")
+    return out
 
 
 def _side(label: str, sentences: list[Sentence], flag: Flag, side: str) -> str:

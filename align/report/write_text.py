@@ -14,6 +14,7 @@ import textwrap
 
 from align.report._review import decision_line, review_view
 from align.report._view import (
+    build_rows,
     counts_phrase,
     coverage_phrase,
     document_flags,
@@ -93,6 +94,27 @@ def _head_lines(report: Report, color: bool) -> list[str]:
     return lines
 
 
+def _link_lines(report: Report) -> list[str]:
+    """``align --format text``: every link, numbered from 1 like the HTML rows, with its
+    sentences (numbered from 1) and score; a one-sided link says which side lacks it."""
+    out = ["", "Links (sentence numbers from 1; score from 0 to 1):"]
+    langs = (report.alignment.original.lang, report.alignment.translation.lang)
+    for row in build_rows(report):
+        link = row.link
+        score = {"omission": "not in the translation", "addition": "not in the original"}.get(
+            row.one_sided or "", f"score {link.score:.2f}"
+        )
+        out.append(
+            f"{row.number + 1:>3}. original {indices_label(link.original)}, "
+            f"translation {indices_label(link.translation)}: {score}"
+        )
+        for lang, sents in zip(langs, (row.original, row.translation), strict=True):
+            if sents:
+                shown = " ".join(s.text for s in sents)
+                out.append(_wrap(f"{lang}: \u201c{shown}\u201d", "     "))
+    return out
+
+
 def render_text(report: Report, verbose: bool = False, color: bool = False) -> str:
     """The verdict line, the summary, the flags (and a person's review, if any; with
     ``verbose`` the signature and evidence)."""
@@ -125,7 +147,9 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
             if verbose and flag.evidence:
                 evidence = json.dumps(dict(flag.evidence), ensure_ascii=False, sort_keys=True)
                 out.append(_wrap(f"evidence: {evidence}", "     "))
-    elif report.summary is not None:
+    elif report.summary is None:
+        out += _link_lines(report)
+    else:
         out.append("")
         out.append(
             "No flags: a text that is not a translation of the original is not compared"
