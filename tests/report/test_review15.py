@@ -7,9 +7,11 @@ a text that is not a translation labelled as forced links, ...
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 from report_fixture import make_report
 
@@ -106,3 +108,22 @@ def test_help_texts_show_no_rst_markup(runner: CliRunner) -> None:
     help_text = runner.invoke(cli.cli, ["check", "--help"]).output
     assert "Output file (stdout if omitted or '-')" in help_text
     assert "$PROVALIGN_CACHE_DIR/fetch" in help_text
+
+
+def test_readme_sample_output_is_what_check_prints(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's first output sample is the start of a real run on a demo pair."""
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    found = re.search(
+        r"On a demo pair \(`provalign check\s+(\S+)\s+(\S+)`\).*?```\n(.*?)```", readme, re.S
+    )
+    assert found is not None, "README.md lost its sample of check's output"
+    monkeypatch.chdir(root)  # the sample shows paths relative to the checkout
+    result = runner.invoke(cli.cli, ["check", found[1], found[2]])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(found[3]), (
+        "README.md's sample output differs from what check prints now: paste the new output "
+        f"into the README\n{result.stdout}"
+    )
