@@ -185,7 +185,10 @@ def _flag(flag: Flag) -> str:
 
 def _score(score: float, one_sided: bool) -> str:
     if one_sided:  # nothing to match: a bar would read as "matched well" or "badly"
-        return f'<td class="score" title="link score {score:.3f}"><span class="val">—</span></td>'
+        # a one-sided link's score is how sure the aligner is that the sentence has no
+        # counterpart; "link score 0.99" on a gap read as a strong match
+        title = f"no counterpart found (certainty {score:.3f})"
+        return f'<td class="score" title="{title}"><span class="val">—</span></td>'
     width = max(0.0, min(1.0, score)) * 100
     level = "hi" if score >= 0.7 else "mid" if score >= 0.4 else "lo"
     return (

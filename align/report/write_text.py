@@ -101,8 +101,11 @@ def _link_lines(report: Report) -> list[str]:
     langs = (report.alignment.original.lang, report.alignment.translation.lang)
     for row in build_rows(report):
         link = row.link
-        score = {"omission": "not in the translation", "addition": "not in the original"}.get(
-            row.one_sided or "", f"score {link.score:.2f}"
+        missing = {"omission": "translation", "addition": "original"}.get(row.one_sided or "")
+        score = (  # a one-sided link's score: the certainty that nothing matches
+            f"not in the {missing} (certainty {link.score:.2f})"
+            if missing
+            else f"score {link.score:.2f}"
         )
         out.append(
             f"{row.number + 1:>3}. original {indices_label(link.original)}, "

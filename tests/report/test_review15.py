@@ -127,3 +127,10 @@ def test_readme_sample_output_is_what_check_prints(
         "README.md's sample output differs from what check prints now: paste the new output "
         f"into the README\n{result.stdout}"
     )
+
+
+def test_a_gap_row_does_not_call_its_score_a_link_score() -> None:
+    # a one-sided link's score is the certainty that the sentence has no counterpart
+    html = render(make_report(), "html")
+    assert 'title="no counterpart found (certainty 0.000)"' in html
+    assert 'title="link score 0.000"' not in html
