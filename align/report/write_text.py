@@ -94,6 +94,23 @@ def _head_lines(report: Report, color: bool) -> list[str]:
     return lines
 
 
+def _no_flags(report: Report) -> str:
+    """Why a checked report has no flags, and for a text that is not a translation how to
+    compare it anyway (not when no sentence could be linked: the options change nothing)."""
+    if report.summary is None or report.summary.verdict != NOT_A_TRANSLATION:
+        return "No flags: nothing omitted, added or changed was found."
+    if not any(lk.original and lk.translation for lk in report.alignment.links):
+        return (
+            "No flags: no sentence of the translation could be linked to one of the"
+            " original, so there is nothing to compare."
+        )
+    return (
+        "No flags: a text that is not a translation of the original is not compared"
+        " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
+        " --story-logit -inf compares it anyway)."
+    )
+
+
 def _link_lines(report: Report) -> list[str]:
     """``align --format text``: every link, numbered from 1 like the HTML rows, with its
     sentences (numbered from 1) and score; a one-sided link says which side lacks it."""
@@ -154,13 +171,7 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
         out += _link_lines(report)
     else:
         out.append("")
-        out.append(
-            "No flags: a text that is not a translation of the original is not compared"
-            " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
-            " --story-logit -inf compares it anyway)."
-            if report.summary.verdict == NOT_A_TRANSLATION
-            else "No flags: nothing omitted, added or changed was found."
-        )
+        out.append(_no_flags(report))
     if decisions:
         out += ["", f"Review: {len(decisions)} decision(s)"]
         out += [_wrap(visible(decision_line(d)), "  ") for d in decisions]

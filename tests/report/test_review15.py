@@ -17,7 +17,7 @@ from report_fixture import make_report
 
 import cli
 from align.report import render
-from align.types import NOT_A_TRANSLATION, Report
+from align.types import NOT_A_TRANSLATION, Link, Report
 
 
 def _with_reason(verdict: str, reason: str) -> Report:
@@ -134,3 +134,24 @@ def test_a_gap_row_does_not_call_its_score_a_link_score() -> None:
     html = render(make_report(), "html")
     assert 'title="no counterpart found (certainty 0.000)"' in html
     assert 'title="link score 0.000"' not in html
+
+
+def test_no_links_at_all_does_not_offer_options_that_change_nothing() -> None:
+    report = _with_reason(NOT_A_TRANSLATION, "only 0% of the original is rendered")
+    alignment = report.alignment
+    unlinked = tuple(Link((i,), ()) for i in range(len(alignment.original.sentences))) + tuple(
+        Link((), (j,)) for j in range(len(alignment.translation.sentences))
+    )
+    bare = dataclasses.replace(
+        report, alignment=dataclasses.replace(alignment, links=unlinked), flags=()
+    )
+    assert (
+        render(bare, "text")
+        .rstrip()
+        .endswith(
+            "No flags: no sentence of the translation could be linked to one of the original, so "
+            "there is nothing to compare."
+        )
+    )
+    linked = dataclasses.replace(report, flags=())
+    assert "--story-logit -inf compares it anyway" in render(linked, "text")
