@@ -155,3 +155,15 @@ def test_no_links_at_all_does_not_offer_options_that_change_nothing() -> None:
     )
     linked = dataclasses.replace(report, flags=())
     assert "--story-logit -inf compares it anyway" in render(linked, "text")
+
+
+def test_index_page_shows_no_coverage_for_a_text_that_is_not_a_translation() -> None:
+    from align.report.index_page import IndexRow, render_index_page
+
+    rows = [
+        IndexRow("a", "a.ar.txt", "a.en.txt", "ar", "en", "a.html", coverage=0.79, verdict=v)
+        for v in ("edited", NOT_A_TRANSLATION)
+    ]
+    page = render_index_page(rows)
+    assert '<td class="n">79.0%</td>' in page  # edited: rendered coverage
+    assert '<td class="n" title="forced links (not a translation): 79.0%">—</td>' in page
