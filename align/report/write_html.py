@@ -305,7 +305,11 @@ def _header(report: Report) -> str:
             if part
         )
     counts = flag_counts(report)
-    count_text = " · ".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or "no flags"
+    count_text = " · ".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or (
+        "no flags: not compared sentence by sentence"  # "no flags" alone read as clean
+        if summary is not None and summary.verdict == NOT_A_TRANSLATION
+        else "no flags"
+    )
     doc_flags = document_flags(report)
     whole = ""
     if doc_flags:

@@ -60,7 +60,11 @@ def test_not_a_translation_coverage_reads_as_forced_links() -> None:
     )
     assert coverage.startswith("Coverage:    none (not a translation); the forced links span 85.7%")
     assert "- **Coverage:** none (not a translation)" in render(report, "md")
-    assert "<dt>Forced links (not a translation)</dt>" in render(report, "html")
+    assert report.summary is not None
+    unflagged = dataclasses.replace(report.summary, counts={})
+    html = render(dataclasses.replace(report, flags=(), summary=unflagged), "html")
+    assert "<dt>Forced links (not a translation)</dt>" in html
+    assert '<p class="counts">no flags: not compared sentence by sentence</p>' in html
     edited = render(make_report(), "text")
     assert "Coverage:    85.7% of original sentences" in edited
 
