@@ -29,7 +29,7 @@ from align.report._view import (
     side_phrase,
     visible,
 )
-from align.types import Flag, Report, Sentence
+from align.types import NOT_A_TRANSLATION, Flag, Report, Sentence
 
 _BREAKS = re.compile(r"\s*[\t\r\n\v\f\u2028\u2029]+\s*")
 
@@ -99,7 +99,11 @@ def _markdown(report: Report) -> str:
     out.append("## Flags")
     out.append("")
     if not report.flags:
-        out.append("No flags.")
+        out.append(
+            "No flags: not a translation, so not compared sentence by sentence."
+            if summary.verdict == NOT_A_TRANSLATION
+            else "No flags."
+        )
         return "\n".join(out) + "\n"
     out.append(
         f"| # | Kind | Severity | Original ({orig.lang}) | Translation ({trans.lang}) | Detail |"

@@ -65,6 +65,10 @@ def test_not_a_translation_coverage_reads_as_forced_links() -> None:
     html = render(dataclasses.replace(report, flags=(), summary=unflagged), "html")
     assert "<dt>Forced links (not a translation)</dt>" in html
     assert '<p class="counts">no flags: not compared sentence by sentence</p>' in html
+    md = render(dataclasses.replace(report, flags=(), summary=unflagged), "md")
+    assert md.endswith(
+        "## Flags\n\nNo flags: not a translation, so not compared sentence by sentence.\n"
+    )
     edited = render(make_report(), "text")
     assert "Coverage:    85.7% of original sentences" in edited
 
