@@ -51,8 +51,8 @@ def _summary(r: DeriveResult) -> list[str]:
         f"A: {r.a_path} ({len(r.a_sentences)} sentences)",
         f"B: {r.b_path} ({len(r.b_sentences)} sentences)",
         f"B sentences with a source in A: {len(r.pairs)} of {len(r.b_sentences)}, "
-        f"in A's order: {100 * f.get('ordered', 0.0):.0f} % of B; "
-        f"words in order with the source: {100 * f.get('in_order', 0.0):.0f} %",
+        f"in A's order: {100 * f.get('ordered', 0.0):.0f}% of B; "
+        f"words in order with the source: {100 * f.get('in_order', 0.0):.0f}%",
     ]
     if r.original_path:
         lines.append(

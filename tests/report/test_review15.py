@@ -175,3 +175,15 @@ def test_index_page_shows_no_coverage_for_a_text_that_is_not_a_translation() -> 
     page = render_index_page(rows)
     assert '<td class="n">79.0%</td>' in page  # edited: rendered coverage
     assert '<td class="n" title="forced links (not a translation): 79.0%">—</td>' in page
+
+
+def test_derive_summary_writes_percentages_as_the_other_reports_do(tmp_path: Path) -> None:
+    from align.provenance.derive import derive_files
+    from align.report.write_derive import render_derive
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The minister met the envoy on Monday. They discussed trade.\n", encoding="utf-8")
+    b.write_text("The minister met the envoy on Monday. They discussed trade, he said.\n", "utf-8")
+    text = render_derive(derive_files(a, b, None), "text")
+    assert "100% of B" in text and " %" not in text
