@@ -449,7 +449,11 @@ def synth(
     trans_lang: str | None,
     output: Path,
 ) -> None:
-    """Make a seeded, edited "republication" of TRANSLATION with exact gold flags."""
+    """Make a seeded, edited "republication" of TRANSLATION with exact gold flags.
+
+    ORIGINAL and TRANSLATION must be parallel: the same number of lines, line i of one
+    translating line i of the other (an NTREX document pair, say).
+    """
     from align.synthetic.generate import SynthOptions, write_synthetic
 
     written = write_synthetic(

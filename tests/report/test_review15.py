@@ -187,3 +187,8 @@ def test_derive_summary_writes_percentages_as_the_other_reports_do(tmp_path: Pat
     b.write_text("The minister met the envoy on Monday. They discussed trade, he said.\n", "utf-8")
     text = render_derive(derive_files(a, b, None), "text")
     assert "100% of B" in text and " %" not in text
+
+
+def test_synth_help_says_its_inputs_must_be_parallel(runner: CliRunner) -> None:
+    # a first try on a demo pair (not line-parallel) fails: the help now says why up front
+    assert "must be parallel" in runner.invoke(cli.cli, ["synth", "--help"]).output
