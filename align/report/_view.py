@@ -223,7 +223,7 @@ def percent(value: float) -> str:
 
 def side_phrase(doc: Document) -> str:
     """``"Arabic, 12 sentences"``: how the text and Markdown summaries describe a side."""
-    return f"{lang_name(doc.lang)}, {len(doc.sentences)} sentences"
+    return f"{lang_name(doc.lang)}, {plural(len(doc.sentences), 'sentence')}"
 
 
 def coverage_phrase(summary: Summary) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from align.errors import FormatError
 from align.provenance.derive import DeriveResult, SentencePair, result_dict
-from align.report._view import visible
+from align.report._view import plural, visible
 from align.report.write_html import e, page
 from align.report.write_markdown import cell
 
@@ -48,8 +48,8 @@ def _summary(r: DeriveResult) -> list[str]:
     f = r.features
     lines = [
         f"Relation: {r.relation} (confidence {r.confidence:.3f}): {_LABEL[r.relation]}",
-        f"A: {r.a_path} ({len(r.a_sentences)} sentences)",
-        f"B: {r.b_path} ({len(r.b_sentences)} sentences)",
+        f"A: {r.a_path} ({plural(len(r.a_sentences), 'sentence')})",
+        f"B: {r.b_path} ({plural(len(r.b_sentences), 'sentence')})",
         f"B sentences with a source in A: {len(r.pairs)} of {len(r.b_sentences)}, "
         f"in A's order: {100 * f.get('ordered', 0.0):.0f}% of B; "
         f"words in order with the source: {100 * f.get('in_order', 0.0):.0f}%",

@@ -46,6 +46,7 @@ from align.report._view import (
     link_coverage,
     marked_pieces,
     percent,
+    plural,
     reason_phrase,
     sentence_marks,
     severity_phrase,
@@ -256,7 +257,8 @@ def _facts(report: Report) -> str:
                 role,
                 f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
                 f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
-                f'<span class="muted">· {len(doc.sentences)} sentences</span>' + _fetched(doc),
+                f'<span class="muted">· {plural(len(doc.sentences), "sentence")}</span>'
+                + _fetched(doc),
             )
         )
     summary = report.summary

@@ -67,7 +67,8 @@ def render_markdown(report: Report) -> str:
 def _markdown(report: Report) -> str:
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
-    out = ["# Translation check" if report.summary is not None else "# Alignment", ""]
+    checked = report.summary is not None or report.flags
+    out = ["# Translation check" if checked else "# Alignment", ""]
     files = [
         f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
         f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
@@ -94,14 +95,14 @@ def _markdown(report: Report) -> str:
     if report.created:
         out.append(f"- **Created:** {_inline(report.created)}")
     out.append("")
-    if summary is None:
+    if summary is None and not report.flags:
         return "\n".join(out + _link_table(report)) + "\n"
     out.append("## Flags")
     out.append("")
     if not report.flags:
         out.append(
             "No flags: not a translation, so not compared sentence by sentence."
-            if summary.verdict == NOT_A_TRANSLATION
+            if summary is not None and summary.verdict == NOT_A_TRANSLATION
             else "No flags."
         )
         return "\n".join(out) + "\n"

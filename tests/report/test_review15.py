@@ -192,3 +192,18 @@ def test_derive_summary_writes_percentages_as_the_other_reports_do(tmp_path: Pat
 def test_synth_help_says_its_inputs_must_be_parallel(runner: CliRunner) -> None:
     # a first try on a demo pair (not line-parallel) fails: the help now says why up front
     assert "must be parallel" in runner.invoke(cli.cli, ["synth", "--help"]).output
+
+
+def test_a_one_sentence_side_is_one_sentence() -> None:
+    from align.report._view import side_phrase
+
+    report = make_report()
+    doc = report.alignment.original
+    one = dataclasses.replace(doc, sentences=doc.sentences[:1])
+    assert side_phrase(one) == "Arabic, 1 sentence"
+
+
+def test_flags_without_a_summary_are_still_listed_in_markdown() -> None:
+    report = dataclasses.replace(make_report(), summary=None)
+    md = render(report, "md")
+    assert md.startswith("# Translation check") and "## Flags" in md and "## Links" not in md
