@@ -118,7 +118,13 @@ def _text(r: DeriveResult) -> str:
 
 
 def _markdown(r: DeriveResult) -> str:
-    out = ["# provalign derive", ""] + [f"- {cell(x)}" for x in _summary(r)] + [""]
+    # the relation as a code span: its name stays greppable ("copy_edited"), where cell()
+    # escapes an article's "_" so that it cannot start emphasis
+    relation = (
+        f"Relation: `{r.relation}` (confidence {r.confidence:.3f}): {cell(_LABEL[r.relation])}"
+    )
+    out = ["# provalign derive", "", f"- {relation}"]
+    out += [f"- {cell(x)}" for x in _summary(r)[1:]] + [""]
     out += ["| B | A | chrF | TER | B with edits |", "|---|---|---|---|---|"]
     for i, s, p, retranslated in _rows(r):
         if p is None:
