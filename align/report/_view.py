@@ -223,16 +223,39 @@ def percent(value: float) -> str:
 
 def side_phrase(doc: Document) -> str:
     """``"Arabic, 12 sentences"``: how the text and Markdown summaries describe a side."""
-    return f"{lang_name(doc.lang)}, {len(doc.sentences)} sentences"
+    return f"{lang_name(doc.lang)}, {plural(len(doc.sentences), 'sentence')}"
 
 
 def coverage_phrase(summary: Summary) -> str:
-    """The coverage line of a checked report, shared by the text and Markdown summaries."""
-    return (
+    """The coverage line of a checked report, shared by the text and Markdown summaries.
+
+    For a text that is not a translation the links are the aligner's forced best guesses,
+    so their figures are labelled as such, not as how much of the original is rendered.
+    """
+    figures = (
         f"{percent(summary.coverage_sentences)} of original sentences, "
         f"{percent(summary.coverage_chars)} of characters; "
         f"mean link score {summary.mean_score:.2f}"
     )
+    if summary.verdict == NOT_A_TRANSLATION:
+        return f"none (not a translation); the forced links span {figures}"
+    return figures
+
+
+# The check's own reason for the three translation verdicts: "83% of the original
+# rendered, 2 major changes" / "...; no editorial changes found". The count repeats what
+# the verdict line says from the flags (and says "1 major changes"), so views keep the
+# coverage part; any other reason (not a translation, an older report) is shown whole.
+_COUNTED_REASON = re.compile(
+    r"(?P<coverage>\d+% of the original rendered)"
+    r"(?:, \d+ major changes?|; no editorial changes found)"
+)
+
+
+def reason_phrase(summary: Summary) -> str:
+    """The verdict's reason without the change count the verdict line already gives."""
+    found = _COUNTED_REASON.fullmatch(summary.reason)
+    return found["coverage"] if found else summary.reason
 
 
 def counts_phrase(report: Report) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from align.errors import InputError
 from align.report._view import VERDICT_LABELS, kind_key, kind_label, lang_name, percent
 from align.report.write_html import css_token, e, page
+from align.types import NOT_A_TRANSLATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,12 @@ def _row(row: IndexRow) -> str:
             label = VERDICT_LABELS.get(row.verdict, row.verdict)
             verdict = f'<span class="verdict v-{css_token(row.verdict)}">{e(label)}</span>'
         coverage = percent(row.coverage) if row.coverage is not None else "—"
+        cell = f'<td class="n">{coverage}</td>'
+        if row.verdict == NOT_A_TRANSLATION and row.coverage is not None:
+            # the aligner's forced links, not a rendered share of the original (as in a report)
+            cell = f'<td class="n" title="forced links (not a translation): {coverage}">—</td>'
         counts = count_chips(row.counts)
-        figures = f'<td>{verdict}</td><td class="n">{coverage}</td><td>{counts}</td>'
+        figures = f"<td>{verdict}</td>{cell}<td>{counts}</td>"
     note = f'<div class="muted">{e(row.note)}</div>' if row.note else ""
     return f"<tr><td>{name}{note}</td><td>{langs}</td><td>{files}</td>{figures}</tr>"
 

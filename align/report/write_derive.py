@@ -15,7 +15,7 @@ from typing import Any
 
 from align.errors import FormatError
 from align.provenance.derive import DeriveResult, SentencePair, result_dict
-from align.report._view import visible
+from align.report._view import plural, visible
 from align.report.write_html import e, page
 from align.report.write_markdown import cell
 
@@ -48,11 +48,11 @@ def _summary(r: DeriveResult) -> list[str]:
     f = r.features
     lines = [
         f"Relation: {r.relation} (confidence {r.confidence:.3f}): {_LABEL[r.relation]}",
-        f"A: {r.a_path} ({len(r.a_sentences)} sentences)",
-        f"B: {r.b_path} ({len(r.b_sentences)} sentences)",
+        f"A: {r.a_path} ({plural(len(r.a_sentences), 'sentence')})",
+        f"B: {r.b_path} ({plural(len(r.b_sentences), 'sentence')})",
         f"B sentences with a source in A: {len(r.pairs)} of {len(r.b_sentences)}, "
-        f"in A's order: {100 * f.get('ordered', 0.0):.0f} % of B; "
-        f"words in order with the source: {100 * f.get('in_order', 0.0):.0f} %",
+        f"in A's order: {100 * f.get('ordered', 0.0):.0f}% of B; "
+        f"words in order with the source: {100 * f.get('in_order', 0.0):.0f}%",
     ]
     if r.original_path:
         lines.append(
@@ -118,7 +118,13 @@ def _text(r: DeriveResult) -> str:
 
 
 def _markdown(r: DeriveResult) -> str:
-    out = ["# provalign derive", ""] + [f"- {cell(x)}" for x in _summary(r)] + [""]
+    # the relation as a code span: its name stays greppable ("copy_edited"), where cell()
+    # escapes an article's "_" so that it cannot start emphasis
+    relation = (
+        f"Relation: `{r.relation}` (confidence {r.confidence:.3f}): {cell(_LABEL[r.relation])}"
+    )
+    out = ["# provalign derive", "", f"- {relation}"]
+    out += [f"- {cell(x)}" for x in _summary(r)[1:]] + [""]
     out += ["| B | A | chrF | TER | B with edits |", "|---|---|---|---|---|"]
     for i, s, p, retranslated in _rows(r):
         if p is None:

@@ -46,11 +46,14 @@ from align.report._view import (
     link_coverage,
     marked_pieces,
     percent,
+    plural,
+    reason_phrase,
     sentence_marks,
+    severity_phrase,
     severity_rank,
 )
 from align.report.overview import overview_svg
-from align.types import Document, Flag, Report, Sentence
+from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
@@ -183,7 +186,10 @@ def _flag(flag: Flag) -> str:
 
 def _score(score: float, one_sided: bool) -> str:
     if one_sided:  # nothing to match: a bar would read as "matched well" or "badly"
-        return f'<td class="score" title="link score {score:.3f}"><span class="val">—</span></td>'
+        # a one-sided link's score is how sure the aligner is that the sentence has no
+        # counterpart; "link score 0.99" on a gap read as a strong match
+        title = f"no counterpart found (certainty {score:.3f})"
+        return f'<td class="score" title="{title}"><span class="val">—</span></td>'
     width = max(0.0, min(1.0, score)) * 100
     level = "hi" if score >= 0.7 else "mid" if score >= 0.4 else "lo"
     return (
@@ -251,14 +257,16 @@ def _facts(report: Report) -> str:
                 role,
                 f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
                 f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
-                f'<span class="muted">· {len(doc.sentences)} sentences</span>' + _fetched(doc),
+                f'<span class="muted">· {plural(len(doc.sentences), "sentence")}</span>'
+                + _fetched(doc),
             )
         )
     summary = report.summary
     if summary is not None:
+        forced = summary.verdict == NOT_A_TRANSLATION  # links, not rendered text
         items.append(
             (
-                "Coverage",
+                "Forced links (not a translation)" if forced else "Coverage",
                 f"<b>{percent(summary.coverage_sentences)}</b> of original "
                 f"sentences · <b>{percent(summary.coverage_chars)}</b> of "
                 f"characters",
@@ -289,9 +297,21 @@ def _header(report: Report) -> str:
     else:
         label = VERDICT_LABELS.get(summary.verdict, summary.verdict)
         verdict = f'<span class="verdict v-{css_token(summary.verdict)}">{e(label)}</span>'
-        reason = summary.reason
+        # the change count from the flags (as in text and Markdown), then the check's reason
+        reason = "; ".join(
+            part
+            for part in (
+                "" if summary.verdict == NOT_A_TRANSLATION else severity_phrase(report),
+                reason_phrase(summary),
+            )
+            if part
+        )
     counts = flag_counts(report)
-    count_text = " · ".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or "no flags"
+    count_text = " · ".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or (
+        "no flags: not compared sentence by sentence"  # "no flags" alone read as clean
+        if summary is not None and summary.verdict == NOT_A_TRANSLATION
+        else "no flags"
+    )
     doc_flags = document_flags(report)
     whole = ""
     if doc_flags:

@@ -1,10 +1,11 @@
 """Markdown for tickets and chat: the summary, then one table row per flag.
 
-Cells are escaped for GitHub-flavoured Markdown tables: ``|``, backslashes, brackets
-and backticks are escaped (so ``![](http://...)`` in an article stays text, never a
-remote image), line breaks become spaces, control characters show as ``\\x1b``, and
-HTML-significant ``<``/``&`` are entity-encoded so a sentence containing markup cannot
-inject it into a rendered page.
+Cells are escaped for GitHub-flavoured Markdown tables: ``|``, backslashes, brackets,
+backticks and emphasis marks (``*``, ``_``, ``~``) are escaped (so ``![](http://...)``
+in an article stays text, never a remote image, and an article's ``*`` cannot end the
+bold that marks a flag's words), line breaks become spaces, control characters show as
+``\\x1b``, and HTML-significant ``<``/``&`` are entity-encoded so a sentence containing
+markup cannot inject it into a rendered page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from align.report._view import (
+    build_rows,
     counts_phrase,
     coverage_phrase,
     flag_sentences,
@@ -21,12 +23,13 @@ from align.report._view import (
     marked_pieces,
     percent,
     quote,
+    reason_phrase,
     sentence_marks,
     severity_phrase,
     side_phrase,
     visible,
 )
-from align.types import Flag, Report, Sentence
+from align.types import NOT_A_TRANSLATION, Flag, Report, Sentence
 
 _BREAKS = re.compile(r"\s*[\t\r\n\v\f\u2028\u2029]+\s*")
 
@@ -36,6 +39,9 @@ def cell(text: str) -> str:
     text = _BREAKS.sub(" ", visible(text)).replace("\\", "\\\\").replace("|", "\\|")
     # ``![](http://...)`` in an article must not become a remote image (or a link)
     text = text.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
+    # emphasis and strike-through marks of the article's own (``*stars*``, ``snake_case``,
+    # ``~2 km``) stay characters, and cannot close the ``**`` that marks a flag's words
+    text = text.replace("*", "\\*").replace("_", "\\_").replace("~", "\\~")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -61,7 +67,8 @@ def render_markdown(report: Report) -> str:
 def _markdown(report: Report) -> str:
     alignment = report.alignment
     orig, trans = alignment.original, alignment.translation
-    out = ["# Translation check", ""]
+    checked = report.summary is not None or report.flags
+    out = ["# Translation check" if checked else "# Alignment", ""]
     files = [
         f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
         f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
@@ -76,7 +83,7 @@ def _markdown(report: Report) -> str:
             f"{percent(char_cov)} of characters ({len(alignment.links)} links)"
         )
     else:
-        reason = f" ({_inline(summary.reason)})" if summary.reason else ""
+        reason = f" ({_inline(reason_phrase(summary))})" if summary.reason else ""
         out.append(
             f"- **Verdict:** {summary.verdict.replace('_', ' ')}: {severity_phrase(report)}{reason}"
         )
@@ -88,10 +95,16 @@ def _markdown(report: Report) -> str:
     if report.created:
         out.append(f"- **Created:** {_inline(report.created)}")
     out.append("")
+    if summary is None and not report.flags:
+        return "\n".join(out + _link_table(report)) + "\n"
     out.append("## Flags")
     out.append("")
     if not report.flags:
-        out.append("No flags." if summary is not None else "No check was run.")
+        out.append(
+            "No flags: not a translation, so not compared sentence by sentence."
+            if summary is not None and summary.verdict == NOT_A_TRANSLATION
+            else "No flags."
+        )
         return "\n".join(out) + "\n"
     out.append(
         f"| # | Kind | Severity | Original ({orig.lang}) | Translation ({trans.lang}) | Detail |"
@@ -107,6 +120,27 @@ def _markdown(report: Report) -> str:
             f"{cell(flag.detail)} |"
         )
     return "\n".join(out) + "\n"
+
+
+def _link_table(report: Report) -> list[str]:
+    """``align --format md``: every link, numbered from 1 like the HTML rows (no check ran,
+    so there are no flags to list), its sentences numbered from 1."""
+    orig, trans = report.alignment.original, report.alignment.translation
+    out = [
+        "## Links",
+        "",
+        f"| # | Original ({orig.lang}) | Translation ({trans.lang}) | Score |",
+        "|---:|---|---|---:|",
+    ]
+    for row in build_rows(report):
+        link = row.link
+        sides = [
+            f"{cell(indices_label(ix))}: {cell(quote(list(sents)))}" if sents else "-"
+            for ix, sents in ((link.original, row.original), (link.translation, row.translation))
+        ]
+        score = "-" if row.one_sided else f"{link.score:.2f}"
+        out.append(f"| {row.number + 1} | {sides[0]} | {sides[1]} | {score} |")
+    return out
 
 
 def _side(label: str, sentences: list[Sentence], flag: Flag, side: str) -> str:

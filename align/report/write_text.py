@@ -14,6 +14,7 @@ import textwrap
 
 from align.report._review import decision_line, review_view
 from align.report._view import (
+    build_rows,
     counts_phrase,
     coverage_phrase,
     document_flags,
@@ -23,6 +24,7 @@ from align.report._view import (
     link_coverage,
     marked_text,
     percent,
+    reason_phrase,
     severity_phrase,
     side_phrase,
     visible,
@@ -81,7 +83,7 @@ def _head_lines(report: Report, color: bool) -> list[str]:
         verdict = _paint(summary.verdict.replace("_", " ").upper(), summary.verdict, color)
         lines.append(
             f"Verdict: {verdict}: {severity_phrase(report)}"
-            + (f" ({visible(summary.reason)})" if summary.reason else "")
+            + (f" ({visible(reason_phrase(summary))})" if summary.reason else "")
         )
     lines.append(f"Original:    {visible(orig.meta.path)} ({side_phrase(orig)})")
     lines.append(f"Translation: {visible(trans.meta.path)} ({side_phrase(trans)})")
@@ -90,6 +92,47 @@ def _head_lines(report: Report, color: bool) -> list[str]:
     if counts := counts_phrase(report):
         lines.append(f"Flags:       {counts}")
     return lines
+
+
+def _no_flags(report: Report) -> str:
+    """Why a checked report has no flags, and for a text that is not a translation how to
+    compare it anyway (not when no sentence could be linked: the options change nothing)."""
+    if report.summary is None or report.summary.verdict != NOT_A_TRANSLATION:
+        return "No flags: nothing omitted, added or changed was found."
+    if not any(lk.original and lk.translation for lk in report.alignment.links):
+        return (
+            "No flags: no sentence of the translation could be linked to one of the"
+            " original, so there is nothing to compare."
+        )
+    return (
+        "No flags: a text that is not a translation of the original is not compared"
+        " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
+        " --story-logit -inf compares it anyway)."
+    )
+
+
+def _link_lines(report: Report) -> list[str]:
+    """``align --format text``: every link, numbered from 1 like the HTML rows, with its
+    sentences (numbered from 1) and score; a one-sided link says which side lacks it."""
+    out = ["", "Links (sentence numbers from 1; score from 0 to 1):"]
+    langs = (report.alignment.original.lang, report.alignment.translation.lang)
+    for row in build_rows(report):
+        link = row.link
+        missing = {"omission": "translation", "addition": "original"}.get(row.one_sided or "")
+        score = (  # a one-sided link's score: the certainty that nothing matches
+            f"not in the {missing} (certainty {link.score:.2f})"
+            if missing
+            else f"score {link.score:.2f}"
+        )
+        out.append(
+            f"{row.number + 1:>3}. original {indices_label(link.original)}, "
+            f"translation {indices_label(link.translation)}: {score}"
+        )
+        for lang, sents in zip(langs, (row.original, row.translation), strict=True):
+            if sents:
+                shown = " ".join(s.text for s in sents)
+                out.append(_wrap(f"{lang}: \u201c{shown}\u201d", "     "))
+    return out
 
 
 def render_text(report: Report, verbose: bool = False, color: bool = False) -> str:
@@ -124,15 +167,11 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
             if verbose and flag.evidence:
                 evidence = json.dumps(dict(flag.evidence), ensure_ascii=False, sort_keys=True)
                 out.append(_wrap(f"evidence: {evidence}", "     "))
-    elif report.summary is not None:
+    elif report.summary is None:
+        out += _link_lines(report)
+    else:
         out.append("")
-        out.append(
-            "No flags: a text that is not a translation of the original is not compared"
-            " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
-            " --story-logit -inf compares it anyway)."
-            if report.summary.verdict == NOT_A_TRANSLATION
-            else "No flags: nothing omitted, added or changed was found."
-        )
+        out.append(_no_flags(report))
     if decisions:
         out += ["", f"Review: {len(decisions)} decision(s)"]
         out += [_wrap(visible(decision_line(d)), "  ") for d in decisions]

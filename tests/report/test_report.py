@@ -356,7 +356,8 @@ def test_markdown_summary_and_flag_table() -> None:
     assert "Syria \\| mainly" in md
     assert "<script>" not in md and "&lt;script&gt;" in md
     plain = render(make_plain_report(), "md")
-    assert "alignment only" in plain and "No check was run." in plain
+    assert "alignment only (no check run)" in plain and "## Links" in plain
+    assert "## Flags" not in plain
 
 
 def test_text_leads_with_the_verdict_then_flags() -> None:
