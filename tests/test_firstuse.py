@@ -389,7 +389,11 @@ def test_english_original_with_russian_translation_warns(runner: CliRunner) -> N
             str(PAIRING / "originals" / "ru_cyclist.txt"),
         ],
     )
-    assert r.exit_code == 0 and "the original is English" in r.stderr
+    assert r.exit_code == 0
+    # the warning names both files and both languages by name, not one by its code
+    warning = r.stderr.replace("\n", " ")
+    assert "en_cyclist_condensed.txt) is English (en)" in warning
+    assert "the translation is Russian (ru)" in warning
 
 
 def test_long_sentence_is_windowed_before_encoding() -> None:

@@ -321,8 +321,9 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
         or (n_trans and linked_t / n_trans < o.not_translation_coverage)
     ):
         why = (
-            f"only {cov_s:.0%} of the original is rendered and the median similarity of "
-            f"linked sentences is {med:.2f}: this is not a translation of this original"
+            f"only {cov_s:.0%} of the original's sentences could be linked and the median "
+            f"similarity of linked sentences is {med:.2f}: this is not a translation of this "
+            "original"
         )
         return Summary(NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, mean, why)
     if len(pairs) >= o.story_min_links:
@@ -345,13 +346,11 @@ def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
         counts[f.kind] += 1
     mean = statistics.fmean(ctx.cos) if ctx.cos else 0.0
     major = sum(f.severity == "major" for f in flags)
+    changes = f"{major} major change{'s' * (major != 1)}"
     if cov_s < o.heavy_coverage or major > max(3, 0.2 * n):
-        verdict, why = (
-            HEAVILY_EDITED,
-            f"{cov_s:.0%} of the original rendered, {major} major changes",
-        )
+        verdict, why = HEAVILY_EDITED, f"{cov_s:.0%} of the original rendered, {changes}"
     elif any(f.severity in ("major", "minor") for f in flags):
-        verdict, why = EDITED, f"{cov_s:.0%} of the original rendered, {major} major changes"
+        verdict, why = EDITED, f"{cov_s:.0%} of the original rendered, {changes}"
     else:
         verdict, why = FAITHFUL, f"{cov_s:.0%} of the original rendered; no editorial changes found"
     return Summary(verdict, round(cov_s, 4), round(cov_c, 4), counts, round(mean, 4), why)

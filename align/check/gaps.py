@@ -205,4 +205,10 @@ def _show(idx: tuple[int, ...]) -> str:
 
 
 def quote(text: str, n: int = 90) -> str:
-    return f'"{text[:n]}{"..." if len(text) > n else ""}"'
+    """``text`` in quotation marks for a flag's detail, cut at a word boundary after about
+    ``n`` characters. Typographic marks, as the reports quote sentences: an article's own
+    opening quote made ``""Real premises ... creat..."``."""
+    if len(text) > n:
+        cut = text[:n].rsplit(" ", 1)[0] if " " in text[:n] else text[:n]
+        text = cut.rstrip(" ,;:") + "\u2026"
+    return f"\u201c{text}\u201d"

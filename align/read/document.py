@@ -145,10 +145,13 @@ def pair_documents(
     if original.lang == "en" and translation.lang != "en":
         from dataclasses import replace
 
+        from align.text.languages import language_name
+
         note = (
-            f"the original is English and the translation {translation.lang}: provalign "
-            "checks English republications of Arabic/Russian originals; are the two "
-            "files in the right order (ORIGINAL TRANSLATION)?"
+            f"the original ({orig_path}) is {language_name('en')} and the translation is "
+            f"{language_name(translation.lang)}: provalign checks English republications of "
+            "Arabic/Russian originals; are the two files in the right order (ORIGINAL "
+            "TRANSLATION)?"
         )
         meta = replace(translation.meta, warnings=(*translation.meta.warnings, note))
         translation = replace(translation, meta=meta)

@@ -244,8 +244,9 @@ def coverage_phrase(summary: Summary) -> str:
 
 # The check's own reason for the three translation verdicts: "83% of the original
 # rendered, 2 major changes" / "...; no editorial changes found". The count repeats what
-# the verdict line says from the flags (and says "1 major changes"), so views keep the
-# coverage part; any other reason (not a translation, an older report) is shown whole.
+# the verdict line says from the flags (reports before flags version 6 also said "1 major
+# changes"), so views keep the coverage part; any other reason (not a translation) is
+# shown whole.
 _COUNTED_REASON = re.compile(
     r"(?P<coverage>\d+% of the original rendered)"
     r"(?:, \d+ major changes?|; no editorial changes found)"

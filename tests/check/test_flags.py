@@ -471,3 +471,26 @@ def test_an_added_subheading_is_an_info_addition_not_the_rendering_of_a_dropped_
 
     assert added_subheading(question, "# Gas") and not added_subheading(question, "No.")
     assert not added_subheading("Как добиться улучшения отношений", "How to improve relations")
+
+
+def test_a_quoted_passage_in_a_detail_is_cut_at_a_word_and_keeps_its_own_quotes() -> None:
+    from align.check.gaps import quote
+
+    text = '"Real premises for an agreement have been created," the minister told journalists.'
+    assert quote(text, 40) == '\u201c"Real premises for an agreement have\u2026\u201d'
+    assert quote("Short.") == "\u201cShort.\u201d"
+
+
+def test_a_summary_counts_one_major_change_in_the_singular(encoder: Encoder) -> None:
+    orig = [
+        TALKS_RU,
+        GAS_RU,
+        "Встреча продлилась три часа и завершилась подписанием соглашения о сотрудничестве "
+        "в энергетике.",
+        BACK_RU,
+    ]
+    trans = [TALKS_EN, GAS_EN, BACK_EN]
+    report = _check(
+        _al(orig, "ru", trans, [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,))]), encoder
+    )
+    assert report.summary is not None and report.summary.reason.endswith(", 1 major change")
