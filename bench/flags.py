@@ -31,7 +31,6 @@ import csv
 import dataclasses
 import hashlib
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -42,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _data import shared_data as shared  # noqa: E402
 from _flags_score import Tally, targets_met, word_quality  # noqa: E402
+from _linkcache import cached_alignment, link_cache_path  # noqa: E402
 
 from align.check.context import FlagOptions  # noqa: E402
 from align.check.flags import check_alignment  # noqa: E402
@@ -101,13 +101,6 @@ def edited_cases(
         case = make_synthetic(odoc, tdoc, SynthOptions(seed=n + DRAW_SEEDS * draw), foreign)
         edoc = document_from_lines(list(case.sentences), "en", f"{ds}-{n}-edited")
         yield n, cases[n], odoc, tdoc, case, edoc
-
-
-def link_cache_path(folder: Path, key: str, tag: str, o: list[str], t: list[str]) -> Path:
-    """Where --link-cache keeps one alignment's links: keyed by the settings, the case and
-    a hash of both texts, so a changed generator or setting never reads stale links."""
-    h = hashlib.sha1("\x00".join([*o, "\x01", *t]).encode()).hexdigest()[:10]
-    return folder / f"{key}-{tag}-{h}.links"
 
 
 def main() -> None:
@@ -177,17 +170,9 @@ def main() -> None:
             if args.link_cache
             else None
         )
-        if path and path.exists():
-            links = tuple(Link(tuple(o), tuple(t), sc) for o, t, sc in json.loads(path.read_text()))
-            return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
-        al = align_documents(odoc, tdoc, aopt, encoder=enc)
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            rows = [[lk.original, lk.translation, lk.score] for lk in al.links]
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")  # parallel runs share the cache
-            tmp.write_text(json.dumps(rows))
-            os.replace(tmp, path)
-        return al
+        return cached_alignment(
+            path, odoc, tdoc, enc.name, lambda: align_documents(odoc, tdoc, aopt, encoder=enc)
+        )
 
     check_seconds = 0.0
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115

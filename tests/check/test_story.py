@@ -28,10 +28,8 @@ from align.types import NOT_A_TRANSLATION, Link
 DEMO = Path(__file__).resolve().parents[2] / "corpora" / "demo"
 
 
-def _demo(pair_id: str) -> tuple[list[str], list[str], str]:
-    """Original sentences, and the English ones with the demo's added headline and disclaimer
-    taken out and its changed number and respelled name put back (the NTREX translation,
-    less the paragraph the demo dropped)."""
+def _demo_edited(pair_id: str) -> tuple[list[str], list[str], str]:
+    """A demo pair as it is: original and English sentences (the demo's edits included)."""
     lang = pair_id[:2]
     o, t = load_pair(
         DEMO / f"{pair_id}.{lang}.txt",
@@ -39,10 +37,18 @@ def _demo(pair_id: str) -> tuple[list[str], list[str], str]:
         LoadOptions(lang=lang),
         LoadOptions(),
     )
+    return o.texts, t.texts, lang
+
+
+def _demo(pair_id: str) -> tuple[list[str], list[str], str]:
+    """Original sentences, and the English ones with the demo's added headline and disclaimer
+    taken out and its changed number and respelled name put back (the NTREX translation,
+    less the paragraph the demo dropped)."""
+    o_texts, t_texts, lang = _demo_edited(pair_id)
     edits = json.loads((DEMO / f"{pair_id}.edits.json").read_text(encoding="utf-8"))
     added = {edits["added_headline"], edits["added_disclaimer"]}
     undo = {e["to"]: e["from"] for e in (edits["number_changed"], edits["name_respelled"])}
-    return o.texts, [undo.get(s, s) for s in t.texts if s not in added], lang
+    return o_texts, [undo.get(s, s) for s in t_texts if s not in added], lang
 
 
 def _verdict(orig: list[str], trans: list[str], lang: str, encoder: Encoder) -> Any:
@@ -92,14 +98,7 @@ def test_a_faithful_translation_keeps_its_verdict(encoder: Encoder) -> None:
 def test_an_edited_translation_is_not_called_another_article(
     pair_id: str, encoder: Encoder
 ) -> None:
-    lang = pair_id[:2]
-    o, t = load_pair(
-        DEMO / f"{pair_id}.{lang}.txt",
-        DEMO / f"{pair_id}.en.txt",
-        LoadOptions(lang=lang),
-        LoadOptions(),
-    )
-    summary = _verdict(o.texts, t.texts, lang, encoder)
+    summary = _verdict(*_demo_edited(pair_id), encoder)
     assert summary.verdict in ("edited", "heavily_edited")
 
 
