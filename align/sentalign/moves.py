@@ -7,7 +7,7 @@ sentences from being paired with a neighbour, and ``check`` reports them as ``re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -187,9 +187,8 @@ def peel_moved(d: Draft, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
     (realdev WAM/The National: "وثمن سموه ... الاعتراف بالدولة الفلسطينية" in a 3-1 link
     at 0.48, its rendering two sentences up left unlinked at 0.59).
     """
-    links = _peel_added(d, encoder, min_sim)
-    f = flipped(Draft(d.ot, d.tt, links))
-    return flipped(Draft(f.ot, f.tt, _peel_added(f, encoder, min_sim))).links
+    f = flipped(replace(d, links=_peel_added(d, encoder, min_sim)))
+    return flipped(replace(f, links=_peel_added(f, encoder, min_sim))).links
 
 
 def _peel_added(d: Draft, encoder: Encoder, min_sim: float) -> tuple[Link, ...]:
