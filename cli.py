@@ -134,6 +134,25 @@ def _warn(docs: Any, quiet: bool) -> None:
             click.echo(f"Warning: {visible(doc.meta.path)}: {note}", err=True)
 
 
+def _warn_not_english(alignment: Any, quiet: bool) -> None:
+    """``check``'s rules (word lists, names, framing, numbers' words) read English
+    translations; another language is compared with less evidence, so say so once. (Only
+    ``check``: ``align`` serves any pair its encoder covers. An English original already
+    has the argument-order warning.)"""
+    orig, trans = alignment.original, alignment.translation
+    if quiet or trans.lang == "en" or orig.lang == "en":
+        return
+    from align.report._view import visible
+    from align.text.languages import language_name
+
+    click.echo(
+        f"Warning: {visible(trans.meta.path)}: the translation is "
+        f"{language_name(trans.lang)}, not English: check's word rules are built and "
+        "measured on English translations, so expect fewer findings",
+        err=True,
+    )
+
+
 FETCH_OPTIONS = [
     click.option(
         "--fetch-timeout",
@@ -402,6 +421,7 @@ def check(
     encoder = load_encoder(pair.encoder_spec, pair.cache)  # one for both stages
     alignment = align_pair(pair, align_options, encoder)
     _warn([alignment.original, alignment.translation], quiet)
+    _warn_not_english(alignment, quiet)
     report = check_alignment(alignment, options, encoder)
     if old is not None:
         from align.serve.review import carry_over

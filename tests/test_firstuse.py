@@ -463,3 +463,17 @@ def test_sentence_cap_goes_with_max_chars(runner: CliRunner, tmp_path: Path) -> 
     big.write_text("The minister spoke. " * 100_000)  # 2,000,000 characters
     r = runner.invoke(cli.cli, ["split", str(big)])
     assert r.exit_code == 1 and "more than --max-chars 200,000" in r.stderr
+
+
+def test_check_warns_when_the_translation_is_not_english(runner: CliRunner) -> None:
+    """check's rules read English; align serves any covered pair, so only check says so."""
+    ru, ar, en = (
+        DEMO / "ru-bbc-381736.ru.txt",
+        DEMO / "ar-nytimes-184804.ar.txt",
+        DEMO / "ru-bbc-381736.en.txt",
+    )
+    r = runner.invoke(cli.cli, ["check", str(ru), str(ar)])
+    assert r.exit_code == 0 and "the translation is Arabic (ar), not English" in r.stderr
+    assert "not English" not in runner.invoke(cli.cli, ["check", str(ru), str(ar), "-q"]).stderr
+    assert "not English" not in runner.invoke(cli.cli, ["align", str(ru), str(ar)]).stderr
+    assert "not English" not in runner.invoke(cli.cli, ["check", str(ru), str(en)]).stderr
