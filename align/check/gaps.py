@@ -114,8 +114,7 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     {"similarity_threshold": o.reorder_sim},
                 )
             )
-    kinds = [s.kind for s in al.translation.sentences]
-    boiler = _boilerplate(ctx, [j for j in added if j not in moved_t])
+    boiler, headings = _boilerplate(ctx, [j for j in added if j not in moved_t])
     slipped = slipped_additions(ctx, [j for j in added if j not in moved_t and j not in boiler])
     flags += list(slipped.values())
     for g in _groups(al.links, "translation"):
@@ -123,7 +122,7 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
         for run in _runs(rest):
             for sub in _split_by(run, boiler):
                 kind = "boilerplate" if sub[0] in boiler else "content"
-                heading = all(is_headline(tt[j], kinds[j]) for j in sub)
+                heading = all(j in headings for j in sub)
                 detail = (
                     "Added: translation has text with no source in the original: "
                     if kind == "content"
@@ -165,8 +164,10 @@ def _split_by(run: tuple[int, ...], marked: set[int]) -> list[tuple[int, ...]]:
     return [tuple(r) for r in out]
 
 
-def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
-    """Added translation sentences that are republisher boilerplate (regex or exemplar)."""
+def _boilerplate(ctx: FlagContext, added: list[int]) -> tuple[set[int], set[int]]:
+    """Added translation sentences that are republisher boilerplate (regex or exemplar),
+    or a heading the original lacks; and which of them are headings only (their message
+    says heading: "Read more" is short without a stop too, but a republisher's line)."""
     tt = ctx.alignment.translation.texts
     out = {j for j in added if BOILERPLATE_RE.search(tt[j]) or not has_words(tt[j])}
     rest = [j for j in added if j not in out]
@@ -182,10 +183,10 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> set[int]:
     # editor added ("# Greenland" between two answers of an interview): a few words without
     # a final stop (a deck of fifteen words, "The UAE's top diplomat underscored ...", says
     # something of its own and stays content, whatever the reader's kind)
+    headings = {j for j in added if j and _subheading_text(tt[j])}
     if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
-        out.add(0)
-    out |= {j for j in added if j and _subheading_text(tt[j])}
-    return out
+        headings.add(0)
+    return out | headings, headings - out
 
 
 SUBHEADING_WORDS = 6  # an added line of at most this many words, no final stop: a subheading

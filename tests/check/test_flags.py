@@ -494,3 +494,14 @@ def test_a_summary_counts_one_major_change_in_the_singular(encoder: Encoder) -> 
         _al(orig, "ru", trans, [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,))]), encoder
     )
     assert report.summary is not None and report.summary.reason.endswith(", 1 major change")
+
+
+def test_a_republishers_short_line_is_boilerplate_not_a_heading(encoder: Encoder) -> None:
+    """ "Read more" is short without a final stop, like a subheading, but a republisher's
+    line: its message says boilerplate; "# Gas" is a heading."""
+    trans = [TALKS_EN, "# Gas", GAS_EN, BACK_EN, "Read more"]
+    links = [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,)), ((), (4,))]
+    report = _check(_al([TALKS_RU, GAS_RU, BACK_RU], "ru", trans, links), encoder)
+    added = {f.translation: f.detail for f in report.flags if f.kind == "addition"}
+    assert added[(4,)].startswith("Added boilerplate not in the original")
+    assert added[(1,)].startswith("Added heading not in the original")
