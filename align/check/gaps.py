@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
 from align.sentalign.moves import Draft, find_moves
-from align.text.shape import BOILERPLATE_RE, has_words, is_headline, untitled_heading
+from align.text.shape import BOILERPLATE_RE, has_words, is_headline, short_heading
 from align.types import ADDITION, OMISSION, REORDER, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,17 +183,10 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> tuple[set[int], set[int]
     # editor added ("# Greenland" between two answers of an interview): a few words without
     # a final stop (a deck of fifteen words, "The UAE's top diplomat underscored ...", says
     # something of its own and stays content, whatever the reader's kind)
-    headings = {j for j in added if j and _subheading_text(tt[j])}
+    headings = {j for j in added if j and short_heading(tt[j])}
     if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
         headings.add(0)
     return out | headings, headings - out
-
-
-SUBHEADING_WORDS = 6  # an added line of at most this many words, no final stop: a subheading
-
-
-def _subheading_text(text: str) -> bool:
-    return untitled_heading(text) and len(text.split()) <= SUBHEADING_WORDS
 
 
 def _show(idx: tuple[int, ...]) -> str:

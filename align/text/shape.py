@@ -103,6 +103,19 @@ def untitled_heading(line: str) -> bool:
     return len(line) < UNTITLED_MAX_CHARS and not has_terminal(line)
 
 
+SUBHEADING_WORDS = 6  # a line of at most this many words, no final stop: a subheading
+
+
+def short_heading(line: str) -> bool:
+    """A subheading by its text alone: an untitled line of a few words ("# Greenland").
+
+    Further down an article than its headline, a line must be shorter to be a heading: a
+    fifteen-word deck without a final stop ("The UAE's top diplomat underscored ...") says
+    something of its own (``align.check.gaps``: an added one is content, not furniture).
+    """
+    return untitled_heading(line) and len(line.split()) <= SUBHEADING_WORDS
+
+
 def is_headline(text: str, kind: str = "body", *, title_share: float | None = None) -> bool:
     """Is this sentence a headline (or subheading)? The one place that decides it.
 
