@@ -24,7 +24,7 @@ from align.errors import AlignError, BackendError
 from align.read.inputs import PairInput
 from align.read.limits import MAX_CHARS
 from align.report import WRITERS
-from align.report.formats import EXT_FORMATS, format_for
+from align.report.formats import format_for
 from align.text.languages import ALL_LANGS as _ALL_LANGS
 from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS, encoder_spec
 
@@ -106,8 +106,8 @@ def _output_format(
     chosen = format_for(fmt, output, default, allowed)
     if fmt is None and output is not None and str(output) != "-" and not quiet:
         suffix = Path(output).suffix.lower()
-        implied = EXT_FORMATS.get(suffix)
-        if suffix and chosen != implied and not (implied == "text" and chosen == "ladder"):
+        # format_for's own reading of the extension ("" when it names no allowed format)
+        if suffix and not format_for(None, output, "", allowed):
             click.echo(
                 f"Warning: {output}: this command does not write '{suffix}' files; writing "
                 f"{chosen} (--format chooses: {', '.join(allowed)})",
