@@ -200,9 +200,14 @@ def _lone_word(
     return words if len(words) == 1 else []
 
 
+def _digit_groups(facts: list[NumberFact]) -> list[str]:
+    """The digit groups of the facts, in order ("+7 905" -> "7", "905")."""
+    return [g for f in facts for g in re.findall(r"\d+", f.text)]
+
+
 def _groups(facts: list[NumberFact]) -> list[str]:
     """The digit groups of the facts, sorted: "111 555" and "555 111" share them."""
-    return sorted(g for f in facts for g in re.findall(r"\d+", f.text))
+    return sorted(_digit_groups(facts))
 
 
 def _digits(facts: list[NumberFact]) -> str:
@@ -221,8 +226,8 @@ def _regrouped(only_o: list[NumberFact], only_t: list[NumberFact]) -> bool:
         return False
     if _groups(only_o) == _groups(only_t):
         return True
-    groups_o = [g for f in only_o for g in re.findall(r"\d+", f.text)]
-    in_order = "".join(g for f in only_t for g in re.findall(r"\d+", f.text))
+    groups_o = _digit_groups(only_o)
+    in_order = "".join(_digit_groups(only_t))
     return in_order in ("".join(groups_o), "".join(reversed(groups_o)))
 
 
