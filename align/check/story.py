@@ -35,8 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from align.sentalign.anchors import name_keys
-from align.text.normalize import NUMBER_RE, ascii_digits, number_key
+from align.sentalign.anchors import name_keys, number_keys
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,12 +68,7 @@ def sentence_anchors(texts: Sequence[str]) -> list[set[str]]:
     """Each sentence's numbers (values, two digits or more: a lone "2" is everywhere) and
     name skeletons (``align.sentalign.anchors.name_keys``)."""
     seen: dict[str, str] = {}
-    out = []
-    for text in texts:
-        numbers = NUMBER_RE.findall(ascii_digits(text))
-        keys = {"#" + number_key(t) for t in numbers if sum(c.isdigit() for c in t) >= 2}
-        out.append(keys | name_keys(text, seen))
-    return out
+    return [number_keys(text, min_digits=2) | name_keys(text, seen) for text in texts]
 
 
 def story_evidence(

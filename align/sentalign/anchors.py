@@ -32,12 +32,18 @@ from align.text.normalize import NUMBER_RE, ascii_digits, number_key
 ANCHOR_DIM = 256
 
 
+def number_keys(text: str, min_digits: int = 1) -> set[str]:
+    """The anchor keys of a sentence's numbers, as values ("#8848"); ``min_digits`` 2
+    leaves out the lone digits that are everywhere (``align.check.story``)."""
+    found = NUMBER_RE.findall(ascii_digits(text))
+    return {"#" + number_key(t) for t in found if sum(c.isdigit() for c in t) >= min_digits}
+
+
 def anchor_bags(texts: Sequence[str], names: Sequence[set[str]] | None = None) -> np.ndarray:
     """Hashed presence vectors of each sentence's numbers (and the given name keys)."""
     out = np.zeros((len(texts), ANCHOR_DIM), dtype=np.int32)
     for k, text in enumerate(texts):
-        text = ascii_digits(text)
-        keys = {"#" + number_key(t) for t in NUMBER_RE.findall(text)}
+        keys = number_keys(text)
         if names is not None:
             keys |= names[k]
         for key in keys:
