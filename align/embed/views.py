@@ -26,11 +26,7 @@ def without(
     encoder: Encoder, tokens: SideTokens | None, text: str, cuts: list[tuple[int, int]]
 ) -> FloatArray:
     """Embeddings of ``text`` with each character range of ``cuts`` taken out."""
-    if not cuts:
-        return np.zeros((0, 512), dtype=np.float32)
-    if tokens is None or not tokens.spans:
-        return encoder.encode([(text[:a] + text[b:]).strip() or text for a, b in cuts])
-    return _pooled(encoder, tokens, cuts, inside=False)
+    return _cut_views(encoder, tokens, text, cuts, inside=False)
 
 
 def whole(encoder: Encoder, tokens: SideTokens | None, text: str) -> FloatArray:
@@ -45,11 +41,23 @@ def only(
     encoder: Encoder, tokens: SideTokens | None, text: str, cuts: list[tuple[int, int]]
 ) -> FloatArray:
     """Embeddings of each character range of ``cuts`` alone (its tokens in context)."""
+    return _cut_views(encoder, tokens, text, cuts, inside=True)
+
+
+def _cut_views(
+    encoder: Encoder,
+    tokens: SideTokens | None,
+    text: str,
+    cuts: list[tuple[int, int]],
+    inside: bool,
+) -> FloatArray:
+    """``only`` (``inside``) or ``without``: from the token rows, else the strings encoded."""
     if not cuts:
         return np.zeros((0, 512), dtype=np.float32)
     if tokens is None or not tokens.spans:
-        return encoder.encode([text[a:b] for a, b in cuts])
-    return _pooled(encoder, tokens, cuts, inside=True)
+        pieces = [text[a:b] if inside else (text[:a] + text[b:]).strip() or text for a, b in cuts]
+        return encoder.encode(pieces)
+    return _pooled(encoder, tokens, cuts, inside=inside)
 
 
 def views(
