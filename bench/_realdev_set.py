@@ -4,6 +4,7 @@ texts, and counts per split. Used by ``bench/realdev.py``; no check is run here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import unicodedata
@@ -13,6 +14,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "bench" / "realdev" / "pairs.jsonl"
+DIGESTS = ROOT / "bench" / "realdev" / "texts.sha256"
 SIDES = ("original", "translation")
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
 _FOLD = str.maketrans(
@@ -35,6 +37,39 @@ def data_dir() -> Path:
     """Where the texts are: $PROVALIGN_REALDEV, else ../realdev-data beside the checkout."""
     env = os.environ.get("PROVALIGN_REALDEV")
     return Path(env) if env else ROOT.parent / "realdev-data"
+
+
+def has_texts(pair: dict[str, Any], folder: Path) -> bool:
+    """Both texts of ``pair`` are in ``folder`` and not empty. A rebuild from the stored
+    pages can miss a side (the page is no longer stored): such a pair is left out of a run
+    and named in its output, never scored on one side."""
+    files = [folder / pair["dir"] / name for name in ("orig.txt", "trans.txt")]
+    return all(f.is_file() and f.stat().st_size > 0 for f in files)
+
+
+def text_digests(pairs: list[dict[str, Any]], folder: Path) -> dict[str, str]:
+    """SHA-256 of each present text, keyed ``<dir>/orig.txt``: committed in ``DIGESTS`` (the
+    texts themselves may not be), so a rebuild can tell whether it has the very texts the
+    figures were measured on."""
+    out = {}
+    for pair in pairs:
+        for name in ("orig.txt", "trans.txt"):
+            f = folder / pair["dir"] / name
+            if f.is_file() and f.stat().st_size:
+                out[f"{pair['dir']}/{name}"] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+def digests_differ(found: dict[str, str], path: Path = DIGESTS) -> list[str]:
+    """The texts whose digest is not the committed one (a different rebuild; figures may
+    move), or that the committed list lacks. Empty when every text is the measured one."""
+    known = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                digest, name = line.split(maxsplit=1)
+                known[name] = digest
+    return sorted(name for name, digest in found.items() if known.get(name) != digest)
 
 
 def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:

@@ -38,9 +38,9 @@ KINDS = {"partial_omission": "original", "insertion": "translation"}
 
 def seen_pairs() -> list[dict[str, Any]]:
     """The annotated pairs of the seen splits only, in file order."""
-    from _realdev_set import load_pairs, split_of
+    from _realdev_set import data_dir, has_texts, load_pairs, split_of
 
-    return [p for p in load_pairs() if split_of(p) in SEEN]
+    return [p for p in load_pairs() if split_of(p) in SEEN and has_texts(p, data_dir())]
 
 
 def _pieces(texts: list[str], quote: str) -> list[tuple[int, int, int]]:

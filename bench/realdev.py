@@ -79,8 +79,11 @@ from _realdev_set import (  # noqa: E402  (the set's loading, folding and quote 
     _other,
     counts,
     data_dir,
+    digests_differ,
+    has_texts,
     load_pairs,
     split_of,
+    text_digests,
     verify_quotes,
 )
 
@@ -342,13 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         for p in load_pairs()
         if (not args.only or p["id"] in args.only) and args.split in ("all", split_of(p))
     ]
-    missing = [
-        p["id"]
-        for p in pairs
-        if not (folder / p["dir"] / "orig.txt").is_file()
-        or not (folder / p["dir"] / "trans.txt").is_file()
-    ]
-    if missing:
+    missing = [p["id"] for p in pairs if not has_texts(p, folder)]
+    if missing and len(missing) == len(pairs):
         print(
             json.dumps(
                 {
@@ -359,11 +357,20 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
+    pairs = [p for p in pairs if p["id"] not in missing]
     problems = verify_quotes(pairs, folder)
+    differ = digests_differ(text_digests(pairs, folder))
     if args.verify:
         print(
             json.dumps(
-                {"quote_errors": problems, "counts": counts(pairs)}, ensure_ascii=False, indent=1
+                {
+                    "quote_errors": problems,
+                    "texts_missing": missing,
+                    "texts_differ": differ,
+                    "counts": counts(pairs),
+                },
+                ensure_ascii=False,
+                indent=1,
             )
         )
         return 1 if problems else 0
@@ -392,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
                 "data": str(folder),
                 "targets": TARGETS,
                 "quote_errors": problems,
+                "texts_missing": missing,
+                "texts_differ": differ,
                 "check": {
                     "overall": summarise(rows),
                     "by_split": summarise_splits(rows),

@@ -158,6 +158,34 @@ def test_verify_quotes_and_counts_per_split(realdev: ModuleType, tmp_path: Path)
     assert counts["all"]["by_outlet"] == {"Toy": {"pairs": 2, "edits": 2}}
 
 
+def test_a_pair_with_a_side_missing_is_left_out_not_scored(
+    realdev: ModuleType, tmp_path: Path
+) -> None:
+    """A rebuild from stored pages can miss one side: the pair is named, never scored."""
+    (tmp_path / "toy").mkdir()
+    (tmp_path / "toy" / "orig.txt").write_text("Никто не пострадал.\n", encoding="utf-8")
+    pair = {**PAIR, "dir": "toy"}
+    assert not realdev.has_texts(pair, tmp_path)
+    (tmp_path / "toy" / "trans.txt").write_text("", encoding="utf-8")
+    assert not realdev.has_texts(pair, tmp_path)
+    (tmp_path / "toy" / "trans.txt").write_text("Nobody was hurt.\n", encoding="utf-8")
+    assert realdev.has_texts(pair, tmp_path)
+
+
+def test_text_digests_tell_a_different_rebuild(realdev: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "toy").mkdir()
+    (tmp_path / "toy" / "orig.txt").write_text("Никто не пострадал.\n", encoding="utf-8")
+    (tmp_path / "toy" / "trans.txt").write_text("Nobody was hurt.\n", encoding="utf-8")
+    found = realdev.text_digests([{**PAIR, "dir": "toy"}], tmp_path)
+    assert sorted(found) == ["toy/orig.txt", "toy/trans.txt"]
+    listed = tmp_path / "texts.sha256"
+    listed.write_text("".join(f"{d}  {n}\n" for n, d in found.items()), encoding="utf-8")
+    assert realdev.digests_differ(found, listed) == []
+    (tmp_path / "toy" / "trans.txt").write_text("Nobody was injured.\n", encoding="utf-8")
+    again = realdev.text_digests([{**PAIR, "dir": "toy"}], tmp_path)
+    assert realdev.digests_differ(again, listed) == ["toy/trans.txt"]
+
+
 def test_figures_per_split(realdev: ModuleType) -> None:
     test_row = realdev.score_pair({**PAIR, "split": "test"}, {**REPORT, "flags": []})
     dev_row = realdev.score_pair({**PAIR, "id": "toy2"}, {**REPORT, "flags": []})
