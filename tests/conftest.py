@@ -155,7 +155,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def link_view(
-    orig: str, ol: str, trans: str, tl: str = "en", pairs: tuple[tuple[int, int], ...] = ()
+    orig: str,
+    ol: str,
+    trans: str,
+    tl: str = "en",
+    pairs: tuple[tuple[int, int], ...] = (),
+    t_near: str = "",
 ) -> Any:
     """A one-link pair's ``LinkWords`` whose word correspondence is ``pairs`` (word
     indices; by default none, so only the word lists decide what the cue rules flag: they
@@ -182,11 +187,17 @@ def link_view(
         tl,
         functools.partial(spans_in, "original", (0,), [orig]),
         functools.partial(spans_in, "translation", (0,), [trans]),
+        t_near=t_near,
     )
 
 
 def one_sided_cue_flags(
-    orig: str, ol: str, trans: str, tl: str = "en", existing: list[Any] | None = None
+    orig: str,
+    ol: str,
+    trans: str,
+    tl: str = "en",
+    existing: list[Any] | None = None,
+    t_near: str = "",
 ) -> list[Any]:
     """The one-sided cue flags (``cue_rules.cue_flags``: words added or partly omitted) of
     a one-link pair whose word correspondence matches nothing."""
@@ -198,7 +209,7 @@ def one_sided_cue_flags(
         found = concept_hits(text, lang).items()
         return {c: s for c, s in found if concept_class(c) in CUE_CLASSES}
 
-    view = link_view(orig, ol, trans, tl)
+    view = link_view(orig, ol, trans, tl, t_near=t_near)
     flags = cue_flags(view, hits(orig, ol), hits(trans, tl), existing or [])
     return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]
 

@@ -59,6 +59,10 @@ class LinkWords:
     tl: str
     osp: Callable[[int, int], tuple[Span, ...]]
     tsp: Callable[[int, int], tuple[Span, ...]]
+    # the sentences beside the link on each side: a translator who splits or joins
+    # sentences moves a qualifier across the boundary (``lexicon_qualifiers``)
+    o_near: str = ""
+    t_near: str = ""
 
     def partners(self, side: str, a: int, b: int) -> tuple[Span, ...]:
         """Spans of the other side's content words paired with ``side``'s content words
@@ -118,6 +122,8 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
 
     def absent(c: str, side: str) -> bool:
         text, lang = (v.ttext, v.tl) if side == "translation" else (v.otext, v.ol)
+        if c.startswith("qualifier:"):
+            text = f"{text} {v.t_near if side == 'translation' else v.o_near}"
         return not echo_hits(c, text, lang)
 
     o, t = v.otext, v.ttext

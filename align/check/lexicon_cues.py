@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from align.check.lexicon_places import AR_WORD_START, CITIES
 from align.check.lexicon_places import PROCLITICS as _P
+from align.check.lexicon_qualifiers import QUALIFIERS
 
 _MONTHS_EN = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -337,6 +338,11 @@ ONE_SIDED = {
     "count": ("hedge", "hedge", ("quantity", ""), ("original",)),
     "recent": ("time", "time", ("time", ""), ("original",)),
 }
+# qualifiers dropped or added (``lexicon_qualifiers``): each its own trigger and echo
+for _name, (_trigger, _echo, _sides) in QUALIFIERS.items():
+    CUE_CONCEPTS[f"qualifier:{_name}"] = ("qualifier", _trigger)
+    ECHO[f"qualifier:{_name}"] = _echo
+    ONE_SIDED[f"qualifier:{_name}"] = ("qualifier", "framing", ("qualifier", ""), _sides)
 # "will" and its kin: where a plan stated as a fact sits in an English translation
 FUTURE = {
     "en": r"will|shall|is to|are to|is going to|are going to",

@@ -81,7 +81,26 @@ def link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords 
         return None
     osp = functools.partial(spans_in, "original", lk.original, o_texts)
     tsp = functools.partial(spans_in, "translation", lk.translation, t_texts)
-    return LinkWords(lk, wl, otext, al.original.lang, ttext, al.translation.lang, osp, tsp)
+    return LinkWords(
+        lk,
+        wl,
+        otext,
+        al.original.lang,
+        ttext,
+        al.translation.lang,
+        osp,
+        tsp,
+        _beside(al.original.texts, lk.original),
+        _beside(al.translation.texts, lk.translation),
+    )
+
+
+def _beside(texts: list[str], idx: tuple[int, ...]) -> str:
+    """The sentences just before and just after the run ``idx`` of ``texts``, joined."""
+    if not idx:
+        return ""
+    near = [i for i in (min(idx) - 1, max(idx) + 1) if 0 <= i < len(texts)]
+    return " ".join(texts[i] for i in near)
 
 
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:

@@ -1,0 +1,109 @@
+"""The qualifier cues (``lexicon_qualifiers``, read by ``cue_rules.cue_flags``): a
+qualifier dropped from a linked pair ("the historic role" made "the role"), or added to a
+greeting ("cordially"), with none of its renderings on the other side.
+
+No encoder: the rule reads word lists over each link's joined texts and the sentences
+beside it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import one_sided_cue_flags
+
+from align.check.lexicon import concept_hits
+from align.types import INSERTION, PARTIAL_OMISSION, Flag
+
+
+def _words(f: Flag, orig: str, trans: str) -> list[str]:
+    return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans", "word"),
+    [
+        (  # realdev test2 (Ammon News): the historic role
+            "وأشاد الملك حمد بالدور التاريخي للمملكة في مساندة القضايا العربية.",
+            "ar",
+            "King Hamad commended Jordan's role in supporting Arab causes.",
+            "التاريخي",
+        ),
+        (
+            "ودعا الجانبان إلى سلام عادل في المنطقة.",
+            "ar",
+            "The two sides called for peace in the region.",
+            "عادل",
+        ),
+        (
+            "Стороны выступили за коренное изменение ситуации.",
+            "ru",
+            "The sides called for a change in the situation.",
+            "коренное",
+        ),
+        (
+            "Президент особо отметил вклад посла.",
+            "ru",
+            "The president noted the ambassador's contribution.",
+            "особо",
+        ),
+    ],
+)
+def test_a_dropped_qualifier_is_a_partial_omission_on_its_word(
+    orig: str, ol: str, trans: str, word: str
+) -> None:
+    (f,) = one_sided_cue_flags(orig, ol, trans)
+    assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "qualifier", "minor")
+    assert _words(f, orig, trans)[0] == word
+    assert word in f.detail
+
+
+def test_an_added_qualifier_in_a_greeting_is_an_insertion() -> None:
+    orig = "Поздравил президента с днем рождения."
+    trans = "He cordially congratulated the president on his birthday."
+    (f,) = one_sided_cue_flags(orig, "ru", trans)
+    assert (f.kind, f.subkind) == (INSERTION, "framing")
+    assert _words(f, orig, trans) == ["cordially"]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans"),
+    [
+        # rendered by a word of its echo, not by its own translation
+        (
+            "وأكد عمق العلاقات التاريخية بين البلدين.",
+            "ar",
+            "He stressed the deep-rooted ties between the two countries.",
+        ),
+        ("Они обсудили тесное сотрудничество.", "ru", "They discussed strong cooperation."),
+        # a faithful translator's habits, read on the original's side only
+        ("Он призвал к стабильности в регионе.", "ru", "He called for lasting stability."),
+        ("Он окончил школу.", "ru", "He finished a comprehensive school."),
+        # the second sense of a word: "unfair", a man's name, a medical compound
+        (
+            "وهذا مثال على المنافسة غير العادلة.",
+            "ar",
+            "This is an example of unfair competition.",
+        ),
+        ("والتقى عادل عبد المهدي بالوفد.", "ar", "Adel Abdul Mahdi met the delegation."),
+        ("Риск сердечно-сосудистых заболеваний снизился.", "ru", "The risk of heart disease fell."),
+    ],
+)
+def test_a_rendered_or_second_sense_qualifier_is_not_flagged(
+    orig: str, ol: str, trans: str
+) -> None:
+    assert one_sided_cue_flags(orig, ol, trans) == []
+
+
+def test_a_qualifier_moved_into_the_next_sentence_is_not_dropped() -> None:
+    """A translator who splits a long sentence carries "sincere" into the next one: the
+    link's own sentence lacks it, the sentence beside it has it."""
+    orig = "تلقى الأمير رسالة أعرب فيها الرئيس عن خالص التهنئة."
+    trans = "The Amir received a cable from the president."
+    assert len(one_sided_cue_flags(orig, "ar", trans)) == 1
+    beside = "In the cable, the president expressed his sincere congratulations."
+    assert one_sided_cue_flags(orig, "ar", trans, t_near=beside) == []
+
+
+def test_document_and_hot_weather_are_not_qualifiers() -> None:
+    assert not [
+        c for c in concept_hits("ووقع الطرفان الوثيقة في الجو الحار.", "ar") if "qualifier" in c
+    ]
