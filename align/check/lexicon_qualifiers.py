@@ -2,8 +2,7 @@
 
 Real republications shorten diplomatic and official text by dropping the qualifier and
 keeping the noun: "the historic role" becomes "the role", "a lasting and just peace"
-"peace", "close cooperation" "cooperation", "radically" vanishes, and a rewrite adds
-"cordially" or "sincerely" to a greeting the original made plainly. The cut search
+"peace", "close cooperation" "cooperation", "radically" and "sincere" vanish. The cut search
 (``align.check.word_cuts``) does not see one or two words, and the encoder barely moves
 for them, so each qualifier is a one-sided cue (``lexicon_cues.ONE_SIDED``): its trigger
 on one side, none of its *echo* words on the other side of the link or in the sentences
@@ -13,11 +12,13 @@ Each concept's echo is its own and broad: anything a faithful translator may wri
 ("historic" for تاريخي, also "long-standing", "deep-rooted"), so only a pair that renders
 nothing of it is flagged. Words with a second, common sense are left out or narrowed:
 Arabic وثيقة ("document"), حار (hot), the name عادل (Adel), Russian радикальный
-("extremist"), сердечно-сосудистый; English "close", "just", "lasting" and "comprehensive"
-are read on the original's side only ("a comprehensive school", "lasting stability" for
-الاستقرار). "Always" (всегда, دائما) is no concept: faithful Russian adds it freely
-("всегда будут готовы помочь" for "will be on hand", bench/flags.py). Data only;
-``lexicon_cues`` adds them to its concepts.
+("extremist"); English "close", "just", "lasting", "comprehensive" and "sincere" are read on
+the original's side only ("a comprehensive school", "lasting stability" for الاستقرار).
+Words taken from a held-out split's annotation list (realdev test4: сердечно, особо, an
+added "cordially") are left out on purpose, so that split still measures the rule.
+"Always" (всегда, دائما) is no concept: faithful Russian adds it freely ("всегда будут
+готовы помочь" for "will be on hand", bench/flags.py). Data only; ``lexicon_cues`` adds
+them to its concepts.
 """
 
 from __future__ import annotations
@@ -126,9 +127,9 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
     ),
     "cordial": (
         {
-            # not حار (hot weather), not "warm" (a warm day), not сердечно-сосудистый
+            # not حار (hot weather), not "warm" (a warm day); no Russian trigger (see above)
             "ar": _AR + r"(?:قلبي" + _ADJ + r"|أحر|أصدق|خالص" + _ADJ + ")",
-            "ru": r"сердечн\w+(?!-)|искренн\w+",
+            "ru": r"(?!x)x",
             "en": r"cordial(?:ly)?|heartfelt|sincere(?:ly)?|hearty|heartily|warmly|warmest",
         },
         {
@@ -140,14 +141,14 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             "ar": _AR + r"(?:قلب|حار|حرار|أحر|صادق|أصدق|صدق|خالص|عميق|أطيب|أجمل|جزيل|وافر|دافئ|دفء|"
             r"بالغ|كل|أخوي|ود|ودي)\w*",
         },
-        ("original", "translation"),
+        ("original",),
     ),
     "especially": (
         {
             "ar": AR_WORD_START + r"(?:لا سيما|لاسيما|خصوصاً|خصوصا|بخاصة|خاصةً|"
             r"بشكل خاص|بصفة خاصة|على وجه الخصوص|على وجه التحديد)",
             # not особенно / в частности: faithful Russian adds and drops them freely
-            "ru": r"особо|в особенности|прежде всего|в первую очередь",
+            "ru": r"в особенности|прежде всего|в первую очередь",
             "en": r"especially|particularly|in particular|notably|above all",
         },
         {

@@ -1,6 +1,6 @@
 """The qualifier cues (``lexicon_qualifiers``, read by ``cue_rules.cue_flags``): a
-qualifier dropped from a linked pair ("the historic role" made "the role"), or added to a
-greeting ("cordially"), with none of its renderings on the other side.
+qualifier dropped from a linked pair ("the historic role" made "the role") or added to it
+("a historic agreement"), with none of its renderings on the other side.
 
 No encoder: the rule reads word lists over each link's joined texts and the sentences
 beside it."""
@@ -40,10 +40,10 @@ def _words(f: Flag, orig: str, trans: str) -> list[str]:
             "коренное",
         ),
         (
-            "Президент особо отметил вклад посла.",
+            "Президент прежде всего отметил вклад посла.",
             "ru",
             "The president noted the ambassador's contribution.",
-            "особо",
+            "прежде всего",
         ),
     ],
 )
@@ -56,12 +56,12 @@ def test_a_dropped_qualifier_is_a_partial_omission_on_its_word(
     assert word in f.detail
 
 
-def test_an_added_qualifier_in_a_greeting_is_an_insertion() -> None:
-    orig = "Поздравил президента с днем рождения."
-    trans = "He cordially congratulated the president on his birthday."
+def test_an_added_historic_is_an_insertion() -> None:
+    orig = "Стороны подписали соглашение."
+    trans = "The sides signed a historic agreement."
     (f,) = one_sided_cue_flags(orig, "ru", trans)
     assert (f.kind, f.subkind) == (INSERTION, "framing")
-    assert _words(f, orig, trans) == ["cordially"]
+    assert _words(f, orig, trans) == ["historic"]
 
 
 @pytest.mark.parametrize(
