@@ -35,6 +35,7 @@ from functools import lru_cache
 from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE
 from align.check.lexicon_places import CITIES, COUNTRIES
 from align.check.lexicon_places import PROCLITICS as _P
+from align.check.lexicon_qualifiers import QUALIFIERS
 
 _B = r"(?<![^\W\d_])"  # word start
 _E = r"(?![^\W\d_])"  # word end
@@ -281,6 +282,29 @@ def echo_hits(concept: str, text: str, lang: str) -> list[tuple[int, int]]:
     if concept in ECHO:
         pats.append(ECHO[concept][lang])
     return [m.span() for p in pats for m in word_pattern(p).finditer(text)]
+
+
+def gate_concepts(text: str, lang: str) -> frozenset[str]:
+    """The concepts of ``text`` that open the word-level gate when the other side of a
+    link lacks them: every concept but the qualifiers, which open it only when one is
+    lost (``qualifier_lost``): they are common, and mostly rendered."""
+    return frozenset(k for k in concept_hits(text, lang) if not k.startswith("qualifier:"))
+
+
+def qualifier_lost(texts: dict[str, tuple[str, str]], near: dict[str, str]) -> bool:
+    """Whether a qualifier (``lexicon_qualifiers``) sits on one side of a link, where its
+    side is read, with no echo on the other side nor in the sentences beside it: the
+    condition of the qualifier cue (``cue_rules``), checked before the word-level work.
+    ``texts``: side -> (text, language); ``near``: side -> the sentences beside the link."""
+    for side, other in (("original", "translation"), ("translation", "original")):
+        text, lang = texts[side]
+        otext, olang = texts[other]
+        for k in concept_hits(text, lang):
+            name = k.removeprefix("qualifier:")
+            read = name != k and side in QUALIFIERS[name][2]
+            if read and not echo_hits(k, f"{otext} {near[other]}", olang):
+                return True
+    return False
 
 
 def future_hits(text: str, lang: str) -> list[tuple[int, int]]:

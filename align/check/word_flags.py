@@ -30,7 +30,12 @@ import re
 from typing import TYPE_CHECKING
 
 from align.check import word_cuts
-from align.check.lexicon import concept_hits, framing_at, role_hits
+from align.check.lexicon import (
+    framing_at,
+    gate_concepts,
+    qualifier_lost,
+    role_hits,
+)
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
 from align.embed.encoder import blas_threads
@@ -284,8 +289,15 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
     lexical = (
         framing_at(ttext, tl) is not None
         or ("[" in ttext and "[" not in otext)
-        or concept_hits(otext, ol).keys() != concept_hits(ttext, tl).keys()
+        or gate_concepts(otext, ol) != gate_concepts(ttext, tl)
         or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
+    )
+    lexical = lexical or qualifier_lost(
+        {"original": (otext, ol), "translation": (ttext, tl)},
+        {
+            "original": _beside(al.original.texts, lk.original),
+            "translation": _beside(al.translation.texts, lk.translation),
+        },
     )
     check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
     check_t = ratio > 1 / o.word_insert_gate or ttext.count("(") > otext.count("(")

@@ -12,8 +12,10 @@ from align.types import Link
 
 
 def _ctx(ol: str = "ru", tl: str = "en") -> Any:
-    """The three things ``_gate`` reads of a ``FlagContext``."""
-    al = SimpleNamespace(original=SimpleNamespace(lang=ol), translation=SimpleNamespace(lang=tl))
+    """The three things ``_gate`` reads of a ``FlagContext`` (no sentences beside the link)."""
+    al = SimpleNamespace(
+        original=SimpleNamespace(lang=ol, texts=[]), translation=SimpleNamespace(lang=tl, texts=[])
+    )
     return SimpleNamespace(options=FlagOptions(), alignment=al, ratio_median=1.0)
 
 
@@ -32,3 +34,11 @@ def test_a_merge_searches_its_original_side_and_a_split_its_translation_side() -
     assert merged is not None and merged[1:] == (True, False)
     split = _gate(_ctx(), Link((0,), (0, 1), 0.9), text, same)
     assert split is not None and split[1:] == (False, True)
+
+
+def test_a_lost_qualifier_opens_the_gate_a_rendered_one_does_not() -> None:
+    orig = "Министр отметил историческое значение визита в Москву."
+    lost = "The minister noted the meaning of his visit to Moscow city."
+    kept = "The minister noted the historic meaning of a Moscow visit."  # same length
+    assert _gate(_ctx(), Link((0,), (0,), 0.9), orig, lost) is not None
+    assert _gate(_ctx(), Link((0,), (0,), 0.9), orig, kept) is None
