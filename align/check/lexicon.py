@@ -195,8 +195,12 @@ def lexicon_lang(lang: str) -> str:
 
 
 def concept_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
-    """Concept -> character spans where it occurs in ``text``."""
-    return {k: list(v) for k, v in _hits("concepts", text, lexicon_lang(lang))}
+    """Concept -> character spans where it occurs in ``text``. The qualifiers are a table
+    of their own (``_patterns``): one more cheap prefilter scan, and the forty concept
+    patterns are not run on a text for a qualifier's sake, nor the other way round."""
+    lang = lexicon_lang(lang)
+    found = _hits("concepts", text, lang) + _hits("qualifiers", text, lang)
+    return {k: list(v) for k, v in found}
 
 
 def role_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
@@ -220,8 +224,9 @@ def _hits(table: str, text: str, lang: str) -> tuple[tuple[str, tuple[tuple[int,
 
 
 def _patterns(table: str, lang: str) -> dict[str, str]:
-    if table == "concepts":
-        return {n: p[lang] for n, (_, p) in CONCEPTS.items()}
+    if table in ("concepts", "qualifiers"):
+        want = table == "qualifiers"
+        return {n: p[lang] for n, (_, p) in CONCEPTS.items() if n.startswith("qualifier:") == want}
     return {n: p[lang] for n, p in ROLES.items()}
 
 
