@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from align.check.lexicon import city_named, country_hits, echo_hits, future_hits
+from align.check.lexicon import agency_hits, city_named, country_hits, echo_hits, future_hits
 from align.check.lexicon_cues import ONE_SIDED
 from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
@@ -205,8 +205,37 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             if kind == PARTIAL_OMISSION:  # an added frame's paired words are its names
                 more += tuple(x for c, d in hits[cue] for x in v.around(side, c, d))
             flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans + more)
+    if known and "source" in oc:
+        flags += _agency_dropped(v, oc["source"], [(f.kind, f.spans) for f in flags + earlier])
     flags += _place_change(v, oc, tc)
     return flags
+
+
+def _agency_dropped(
+    v: LinkWords, frames: list[tuple[int, int]], seen: list[tuple[str, tuple[Span, ...]]]
+) -> list[Flag]:
+    """A news agency the original credits (a source frame in the link, the agency named
+    in it) that the translation, with the sentences beside the link, never names. The
+    one-sided source cue misses it when the translation keeps another frame ("according to
+    a statement" for "a statement ... received by Shafaq News"): the echo is there, the
+    agency is gone. The flag spans the frame that names the agency (else the name alone).
+    Once per link; not where a partial omission already spans its words."""
+    other = agency_hits(f"{v.ttext} {v.t_near}", v.tl)
+    for name, spans in agency_hits(v.otext, v.ol).items():
+        if name in other:
+            continue
+        a, b = spans[0]
+        a, b = next(((x, y) for x, y in frames if x <= a and b <= y), (a, b))
+        sp = v.osp(a, b)
+        if not sp or any(k == PARTIAL_OMISSION and _shared(s, sp) for k, s in seen):
+            continue
+        detail = _one_sided_detail(PARTIAL_OMISSION, "attribution", "the source ", v.otext[a:b])
+        return [
+            link_flag(
+                v.link, PARTIAL_OMISSION, "minor", detail, {}, subkind="attribution", spans=sp
+            )
+        ]
+    return []
 
 
 def _one_sided_detail(kind: str, what: str, noun: str, words: str) -> str:

@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE
-from align.check.lexicon_places import CITIES, COUNTRIES
+from align.check.lexicon_places import AGENCIES, CITIES, COUNTRIES
 from align.check.lexicon_places import PROCLITICS as _P
 from align.check.lexicon_qualifiers import QUALIFIERS
 
@@ -315,6 +315,15 @@ def qualifier_lost(texts: dict[str, tuple[str, str]], near: dict[str, str]) -> b
 def future_hits(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of future markers ("will") in ``text``."""
     return [m.span() for m in word_pattern(FUTURE[lexicon_lang(lang)]).finditer(text)]
+
+
+def agency_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
+    """News agency (a key of ``AGENCIES``) -> spans in ``text`` naming it."""
+    lang = lexicon_lang(lang)
+    found = {
+        k: [m.span() for m in word_pattern(p[lang]).finditer(text)] for k, p in AGENCIES.items()
+    }
+    return {k: v for k, v in found.items() if v}
 
 
 def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:

@@ -89,3 +89,63 @@ COUNTRIES: dict[str, dict[str, str]] = {
     "cn": {"en": "China|Chinese", "ru": "Кита\\w*|китайск\\w*", "ar": _P + "(?:ال)?صين\\w*"},
     "dk": {"en": "Denmark|Danish", "ru": "Дани\\w*|датск\\w*", "ar": _P + "(?:ال)?دنمارك\\w*"},
 }
+
+
+# News agencies a statement is credited to, per language: a republication that keeps "according
+# to a statement" but drops "received by Shafaq News" or "as RIA Novosti notes" has cut its
+# source (``cue_rules``). The major wires only, each with the names its own and other
+# languages' press give it; abbreviations that are also common words (Arabic بنا) are left out.
+AGENCIES: dict[str, dict[str, str]] = {
+    "wam": {
+        "ar": _P + r"(?:وام|وكالة أنباء الإمارات|وكالة الأنباء الإماراتية)",
+        "ru": r"WAM|ВАМ|агентств\w* ОАЭ",
+        "en": r"WAM|Emirates News Agency",
+    },
+    "shafaq": {
+        "ar": _P + r"(?:ل)?(?:(?:وكالة )?شفق نيوز|وكالة شفق)",
+        "ru": r"Шафак\w*",
+        "en": r"Shafaq",
+    },
+    "qna": {
+        "ar": _P + r"(?:قنا|وكالة الأنباء القطرية)",
+        "ru": r"QNA",
+        "en": r"QNA|Qatar News Agency",
+    },
+    "kuna": {
+        "ar": _P + r"(?:كونا|وكالة الأنباء الكويتية)",
+        "ru": r"KUNA|КУНА",
+        "en": r"KUNA|Kuwait News Agency",
+    },
+    "spa": {
+        "ar": _P + r"(?:واس|وكالة الأنباء السعودية)",
+        "ru": r"SPA",
+        "en": r"SPA|Saudi Press Agency",
+    },
+    "petra": {
+        "ar": _P + r"(?:بترا|وكالة الأنباء الأردنية)",
+        "ru": r"Петра",
+        "en": r"Petra|Jordan News Agency",
+    },
+    "mena": {
+        "ar": _P + r"(?:أ ش أ|وكالة أنباء الشرق الأوسط)",
+        "ru": r"MENA|МЕНА",
+        "en": r"MENA|Middle East News Agency",
+    },
+    "wafa": {"ar": _P + r"(?:وفا|وكالة وفا)", "ru": r"WAFA|ВАФА", "en": r"WAFA"},
+    "anadolu": {"ar": _P + r"(?:الأناضول)", "ru": r"Анадолу", "en": r"Anadolu"},
+    "tass": {"ar": _P + r"(?:تاس)", "ru": r"ТАСС", "en": r"TASS"},
+    "ria": {
+        "ar": _P + r"(?:ريا نوفوستي|نوفوستي)",
+        "ru": r"РИА(?: [«\"]?Новости[»\"]?)?",
+        "en": r"RIA(?: Novosti)?",
+    },
+    "interfax": {"ar": _P + r"(?:إنترفاكس|انترفاكس)", "ru": r"Интерфакс\w*", "en": r"Interfax"},
+    "sputnik": {"ar": _P + r"(?:سبوتنيك)", "ru": r"Спутник\w*|Sputnik", "en": r"Sputnik"},
+    "reuters": {"ar": _P + r"(?:رويترز)", "ru": r"Рейтер\w*|Reuters", "en": r"Reuters"},
+    "afp": {
+        "ar": _P + r"(?:فرانس برس|فرانس بريس)",
+        "ru": r"Франс Пресс|AFP",
+        "en": r"AFP|Agence France-Presse",
+    },
+    "xinhua": {"ar": _P + r"(?:شينخوا)", "ru": r"Синьхуа", "en": r"Xinhua"},
+}

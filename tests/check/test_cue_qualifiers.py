@@ -1,6 +1,7 @@
 """The qualifier cues (``lexicon_qualifiers``, read by ``cue_rules.cue_flags``): a
 qualifier dropped from a linked pair ("the historic role" made "the role") or added to it
-("a historic agreement"), with none of its renderings on the other side.
+("a historic agreement"), with none of its renderings on the other side; and a news
+agency's credit dropped (``lexicon_places.AGENCIES``).
 
 No encoder: the rule reads word lists over each link's joined texts and the sentences
 beside it."""
@@ -107,3 +108,29 @@ def test_document_and_hot_weather_are_not_qualifiers() -> None:
     assert not [
         c for c in concept_hits("ووقع الطرفان الوثيقة في الجو الحار.", "ar") if "qualifier" in c
     ]
+
+
+def test_an_agency_credit_dropped_beside_a_kept_frame_is_a_partial_omission() -> None:
+    """realdev test3 (Shafaq News): "a statement ... received by Shafaq News" rendered
+    "According to a statement": the frame's echo is there, the agency is gone."""
+    orig = "وقال بيان لرئاسة الإقليم ورد لوكالة شفق نيوز، إن الجانبين بحثا الأوضاع."
+    trans = "According to a statement from the presidency, the two sides discussed the situation."
+    (f,) = one_sided_cue_flags(orig, "ar", trans)
+    assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
+    assert _words(f, orig, trans) == ["ورد لوكالة شفق نيوز"]
+    kept = "According to a statement received by Shafaq News, the two sides discussed it."
+    assert one_sided_cue_flags(orig, "ar", kept) == []
+    beside = "Shafaq News received the statement."
+    assert one_sided_cue_flags(orig, "ar", trans, t_near=beside) == []
+
+
+def test_an_agency_named_without_a_source_frame_is_not_a_credit() -> None:
+    orig = "Корреспондент ТАСС посетил выставку."
+    assert one_sided_cue_flags(orig, "ru", "A correspondent visited the exhibition.") == []
+
+
+def test_a_named_agency_is_dropped_even_where_a_reporting_verb_echoes_the_frame() -> None:
+    """realdev test2 (Chelorg): "Как отмечает РИА Новости" rendered "The Minister recalled"."""
+    orig = "Как отмечает РИА Новости, министр напомнил о переговорах."
+    (f,) = one_sided_cue_flags(orig, "ru", "The minister recalled the negotiations.")
+    assert f.kind == PARTIAL_OMISSION and "РИА Новости" in f.detail
