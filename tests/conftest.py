@@ -191,6 +191,11 @@ def link_view(
     )
 
 
+def flag_words(f: Any, orig: str, trans: str) -> list[str]:
+    """The words each of a one-link flag's spans covers, in span order."""
+    return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]
+
+
 def one_sided_cue_flags(
     orig: str,
     ol: str,

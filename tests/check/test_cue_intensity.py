@@ -6,13 +6,9 @@ No encoder: the rule reads word classes over each link's joined texts."""
 from __future__ import annotations
 
 import pytest
-from conftest import one_sided_cue_flags
+from conftest import flag_words, one_sided_cue_flags
 
-from align.types import INSERTION, PARTIAL_OMISSION, Flag
-
-
-def _words(f: Flag, orig: str, trans: str) -> list[str]:
-    return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]
+from align.types import INSERTION, PARTIAL_OMISSION
 
 
 @pytest.mark.parametrize(
@@ -38,7 +34,7 @@ def test_a_dropped_intensifier_is_a_partial_omission_on_its_word(
 ) -> None:
     (f,) = one_sided_cue_flags(orig, ol, trans)
     assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "hedge", "minor")
-    assert _words(f, orig, trans) == [word]
+    assert flag_words(f, orig, trans) == [word]
 
 
 def test_an_added_intensifier_is_an_insertion_on_its_word() -> None:
@@ -48,7 +44,7 @@ def test_an_added_intensifier_is_an_insertion_on_its_word() -> None:
     )
     (f,) = one_sided_cue_flags(orig, "ar", trans)
     assert (f.kind, f.subkind) == (INSERTION, "framing")
-    assert _words(f, orig, trans) == ["steadfast"]
+    assert flag_words(f, orig, trans) == ["steadfast"]
 
 
 @pytest.mark.parametrize(

@@ -9,14 +9,10 @@ beside it."""
 from __future__ import annotations
 
 import pytest
-from conftest import one_sided_cue_flags
+from conftest import flag_words, one_sided_cue_flags
 
 from align.check.lexicon import concept_hits
-from align.types import INSERTION, PARTIAL_OMISSION, Flag
-
-
-def _words(f: Flag, orig: str, trans: str) -> list[str]:
-    return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]
+from align.types import INSERTION, PARTIAL_OMISSION
 
 
 @pytest.mark.parametrize(
@@ -53,7 +49,7 @@ def test_a_dropped_qualifier_is_a_partial_omission_on_its_word(
 ) -> None:
     (f,) = one_sided_cue_flags(orig, ol, trans)
     assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "qualifier", "minor")
-    assert _words(f, orig, trans)[0] == word
+    assert flag_words(f, orig, trans)[0] == word
     assert word in f.detail
 
 
@@ -62,7 +58,7 @@ def test_an_added_historic_is_an_insertion() -> None:
     trans = "The sides signed a historic agreement."
     (f,) = one_sided_cue_flags(orig, "ru", trans)
     assert (f.kind, f.subkind) == (INSERTION, "framing")
-    assert _words(f, orig, trans) == ["historic"]
+    assert flag_words(f, orig, trans) == ["historic"]
 
 
 @pytest.mark.parametrize(
@@ -117,7 +113,7 @@ def test_an_agency_credit_dropped_beside_a_kept_frame_is_a_partial_omission() ->
     trans = "According to a statement from the presidency, the two sides discussed the situation."
     (f,) = one_sided_cue_flags(orig, "ar", trans)
     assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
-    assert _words(f, orig, trans) == ["ورد لوكالة شفق نيوز"]
+    assert flag_words(f, orig, trans) == ["ورد لوكالة شفق نيوز"]
     kept = "According to a statement received by Shafaq News, the two sides discussed it."
     assert one_sided_cue_flags(orig, "ar", kept) == []
     beside = "Shafaq News received the statement."

@@ -6,13 +6,9 @@ No encoder: the rule reads word classes over each link's joined texts."""
 from __future__ import annotations
 
 import pytest
-from conftest import one_sided_cue_flags
+from conftest import flag_words, one_sided_cue_flags
 
 from align.types import INSERTION, PARTIAL_OMISSION, Flag, Span
-
-
-def _words(f: Flag, orig: str, trans: str) -> list[str]:
-    return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]
 
 
 @pytest.mark.parametrize(
@@ -39,12 +35,12 @@ def _words(f: Flag, orig: str, trans: str) -> list[str]:
         ),
     ],
 )
-def test_an_added_source_is_an_insertion_on_its_words(
+def test_an_added_source_is_an_insertion_on_itsflag_words(
     orig: str, ol: str, trans: str, frame: str
 ) -> None:
     (f,) = one_sided_cue_flags(orig, ol, trans)
     assert (f.kind, f.subkind, f.severity) == (INSERTION, "attribution", "minor")
-    assert _words(f, orig, trans) == [frame]
+    assert flag_words(f, orig, trans) == [frame]
 
 
 @pytest.mark.parametrize(
@@ -64,12 +60,12 @@ def test_an_added_source_is_an_insertion_on_its_words(
         ),
     ],
 )
-def test_a_dropped_source_is_a_partial_omission_on_its_words(
+def test_a_dropped_source_is_a_partial_omission_on_itsflag_words(
     orig: str, ol: str, trans: str, frame: str
 ) -> None:
     (f,) = one_sided_cue_flags(orig, ol, trans)
     assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "attribution", "minor")
-    assert [w.lower() for w in _words(f, orig, trans)] == [frame.lower()]
+    assert [w.lower() for w in flag_words(f, orig, trans)] == [frame.lower()]
 
 
 @pytest.mark.parametrize(
