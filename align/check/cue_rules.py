@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from align.check.lexicon import agency_hits, city_named, country_hits, echo_hits, future_hits
+from align.check.lexicon import city_named, country_hits, echo_hits, future_hits, lost_agencies
 from align.check.lexicon_cues import ONE_SIDED
 from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
@@ -220,10 +220,7 @@ def _agency_dropped(
     a statement" for "a statement ... received by Shafaq News"): the echo is there, the
     agency is gone. The flag spans the frame that names the agency (else the name alone).
     Once per link; not where a partial omission already spans its words."""
-    other = agency_hits(f"{v.ttext} {v.t_near}", v.tl)
-    for name, spans in agency_hits(v.otext, v.ol).items():
-        if name in other:
-            continue
+    for spans in lost_agencies(v.otext, v.ol, f"{v.ttext} {v.t_near}", v.tl).values():
         a, b = spans[0]
         a, b = next(((x, y) for x, y in frames if x <= a and b <= y), (a, b))
         sp = v.osp(a, b)

@@ -326,6 +326,16 @@ def agency_hits(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
     return {k: v for k, v in found.items() if v}
 
 
+def lost_agencies(otext: str, ol: str, other: str, tl: str) -> dict[str, list[tuple[int, int]]]:
+    """The agencies an original credits (it has a source frame and names them) that
+    ``other`` (the translation, with the sentences beside the link) never names: what the
+    agency cue (``cue_rules``) flags and the word-level gate opens for."""
+    if "source" not in concept_hits(otext, ol):
+        return {}
+    named = agency_hits(other, tl)
+    return {k: v for k, v in agency_hits(otext, ol).items() if k not in named}
+
+
 def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
     """Spans in ``text`` naming ``country`` (a key of ``COUNTRIES``)."""
     return [m.span() for m in word_pattern(COUNTRIES[country][lexicon_lang(lang)]).finditer(text)]

@@ -33,6 +33,7 @@ from align.check import word_cuts
 from align.check.lexicon import (
     framing_at,
     gate_concepts,
+    lost_agencies,
     qualifier_lost,
     role_hits,
 )
@@ -292,13 +293,13 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
         or gate_concepts(otext, ol) != gate_concepts(ttext, tl)
         or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
     )
-    lexical = lexical or qualifier_lost(
-        {"original": (otext, ol), "translation": (ttext, tl)},
-        {
+    if not lexical:  # a qualifier or an agency's credit lost: the cues' own conditions
+        near = {
             "original": _beside(al.original.texts, lk.original),
             "translation": _beside(al.translation.texts, lk.translation),
-        },
-    )
+        }
+        lexical = qualifier_lost({"original": (otext, ol), "translation": (ttext, tl)}, near)
+        lexical = lexical or bool(lost_agencies(otext, ol, f"{ttext} {near['translation']}", tl))
     check_o = ratio < o.word_ratio_gate or otext.count("(") > ttext.count("(")
     check_t = ratio > 1 / o.word_insert_gate or ttext.count("(") > otext.count("(")
     # a merge or split is searched on its side of several sentences whatever its length: an

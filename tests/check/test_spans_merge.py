@@ -42,3 +42,11 @@ def test_a_lost_qualifier_opens_the_gate_a_rendered_one_does_not() -> None:
     kept = "The minister noted the historic meaning of a Moscow visit."  # same length
     assert _gate(_ctx(), Link((0,), (0,), 0.9), orig, lost) is not None
     assert _gate(_ctx(), Link((0,), (0,), 0.9), orig, kept) is None
+
+
+def test_a_lost_agency_credit_opens_the_gate() -> None:
+    orig = "Как отмечает РИА Новости, министр напомнил о переговорах в Москве."
+    lost = "As the minister recalled, the talks in Moscow went on for a day."
+    kept = "The minister recalled the talks in Moscow, RIA Novosti reported."
+    assert _gate(_ctx(), Link((0,), (0,), 0.9), orig, lost) is not None
+    assert _gate(_ctx(), Link((0,), (0,), 0.9), orig, kept) is None
