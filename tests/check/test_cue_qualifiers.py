@@ -30,11 +30,11 @@ from align.types import INSERTION, PARTIAL_OMISSION
             "The two sides called for peace in the region.",
             "عادل",
         ),
-        (
-            "Стороны выступили за коренное изменение ситуации.",
-            "ru",
-            "The sides called for a change in the situation.",
-            "коренное",
+        (  # realdev test3 (Kurdistan24): "radically"
+            "وشدد على ضرورة تغيير الأوضاع بشكل جذري.",
+            "ar",
+            "He stressed the need to change the situation.",
+            "جذري",
         ),
         (
             "Президент прежде всего отметил вклад посла.",
@@ -82,6 +82,8 @@ def test_an_added_historic_is_an_insertion() -> None:
         ),
         ("والتقى عادل عبد المهدي بالوفد.", "ar", "Adel Abdul Mahdi met the delegation."),
         ("Риск сердечно-сосудистых заболеваний снизился.", "ru", "The risk of heart disease fell."),
+        # коренные народы are indigenous peoples (bench/flags.py half 1)
+        ("Президент коренных народов Боливии.", "ru", "Bolivia's indigenous president."),
     ],
 )
 def test_a_rendered_or_second_sense_qualifier_is_not_flagged(
