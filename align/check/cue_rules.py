@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from align.check.lexicon import city_named, country_hits, echo_hits, future_hits, lost_agencies
-from align.check.lexicon_cues import ONE_SIDED
+from align.check.lexicon_cues import ONE_SIDED, QUALIFIER_CUES
 from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
 from align.sentalign.words import FUNCTION_WORDS, Word, WordLinks
@@ -122,7 +122,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
 
     def absent(c: str, side: str) -> bool:
         text, lang = (v.ttext, v.tl) if side == "translation" else (v.otext, v.ol)
-        if c.startswith("qualifier:"):
+        if c in QUALIFIER_CUES:
             text = f"{text} {v.t_near if side == 'translation' else v.o_near}"
         return not echo_hits(c, text, lang)
 

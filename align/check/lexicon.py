@@ -32,10 +32,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE
+from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE, ONE_SIDED, QUALIFIER_CUES
 from align.check.lexicon_places import AGENCIES, CITIES, COUNTRIES
 from align.check.lexicon_places import PROCLITICS as _P
-from align.check.lexicon_qualifiers import QUALIFIERS
 
 _B = r"(?<![^\W\d_])"  # word start
 _E = r"(?![^\W\d_])"  # word end
@@ -226,7 +225,7 @@ def _hits(table: str, text: str, lang: str) -> tuple[tuple[str, tuple[tuple[int,
 def _patterns(table: str, lang: str) -> dict[str, str]:
     if table in ("concepts", "qualifiers"):
         want = table == "qualifiers"
-        return {n: p[lang] for n, (_, p) in CONCEPTS.items() if n.startswith("qualifier:") == want}
+        return {n: p[lang] for n, (_, p) in CONCEPTS.items() if (n in QUALIFIER_CUES) == want}
     return {n: p[lang] for n, p in ROLES.items()}
 
 
@@ -293,7 +292,7 @@ def gate_concepts(text: str, lang: str) -> frozenset[str]:
     """The concepts of ``text`` that open the word-level gate when the other side of a
     link lacks them: every concept but the qualifiers, which open it only when one is
     lost (``qualifier_lost``): they are common, and mostly rendered."""
-    return frozenset(k for k in concept_hits(text, lang) if not k.startswith("qualifier:"))
+    return frozenset(concept_hits(text, lang).keys() - QUALIFIER_CUES)
 
 
 def qualifier_lost(texts: dict[str, tuple[str, str]], near: dict[str, str]) -> bool:
@@ -304,10 +303,8 @@ def qualifier_lost(texts: dict[str, tuple[str, str]], near: dict[str, str]) -> b
     for side, other in (("original", "translation"), ("translation", "original")):
         text, lang = texts[side]
         otext, olang = texts[other]
-        for k in concept_hits(text, lang):
-            name = k.removeprefix("qualifier:")
-            read = name != k and side in QUALIFIERS[name][2]
-            if read and not echo_hits(k, f"{otext} {near[other]}", olang):
+        for k in concept_hits(text, lang).keys() & QUALIFIER_CUES:
+            if side in ONE_SIDED[k][3] and not echo_hits(k, f"{otext} {near[other]}", olang):
                 return True
     return False
 

@@ -343,6 +343,9 @@ for _name, (_trigger, _echo, _sides) in QUALIFIERS.items():
     CUE_CONCEPTS[f"qualifier:{_name}"] = ("qualifier", _trigger)
     ECHO[f"qualifier:{_name}"] = _echo
     ONE_SIDED[f"qualifier:{_name}"] = ("qualifier", "framing", ("qualifier", ""), _sides)
+# the qualifier cues by name: their echo is read beside the link too (``cue_rules``), and
+# they open the word-level gate only where one is lost (``lexicon.qualifier_lost``)
+QUALIFIER_CUES = frozenset(f"qualifier:{n}" for n in QUALIFIERS)
 # "will" and its kin: where a plan stated as a fact sits in an English translation
 FUTURE = {
     "en": r"will|shall|is to|are to|is going to|are going to",

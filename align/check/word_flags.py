@@ -54,6 +54,7 @@ from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, 
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
+    from align.types import Document
 
 # share of a parenthesis' content words without a content-word partner that makes it a note
 PAREN_UNMATCHED = 0.6
@@ -80,8 +81,8 @@ def link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords 
     both sides), or None when a side has no words. The word-level rules of this module and
     of ``word_subs`` read links through it."""
     al = ctx.alignment
-    o_texts = [al.original.texts[i] for i in lk.original]
-    t_texts = [al.translation.texts[j] for j in lk.translation]
+    o_texts = [al.original.sentences[i].text for i in lk.original]
+    t_texts = [al.translation.sentences[j].text for j in lk.translation]
     wl = align_words(ctx.encoder, o_texts, lk.original, t_texts, lk.translation)
     if not wl.orig or not wl.trans:
         return None
@@ -96,17 +97,18 @@ def link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords 
         al.translation.lang,
         osp,
         tsp,
-        _beside(al.original.texts, lk.original),
-        _beside(al.translation.texts, lk.translation),
+        _beside(al.original, lk.original),
+        _beside(al.translation, lk.translation),
     )
 
 
-def _beside(texts: list[str], idx: tuple[int, ...]) -> str:
-    """The sentences just before and just after the run ``idx`` of ``texts``, joined."""
+def _beside(doc: Document, idx: tuple[int, ...]) -> str:
+    """The sentences just before and just after the run ``idx`` of ``doc``, joined (read
+    off ``doc.sentences``: ``doc.texts`` builds the whole list, once per link here)."""
     if not idx:
         return ""
-    near = [i for i in (min(idx) - 1, max(idx) + 1) if 0 <= i < len(texts)]
-    return " ".join(texts[i] for i in near)
+    near = [i for i in (min(idx) - 1, max(idx) + 1) if 0 <= i < len(doc.sentences)]
+    return " ".join(doc.sentences[i].text for i in near)
 
 
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
@@ -295,8 +297,8 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
     )
     if not lexical:  # a qualifier or an agency's credit lost: the cues' own conditions
         near = {
-            "original": _beside(al.original.texts, lk.original),
-            "translation": _beside(al.translation.texts, lk.translation),
+            "original": _beside(al.original, lk.original),
+            "translation": _beside(al.translation, lk.translation),
         }
         lexical = qualifier_lost({"original": (otext, ol), "translation": (ttext, tl)}, near)
         lexical = lexical or bool(lost_agencies(otext, ol, f"{ttext} {near['translation']}", tl))

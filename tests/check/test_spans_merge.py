@@ -14,7 +14,8 @@ from align.types import Link
 def _ctx(ol: str = "ru", tl: str = "en") -> Any:
     """The three things ``_gate`` reads of a ``FlagContext`` (no sentences beside the link)."""
     al = SimpleNamespace(
-        original=SimpleNamespace(lang=ol, texts=[]), translation=SimpleNamespace(lang=tl, texts=[])
+        original=SimpleNamespace(lang=ol, sentences=()),
+        translation=SimpleNamespace(lang=tl, sentences=()),
     )
     return SimpleNamespace(options=FlagOptions(), alignment=al, ratio_median=1.0)
 
