@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from align.types import (
     ADDITION,
+    EDITED,
+    FAITHFUL,
     FLAG_KINDS,
+    HEAVILY_EDITED,
     NOT_A_TRANSLATION,
     OMISSION,
     SEVERITIES,
@@ -242,21 +245,18 @@ def coverage_phrase(summary: Summary) -> str:
     return figures
 
 
-# The check's own reason for the three translation verdicts: "83% of the original
-# rendered, 2 major changes" / "...; no editorial changes found". The count repeats what
-# the verdict line says from the flags (reports before flags version 6 also said "1 major
-# changes"), so views keep the coverage part; any other reason (not a translation) is
-# shown whole.
-_COUNTED_REASON = re.compile(
-    r"(?P<coverage>\d+% of the original rendered)"
-    r"(?:, \d+ major changes?|; no editorial changes found)"
-)
-
-
 def reason_phrase(summary: Summary) -> str:
-    """The verdict's reason without the change count the verdict line already gives."""
-    found = _COUNTED_REASON.fullmatch(summary.reason)
-    return found["coverage"] if found else summary.reason
+    """The verdict's reason without the change count the verdict line already gives.
+
+    For the three translation verdicts the check's reason is "83% of the original
+    rendered, 2 major changes" (or "; no editorial changes found"): the count repeats
+    what the verdict line says from the flags, so the views keep the coverage part, built
+    from the summary's own field rather than read back out of the sentence. Any other
+    reason (not a translation) is shown whole.
+    """
+    if summary.verdict in (FAITHFUL, EDITED, HEAVILY_EDITED):
+        return f"{summary.coverage_sentences:.0%} of the original rendered"
+    return summary.reason
 
 
 def counts_phrase(report: Report) -> str:

@@ -348,7 +348,8 @@ def test_tsv_columns() -> None:
 
 def test_markdown_summary_and_flag_table() -> None:
     md = render(make_report(), "md")
-    assert "- **Verdict:** edited: 2 major changes, 3 minor changes, 1 note (1 sentence" in md
+    verdict = "- **Verdict:** edited: 2 major changes, 3 minor changes, 1 note"
+    assert f"{verdict} (86% of the original rendered)" in md
     assert "85.7% of original sentences" in md
     table = [line for line in md.splitlines() if line.startswith("| ")]
     assert len(table) == 1 + 6  # header + one row per flag

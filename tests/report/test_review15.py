@@ -20,10 +20,12 @@ from align.report import render
 from align.types import NOT_A_TRANSLATION, Link, Report
 
 
-def _with_reason(verdict: str, reason: str) -> Report:
-    report = make_report()
+def _with_reason(verdict: str, reason: str, coverage: float | None = None) -> Report:
+    report = make_report()  # its coverage_sentences: 0.857
     assert report.summary is not None
     summary = dataclasses.replace(report.summary, verdict=verdict, reason=reason)
+    if coverage is not None:
+        summary = dataclasses.replace(summary, coverage_sentences=coverage)
     return dataclasses.replace(report, summary=summary)
 
 
@@ -41,9 +43,18 @@ def test_verdict_line_gives_the_change_count_once() -> None:
         "86% of the original rendered</p>" in html
     )
     assert "major changes)" not in text and "1 major changes" not in md + html
-    faithful = _with_reason("faithful", "100% of the original rendered; no editorial changes found")
+    faithful = _with_reason(
+        "faithful", "100% of the original rendered; no editorial changes found", coverage=1.0
+    )
     assert "no editorial changes found" not in render(faithful, "text").splitlines()[0]
     assert render(faithful, "text").splitlines()[0].endswith("(100% of the original rendered)")
+
+
+def test_coverage_part_comes_from_the_summary_field() -> None:
+    # the phrase is built from coverage_sentences, not parsed out of the reason string:
+    # a reason worded otherwise (an older report, another tool's) still gives the figure
+    report = _with_reason("heavily_edited", "Rendered 0.4 of it; many changes", coverage=0.4)
+    assert render(report, "text").splitlines()[0].endswith("(40% of the original rendered)")
 
 
 def test_other_reasons_are_shown_whole() -> None:
