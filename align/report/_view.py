@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from align.text.languages import NAMES
 from align.types import (
     ADDITION,
     EDITED,
@@ -29,7 +30,6 @@ from align.types import (
     Summary,
 )
 
-LANG_NAMES = {"ar": "Arabic", "ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
 
 KIND_LABELS = {
@@ -67,8 +67,9 @@ def visible(text: str) -> str:
 
 
 def lang_name(code: str) -> str:
-    """``"ar"`` -> ``"Arabic"``; unknown codes are shown as they are."""
-    return LANG_NAMES.get(code, code)
+    """``"ar"`` -> ``"Arabic"``, from the one table of names (``align.text.languages``,
+    which the CLI's language messages read too); unknown codes are shown as they are."""
+    return NAMES.get(code, code)
 
 
 def kind_label(kind: str) -> str:

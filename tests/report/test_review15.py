@@ -226,3 +226,14 @@ def test_an_unknown_language_code_is_a_short_usage_error(runner: CliRunner) -> N
     line = result.stderr.strip().splitlines()[-1]
     assert "'xx' is not a language code provalign covers" in line and len(line) < 200
     assert "'zu'" not in result.stderr  # not the ~100 codes
+
+
+def test_every_language_the_encoders_cover_is_named() -> None:
+    # the views named five languages and showed "uk" for Ukrainian, which the CLI's own
+    # messages call by name; both read align.text.languages.NAMES now
+    report = make_report()
+    al = report.alignment
+    al = dataclasses.replace(al, original=dataclasses.replace(al.original, lang="uk"))
+    text = render(dataclasses.replace(report, alignment=al), "text")
+    line = next(line for line in text.splitlines() if line.startswith("Original:"))
+    assert "(Ukrainian, 7 sentences)" in line
