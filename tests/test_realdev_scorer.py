@@ -191,15 +191,34 @@ def test_figures_per_split(realdev: ModuleType) -> None:
     dev_row = realdev.score_pair({**PAIR, "id": "toy2"}, {**REPORT, "flags": []})
     assert test_row["split"] == "test" and dev_row["split"] == "dev"
     by_split = realdev.summarise_splits([test_row, dev_row])
-    assert set(by_split) == {"all", "dev", "test"}
+    assert set(by_split) == {"all", "dev", "test", "seen"}  # no held-out split present
     assert by_split["all"]["edits"] == 4 and by_split["test"]["edits"] == 2
+    held = realdev.score_pair({**PAIR, "id": "toy3", "split": "test5"}, {**REPORT, "flags": []})
+    pooled = realdev.summarise_splits([test_row, dev_row, held])
+    assert pooled["seen"]["edits"] == 4 and pooled["held_out"]["edits"] == 2
+
+
+def test_recall_interval_resamples_articles(realdev: ModuleType) -> None:
+    # two articles, one with every edit found and one with none: the interval spans the
+    # resamples of whole articles (0 when both draws are the empty one, 1 when both are
+    # the full one), repeats exactly, and is absent for a single article
+    found = {"edits": [{"hit": True}, {"hit": True}]}
+    lost = {"edits": [{"hit": False}, {"hit": False}]}
+    ci = realdev.bootstrap([found, lost], "hit")
+    assert ci == [0.0, 1.0] and realdev.bootstrap([found, lost], "hit") == ci
+    assert realdev.bootstrap([found], "hit") is None
+    many = [found] * 30 + [lost] * 10
+    lo, hi = realdev.bootstrap(many, "hit")
+    assert lo < 0.75 < hi and hi - lo < 0.3
+    scored = realdev.summarise([realdev.score_pair(PAIR, {**REPORT, "flags": []})] * 2)
+    assert scored["ci95"]["span_recall"] == [0.0, 0.0]
 
 
 def test_fresh_split_test2_is_known_and_reported(realdev: ModuleType) -> None:
     assert "test2" in realdev.SPLITS
     row = realdev.score_pair({**PAIR, "split": "test2"}, {**REPORT, "flags": []})
     assert row["split"] == "test2"
-    assert set(realdev.summarise_splits([row])) == {"all", "test2"}
+    assert set(realdev.summarise_splits([row])) == {"all", "test2", "seen"}
     pairs = realdev.load_pairs()
     fresh = [p for p in pairs if realdev.split_of(p) == "test2"]
     assert len(fresh) >= 10 and sum(p["kind"] == "control" for p in fresh) >= 2
@@ -209,7 +228,7 @@ def test_fresh_split_test2_is_known_and_reported(realdev: ModuleType) -> None:
 def test_second_held_out_split_test5_is_known_and_annotated(realdev: ModuleType) -> None:
     assert "test5" in realdev.SPLITS
     row = realdev.score_pair({**PAIR, "split": "test5"}, {**REPORT, "flags": []})
-    assert set(realdev.summarise_splits([row])) == {"all", "test5"}
+    assert set(realdev.summarise_splits([row])) == {"all", "test5", "held_out"}
     held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == "test5"]
     assert sum(p["kind"] == "edited" for p in held_out) >= 8
     assert sum(p["kind"] == "control" for p in held_out) >= 2
@@ -231,7 +250,7 @@ def test_held_out_splits_are_known_and_annotated(realdev: ModuleType, split: str
     n_pairs, n_edited, n_controls, n_ru, n_ar = HELD_OUT_MINIMUMS[split]
     assert split in realdev.SPLITS and split in realdev.HELD_OUT
     row = realdev.score_pair({**PAIR, "split": split}, {**REPORT, "flags": []})
-    assert set(realdev.summarise_splits([row])) == {"all", split}
+    assert set(realdev.summarise_splits([row])) == {"all", split, "held_out"}
     held_out = [p for p in realdev.load_pairs() if realdev.split_of(p) == split]
     controls = [p for p in held_out if p["kind"] == "control"]
     assert len(held_out) >= n_pairs and len(controls) >= n_controls
