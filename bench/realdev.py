@@ -351,10 +351,13 @@ def _by_type(edits: list[dict[str, Any]], key: str) -> dict[str, str]:
     return {t: f"{hits[t]}/{totals[t]}" for t in sorted(totals)}
 
 
-def run_check(orig: Path, trans: Path, python: str = sys.executable) -> dict[str, Any]:
-    """The JSON report of ``cli.py check`` on one pair (a subprocess, as a user runs it)."""
+def run_check(
+    orig: Path, trans: Path, python: str = sys.executable, extra: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The JSON report of ``cli.py check`` on one pair (a subprocess, as a user runs it);
+    ``extra``: more options for check (``--accurate``)."""
     proc = subprocess.run(
-        [python, str(ROOT / "cli.py"), "check", str(orig), str(trans), "--format", "json"],
+        [python, str(ROOT / "cli.py"), "check", str(orig), str(trans), "--format", "json", *extra],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -369,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="pair ids to run (default: all)")
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all", help="pairs to run")
+    parser.add_argument("--accurate", action="store_true", help="check --accurate (e5 too)")
     parser.add_argument("--verify", action="store_true", help="only check the quotes, print counts")
     parser.add_argument("--dump", type=Path, help="also write the check reports here (JSON)")
     parser.add_argument(
@@ -412,7 +416,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     rows, base_rows, reports = [], [], {}
     for pair in pairs:
-        report = run_check(folder / pair["dir"] / "orig.txt", folder / pair["dir"] / "trans.txt")
+        report = run_check(
+            folder / pair["dir"] / "orig.txt",
+            folder / pair["dir"] / "trans.txt",
+            extra=("--accurate",) if args.accurate else (),
+        )
         reports[pair["id"]] = report
         rows.append(score_pair(pair, report))
         base_rows.append(score_pair(pair, {**report, "flags": baseline_flags(report)}))

@@ -94,6 +94,36 @@ def test_not_a_translation_gets_verdict_not_flags(encoder: Encoder) -> None:
     assert report.flags == ()
 
 
+def test_not_a_translation_names_the_condition_that_failed(encoder: Encoder) -> None:
+    # every original sentence linked to a faithful rendering, but the translation is
+    # mostly other text: the reason is the translation's share, not "only 100% of the
+    # original's sentences could be linked and the median similarity is 0.9"
+    orig = ["Полиция задержала двоих мужчин.", "Никто не пострадал.", "Суд состоится в мае."]
+    trans = [
+        "Police detained two men.",
+        "Nobody was hurt.",
+        "The trial will take place in May.",
+        "The recipe needs two eggs and flour.",
+        "Bake the cake for forty minutes.",
+        "Football fans celebrated late into the night.",
+        "The weather turned cold in the north.",
+        "A new phone model was released this week.",
+        "Shares fell sharply on Wall Street.",
+    ]
+    al = Alignment(
+        document_from_lines(orig, "ru"),
+        document_from_lines(trans, "en"),
+        tuple(Link((i,), (i,), 0.9) for i in range(3)),
+        Signature("test", "usem3"),
+    )
+    summary = check_alignment(al, FlagOptions(), encoder=encoder).summary
+    assert summary is not None and summary.verdict == "not_a_translation"
+    assert summary.reason == (
+        "only 33% of the translation's sentences could be linked: "
+        "this is not a translation of this original"
+    )
+
+
 def test_flag_options_numbers_are_cli_thresholds(runner: CliRunner) -> None:
     import cli
 
