@@ -315,21 +315,17 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     n_trans = len(al.translation.sentences)
     linked_t = sum(len(lk.translation) for lk in pairs)
     cov_t = linked_t / n_trans if n_trans else 1.0
-    failed = [
-        f"only {cov_s:.0%} of the original's sentences could be linked"
-        if not pairs or cov_s < o.not_translation_coverage
-        else "",
-        f"only {cov_t:.0%} of the translation's sentences could be linked"
-        if pairs and cov_t < o.not_translation_coverage
-        else "",
-        f"the median similarity of linked sentences is {med:.2f}"
-        if pairs and med < o.not_translation_cosine
-        else "",
-    ]
-    if any(failed):
-        # name the conditions that failed: "only 100% of the original's sentences could be
-        # linked" read as the reason when a long translation had too few of its own linked
-        why = " and ".join(x for x in failed if x) + ": this is not a translation of this original"
+    # the conditions that failed, each named: "only 100% of the original's sentences could
+    # be linked" read as the reason when a long translation had too few of its own linked
+    failed = []
+    if not pairs or cov_s < o.not_translation_coverage:
+        failed.append(f"only {cov_s:.0%} of the original's sentences could be linked")
+    if pairs and cov_t < o.not_translation_coverage:
+        failed.append(f"only {cov_t:.0%} of the translation's sentences could be linked")
+    if pairs and med < o.not_translation_cosine:
+        failed.append(f"the median similarity of linked sentences is {med:.2f}")
+    if failed:
+        why = " and ".join(failed) + ": this is not a translation of this original"
         return Summary(NOT_A_TRANSLATION, round(cov_s, 4), round(cov_c, 4), counts, mean, why)
     if len(pairs) >= o.story_min_links:
         from align.check.story import story_evidence, story_logit, story_reason

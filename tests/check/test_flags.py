@@ -68,20 +68,24 @@ def test_signature_records_flag_settings(encoder: Encoder) -> None:
     assert settings["flags.partial_ratio"] == "0.5" and "flags" in settings
 
 
+# sentences of no article in particular: a text that translates nothing
+UNRELATED = (
+    "The recipe needs two eggs and flour.",
+    "Bake the cake for forty minutes.",
+    "Football fans celebrated late into the night.",
+    "The weather turned cold in the north.",
+    "A new phone model was released this week.",
+    "Shares fell sharply on Wall Street.",
+    "The museum reopened after renovation.",
+    "Tourists flocked to the beaches.",
+    "The singer cancelled her tour.",
+    "Scientists found water on a distant moon.",
+)
+
+
 def test_not_a_translation_gets_verdict_not_flags(encoder: Encoder) -> None:
     orig = (DATA / "ru_original.txt").read_text(encoding="utf-8").splitlines()
-    other = [
-        "The recipe needs two eggs and flour.",
-        "Bake the cake for forty minutes.",
-        "Football fans celebrated late into the night.",
-        "The weather turned cold in the north.",
-        "A new phone model was released this week.",
-        "Shares fell sharply on Wall Street.",
-        "The museum reopened after renovation.",
-        "Tourists flocked to the beaches.",
-        "The singer cancelled her tour.",
-        "Scientists found water on a distant moon.",
-    ]
+    other = list(UNRELATED)
     links = tuple(Link((i,), (i,), 0.1) for i in range(10))
     al = Alignment(
         document_from_lines(orig, "ru"),
@@ -99,17 +103,8 @@ def test_not_a_translation_names_the_condition_that_failed(encoder: Encoder) -> 
     # mostly other text: the reason is the translation's share, not "only 100% of the
     # original's sentences could be linked and the median similarity is 0.9"
     orig = ["Полиция задержала двоих мужчин.", "Никто не пострадал.", "Суд состоится в мае."]
-    trans = [
-        "Police detained two men.",
-        "Nobody was hurt.",
-        "The trial will take place in May.",
-        "The recipe needs two eggs and flour.",
-        "Bake the cake for forty minutes.",
-        "Football fans celebrated late into the night.",
-        "The weather turned cold in the north.",
-        "A new phone model was released this week.",
-        "Shares fell sharply on Wall Street.",
-    ]
+    trans = ["Police detained two men.", "Nobody was hurt.", "The trial will take place in May."]
+    trans += UNRELATED[:6]
     al = Alignment(
         document_from_lines(orig, "ru"),
         document_from_lines(trans, "en"),
