@@ -39,7 +39,7 @@ from align.check.lexicon import (
 )
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
-from align.embed.encoder import blas_threads
+from align.embed.encoder import blas_threads, usem_of
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
     CHECK_DISTORTION,
@@ -113,7 +113,8 @@ def _beside(doc: Document, idx: tuple[int, ...]) -> str:
 
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
     """Word-level flags of the linked pairs ``items`` (link, original text, translation)."""
-    threads = getattr(getattr(ctx.encoder, "inner", ctx.encoder), "threads", 1)
+    usem = usem_of(ctx.encoder)
+    threads = usem.threads if usem is not None else 1
     with blas_threads(threads):
         return _word_flags(ctx, items)
 

@@ -377,6 +377,27 @@ class DiskCachedEncoder:
         return PooledStates(rows[:, :d], rows[:, d : 2 * d], rows[:, 2 * d : 3 * d], rows[:, -1])
 
 
+def first_pass(encoder: Encoder) -> Encoder:
+    """The encoder whose vectors and token rows the rules read: accuracy mode's USE v3
+    (``align.embed.e5.AccurateEncoder.usem``, possibly disk-cached), else ``encoder``.
+
+    Accuracy mode hands ``check`` an encoder whose ``encode`` is USE v3's; the token-row
+    views (``align.embed.tokens``) and pooled windows (``align.embed.spans``) must see
+    USE v3 behind it too. Read through the wrapper they fell back to encoding words and
+    spans as strings, so ``check --accurate`` flagged differently on the very same links
+    ("In other words" for "То есть", a faithful control, a false major).
+    """
+    usem = getattr(encoder, "usem", None)  # duck-typed: e5.py imports this module
+    return cast(Encoder, usem) if usem is not None else encoder
+
+
+def usem_of(encoder: Encoder) -> UsemEncoder | None:
+    """The ``UsemEncoder`` behind ``encoder`` (accuracy mode and a disk cache unwrapped)."""
+    enc = first_pass(encoder)
+    inner = enc.inner if isinstance(enc, DiskCachedEncoder) else enc
+    return inner if isinstance(inner, UsemEncoder) else None
+
+
 def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -> Encoder:
     """A new encoder by spec (``usem3``, ``usem3+e5small`` or ``st:PATH``).
 

@@ -18,6 +18,7 @@ from align.embed.encoder import (
     FloatArray,
     UsemEncoder,
     blas_threads,
+    first_pass,
 )
 
 
@@ -34,6 +35,7 @@ def window_embeddings(
     """
     n = len(texts)
     sizes = [a for a in sizes if 1 <= a <= n]
+    encoder = first_pass(encoder)
     inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
     if not isinstance(inner, UsemEncoder):
         return {

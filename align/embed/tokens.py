@@ -23,13 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from align.embed.encoder import (
-    DiskCachedEncoder,
-    Encoder,
-    FloatArray,
-    UsemEncoder,
-    blas_threads,
-)
+from align.embed.encoder import Encoder, FloatArray, blas_threads, usem_of
 from align.embed.usem_layers import WINDOW_CHARS, pooled_batch
 from align.text.normalize import ascii_digits
 
@@ -96,8 +90,8 @@ def _piece(sp: Any, i: int) -> str:
 def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
     """Token rows of ``texts`` in one batch (one model pass has a fixed cost), unless the
     encoder already holds them (the aligner's pass leaves them in its stash)."""
-    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
-    if not isinstance(inner, UsemEncoder):
+    inner = usem_of(encoder)
+    if inner is None:
         return
     keys = list(dict.fromkeys(ascii_digits(t) for t in texts if len(t) <= WINDOW_CHARS))
     missing = [k for k in keys if k not in inner.token_stash][: inner.token_stash_size]
@@ -111,8 +105,8 @@ def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
 
 def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
     """Token rows of consecutive sentences joined by one space (None: not USE v3)."""
-    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
-    if not isinstance(inner, UsemEncoder) or not texts:
+    inner = usem_of(encoder)
+    if inner is None or not texts:
         return None
     if any(len(t) > WINDOW_CHARS for t in texts):  # encoded in windows: no word-level view
         return None
@@ -144,6 +138,6 @@ def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
 def head(encoder: Encoder, total: FloatArray, length: FloatArray) -> FloatArray:
     """USE v3's output head on pooled sums (unit vectors). Callers cap BLAS threads once
     around a loop of these (``encoder.blas_threads``)."""
-    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
-    assert isinstance(inner, UsemEncoder)
+    inner = usem_of(encoder)
+    assert inner is not None
     return inner.head(total.astype(np.float32), length.astype(np.float32))

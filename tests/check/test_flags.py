@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
@@ -530,3 +531,27 @@ def test_a_republishers_short_line_is_boilerplate_not_a_heading(encoder: Encoder
     added = {f.translation: f.detail for f in report.flags if f.kind == "addition"}
     assert added[(4,)].startswith("Added boilerplate not in the original")
     assert added[(1,)].startswith("Added heading not in the original")
+
+
+class _NoE5:
+    """Stands in for e5-small: ``check`` must never ask accuracy mode's second encoder."""
+
+    name = "e5small"
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        raise AssertionError("check encoded with e5")
+
+
+@pytest.mark.parametrize("lang", ["ar", "ru"])
+def test_check_reads_usem_behind_accuracy_mode(lang: str, encoder: Encoder) -> None:
+    # ``check --accurate`` hands the flags an AccurateEncoder; read through it the token
+    # rows were missing and the word rules encoded words as strings, so the same links
+    # gave other flags (a faithful control got a major "words added")
+    from align.embed.e5 import AccurateEncoder
+    from align.embed.tokens import side_tokens
+
+    accurate = AccurateEncoder(encoder, _NoE5())
+    assert side_tokens(accurate, ["Police detained two men."]) is not None
+    default = check_alignment(alignment(lang), FlagOptions(), encoder=encoder)
+    mode = check_alignment(alignment(lang), FlagOptions(), encoder=cast(Encoder, accurate))
+    assert mode.flags == default.flags and mode.summary == default.summary
