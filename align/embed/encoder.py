@@ -274,34 +274,6 @@ def _trim(cache: dict[str, Any], cap: int) -> None:
             del cache[key]
 
 
-class SentenceTransformerEncoder:
-    """A sentence-transformers model from a local directory (``--encoder st:PATH``)."""
-
-    def __init__(self, path: str) -> None:
-        if not Path(path).is_dir():
-            raise BackendError("not a local model directory", path=path)
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise BackendError(
-                "the 'st:' encoder needs sentence-transformers (pip install 'provalign[st]')",
-                path=path,
-            ) from exc
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        self._model = SentenceTransformer(path, device="cpu")
-        self.name = f"st:{Path(path).name}"
-        self._cache: dict[str, FloatArray] = {}
-
-    def encode(self, texts: Sequence[str]) -> FloatArray:
-        """Encode with the local model, normalised, cached by text."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            vecs = self._model.encode(missing, normalize_embeddings=True)
-            for t, v in zip(missing, vecs, strict=True):
-                self._cache[t] = np.asarray(v, dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
-
-
 class DiskCachedEncoder:
     """Wrap an encoder with an on-disk SQLite cache keyed by encoder name and text."""
 
@@ -398,6 +370,13 @@ def usem_of(encoder: Encoder) -> UsemEncoder | None:
     return inner if isinstance(inner, UsemEncoder) else None
 
 
+def _sentence_transformer(path: str) -> Encoder:
+    """``st:PATH``: the optional backend, imported only when chosen (``align.embed.st``)."""
+    from align.embed.st import SentenceTransformerEncoder
+
+    return SentenceTransformerEncoder(path)
+
+
 def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -> Encoder:
     """A new encoder by spec (``usem3``, ``usem3+e5small`` or ``st:PATH``).
 
@@ -413,7 +392,7 @@ def load_encoder(spec: str = DEFAULT_ENCODER, cache: str | Path | None = None) -
         return AccurateEncoder(load_encoder(DEFAULT_ENCODER, cache), e5)
     factories: dict[str, Callable[[str], Encoder]] = {
         "usem3": lambda _: UsemEncoder(),
-        "st": SentenceTransformerEncoder,
+        "st": _sentence_transformer,
     }
     kind, _, arg = spec.partition(":")
     if kind not in factories:
