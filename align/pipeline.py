@@ -243,21 +243,23 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
         return specs
     originals = list(dict.fromkeys(spec.original for spec in specs))
     results = pair_against([spec.translation for spec in specs], originals, PairOptions())
+    # the pairing index stores absolute paths; a report shows an original as the manifest
+    # names it (a shared report must not carry the checkout's folders)
+    given = {p.resolve(): p for p in originals}
     out = []
     for spec, result in zip(specs, results, strict=True):
         best = result.candidates[0] if result.candidates else None
         if best is None or best.path is None or result.verdict == "no_original":
             out.append(dataclasses.replace(spec, note=f"{spec.note}; pairing found no original"))
             continue
-        agrees = Path(best.path).resolve() == spec.original.resolve()
+        found_path = given.get(Path(best.path).resolve(), Path(best.path))
+        agrees = found_path.resolve() == spec.original.resolve()
         found = f"pairing: {result.verdict}, confidence {best.confidence:.2f}, " + (
             "agrees with the manifest"
             if agrees
-            else f"found {Path(best.path).name}, NOT the manifest's {spec.original.name}"
+            else f"found {found_path.name}, NOT the manifest's {spec.original.name}"
         )
-        out.append(
-            dataclasses.replace(spec, original=Path(best.path), note=f"{found}. {spec.note}")
-        )
+        out.append(dataclasses.replace(spec, original=found_path, note=f"{found}. {spec.note}"))
     return out
 
 

@@ -63,7 +63,7 @@ def test_check_pairs_without_original(tmp_path: Path) -> None:
     assert len(rows) == 1 and "no original found" in rows[0].text_content()
 
 
-def test_run_demo_on_a_small_corpus(tmp_path: Path) -> None:
+def test_run_demo_on_a_small_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.ru.txt").write_text(
@@ -79,8 +79,9 @@ def test_run_demo_on_a_small_corpus(tmp_path: Path) -> None:
     (corpus / "manifest.tsv").write_text(
         f"{HEADER}\nfire<1>\ta.ru.txt\ta.en.txt\tru\ten\tsmall test\n", encoding="utf-8"
     )
+    monkeypatch.chdir(tmp_path)  # the corpus named relatively, as `make demo` names it
     out = tmp_path / "out"
-    index = run_demo(corpus, out)
+    index = run_demo(Path("corpus"), out)
     assert index == out / "index.html"
     assert sorted(p.name for p in out.iterdir()) == [
         "fire_1_.html",
@@ -92,6 +93,8 @@ def test_run_demo_on_a_small_corpus(tmp_path: Path) -> None:
     report = load_report(out / "fire_1_.json")
     assert report.summary is not None and report.created
     assert report.alignment.original.lang == "ru"
+    # the original as the manifest names it, not the pairing index's absolute path
+    assert report.alignment.original.meta.path == str(Path("corpus") / "a.ru.txt")
     tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
     assert tree.xpath("//a/@href") == [f"fire_1_.{x}" for x in ("html", "json", "md", "tmx")]
     assert "fire&lt;1&gt;" in index.read_text(encoding="utf-8")
