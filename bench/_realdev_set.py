@@ -17,6 +17,10 @@ PAIRS = ROOT / "bench" / "realdev" / "pairs.jsonl"
 DIGESTS = ROOT / "bench" / "realdev" / "texts.sha256"
 SIDES = ("original", "translation")
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+SEEN = SPLITS[:4]  # read, listed and used to build rules
+# never listed per edit (``realdev.py --misses``) nor read for rules: counted only (test5:
+# fresh7's split, test6: fresh8's, test7: fresh9's, test8: fresh10's)
+HELD_OUT = SPLITS[4:]
 _FOLD = str.maketrans(
     {
         "“": '"',

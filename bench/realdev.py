@@ -74,6 +74,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _realdev_misses import edit_rows, misses_report  # noqa: E402
 from _realdev_set import (  # noqa: E402  (the set's loading, folding and quote checks)
+    HELD_OUT,
+    SEEN,
     SIDES,
     SPLITS,
     _fold,
@@ -95,10 +97,6 @@ TARGETS = {
     "control_flags": 0,
 }
 _DIGITS = re.compile(r"\d+")
-# never listed per edit by --misses (test5: fresh7's split, test6: fresh8's, test7: fresh9's,
-# test8: fresh10's)
-HELD_OUT = ("test4", "test5", "test6", "test7", "test8")
-SEEN = ("dev", "test", "test2", "test3")  # read, listed and used to build rules
 
 
 def locate(sentences: list[dict[str, Any]], quote: str) -> list[tuple[int, int, int]]:

@@ -16,9 +16,9 @@ from align.embed.encoder import (
     DiskCachedEncoder,
     Encoder,
     FloatArray,
-    UsemEncoder,
     blas_threads,
     first_pass,
+    usem_of,
 )
 
 
@@ -35,9 +35,9 @@ def window_embeddings(
     """
     n = len(texts)
     sizes = [a for a in sizes if 1 <= a <= n]
-    encoder = first_pass(encoder)
-    inner = encoder.inner if isinstance(encoder, DiskCachedEncoder) else encoder
-    if not isinstance(inner, UsemEncoder):
+    encoder = first_pass(encoder)  # accuracy mode: its USE v3 (a disk cache kept for pooled)
+    inner = usem_of(encoder)
+    if inner is None:
         return {
             a: encoder.encode([" ".join(texts[s : s + a]) for s in range(n - a + 1)]) for a in sizes
         }
