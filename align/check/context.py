@@ -97,6 +97,13 @@ class FlagOptions:
         "Verdict not_a_translation below this share of sentences rendered ...",
     )
     not_translation_cosine: float = setting(0.3, "... or below this median link cosine.")
+    expanded_coverage: float = setting(
+        0.8,
+        "The translation's own share is not judged when this share of the original is linked ...",
+    )
+    expanded_cosine: float = setting(
+        0.55, "... at this median link cosine (a short story republished with background)."
+    )
     story_logit: float = setting(
         -1.0,
         "Verdict not_a_translation (another article on the same story) below this same-story "

@@ -15,7 +15,7 @@ from align.check.context import FlagOptions
 from align.check.flags import check_alignment
 from align.embed.encoder import Encoder
 from align.synthetic.generate import document_from_lines
-from align.types import Alignment, Link, Report, Signature
+from align.types import Alignment, Link, Report, Signature, Summary
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "flags"
 # both fixtures: original #5 dropped, #2 200 -> 2,000, a name respelled, a disclaimer added
@@ -99,25 +99,48 @@ def test_not_a_translation_gets_verdict_not_flags(encoder: Encoder) -> None:
     assert report.flags == ()
 
 
-def test_not_a_translation_names_the_condition_that_failed(encoder: Encoder) -> None:
-    # every original sentence linked to a faithful rendering, but the translation is
-    # mostly other text: the reason is the translation's share, not "only 100% of the
-    # original's sentences could be linked and the median similarity is 0.9"
-    orig = ["Полиция задержала двоих мужчин.", "Никто не пострадал.", "Суд состоится в мае."]
-    trans = ["Police detained two men.", "Nobody was hurt.", "The trial will take place in May."]
-    trans += UNRELATED[:6]
+WIRE = ["Полиция задержала двоих мужчин.", "Никто не пострадал.", "Суд состоится в мае."]
+WIRE_EN = ["Police detained two men.", "Nobody was hurt.", "The trial will take place in May."]
+
+
+def _wire_in(trans: list[str], linked: int, encoder: Encoder) -> Summary | None:
+    """check's summary of the three-sentence wire story against ``trans``, its first
+    ``linked`` sentences linked 1-1 to ``trans``'s first ones, the rest unlinked."""
     al = Alignment(
-        document_from_lines(orig, "ru"),
+        document_from_lines(WIRE, "ru"),
         document_from_lines(trans, "en"),
-        tuple(Link((i,), (i,), 0.9) for i in range(3)),
+        (
+            *(Link((i,), (i,), 0.9) for i in range(linked)),
+            *(Link((i,), (), 0.0) for i in range(linked, len(WIRE))),
+            *(Link((), (j,), 0.0) for j in range(linked, len(trans))),
+        ),
         Signature("test", "usem3"),
     )
-    summary = check_alignment(al, FlagOptions(), encoder=encoder).summary
+    return check_alignment(al, FlagOptions(), encoder=encoder).summary
+
+
+def test_not_a_translation_names_the_condition_that_failed(encoder: Encoder) -> None:
+    # two of the three original sentences linked, faithfully, in a text that is mostly
+    # other sentences: the reason is the translation's share, not "only 67% of the
+    # original's sentences could be linked and the median similarity is 0.9"
+    summary = _wire_in(WIRE_EN[:2] + list(UNRELATED[:7]), 2, encoder)
     assert summary is not None and summary.verdict == "not_a_translation"
     assert summary.reason == (
-        "only 33% of the translation's sentences could be linked: "
+        "only 22% of the translation's sentences could be linked: "
         "this is not a translation of this original"
     )
+
+
+def test_short_story_republished_with_background_is_a_translation(encoder: Encoder) -> None:
+    # the whole wire story, faithfully, inside six sentences of background: a
+    # translation with additions (expanded_coverage / expanded_cosine), however small
+    # the translation's linked share (33 %)
+    summary = _wire_in(WIRE_EN + list(UNRELATED[:6]), 3, encoder)
+    assert summary is not None and summary.verdict in ("edited", "heavily_edited")
+    assert summary.coverage_sentences == 1.0 and summary.counts["addition"] >= 1
+    # the same text with the story's sentences unlinked to their renderings is not one
+    weak = _wire_in(list(UNRELATED[:6]) + WIRE_EN, 3, encoder)
+    assert weak is not None and weak.verdict == "not_a_translation"
 
 
 def test_flag_options_numbers_are_cli_thresholds(runner: CliRunner) -> None:
