@@ -328,7 +328,7 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     if not pairs or cov_s < o.not_translation_coverage:
         failed.append(f"only {cov_s:.0%} of the original's sentences could be linked")
     # a short story republished with background: the original nearly whole, at the
-    # similarity translations reach, in a much longer text (``expanded_*`` below)
+    # similarity translations reach, in a much longer text (the docstring's figures)
     expanded = cov_s >= o.expanded_coverage and med >= o.expanded_cosine
     if pairs and cov_t < o.not_translation_coverage and not expanded:
         failed.append(f"only {cov_t:.0%} of the translation's sentences could be linked")
