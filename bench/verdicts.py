@@ -124,6 +124,12 @@ def real_pairs() -> list[dict[str, Any]]:
     ]
 
 
+def _real_ids() -> set[str]:
+    """Every annotated real pair's id, texts present or not."""
+    lines = (ROOT / "bench" / "verdicts_real.jsonl").read_text().splitlines()
+    return {json.loads(line)["id"] for line in lines if line.strip()}
+
+
 def real_right(real: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     """Per split and expected verdict, right/total: a same-story pair is right when called
     ``not_a_translation``, a translation when it is not."""
@@ -267,6 +273,8 @@ def main() -> None:
     if real:
         result["real"] = real
         result["real_right"] = real_right(real)
+    # rows whose texts are not there are skipped; say which, so a lost folder shows
+    result["real_missing"] = sorted(_real_ids() - {r["id"] for r in real_pairs()})
     print(json.dumps(result, indent=1))
 
 
