@@ -252,8 +252,9 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
         if best is None or best.path is None or result.verdict == "no_original":
             out.append(dataclasses.replace(spec, note=f"{spec.note}; pairing found no original"))
             continue
-        found_path = given.get(Path(best.path).resolve(), Path(best.path))
-        agrees = found_path.resolve() == spec.original.resolve()
+        where = Path(best.path).resolve()
+        found_path = given.get(where, where)
+        agrees = where == spec.original.resolve()
         found = f"pairing: {result.verdict}, confidence {best.confidence:.2f}, " + (
             "agrees with the manifest"
             if agrees

@@ -332,11 +332,8 @@ def summarise_splits(rows: list[dict[str, Any]]) -> dict[str, Any]:
     the seen and the held-out splits pooled (``seen``, ``held_out``: the figures the
     issue's targets are read against)."""
     out = {"all": summarise(rows)}
-    for name in SPLITS:
-        chosen = [r for r in rows if r.get("split", "dev") == name]
-        if chosen:
-            out[name] = summarise(chosen)
-    for name, group in (("seen", SEEN), ("held_out", HELD_OUT)):
+    groups = [(name, (name,)) for name in SPLITS] + [("seen", SEEN), ("held_out", HELD_OUT)]
+    for name, group in groups:
         chosen = [r for r in rows if r.get("split", "dev") in group]
         if chosen:
             out[name] = summarise(chosen)
