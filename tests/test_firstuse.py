@@ -254,6 +254,28 @@ def test_pair_then_check_on_a_manifest_index(
     assert (out / "en_atm.html").exists()
 
 
+def test_pair_then_check_names_the_original_as_the_user_would(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index stores absolute paths; the reports must not carry this machine's folders."""
+    import shutil
+
+    shutil.copytree(PAIRING, tmp_path / "p")
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(cli.cli, ["index", "add", "--index", "i.sqlite", "p/originals"])
+    assert r.exit_code == 0, r.output
+    trans = "p/translations/en_atm.txt"
+    r = runner.invoke(
+        cli.cli, ["pair", trans, "--index", "i.sqlite", "--then", "check", "-o", "out"]
+    )
+    assert r.exit_code == 0, r.output
+    written = sorted((tmp_path / "out").iterdir())
+    assert {p.suffix for p in written} >= {".html", ".json", ".md", ".tmx"}
+    for path in written:
+        assert str(tmp_path) not in path.read_text(encoding="utf-8"), path.name
+    assert "p/originals/ar_atm.txt" in (tmp_path / "out" / "en_atm.tmx").read_text()
+
+
 def test_report_stems_do_not_collide(
     runner: CliRunner, tmp_path: Path, manifest_index: Path
 ) -> None:
