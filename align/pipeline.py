@@ -253,7 +253,7 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
             out.append(dataclasses.replace(spec, note=f"{spec.note}; pairing found no original"))
             continue
         where = Path(best.path).resolve()
-        found_path = given.get(where) or _as_given(where)
+        found_path = given.get(where) or shown_path(where)
         agrees = where == spec.original.resolve()
         found = f"pairing: {result.verdict}, confidence {best.confidence:.2f}, " + (
             "agrees with the manifest"
@@ -319,13 +319,13 @@ def check_pairs(
             src = derived.path or derived.original_id
             note += f"; edited from English version {derived.original_id} (see: provalign derive "
             note += f"{src} {translation} --format html)"
-        original: Any = path if is_url(path) else _as_given(Path(path))
+        original: Any = path if is_url(path) else shown_path(Path(path))
         specs.append(PairSpec(pair_id, original, translation, note=note))
     rows = check_specs(specs, out_dir, progress, encoder_spec) + missing
     return write_index_page(rows, Path(out_dir) / "index.html")
 
 
-def _as_given(path: Path) -> Path:
+def shown_path(path: Path) -> Path:
     """An indexed original's path relative to the working folder when it lies under it.
 
     The pairing index stores absolute paths; reports name the original as the user would

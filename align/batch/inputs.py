@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import FormatError, InputError
+from align.pipeline import shown_path
 
 REQUIRED = ("id", "original", "translation")
 OPTIONAL = ("orig_lang", "trans_lang", "note")
@@ -211,7 +212,7 @@ def items_from_pairs(results: Sequence[object], no_original: str) -> list[BatchI
         items.append(
             BatchItem(
                 translation.stem if stems.count(translation.stem) == 1 else str(translation),
-                str(path) if path and not error else "-",
+                str(shown_path(Path(path))) if path and not error else "-",
                 str(translation),
                 note=note,
                 error=error,

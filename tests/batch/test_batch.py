@@ -183,3 +183,24 @@ def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None: 
     }
     assert rows["en_atm"]["original"].endswith("ar_atm.txt") and rows["en_atm"]["verdict"]
     assert rows["en_unrelated"]["error"] == "no original found for this translation"
+
+
+def test_batch_with_an_index_names_originals_as_the_user_would(
+    tmp_path: Path,
+    runner,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The index stores absolute paths; the summaries and reports must not carry them."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "pairing", tmp_path / "p")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(cli, ["index", "add", "--index", "i.sqlite", "p/originals"]).exit_code == 0
+    res = runner.invoke(cli, ["batch", "p/translations", "--index", "i.sqlite", "-o", "o"])
+    assert res.exit_code == 0, res.output
+    written = [p for p in (tmp_path / "o").iterdir() if p.is_file()]
+    assert {p.name for p in written} >= {"summary.csv", "summary.jsonl", "index.html"}
+    for path in written:
+        assert str(tmp_path) not in path.read_text(encoding="utf-8"), path.name
+    rows = [json.loads(r) for r in (tmp_path / "o" / "summary.jsonl").read_text().splitlines()]
+    assert "p/originals/ar_atm.txt" in {r["original"] for r in rows}
