@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from align.batch.inputs import folder_items, read_batch_manifest
 from align.batch.run import BatchOptions, assign_stems, run_batch
@@ -187,7 +188,7 @@ def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None: 
 
 def test_batch_with_an_index_names_originals_as_the_user_would(
     tmp_path: Path,
-    runner,  # type: ignore[no-untyped-def]
+    runner: CliRunner,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The index stores absolute paths; the summaries and reports must not carry them."""
