@@ -849,7 +849,7 @@ def batch(
         if trans_dir is not None:
             raise click.UsageError("give TRANS_DIR or --index, not both")
         with _progress(sum(1 for _ in source.iterdir()), "pairing") as tick:
-            items = paired_items(source, index_path, tick)
+            items = paired_items(source, index_path, output, tick)
     elif trans_dir is not None:
         items = folder_items(source, trans_dir)
     else:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align.errors import AlignError, FormatError, InputError
-from align.provenance.pair_types import PairResult
+from align.provenance.pair_types import NO_ORIGINAL, PairResult
 from align.report.index_page import IndexRow, write_index_page
 from align.text.languages import DEFAULT_ENCODER
 from align.types import Alignment, Document, Report
@@ -38,14 +38,24 @@ SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
 @dataclass(frozen=True, slots=True)
 class PairSpec:
-    """One pair to check: paths, optional languages and a note for the index page."""
+    """One pair to check, however it was given: a corpus manifest (``demo``), a batch
+    manifest or two folders (``align.batch.inputs``), or pairing against an index
+    (``specs_from_pairs``, for ``pair --then check`` and ``batch --index``).
+
+    ``original`` and ``translation`` are paths, or URLs (str) an index recorded.
+    ``error`` says why the pair cannot be checked (no original found, a file without its
+    partner): it becomes the pair's error row, so nothing given is silently dropped.
+    ``line`` is the manifest line, for messages.
+    """
 
     pair_id: str
-    original: Path
-    translation: Path
+    original: Path | str
+    translation: Path | str
     orig_lang: str | None = None
     trans_lang: str | None = None
     note: str = ""
+    line: int = 0
+    error: str | None = None
 
 
 def _noop(n: int = 1) -> None:
@@ -142,7 +152,10 @@ def _check_one(
         trans_lang=spec.trans_lang or "?",
         report_href=None,
         note=spec.note,
+        error=spec.error,
     )
+    if spec.error:  # nothing to check: the row says why
+        return row
     try:
         original, translation = load_pair(
             spec.original,
@@ -198,7 +211,7 @@ def check_specs(
             f"cannot create output folder: {exc.strerror or exc}", path=str(out)
         ) from exc
     specs = list(specs)
-    encoder = load_encoder(encoder_spec) if specs else None
+    encoder = load_encoder(encoder_spec) if any(not s.error for s in specs) else None
     created = now_iso()
     rows = []
     used: set[str] = set()
@@ -241,24 +254,25 @@ def _paired_specs(specs: list[PairSpec]) -> list[PairSpec]:
 
     if not specs:
         return specs
-    originals = list(dict.fromkeys(spec.original for spec in specs))
-    results = pair_against([spec.translation for spec in specs], originals, PairOptions())
+    originals = list(dict.fromkeys(Path(spec.original) for spec in specs))
+    results = pair_against([Path(spec.translation) for spec in specs], originals, PairOptions())
     # the pairing index stores absolute paths; a report shows an original as the manifest
     # names it (a shared report must not carry the checkout's folders)
     given = {p.resolve(): p for p in originals}
     out = []
     for spec, result in zip(specs, results, strict=True):
         best = result.candidates[0] if result.candidates else None
-        if best is None or best.path is None or result.verdict == "no_original":
+        if best is None or best.path is None or result.verdict == NO_ORIGINAL:
             out.append(dataclasses.replace(spec, note=f"{spec.note}; pairing found no original"))
             continue
         where = Path(best.path).resolve()
         found_path = given.get(where) or shown_path(where)
-        agrees = where == spec.original.resolve()
+        given_path = Path(spec.original)
+        agrees = where == given_path.resolve()
         found = f"pairing: {result.verdict}, confidence {best.confidence:.2f}, " + (
             "agrees with the manifest"
             if agrees
-            else f"found {found_path.name}, NOT the manifest's {spec.original.name}"
+            else f"found {found_path.name}, NOT the manifest's {given_path.name}"
         )
         out.append(dataclasses.replace(spec, original=found_path, note=f"{found}. {spec.note}"))
     return out
@@ -271,58 +285,59 @@ def check_pairs(
     index: str | Path | None = None,
     encoder_spec: str = DEFAULT_ENCODER,
 ) -> Path:
-    """Check each translation against its best original found by ``align.provenance.pairing``.
+    """Check each translation against its best original found by ``align.provenance.pairing``
+    (``specs_from_pairs``: a translation without one gets an error row saying so instead of
+    a report). Returns the path of ``index.html``."""
+    specs = specs_from_pairs(pair_results, Path(out_dir), index)
+    return write_index_page(
+        check_specs(specs, out_dir, progress, encoder_spec), Path(out_dir) / "index.html"
+    )
 
-    Translations without an original (verdict
-    ``no_original`` or no candidate path) get an index row saying so instead of a
-    report. An original indexed from a JSONL manifest has no file: its stored text is
-    written to ``<out_dir>/originals/`` and checked from there (needs ``index``).
-    Returns the path of ``index.html``.
+
+def specs_from_pairs(
+    pair_results: Sequence[PairResult], out_dir: Path, index: str | Path | None = None
+) -> list[PairSpec]:
+    """One pair to check per pairing result: the translation and its best original.
+
+    A translation without an original (verdict ``no_original``, or no candidate) is a spec
+    with an ``error``. An original indexed from a URL is fetched again; one indexed from a
+    JSONL manifest has no file, so its stored text is written to ``<out_dir>/originals/``
+    and checked from there (needs ``index``). The id is the translation's file stem, or its
+    whole name when two translations share a stem (ids name the reports).
     """
     from urllib.parse import urlsplit
 
     from align.read.fetch import is_url
 
-    specs: list[PairSpec] = []
-    missing: list[IndexRow] = []
-    for result in pair_results:
-        raw = str(result.translation)
-        translation: Any = raw if is_url(raw) else Path(raw)  # a URL stays a str
-        stem = Path(urlsplit(raw).path).stem if is_url(raw) else translation.stem
-        verdict = result.verdict
+    names = [str(r.translation) for r in pair_results]
+    stems = [Path(urlsplit(n).path).stem if is_url(n) else Path(n).stem for n in names]
+    specs = []
+    for result, raw, stem in zip(pair_results, names, stems, strict=True):
+        translation: Path | str = raw if is_url(raw) else Path(raw)  # a URL stays a str
+        pair_id = (stem if stems.count(stem) == 1 else raw) or "translation"
         best = result.candidates[0] if result.candidates else None
-        path: Any = best.path if best is not None else None
-        if path is None and best is not None and is_url(best.original_id):
-            path = best.original_id  # indexed from a URL: fetched again
-        if path is None and best is not None and index is not None and verdict != "no_original":
-            path = _stored_original(index, str(best.original_id), Path(out_dir))
-        pair_id = stem or "translation"
-        if path is None or verdict == "no_original":
-            missing.append(
-                IndexRow(
-                    pair_id=pair_id,
-                    original="-",
-                    translation=str(translation),
-                    orig_lang="?",
-                    trans_lang="?",
-                    report_href=None,
-                    error="no original found for this translation",
-                )
-            )
-            progress(1)
+        if best is None or result.verdict == NO_ORIGINAL:
+            note, error = f"pairing: {result.verdict}", "no original found for this translation"
+            specs.append(PairSpec(pair_id, "-", translation, note=note, error=error))
             continue
-        note = f"pairing: {verdict}"
-        if best is not None:
-            note += f", confidence {best.confidence:.2f}"
+        path: Path | str | None = best.path
+        if path is None and is_url(best.original_id):
+            path = best.original_id  # indexed from a URL: fetched again
+        if path is None and index is not None:
+            path = _stored_original(index, str(best.original_id), out_dir)
+        note = f"pairing: {result.verdict}, {best.original_id}, confidence {best.confidence:.2f}"
         derived = result.derived_from
         if derived is not None:  # the second hop: show how to see the edit
             src = derived.path or derived.original_id
             note += f"; edited from English version {derived.original_id} (see: provalign derive "
             note += f"{src} {translation} --format html)"
-        original: Any = path if is_url(path) else shown_path(Path(path))
+        if path is None:
+            error = f"original {best.original_id} has no file path in the index"
+            specs.append(PairSpec(pair_id, "-", translation, note=note, error=error))
+            continue
+        original = path if isinstance(path, str) and is_url(path) else shown_path(Path(path))
         specs.append(PairSpec(pair_id, original, translation, note=note))
-    rows = check_specs(specs, out_dir, progress, encoder_spec) + missing
-    return write_index_page(rows, Path(out_dir) / "index.html")
+    return specs
 
 
 def shown_path(path: Path) -> Path:

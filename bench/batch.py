@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 from _data import shared_data  # noqa: E402
 
 from align.batch.check import Payload, check_payload  # noqa: E402
-from align.batch.inputs import BatchItem, read_batch_manifest  # noqa: E402
 from align.batch.run import BatchOptions, _read_inputs, run_batch  # noqa: E402
+from align.pipeline import PairSpec, read_batch_manifest  # noqa: E402
 
 
-def make_items(folder: Path, n_ntrex: int = 55) -> list[BatchItem]:
+def make_items(folder: Path, n_ntrex: int = 55) -> list[PairSpec]:
     data = shared_data() / "ntrex"
     ids = (data / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
     sides = {
@@ -70,7 +70,7 @@ def forget_embeddings() -> None:
         getattr(enc, name, {}).clear()
 
 
-def check_loop(items: list[BatchItem]) -> float:
+def check_loop(items: list[PairSpec]) -> float:
     """What a user's own loop of ``provalign check`` calls does, minus process start-up."""
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
@@ -98,7 +98,7 @@ def _warm(payloads: list[Payload]) -> None:
     forget_embeddings()
 
 
-def on_cluster(items: list[BatchItem], out: Path, workers: int) -> float:
+def on_cluster(items: list[PairSpec], out: Path, workers: int) -> float:
 
     from align.batch.cluster import _WorkerSetup, connect
 

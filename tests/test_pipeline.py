@@ -38,7 +38,7 @@ def test_read_manifest_errors(tmp_path: Path) -> None:
         read_manifest(tmp_path)
     manifest.write_text(f"{HEADER}\n# comment\n\nx\to.txt\tt.txt\tru\ten\tnote\n", encoding="utf-8")
     specs = read_manifest(tmp_path)
-    assert [(s.pair_id, s.original.name, s.orig_lang, s.note) for s in specs] == [
+    assert [(s.pair_id, Path(s.original).name, s.orig_lang, s.note) for s in specs] == [
         ("x", "o.txt", "ru", "note")
     ]
 
@@ -48,7 +48,7 @@ def test_demo_manifest_lists_existing_files() -> None:
     assert 4 <= len(specs) <= 6
     assert {s.orig_lang for s in specs} == {"ar", "ru"}
     for spec in specs:
-        assert spec.original.is_file() and spec.translation.is_file()
+        assert Path(spec.original).is_file() and Path(spec.translation).is_file()
         assert "SYNTHETIC" in spec.note
     assert count_demo_pairs(ROOT / "corpora" / "demo") == len(specs)
 

@@ -11,15 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.batch.inputs import BatchItem
 from align.errors import AlignError
+from align.pipeline import PairSpec
 
 
 @dataclass(frozen=True, slots=True)
 class Payload:
     """Everything a check needs, shipped to a worker (no file access needed there)."""
 
-    item: BatchItem
+    item: PairSpec
     original: bytes
     translation: bytes
     formats: tuple[str, ...]
@@ -57,24 +57,26 @@ def check_payload(payload: Payload) -> Outcome:
     try:
         docs = []
         for name, data, lang in (
-            (item.original, payload.original, item.orig_lang),
-            (item.translation, payload.translation, item.trans_lang),
+            (str(item.original), payload.original, item.orig_lang),
+            (str(item.translation), payload.translation, item.trans_lang),
         ):
             html = looks_like_html_name(Path(name))
             article = article_from_bytes(data, name, ReadOptions(), is_html=html)
             docs.append(segment_article(article, LoadOptions(lang=lang)))
-        original, translation = pair_documents(docs[0], docs[1], item.original, item.translation)
+        original, translation = pair_documents(
+            docs[0], docs[1], str(item.original), str(item.translation)
+        )
         encoder = load_encoder(payload.encoder)
         report = check_documents(original, translation, encoder)
         report = dataclasses.replace(report, created=payload.created)
         texts = {fmt: render(report, fmt) for fmt in payload.formats}
     except AlignError as exc:
-        return Outcome(item.item_id, error=str(exc))
+        return Outcome(item.pair_id, error=str(exc))
     except Exception as exc:  # a bug on one item must not stop the batch
-        return Outcome(item.item_id, error=f"internal error ({type(exc).__name__}: {exc})")
+        return Outcome(item.pair_id, error=f"internal error ({type(exc).__name__}: {exc})")
     s = report.summary
     return Outcome(
-        item.item_id,
+        item.pair_id,
         texts=texts,
         verdict=s.verdict if s else None,
         coverage=s.coverage_sentences if s else None,

@@ -101,7 +101,7 @@ def on_dask(
     try:
         client.register_plugin(_WorkerSetup(encoder))
         futures = {
-            client.submit(check_payload, payload, pure=False): (i, payload.item.item_id)
+            client.submit(check_payload, payload, pure=False): (i, payload.item.pair_id)
             for i, payload in todo
         }
         for future in as_completed(list(futures), loop=client.loop):

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from align.errors import FormatError, InputError
-from align.pipeline import shown_path
+from align.pipeline import PairSpec, specs_from_pairs
 
 REQUIRED = ("id", "original", "translation")
 OPTIONAL = ("orig_lang", "trans_lang", "note")
@@ -23,22 +22,7 @@ ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 _LANG_TAG = re.compile(r"\.[a-z]{2,3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class BatchItem:
-    """One pair to check; paths are strings as reports print them. ``error`` skips the check
-    (pairing found no original, a folder file has no partner)."""
-
-    item_id: str
-    original: str
-    translation: str
-    orig_lang: str | None = None
-    trans_lang: str | None = None
-    note: str = ""
-    line: int = 0  # manifest line, for messages
-    error: str | None = None
-
-
-def read_batch_manifest(path: str | Path) -> list[BatchItem]:
+def read_batch_manifest(path: str | Path) -> list[PairSpec]:
     """Items of a TSV (header row naming the columns) or JSONL manifest (``.jsonl``/``.json``).
 
     Columns/keys: ``id``, ``original``, ``translation``, optional ``orig_lang``, ``trans_lang``,
@@ -57,7 +41,7 @@ def read_batch_manifest(path: str | Path) -> list[BatchItem]:
         raise InputError(f"cannot read manifest: {exc}", path=str(p)) from None
     jsonl = p.suffix.lower() in {".jsonl", ".json", ".ndjson"}
     rows = _jsonl_rows(text, str(p)) if jsonl else _tsv_rows(text, str(p))
-    items: list[BatchItem] = []
+    items: list[PairSpec] = []
     first_line: dict[str, int] = {}
     for number, row in rows:
         missing = [c for c in REQUIRED if not str(row.get(c) or "").strip()]
@@ -73,7 +57,7 @@ def read_batch_manifest(path: str | Path) -> list[BatchItem]:
         first_line[item_id] = number
         langs = [str(row.get(k) or "").strip().lower() or None for k in OPTIONAL[:2]]
         items.append(
-            BatchItem(
+            PairSpec(
                 item_id,
                 _resolve(p.parent, str(row["original"]).strip()),
                 _resolve(p.parent, str(row["translation"]).strip()),
@@ -155,7 +139,7 @@ def _by_key(paths: list[Path]) -> dict[str, Path]:
     return out
 
 
-def folder_items(orig_dir: str | Path, trans_dir: str | Path) -> list[BatchItem]:
+def folder_items(orig_dir: str | Path, trans_dir: str | Path) -> list[PairSpec]:
     """Pair the articles of two folders by file name (language tag and extension ignored).
 
     A file without a partner becomes an error row, so nothing given is silently dropped.
@@ -173,49 +157,23 @@ def folder_items(orig_dir: str | Path, trans_dir: str | Path) -> list[BatchItem]
             error = f"no original named {key}.* in {orig_dir}"
         elif t is None:
             error = f"no translation named {key}.* in {trans_dir}"
-        items.append(BatchItem(key, str(o or "-"), str(t or "-"), error=error))
+        items.append(PairSpec(key, str(o or "-"), str(t or "-"), error=error))
     return items
 
 
 def paired_items(
-    folder: str | Path, index: str | Path, progress: Callable[[int], None] = lambda n: None
-) -> list[BatchItem]:
-    """Pair every English article in ``folder`` against ``index``; each best pair is an item."""
-    from align.provenance.pairing import NO_ORIGINAL, PairOptions, pair_translations
+    folder: str | Path,
+    index: str | Path,
+    out_dir: str | Path,
+    progress: Callable[[int], None] = lambda n: None,
+) -> list[PairSpec]:
+    """Pair every English article in ``folder`` against ``index``; each best pair is an item
+    (``align.pipeline.specs_from_pairs``, as ``pair --then check`` has them; an original
+    stored in the index without a file is written under ``out_dir/originals/``)."""
+    from align.provenance.pairing import PairOptions, pair_translations
 
     translations = _articles(Path(folder))
     if not translations:
         raise InputError("no articles (*.txt, *.html, *.htm, *.md) here", path=str(folder))
     results = pair_translations(translations, PairOptions(index=Path(index)), progress)
-    return items_from_pairs(results, NO_ORIGINAL)
-
-
-def items_from_pairs(results: Sequence[object], no_original: str) -> list[BatchItem]:
-    """Batch items from ``PairResult``s: the best candidate, or an error row without one."""
-    items = []
-    stems = [Path(getattr(r, "translation", "")).stem for r in results]
-    for r in results:
-        translation = Path(getattr(r, "translation", ""))
-        candidates = list(getattr(r, "candidates", ()) or ())
-        verdict = str(getattr(r, "verdict", ""))
-        best = candidates[0] if candidates else None
-        path = getattr(best, "path", None)
-        if best is None or verdict == no_original:
-            error = "no original found for this translation"
-        elif path is None:
-            error = f"original {best.original_id} has no file path in the index"
-        else:
-            error = None
-        note = f"pairing: {verdict}"
-        if best is not None:
-            note += f", {best.original_id}, confidence {best.confidence:.2f}"
-        items.append(
-            BatchItem(
-                translation.stem if stems.count(translation.stem) == 1 else str(translation),
-                str(shown_path(Path(path))) if path and not error else "-",
-                str(translation),
-                note=note,
-                error=error,
-            )
-        )
-    return items
+    return specs_from_pairs(results, Path(out_dir), index)

@@ -36,9 +36,8 @@ from typing import Any
 
 from align.atomic import write_atomic
 from align.batch.check import Outcome, Payload, check_payload
-from align.batch.inputs import BatchItem
 from align.errors import AlignError, InputError
-from align.pipeline import SAFE_ID, now_iso
+from align.pipeline import SAFE_ID, PairSpec, now_iso
 from align.report.index_page import IndexRow, render_index_page
 from align.types import FLAG_KINDS
 
@@ -116,9 +115,9 @@ def settings_text(options: BatchOptions) -> str:
     )
 
 
-def item_key(item: BatchItem, original: bytes, translation: bytes, settings: str) -> str:
+def item_key(item: PairSpec, original: bytes, translation: bytes, settings: str) -> str:
     h = hashlib.sha256()
-    for part in (item.item_id, item.orig_lang or "", item.trans_lang or "", settings):
+    for part in (item.pair_id, item.orig_lang or "", item.trans_lang or "", settings):
         h.update(part.encode("utf-8") + b"\0")
     for data in (original, translation):
         h.update(hashlib.sha256(data).digest())
@@ -169,12 +168,19 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def _read_inputs(item: BatchItem) -> tuple[bytes, bytes]:
+def _read_inputs(item: PairSpec) -> tuple[bytes, bytes]:
     """Both articles' bytes, refusing a folder or a file too big to be an article."""
+    from align.read.fetch import is_url
     from align.read.reader import ReadOptions, check_size
 
     out = []
-    for name in (item.original, item.translation):
+    for name in (str(item.original), str(item.translation)):
+        if is_url(name):  # an original the index recorded by its address
+            raise InputError(
+                "batch reads local files, and this was indexed from its address "
+                "(pair --then check fetches it)",
+                path=name,
+            )
         p = Path(name)
         try:
             if p.is_dir():
@@ -201,12 +207,12 @@ def _cached_row(out: Path, stem: str, key: str, formats: Sequence[str]) -> Batch
         return None
 
 
-def _row_from(item: BatchItem, stem: str, outcome: Outcome | None, error: str | None) -> BatchRow:
+def _row_from(item: PairSpec, stem: str, outcome: Outcome | None, error: str | None) -> BatchRow:
     row = BatchRow(
-        item.item_id,
+        item.pair_id,
         stem,
-        item.original,
-        item.translation,
+        str(item.original),
+        str(item.translation),
         item.orig_lang or "?",
         item.trans_lang or "?",
         note=item.note,
@@ -241,7 +247,7 @@ def in_process(payloads: Sequence[tuple[int, Payload]]) -> Iterator[tuple[int, O
 
 
 def run_batch(
-    items: Sequence[BatchItem],
+    items: Sequence[PairSpec],
     out_dir: str | Path,
     options: BatchOptions = BatchOptions(),
     progress: Progress = lambda n: None,
@@ -260,7 +266,7 @@ def run_batch(
     out = prepare_out_dir(out_dir)
     settings = settings_text(options)
     created = now_iso()
-    stems = assign_stems([it.item_id for it in items])
+    stems = assign_stems([it.pair_id for it in items])
     rows: list[BatchRow | None] = [None] * len(items)
     keys: dict[int, str] = {}
     todo: list[tuple[int, Payload]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -35,7 +36,7 @@ def test_manifest_tsv_jsonl_and_refusals(tmp_path: Path) -> None:
     tsv = tmp_path / "a.tsv"
     tsv.write_text("translation\tid\toriginal\tnote\nt.txt\tx\to.txt\thi\n", encoding="utf-8")
     (item,) = read_batch_manifest(tsv)
-    assert (item.item_id, item.note, item.line) == ("x", "hi", 2)
+    assert (item.pair_id, item.note, item.line) == ("x", "hi", 2)
     assert item.original == str(tmp_path / "o.txt")  # relative to the manifest
     jsonl = tmp_path / "a.jsonl"
     jsonl.write_text(
@@ -72,7 +73,7 @@ def test_folders_matched_by_name(tmp_path: Path) -> None:
     for name in ("s1.en.txt", "s3.en.html"):
         (tmp_path / "t" / name).write_text("x", encoding="utf-8")
     items = folder_items(tmp_path / "o", tmp_path / "t")
-    assert [(i.item_id, bool(i.error)) for i in items] == [
+    assert [(i.pair_id, bool(i.error)) for i in items] == [
         ("s1", False),
         ("s2", True),
         ("s3", True),
@@ -205,3 +206,34 @@ def test_batch_with_an_index_names_originals_as_the_user_would(
         assert str(tmp_path) not in path.read_text(encoding="utf-8"), path.name
     rows = [json.loads(r) for r in (tmp_path / "o" / "summary.jsonl").read_text().splitlines()]
     assert "p/originals/ar_atm.txt" in {r["original"] for r in rows}
+
+
+def test_batch_checks_originals_stored_in_a_manifest_index(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """An index built from a JSONL manifest keeps texts, not files: batch checks from the
+    stored text as ``pair --then check`` does (it used to fail every such item)."""
+    pairing = Path(__file__).resolve().parents[1] / "data" / "pairing"
+    manifest = tmp_path / "m.jsonl"
+    text = (pairing / "originals" / "ar_atm.txt").read_text(encoding="utf-8")
+    manifest.write_text(json.dumps({"id": "wire-atm", "text": text}) + "\n", encoding="utf-8")
+    index = tmp_path / "i.sqlite"
+    res = runner.invoke(cli, ["index", "add", "--index", str(index), "--manifest", str(manifest)])
+    assert res.exit_code == 0, res.output
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "en_atm.txt").write_text((pairing / "translations" / "en_atm.txt").read_text())
+    res = runner.invoke(
+        cli, ["batch", str(folder), "--index", str(index), "-o", str(tmp_path / "o")]
+    )
+    assert res.exit_code == 0, res.output
+    (row,) = map(json.loads, (tmp_path / "o" / "summary.jsonl").read_text().splitlines())
+    assert row["error"] is None and row["verdict"] == "faithful", row
+    assert row["original"].endswith("originals/wire-atm.txt")
+
+
+def test_batch_says_why_it_skips_an_original_indexed_by_its_address(tmp_path: Path) -> None:
+    items = read_batch_manifest(_manifest(tmp_path, ids=PAIRS[:1]))
+    item = dataclasses.replace(items[0], original="https://example.org/story")
+    (row,) = run_batch([item], tmp_path / "o").rows
+    assert row.error and "indexed from its address" in row.error and "example.org" in row.error

@@ -133,7 +133,7 @@ def test_dask_matches_in_process_and_survives_a_killed_worker(
     )
     assert workers[0].wait(timeout=10) == -signal.SIGKILL
     assert len(ticks) == len(items) and not remote.failed, remote.rows
-    assert [r.item_id for r in remote.rows] == [i.item_id for i in items]
+    assert [r.item_id for r in remote.rows] == [i.pair_id for i in items]
     assert _files(tmp_path / "remote") == _files(tmp_path / "local")
     assert len(local.rows) == len(items)
 
@@ -144,7 +144,7 @@ def test_cli_local_cluster_matches_in_process(tmp_path: Path, runner) -> None:  
     manifest = tmp_path / "two.tsv"
     manifest.write_text(
         "id\toriginal\ttranslation\n"
-        + "".join(f"{i.item_id}\t{i.original}\t{i.translation}\n" for i in items),
+        + "".join(f"{i.pair_id}\t{i.original}\t{i.translation}\n" for i in items),
         encoding="utf-8",
     )
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(tmp_path / "d"), "--workers", "2"])
