@@ -162,7 +162,7 @@ QUANTITY: dict[str, dict[str, str]] = {
         "ar": _AL + r"(?:كثير|كثيرة|كثيرون|كثيرين|العديد|عديد|عديدة)",
     },
     "few": {
-        "en": r"(?:several|some|a few|few)(?! (?:thousand|hundred|dozen|million|billion))|"
+        "en": r"(?:several|some|a few|few)(?! (?:thousand|hundred|dozen|million|billion|\d))|"
         r"a number of|a handful of",
         "ru": r"несколько|нескольк\w*|некотор\w*|ряд\w*|немного",
         "ar": _AL + r"(?:عدة|بعض|قليل\w*)|" + _W + r"عدد(?:ا|اً)? من",
@@ -178,9 +178,9 @@ QUANTITY: dict[str, dict[str, str]] = {
         "ru": r"(?<!\d )(?<!\d)(?:тысячи|тысяч)",
         "ar": r"(?<!\d )" + _AL + r"(?:آلاف|ألوف)",
     },
-    "most": {
-        "en": r"most|majority",
-        "ru": r"большинств\w*|больш\w* част\w*",
+    "most": {  # not a superlative ("the most courageous") nor a cap ("at most")
+        "en": r"(?<!the )(?<!at )most|mostly|mainly|majority",
+        "ru": r"большинств\w*|больш\w* част\w*|в основном|преимущественно",
         "ar": _AL + r"(?:معظم|أغلب\w*|غالبية)",
     },
 }
@@ -189,6 +189,10 @@ QUANTITY: dict[str, dict[str, str]] = {
 # "hundreds"): the faithful translations of bench/flags.py render "многие" / "العديد" as
 # "some" / "several" and "most" as "many" in 10 of their 5,734 sentences.
 MAGNITUDES = frozenset(("dozens", "hundreds", "thousands"))
+# ... and a swap with ``most``, the other end of the scale ("some" -> "most", "many" ->
+# "most" and back): the proportion itself changes. In the same 5,734 faithful sentences
+# "few" and "most" never replace each other, "many" and "most" do twice.
+PROPORTION_SWAPS = frozenset((frozenset(("few", "most")), frozenset(("many", "most"))))
 
 INTENSITY_ECHO = {
     "en": r"strong\w*|firm\w*|sever\w*|harsh\w*|sharp\w*|deep\w*|grave\w*|serious\w*|"

@@ -107,7 +107,8 @@ def _echo(table: dict[str, str], text: str, lang: str) -> bool:
 def _swap_pairs(v: _Texts, oh: list[Hit], th: list[Hit]) -> list[tuple[str, Hit, Hit]]:
     """The (class, original word, translation word) pairs the word lists allow as a swap:
     values each side lacks, a reporting verb made stronger (``REPORT_UP``), a change of
-    magnitude (``MAGNITUDES``), a title neither of whose names the other side echoes."""
+    magnitude (``MAGNITUDES``) or of proportion (``PROPORTION_SWAPS``), a title neither of
+    whose names the other side echoes."""
     out = []
     for cls in SWAP_CLASSES:
         ov = {h.value for h in oh if h.cls == cls}
@@ -116,7 +117,11 @@ def _swap_pairs(v: _Texts, oh: list[Hit], th: list[Hit]) -> list[tuple[str, Hit,
             for t in (h for h in th if h.cls == cls and h.value not in ov):
                 if cls == "report" and (o.value, t.value) not in L.REPORT_UP:
                     continue
-                if cls == "quantity" and not {o.value, t.value} & L.MAGNITUDES:
+                if (
+                    cls == "quantity"
+                    and not {o.value, t.value} & L.MAGNITUDES
+                    and frozenset((o.value, t.value)) not in L.PROPORTION_SWAPS
+                ):
                     continue
                 if cls == "title" and (
                     _echo(L.TITLE_ECHO[t.value], v.otext, v.ol)

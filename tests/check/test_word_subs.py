@@ -76,6 +76,24 @@ EDITED = [
         ("original", "translation"),
         "Dozens",
     ),
+    # "some" made "most": the proportion changes (written for this test)
+    (
+        "Некоторые участники протеста держали в руках плакаты против вакцинации.",
+        "ru",
+        "Most participants of the protest were holding signs against vaccination.",
+        "quantity",
+        ("original", "translation"),
+        "Most",
+    ),
+    # "most" made "many"
+    (
+        "وقال إن معظم الضحايا كانوا من الطلاب الذين حضروا الحفل.",
+        "ar",
+        "He said many of the victims were students who attended the ceremony.",
+        "quantity",
+        ("original", "translation"),
+        "many",
+    ),
     # "unwavering support" made "support"
     (
         "Министр подтвердил непоколебимую поддержку Сирии со стороны России.",
@@ -103,6 +121,17 @@ FAITHFUL = [
         "Многие жители города пострадали во время наводнения.",
         "ru",
         "Many residents of the city were injured during the flood.",
+    ),
+    # a superlative is not a proportion
+    (
+        "Многие называют его одним из самых смелых людей страны.",
+        "ru",
+        "Many call him one of the most courageous people in the country.",
+    ),
+    (
+        "Некоторые участники протеста держали в руках плакаты против вакцинации.",
+        "ru",
+        "Some participants of the protest were holding signs against vaccination.",
     ),
     (
         "وأصيب عدد من المدنيين في القصف.",
