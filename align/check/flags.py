@@ -316,7 +316,7 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     """
     al, o = ctx.alignment, ctx.options
     cov_s, cov_c = _coverage(ctx, pairs, [])
-    counts = {k: 0 for k in FLAG_KINDS}
+    counts = _counts([])
     mean = round(statistics.fmean(ctx.cos), 4) if ctx.cos else 0.0
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
     n_trans = len(al.translation.sentences)
@@ -347,14 +347,20 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     return None
 
 
+def _counts(flags: list[Flag]) -> dict[str, int]:
+    """Flags per kind, every kind present (a report's table has a row for each)."""
+    counts = dict.fromkeys(FLAG_KINDS, 0)
+    for f in flags:
+        counts[f.kind] += 1
+    return counts
+
+
 def _summary(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> Summary:
     """The verdict of a pair that is a translation: how much is rendered, how much changed."""
     o = ctx.options
     n = len(ctx.alignment.original.texts)
     cov_s, cov_c = _coverage(ctx, pairs, flags)
-    counts = {k: 0 for k in FLAG_KINDS}
-    for f in flags:
-        counts[f.kind] += 1
+    counts = _counts(flags)
     mean = statistics.fmean(ctx.cos) if ctx.cos else 0.0
     major = sum(f.severity == "major" for f in flags)
     changes = f"{major} major change{'s' * (major != 1)}"
