@@ -26,7 +26,7 @@ from typing import cast
 
 from align.text.name_tables import EN_STOP, RU_STOP
 from align.text.normalize import normalize_arabic
-from align.text.skeletons import _collapse, _lev, _script
+from align.text.skeletons import _collapse, _lev, _script, within
 from align.text.skeletons import edit_distance as edit_distance
 from align.text.skeletons import skeleton as skeleton
 from align.text.skeletons import skeleton_variants as skeleton_variants
@@ -245,7 +245,7 @@ def occurs(name: Name, text: str, strict: bool = False) -> bool:
     mine = skeleton_variants(name.text) | {name.skeleton}
     if strict:
         return any(
-            a == s or (min(len(a), len(s)) >= 5 and _lev(a, s, 1) <= 1)
+            a == s or (min(len(a), len(s)) >= 5 and within(a, s, 1))
             for ks in _text_keys(text)
             for s in ks
             for a in mine
