@@ -31,8 +31,9 @@ sys.path.insert(0, str(ROOT))
 from _data import shared_data  # noqa: E402
 
 from align.batch.check import Payload, check_payload  # noqa: E402
+from align.batch.inputs import read_batch_manifest  # noqa: E402
 from align.batch.run import BatchOptions, _read_inputs, run_batch  # noqa: E402
-from align.pipeline import PairSpec, read_batch_manifest  # noqa: E402
+from align.pipeline import PairSpec  # noqa: E402
 
 
 def make_items(folder: Path, n_ntrex: int = 55) -> list[PairSpec]:
