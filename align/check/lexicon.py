@@ -222,7 +222,9 @@ def _hits(table: str, text: str, lang: str) -> tuple[tuple[str, tuple[tuple[int,
     return tuple(out)
 
 
+@lru_cache(maxsize=16)
 def _patterns(table: str, lang: str) -> dict[str, str]:
+    """Concept (or role) -> its pattern in ``lang``; cached and shared, so never changed."""
     if table in ("concepts", "qualifiers"):
         want = table == "qualifiers"
         return {n: p[lang] for n, (_, p) in CONCEPTS.items() if (n in QUALIFIER_CUES) == want}

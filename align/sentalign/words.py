@@ -235,16 +235,17 @@ def _match(
     for i, j in pairs:
         s[i, :] = -1
         s[:, j] = -1
-    rows = np.arange(len(ow))
     for _ in range(1 + ITERATIONS):
         best_t = s.argmax(1)
-        # mutual best partners above the floor (array ops: this loop runs per link)
-        take = np.flatnonzero((s.argmax(0)[best_t] == rows) & (s[rows, best_t] >= min_sim))
-        if not take.size:
+        best_o = s.argmax(0)
+        new = [(i, int(j)) for i, j in enumerate(best_t) if best_o[j] == i and s[i, j] >= min_sim]
+        if not new:
             break
-        pairs.update((int(i), int(best_t[i])) for i in take)
-        s[take, :] = -1
-        s[:, best_t[take]] = -1
+        for i, j in new:
+            pairs.add((i, j))
+        for i, j in new:
+            s[i, :] = -1
+            s[:, j] = -1
     # second partners: an unmatched word nearly as close to a matched word's partner
     o_done = {i for i, _ in pairs}
     t_done = {j for _, j in pairs}
