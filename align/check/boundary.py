@@ -18,6 +18,12 @@ boundaries, measured here on the links' own cosines and length ratios:
   tell: a document whose links are few, or padded with additions, has no typical ratio.)
   The flag stays, so the recall of a real cut is kept, but it is minor, with the gain as
   evidence.
+* ``repeated_in``: the same for a major partial omission whose words the original itself
+  repeats in another sentence that the translation renders (a headline quoting the body:
+  "...: \"كانت جلالتها نموذجا للقيادة\"" above a body sentence holding the quote). The
+  content is not lost, only the repetition; minor, with the repeating sentence as evidence.
+  Words of one language against words of the same language: no encoder, no threshold
+  learnt from the bench (``REPEATED_SHARE`` of the cut's words of 3+ letters).
 
 Both rules read only the alignment and the encoder's sentence vectors, so they hold for
 any language pair; neither is keyed to a word list.
@@ -30,12 +36,15 @@ from typing import TYPE_CHECKING
 
 from align.embed.encoder import cosines
 from align.sentalign.moves import joined
+from align.text.names import words
+from align.text.normalize import normalize_arabic
 from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
 BOUNDARY_GAIN = 0.03  # a neighbour's cosine rises this much when the cut words are its own
+REPEATED_SHARE = 0.8  # of a cut's words that another linked original sentence also holds
 
 
 def slipped_additions(ctx: FlagContext, added: list[int]) -> dict[int, Flag]:
@@ -117,8 +126,31 @@ def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
             gain = _neighbour_gain([gains[m] for m in moves[id(f)]])
             if gain is not None:
                 f = replace(f, severity="minor", evidence={**f.evidence, "neighbour_gain": gain})
+            elif (at := repeated_in(ctx, pairs, f)) is not None:
+                again = f" (the original repeats it in sentence {at + 1}, which is rendered)"
+                evidence = {**f.evidence, "repeated_in": at}
+                f = replace(f, severity="minor", detail=f.detail + again, evidence=evidence)
         out.append(f)
     return out
+
+
+def _tokens(text: str) -> set[str]:
+    """Words of 3+ letters, case and Arabic spelling variants folded."""
+    return {normalize_arabic(w).casefold() for w, _ in words(text) if len(w) >= 3}
+
+
+def repeated_in(ctx: FlagContext, pairs: list[Link], f: Flag) -> int | None:
+    """The original sentence (0-based), outside ``f``'s link, that holds
+    ``REPEATED_SHARE`` of ``f``'s cut words (3 or more of them) and is linked; else None."""
+    ot = ctx.alignment.original.texts
+    spans = [s for s in f.spans if s.side == "original"]
+    cut = _tokens(" ".join(ot[s.sentence][s.start : s.end] for s in spans))
+    if len(cut) < 3:
+        return None
+    for i in sorted({i for lk in pairs for i in lk.original} - set(f.original)):
+        if len(cut & _tokens(ot[i])) >= REPEATED_SHARE * len(cut):
+            return i
+    return None
 
 
 def _neighbour_gain(gains: list[float]) -> float | None:

@@ -130,3 +130,29 @@ def test_moved_across_encodes_its_new_texts_in_one_call() -> None:
     rec = RecordingEncoder()
     moved_across(_ctx(orig, trans, links, encoder=rec), [cut, cut])
     assert len(rec.new_texts_per_call()) == 1
+
+
+def test_a_cut_the_original_repeats_in_a_rendered_sentence_is_minor() -> None:
+    # a headline quoting the body: the translation's headline drops the quote, its body
+    # renders it (the neighbour does not, so only the repetition can tell)
+    quote = "Её величество была образцом лидерства"
+    orig = [
+        f'Лидеры скорбят: "{quote}"',
+        "Второе предложение.",
+        f'Король сказал: "{quote}, мы помним".',
+    ]
+    trans = ["Leaders mourn the queen", "A second sentence.", 'The king said: "She was a model".']
+    a = orig[0].index(quote)
+    cut = Flag(
+        PARTIAL_OMISSION, "major", (0,), (0,), "Partly omitted", {},
+        spans=(Span("original", 0, a, a + len(quote)),),
+    )  # fmt: skip
+    angles = {f"{quote} {orig[1]}": 1.0, orig[1]: 1.0, trans[1]: 1.0}  # no neighbour gain
+    links = [Link((0,), (0,), 0.6), Link((1,), (1,), 0.9), Link((2,), (2,), 0.9)]
+    (f,) = moved_across(_ctx(orig, trans, links, angles), [cut])
+    assert f.severity == "minor" and f.evidence["repeated_in"] == 2
+    assert f.detail.endswith("(the original repeats it in sentence 3, which is rendered)")
+    # the repeating sentence left out of the translation: the quote is lost, still major
+    links[2] = Link((2,), (), 0.0)
+    (g,) = moved_across(_ctx(orig, trans[:2], links, angles), [cut])
+    assert g.severity == "major" and "repeated_in" not in g.evidence
