@@ -23,7 +23,7 @@ boundaries, measured here on the links' own cosines and length ratios:
   "...: \"كانت جلالتها نموذجا للقيادة\"" above a body sentence holding the quote). The
   content is not lost, only the repetition; minor, with the repeating sentence as evidence.
   Words of one language against words of the same language: no encoder, no threshold
-  learnt from the bench (``REPEATED_SHARE`` of the cut's words of 3+ letters).
+  learnt from the bench (``REPEATED_SHARE`` of the cut's content words of 3+ letters).
 
 Both rules read only the alignment and the encoder's sentence vectors, so they hold for
 any language pair; neither is keyed to a word list.
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from align.embed.encoder import cosines
 from align.sentalign.moves import joined
+from align.sentalign.words import FUNCTION_WORDS
 from align.text.names import words
 from align.text.normalize import normalize_arabic
 from align.types import PARTIAL_OMISSION, SPLIT, Flag, Link
@@ -135,13 +136,19 @@ def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
 
 
 def _tokens(text: str) -> set[str]:
-    """Words of 3+ letters, case and Arabic spelling variants folded."""
-    return {normalize_arabic(w).casefold() for w, _ in words(text) if len(w) >= 3}
+    """Content words of 3+ letters (not ``FUNCTION_WORDS``: "التي", "для", "which" are in
+    every sentence), case and Arabic spelling variants folded."""
+    return {
+        normalize_arabic(w).casefold()
+        for w, _ in words(text)
+        if len(w) >= 3 and w.casefold() not in FUNCTION_WORDS
+    }
 
 
 def repeated_in(ctx: FlagContext, pairs: list[Link], f: Flag) -> int | None:
     """The original sentence (0-based), outside ``f``'s link, that holds
-    ``REPEATED_SHARE`` of ``f``'s cut words (3 or more of them) and is linked; else None."""
+    ``REPEATED_SHARE`` of ``f``'s cut content words (3 or more of them) and is linked;
+    else None."""
     ot = ctx.alignment.original.texts
     spans = [s for s in f.spans if s.side == "original"]
     cut = _tokens(" ".join(ot[s.sentence][s.start : s.end] for s in spans))
