@@ -191,7 +191,8 @@ QUANTITY: dict[str, dict[str, str]] = {
 MAGNITUDES = frozenset(("dozens", "hundreds", "thousands"))
 # ... and a swap with ``most``, the other end of the scale ("some" -> "most", "many" ->
 # "most" and back): the proportion itself changes. In the same 5,734 faithful sentences
-# "few" and "most" never replace each other, "many" and "most" do twice.
+# "few" and "most" never replace each other, "many" and "most" do twice
+# (``bench/quantity_swaps.py`` counts them).
 PROPORTION_SWAPS = frozenset((frozenset(("few", "most")), frozenset(("many", "most"))))
 
 INTENSITY_ECHO = {
