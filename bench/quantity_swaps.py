@@ -27,13 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from flags import load_cases  # noqa: E402
 
-from align.check.lexicon import word_pattern  # noqa: E402
-from align.check.lexicon_subs import QUANTITY  # noqa: E402
+from align.check.word_subs import class_hits  # noqa: E402
 
 
 def values(text: str, lang: str) -> set[str]:
-    """The ``QUANTITY`` values ``text`` holds."""
-    return {k for k, p in QUANTITY.items() if word_pattern(p[lang]).search(text)}
+    """The ``QUANTITY`` values ``text`` holds, found as the swap rule finds them."""
+    return {h.value for h in class_hits(text, lang) if h.cls == "quantity"}
 
 
 def main() -> None:

@@ -108,26 +108,22 @@ def quantiles(values: list[float]) -> list[float]:
     return [round(v[min(len(v) - 1, int(len(v) * p))], 3) for p in (0.05, 0.25, 0.5, 0.75, 0.95)]
 
 
-def real_pairs() -> list[dict[str, Any]]:
-    """The annotated real pairs whose texts are present; rows without a ``split`` are the
-    ``seen`` ones (in view while the threshold was set)."""
+def annotated_pairs() -> list[dict[str, Any]]:
+    """Every annotated real pair, texts present or not, with its folder; rows without a
+    ``split`` are the ``seen`` ones (in view while the threshold was set)."""
     folder = Path(os.environ.get("PROVALIGN_REALDEV", ROOT.parent / "realdev-data")) / "story"
     rows = [
         json.loads(line)
         for line in (ROOT / "bench" / "verdicts_real.jsonl").read_text().splitlines()
         if line.strip()
     ]
-    return [
-        dict(r, split=r.get("split", "seen"), dir=folder / r["id"])
-        for r in rows
-        if (folder / r["id"] / "orig.txt").exists()
-    ]
+    return [dict(r, split=r.get("split", "seen"), dir=folder / r["id"]) for r in rows]
 
 
-def _real_ids() -> set[str]:
-    """Every annotated real pair's id, texts present or not."""
-    lines = (ROOT / "bench" / "verdicts_real.jsonl").read_text().splitlines()
-    return {json.loads(line)["id"] for line in lines if line.strip()}
+def real_pairs(annotated: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The annotated real pairs whose texts are present."""
+    rows = annotated_pairs() if annotated is None else annotated
+    return [r for r in rows if (r["dir"] / "orig.txt").exists()]
 
 
 def real_right(real: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
@@ -227,8 +223,10 @@ def main() -> None:
             rows.append(row)
         if n % 25 == 0:
             print(f"{n}/{len(docs)}", file=sys.stderr)
+    annotated = annotated_pairs()
+    present = real_pairs(annotated)
     real = []
-    for r in real_pairs():
+    for r in present:
         od = load_document(r["dir"] / "orig.txt", LoadOptions(lang=r["orig_lang"]))
         td = load_document(r["dir"] / "trans.txt", LoadOptions(lang="en"))
         al = align_documents(od, td, CHECK_OPTIONS, encoder=enc)
@@ -274,7 +272,7 @@ def main() -> None:
         result["real"] = real
         result["real_right"] = real_right(real)
     # rows whose texts are not there are skipped; say which, so a lost folder shows
-    result["real_missing"] = sorted(_real_ids() - {r["id"] for r in real_pairs()})
+    result["real_missing"] = sorted({r["id"] for r in annotated} - {r["id"] for r in present})
     print(json.dumps(result, indent=1))
 
 

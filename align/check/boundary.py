@@ -25,8 +25,9 @@ boundaries, measured here on the links' own cosines and length ratios:
   Words of one language against words of the same language: no encoder, no threshold
   learnt from the bench (``REPEATED_SHARE`` of the cut's content words of 3+ letters).
 
-Both rules read only the alignment and the encoder's sentence vectors, so they hold for
-any language pair; neither is keyed to a word list.
+The first two read only the alignment and the encoder's sentence vectors, so they hold
+for any language pair; ``repeated_in`` reads the original's own words, with only the
+shared function-word lists (``align.sentalign.words.FUNCTION_WORDS``) left out.
 """
 
 from __future__ import annotations
