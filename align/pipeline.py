@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -311,10 +312,11 @@ def specs_from_pairs(
 
     names = [str(r.translation) for r in pair_results]
     stems = [Path(urlsplit(n).path).stem if is_url(n) else Path(n).stem for n in names]
+    shared = Counter(stems)  # counted once: an archive pairs thousands of translations
     specs = []
     for result, raw, stem in zip(pair_results, names, stems, strict=True):
         translation: Path | str = raw if is_url(raw) else Path(raw)  # a URL stays a str
-        pair_id = (stem if stems.count(stem) == 1 else raw) or "translation"
+        pair_id = (stem if shared[stem] == 1 else raw) or "translation"
         best = result.candidates[0] if result.candidates else None
         if best is None or result.verdict == NO_ORIGINAL:
             note, error = f"pairing: {result.verdict}", "no original found for this translation"
