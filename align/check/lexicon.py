@@ -69,7 +69,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "most": (
         "hedge",
         {
-            "en": r"most|majority",
+            "en": r"(?<!the )(?<!at )most|majority",  # not "the most courageous", "at most"
             "ru": r"большинств\w*|больша\w* част\w*",
             "ar": r"معظم|أغلب\w*|غالبية",
         },

@@ -157,3 +157,18 @@ def test_a_vague_recent_time_made_specific_is_flagged_on_the_original() -> None:
     f = _one(_flags(o, "ar", t, subkind="time"))
     assert f.kind == "partial_omission" and _words(f, "original", o, t) == ["خلال الأيام الماضية"]
     assert not _flags(o, "ar", "Floods hit the area in recent days.", subkind="time")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Most residents left the city.", True),
+        ("The majority of residents left.", True),
+        ("one of the most courageous people", False),  # a superlative
+        ("at most 40 people", False),  # a cap
+    ],
+)
+def test_most_is_a_proportion_not_a_superlative(text: str, found: bool) -> None:
+    # the same reading as ``lexicon_subs.QUANTITY``'s "most", so the gate and the
+    # meaning rules do not count a superlative as a hedge either
+    assert ("most" in concept_hits(text, "en")) is found
