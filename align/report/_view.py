@@ -297,26 +297,52 @@ def sentence_marks(
     ]
 
 
-def marked_pieces(text: str, marks: list[tuple[int, int, Flag]]) -> list[tuple[str, Flag | None]]:
-    """``text`` cut into consecutive pieces, each with the flag marking it (or None).
+def stacked_pieces(
+    text: str, marks: list[tuple[int, int, Flag]]
+) -> list[tuple[str, tuple[Flag, ...]]]:
+    """``text`` cut into consecutive pieces, each with every flag marking it, the most
+    severe first (on a tie the narrower span: the words inside; then ``marks`` order);
+    unmarked pieces have none.
 
-    Every writer renders marked words from this one split: spans are clipped to the
-    text (a hand-edited report may point past it), overlapping spans give the piece
-    to the most severe flag, and joining the pieces gives ``text`` back unchanged.
+    Spans are clipped to the text (a hand-edited report may point past it), and joining
+    the pieces gives ``text`` back unchanged. Where spans overlap (a changed number inside
+    added words) the piece carries both flags, so a writer can show both: the HTML report
+    marks it apart and names every flag on hover.
     """
     n = len(text)
     marks = [(max(0, a), min(n, b), f) for a, b, f in marks if min(n, b) > max(0, a)]
     if not marks:
-        return [(text, None)] if text else []
+        return [(text, ())] if text else []
     cuts = sorted({0, n, *(a for a, _, _ in marks), *(b for _, b, _ in marks)})
-    out: list[tuple[str, Flag | None]] = []
+    out: list[tuple[str, tuple[Flag, ...]]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        over = [f for x, y, f in marks if x <= a and b <= y]
-        flag = max(over, key=lambda f: severity_rank(f.severity)) if over else None
-        if out and out[-1][1] is flag:
-            out[-1] = (out[-1][0] + text[a:b], flag)
+        over = [(y - x, f) for x, y, f in marks if x <= a and b <= y]
+        over.sort(key=lambda m: (-severity_rank(m[1].severity), m[0]))
+        stack = tuple(f for _, f in over)
+        if out and _same(out[-1][1], stack):
+            out[-1] = (out[-1][0] + text[a:b], stack)
         else:
-            out.append((text[a:b], flag))
+            out.append((text[a:b], stack))
+    return out
+
+
+def _same(a: tuple[Flag, ...], b: tuple[Flag, ...]) -> bool:
+    """The same flags, by identity (two equal flags of two rows are still two flags)."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+def marked_pieces(text: str, marks: list[tuple[int, int, Flag]]) -> list[tuple[str, Flag | None]]:
+    """``text`` cut into consecutive pieces, each with the flag marking it (or None): the
+    first of ``stacked_pieces``' flags, neighbours with the same flag joined. The text and
+    Markdown writers show one flag at a time, so one suffices there; joining the pieces
+    gives ``text`` back unchanged."""
+    out: list[tuple[str, Flag | None]] = []
+    for piece, stack in stacked_pieces(text, marks):
+        flag = stack[0] if stack else None
+        if out and out[-1][1] is flag:
+            out[-1] = (out[-1][0] + piece, flag)
+        else:
+            out.append((piece, flag))
     return out
 
 

@@ -44,13 +44,13 @@ from align.report._view import (
     kind_label,
     lang_name,
     link_coverage,
-    marked_pieces,
     percent,
     plural,
     reason_phrase,
     sentence_marks,
     severity_phrase,
     severity_rank,
+    stacked_pieces,
 )
 from align.report.overview import overview_svg
 from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
@@ -111,15 +111,18 @@ def lang_attrs(lang: str) -> str:
 
 
 def _marked(s: Sentence, role: str, flags: tuple[Flag, ...]) -> str:
-    """The sentence text, escaped, with a ``<mark>`` per flagged span (kind colour, flag on
-    hover)."""
+    """The sentence text, escaped, with a ``<mark>`` per flagged piece (the colour of its
+    most severe flag's kind, every flag on hover). Words two flags point at (a changed
+    number inside added words) are a mark of their own, outlined (class ``w2``), so the
+    lesser flag's words stay visible inside the greater's."""
     out = []
-    for piece, flag in marked_pieces(s.text, sentence_marks(flags, role, s.index)):
-        if flag is None:
+    for piece, stack in stacked_pieces(s.text, sentence_marks(flags, role, s.index)):
+        if not stack:
             out.append(e(piece))
             continue
-        tip = f"{kind_label(flag.kind)} ({flag.severity}): {flag.detail}"
-        out.append(f'<mark class="w k-{css_token(flag.kind)}" title="{e(tip)}">{e(piece)}</mark>')
+        tip = "\n".join(f"{kind_label(f.kind)} ({f.severity}): {f.detail}" for f in stack)
+        cls = f"w k-{css_token(stack[0].kind)}" + (" w2" if len(stack) > 1 else "")
+        out.append(f'<mark class="{cls}" title="{e(tip)}">{e(piece)}</mark>')
     return "".join(out)
 
 

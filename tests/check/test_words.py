@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -11,7 +12,7 @@ from align.check.flags import check_alignment
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.embed.encoder import Encoder
 from align.report import render
-from align.report._view import marked_pieces
+from align.report._view import marked_pieces, stacked_pieces
 from align.report.read_json import report_from_dict
 from align.report.write_json import render_json
 from align.sentalign.words import align_words
@@ -156,6 +157,34 @@ def test_marked_pieces_clip_and_rejoin() -> None:
         ("a", None),
         ("bcd", "omission"),
         ("ef", "insertion"),
+    ]
+
+
+def test_html_marks_words_two_flags_point_at_apart() -> None:
+    # a changed number inside added words: both flags major; the number keeps a mark of
+    # its own (outlined, both flags on hover) instead of vanishing into the insertion's
+    doc = document_from_lines(["Сказал он, что пришли 6 человек."], "ru")
+    t = "He said late on Monday that 5 people came."
+    tdoc = document_from_lines([t], "en")
+    ins = Flag("insertion", "major", (0,), (0,), "added", spans=(Span("translation", 0, 8, 30),))
+    num = Flag("number_mismatch", "major", (0,), (0,), "5", spans=(Span("translation", 0, 28, 29),))
+    report = Report(Alignment(doc, tdoc, (Link((0,), (0,), 0.9),), Signature("t", "e")), (ins, num))
+    html = render(report, "html")
+    marks = re.findall(r'<mark class="([^"]*)" title="([^"]*)">([^<]*)</mark>', html)
+    assert [(c, p) for c, _, p in marks] == [
+        ("w k-insertion", "late on Monday that "),
+        ("w k-number_mismatch w2", "5"),
+        ("w k-insertion", " "),
+    ]
+    assert marks[1][1].count("(major)") == 2  # both flags named on hover
+    pieces = stacked_pieces(t, [(8, 30, ins), (28, 29, num)])
+    assert "".join(p for p, _ in pieces) == t
+    assert [(p, [f.kind for f in s]) for p, s in pieces] == [
+        ("He said ", []),
+        ("late on Monday that ", ["insertion"]),
+        ("5", ["number_mismatch", "insertion"]),
+        (" ", ["insertion"]),
+        ("people came.", []),
     ]
 
 
