@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,16 +63,54 @@ def _clean_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _refuse_output_over_input(args, kwargs)
         try:
             return func(*args, **kwargs)
         except AlignError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(_with_options(str(exc))) from None
         except MemoryError:
-            raise click.ClickException(
-                "out of memory; try a smaller input or --max-chars"
-            ) from None
+            hint = " or --max-chars" if "max_chars" in _param_names() else ""
+            raise click.ClickException(f"out of memory; try a smaller input{hint}") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _param_names() -> set[str]:
+    """The parameters of the command being run (empty outside a command)."""
+    ctx = click.get_current_context(silent=True)
+    return {p.name for p in ctx.command.params if p.name} if ctx is not None else set()
+
+
+def _with_options(message: str) -> str:
+    """A library message that asks for the language, naming this command's options for it
+    (``split`` and ``index add`` take ``--lang``; the pair commands one per side)."""
+    if not message.endswith("give --lang"):
+        return message
+    names = _param_names()
+    if "lang" in names:
+        return message
+    if "orig_lang" in names:
+        return message[: -len("--lang")] + "--orig-lang or --trans-lang"
+    return message[: -len("; give --lang")]
+
+
+def _refuse_output_over_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """``-o`` naming one of the command's own input files would replace that input with the
+    result (``check a.txt b.txt -o b.txt``): refused as a usage error before anything runs."""
+    out = kwargs.get("output")
+    if not isinstance(out, Path) or str(out) == "-" or not out.is_file():
+        return
+    values: list[Any] = []
+    for name, value in [*((None, a) for a in args), *kwargs.items()]:
+        if name == "output":
+            continue
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):  # PairInput
+            values += [getattr(value, f.name) for f in dataclasses.fields(value)]
+        else:
+            values += list(value) if isinstance(value, (list, tuple)) else [value]
+    for v in values:
+        if isinstance(v, Path) and v.is_file() and os.path.samefile(v, out):
+            raise click.UsageError(f"-o {out} is also an input ({v}); choose another file")
 
 
 @contextmanager
@@ -888,8 +927,9 @@ def main() -> None:
     except SystemExit:
         raise
     except OSError as exc:
-        if exc.errno != errno.EPIPE:
-            click.echo(f"Error: {exc.strerror or exc}", err=True)
+        if exc.errno != errno.EPIPE:  # a file names itself; otherwise it was stdout
+            where = exc.filename or "<stdout>"
+            click.echo(f"Error: {where}: {exc.strerror or exc}", err=True)
             sys.exit(1)
         try:  # the reader went away: silence the final flush, exit like a killed writer
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -602,3 +602,44 @@ def test_html_with_control_characters_after_br(runner: CliRunner, tmp_path: Path
         "The minister spoke to reporters on Tuesday.",
         "He said the schools would open in May.",
     ]
+
+
+def test_output_over_an_input_is_refused_before_anything_runs(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    trans = tmp_path / "en.txt"
+    shutil.copy(BAD / "en.txt", trans)
+    before = trans.read_bytes()
+    for cmd in ("check", "align"):
+        result = runner.invoke(cli.cli, [cmd, str(BAD / "ar.txt"), str(trans), "-o", str(trans)])
+        assert result.exit_code == 2, result.output
+        assert "is also an input" in result.output and "Traceback" not in result.output
+        assert trans.read_bytes() == before
+
+
+def test_language_advice_names_this_commands_option(runner: CliRunner) -> None:
+    numbers = str(BAD / "numbers.txt")
+    result = runner.invoke(cli.cli, ["check", numbers, str(BAD / "en.txt")])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("give --orig-lang or --trans-lang"), result.output
+    result = runner.invoke(cli.cli, ["split", numbers])
+    assert result.exit_code == 1 and result.output.strip().endswith("give --lang")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_full_stdout_is_named_in_the_error() -> None:
+    """``provalign split x > /dev/full`` (a real process: the write fails at the flush)."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, str(Path(cli.__file__)), "split", str(BAD / "en.txt")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "Error: <stdout>: No space left on device"
