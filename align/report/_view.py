@@ -230,6 +230,19 @@ def side_phrase(doc: Document) -> str:
     return f"{lang_name(doc.lang)}, {plural(len(doc.sentences), 'sentence')}"
 
 
+def page_notes(doc: Document) -> list[str]:
+    """What the reader took out of a saved page besides its sentences (``"byline: By Jane
+    Doe"``, ``"attribution: Translated from Arabic and edited by ..."``). An appended
+    disclaimer is one of the edits a republisher makes; read from HTML it lands here, not
+    in a sentence, so every human-facing report names it under its side."""
+    meta = doc.meta
+    fields = (("byline", meta.byline), ("published", meta.published))
+    notes = [f"{name}: {value}" for name, value in fields if value]
+    if meta.attribution:
+        notes.append(f"attribution: {meta.attribution}")
+    return notes
+
+
 def coverage_phrase(summary: Summary) -> str:
     """The coverage line of a checked report, shared by the text and Markdown summaries.
 

@@ -44,6 +44,7 @@ from align.report._view import (
     kind_label,
     lang_name,
     link_coverage,
+    page_notes,
     percent,
     plural,
     reason_phrase,
@@ -261,6 +262,10 @@ def _facts(report: Report) -> str:
                 f'<span class="lang-name">{e(lang_name(doc.lang))}</span> '
                 f'<span class="file" dir="auto">{e(doc.meta.path)}</span> '
                 f'<span class="muted">· {plural(len(doc.sentences), "sentence")}</span>'
+                + "".join(
+                    f'<br><span class="muted note" dir="auto">{e(note)}</span>'
+                    for note in page_notes(doc)
+                )
                 + _fetched(doc),
             )
         )

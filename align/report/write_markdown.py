@@ -21,6 +21,7 @@ from align.report._view import (
     kind_label,
     link_coverage,
     marked_pieces,
+    page_notes,
     percent,
     quote,
     reason_phrase,
@@ -71,7 +72,9 @@ def _markdown(report: Report) -> str:
     out = ["# Translation check" if checked else "# Alignment", ""]
     files = [
         f"- **Original:** `{_code(orig.meta.path)}` ({side_phrase(orig)})",
+        *(f"  - {_inline(note)}" for note in page_notes(orig)),
         f"- **Translation:** `{_code(trans.meta.path)}` ({side_phrase(trans)})",
+        *(f"  - {_inline(note)}" for note in page_notes(trans)),
     ]
     summary = report.summary
     if summary is None:

@@ -23,6 +23,7 @@ from align.report._view import (
     kind_label,
     link_coverage,
     marked_text,
+    page_notes,
     percent,
     reason_phrase,
     severity_phrase,
@@ -86,7 +87,9 @@ def _head_lines(report: Report, color: bool) -> list[str]:
             + (f" ({visible(reason_phrase(summary))})" if summary.reason else "")
         )
     lines.append(f"Original:    {visible(orig.meta.path)} ({side_phrase(orig)})")
+    lines += [f"             {visible(note)}" for note in page_notes(orig)]
     lines.append(f"Translation: {visible(trans.meta.path)} ({side_phrase(trans)})")
+    lines += [f"             {visible(note)}" for note in page_notes(trans)]
     if summary is not None:
         lines.append(f"Coverage:    {coverage_phrase(summary)}")
     if counts := counts_phrase(report):

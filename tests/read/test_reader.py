@@ -186,3 +186,18 @@ def test_load_pair_refuses_same_language() -> None:
     assert "en.txt" in str(info.value) and "en.utf16.txt" in str(info.value)
     orig, trans = load_pair(READER / "ar.txt", READER / "en.txt")
     assert (orig.lang, trans.lang) == ("ar", "en")
+
+
+def test_page_notes_reach_every_human_report() -> None:
+    # an appended disclaimer read from a page lands in ``attribution``, not in a sentence:
+    # the text, Markdown and HTML reports name it under its side
+    from align.report import render
+    from align.types import Alignment, Link, Report, Signature
+
+    page = load_document(READER / "news.html")
+    orig = load_document(READER / "ar.txt")
+    report = Report(Alignment(orig, page, (Link((0,), (0,), 0.9),), Signature("t", "e")), ())
+    for fmt in ("text", "md", "html"):
+        out = render(report, fmt)
+        assert "attribution: Translated from Arabic by John Doe" in out, fmt
+        assert "byline: Jane Roe" in out, fmt
