@@ -1,7 +1,7 @@
 """One row per link as tab-separated values, for spreadsheets and scripts.
 
 Indices are 0-based and comma-joined; one-sided links leave one side empty, and their
-``score`` is the certainty that the sentence has no counterpart (not a match). Tabs and
+``score`` is 1 minus the match of its closest sentence on the other side (not a match). Tabs and
 line breaks inside sentences become spaces. ``spans`` lists the flagged words of the
 row as ``kind:side:sentence:start-end`` (0-based character offsets into that sentence),
 ``;``-separated, so every link stays on one line (a TSV
