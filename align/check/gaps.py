@@ -77,6 +77,10 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
     ot, tt = al.original.texts, al.translation.texts
     draft = Draft(al.original.texts, al.translation.texts, al.links)
     moved_o, moved_t = find_moves(draft, ctx.encoder, o.reorder_sim, o.reorder_extend_sim)
+    # a line without words ("* * *" moved to "----") is debris, not a moved passage: it
+    # stays a gap (an info note) instead of a reorder flag pairing rules with bullets
+    moved_o = {i for i in moved_o if has_words(ot[i])}
+    moved_t = {j for j in moved_t if has_words(tt[j])}
     added = [j for lk in al.links if not lk.original for j in lk.translation]
     flags: list[Flag] = []
     for g in _groups(al.links, "original"):
