@@ -183,6 +183,7 @@ def build(pick: Pick, lines: dict[str, list[str]], ids: list[str]) -> dict[str, 
     note = (
         f"SYNTHETIC republication of NTREX {pick.doc}: headline+disclaimer added, "
         f"paragraph {dropped + 1} dropped, 1 number changed, 1 name respelled "
+        "(a transliteration variant: not an edit) "
         f"(seed {used_seed})"
     )
     return {
