@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,6 +53,14 @@ class _PathOrUrl(_ParamBase):
 
         if isinstance(value, (str, Path)) and is_url(str(value)):
             return str(value)
+        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]+)://", str(value))
+        if scheme:  # click.Path would turn "ftp://x" into a missing file "ftp:/x"
+            self.fail(
+                f"{value}: unsupported address ({scheme.group(1)}://); give a file or an "
+                "http(s) URL",
+                param,
+                ctx,
+            )
         return FILE.convert(value, param, ctx)
 
 
@@ -274,6 +283,8 @@ def _input_options(func: F) -> F:
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
         pair = PairInput(**{name: kwargs.pop(name) for name in fields})
+        if str(pair.original) == "-" and str(pair.translation) == "-":
+            raise click.UsageError("ORIGINAL and TRANSLATION cannot both be '-' (one stdin)")
         try:  # a usage error, reported before any work
             encoder_spec(pair.encoder, pair.accurate)
         except BackendError as exc:
@@ -602,7 +613,11 @@ def index_add(
         if urls:
             fetch = fetch_options(MAX_CHARS, fetch_timeout, fetch_cache)
             manifest = write_url_manifest(urls, manifest, Path(tmp), fetch)
-        with _progress(count_inputs(files, manifest), "indexing") as tick:
+        total = count_inputs(files, manifest)
+        if total == 0:  # valid (a watched folder may be empty today), but say so
+            shown = ", ".join(str(p) for p in files) or str(manifest)
+            click.echo(f"Warning: {shown}: no articles (.txt, .html or .htm files)", err=True)
+        with _progress(total, "indexing") as tick:
             options = IndexOptions(lang=lang, role=role, renders=renders)
             result = add_to_index(index_path, files, manifest, options, progress=tick)
     click.echo(f"added {result.added}, already present {result.skipped} -> {index_path}")

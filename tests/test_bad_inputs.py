@@ -414,6 +414,7 @@ def test_index_add(runner: CliRunner, resolve, tmp_path: Path, case: Case) -> No
     if case.name == "directory":  # a folder of originals is valid input: here, an empty one
         assert_ok(result)
         assert "added 0" in result.output
+        assert f"Warning: {path}: no articles" in result.stderr
         return
     if case.error:
         assert_error(result, path, case.error if case.name != "missing" else "no such file")
@@ -643,3 +644,18 @@ def test_full_stdout_is_named_in_the_error() -> None:
         )
     assert proc.returncode == 1
     assert proc.stderr.strip() == "Error: <stdout>: No space left on device"
+
+
+def test_both_inputs_from_stdin_and_other_schemes_are_usage_errors(runner: CliRunner) -> None:
+    result = runner.invoke(cli.cli, ["check", "-", "-"], input="Some text.\n")
+    assert result.exit_code == 2 and "cannot both be '-'" in result.output
+    result = runner.invoke(cli.cli, ["check", str(BAD / "ar.txt"), "ftp://example.org/x"])
+    assert result.exit_code == 2 and "unsupported address (ftp://)" in result.output
+
+
+def test_gold_with_a_sentence_in_two_links_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    gold, links = tmp_path / "gold.links", tmp_path / "ok.links"
+    gold.write_text("[0]:[0]\n[0]:[1]\n", encoding="utf-8")
+    links.write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
+    result = runner.invoke(cli.cli, ["eval-align", "--gold", str(gold), str(links)])
+    assert_error(result, gold, "original sentence 0 is in two links")

@@ -65,4 +65,11 @@ def read_links(path: str | Path) -> list[Link]:
     links = parse_links(text, str(p))
     if not links:
         raise FormatError("no links in file", str(p))
+    for side in ("original", "translation"):  # a ladder pairs each sentence at most once
+        seen: set[int] = set()
+        for lk in links:
+            twice = seen.intersection(getattr(lk, side))
+            if twice:
+                raise FormatError(f"{side} sentence {min(twice)} is in two links", str(p))
+            seen.update(getattr(lk, side))
     return links
