@@ -1,14 +1,19 @@
 """Bytes to text: the encoding of an input file, detected without a flag.
 
-Arabic and Russian archives still hold windows-1256, windows-1251 and KOI8-R files, and
-Windows tools write UTF-16 with a BOM. Detection: BOM first, then binary signatures and
-NUL bytes (a PDF or image is refused, BOM-less UTF-16 recognised), then strict UTF-8
-(a few stray bytes are replaced and reported, not a reason to re-decode), a declared
-charset, UTF-8 and legacy lines mixed in one file, and last each single-byte candidate
-scored by the share of its non-ASCII characters that are among the 15 most frequent
-lower-case letters of Arabic or Russian. Wrong decodings score far lower: KOI8-R read
-as cp1251 turns lower case into upper case, and Arabic read as cp1251 gives rare
-Cyrillic letters. A best score under 0.3 means "undecodable" rather than a guess.
+Arabic and Russian archives still hold windows-1256, windows-1251 and KOI8-R files,
+Western newsrooms windows-1252 (and Latin-1, its printable subset), and Windows tools
+write UTF-16 with a BOM. Detection: BOM first, then binary signatures and NUL bytes (a
+PDF or image is refused, BOM-less UTF-16 recognised), then strict UTF-8 (a few stray
+bytes are replaced and reported, not a reason to re-decode), a declared charset, UTF-8
+and legacy lines mixed in one file, and last each single-byte candidate scored by the
+share of its non-ASCII characters that are plausible for it: for windows-1256, 1251 and
+KOI8-R one of the 15 most frequent lower-case letters of Arabic or Russian, in a word
+with no Latin letter; for windows-1252 typographic punctuation (curly quotes, dashes) or
+an accented letter in a word that also has plain Latin letters. Wrong decodings score
+far lower: KOI8-R read as cp1251 turns lower case into upper case, Arabic read as cp1251
+gives rare Cyrillic letters, Latin-1 "café" read as cp1251 is the mixed word "cafй",
+and Russian or Arabic read as cp1252 gives words of accented letters only ("Ïðèâåò").
+A best score under 0.3 means "undecodable" rather than a guess.
 """
 
 from __future__ import annotations
@@ -34,7 +39,16 @@ _TOP_LETTERS = {
     "windows-1251": set("оеаинтсрвлкмдпу"),
     "koi8-r": set("оеаинтсрвлкмдпу"),
 }
-_PY_CODEC = {"windows-1256": "cp1256", "windows-1251": "cp1251", "koi8-r": "koi8_r"}
+# Non-ASCII punctuation of English and French text in windows-1252. Not × or ÷: they are
+# the bytes of KOI8-R's frequent "в" and "В".
+_LATIN_MARKS = set("\u00a0‘’‚“”„–—…•€£°«»·¿¡©®™")
+_PY_CODEC = {
+    "windows-1256": "cp1256",
+    "windows-1251": "cp1251",
+    "koi8-r": "koi8_r",
+    "windows-1252": "cp1252",
+}
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word: a run of letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -92,7 +106,9 @@ def decode_with_notes(
     best, best_score = _best_single_byte(data)
     if best_score < 0.3:
         raise InputError(
-            "undecodable bytes: not UTF-8, UTF-16, windows-1256, windows-1251 or KOI8-R", path=name
+            "undecodable bytes: not UTF-8, UTF-16, windows-1252, windows-1256, "
+            "windows-1251 or KOI8-R",
+            path=name,
         )
     return normalise_newlines(data.decode(_PY_CODEC[best])), best, ()
 
@@ -146,14 +162,18 @@ def _declared_charset(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
 
 
 def _best_single_byte(data: bytes) -> tuple[str, float]:
-    """The single-byte codec whose decoding looks most like Arabic/Russian, and its score."""
+    """The single-byte codec whose decoding looks most plausible, and its score.
+
+    On a tie the earlier candidate wins (windows-1252 is last: English whose only non-ASCII
+    characters are curly quotes scores 0 as windows-1251, which has the same quotes).
+    """
     best, best_score = "", 0.0
     for label, codec in _PY_CODEC.items():
         try:
             cand = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        score = _codec_score(cand, _TOP_LETTERS[label])
+        score = _codec_score(cand, label)
         if score > best_score:
             best, best_score = label, score
     return best, best_score
@@ -216,12 +236,31 @@ def _mixed_lines(data: bytes) -> tuple[str, str] | None:
     return normalise_newlines(text), f"utf-8+{best}"
 
 
-def _codec_score(text: str, top: set[str]) -> float:
-    """Share of non-ASCII characters that are frequent lower-case letters of the script."""
-    non_ascii = [c for c in text if ord(c) > 127]
+def _codec_score(text: str, label: str) -> float:
+    """Share of non-ASCII characters that are plausible in ``text`` decoded as ``label``."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if not non_ascii or _too_many_controls(text):
         return 0.0
-    return sum(c in top for c in non_ascii) / len(non_ascii)
+    words = (word for word in _LETTERS.findall(text) if not word.isascii())
+    plausible = sum(_plausible_letters(word, label) for word in words)
+    if label == "windows-1252":
+        plausible += sum(text.count(c) for c in _LATIN_MARKS)
+    return plausible / non_ascii
+
+
+def _plausible_letters(word: str, label: str) -> int:
+    """How many of the word's non-ASCII letters fit a word of the codec's script.
+
+    A Cyrillic or Arabic word has no Latin letter ("cafй" is Latin-1 read as windows-1251),
+    and only its frequent lower-case letters count. A Latin word has plain letters beside
+    its accents ("café", "déjà"), except one-letter words ("à"); a longer word of accented
+    letters only is Russian or Arabic read as windows-1252.
+    """
+    foreign = [c for c in word if ord(c) > 127]
+    has_ascii = len(foreign) < len(word)
+    if label == "windows-1252":
+        return len(foreign) if has_ascii or len(word) == 1 else 0
+    return 0 if has_ascii else sum(c in _TOP_LETTERS[label] for c in foreign)
 
 
 def _too_many_controls(text: str) -> bool:
