@@ -895,7 +895,7 @@ def batch(
 
     if workers and scheduler:
         raise click.UsageError("give at most one of --workers and --scheduler")
-    if source.is_file():
+    if not source.is_dir():  # a manifest (a FIFO or device is refused as one, naming it)
         if trans_dir is not None or index_path is not None:
             raise click.UsageError("a manifest SOURCE takes no TRANS_DIR or --index")
         items = read_batch_manifest(source)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from align.errors import AlignError, FormatError, InputError
 from align.provenance.pair_types import NO_ORIGINAL, PairResult
+from align.read.limits import refuse_special_file
 from align.report.index_page import IndexRow, write_index_page
 from align.text.languages import DEFAULT_ENCODER
 from align.types import Alignment, Document, Report
@@ -74,6 +75,7 @@ def read_manifest(corpus_dir: str | Path) -> list[PairSpec]:
     path = folder / MANIFEST
     if not folder.is_dir():
         raise InputError("no such folder (expected a corpus with manifest.tsv)", path=str(folder))
+    refuse_special_file(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:

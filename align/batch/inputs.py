@@ -15,6 +15,7 @@ from pathlib import Path
 
 from align.errors import FormatError, InputError
 from align.pipeline import PairSpec, specs_from_pairs
+from align.read.limits import refuse_special_file
 
 REQUIRED = ("id", "original", "translation")
 OPTIONAL = ("orig_lang", "trans_lang", "note")
@@ -33,6 +34,7 @@ def read_batch_manifest(path: str | Path) -> list[PairSpec]:
         FormatError: a bad line, a missing column, or one id on two lines.
     """
     p = Path(path)
+    refuse_special_file(p)
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

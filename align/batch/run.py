@@ -38,6 +38,7 @@ from align.atomic import write_atomic
 from align.batch.check import Outcome, Payload, check_payload
 from align.errors import AlignError, InputError
 from align.pipeline import SAFE_ID, PairSpec, now_iso
+from align.read.limits import refuse_special_file
 from align.report.index_page import IndexRow, render_index_page
 from align.types import FLAG_KINDS
 
@@ -185,6 +186,7 @@ def _read_inputs(item: PairSpec) -> tuple[bytes, bytes]:
         try:
             if p.is_dir():
                 raise InputError("is a directory, not a file", path=name)
+            refuse_special_file(p)
             check_size(p.stat().st_size, name, ReadOptions().max_chars)
             out.append(p.read_bytes())
         except FileNotFoundError:

@@ -19,6 +19,7 @@ from typing import Any
 from align.check.context import FlagOptions
 from align.check.presets import PRESETS
 from align.errors import AlignError
+from align.read.limits import refuse_special_file
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions, RepairOptions
 
 DEFAULT_PRESET = "balanced"
@@ -49,6 +50,7 @@ def read_config(path: Path) -> dict[str, Any]:
         import tomllib
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
+    refuse_special_file(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -42,6 +42,7 @@ import numpy as np
 
 from align.embed.usem_layers import WINDOW_CHARS, numpy_backend, pooled_windows
 from align.errors import BackendError
+from align.read.limits import refuse_special_file
 from align.text.languages import ACCURATE_ENCODER, DEFAULT_ENCODER
 from align.text.normalize import ascii_digits
 
@@ -280,6 +281,7 @@ class DiskCachedEncoder:
     def __init__(self, inner: Encoder, path: str | Path) -> None:
         self.inner = inner
         self.name = inner.name
+        refuse_special_file(path)
         try:
             self._db = sqlite3.connect(str(path))
             tables = {

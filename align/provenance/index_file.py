@@ -21,6 +21,7 @@ from pathlib import Path
 from align.errors import IndexStoreError
 from align.provenance.docvectors import SLOT_DIM, SLOT_SEED, SLOTS
 from align.provenance.roles import migrate_2_to_3
+from align.read.limits import refuse_special_file
 
 SCHEMA_VERSION = 3  # 3: role and renders (English versions); 2 is migrated on open
 APP_MARKER = "provalign-index"
@@ -57,6 +58,7 @@ def connect(index_path: Path | str, create: bool) -> sqlite3.Connection:
         p = Path(name)
         if p.is_dir():
             raise IndexStoreError("is a folder, not an index file", path=name)
+        refuse_special_file(p)  # SQLite would block on a FIFO or read /dev/zero as empty
         if not p.exists() and not create:
             raise IndexStoreError("no index here; build one with 'provalign index add'", path=name)
         if create and p.exists() and not writable(p):

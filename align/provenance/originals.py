@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align.errors import FormatError, InputError
-from align.read.limits import MAX_CHARS
+from align.read.limits import MAX_CHARS, refuse_special_file
 from align.text.languages import DEFAULT_ENCODER
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ ROLES = ("original", "english_version")
 
 def read_manifest(manifest: Path) -> list[dict[str, Any]]:
     """All manifest lines, validated before anything is written."""
+    refuse_special_file(manifest)
     try:
         lines = manifest.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -175,6 +176,8 @@ def write_url_manifest(
     from align.read.document import read_url
     from align.read.reader import ReadOptions
 
+    if manifest:
+        refuse_special_file(manifest)
     lines = manifest.read_text(encoding="utf-8").splitlines() if manifest else []
     for url in urls:
         article = read_url(url, ReadOptions(max_chars=MAX_CHARS), fetch)

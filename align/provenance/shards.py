@@ -33,6 +33,7 @@ import numpy as np
 from align.errors import IndexStoreError
 from align.provenance.ann import ANN_THRESHOLD, IvfIndex, exact_topk
 from align.provenance.docvectors import DIM, SLOT_DIM, SLOTS
+from align.read.limits import refuse_special_file
 
 MANIFEST = "shards.json"
 
@@ -136,6 +137,7 @@ class Shard:
 
 def read_manifest(shard_dir: str | Path) -> dict[str, Any]:
     path = Path(shard_dir) / MANIFEST
+    refuse_special_file(path)
     try:
         manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

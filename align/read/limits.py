@@ -7,6 +7,12 @@ pair of this size finishes within 2 minutes and 2 GB on 2 cores (250,000 charact
 
 from __future__ import annotations
 
+import os
+import stat
+from pathlib import Path
+
+from align.errors import InputError
+
 MAX_CHARS = 200_000
 
 
@@ -18,3 +24,27 @@ def byte_cap(max_chars: int) -> int:
     by the byte cap before the character cap can name the real problem.
     """
     return max_chars * 4 + 4096
+
+
+def refuse_special_file(path: str | Path) -> None:
+    """Raise InputError naming ``path`` when it is a device, FIFO (or pipe) or socket.
+
+    Such a file has no size to bound a read by: ``/dev/zero`` never ends and fills memory,
+    and opening a FIFO nobody writes to blocks for ever. ``stat`` does neither, so every
+    reader of a user-named file (articles, report JSON, links, configs, manifests, SQLite
+    files) calls this before opening it. A missing path, a folder or a regular file passes:
+    each caller words those cases itself.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISFIFO(mode):
+        kind = "a FIFO or pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        return
+    raise InputError(f"not a regular file ({kind})", path=str(path))

@@ -13,13 +13,12 @@ Decisions:
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from align.errors import InputError, LimitError
 from align.read.decode import decode_with_notes, normalise_newlines
-from align.read.limits import MAX_CHARS, byte_cap
+from align.read.limits import MAX_CHARS, byte_cap, refuse_special_file
 from align.text.shape import LIST_ITEM, line_kind
 from align.types import Article, ArticleMeta, Paragraph
 
@@ -43,13 +42,8 @@ def read_article(path: str | Path, options: ReadOptions) -> Article:
         raise InputError("no such file", path=name)
     if p.is_dir():
         raise InputError("is a directory, not a file", path=name)
+    refuse_special_file(p)  # /dev/zero, /dev/urandom, a FIFO: no size to check
     try:
-        mode = p.stat().st_mode
-        if not stat.S_ISREG(mode):  # /dev/zero, /dev/urandom, a FIFO: no size to check
-            raise InputError(
-                "not a regular file (a device, FIFO or socket); save the text to a file first",
-                path=name,
-            )
         check_size(p.stat().st_size, name, options.max_chars)  # before reading a byte
         data = _read_bounded(p, options.max_chars)
     except PermissionError:

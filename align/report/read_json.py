@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import FormatError, InputError
+from align.read.limits import refuse_special_file
 from align.report.write_json import READABLE_VERSIONS, SCHEMA_VERSION
 from align.types import (
     FLAG_ACTIONS,
@@ -340,7 +341,7 @@ def load_report(path: str | Path) -> Report:
     """Read and validate a JSON report file.
 
     Raises:
-        InputError: missing, a folder, unreadable or not UTF-8.
+        InputError: missing, a folder, a device or FIFO, unreadable or not UTF-8.
         FormatError: not JSON, or not a valid provalign report.
     """
     p = Path(path)
@@ -349,6 +350,7 @@ def load_report(path: str | Path) -> Report:
         raise InputError("no such file", path=name)
     if p.is_dir():
         raise InputError("is a folder, expected a JSON report file", path=name)
+    refuse_special_file(p)
     try:
         raw = p.read_bytes()
     except OSError as exc:

@@ -20,6 +20,7 @@ from typing import cast
 
 from align.atomic import write_atomic
 from align.errors import InputError
+from align.read.limits import refuse_special_file
 from align.synthetic.gold import SyntheticCase, Unit, gold_case
 from align.synthetic.sentence_edits import (
     BOILERPLATE,
@@ -300,6 +301,7 @@ def _load(orig_path: Path, trans_path: Path, options: SynthOptions) -> tuple[Doc
     except ImportError:  # the loader is not there yet: plain one-line-per-sentence files
         docs = []
         for p, lang in ((orig_path, options.orig_lang), (trans_path, options.trans_lang)):
+            refuse_special_file(p)
             try:
                 lines = [x for x in Path(p).read_text(encoding="utf-8").splitlines() if x.strip()]
             except (OSError, UnicodeDecodeError) as exc:
