@@ -65,6 +65,7 @@ class _PathOrUrl(_ParamBase):
 
 
 SOURCE = _PathOrUrl()
+BATCH_FAILED = 4  # batch: every item was tried, some failed (docs/exit-codes.md)
 
 
 def _clean_errors(func: F) -> F:
@@ -918,6 +919,12 @@ def batch(
         f"{n - result.failed} of {n} checked ({result.skipped} up to date, {result.failed} "
         f"failed). Open {result.index_page}"
     )
+    from align.pipeline import NO_ORIGINAL_ERROR
+
+    # the others are written, but a script has to know (exit-codes.md); a translation
+    # with no original in the index is a finding, as in ``pair``, not a failure
+    if any(r.error and r.error != NO_ORIGINAL_ERROR for r in result.rows):
+        sys.exit(BATCH_FAILED)
 
 
 def main() -> None:

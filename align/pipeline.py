@@ -60,6 +60,11 @@ class PairSpec:
     error: str | None = None
 
 
+# the error of a batch row whose translation ``pair`` found no original for: a finding
+# (exit 0 in ``pair``), not a failure of the batch (``cli.batch``'s exit code)
+NO_ORIGINAL_ERROR = "no original found for this translation"
+
+
 def _noop(n: int = 1) -> None:
     return None
 
@@ -321,7 +326,7 @@ def specs_from_pairs(
         pair_id = (stem if shared[stem] == 1 else raw) or "translation"
         best = result.candidates[0] if result.candidates else None
         if best is None or result.verdict == NO_ORIGINAL:
-            note, error = f"pairing: {result.verdict}", "no original found for this translation"
+            note, error = f"pairing: {result.verdict}", NO_ORIGINAL_ERROR
             specs.append(PairSpec(pair_id, "-", translation, note=note, error=error))
             continue
         path: Path | str | None = best.path
