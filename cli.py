@@ -485,6 +485,14 @@ def check(
                 f"review: carried over {kept} decision(s), dropped {dropped} that no longer match",
                 err=True,
             )
+            # a review of another pair matches nothing: say so rather than "carried over 0"
+            theirs = {s.text for s in old.alignment.original.sentences}
+            if theirs and not theirs & {s.text for s in alignment.original.sentences}:
+                click.echo(
+                    f"Warning: {review_file}: reviews another pair (none of its original "
+                    "sentences is in ORIGINAL)",
+                    err=True,
+                )
     _write(render(report, fmt, verbose=verbose, color=_color()), output)
     code = exit_status(report, fail_on)
     if code:

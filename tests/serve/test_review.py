@@ -195,3 +195,20 @@ def test_check_with_review_carries_decisions_over(tmp_path: Path) -> None:
     assert {flag_key(f) for f in reviewed_flags(again)} == kinds
     html = CliRunner().invoke(cli, ["report", str(second), "--format", "html"]).output
     assert "dismissed by ana" in html
+
+
+def test_check_with_a_review_of_another_pair_warns(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    data = Path(__file__).resolve().parents[1] / "data" / "align"
+    first = tmp_path / "first.json"
+    args = ["check", str(data / "ntrex.ar.txt"), str(data / "ntrex.en.txt"), "-o", str(first)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    bad = Path(__file__).resolve().parents[1] / "data" / "bad"
+    result = CliRunner().invoke(
+        cli, ["check", str(bad / "ru.txt"), str(bad / "en.txt"), "--review", str(first)]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {first}: reviews another pair" in result.stderr
