@@ -106,13 +106,15 @@ def _with_options(message: str) -> str:
 
 def _refuse_output_over_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """``-o`` naming one of the command's own input files would replace that input with the
-    result (``check a.txt b.txt -o b.txt``): refused as a usage error before anything runs."""
+    result (``check a.txt b.txt -o b.txt``): refused as a usage error before anything runs.
+    The one exception is ``check --review r.json -o r.json``: a newer report of the same
+    pair replacing the reviewed one is the point (the review is read before the write)."""
     out = kwargs.get("output")
     if not isinstance(out, Path) or str(out) == "-" or not out.is_file():
         return
     values: list[Any] = []
     for name, value in [*((None, a) for a in args), *kwargs.items()]:
-        if name == "output":
+        if name in ("output", "review_file"):
             continue
         if dataclasses.is_dataclass(value) and not isinstance(value, type):  # PairInput
             values += [getattr(value, f.name) for f in dataclasses.fields(value)]

@@ -212,3 +212,18 @@ def test_check_with_a_review_of_another_pair_warns(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert f"Warning: {first}: reviews another pair" in result.stderr
+
+
+def test_check_may_write_over_the_review_it_carries_over(tmp_path: Path) -> None:
+    # the one input -o may name: a newer report of the same pair replaces the reviewed one
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    data = Path(__file__).resolve().parents[1] / "data" / "align"
+    report = tmp_path / "r.json"
+    args = ["check", str(data / "ntrex.ar.txt"), str(data / "ntrex.en.txt"), "-o", str(report)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    result = CliRunner().invoke(cli, [*args, "--review", str(report)])
+    assert result.exit_code == 0, result.output
+    assert load_report(report).flags
