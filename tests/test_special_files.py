@@ -131,7 +131,7 @@ def test_batch_item_that_is_a_fifo_fails_that_item_only(
     manifest = tmp_path / "batch.tsv"
     manifest.write_text(f"id\toriginal\ttranslation\nx\t{special}\t{B}\n", encoding="utf-8")
     result = runner.invoke(cli.cli, ["batch", str(manifest), "-o", str(tmp_path / "out")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 4, result.output  # the item failed, the batch ran (exit 4)
     assert "1 failed" in result.stdout
     summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8")
     assert f"{special}: not a regular file (a FIFO or pipe)" in summary
