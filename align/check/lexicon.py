@@ -35,6 +35,7 @@ from functools import lru_cache
 from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE, ONE_SIDED, QUALIFIER_CUES
 from align.check.lexicon_places import AGENCIES, CITIES, COUNTRIES
 from align.check.lexicon_places import PROCLITICS as _P
+from align.check.lexicon_subs import MOST
 
 _B = r"(?<![^\W\d_])"  # word start
 _E = r"(?![^\W\d_])"  # word end
@@ -69,7 +70,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
     "most": (
         "hedge",
         {
-            "en": r"(?<!the )(?<!at )most|majority",  # not "the most courageous", "at most"
+            "en": MOST + r"|majority",
             "ru": r"большинств\w*|больша\w* част\w*",
             "ar": r"معظم|أغلب\w*|غالبية",
         },

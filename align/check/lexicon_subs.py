@@ -28,6 +28,10 @@ from __future__ import annotations
 
 from align.check.lexicon_places import AR_WORD_START as _W
 
+# "most" as a proportion, not a superlative ("the most courageous") nor a cap ("at most");
+# the hedge concept of ``align.check.lexicon`` reads it the same way
+MOST = r"(?<!the )(?<!at )most"
+
 _AL = _W + r"(?:ال)?"
 
 TITLE: dict[str, dict[str, str]] = {
@@ -178,8 +182,8 @@ QUANTITY: dict[str, dict[str, str]] = {
         "ru": r"(?<!\d )(?<!\d)(?:тысячи|тысяч)",
         "ar": r"(?<!\d )" + _AL + r"(?:آلاف|ألوف)",
     },
-    "most": {  # not a superlative ("the most courageous") nor a cap ("at most")
-        "en": r"(?<!the )(?<!at )most|mostly|mainly|majority",
+    "most": {
+        "en": MOST + r"|mostly|mainly|majority",
         "ru": r"большинств\w*|больш\w* част\w*|в основном|преимущественно",
         "ar": _AL + r"(?:معظم|أغلب\w*|غالبية)",
     },
