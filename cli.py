@@ -22,7 +22,7 @@ import click
 
 from align import __version__
 from align.check.thresholds import threshold_fields
-from align.errors import AlignError, BackendError
+from align.errors import AlignError, BackendError, UndetectedLanguage
 from align.read.inputs import PairInput
 from align.read.limits import MAX_CHARS
 from align.report import WRITERS
@@ -77,7 +77,7 @@ def _clean_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AlignError as exc:
-            raise click.ClickException(_with_options(str(exc))) from None
+            raise click.ClickException(_with_options(exc)) from None
         except MemoryError:
             hint = " or --max-chars" if "max_chars" in _param_names() else ""
             raise click.ClickException(f"out of memory; try a smaller input{hint}") from None
@@ -91,17 +91,19 @@ def _param_names() -> set[str]:
     return {p.name for p in ctx.command.params if p.name} if ctx is not None else set()
 
 
-def _with_options(message: str) -> str:
-    """A library message that asks for the language, naming this command's options for it
-    (``split`` and ``index add`` take ``--lang``; the pair commands one per side)."""
-    if not message.endswith("give --lang"):
-        return message
+def _with_options(exc: AlignError) -> str:
+    """The error's message; a language the reader could not detect names this command's
+    options for it (``split`` and ``index add`` take ``--lang``, the pair commands one per
+    side), where the library's message says ``--lang``."""
+    if not isinstance(exc, UndetectedLanguage):
+        return str(exc)
     names = _param_names()
+    message = exc.reason
     if "lang" in names:
-        return message
-    if "orig_lang" in names:
-        return message[: -len("--lang")] + "--orig-lang or --trans-lang"
-    return message[: -len("; give --lang")]
+        message += f"; {exc.HINT}"
+    elif "orig_lang" in names:
+        message += "; give --orig-lang or --trans-lang"
+    return f"{exc.path}: {message}" if exc.path else message
 
 
 def _refuse_output_over_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:

@@ -27,6 +27,17 @@ class LanguageError(AlignError):
     """Languages are unsupported, undetectable or the same on both sides."""
 
 
+class UndetectedLanguage(LanguageError):
+    """A document's language could not be detected: the user has to name it. The message
+    ends with ``HINT``; the CLI replaces it with the options of the command being run."""
+
+    HINT = "give --lang"
+
+    def __init__(self, reason: str, path: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(f"{reason}; {self.HINT}", path)
+
+
 class FormatError(AlignError):
     """A structured file (links, report JSON, manifest) is malformed."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 
-from align.errors import BackendError, LanguageError
+from align.errors import BackendError, UndetectedLanguage
 from align.text.languages import ALL_LANGS
 
 SUPPORTED = ("ar", "ru", "en", "de", "fr")
@@ -139,7 +139,7 @@ def _script_language(sample: str, default: str, path: str | None) -> str:
         if lang in ALL_LANGS:
             return lang
         break
-    raise LanguageError("cannot detect the language; give --lang", path=path)
+    raise UndetectedLanguage("cannot detect the language", path=path)
 
 
 def detect_language(text: str, path: str | None = None) -> str:
@@ -148,7 +148,7 @@ def detect_language(text: str, path: str | None = None) -> str:
     counts = script_counts(sample)
     total = sum(counts.values())
     if total < 3:
-        raise LanguageError("cannot detect the language (no words found); give --lang", path=path)
+        raise UndetectedLanguage("cannot detect the language (no words found)", path=path)
     if counts["arabic"] >= SCRIPT_SHARE * total:
         return _script_language(sample, "ar", path)
     if counts["cyrillic"] >= SCRIPT_SHARE * total:
@@ -157,9 +157,7 @@ def detect_language(text: str, path: str | None = None) -> str:
         # mixed scripts: the larger of Arabic/Cyrillic wins if it is most of the non-Latin text
         if max(counts["arabic"], counts["cyrillic"]) >= 0.5 * total:
             return "ar" if counts["arabic"] > counts["cyrillic"] else "ru"
-        raise LanguageError(
-            "cannot detect the language (unsupported script); give --lang", path=path
-        )
+        raise UndetectedLanguage("cannot detect the language (unsupported script)", path=path)
     quick = _function_word_guess(sample)
     if quick is not None:
         return quick
@@ -168,12 +166,11 @@ def detect_language(text: str, path: str | None = None) -> str:
         if lang in SUPPORTED:
             return lang
     if guesses:
-        raise LanguageError(
-            f"detected language '{guesses[0][0]}' is not supported "
-            f"({', '.join(SUPPORTED)}); give --lang",
+        raise UndetectedLanguage(
+            f"detected language '{guesses[0][0]}' is not supported ({', '.join(SUPPORTED)})",
             path=path,
         )
-    raise LanguageError("cannot detect the language; give --lang", path=path)
+    raise UndetectedLanguage("cannot detect the language", path=path)
 
 
 def sentence_language(text: str, doc_lang: str, min_words: int = 4) -> str:
