@@ -38,7 +38,6 @@ from align.atomic import write_atomic
 from align.batch.check import Outcome, Payload, check_payload
 from align.errors import AlignError, InputError
 from align.pipeline import SAFE_ID, PairSpec, now_iso
-from align.read.limits import refuse_special_file
 from align.report.index_page import IndexRow, render_index_page
 from align.types import FLAG_KINDS
 
@@ -172,7 +171,7 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
 def _read_inputs(item: PairSpec) -> tuple[bytes, bytes]:
     """Both articles' bytes, refusing a folder or a file too big to be an article."""
     from align.read.fetch import is_url
-    from align.read.reader import ReadOptions, check_size
+    from align.read.reader import ReadOptions, read_file_bytes
 
     out = []
     for name in (str(item.original), str(item.translation)):
@@ -182,17 +181,7 @@ def _read_inputs(item: PairSpec) -> tuple[bytes, bytes]:
                 "(pair --then check fetches it)",
                 path=name,
             )
-        p = Path(name)
-        try:
-            if p.is_dir():
-                raise InputError("is a directory, not a file", path=name)
-            refuse_special_file(p)
-            check_size(p.stat().st_size, name, ReadOptions().max_chars)
-            out.append(p.read_bytes())
-        except FileNotFoundError:
-            raise InputError("no such file", path=name) from None
-        except OSError as exc:
-            raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+        out.append(read_file_bytes(Path(name), ReadOptions().max_chars, name))
     return out[0], out[1]
 
 

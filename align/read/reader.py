@@ -38,19 +38,30 @@ def read_article(path: str | Path, options: ReadOptions) -> Article:
     name = str(path)
     if name == "-":
         return article_from_bytes(_read_stdin(options.max_chars), "<stdin>", options)
-    if not p.exists():
+    data = read_file_bytes(p, options.max_chars, name)
+    return article_from_bytes(data, name, options, is_html=looks_like_html_name(p))
+
+
+def read_file_bytes(path: Path, max_chars: int, name: str | None = None) -> bytes:
+    """An article file's bytes, or InputError/LimitError naming it (``name``: as the user
+    gave it, ``./x.txt`` not ``x.txt``): missing, a folder, a device or FIFO (no size to
+    check), over ``max_chars`` (judged by size before reading a byte), unreadable.
+    ``read_article`` and ``batch`` (which ships bytes to its workers) read through it."""
+    name = str(path) if name is None else name
+    if not path.exists():
         raise InputError("no such file", path=name)
-    if p.is_dir():
+    if path.is_dir():
         raise InputError("is a directory, not a file", path=name)
-    refuse_special_file(p)  # /dev/zero, /dev/urandom, a FIFO: no size to check
+    refuse_special_file(path)  # /dev/zero, /dev/urandom, a FIFO: no size to check
     try:
-        check_size(p.stat().st_size, name, options.max_chars)  # before reading a byte
-        data = _read_bounded(p, options.max_chars)
+        check_size(path.stat().st_size, name, max_chars)  # before reading a byte
+        return _read_bounded(path, max_chars)
     except PermissionError:
         raise InputError("cannot read file: permission denied", path=name) from None
+    except FileNotFoundError:  # removed between the checks and the read
+        raise InputError("no such file", path=name) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
-    return article_from_bytes(data, name, options, is_html=looks_like_html_name(p))
 
 
 def _read_bounded(p: Path, max_chars: int) -> bytes:
