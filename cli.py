@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from align import __version__
-from align.check.thresholds import threshold_fields
+from align.check.thresholds import out_of_range, threshold_fields
 from align.errors import AlignError, BackendError, UndetectedLanguage
 from align.read.inputs import PairInput
 from align.read.limits import MAX_CHARS
@@ -392,6 +392,14 @@ def eval_align(gold: Path, links: Path) -> None:
     click.echo(json.dumps(scores, indent=1))
 
 
+def _threshold_in_range(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A threshold override outside its range (``--relink-sim 5``) is a usage error."""
+    why = None if value is None or param.name is None else out_of_range(param.name, value)
+    if why:
+        raise click.BadParameter(f"{why} (got {value})")
+    return value
+
+
 def _flag_overrides(func: F) -> F:
     """Threshold overrides for check, generated from the options' fields and their help."""
     for f in reversed(list(threshold_fields().values())):
@@ -400,6 +408,7 @@ def _flag_overrides(func: F) -> F:
             f.name,
             type=type(f.default),
             default=None,
+            callback=_threshold_in_range,
             hidden=True,  # listed by --help-thresholds; the short --help fits a screen
             help=f"{f.metadata['help']} [default: {f.default}]",
         )(func)

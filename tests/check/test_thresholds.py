@@ -11,8 +11,10 @@ import pytest
 from align.check.context import FlagOptions
 from align.check.presets import PRESETS
 from align.check.thresholds import (
+    RANGES,
     check_settings,
     describe_thresholds,
+    out_of_range,
     read_config,
     resolve_thresholds,
     threshold_fields,
@@ -67,6 +69,9 @@ def test_the_command_line_beats_the_config_which_beats_the_preset(tmp_path: Path
         ('[check]\npreset = "wild"\n', "unknown preset 'wild' \\(use balanced, strict, lenient\\)"),
         ("check = 1\n", "\\[check\\] must be a table"),
         ("[check\n", "not valid TOML"),
+        ("[check]\nrelink-sim = 5\n", "'relink-sim' must be between -1 and 1 \\(got 5\\)"),
+        ("[check]\nlow_sim_min_words = -2\n", "must be at least 0"),
+        ("[check]\nword_drop_score = nan\n", "must be a finite number"),
     ],
 )
 def test_config_errors_name_the_file(tmp_path: Path, text: str, message: str) -> None:
@@ -107,5 +112,49 @@ def test_describe_thresholds_lists_each_threshold_and_the_presets() -> None:
     text = describe_thresholds()
     for name, f in threshold_fields().items():
         assert f"--{name.replace('_', '-')} " in text and str(f.metadata["help"]) in text
-    assert "--low-sim-min-words INTEGER  [default: 8]" in text
+    assert "--low-sim-min-words INTEGER  [default: 8; at least 0]" in text
+    assert "--relink-sim FLOAT  [default: 0.13; -1 to 1]" in text
     assert text.splitlines()[-1].startswith("Presets (--preset): balanced defaults; strict {")
+
+
+def test_every_threshold_has_a_range_its_default_and_presets_keep() -> None:
+    """A new threshold without an entry in RANGES fails here, not silently unchecked."""
+    fields = threshold_fields()
+    assert set(RANGES) == set(fields)
+    for name, f in fields.items():
+        assert out_of_range(name, f.default) is None, name
+    for values in PRESETS.values():
+        for name, value in values.items():
+            assert out_of_range(name, value) is None, name
+
+
+def test_an_override_out_of_range_is_refused() -> None:
+    with pytest.raises(AlignError, match="threshold relink-sim must be between -1 and 1"):
+        resolve_thresholds(None, None, {"relink_sim": 5.0})
+    assert resolve_thresholds(None, None, {"relink_sim": 1.0}) == {"relink_sim": 1.0}
+    assert out_of_range("name_score", -40.0) is None  # a log-odds score has no bound
+    assert out_of_range("word_insert_gate", float("inf")) == "must be a finite number"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--relink-sim", "5"], "Invalid value for '--relink-sim': must be between -1 and 1"),
+        (["--word-drop-score", "nan"], "'--word-drop-score': must be a finite number"),
+        (["--low-sim-min-words", "-3"], "'--low-sim-min-words': must be at least 0"),
+    ],
+)
+def test_cli_threshold_out_of_range_is_a_usage_error(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    from click.testing import CliRunner
+
+    import cli
+
+    o, t = tmp_path / "o.txt", tmp_path / "t.txt"
+    o.write_text("Один.\n", encoding="utf-8")
+    t.write_text("One.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.cli, ["check", str(o), str(t), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
