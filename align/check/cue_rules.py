@@ -25,7 +25,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from align.check.lexicon import city_named, country_hits, echo_hits, future_hits, lost_agencies
+from align.check.lexicon import (
+    attribution_hits,
+    city_named,
+    country_hits,
+    echo_hits,
+    future_hits,
+    lost_agencies,
+)
 from align.check.lexicon_cues import ONE_SIDED, QUALIFIER_CUES
 from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
@@ -207,6 +214,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             flag(kind, sub, _one_sided_detail(kind, what, noun, said), spans + more)
     if known and "source" in oc:
         flags += _agency_dropped(v, oc["source"], [(f.kind, f.spans) for f in flags + earlier])
+        flags += _frame_uncounted(v, oc["source"], [(f.kind, f.spans) for f in flags + earlier])
     flags += _place_change(v, oc, tc)
     return flags
 
@@ -233,6 +241,45 @@ def _agency_dropped(
             )
         ]
     return []
+
+
+def _frame_uncounted(
+    v: LinkWords, frames: list[tuple[int, int]], seen: list[tuple[str, tuple[Span, ...]]]
+) -> list[Flag]:
+    """A source frame of the original ("по данным следствия", "according to the ministry")
+    whose link renders fewer who-said-it expressions (``lexicon_cues.ATTRIBUTIONS``) than
+    the original holds: the one-sided cue reads the translation's "said", which renders
+    the sentence's own speech verb, as the frame's echo. The flag spans the last frame
+    (a frame added to a sentence that already says who speaks is the one editors drop).
+    Once per link; not where a flag of its kind already spans its words."""
+    if v.ol == v.tl:
+        return []
+    own = len(attribution_hits(v.otext, v.ol))
+    rendered = len(attribution_hits(v.ttext, v.tl))
+    if own <= rendered or own < 2:
+        return []
+    a, b = frames[-1]
+    sp = v.osp(a, b)
+    if not sp or covered_content(v.words, "original", a, b):
+        return []
+    if any(k == PARTIAL_OMISSION and _shared(s, sp) for k, s in seen):
+        return []
+    detail = _one_sided_detail(PARTIAL_OMISSION, "attribution", "the source ", v.otext[a:b])
+    return [
+        link_flag(v.link, PARTIAL_OMISSION, "minor", detail, {}, subkind="attribution", spans=sp)
+    ]
+
+
+def covered_content(wl: WordLinks, side: str, a: int, b: int) -> bool:
+    """Whether a content word in [a, b) of ``side`` has a counterpart (``covered`` without
+    the function words, which pair unreliably: "по" of a dropped "по данным" found "to")."""
+    words = wl.orig if side == "original" else wl.trans
+    m = wl.matched(side)
+    return any(
+        m[k]
+        for k, w in enumerate(words)
+        if a <= w.start and w.end <= b and w.text.lower() not in FUNCTION_WORDS
+    )
 
 
 def _one_sided_detail(kind: str, what: str, noun: str, words: str) -> str:

@@ -32,7 +32,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from align.check.lexicon_cues import CUE_CONCEPTS, ECHO, FUTURE, ONE_SIDED, QUALIFIER_CUES
+from align.check.lexicon_cues import (
+    ATTRIBUTIONS,
+    CUE_CONCEPTS,
+    ECHO,
+    FUTURE,
+    ONE_SIDED,
+    QUALIFIER_CUES,
+)
 from align.check.lexicon_places import AGENCIES, CITIES, COUNTRIES
 from align.check.lexicon_places import PROCLITICS as _P
 from align.check.lexicon_subs import MOST
@@ -289,6 +296,11 @@ def echo_hits(concept: str, text: str, lang: str) -> list[tuple[int, int]]:
     if concept in ECHO:
         pats.append(ECHO[concept][lang])
     return [m.span() for p in pats for m in word_pattern(p).finditer(text)]
+
+
+def attribution_hits(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of who-said-it expressions (``lexicon_cues.ATTRIBUTIONS``) in ``text``."""
+    return [m.span() for m in word_pattern(ATTRIBUTIONS[lexicon_lang(lang)]).finditer(text)]
 
 
 def gate_concepts(text: str, lang: str) -> frozenset[str]:

@@ -246,6 +246,23 @@ ECHO["source"] = {
     + r"(?:وفق|بحسب|حسب|طبقا|بيان|قال|ذكر|أفاد|أضاف|ورد|وكال|مصدر|مصادر|أعلن|نقل|تصريح|صرح|"
     r"أشار|أورد|مكتب|رئاسة|ديوان|متحدث|تغريد|أوضح|لفت|اعتبر|رأى|يرى|كشف|نوه|زعم|ادعى|رأي)" + _IN,
 }
+# Who-said-it expressions, counted on each side of a link: a source frame the
+# translation drops while it keeps the sentence's own speech verb ("по данным следствия"
+# beside "сказал", rendered "said" alone) leaves the echo above present and the count one
+# short (``cue_rules._frame_uncounted``). Narrow on purpose: speech verbs and "according
+# to" frames only, not the echo's "data" or "office".
+ATTRIBUTIONS = {
+    "en": r"said|says|say|told|tells|according to|reportedly|reported|stated|added|noted|"
+    r"announced|quoted|cited|citing|wrote|writes",
+    "ru": _in_word(
+        r"по словам|по данным|по сообщению|по информации|по мнению|по оценк|согласно|сказал|"
+        r"заявил|заявля|сообщил|сообщает|сообщают|отметил|добавил|рассказ|уточнил|пишет|"
+        r"пишут|переда[её]т|говорится"
+    ),
+    "ar": AR_WORD_START
+    + r"(?:قال|قالت|أضاف|أضافت|ذكر|ذكرت|أفاد|أفادت|صرح|صرحت|أعلن|أعلنت|بحسب|حسب|وفق|وفقا|"
+    r"وفقاً|نقلا عن|نقلاً عن)" + _IN,
+}
 # Intensifiers that rarely go unrendered in a faithful translation ("condemned strongly",
 # بشدة, решительно; "steadfast support"): Arabic بشدة، صارخ، سافر (the adjective, not the
 # verb "travelled"); Russian решительно, вопиющий; English (added) steadfast, flagrant,

@@ -125,3 +125,37 @@ def test_unknown_language_and_bad_input_do_not_crash() -> None:
     for text in ("", "...", "123", "according to " * 500, "(according to the agency"):
         for f in one_sided_cue_flags(text, "en", "x") + one_sided_cue_flags("x", "ar", text):
             assert all(0 <= s.start < s.end for s in f.spans)
+
+
+def test_a_frame_dropped_beside_the_sentences_own_speech_verb_is_found() -> None:
+    """The translation's "said" renders "рассказывает", not the frame: one who-said-it
+    expression short (``cue_rules._frame_uncounted``)."""
+    orig = "«Люди хотят заботы», по данным следствия, — рассказывает Холли Снайдер."
+    trans = '"People want care," said Holly Snyder.'
+    (f,) = one_sided_cue_flags(orig, "ru", trans)
+    assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "attribution", "minor")
+    assert flag_words(f, orig, trans) == ["по данным следствия"]
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans"),
+    [
+        (
+            "По данным следствия, он сказал, что деньги пропали.",
+            "ru",
+            "He said the money had gone missing, according to investigators.",
+        ),
+        (
+            "Как сообщил ТАСС, министр заявил, что переговоры прошли успешно.",
+            "ru",
+            "The minister said the talks went well, TASS reported.",
+        ),
+        (
+            "وقال الوزير بحسب بيان الوزارة إن المحادثات كانت ناجحة.",
+            "ar",
+            "The talks were successful, the minister said, according to a ministry statement.",
+        ),
+    ],
+)
+def test_every_who_said_it_rendered_is_no_flag(orig: str, ol: str, trans: str) -> None:
+    assert one_sided_cue_flags(orig, ol, trans) == []
