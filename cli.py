@@ -742,6 +742,7 @@ def pair(
 ) -> None:
     """Find the original(s) each English TRANSLATION was made from."""
     from align.provenance.pairing import PairOptions, format_pairs, pair_translations
+    from align.report._view import visible
 
     if index_path is not None and originals is not None:
         raise click.UsageError("give only one of --index or --originals")
@@ -754,6 +755,15 @@ def pair(
     options = PairOptions(index=index_path, originals=originals, top=top, shards=shard_dir)
     with _progress(len(translations), "pairing") as tick:
         results = pair_translations(translations, options, progress=tick)
+    for r in results:
+        if r.same_language is not None:  # the user may have given an original
+            click.echo(
+                f"Warning: {visible(str(r.translation))}: no original found; documents in "
+                f"its own language are not compared with it (the closest: "
+                f"{visible(r.same_language)}): pair looks for the original a translation "
+                "was made from, in another language",
+                err=True,
+            )
     if then == "check":
         from align.pipeline import check_pairs
 

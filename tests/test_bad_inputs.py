@@ -433,7 +433,7 @@ def test_pair(runner: CliRunner, resolve, index_db: Path, case: Case) -> None:  
         assert_error(result, path, case.error)
         return
     assert_ok(result)
-    rows = json.loads(result.output)["results"]
+    rows = json.loads(result.stdout)["results"]
     assert len(rows) == 1 and rows[0]["translation"] == str(path)
     assert rows[0]["verdict"] in ("paired", "ambiguous", "no_original")
 

@@ -52,6 +52,7 @@ def format_pairs(results: Sequence[PairResult], fmt: str, top: int = 1) -> str:
                     "translation": str(r.translation),
                     "verdict": r.verdict,
                     "same_story": r.same_story,
+                    "same_language": r.same_language,
                     "derived_from": _derived_json(r),
                     "candidates": [
                         {

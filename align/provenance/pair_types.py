@@ -62,3 +62,6 @@ class PairResult:
     verdict: str
     same_story: str | None = None  # no_original: a candidate on the story, not the source
     derived_from: Candidate | None = None  # the indexed English version B was edited from
+    # no_original: the indexed document in the translation's own language it resembles
+    # most, never a candidate (a copy is not a translation); its id, for the user's hint
+    same_language: str | None = None

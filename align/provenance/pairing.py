@@ -179,7 +179,7 @@ class Pairer:
         if emb.shape[0] == 0:
             return PairResult(translation, (), NO_ORIGINAL)
         english = self.vectors.english
-        originals, cos_mean, cos_slot = self._retrieved(emb, exclude, lang)
+        originals, cos_mean, cos_slot, own = self._retrieved(emb, exclude, lang)
         anchors_t = anchors_of(text if text is not None else "\n".join(sentences))
         cands, matches = self._candidates(emb, originals, cos_mean, cos_slot, anchors_t, date)
         result = None
@@ -188,14 +188,17 @@ class Pairer:
             if joint is not None:
                 result = PairResult(translation, joint, PAIRED)
         result = result or decide(translation, cands, self.options)
+        if result.verdict == NO_ORIGINAL and own is not None:
+            result = dataclasses.replace(result, same_language=own)
         if english is None or lang not in (None, "en"):
             return result
         return self._with_english_source(result, sentences, emb, exclude)
 
     def _retrieved(
         self, emb: np.ndarray, exclude: Sequence[int], lang: str | None
-    ) -> tuple[list[StoredOriginal], np.ndarray, np.ndarray]:
-        """The top originals by document vectors, with their mean and slot cosines.
+    ) -> tuple[list[StoredOriginal], np.ndarray, np.ndarray, str | None]:
+        """The top originals by document vectors, with their mean and slot cosines, and
+        the id of the best-retrieved original left out for its language (or None).
 
         English versions are never candidate originals (they are compared by
         ``_with_english_source``), nor is an original in the translation's own language.
@@ -208,13 +211,15 @@ class Pairer:
         keep = np.isfinite(cos_mean)
         rowids, cos_mean, cos_slot = rowids[keep], cos_mean[keep], cos_slot[keep]
         originals = fetch_originals(self.conn, [int(r) for r in rowids])
+        own = None
         if lang is not None:
             same = [k for k, o in enumerate(originals) if o.lang == lang]
             if same:
+                own = originals[same[0]].id
                 keep_k = [k for k in range(len(originals)) if k not in set(same)]
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
-        return originals, cos_mean, cos_slot
+        return originals, cos_mean, cos_slot, own
 
     def _candidates(
         self,

@@ -163,3 +163,21 @@ def test_an_original_is_not_its_own_translation(index: Path) -> None:
     (result,) = pair_translations([arabic], PairOptions(index=index))
     assert result.verdict == NO_ORIGINAL
     assert all(c.path is None or Path(c.path).name != arabic.name for c in result.candidates)
+    # the user may have given an original: the result says which one it resembled
+    assert result.same_language == oid(arabic.name)
+    assert json.loads(format_pairs([result], "json"))["results"][0]["same_language"] == oid(
+        arabic.name
+    )
+
+
+def test_cli_warns_when_an_original_is_given_to_pair(runner, index: Path) -> None:  # type: ignore[no-untyped-def]
+    russian = ORIG / "ru_cyclist.txt"
+    r = runner.invoke(cli.cli, ["pair", str(russian), "--index", str(index)])
+    assert r.exit_code == 0
+    assert "no_original" in r.stdout
+    warning = r.stderr.strip()
+    assert warning.startswith(f"Warning: {russian}: no original found; documents in its own")
+    assert f"(the closest: {oid('ru_cyclist.txt')})" in warning
+    # a translation that found its original has no such warning
+    r = runner.invoke(cli.cli, ["pair", str(TRANS / "en_atm.txt"), "--index", str(index)])
+    assert r.exit_code == 0 and "Warning" not in r.stderr
