@@ -43,11 +43,16 @@ Hits = dict[str, list[tuple[int, int]]]
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]«»\"“”،؛؟—–]")  # what a qualified phrase does not cross
 
 
-def covered(wl: WordLinks, side: str, a: int, b: int) -> bool:
-    """Whether any word in [a, b) of ``side`` has a counterpart."""
+def covered(wl: WordLinks, side: str, a: int, b: int, content: bool = False) -> bool:
+    """Whether any word in [a, b) of ``side`` has a counterpart (``content``: any content
+    word; function words pair unreliably: "по" of a dropped "по данным" found "to")."""
     words = wl.orig if side == "original" else wl.trans
     m = wl.matched(side)
-    return any(m[k] for k, w in enumerate(words) if a <= w.start and w.end <= b)
+    return any(
+        m[k]
+        for k, w in enumerate(words)
+        if a <= w.start and w.end <= b and not (content and w.text.lower() in FUNCTION_WORDS)
+    )
 
 
 @dataclass(frozen=True)
@@ -260,7 +265,7 @@ def _frame_uncounted(
         return []
     a, b = frames[-1]
     sp = v.osp(a, b)
-    if not sp or covered_content(v.words, "original", a, b):
+    if not sp or covered(v.words, "original", a, b, content=True):
         return []
     if any(k == PARTIAL_OMISSION and _shared(s, sp) for k, s in seen):
         return []
@@ -268,18 +273,6 @@ def _frame_uncounted(
     return [
         link_flag(v.link, PARTIAL_OMISSION, "minor", detail, {}, subkind="attribution", spans=sp)
     ]
-
-
-def covered_content(wl: WordLinks, side: str, a: int, b: int) -> bool:
-    """Whether a content word in [a, b) of ``side`` has a counterpart (``covered`` without
-    the function words, which pair unreliably: "по" of a dropped "по данным" found "to")."""
-    words = wl.orig if side == "original" else wl.trans
-    m = wl.matched(side)
-    return any(
-        m[k]
-        for k, w in enumerate(words)
-        if a <= w.start and w.end <= b and w.text.lower() not in FUNCTION_WORDS
-    )
 
 
 def _one_sided_detail(kind: str, what: str, noun: str, words: str) -> str:
