@@ -101,6 +101,12 @@ def _days(a: str | None, b: str | None) -> int | None:
     return None
 
 
+# mean-sentence document cosine above which an indexed document in the translation's own
+# language is a copy of it, named in the result (``PairResult.same_language``); another
+# outlet's article on the story in that language stays below it, and is not named
+SAME_LANGUAGE_COPY = 0.9
+
+
 class Pairer:
     """An open index with its vectors in memory; answers one translation at a time."""
 
@@ -198,7 +204,8 @@ class Pairer:
         self, emb: np.ndarray, exclude: Sequence[int], lang: str | None
     ) -> tuple[list[StoredOriginal], np.ndarray, np.ndarray, str | None]:
         """The top originals by document vectors, with their mean and slot cosines, and
-        the id of the best-retrieved original left out for its language (or None).
+        the id of the best-retrieved original left out for its language when it is a near
+        copy (``SAME_LANGUAGE_COPY``: the user may have given an original), else None.
 
         English versions are never candidate originals (they are compared by
         ``_with_english_source``), nor is an original in the translation's own language.
@@ -215,7 +222,8 @@ class Pairer:
         if lang is not None:
             same = [k for k, o in enumerate(originals) if o.lang == lang]
             if same:
-                own = originals[same[0]].id
+                if cos_mean[same[0]] >= SAME_LANGUAGE_COPY:
+                    own = originals[same[0]].id
                 keep_k = [k for k in range(len(originals)) if k not in set(same)]
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
