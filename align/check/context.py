@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
 
-FLAGS_VERSION = "10"  # bump when a default or a rule changes results
+FLAGS_VERSION = "9"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +33,6 @@ class FlagOptions:
         0.02,
         "Partial omission: how much closer the original without some clauses must be to the "
         "translation.",
-    )
-    partial_chunks: int = setting(
-        3,
-        "Partial omission: an original without clause punctuation is compared in this many "
-        "runs of words (1: judged by length and similarity alone) ...",
-    )
-    partial_chunk_ratio: float = setting(
-        0.55, "... when its translation's length ratio is below this."
     )
     partial_strong_ratio: float = setting(
         0.45,

@@ -9,7 +9,6 @@ terse-but-faithful renderings.
 
 from __future__ import annotations
 
-import re
 import statistics
 from typing import TYPE_CHECKING
 
@@ -38,19 +37,6 @@ def _terse(otext: str, ttext: str, kind: str) -> bool:
     return n >= 4 and share >= 0.9
 
 
-def _chunks(text: str, k: int) -> list[str]:
-    """``text`` cut into ``k`` runs of words of near-equal length: the clauses of a
-    sentence without clause punctuation (an editor who keeps the tail of "Police urged
-    residents who saw or heard anything to come forward" cuts no comma), so that a
-    run without its first or last words can be compared like a run of clauses."""
-    words = [m.span() for m in re.finditer(r"\S+", text)]
-    if len(words) < 2 * k:
-        return [text]
-    cuts = [round(i * len(words) / k) for i in range(k + 1)]
-    # each run as it stands in the text (its spacing kept), so that its span is found
-    return [text[words[a][0] : words[b - 1][1]] for a, b in zip(cuts, cuts[1:], strict=False)]
-
-
 def _sub_spans(cl: list[str]) -> list[tuple[int, int]]:
     """Every contiguous run of clauses except the whole sentence."""
     n = len(cl)
@@ -72,14 +58,6 @@ def partial_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[
     recall 0.79 -> 0.83 and false flags on unedited documents 20 -> 6 against the
     earlier rule (best-vs-worst clause cosine gap), which flagged idiomatic short
     renderings ("Надеюсь, что они спаслись ..." / "I hope they are safe.").
-
-    An original with no clause boundary is cut into ``partial_chunks`` runs of words
-    (``_chunks``) when its translation is much shorter (``partial_chunk_ratio``): an
-    editor who keeps a sentence's tail cuts no comma. On bench/flags.py half 0 (draws
-    0-2; 3 runs and the bar 0.55 chosen there among 3/4/6 runs and the bars 0.45/0.55/
-    none) partial-omission recall 0.752 -> 0.766 at the same precision and false flags;
-    without the bar, 4 or 6 runs cost one or two false flags per 2,859 unedited
-    sentences and some dropped-clause precision.
     """
     o = ctx.options
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
@@ -90,8 +68,6 @@ def partial_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[
         kind = shared_kind(ctx.alignment.translation.sentences[j].kind for j in lk.translation)
         if ratio < o.partial_ratio and not _terse(otext, ttext, kind):
             cl = clauses(otext)
-            if len(cl) < 2 and o.partial_chunks > 1 and ratio < o.partial_chunk_ratio:
-                cl = _chunks(otext, o.partial_chunks)
             texts = [" ".join(cl[i:j]) for i, j in _sub_spans(cl)]
             cands.append((lk, otext, ttext, ratio, cl, texts))
     if not cands:

@@ -48,8 +48,6 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "diagonal_margin": _NONNEG,
     "partial_ratio": _NONNEG,
     "partial_gain": _NONNEG,
-    "partial_chunks": _NONNEG,
-    "partial_chunk_ratio": _NONNEG,
     "partial_strong_ratio": _NONNEG,
     "partial_min_drop": _NONNEG,
     "low_sim_floor": _COSINE,

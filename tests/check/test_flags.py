@@ -242,7 +242,7 @@ def _al(
     )
 
 
-def _check(al: Alignment, encoder: Encoder, options: FlagOptions | None = None) -> Report:
+def _check(al: Alignment, encoder: Encoder) -> Report:
     """check's view of hand-made links: repaired as the aligner repairs them, then flagged."""
     from align.sentalign.moves import Draft
     from align.sentalign.options import RepairOptions
@@ -250,7 +250,7 @@ def _check(al: Alignment, encoder: Encoder, options: FlagOptions | None = None) 
 
     draft = Draft(al.original.texts, al.translation.texts, al.links)
     links = repair_links(draft, encoder, RepairOptions())
-    return check_alignment(dataclasses.replace(al, links=links), options, encoder=encoder)
+    return check_alignment(dataclasses.replace(al, links=links), encoder=encoder)
 
 
 # one short Russian report and its English rendering, reused by the repair tests
@@ -281,34 +281,6 @@ def test_partial_omission_names_the_clause_left_out(encoder: Encoder) -> None:
     cut = [f for f in report.flags if f.kind == "partial_omission"]
     assert [(f.original, f.translation) for f in cut] == [((1,), (1,))]
     assert "Берлине" in cut[0].detail and cut[0].evidence["clause_gain"] > 0
-
-
-def test_a_cut_sentence_without_clause_punctuation_is_compared_in_runs_of_words(
-    encoder: Encoder,
-) -> None:
-    """No clause boundary to cut at: the original is compared in runs of words
-    (``partial._chunks``), so the flag names and spans the words left out instead of
-    the whole sentence."""
-    from align.check.partial import _chunks
-    from align.text.shape import clauses
-
-    long_ru = (
-        "Полиция в среду призвала жителей района сообщить любую информацию о пропавшей "
-        "девочке по телефону горячей линии полиции"
-    )
-    assert clauses(long_ru) == [long_ru]
-    trans = [TALKS_EN, "Call the hotline about the missing girl.", BACK_EN]
-    al = _al([TALKS_RU, long_ru, BACK_RU], "ru", trans, [((i,), (i,)) for i in range(3)])
-    (cut,) = [f for f in _check(al, encoder).flags if f.kind == "partial_omission"]
-    assert (cut.original, cut.translation) == ((1,), (1,))
-    assert cut.evidence["left_out"] == [_chunks(long_ru, 3)[0]]
-    left = [long_ru[sp.start : sp.end] for sp in cut.spans if sp.side == "original"]
-    assert left == ["Полиция в среду призвала жителей района"]
-    # one run (the rule before): flagged by its length alone, on the whole sentence
-    off = _check(al, encoder, FlagOptions(partial_chunks=1))
-    (whole,) = [f for f in off.flags if f.kind == "partial_omission"]
-    assert "left_out" not in whole.evidence and "shorter than usual" in whole.detail
-    assert _chunks("one two three", 3) == ["one two three"]  # too short to cut
 
 
 def test_unrelated_pair_is_an_omission_and_an_addition(encoder: Encoder) -> None:
