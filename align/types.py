@@ -22,10 +22,24 @@ from typing import Any
 ROLES = ("original", "translation")
 
 
-def setting(default: Any, help: str) -> Any:
-    """An options field with its ``--help`` line in ``metadata``: a default and its
-    explanation are written once, and ``cli.py`` builds command-line options from them."""
-    return field(default=default, metadata={"help": help})
+# What a numeric setting can mean, as the (lowest, highest) value it accepts (None:
+# unbounded): a cosine (1 turns a repair off), a share or a 0-1 score, a count, ratio, gain
+# or length, a log-odds score. ``align.check.thresholds`` refuses a value outside it.
+Range = tuple[float | None, float | None]
+COSINE: Range = (-1.0, 1.0)
+SHARE: Range = (0.0, 1.0)
+NOT_NEGATIVE: Range = (0.0, None)
+UNBOUNDED: Range = (None, None)
+
+
+def setting(default: Any, help: str, within: Range | None = None) -> Any:
+    """An options field with its ``--help`` line (and, for a threshold, its range
+    ``within``) in ``metadata``: a default, its explanation and its range are written once,
+    and ``cli.py`` builds command-line options from them."""
+    meta: dict[str, Any] = {"help": help}
+    if within is not None:
+        meta["range"] = within
+    return field(default=default, metadata=meta)
 
 
 # Flag kinds (``Flag.kind``), in the order reports list them.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from align.sentalign.options import REORDER_EXTEND_SIM, REORDER_SIM
 from align.text.names import Name
-from align.types import Alignment, Link, setting
+from align.types import COSINE, NOT_NEGATIVE, SHARE, UNBOUNDED, Alignment, Link, setting
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
@@ -28,114 +28,156 @@ class FlagOptions:
         0.7,
         "Partial omission: length ratio (vs the document's usual) below which a translation is "
         "short enough to check.",
+        within=NOT_NEGATIVE,
     )
     partial_gain: float = setting(
         0.02,
         "Partial omission: how much closer the original without some clauses must be to the "
         "translation.",
+        within=NOT_NEGATIVE,
     )
     partial_strong_ratio: float = setting(
         0.45,
         "Partial omission of an original without clauses: length ratio below this ...",
+        within=NOT_NEGATIVE,
     )
-    partial_min_drop: float = setting(0.1, "... and cosine this far below the document median.")
-    low_sim_floor: float = setting(0.2, "Low_similarity: cosine below this absolute floor ...")
-    low_sim_spread: float = setting(3.0, "... and this many MADs below the document median.")
+    partial_min_drop: float = setting(
+        0.1, "... and cosine this far below the document median.", within=NOT_NEGATIVE
+    )
+    low_sim_floor: float = setting(
+        0.2, "Low_similarity: cosine below this absolute floor ...", within=COSINE
+    )
+    low_sim_spread: float = setting(
+        3.0, "... and this many MADs below the document median.", within=NOT_NEGATIVE
+    )
     low_sim_min_words: int = setting(
         8,
         "... in an original of at least this many words (a short sentence's cosine is too noisy: "
         'idioms, "So where is the momentum now?").',
+        within=NOT_NEGATIVE,
     )
     boilerplate_sim: float = setting(
         0.55,
         "Cosine to an exemplar disclaimer that marks added boilerplate.",
+        within=COSINE,
     )
     reorder_sim: float = setting(
-        REORDER_SIM, "Omitted and added text this similar is one moved passage ..."
+        REORDER_SIM,
+        "Omitted and added text this similar is one moved passage ...",
+        within=COSINE,
     )
     reorder_extend_sim: float = setting(
-        REORDER_EXTEND_SIM, "... and its neighbours this similar moved with it."
+        REORDER_EXTEND_SIM,
+        "... and its neighbours this similar moved with it.",
+        within=COSINE,
     )
     name_repeats: float = setting(
         1.0,
         "A name used more often than this in the translation is its rendering.",
+        within=NOT_NEGATIVE,
     )
     name_score: float = setting(
         -0.3,
         "An unmatched name is flagged above this score (removal gain, context contrast, evidence).",
+        within=UNBOUNDED,
     )
     name_displaced_bonus: float = setting(
         0.1,
         "Score added when the original holds a displaced document name.",
+        within=UNBOUNDED,
     )
     name_original_bonus: float = setting(
         0.03,
         "Score added when a cased original has an unmatched capitalised word.",
+        within=UNBOUNDED,
     )
-    name_initial_penalty: float = setting(0.035, "Score taken off a sentence-initial candidate.")
+    name_initial_penalty: float = setting(
+        0.035, "Score taken off a sentence-initial candidate.", within=UNBOUNDED
+    )
     name_echo_weight: float = setting(
         0.7,
         "Weight of the best cosine between the name alone and one original word alone (a rendered"
         " name echoes its original).",
+        within=SHARE,
     )
     name_pair_bonus: float = setting(
         0.1,
         "Score added when the name's matched partner has an unmatched neighbour in the"
         " original on the name's side (one half of a name pair replaced).",
+        within=UNBOUNDED,
     )
     name_common_word_penalty: float = setting(
         0.08,
         "Score taken off per decade of the name's count as an English word above 100 (a common "
         "word is more often a rendering than a name).",
+        within=UNBOUNDED,
     )
     major_omission_chars: float = setting(
         80.0,
         "Omitted passages longer than this many characters are major.",
+        within=NOT_NEGATIVE,
     )
     not_translation_coverage: float = setting(
         0.35,
         "Verdict not_a_translation below this share of sentences rendered ...",
+        within=SHARE,
     )
-    not_translation_cosine: float = setting(0.3, "... or below this median link cosine.")
+    not_translation_cosine: float = setting(
+        0.3, "... or below this median link cosine.", within=COSINE
+    )
     expanded_coverage: float = setting(
         0.8,
         "The translation's own share is not judged when this share of the original is linked ...",
+        within=SHARE,
     )
     expanded_cosine: float = setting(
-        0.55, "... at this median link cosine (a short story republished with background)."
+        0.55,
+        "... at this median link cosine (a short story republished with background).",
+        within=COSINE,
     )
     story_logit: float = setting(
         -1.0,
         "Verdict not_a_translation (another article on the same story) below this same-story "
         "logit (align.check.story: link cosines against unlinked pairs) ...",
+        within=UNBOUNDED,
     )
     story_min_links: int = setting(
-        4, "... with at least this many linked pairs (fewer are too little evidence)."
+        4,
+        "... with at least this many linked pairs (fewer are too little evidence).",
+        within=NOT_NEGATIVE,
     )
     heavy_coverage: float = setting(
         0.75,
         "Verdict heavily_edited below this share of sentences rendered.",
+        within=SHARE,
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = setting(
         0.53,
         "Dropped words: score (0-1) above which the original's best candidate run without a "
         "counterpart is flagged (removal gain, clause match, length ratio; see word_cuts).",
+        within=SHARE,
     )
     word_insert_score: float = setting(
-        0.62, "Inserted words: the same score for translation words without a source."
+        0.62,
+        "Inserted words: the same score for translation words without a source.",
+        within=SHARE,
     )
     word_min_unmatched: float = setting(
-        0.5, "Word runs and clauses are candidates when this share of their words is unmatched."
+        0.5,
+        "Word runs and clauses are candidates when this share of their words is unmatched.",
+        within=SHARE,
     )
     word_ratio_gate: float = setting(
         0.95,
         "Only pairs this much shorter (dropped words) than the document's usual ratio are "
         "searched, unless brackets or word lists point at them.",
+        within=NOT_NEGATIVE,
     )
     word_insert_gate: float = setting(
         0.9,
         "The same for added words: only pairs longer than the usual ratio over this.",
+        within=NOT_NEGATIVE,
     )
     word_flags: bool = setting(True, "Check words inside linked pairs (insertion, meaning_change).")
     word_subs: bool = setting(

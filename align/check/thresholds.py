@@ -21,68 +21,16 @@ from align.check.presets import PRESETS
 from align.errors import AlignError
 from align.read.limits import refuse_special_file
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions, RepairOptions
+from align.types import UNBOUNDED, Range
 
 DEFAULT_PRESET = "balanced"
-
-# What each threshold can mean, as (lowest, highest) it accepts (None: unbounded). A
-# cosine lies in [-1, 1] (1 turns a repair off), a share or a 0-1 score in [0, 1],
-# counts, ratios, gains and character lengths are not negative; the name score and the
-# same-story logit are log-odds. Written per name so that ``--relink-sim 5`` or a
-# negative word count in a config file is refused instead of silently switching a rule
-# off; a threshold without an entry here fails ``tests/check/test_thresholds.py``.
-_COSINE = (-1.0, 1.0)
-_SHARE = (0.0, 1.0)
-_NONNEG = (0.0, None)
-_ANY = (None, None)
-RANGES: dict[str, tuple[float | None, float | None]] = {
-    "peel_floor": _COSINE,
-    "peel_slack": _NONNEG,
-    "peel_orig_gain": _NONNEG,
-    "unrelated_sim": _COSINE,
-    "boilerplate_floor": _COSINE,
-    "relink_sim": _COSINE,
-    "merge_gain": _NONNEG,
-    "reorder_sim": _COSINE,
-    "reorder_extend_sim": _COSINE,
-    "reassign_margin": _NONNEG,
-    "diagonal_margin": _NONNEG,
-    "partial_ratio": _NONNEG,
-    "partial_gain": _NONNEG,
-    "partial_strong_ratio": _NONNEG,
-    "partial_min_drop": _NONNEG,
-    "low_sim_floor": _COSINE,
-    "low_sim_spread": _NONNEG,
-    "low_sim_min_words": _NONNEG,
-    "boilerplate_sim": _COSINE,
-    "name_repeats": _NONNEG,
-    "name_score": _ANY,
-    "name_displaced_bonus": _ANY,
-    "name_original_bonus": _ANY,
-    "name_initial_penalty": _ANY,
-    "name_echo_weight": _SHARE,
-    "name_pair_bonus": _ANY,
-    "name_common_word_penalty": _ANY,
-    "major_omission_chars": _NONNEG,
-    "not_translation_coverage": _SHARE,
-    "not_translation_cosine": _COSINE,
-    "expanded_coverage": _SHARE,
-    "expanded_cosine": _COSINE,
-    "story_logit": _ANY,
-    "story_min_links": _NONNEG,
-    "heavy_coverage": _SHARE,
-    "word_drop_score": _SHARE,
-    "word_insert_score": _SHARE,
-    "word_min_unmatched": _SHARE,
-    "word_ratio_gate": _NONNEG,
-    "word_insert_gate": _NONNEG,
-}
 
 
 def out_of_range(name: str, value: float) -> str | None:
     """Why ``value`` is no value of threshold ``name`` ("must be between 0 and 1"), or None."""
     if value != value or value in (float("inf"), float("-inf")):
         return "must be a finite number"
-    lo, hi = RANGES.get(name, _ANY)
+    lo, hi = RANGES.get(name, UNBOUNDED)
     if lo is not None and hi is not None and not lo <= value <= hi:
         return f"must be between {lo:g} and {hi:g}"
     if lo is not None and value < lo:
@@ -105,6 +53,15 @@ def threshold_fields() -> dict[str, dataclasses.Field[Any]]:
             if _is_number(f.default):
                 out.setdefault(f.name, f)
     return out
+
+
+# Each threshold's range, read off its field (``setting(..., within=...)``): so that
+# ``--relink-sim 5`` or a negative word count in a config file is refused instead of
+# silently switching a rule off. A threshold written without one is missing here, which
+# fails ``tests/check/test_thresholds.py``.
+RANGES: dict[str, Range] = {
+    name: f.metadata["range"] for name, f in threshold_fields().items() if "range" in f.metadata
+}
 
 
 def read_config(path: Path) -> dict[str, Any]:
@@ -202,7 +159,7 @@ def describe_thresholds() -> str:
     lines = ["Thresholds of provalign check (as --name VALUE or in provalign.toml [check]):", ""]
     for f in threshold_fields().values():
         kind = "INTEGER" if isinstance(f.default, int) else "FLOAT"
-        lo, hi = RANGES.get(f.name, _ANY)
+        lo, hi = RANGES.get(f.name, UNBOUNDED)
         span = (
             f"; {lo:g} to {hi:g}"
             if lo is not None and hi is not None

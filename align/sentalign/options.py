@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.text.languages import DEFAULT_ENCODER
-from align.types import setting
+from align.types import COSINE, NOT_NEGATIVE, setting
 
 REORDER_SIM = 0.45  # omitted and added text this similar is one moved passage ...
 REORDER_EXTEND_SIM = 0.2  # ... and its neighbours this similar moved with it
@@ -55,34 +55,50 @@ class RepairOptions:
     """
 
     peel_floor: float = setting(
-        0.25, "An end sentence of a merge less similar than this to the other side ..."
+        0.25,
+        "An end sentence of a merge less similar than this to the other side ...",
+        within=COSINE,
     )
     peel_slack: float = setting(
-        0.02, "... whose removal costs at most this much cosine is unlinked."
+        0.02,
+        "... whose removal costs at most this much cosine is unlinked.",
+        within=NOT_NEGATIVE,
     )
     peel_orig_gain: float = setting(
-        0.03, "An original end sentence is unlinked only if that raises the cosine this much."
+        0.03,
+        "An original end sentence is unlinked only if that raises the cosine this much.",
+        within=NOT_NEGATIVE,
     )
     unrelated_sim: float = setting(
         UNRELATED_COSINE,
         "Unlinked neighbours below this cosine are paired only if a clause of"
         " the original renders the translation.",
+        within=COSINE,
     )
     boilerplate_floor: float = setting(
-        0.2, "A 1-1 link of an original sentence to boilerplate or a heading below this is no link."
+        0.2,
+        "A 1-1 link of an original sentence to boilerplate or a heading below this is no link.",
+        within=COSINE,
     )
     relink_sim: float = setting(
         0.13,
         "Unlinked neighbours this similar are one (cut) sentence; 1 turns the link repairs off.",
+        within=COSINE,
     )
     merge_gain: float = setting(
-        0.03, "An unlinked sentence joins a neighbouring link raising its cosine this much (merge)."
+        0.03,
+        "An unlinked sentence joins a neighbouring link raising its cosine this much (merge).",
+        within=NOT_NEGATIVE,
     )
     reorder_sim: float = setting(
-        REORDER_SIM, "Omitted and added text this similar is one moved passage ..."
+        REORDER_SIM,
+        "Omitted and added text this similar is one moved passage ...",
+        within=COSINE,
     )
     reorder_extend_sim: float = setting(
-        REORDER_EXTEND_SIM, "... and its neighbours this similar moved with it."
+        REORDER_EXTEND_SIM,
+        "... and its neighbours this similar moved with it.",
+        within=COSINE,
     )
     structure: bool = setting(
         True, "Join a split-off interjection or a sentence shortened to a word to its pair."
@@ -92,11 +108,13 @@ class RepairOptions:
         "An unlinked sentence takes a translation sentence from the nearest link across"
         " its gap when this much more similar to it than the link's own original;"
         " 1 turns it off.",
+        within=NOT_NEGATIVE,
     )
     diagonal_margin: float = setting(
         0.1,
         "A 2-2 link whose straight pairs are this much more alike than its crossed ones is"
         " two 1-1 links (1 keeps every 2-2 link).",
+        within=NOT_NEGATIVE,
     )
 
 
