@@ -122,6 +122,7 @@ def test_every_threshold_has_a_range_its_default_and_presets_keep() -> None:
     fields = threshold_fields()
     assert set(RANGES) == set(fields)
     for name, f in fields.items():
+        assert isinstance(f.default, (int, float)), name
         assert out_of_range(name, f.default) is None, name
     for values in PRESETS.values():
         for name, value in values.items():

@@ -49,6 +49,23 @@ def test_single_byte_text_decodes_exactly(text: str, codec: str, label: str) -> 
     assert decode_bytes(text.encode(codec), "x") == (text, label)
 
 
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ПУТИН ВСТРЕТИЛСЯ С ПРЕЗИДЕНТОМ ТУРЦИИ",
+        "ЗАЯВЛЕНИЕ МИД РОССИИ ПО СИТУАЦИИ В СИРИИ",
+        "МОСКВА, 12 МАЯ. ПРЕЗИДЕНТ ПОДПИСАЛ УКАЗ О НОВЫХ МЕРАХ ПОДДЕРЖКИ СЕМЕЙ.",
+        "в этом году в регионе построили три новые школы и больницу",
+    ],
+)
+def test_russian_in_capitals_or_in_lower_case_decodes_exactly(text: str, codec: str) -> None:
+    # the two Cyrillic codecs swap the cases: a headline in capitals read with the right one
+    # has no lower-case letter to score, and used to come out as the other (or as Arabic)
+    label = {"cp1251": "windows-1251", "koi8_r": "koi8-r"}[codec]
+    assert decode_bytes(text.encode(codec), "x") == (text, label)
+
+
 def test_latin1_is_never_read_as_mixed_cyrillic() -> None:
     decoded, label = decode_bytes("The café owner said déjà vu".encode("latin-1"), "x")
     assert label == "windows-1252"
