@@ -47,6 +47,8 @@ class PairSpec:
     ``original`` and ``translation`` are paths, or URLs (str) an index recorded.
     ``error`` says why the pair cannot be checked (no original found, a file without its
     partner): it becomes the pair's error row, so nothing given is silently dropped.
+    ``unpaired``: the error is pairing's finding that the translation has no original in
+    the index (a result, as in ``pair``; not a failure of the run).
     ``line`` is the manifest line, for messages.
     """
 
@@ -58,6 +60,7 @@ class PairSpec:
     note: str = ""
     line: int = 0
     error: str | None = None
+    unpaired: bool = False
 
 
 # the error of a batch row whose translation ``pair`` found no original for: a finding
@@ -327,7 +330,8 @@ def specs_from_pairs(
         best = result.candidates[0] if result.candidates else None
         if best is None or result.verdict == NO_ORIGINAL:
             note, error = f"pairing: {result.verdict}", NO_ORIGINAL_ERROR
-            specs.append(PairSpec(pair_id, "-", translation, note=note, error=error))
+            spec = PairSpec(pair_id, "-", translation, note=note, error=error, unpaired=True)
+            specs.append(spec)
             continue
         path: Path | str | None = best.path
         if path is None and is_url(best.original_id):

@@ -82,6 +82,7 @@ class BatchRow:
     error: str | None = None
     note: str = ""
     skipped: bool = False  # reused from an earlier run
+    unpaired: bool = False  # the error is "no original in the index": a finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,13 @@ class BatchResult:
 
     @property
     def failed(self) -> int:
+        """Rows with an error, translations without an original included."""
         return sum(1 for r in self.rows if r.error)
+
+    @property
+    def unpaired(self) -> int:
+        """Translations pairing found no original for (error rows, not failures)."""
+        return sum(1 for r in self.rows if r.unpaired)
 
     @property
     def skipped(self) -> int:
@@ -208,6 +215,7 @@ def _row_from(item: PairSpec, stem: str, outcome: Outcome | None, error: str | N
         item.trans_lang or "?",
         note=item.note,
         error=error,
+        unpaired=item.unpaired,
     )
     if outcome is None or outcome.error:
         return dataclasses.replace(row, error=error or (outcome.error if outcome else None))

@@ -179,6 +179,9 @@ def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None: 
         cli, ["batch", str(folder), "--index", str(index), "-o", str(tmp_path / "o")]
     )
     assert res.exit_code == 0, res.output
+    assert "1 of 2 checked (0 up to date, 0 failed, 1 without an original in the index)" in (
+        res.output
+    )
     rows = {
         r["id"]: r
         for r in map(json.loads, (tmp_path / "o" / "summary.jsonl").read_text().splitlines())
