@@ -135,3 +135,35 @@ def test_batch_item_that_is_a_fifo_fails_that_item_only(
     assert "1 failed" in result.stdout
     summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8")
     assert f"{special}: not a regular file (a FIFO or pipe)" in summary
+
+
+@pytest.mark.parametrize(
+    ("command", "what", "cap_mb"),
+    [
+        ("report", "a JSON report", 256),
+        ("review", "a JSON report", 256),
+        ("gold", "a links file", 64),
+        ("links", "a links file", 64),
+        ("config", "a config file", 1),
+    ],
+)
+def test_a_file_too_large_for_what_it_should_be_is_refused_by_its_size(
+    runner: CliRunner,
+    tmp_path: Path,
+    never_open: Callable[[str], None],
+    command: str,
+    what: str,
+    cap_mb: int,
+) -> None:
+    """A video or disk image given as a report, links file or config is refused at once,
+    naming it, before a byte is read (it used to be read whole: "out of memory")."""
+    big = tmp_path / "big.bin"
+    with open(big, "wb") as fh:  # sparse: no disk spent
+        fh.truncate(cap_mb * 2**20 + 1)
+    never_open(str(big))
+    result = runner.invoke(cli.cli, _commands(str(big), tmp_path)[command])
+    assert result.exit_code == 1, result.output
+    size = f"{cap_mb * 2**20 + 1:,}"
+    assert result.stderr.strip() == (
+        f"Error: {big}: {size} bytes, larger than {what} may be ({cap_mb} MB)"
+    )

@@ -26,19 +26,36 @@ def byte_cap(max_chars: int) -> int:
     return max_chars * 4 + 4096
 
 
-def refuse_special_file(path: str | Path) -> None:
-    """Raise InputError naming ``path`` when it is a device, FIFO (or pipe) or socket.
+# Bytes read whole from a user-named file that is not an article: a links file, a report
+# JSON, a config. Generous (a report of two 190,000-character sides is 1.1 MB), but a file
+# given by mistake (a video, a disk image) is refused at once by its size, naming it,
+# instead of filling memory first.
+LINKS_BYTES = 64 * 2**20
+REPORT_BYTES = 256 * 2**20
+CONFIG_BYTES = 2**20
 
-    Such a file has no size to bound a read by: ``/dev/zero`` never ends and fills memory,
-    and opening a FIFO nobody writes to blocks for ever. ``stat`` does neither, so every
-    reader of a user-named file (articles, report JSON, links, configs, manifests, SQLite
-    files) calls this before opening it. A missing path, a folder or a regular file passes:
-    each caller words those cases itself.
+
+def refuse_special_file(path: str | Path, max_bytes: int | None = None, what: str = "") -> None:
+    """Raise InputError naming ``path`` when it is a device, FIFO (or pipe) or socket, or
+    (``max_bytes``) a regular file larger than that, which is no ``what``.
+
+    A special file has no size to bound a read by: ``/dev/zero`` never ends and fills
+    memory, and opening a FIFO nobody writes to blocks for ever. ``stat`` does neither, so
+    every reader of a user-named file (articles, report JSON, links, configs, manifests,
+    SQLite files) calls this before opening it. A missing path, a folder or a regular file
+    within the bound passes: each caller words those cases itself.
     """
     try:
-        mode = os.stat(path).st_mode
+        st = os.stat(path)
     except (OSError, ValueError):
         return
+    mode = st.st_mode
+    if max_bytes is not None and stat.S_ISREG(mode) and st.st_size > max_bytes:
+        raise InputError(
+            f"{st.st_size:,} bytes, larger than {what or 'this input'} may be "
+            f"({max_bytes // 2**20} MB)",
+            path=str(path),
+        )
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a device"
     elif stat.S_ISFIFO(mode):
