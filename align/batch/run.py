@@ -95,8 +95,8 @@ class BatchResult:
 
     @property
     def failed(self) -> int:
-        """Rows with an error, translations without an original included."""
-        return sum(1 for r in self.rows if r.error)
+        """Rows with an error, other than translations without an original."""
+        return sum(1 for r in self.rows if r.error and not r.unpaired)
 
     @property
     def unpaired(self) -> int:
