@@ -37,7 +37,7 @@ CONFIG_BYTES = 2**20
 
 def refuse_special_file(path: str | Path, max_bytes: int | None = None, what: str = "") -> None:
     """Raise InputError naming ``path`` when it is a device, FIFO (or pipe) or socket, or
-    (``max_bytes``) a regular file larger than that, which is no ``what``.
+    (given ``max_bytes``) a regular file larger than a ``what`` may be.
 
     A special file has no size to bound a read by: ``/dev/zero`` never ends and fills
     memory, and opening a FIFO nobody writes to blocks for ever. ``stat`` does neither, so
