@@ -6,7 +6,9 @@ A dateline that opens a linked sentence near the top of one side ("Abu Dhabi: Pr
 ...", "ابوظبي - سيف اليزيد - تلقى ...", "MOSCOW, August 26 - ...") when the sentence it is
 linked with opens with none is boilerplate too, spanning the dateline (``datelines``): it
 sits inside a sentence the other rules judge as a whole, so without this note an edit
-whose words are a dateline is never pointed at.
+whose words are a dateline is never pointed at. The agencies' wire formats count
+("KUWAIT, March 5 (KUNA) --", "MOSCOW, March 5. /TASS/.", "أبوظبي في 12 مارس / وام /"):
+unrecognised on one side only, a dateline both sides hold was a false note.
 """
 
 from __future__ import annotations
@@ -30,9 +32,20 @@ FURNITURE = re.compile(
 # ("KUWAIT: ", "Abu Dhabi: "); one to three words before a spaced dash, twice at most (a
 # place, then a reporter: "ابوظبي - سيف اليزيد - "); a place and a date before a dash.
 _WORDS = r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}"  # words of letters only: "Livingston 1 - 0" is a score
+# A news agency's credit in a dateline: a name of one or two words (a capital first, in a
+# cased script) in brackets before a dash ("(KUNA) --", "(بترا)-", "(Kurdistan24) –") or
+# between slashes ("/TASS/.", "/ وام /", "/قنا/"), after a place and a date of at most 45
+# characters: the wire formats of the agencies whose copy outlets republish.
+_NAME = r"[A-ZА-ЯЁ\u0621-\u064a][^\s()/]*(?:\s[^\s()/]+)?"  # a name of one or two words
+_AGENCY = rf"(?:\(\s*{_NAME}\s*\)\s*[-–—]{{1,2}}|/\s*{_NAME}\s*/\.?)"
 DATELINE = re.compile(
+    rf"^[^\W\d_][^()/\n]{{0,45}}?\s*{_AGENCY}\s+|"
+    # "RIYADH, Feb 25, 2024, SPA -- "
+    r"^[A-Z][A-Z .'-]+,[^()/\n]{3,30}?,\s*[A-Z]{2,6}\s+[-–—]{1,2}\s+|"
     r"^(?:[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,2}|Abu Dhabi|Riyadh|Doha|Dubai|Manama|Muscat|"
     r"Cairo|Baghdad|Erbil|Amman|Beirut|Damascus|Moscow|Kuwait City):\s+|"
+    # "ابوظبي - سيف اليزيد - " (not "شفق نيوز- ", no space before the dash: Arabic
+    # headlines write a match "ليفينغستون- رينجرز 1 - 0" so)
     rf"^{_WORDS}\s[-–—]{{1,2}}\s(?:{_WORDS}\s[-–—]{{1,2}}\s)?|"
     r"^[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
     r"\s*(?:\d{4})?\s*[-—–]{1,2}\s"
@@ -75,8 +88,8 @@ def datelines(al: Alignment) -> list[Flag]:
                 continue
             if len(sent.text[m.end() :].split()) < DATELINE_REST:
                 continue
-            if _dateline(other[0].sentences[other[1][0]].text):
-                continue  # both open with a dateline: rendered, not added or dropped
+            if any(_dateline(other[0].sentences[j].text) for j in other[1]):
+                continue  # both hold a dateline (the other's may follow a headline it links)
             words = sent.text[: m.end()].rstrip()
             verb = "adds" if side == "translation" else "drops"
             out.append(

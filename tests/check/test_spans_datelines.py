@@ -33,6 +33,22 @@ def _al(orig: list[str], trans: list[str], ol: str = "ar") -> Alignment:
         ("AMMAN - His Majesty King Abdullah called.", "AMMAN - "),
         ("MOSCOW, August 26 – The ministry said.", "MOSCOW, August 26 – "),
         ("Москва, 5 октября — Президент заявил.", "Москва, 5 октября — "),
+        # the wire formats of the agencies (a credit in brackets before a dash, or between
+        # slashes)
+        ("KUWAIT, March 5 (KUNA) -- The Amir received a cable.", "KUWAIT, March 5 (KUNA) -- "),
+        (
+            "Abu Dhabi, 12th March, 2024 (WAM) -- The President met.",
+            "Abu Dhabi, 12th March, 2024 (WAM) -- ",
+        ),
+        ("MOSCOW, March 5. /TASS/. The minister said.", "MOSCOW, March 5. /TASS/. "),
+        ("МОСКВА, 5 марта. /ТАСС/. Министр заявил.", "МОСКВА, 5 марта. /ТАСС/. "),
+        ("Erbil (Kurdistan24) – The Prime Minister met.", "Erbil (Kurdistan24) – "),
+        ("RIYADH, Feb 25, 2024, SPA -- The Crown Prince called.", "RIYADH, Feb 25, 2024, SPA -- "),
+        ("أبوظبي في 12 مارس / وام / استقبل رئيس الدولة.", "أبوظبي في 12 مارس / وام / "),
+        ("الكويت - 5 - 3 (كونا) -- استقبل سمو الأمير.", "الكويت - 5 - 3 (كونا) -- "),
+        ("عمان 5 آذار (بترا)- تلقى جلالة الملك اتصالا.", "عمان 5 آذار (بترا)- "),
+        ("أربيل (كوردستان 24)- استقبل رئيس الحكومة.", "أربيل (كوردستان 24)- "),
+        ("الدوحة في 05 مارس /قنا/ تلقى سمو الأمير.", "الدوحة في 05 مارس /قنا/ "),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
@@ -48,6 +64,12 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
         "Livingston 1 - 0 Rangers: Menga goal downs Gerrard's men",  # a score
         "Путин: Россия не будет вмешиваться.",  # a headline's speaker
         "он сказал, 5 октября — что всё в порядке.",
+        "Sheikh Mohamed (pictured) - who met him - said the talks went well.",
+        "In 2020 (pandemic year) - growth fell sharply.",  # a bracket, not an agency's name
+        "Президент России (на фото) — о переговорах.",
+        "الوزارة (الخارجية) قالت إن المحادثات جرت بشكل جيد.",  # no dash after the bracket
+        "ليفينغستون- رينجرز 1 - 0: مينجا يفوز",  # a match, no space before the dash
+        "He said the 50/50 split was fair.",
         "",
         "- - -",
     ],
@@ -70,6 +92,15 @@ def test_a_dropped_dateline_spans_the_original() -> None:
     (f,) = datelines(al)
     (s,) = f.spans
     assert s.side == "original" and al.original.texts[0][s.start : s.end] == "ابوظبي - سيف اليزيد -"
+
+
+def test_no_note_when_the_other_side_has_its_dateline_after_a_headline_in_the_link() -> None:
+    """The translation's headline and its dateline sentence linked to the original's first
+    sentence: both hold a dateline (it was "the translation drops the dateline")."""
+    orig = document_from_lines(["أبوظبي - " + BODY_AR], "ar")
+    trans = document_from_lines(["Barzani stresses dialogue", "ABU DHABI - " + BODY_EN], "en")
+    al = Alignment(orig, trans, (Link((0,), (0, 1), 0.8),), Signature("test", "none"))
+    assert datelines(al) == []
 
 
 def test_no_note_when_both_open_with_a_dateline_or_it_is_low_or_short() -> None:
