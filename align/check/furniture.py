@@ -69,6 +69,14 @@ def _dateline(text: str) -> re.Match[str] | None:
     return m if not cased or capitals or dated else None
 
 
+def _only_dateline(text: str) -> bool:
+    """A line that is a dateline and nothing more ("أبوظبي في 12 مارس / وام /" on its own
+    line, before the body)."""
+    t = text.strip()
+    m = _dateline(t + " ")
+    return m is not None and m.end() >= len(t)
+
+
 def datelines(al: Alignment) -> list[Flag]:
     """Boilerplate notes on datelines opening a linked sentence among the first
     ``DATELINE_TOP`` of a side, where the sentence it is linked with opens with none."""
@@ -118,7 +126,9 @@ def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
             f.kind == OMISSION
             and ends
             and all(
-                FURNITURE.search(ot[i].strip()) and len(ot[i].split()) <= 12 for i in f.original
+                (FURNITURE.search(ot[i].strip()) or _only_dateline(ot[i]))
+                and len(ot[i].split()) <= 12
+                for i in f.original
             )
         ):
             f = dataclasses.replace(

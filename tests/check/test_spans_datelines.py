@@ -108,3 +108,19 @@ def test_no_note_when_both_open_with_a_dateline_or_it_is_low_or_short() -> None:
     lower = [BODY_AR] * 4
     assert datelines(_al(lower, [BODY_EN] * 3 + ["Abu Dhabi: " + BODY_EN])) == []
     assert datelines(_al([BODY_AR], ["Abu Dhabi: talks held."])) == []  # a headline
+
+
+@pytest.mark.parametrize(
+    "line", ["واشنطن في 5 مارس / وام /", "KUWAIT, March 5 (KUNA) --", "МОСКВА, 5 марта. /ТАСС/."]
+)
+def test_a_wire_dateline_on_its_own_line_left_out_is_boilerplate(line: str) -> None:
+    from align.types import OMISSION, Flag
+
+    al = _al([line, BODY_AR], [BODY_EN])
+    omitted = Flag(OMISSION, "minor", (0,), (), "Omitted: 1 sentence", {})
+    (f,) = [x for x in furniture([omitted], al) if x.original == (0,)]
+    assert (f.kind, f.severity) == (BOILERPLATE, "info")
+    # a sentence that only opens with one is no page furniture
+    body = Flag(OMISSION, "minor", (1,), (), "Omitted: 1 sentence", {})
+    al2 = _al([BODY_AR, line + " " + BODY_AR], [BODY_EN])
+    assert [x.kind for x in furniture([body], al2) if x.original == (1,)] == [OMISSION]
