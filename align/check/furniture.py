@@ -1,4 +1,5 @@
-"""Page furniture: a byline, dateline, photo credit or outlet name at either end of the
+"""Page furniture: a byline, dateline, photo credit, outlet name or wire sign-off
+("(النهاية)", "(END)", "Reporting by ...", "Читайте также: ...") at either end of the
 original that the translation leaves out is ``boilerplate`` (info), not an omission a reader
 must weigh.
 
@@ -18,12 +19,23 @@ import re
 
 from align.types import BOILERPLATE, OMISSION, Alignment, Flag, Span
 
+# the Gulf and Levant agencies whose copy is republished, by their Latin and Arabic names
+_AGENCIES = r"wam|spa|qna|kuna|bna|petra|mena|وام|واس|قنا|كونا|بنا|بترا|أ ش أ"
 FURNITURE = re.compile(
     r"^(?:by|от|بقلم|إعداد|تحرير)\s|^(?:photo|фото|تصوير|صورة)\b|^(?:source|источник|المصدر)\s*:|"
     r"^\(?(?:reuters|afp|ap|ria novosti|риа новости|тасс|interfax|интерфакс|رويترز|"
-    r"فرانس برس|الأناضول|سبوتنيك)\)?\s*$|"
+    rf"فرانس برس|الأناضول|سبوتنيك|{_AGENCIES})\)?\s*$|"
     r"^[\w\s.-]{2,30},?\s*\d{1,2}\s+\w+\s*(?:\d{4})?\s*(?:[-—–]|\(\w+\))|"
-    r"^(?:©|copyright|all rights reserved|все права защищены|جميع الحقوق محفوظة)",
+    r"^(?:©|copyright|all rights reserved|все права защищены|جميع الحقوق محفوظة)|"
+    # a wire's sign-off: "(النهاية) ح س م", "(END)", "--KUNA", "وام/أحمد/عاصم", the
+    # editors' initials alone ("ع ب / ح ع"), a credit line ("Reporting by ...; Editing by")
+    r"^\(?(?:النهاية|انتهى|end|ends|конец)\)?(?:[\s/]+[\u0621-\u064a]){0,8}\s*$|"
+    rf"^--\s*(?:{_AGENCIES})\s*$|^(?:{_AGENCIES})\s*/\s*\S|"
+    r"^[\u0621-\u064a](?:[\s/]+[\u0621-\u064a]){1,7}\s*$|"
+    r"^(?:additional )?(?:reporting|writing|editing) by\b|"
+    # links to more of the outlet's pages
+    r"^(?:read more|read also|related|see also)\s*(?::|$)|"
+    r"^(?:follow us|читайте также|подписывайтесь|اقرأ أيضا|اقرأ أيضاً|تابعونا)\b",
     re.I,
 )
 
@@ -135,7 +147,7 @@ def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
                 f,
                 kind=BOILERPLATE,
                 severity="info",
-                detail="Page furniture (byline, dateline, credit) not carried over: "
+                detail="Page furniture (byline, dateline, credit, sign-off) not carried over: "
                 + "; ".join(ot[i].strip() for i in f.original),
             )
         out.append(f)

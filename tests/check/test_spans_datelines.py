@@ -124,3 +124,41 @@ def test_a_wire_dateline_on_its_own_line_left_out_is_boilerplate(line: str) -> N
     body = Flag(OMISSION, "minor", (1,), (), "Omitted: 1 sentence", {})
     al2 = _al([BODY_AR, line + " " + BODY_AR], [BODY_EN])
     assert [x.kind for x in furniture([body], al2) if x.original == (1,)] == [OMISSION]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(النهاية) ح س م",  # KUNA's sign-off and its editors' initials
+        "وام/أحمد/عاصم",
+        "(END)",
+        "--KUNA",
+        "Reporting by Ahmed Hassan; Editing by Jane Smith",
+        "Читайте также: Лавров заявил о переговорах",
+        "Related:",
+    ],
+)
+def test_a_wire_sign_off_left_out_at_the_end_is_boilerplate(line: str) -> None:
+    from align.types import OMISSION, Flag
+
+    al = _al([BODY_AR, line], [BODY_EN])
+    omitted = Flag(OMISSION, "minor", (1,), (), "Omitted: 1 sentence", {})
+    (f,) = [x for x in furniture([omitted], al) if x.original == (1,)]
+    assert (f.kind, f.severity) == (BOILERPLATE, "info")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "انتهى الاجتماع بالاتفاق على خطة عمل مشتركة.",  # "ended": a sentence, not a sign-off
+        "Related parties met in Doha on Monday.",
+        "Ending the war is the priority, he said.",
+        "وامتد الاجتماع ساعتين.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_sign_off_stays_an_omission(line: str) -> None:
+    from align.types import OMISSION, Flag
+
+    al = _al([BODY_AR, line], [BODY_EN])
+    omitted = Flag(OMISSION, "minor", (1,), (), "Omitted: 1 sentence", {})
+    assert [x.kind for x in furniture([omitted], al) if x.original == (1,)] == [OMISSION]
