@@ -176,15 +176,21 @@ def _color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _warning(path: str, text: str) -> None:
+    """One warning line on stderr, naming the file it is about (control characters in
+    the name shown escaped)."""
+    from align.report._view import visible
+
+    click.echo(f"Warning: {visible(path)}: {text}", err=True)
+
+
 def _warn(docs: Any, quiet: bool) -> None:
     """The reader's warnings (bad bytes replaced, text much shorter than the page) on stderr."""
     if quiet:
         return
-    from align.report._view import visible
-
     for doc in docs:
         for note in getattr(doc.meta, "warnings", ()):
-            click.echo(f"Warning: {visible(doc.meta.path)}: {note}", err=True)
+            _warning(doc.meta.path, note)
 
 
 def _warn_not_english(alignment: Any, quiet: bool) -> None:
@@ -195,14 +201,12 @@ def _warn_not_english(alignment: Any, quiet: bool) -> None:
     orig, trans = alignment.original, alignment.translation
     if quiet or trans.lang == "en" or orig.lang == "en":
         return
-    from align.report._view import visible
     from align.text.languages import language_name
 
-    click.echo(
-        f"Warning: {visible(trans.meta.path)}: the translation is "
-        f"{language_name(trans.lang)}, not English: check's word rules are built and "
-        "measured on English translations, so expect fewer findings",
-        err=True,
+    _warning(
+        trans.meta.path,
+        f"the translation is {language_name(trans.lang)}, not English: check's word rules "
+        "are built and measured on English translations, so expect fewer findings",
     )
 
 
@@ -742,7 +746,6 @@ def pair(
 ) -> None:
     """Find the original(s) each English TRANSLATION was made from."""
     from align.provenance.pairing import PairOptions, format_pairs, pair_translations
-    from align.report._view import visible
 
     if index_path is not None and originals is not None:
         raise click.UsageError("give only one of --index or --originals")
@@ -755,14 +758,15 @@ def pair(
     options = PairOptions(index=index_path, originals=originals, top=top, shards=shard_dir)
     with _progress(len(translations), "pairing") as tick:
         results = pair_translations(translations, options, progress=tick)
+    from align.report._view import visible
+
     for r in results:
         if r.same_language is not None:  # the user may have given an original
-            click.echo(
-                f"Warning: {visible(str(r.translation))}: no original found; documents in "
-                f"its own language are not compared with it (the closest: "
-                f"{visible(r.same_language)}): pair looks for the original a translation "
-                "was made from, in another language",
-                err=True,
+            _warning(
+                str(r.translation),
+                "no original found; documents in its own language are not compared with it "
+                f"(the closest: {visible(r.same_language)}): pair looks for the original a "
+                "translation was made from, in another language",
             )
     if then == "check":
         from align.pipeline import check_pairs

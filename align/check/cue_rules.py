@@ -236,15 +236,8 @@ def _agency_dropped(
     for spans in lost_agencies(v.otext, v.ol, f"{v.ttext} {v.t_near}", v.tl).values():
         a, b = spans[0]
         a, b = next(((x, y) for x, y in frames if x <= a and b <= y), (a, b))
-        sp = v.osp(a, b)
-        if not sp or any(k == PARTIAL_OMISSION and _shared(s, sp) for k, s in seen):
-            continue
-        detail = _one_sided_detail(PARTIAL_OMISSION, "attribution", "the source ", v.otext[a:b])
-        return [
-            link_flag(
-                v.link, PARTIAL_OMISSION, "minor", detail, {}, subkind="attribution", spans=sp
-            )
-        ]
+        if found := _source_dropped(v, a, b, seen):
+            return found
     return []
 
 
@@ -264,10 +257,19 @@ def _frame_uncounted(
     if own <= rendered or own < 2:
         return []
     a, b = frames[-1]
-    sp = v.osp(a, b)
-    if not sp or covered(v.words, "original", a, b, content=True):
+    if covered(v.words, "original", a, b, content=True):
         return []
-    if any(k == PARTIAL_OMISSION and _shared(s, sp) for k, s in seen):
+    return _source_dropped(v, a, b, seen)
+
+
+def _source_dropped(
+    v: LinkWords, a: int, b: int, seen: list[tuple[str, tuple[Span, ...]]]
+) -> list[Flag]:
+    """The minor ``partial_omission`` (attribution) on the original's source words [a, b)
+    that ``_agency_dropped`` and ``_frame_uncounted`` report, or none when the words have
+    no span or a partial omission already spans them."""
+    sp = v.osp(a, b)
+    if not sp or any(k == PARTIAL_OMISSION and _shared(s, sp) for k, s in seen):
         return []
     detail = _one_sided_detail(PARTIAL_OMISSION, "attribution", "the source ", v.otext[a:b])
     return [

@@ -224,7 +224,8 @@ class Pairer:
             if same:
                 if cos_mean[same[0]] >= SAME_LANGUAGE_COPY:
                     own = originals[same[0]].id
-                keep_k = [k for k in range(len(originals)) if k not in set(same)]
+                drop = set(same)
+                keep_k = [k for k in range(len(originals)) if k not in drop]
                 originals = [originals[k] for k in keep_k]
                 cos_mean, cos_slot = cos_mean[keep_k], cos_slot[keep_k]
         return originals, cos_mean, cos_slot, own
