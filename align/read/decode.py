@@ -190,19 +190,20 @@ def _best_single_byte(data: bytes) -> tuple[str, float]:
     """
     best, best_score = "", 0.0
     scores: dict[str, float] = {}
+    texts: dict[str, str] = {}
     for label, codec in _PY_CODEC.items():
         try:
-            cand = data.decode(codec)
+            cand = texts[label] = data.decode(codec)
         except UnicodeDecodeError:
             continue
         score = scores[label] = _codec_score(cand, label)
         if score > best_score:
             best, best_score = label, score
-    if best in _CYRILLIC and all(label in scores for label in _CYRILLIC):
+    if best in _CYRILLIC and all(label in texts for label in _CYRILLIC):
         # the two Cyrillic codecs are each other's letters with the cases swapped and
         # reordered: which one reads as Russian is a question for the letters' frequencies,
         # case aside (a text in capitals, or one with few capitals, fools the case)
-        best = max(_CYRILLIC, key=lambda label: _russian_loglik(data.decode(_PY_CODEC[label])))
+        best = max(_CYRILLIC, key=lambda label: _russian_loglik(texts[label]))
         best_score = max(best_score, scores[best])
     return best, best_score
 
