@@ -203,9 +203,10 @@ def one_sided_cue_flags(
     tl: str = "en",
     existing: list[Any] | None = None,
     t_near: str = "",
+    pairs: tuple[tuple[int, int], ...] = (),
 ) -> list[Any]:
     """The one-sided cue flags (``cue_rules.cue_flags``: words added or partly omitted) of
-    a one-link pair whose word correspondence matches nothing."""
+    a one-link pair whose word correspondence is ``pairs`` (by default it matches nothing)."""
     from align.check.cue_rules import cue_flags
     from align.check.lexicon import concept_class, concept_hits
     from align.check.lexicon_cues import CUE_CLASSES
@@ -214,7 +215,7 @@ def one_sided_cue_flags(
         found = concept_hits(text, lang).items()
         return {c: s for c, s in found if concept_class(c) in CUE_CLASSES}
 
-    view = link_view(orig, ol, trans, tl, t_near=t_near)
+    view = link_view(orig, ol, trans, tl, pairs, t_near=t_near)
     flags = cue_flags(view, hits(orig, ol), hits(trans, tl), existing or [])
     return [f for f in flags if f.detail.startswith(("Words added (", "Partly omitted ("))]
 

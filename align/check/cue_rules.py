@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from align.check.lexicon import (
+    agency_hits,
     attribution_hits,
     city_named,
     country_hits,
@@ -204,9 +205,13 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             ("original", oc, PARTIAL_OMISSION, sub_o),
         ):
             other = "original" if side == "translation" else "translation"
-            if side not in sides or cue not in hits or not absent(cue, other):
+            if side not in sides or cue not in hits:
                 continue
             a, b = hits[cue][0]
+            if not absent(cue, other) and not (
+                cue == "source" and side == "original" and _echo_claimed(v, a, b)
+            ):
+                continue
             make = v.tsp if side == "translation" else v.osp
             spans = make(a, b)
             if not spans or any(k == kind and _shared(s, spans) for k, s in seen):
@@ -222,6 +227,39 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
         flags += _frame_uncounted(v, oc["source"], [(f.kind, f.spans) for f in flags + earlier])
     flags += _place_change(v, oc, tc)
     return flags
+
+
+def _echo_claimed(v: LinkWords, a: int, b: int) -> bool:
+    """Whether every echo of the original's source frame [a, b) in the translation
+    renders another word of the original: each of its content words is paired with an
+    original word outside the frame. A translation that drops "по словам очевидцев" but
+    renders the sentence's "данные" as "data", or "بحسب مصادر أمنية" but renders the
+    sentence's "أخبر" as "told", holds an echo of the frame's kind that is not the
+    frame's rendering. An echo with no paired word counts as the frame's rendering.
+    A frame that names an agency is left to ``_agency_dropped``, which looks for the
+    name beside the link too (a republisher moves "Об этом информирует РИА Новости"
+    into its dateline)."""
+    if agency_hits(v.otext[a:b], v.ol):
+        return False
+    wl = v.words
+    outside = {
+        j
+        for i, j in wl.pairs
+        if not (a <= wl.orig[i].start and wl.orig[i].end <= b)
+        and wl.orig[i].text.lower() not in FUNCTION_WORDS
+    }
+    echoes = echo_hits("source", v.ttext, v.tl)
+    if not echoes:
+        return False
+    for c, d in echoes:
+        ids = [
+            j
+            for j, w in enumerate(wl.trans)
+            if c <= w.start and w.end <= d and w.text.lower() not in FUNCTION_WORDS
+        ]
+        if not ids or not all(j in outside for j in ids):
+            return False
+    return True
 
 
 def _agency_dropped(

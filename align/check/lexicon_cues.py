@@ -174,12 +174,14 @@ ECHO: dict[str, dict[str, str]] = {
 # Новости"): a frame is a reporting phrase with a source noun or a named agency; its echo
 # is anything that may render one (a reporting verb, a source noun, an agency). Dropping
 # or adding one changes what a reader takes as fact and what as a claim. A frame ends at
-# the clause's punctuation.
+# the clause's punctuation. Witnesses are a source ("по словам очевидцев", "وفقا لشهود
+# عيان", "according to eyewitnesses"): dropping them states what they saw as fact.
 _STOP = r"[^,.;:!?\n،؛]"
 _EN_SOURCE = (  # a document or an institution that issues one: not "report", "sources",
     # "officials" (faithful news renders "по данным", "حسب مصادر" many ways)
     r"statement|release|readout|agency|office|presidency|website|ministry|court|"
-    r"spokes(?:man|woman|person)|communiqu[eé]|TASS|RIA|WAM|SPA|KUNA|QNA|Petra|Xinhua"
+    r"spokes(?:man|woman|person)|communiqu[eé]|(?:eye)?witness(?:es)?|TASS|RIA|WAM|SPA|KUNA|"
+    r"QNA|Petra|Xinhua"
 )
 _SOURCE_FRAMES = {
     "en": (
@@ -206,7 +208,7 @@ _SOURCE_FRAMES = {
         # "وفق بيان ..." "بحسب ما ذكرت وكالة ..." "حسب المكتب ..."
         r"[وفبل]{0,2}(?:وفق|وفقا|وفقاً|بحسب|حسب)(?: ما)?(?: (?:ذكر|ذكرت|ذكره|أفاد|أفادت|أورد|"
         r"أوردت|نقل|نقلت|جاء في|أعلن|أعلنت))? ?(?:ل)?(?:ال)?(?:بيان|وكالة|مصدر|مصادر|مكتب|"
-        rf"رئاسة|ديوان|متحدث|موقع|تقرير|صحيفة){_STOP}{{0,60}}",
+        rf"رئاسة|ديوان|متحدث|موقع|تقرير|صحيفة|شهود|شاهد){_STOP}{{0,60}}",
         rf"[وفبل]{{0,2}}في بيان (?:ورد|تلقت|تلقى|صدر|نشر|أصدر)\w*{_STOP}{{0,60}}",
         rf"[وفبل]{{0,2}}(?:ورد|وردت) (?:ل|إلى |الى )(?:ال)?(?:وكالة|صحيفة|موقع){_STOP}{{0,40}}",
         r"[وفبل]{0,2}(?:ذكر|ذكرت|أفاد|أفادت|نقلت|أوردت) (?:ال)?(?:بيان|وكالة|مكتب|رئاسة|ديوان|"

@@ -159,3 +159,61 @@ def test_a_frame_dropped_beside_the_sentences_own_speech_verb_is_found() -> None
 )
 def test_every_who_said_it_rendered_is_no_flag(orig: str, ol: str, trans: str) -> None:
     assert one_sided_cue_flags(orig, ol, trans) == []
+
+
+def _pairs(orig: str, trans: str, *words: tuple[str, str]) -> tuple[tuple[int, int], ...]:
+    """Word-index pairs of a one-link pair, named by the words' texts."""
+    from align.sentalign.words import side_words
+
+    ow, _ = side_words([orig], (0,))
+    tw, _ = side_words([trans], (0,))
+    index = [w.text for w in ow], [w.text for w in tw]
+    return tuple((index[0].index(o), index[1].index(t)) for o, t in words)
+
+
+@pytest.mark.parametrize(
+    ("orig", "ol", "trans", "claimed", "frame"),
+    [
+        (  # "data" renders the sentence's "данные", not the frame
+            "Предварительные данные говорят о снижении эффективности вакцины, по словам очевидцев.",
+            "ru",
+            "Preliminary data point to a reduced effectiveness of the vaccine.",
+            ("данные", "data"),
+            "по словам очевидцев",
+        ),
+        (  # "told" renders the sentence's "أخبر"
+            "أخبر الوزير الأمم المتحدة أن العقوبات تزيد عدم الثقة، بحسب مصادر أمنية.",
+            "ar",
+            "The minister told the United Nations that sanctions deepen mistrust.",
+            ("أخبر", "told"),
+            "بحسب مصادر أمنية",
+        ),
+    ],
+)
+def test_an_echo_that_renders_another_word_does_not_hide_a_dropped_frame(
+    orig: str, ol: str, trans: str, claimed: tuple[str, str], frame: str
+) -> None:
+    (f,) = one_sided_cue_flags(orig, ol, trans, pairs=_pairs(orig, trans, claimed))
+    assert (f.kind, f.subkind, f.severity) == (PARTIAL_OMISSION, "attribution", "minor")
+    assert flag_words(f, orig, trans) == [frame]
+    # the same echo with no partner may be the frame's rendering: no flag
+    assert one_sided_cue_flags(orig, ol, trans) == []
+
+
+def test_an_echo_paired_inside_the_frame_renders_it() -> None:
+    orig = "По словам очевидцев, данные неполные."
+    trans = "Witnesses say the data are incomplete."
+    pairs = _pairs(orig, trans, ("очевидцев", "Witnesses"), ("словам", "say"), ("данные", "data"))
+    assert one_sided_cue_flags(orig, "ru", trans, pairs=pairs) == []
+
+
+def test_witnesses_are_a_source() -> None:
+    """ "According to eyewitnesses" dropped beside the sentence's own "said" (one
+    who-said-it expression short)."""
+    orig = "وقال المدرب إن الفريق في صدمة، وفقا لشهود عيان."
+    trans = "The coach said the team is in shock."
+    (f,) = one_sided_cue_flags(orig, "ar", trans)
+    assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
+    assert flag_words(f, orig, trans) == ["وفقا لشهود عيان"]
+    faithful = "The coach said the team is in shock, according to eyewitnesses."
+    assert one_sided_cue_flags(orig, "ar", faithful) == []
