@@ -208,7 +208,7 @@ def test_an_echo_paired_inside_the_frame_renders_it() -> None:
 
 
 def test_witnesses_are_a_source() -> None:
-    """ "According to eyewitnesses" dropped beside the sentence's own "said" (one
+    """A dropped "according to eyewitnesses" beside the sentence's own "said" (one
     who-said-it expression short)."""
     orig = "وقال المدرب إن الفريق في صدمة، وفقا لشهود عيان."
     trans = "The coach said the team is in shock."
