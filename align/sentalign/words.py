@@ -199,6 +199,14 @@ def rematch(
     return dataclasses.replace(wl, pairs=pairs)
 
 
+def shared_names(a: str, b: str) -> int:
+    """How many words of ``b`` are a number or a name of ``a`` (``_forced``'s pairs):
+    evidence that two sentences render each other which sentence embeddings barely see."""
+    ow, _ = side_words([a], (0,))
+    tw, _ = side_words([b], (0,))
+    return len({j for _, j in _forced(ow, tw)})
+
+
 def _forced(ow: list[Word], tw: list[Word]) -> tuple[tuple[int, int], ...]:
     """Pairs forced before the embedding rounds: equal numbers, matching name skeletons
     (capitalised or non-Latin words). They do not depend on the matching's settings, so

@@ -47,3 +47,35 @@ def test_a_right_merge_is_left_alone(encoder: Any) -> None:
     tt = [_TT[0], _TT[2], _TT[3]]
     links = (Link((0,), (0,)), Link((1, 2), (1,)), Link((3,), (2,)))
     assert peel_moved(Draft(ot, tt, links), encoder, REORDER_SIM) == links
+
+
+def test_names_shared_make_a_loosely_rendered_sentence_a_move(
+    encoder: Any, monkeypatch: Any
+) -> None:
+    """NTREX-128 (CC BY-SA 4.0), ar-en: the editor moved the Thom Browne sentence up. Its
+    rendering scores under the move bar alone; the two names it shares carry it."""
+    from align.sentalign import moves
+
+    ot = [
+        "كانت القطعة المميزة لفالنتينو عبارة عن قبعة باللون البيج القاتم والمزينة بحافة واسعة "
+        "شبيهة بالريش تغمر رؤوس العارضات.",
+        "تشمل الإكسسوارات الأخرى كبيرة الحجم أشكال البطيخ المرصعة بالجواهر وقبعة الساحر وحتى على "
+        "شكل الأناناس، ولكنها ليست مصممة لتدفئة رأسك.",
+        "كشف توم براون أيضًا عن مجموعة من الأقنعة الغريبة - في الوقت المناسب لعيد الهالوين.",
+        "تشتمل العديد من الأقنعة الملونة على حواف مخيطة عند الفم وأكثر شبهًا لأزياء شخصية هانيبال "
+        "ليكتير عن أزياء الخياطة الراقية.",
+    ]
+    tt = [
+        "Thom Browne also revealed a selection of bizarre masks- and just in time for Halloween.",
+        "The stand out piece by Valentino was an over-the-top beige hat adorned with a "
+        "feather-like wide brim that swamped the models heads.",
+        "Other over-sized accessories included bejeweled watermelons, a wizard hat and even a "
+        "pineapple - but they are not designed to keep your head warm.",
+        "Many of the colourful masks had sewn up lips and resembled more like Hannibal Lecter "
+        "than haute couture.",
+    ]
+    links = (Link((), (0,)), Link((0,), (1,)), Link((1,), (2,)), Link((2,), ()), Link((3,), (3,)))
+    d = Draft(ot, tt, links)
+    assert find_moves(d, encoder) == ({2}, {0})
+    monkeypatch.setattr(moves, "NAME_BONUS", 0.0)
+    assert find_moves(d, encoder) == (set(), set())
