@@ -29,6 +29,11 @@ equals their tuned figure, where some fold picks a neighbour it moves.
   0.977 / 0.992 / 0.989 (folds chose nine different settings), though some settings reach
   TB 0.952 tuned: the grid, not the data, chose them. All three runs take 0.5-4 minutes
   with ``--cache`` warm.
+* ``--vary e5_weight=0.4,0.5,0.6`` (stop 22; thresholds -0.2/-0.1), and ``--vary
+  accurate_min_pair_cosine=0.1,0.2,0.3 --vary max_total=6,8`` (e5_weight 0.5, threshold
+  -0.1): every fold chose the defaults both times, 0.949 / 0.914 / 0.985 / 0.992 / 0.989.
+  Objective at weight 0.4 / 0.5 / 0.6: 0.962 / 0.966 / 0.964; min pair cosine 0.1 / 0.3:
+  0.962 / 0.955; max_total 6 ties 8.
 * acc4's 540 settings (rescore_terms x floor x wordless_price x rescore_keep_edges): TB
   0.944, zh-en 0.910; its 180 without rescore_keep_edges: 0.946 / 0.914.
 * Tried and rejected (commit d8df863, reverted): e5's scale read off the document
