@@ -25,6 +25,7 @@ Encoders other than USE v3 get the same matching over words encoded alone (slowe
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -202,9 +203,14 @@ def rematch(
 def shared_names(a: str, b: str) -> int:
     """How many words of ``b`` are a number or a name of ``a`` (``_forced``'s pairs):
     evidence that two sentences render each other which sentence embeddings barely see."""
-    ow, _ = side_words([a], (0,))
-    tw, _ = side_words([b], (0,))
-    return len({j for _, j in _forced(ow, tw)})
+    return len({j for _, j in _forced(list(_words_of(a)), list(_words_of(b)))})
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[Word, ...]:
+    """``side_words`` of one sentence, kept: ``shared_names`` reads a sentence against
+    many others."""
+    return tuple(side_words([text], (0,))[0])
 
 
 def _forced(ow: list[Word], tw: list[Word]) -> tuple[tuple[int, int], ...]:

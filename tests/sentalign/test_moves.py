@@ -79,3 +79,22 @@ def test_names_shared_make_a_loosely_rendered_sentence_a_move(
     assert find_moves(d, encoder) == ({2}, {0})
     monkeypatch.setattr(moves, "NAME_BONUS", 0.0)
     assert find_moves(d, encoder) == (set(), set())
+
+
+def test_names_are_read_only_where_they_could_make_a_move(encoder: Any, monkeypatch: Any) -> None:
+    """Unrelated documents leave every sentence unlinked: their words are not read pair
+    by pair (that cost seconds for a few hundred sentences a side)."""
+    from align.sentalign import moves
+
+    calls: list[tuple[str, str]] = []
+
+    def counted(a: str, b: str) -> int:
+        calls.append((a, b))
+        return 0
+
+    monkeypatch.setattr(moves, "shared_names", counted)
+    ot = _OT[:2]
+    tt = ["Heavy rain flooded the stadium before kick-off.", "Shares of the bakery fell sharply."]
+    links = (Link((0,), ()), Link((1,), ()), Link((), (0,)), Link((), (1,)))
+    assert find_moves(Draft(ot, tt, links), encoder) == (set(), set())
+    assert calls == []
