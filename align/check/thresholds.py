@@ -19,7 +19,7 @@ from typing import Any
 from align.check.context import FlagOptions
 from align.check.presets import PRESETS
 from align.errors import AlignError
-from align.read.limits import CONFIG_BYTES, refuse_special_file
+from align.read.limits import CONFIG_BYTES, refuse_oversized
 from align.sentalign.options import CHECK_OPTIONS, AlignOptions, RepairOptions
 from align.types import UNBOUNDED, Range
 
@@ -74,7 +74,7 @@ def read_config(path: Path) -> dict[str, Any]:
         import tomllib
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
-    refuse_special_file(path, CONFIG_BYTES, "a config file")
+    refuse_oversized(path, CONFIG_BYTES, "a config file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

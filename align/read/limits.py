@@ -35,27 +35,38 @@ REPORT_BYTES = 256 * 2**20
 CONFIG_BYTES = 2**20
 
 
-def refuse_special_file(path: str | Path, max_bytes: int | None = None, what: str = "") -> None:
-    """Raise InputError naming ``path`` when it is a device, FIFO (or pipe) or socket, or
-    (given ``max_bytes``) a regular file larger than a ``what`` may be.
+def refuse_special_file(path: str | Path) -> None:
+    """Raise InputError naming ``path`` when it is a device, FIFO (or pipe) or socket.
 
-    A special file has no size to bound a read by: ``/dev/zero`` never ends and fills
-    memory, and opening a FIFO nobody writes to blocks for ever. ``stat`` does neither, so
-    every reader of a user-named file (articles, report JSON, links, configs, manifests,
-    SQLite files) calls this before opening it. A missing path, a folder or a regular file
-    within the bound passes: each caller words those cases itself.
+    Such a file has no size to bound a read by: ``/dev/zero`` never ends and fills memory,
+    and opening a FIFO nobody writes to blocks for ever. ``stat`` does neither, so every
+    reader of a user-named file (articles, report JSON, links, configs, manifests, SQLite
+    files) calls this (or ``refuse_oversized``) before opening it. A missing path, a folder
+    or a regular file passes: each caller words those cases itself.
     """
+    _regular_or_none(path)
+
+
+def refuse_oversized(path: str | Path, max_bytes: int, what: str) -> None:
+    """``refuse_special_file``, and InputError naming ``path`` when it is a regular file
+    larger than a ``what`` (a links file, a JSON report, ...) may be: read whole, such a
+    file given by mistake filled memory before anything named it."""
+    st = _regular_or_none(path)
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+        raise InputError(
+            f"{st.st_size:,} bytes, larger than {what} may be ({max_bytes // 2**20} MB)",
+            path=str(path),
+        )
+
+
+def _regular_or_none(path: str | Path) -> os.stat_result | None:
+    """``path``'s stat (None when it cannot be read: the caller words that), after
+    refusing a device, FIFO or socket."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
-        return
+        return None
     mode = st.st_mode
-    if max_bytes is not None and stat.S_ISREG(mode) and st.st_size > max_bytes:
-        raise InputError(
-            f"{st.st_size:,} bytes, larger than {what or 'this input'} may be "
-            f"({max_bytes // 2**20} MB)",
-            path=str(path),
-        )
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a device"
     elif stat.S_ISFIFO(mode):
@@ -63,5 +74,5 @@ def refuse_special_file(path: str | Path, max_bytes: int | None = None, what: st
     elif stat.S_ISSOCK(mode):
         kind = "a socket"
     else:
-        return
+        return st
     raise InputError(f"not a regular file ({kind})", path=str(path))

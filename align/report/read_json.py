@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import FormatError, InputError
-from align.read.limits import REPORT_BYTES, refuse_special_file
+from align.read.limits import REPORT_BYTES, refuse_oversized
 from align.report.write_json import READABLE_VERSIONS, SCHEMA_VERSION
 from align.types import (
     FLAG_ACTIONS,
@@ -350,7 +350,7 @@ def load_report(path: str | Path) -> Report:
         raise InputError("no such file", path=name)
     if p.is_dir():
         raise InputError("is a folder, expected a JSON report file", path=name)
-    refuse_special_file(p, REPORT_BYTES, "a JSON report")
+    refuse_oversized(p, REPORT_BYTES, "a JSON report")
     try:
         raw = p.read_bytes()
     except OSError as exc:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from align.errors import FormatError, InputError
-from align.read.limits import LINKS_BYTES, refuse_special_file
+from align.read.limits import LINKS_BYTES, refuse_oversized
 from align.types import Link
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\](?:\s*:\s*([-+0-9.eE]+))?\s*$")
@@ -53,7 +53,7 @@ def parse_links(text: str, path: str = "<links>") -> list[Link]:
 def read_links(path: str | Path) -> list[Link]:
     """Read a ladder file."""
     p = Path(path)
-    refuse_special_file(p, LINKS_BYTES, "a links file")
+    refuse_oversized(p, LINKS_BYTES, "a links file")
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
