@@ -34,7 +34,7 @@ from align.check.lexicon import (
     future_hits,
     lost_agencies,
 )
-from align.check.lexicon_cues import ONE_SIDED, QUALIFIER_CUES
+from align.check.lexicon_cues import CLAIMABLE_ECHO, ONE_SIDED, QUALIFIER_CUES
 from align.check.lexicon_places import CITIES
 from align.check.spans import link_flag
 from align.sentalign.words import FUNCTION_WORDS, Word, WordLinks
@@ -133,11 +133,14 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
         spans = tuple(dict.fromkeys(spans))  # two triggers may qualify one phrase
         flags.append(link_flag(v.link, kind, sev, detail, {}, subkind=sub, spans=spans))
 
-    def absent(c: str, side: str) -> bool:
+    def echoes(c: str, side: str) -> list[tuple[int, int]]:
         text, lang = (v.ttext, v.tl) if side == "translation" else (v.otext, v.ol)
         if c in QUALIFIER_CUES:
             text = f"{text} {v.t_near if side == 'translation' else v.o_near}"
-        return not echo_hits(c, text, lang)
+        return echo_hits(c, text, lang)
+
+    def absent(c: str, side: str) -> bool:
+        return not echoes(c, side)
 
     o, t = v.otext, v.ttext
 
@@ -208,8 +211,9 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
             if side not in sides or cue not in hits:
                 continue
             a, b = hits[cue][0]
-            if not absent(cue, other) and not (
-                cue == "source" and side == "original" and _echo_claimed(v, a, b)
+            found = echoes(cue, other)
+            if found and not (
+                cue in CLAIMABLE_ECHO and side == "original" and _echo_claimed(v, a, b, found)
             ):
                 continue
             make = v.tsp if side == "translation" else v.osp
@@ -229,16 +233,16 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
     return flags
 
 
-def _echo_claimed(v: LinkWords, a: int, b: int) -> bool:
-    """Whether every echo of the original's source frame [a, b) in the translation
-    renders another word of the original: each of its content words is paired with an
-    original word outside the frame. A translation that drops "по словам очевидцев" but
-    renders the sentence's "данные" as "data", or "بحسب مصادر أمنية" but renders the
-    sentence's "أخبر" as "told", holds an echo of the frame's kind that is not the
-    frame's rendering. An echo with no paired word counts as the frame's rendering.
-    A frame that names an agency is left to ``_agency_dropped``, which looks for the
-    name beside the link too (a republisher moves "Об этом информирует РИА Новости"
-    into its dateline)."""
+def _echo_claimed(v: LinkWords, a: int, b: int, echoes: list[tuple[int, int]]) -> bool:
+    """Whether every echo (``echoes``: spans of the translation) of the original's
+    source frame [a, b) renders another word of the original: each of its content words
+    is paired with an original word outside the frame. A translation that drops "по
+    словам очевидцев" but renders the sentence's "данные" as "data", or "بحسب مصادر
+    أمنية" but renders the sentence's "أخبر" as "told", holds an echo of the frame's
+    kind that is not the frame's rendering. An echo with no paired word counts as the
+    frame's rendering. A frame that names an agency is left to ``_agency_dropped``,
+    which looks for the name beside the link too (a republisher moves "Об этом
+    информирует РИА Новости" into its dateline)."""
     if agency_hits(v.otext[a:b], v.ol):
         return False
     wl = v.words
@@ -248,9 +252,6 @@ def _echo_claimed(v: LinkWords, a: int, b: int) -> bool:
         if not (a <= wl.orig[i].start and wl.orig[i].end <= b)
         and wl.orig[i].text.lower() not in FUNCTION_WORDS
     }
-    echoes = echo_hits("source", v.ttext, v.tl)
-    if not echoes:
-        return False
     for c, d in echoes:
         ids = [
             j

@@ -361,6 +361,11 @@ ONE_SIDED = {
     "count": ("hedge", "hedge", ("quantity", ""), ("original",)),
     "recent": ("time", "time", ("time", ""), ("original",)),
 }
+# One-sided cues whose echo on the other side does not count where it renders another
+# word of the original (``cue_rules._echo_claimed``): the source echo is broad on purpose
+# ("said", "data", "told"), so the translation's "data" for the sentence's "данные" is no
+# rendering of a dropped "по словам очевидцев". The other cues' echoes are their own words.
+CLAIMABLE_ECHO = frozenset({"source"})
 # qualifiers dropped or added (``lexicon_qualifiers``): each its own trigger and echo
 for _name, (_trigger, _echo, _sides) in QUALIFIERS.items():
     CUE_CONCEPTS[f"qualifier:{_name}"] = ("qualifier", _trigger)
