@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/segmentation.py
 	$(BIN)/python bench/alignment.py
 	$(BIN)/python bench/flags.py
+	$(BIN)/python bench/coherent_cuts.py --half 1
 	$(BIN)/python bench/changed_numbers.py
 	$(BIN)/python bench/pairing.py
 
