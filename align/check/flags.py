@@ -65,6 +65,7 @@ from align.types import (
     LOW_SIMILARITY,
     MERGE,
     NOT_A_TRANSLATION,
+    PARTIAL_OMISSION,
     REORDER,
     SPLIT,
     Alignment,
@@ -209,6 +210,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     t_known = mid_sentence_names(tt, tl)
     o_known = mid_sentence_names(ot, ol)
     flags: list[Flag] = []
+    figures: list[Flag] = []  # dropped figures, added after the word flags (below)
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
     mad = statistics.median(abs(c - med) for c in ctx.cos) if ctx.cos else 0.0
     partial_checked: list[tuple[Link, str, str]] = []
@@ -277,7 +279,8 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
                 )
             )
             continue
-        flags += number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags)
+        for f in number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags):
+            (figures if f.subkind == "figure" else flags).append(f)
         found = names[k]
         flags += [] if found is None else scored_name_flags(ctx, lk, otext, ttext, c, found)
         partial_checked.append((lk, otext, ttext))
@@ -287,6 +290,10 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
         flags = merge_word_flags(flags, word_flags(ctx, word_checked))
         if o.word_subs:
             flags += sub_flags(ctx, word_checked, flags)
+    # a dropped figure last: a clause or sentence-level omission of the link already
+    # tells the reader its words are missing, and would lend it spans that are not it
+    told = {i for f in flags if f.kind == PARTIAL_OMISSION for i in f.original}
+    flags += [f for f in figures if not told & set(f.original)]
     return moved_across(ctx, flags)
 
 

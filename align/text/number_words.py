@@ -2,10 +2,14 @@
 
 Data only: word -> value tables, Russian stems matched as prefixes of inflected forms,
 multiplier words ("million", "тыс.", "مليون") and unit words with their factor to a
-base unit, so conversions (km / miles, kg / pounds) can be compared.
+base unit, so conversions (km / miles, kg / pounds) can be compared. Besides the data,
+the two word patterns the reader tests beside them: a vague plural before a multiplier
+("десятки тысяч") and an English compound ("fifty-eight", ``en_compound``).
 """
 
 from __future__ import annotations
+
+import re
 
 # fmt: off
 MULT_WORDS: dict[str, float] = {
@@ -100,3 +104,23 @@ UNITS: list[tuple[str, str, float]] = [
 ]
 # fmt: on
 AR_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
+
+# "десятки тысяч", "عشرات الآلاف": tens (hundreds) of thousands is a size, not a figure:
+# read as the hard 10,000 it was a figure the translation's "tens of thousands" lacks
+VAGUE_PLURAL = re.compile(r"^(?:десятк|сотн|сотен|عشرات|مئات|المئات|العشرات)")
+# the units of an English compound number, "fifty-eight" or "twenty one"
+EN_UNITS = {w: i for i, w in enumerate(EN_ONES) if 1 <= i <= 9}
+
+
+def en_compound(t: str, tok: str, val: float | None, end: int, nxt: re.Match[str] | None) -> bool:
+    """Whether ``tok`` (a tens word) and the next token are one English number: "fifty-eight",
+    "twenty one" (a hyphen or one space between)."""
+    return (
+        val is not None
+        and 20 <= val <= 90
+        and val % 10 == 0
+        and nxt is not None
+        and t[end : nxt.start()] in ("-", " ")
+        and nxt.group(0).casefold() in EN_UNITS
+        and tok.casefold() in EN_WORDS
+    )

@@ -30,11 +30,14 @@ from align.text.number_words import (
     AR_TEEN_HEADS,
     AR_TENS,
     AR_WORDS,
+    EN_UNITS,
     EN_WORDS,
     MULT_WORDS,
     RU_EXACT,
     RU_STEMS,
     UNITS,
+    VAGUE_PLURAL,
+    en_compound,
 )
 
 
@@ -211,6 +214,9 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact]:
 def _extract(text: str, lang: str) -> tuple[NumberFact, ...]:
     """``extract_numbers``, cached: a sentence is compared with each of its links."""
     t = ascii_digits(text).replace("\u066b", ".").replace("\u066c", ",")
+    # "30،000": the Arabic comma as a thousands separator (one character for one, so
+    # spans still point into the text); read apart, "000" was a figure of its own
+    t = _AR_THOUSANDS.sub(",", t)
     # a score or ratio 2:2 / 3:1 (one digit after the colon: no clock) is two figures, as
     # "2-2" is; the same length, so spans still point into the text
     t = _SCORE.sub(r"\1-\2", t)
@@ -227,6 +233,7 @@ def _extract(text: str, lang: str) -> tuple[NumberFact, ...]:
     return tuple(facts + _word_facts(t, lang, used))
 
 
+_AR_THOUSANDS = re.compile(r"(?<=\d)\u060c(?=\d{3}(?!\d))")
 # after a clock hour: "p.m.", Arabic "evening"/"noon", Russian "o'clock in the day/evening"
 _PM = re.compile(r"\s*(?:p\.\s?m\.|pm\b|مساء|ظهر|بعد الظهر|час(?:а|ов)? (?:дня|вечера))", re.I)
 
@@ -307,8 +314,17 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
         val = _word_value(tok, lang)
         mult = _mult_value(tok) if val is None else None
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if en_compound(t, tok, val, m.end(), nxt):  # "fifty-eight": one 58, not 50 and 8
+            assert val is not None and nxt is not None
+            val += EN_UNITS[nxt.group(0).casefold()]
+            skip = k + 1
+            text = t[m.start() : nxt.end()]
+            facts.append(NumberFact(val, text, False, _qualifier(t[: m.start()]), "number"))
+            continue
         if val is not None and val > 1 and nxt is not None and not t[m.end() : nxt.start()].strip():
             big = _mult_value(nxt.group(0))
+            if big and VAGUE_PLURAL.match(normalize_arabic(tok.casefold())):
+                big = None  # "десятки тысяч": a soft size (below), not a figure
             if big:  # "three thousand": a figure written in words is as hard as digits
                 qual = _qualifier(t[: m.start()])
                 text = t[m.start() : nxt.end()]

@@ -1,0 +1,124 @@
+"""A figure the translation leaves out, and the number words read on the way to it.
+
+The cases come from bench/coherent_cuts.py (clauses the sentence really had, cut from
+the NTREX translation) and from the faithful NTREX sentences that made the rule's
+floor (``number_flags.FIGURE_MIN``) and its parser fixes necessary.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from align.check.flags import check_alignment
+from align.check.number_flags import number_flags
+from align.embed.encoder import Encoder
+from align.synthetic.generate import document_from_lines
+from align.text.numbers import extract_numbers
+from align.types import Alignment, Link, Signature
+
+SINCE_AR = (
+    "منذ عام 2003، تعهدت الحكومة الصينية بتوفير العلاج الشامل لفيروس العوز المناعي البشري "
+    "كجزء من الجهود المبذولة لمعالجة هذه المشكلة."
+)
+SINCE_EN = (
+    "China's government has promised universal access to HIV medication as part of an effort "
+    "to tackle the issue."
+)
+LINK = Link((0,), (0,), 1.0)
+
+
+def _flags(orig: str, lang: str, trans: str) -> list[tuple[str, str | None, str]]:
+    return [
+        (f.kind, f.subkind, f.severity) for f in number_flags(LINK, orig, lang, trans, "en", True)
+    ]
+
+
+def test_a_dropped_year_is_a_partial_omission_of_that_figure() -> None:
+    (flag,) = number_flags(LINK, SINCE_AR, "ar", SINCE_EN, "en", True)
+    assert (flag.kind, flag.subkind, flag.severity) == ("partial_omission", "figure", "minor")
+    assert flag.evidence["left_out"] == ["2003"] and "2003" in flag.detail
+
+
+@pytest.mark.parametrize(
+    ("orig", "lang", "trans"),
+    [
+        # small figures are rendered in words: "a decade", "half an inch"
+        (
+            "مرت أكثر من 10 سنوات منذ آخر عقوبة إعدام منفذة.",
+            "ar",
+            "It has been a decade since the last death penalty case.",
+        ),
+        (
+            "Возможно выпадение до 1,5 см осадков.",
+            "ru",
+            "Rainfall totals of over half an inch are possible.",
+        ),
+        # the figures the parser used to miss on the English side
+        (
+            "قال 58٪ من الناخبين إن عضوة مجلس الشيوخ لا يجب أن تخوض الانتخابات.",
+            "ar",
+            "Fifty-eight percent of voters said the senator should not run.",
+        ),
+        ("еще десятки тысяч лишились крова", "ru", "and tens of thousands lost their homes"),
+        (
+            "إن أكثر من 30،000 كوري شمالي عبروا الحدود",
+            "ar",
+            "more than 30,000 North Koreans have crossed the border",
+        ),
+        # the year of a full date a republisher shortened to the weekday (Kurdistan24)
+        (
+            "استقبل مسرور بارزاني، اليوم الأربعاء 8 تشرين الأول (أكتوبر) 2025، السفير الجديد.",
+            "ar",
+            "Masrour Barzani received the new ambassador on Wednesday.",
+        ),
+        # a clock time is a changed or a kept time, never a dropped figure
+        ("Встреча началась в 15:00.", "ru", "The meeting began."),
+    ],
+)
+def test_faithful_renderings_drop_no_figure(orig: str, lang: str, trans: str) -> None:
+    assert _flags(orig, lang, trans) == []
+
+
+def test_a_figure_paired_by_a_shorthand_is_a_changed_figure() -> None:
+    # the translation's 2011 matched the original's "11 years old" (the decade shorthand),
+    # which left 2014 alone: 2014 was changed into 2011, not dropped
+    orig = "وفي عام 2014، وجد أخوه البالغ من العمر 11 عاما أخاه قد قتل نفسه."
+    trans = "In 2011, Tyler's brother, who was 11 at the time, found his sibling."
+    (flag,) = number_flags(LINK, orig, "ar", trans, "en", True)
+    assert flag.kind == "number_mismatch" and flag.severity == "major"
+    assert flag.evidence == {"original": ["2014"], "translation": ["2011"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Fifty-eight percent", "en", [(58.0, "Fifty-eight", False)]),
+        ("twenty one people", "en", [(21.0, "twenty one", False)]),
+        ("30،000 كوري", "ar", [(30000.0, "30,000", True)]),
+        ("десятки тысяч людей", "ru", [(10.0, "десятки", False), (1000.0, "тысяч", False)]),
+        ("три тысячи человек", "ru", [(3000.0, "три тысячи", True)]),
+    ],
+)
+def test_number_words(text: str, lang: str, expected: list[tuple[float, str, bool]]) -> None:
+    assert [(f.value, f.text, f.hard) for f in extract_numbers(text, lang)] == expected
+
+
+def _report(orig: list[str], trans: list[str], encoder: Encoder) -> list[object]:
+    al = Alignment(
+        document_from_lines(orig, "ar"),
+        document_from_lines(trans, "en"),
+        tuple(Link((i,), (i,), 1.0) for i in range(len(orig))),
+        Signature("test", "usem3"),
+    )
+    return list(check_alignment(dataclasses.replace(al), encoder=encoder).flags)
+
+
+def test_check_points_at_the_dropped_figure(encoder: Encoder) -> None:
+    orig = ["تم إلغاء تجريم المثلية الجنسية في الصين عام 1997.", SINCE_AR]
+    trans = ["Homosexuality was decriminalised in China in 1997.", SINCE_EN]
+    flags = _report(orig, trans, encoder)
+    (flag,) = [f for f in flags if getattr(f, "subkind", None) == "figure"]
+    (span,) = flag.spans  # type: ignore[attr-defined]
+    assert (span.side, span.sentence, SINCE_AR[span.start : span.end]) == ("original", 1, "2003")
