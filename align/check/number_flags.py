@@ -10,11 +10,12 @@ from align.text.number_match import NumberDiff, compare_numbers
 from align.text.numbers import NumberFact, extract_numbers, format_value
 from align.types import NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
 
-# A figure the translation lacks is flagged from this value up (or a percentage): on the
-# faithful NTREX and WMT22 translations (5,734 sentence pairs) one-sided smaller figures
-# are renderings ("10 years" / "a decade", "1,5 см" / "half an inch", "7 или 8 место")
-# in 5 of the 7 pairs with a hard figure the translation lacks and none of its own; from
-# 100 up, none (bench/coherent_cuts.py shows what it finds: a dropped "since 2003").
+# A figure the translation lacks is flagged from this value up (or a percentage). On the
+# faithful NTREX and WMT22 translations (5,734 sentence pairs, both halves of
+# bench/flags.py) 7 pairs have a hard figure the translation lacks and none of its own,
+# all under 100: renderings ("10 years" / "a decade", "1,5 см" / "half an inch"), a "7 или
+# 8 место" the translator rewrote, a stray markup id. What it finds: bench/coherent_cuts.py
+# (a dropped "since 2003").
 FIGURE_MIN = 100.0
 
 
