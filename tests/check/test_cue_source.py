@@ -217,3 +217,25 @@ def test_witnesses_are_a_source() -> None:
     assert flag_words(f, orig, trans) == ["وفقا لشهود عيان"]
     faithful = "The coach said the team is in shock, according to eyewitnesses."
     assert one_sided_cue_flags(orig, "ar", faithful) == []
+
+
+@pytest.mark.parametrize(
+    ("orig", "frame"),
+    [
+        # the tanween on the qaf, as most news text writes it (the lists write "وفقاً")
+        ("ارتفع عدد القتلى إلى خمسة، وفقًا لمصادر أمنية.", "وفقًا لمصادر أمنية"),
+        # a verb of saying and any source: "as the company announced"
+        (
+            "سيتوقف الإنتاج في المصنع، وفقًا لما أعلنته الشركة، خلال أسبوع.",
+            "وفقًا لما أعلنته الشركة",
+        ),
+        ("ارتفع عدد الجرحى إلى عشرة، حسبما أعلنت وزارة الداخلية.", "حسبما أعلنت وزارة الداخلية"),
+    ],
+)
+def test_arabic_frames_as_news_text_spells_them(orig: str, frame: str) -> None:
+    trans = "The figure rose." if "خمسة" in orig or "عشرة" in orig else "Production will stop."
+    (f,) = one_sided_cue_flags(orig, "ar", trans)
+    assert (f.kind, f.subkind) == (PARTIAL_OMISSION, "attribution")
+    assert flag_words(f, orig, trans) == [frame]
+    faithful = trans[:-1] + ", according to what the ministry announced."
+    assert one_sided_cue_flags(orig, "ar", faithful) == []
