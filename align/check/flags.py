@@ -43,7 +43,7 @@ from align.check.boundary import moved_across
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
 from align.check.furniture import furniture
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
-from align.check.number_flags import number_flags
+from align.check.number_flags import FIGURE, number_flags
 from align.check.partial import partial_flags
 from align.check.spans import with_spans
 from align.check.value_flags import (
@@ -280,7 +280,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
             )
             continue
         for f in number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags):
-            (figures if f.subkind == "figure" else flags).append(f)
+            (figures if f.subkind == FIGURE else flags).append(f)
         found = names[k]
         flags += [] if found is None else scored_name_flags(ctx, lk, otext, ttext, c, found)
         partial_checked.append((lk, otext, ttext))

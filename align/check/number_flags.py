@@ -17,16 +17,20 @@ from align.types import NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
 # 8 место" the translator rewrote, a stray markup id. What it finds: bench/coherent_cuts.py
 # (a dropped "since 2003").
 FIGURE_MIN = 100.0
+FIGURE = "figure"  # the subkind of a dropped figure's partial omission
 
 
 def number_flags(
     lk: Link, otext: str, ol: str, ttext: str, tl: str, qualifiers: bool
 ) -> list[Flag]:
     d = compare_numbers(otext, ol, ttext, tl)
-    dropped = _dropped_figures(d, otext, ol)
-    rivals = _rivals(dropped, otext, ol, ttext, tl)
-    if rivals:  # "2014" -> "2011", the 2011 paired with an "11 years old" by the shorthand
-        d = NumberDiff(tuple(dropped), tuple(rivals), d.qualifier_changes)
+    dropped = _dropped_figures(d)
+    if dropped:  # the original's facts read once, for the date check and the rivals
+        facts = extract_numbers(otext, ol)
+        dropped = _not_dates(dropped, facts)
+        rivals = _rivals(dropped, facts, extract_numbers(ttext, tl))
+        if rivals:  # "2014" -> "2011", the 2011 paired with an "11 years old" by the shorthand
+            d = NumberDiff(tuple(dropped), tuple(rivals), d.qualifier_changes)
     if d.changed:
         a = ", ".join(format_value(f) for f in d.only_original)
         b = ", ".join(format_value(f) for f in d.only_translation)
@@ -62,38 +66,42 @@ def number_flags(
     return []
 
 
-def _dropped_figures(d: NumberDiff, otext: str, ol: str) -> list[NumberFact]:
+def _dropped_figures(d: NumberDiff) -> list[NumberFact]:
     """Hard figures of the original the translation has no value for, when the translation
-    has no figure of its own (then it would be a changed number). Not the year of a date
-    with its month: republishers routinely shorten "on Wednesday, 8 October 2025" to "on
-    Wednesday", and annotators of the real dev set never counted that as an edit (seven
-    Kurdistan24 pairs were flagged for it)."""
+    has no figure of its own (then it would be a changed number)."""
     if d.only_translation:
         return []
-    figures = [
+    return [
         f
         for f in d.only_original
         if f.hard and f.kind != "time" and (f.value >= FIGURE_MIN or f.kind == "percent")
     ]
-    if figures and any(f.kind == "month" for f in extract_numbers(otext, ol)):
-        figures = [f for f in figures if not (f.value.is_integer() and 1900 <= f.value <= 2100)]
-    return figures
+
+
+def _not_dates(figures: list[NumberFact], facts: list[NumberFact]) -> list[NumberFact]:
+    """``figures`` without the year of a date with its month (``facts``: the original's):
+    republishers routinely shorten "on Wednesday, 8 October 2025" to "on Wednesday", and
+    annotators of the real dev set never counted that as an edit (seven Kurdistan24 pairs
+    were flagged for it)."""
+    if not any(f.kind == "month" for f in facts):
+        return figures
+    return [f for f in figures if not (f.value.is_integer() and 1900 <= f.value <= 2100)]
 
 
 def _rivals(
-    dropped: list[NumberFact], otext: str, ol: str, ttext: str, tl: str
+    dropped: list[NumberFact], facts: list[NumberFact], other: list[NumberFact]
 ) -> list[NumberFact]:
-    """Figures of the translation written with as many digits as a dropped one that equal
-    no figure of the original: the comparison paired them loosely (a year with an age by
-    the decade shorthand, "2004" with a rounding of "2007"), so the dropped figure was
-    changed, not left out."""
+    """Figures of the translation (``other``) written with as many digits as a dropped one
+    that equal no figure of the original (``facts``): the comparison paired them loosely (a
+    year with an age by the decade shorthand, "2004" with a rounding of "2007"), so the
+    dropped figure was changed, not left out."""
     if not dropped:
         return []
-    values = {f.value for f in extract_numbers(otext, ol)}
+    values = {f.value for f in facts}
     sizes = {_digits(f) for f in dropped}
     return [
         g
-        for g in extract_numbers(ttext, tl)
+        for g in other
         if g.hard and g.kind != "time" and g.value not in values and _digits(g) in sizes
     ]
 
@@ -113,7 +121,7 @@ def dropped_figure(lk: Link, figures: list[NumberFact]) -> Flag:
         lk.translation,
         f"Partly omitted (figure): the translation drops {words}",
         {"left_out": [f.text for f in figures]},
-        "figure",
+        FIGURE,
     )
 
 
