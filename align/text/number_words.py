@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from align.text.normalize import normalize_arabic
+
 # fmt: off
 MULT_WORDS: dict[str, float] = {
     "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "m": 1e6,
@@ -54,14 +56,27 @@ RU_EXACT = {
     "шести", "десять", "десяти", "девять", "девяти", "восемь", "восьми",
 }
 # fmt: on
+# Arabic words are looked up normalised (``normalize_arabic``: ئ -> ي, ة -> ه), so the
+# tables are normalised where written: "مائة" (100) was written with its hamza and never
+# matched a word of any text.
 # fmt: off
 AR_WORDS: dict[str, float] = {
     "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
     "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
     "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20, "ثلاثين": 30,
     "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50, "خمسون": 50, "مائه": 100, "مئه": 100,
-    "مئات": 100, "مائتي": 200, "مئتي": 200, "مائتين": 200, "الفين": 2000, "مليونين": 2e6,
-    "مليارين": 2e9,
+    "مئات": 100,
+}
+# fmt: on
+AR_WORDS = {normalize_arabic(k): v for k, v in AR_WORDS.items()}
+# The duals of a hundred, a thousand, a million, a billion ("مليوني دولار": two million
+# dollars): a figure in one word, as hard as "two million" (normalised). Not the forms in
+# -ا, which are also the accusative singular ("عشرون مليونا": twenty million).
+# fmt: off
+AR_DUALS: dict[str, float] = {
+    "مايتين": 200, "مايتان": 200, "مايتي": 200, "مايتا": 200, "ميتين": 200, "ميتي": 200,
+    "الفين": 2e3, "الفان": 2e3, "الفي": 2e3, "مليونين": 2e6, "مليونان": 2e6, "مليوني": 2e6,
+    "مليارين": 2e9, "ملياران": 2e9, "ملياري": 2e9,
 }
 # fmt: on
 # Arabic ordinals (normalised: ة -> ه), read like cardinals; "first" (الاول) is left out, as

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from align.text.normalize import ascii_digits, normalize_arabic
 from align.text.number_words import (
+    AR_DUALS,
     AR_ORDINALS,
     AR_PREFIXES,
     AR_TEEN_HEADS,
@@ -141,7 +142,7 @@ def _word_value(tok: str, lang: str) -> float | None:
                         continue  # семья, пятница, шестой..., столица
                     return float(val)
         return None
-    return _ar_bare(low, AR_WORDS)
+    return _ar_bare(low, AR_WORDS) or _ar_bare(low, AR_DUALS)
 
 
 @lru_cache(maxsize=65536)  # per token: a sentence's words recur across texts
@@ -339,7 +340,8 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
         if val is None:
             val = mult
         kind = _ar_kind(t, m.start()) if lang == "ar" else "number"
-        facts.append(NumberFact(float(val or 0), tok, False, _qualifier(t[: m.start()]), kind))
+        hard = lang == "ar" and _ar_bare(tok, AR_DUALS) is not None  # "مليوني": 2 million
+        facts.append(NumberFact(float(val or 0), tok, hard, _qualifier(t[: m.start()]), kind))
     return facts
 
 
