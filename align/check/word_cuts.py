@@ -51,13 +51,18 @@ from align.sentalign.words import WordLinks
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
-# Not the Arabic comma and semicolon (، ؛), on purpose so far: with them as clause
-# boundaries here and in ``_bounded`` (stop 21), the original side's model refitted on
-# rows recollected that way (seven seeds, gate 0.95) fell on half 0 out of fold, dropped
-# clause R 0.570 -> 0.545 at P 0.873 -> 0.860; unrefitted, bench/flags.py half 0 draw 0
-# lost precision (0.877 -> 0.851, false flags 0.70 -> 0.77 per 100) and the seen real
-# pairs gained nothing (the real Arabic cuts it would bound score 0.006 and less).
-_BOUNDARY = re.compile(r"[,;:()\[\]«»\"“”—–]|\s-\s")
+# The Arabic comma and semicolon (، ؛) are clause boundaries like their Latin forms
+# (stop 24). They were left out so far because bench/flags.py, whose generator joins an
+# Arabic clause with a Latin ", ", lost precision with them (stop 21, and again now: half
+# 0 draws 0-2, dropped-clause P 0.857 -> 0.828, false flags 0.70 -> 0.77 per 100: two
+# faithful NTREX sentences whose last Arabic clause the English renders loosely). On
+# clauses Arabic sentences really have (bench/coherent_cuts.py, half 0, seeds 0-2) they
+# find 0.644 -> 0.712 of dropped clauses (P 0.957 -> 0.944): an Arabic clause between two
+# "،" was never a candidate of its own nor bounded, whatever its words. The seen real
+# pairs are unchanged (their missed Arabic cuts have their words paired), with two guards
+# in ``word_flags._dropped``: a cut of a date's words only, and a cut holding a name or
+# figure the translation has, are not left out.
+_BOUNDARY = re.compile(r"[,،;؛:()\[\]«»\"“”—–]|\s-\s")
 _BRACKETED = re.compile(r"\[[^\]\[]{2,}\]|\([^()]{2,}\)")
 MAX_SHARE = 0.6  # a run longer than this share of its sentence is not a clause
 
@@ -98,8 +103,8 @@ def _bounded(text: str, a: int, b: int) -> int:
     """How many ends of [a, b) sit at a clause boundary (punctuation, bracket, text end)."""
     left = text[:a].rstrip()
     right = text[b:].lstrip()
-    lb = not left or left[-1] in ',;:([«"“—–-' or text[a : a + 1] in "[("
-    rb = not right or right[0] in ',;:)].!?»"”—–-…' or text[b - 1 : b] in ")]"
+    lb = not left or left[-1] in ',،;؛:([«"“—–-' or text[a : a + 1] in "[("
+    rb = not right or right[0] in ',،;؛:)].!?؟»"”—–-…' or text[b - 1 : b] in ")]"
     return int(lb) + int(rb)
 
 
