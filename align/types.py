@@ -52,7 +52,7 @@ LOW_SIMILARITY = "low_similarity"
 REORDER = "reorder"
 MERGE = "merge"
 SPLIT = "split"
-INSERTION = "insertion"  # words added inside a linked sentence (bracketed|framing|content|figure)
+INSERTION = "insertion"  # words added inside a linked sentence (subkind bracketed|framing|content)
 # subkind attribution|hedge|negation|status, and title|quantity|time|intensity (word_subs)
 MEANING_CHANGE = "meaning_change"
 BOILERPLATE = "boilerplate"  # bylines, datelines, outlet names at either end (info)

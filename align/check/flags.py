@@ -62,7 +62,6 @@ from align.types import (
     FAITHFUL,
     FLAG_KINDS,
     HEAVILY_EDITED,
-    INSERTION,
     LOW_SIMILARITY,
     MERGE,
     NOT_A_TRANSLATION,
@@ -211,7 +210,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     t_known = mid_sentence_names(tt, tl)
     o_known = mid_sentence_names(ot, ol)
     flags: list[Flag] = []
-    figures: list[Flag] = []  # dropped or added figures, put after the word flags (below)
+    figures: list[Flag] = []  # dropped figures, added after the word flags (below)
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
     mad = statistics.median(abs(c - med) for c in ctx.cos) if ctx.cos else 0.0
     partial_checked: list[tuple[Link, str, str]] = []
@@ -291,13 +290,10 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
         flags = merge_word_flags(flags, word_flags(ctx, word_checked))
         if o.word_subs:
             flags += sub_flags(ctx, word_checked, flags)
-    # a dropped or added figure last: a clause or sentence-level omission (insertion)
-    # of the link already tells the reader its words are missing (new), and would lend
-    # it spans that are not it
-    told = {
-        (f.kind, i) for f in flags if f.kind in (PARTIAL_OMISSION, INSERTION) for i in f.original
-    }
-    flags += [f for f in figures if not told & {(f.kind, i) for i in f.original}]
+    # a dropped figure last: a clause or sentence-level omission of the link already
+    # tells the reader its words are missing, and would lend it spans that are not it
+    told = {i for f in flags if f.kind == PARTIAL_OMISSION for i in f.original}
+    flags += [f for f in figures if not told & set(f.original)]
     return moved_across(ctx, flags)
 
 

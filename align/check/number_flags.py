@@ -6,11 +6,9 @@ omission (``dropped_figure``). Kept apart from the name flags (``value_flags``) 
 
 from __future__ import annotations
 
-import re
-
 from align.text.number_match import NumberDiff, compare_numbers
 from align.text.numbers import NumberFact, extract_numbers, format_value
-from align.types import INSERTION, NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
+from align.types import NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
 
 # A figure the translation lacks is flagged from this value up (or a percentage). On the
 # faithful NTREX and WMT22 translations (5,734 sentence pairs, both halves of
@@ -19,17 +17,7 @@ from align.types import INSERTION, NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
 # 8 место" the translator rewrote, a stray markup id. What it finds: bench/coherent_cuts.py
 # (a dropped "since 2003").
 FIGURE_MIN = 100.0
-FIGURE = "figure"  # the subkind of a dropped figure's partial omission or an added one
-
-# An original that says when or how much without a figure: an Arabic decade ("ثمانينيات
-# القرن العشرين", "الثمانينيات": the 1980s), a century, a half. The translation's "1980s"
-# or "50 percent" renders it; the number reader has no value for these words.
-_VAGUE_QUANTITY = re.compile(
-    r"(?:عشرين|ثلاثين|[أا]ربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:يات|ات)\b|القرن|نصف"
-    r"|десятилети|век[аеу]?\b|веков|годы\b|годах\b|годов\b|половин"
-    r"|\b(?:decades?|century|centuries|half)\b",
-    re.I,
-)
+FIGURE = "figure"  # the subkind of a dropped figure's partial omission
 
 
 def number_flags(
@@ -61,9 +49,6 @@ def number_flags(
         ]
     if dropped:
         return [dropped_figure(lk, dropped)]
-    added = _added_figures(d, otext, ol, ttext, tl)
-    if added:
-        return [added_figure(lk, added)]
     if qualifiers and d.qualifier_changes and not (d.only_original or d.only_translation):
         f, g = d.qualifier_changes[0]
         return [
@@ -84,33 +69,13 @@ def number_flags(
 def _dropped_figures(d: NumberDiff) -> list[NumberFact]:
     """Hard figures of the original the translation has no value for, when the translation
     has no figure of its own (then it would be a changed number)."""
-    return [] if d.only_translation else [f for f in d.only_original if _figure(f)]
-
-
-def _figure(f: NumberFact) -> bool:
-    """A hard figure from ``FIGURE_MIN`` up or a percentage (not a clock time)."""
-    return f.hard and f.kind != "time" and (f.value >= FIGURE_MIN or f.kind == "percent")
-
-
-def _added_figures(d: NumberDiff, otext: str, ol: str, ttext: str, tl: str) -> list[NumberFact]:
-    """Hard figures the translation adds to an original that has no figure at all ("in
-    2012", "$2 million" written into a sentence that gave none). An original with a
-    number of any kind, or a decade, century or half in words, is rendered, not added
-    to; a figure glued to letters ("247sports") is a name; a year beside its month is
-    a date the translator completed."""
-    if not d.only_translation or extract_numbers(otext, ol) or _VAGUE_QUANTITY.search(otext):
+    if d.only_translation:
         return []
-    big = [f for f in d.only_translation if _figure(f) and _apart(f, ttext)]
-    return _not_dates(big, extract_numbers(ttext, tl)) if big else []
-
-
-def _apart(f: NumberFact, text: str) -> bool:
-    """Whether the figure's text stands apart from letters around it in ``text``."""
-    i = text.find(f.text)
-    if i < 0:
-        return True
-    before, after = text[i - 1 : i], text[i + len(f.text) : i + len(f.text) + 1]
-    return not (before.isalpha() or after.isalpha())
+    return [
+        f
+        for f in d.only_original
+        if f.hard and f.kind != "time" and (f.value >= FIGURE_MIN or f.kind == "percent")
+    ]
 
 
 def _not_dates(figures: list[NumberFact], facts: list[NumberFact]) -> list[NumberFact]:
@@ -156,21 +121,6 @@ def dropped_figure(lk: Link, figures: list[NumberFact]) -> Flag:
         lk.translation,
         f"Partly omitted (figure): the translation drops {words}",
         {"left_out": [f.text for f in figures]},
-        FIGURE,
-    )
-
-
-def added_figure(lk: Link, figures: list[NumberFact]) -> Flag:
-    """The insertion of figures the original does not give (its words are rendered, so
-    no clause flag sees it: a date or a sum is one or two words)."""
-    words = ", ".join(f"\u201c{f.text}\u201d" for f in figures)
-    return Flag(
-        INSERTION,
-        "minor",
-        lk.original,
-        lk.translation,
-        f"Inserted (figure): the translation adds {words}",
-        {"added": [f.text for f in figures]},
         FIGURE,
     )
 

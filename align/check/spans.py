@@ -20,7 +20,6 @@ from typing import Any
 from align.sentalign.words import WORD_RE
 from align.text.normalize import ascii_digits
 from align.types import (
-    INSERTION,
     MERGE,
     NAME_MISMATCH,
     NUMBER_MISMATCH,
@@ -111,9 +110,6 @@ def with_spans(flag: Flag, al: Alignment) -> Flag:
     elif flag.kind == PARTIAL_OMISSION:
         for s in ev.get("left_out", []) or []:
             spans += _find("original", flag.original, ot, str(s), False)
-    elif flag.kind == INSERTION:
-        for s in ev.get("added", []) or []:
-            spans += _find("translation", flag.translation, tt, str(s), False)
     if not spans:
         spans = _whole("original", flag.original, ot) + _whole("translation", flag.translation, tt)
     return _replace(flag, spans)

@@ -1,4 +1,4 @@
-"""A figure the translation leaves out or adds, and the number words read on the way.
+"""A figure the translation leaves out, and the number words read on the way to it.
 
 The cases come from bench/coherent_cuts.py (clauses the sentence really had, cut from
 the NTREX translation) and from the faithful NTREX sentences that made the rule's
@@ -111,57 +111,6 @@ def test_number_words(text: str, lang: str, expected: list[tuple[float, str, boo
     assert [(f.value, f.text, f.hard) for f in extract_numbers(text, lang)] == expected
 
 
-ADDED_AR = "وقال الوزير إن الحكومة ستبني مستشفى جديدا في المدينة."
-ADDED_EN = "The minister said the government would build a new $40 million hospital in the city."
-
-
-def test_an_added_figure_is_an_insertion_of_that_figure() -> None:
-    (flag,) = number_flags(LINK, ADDED_AR, "ar", ADDED_EN, "en", True)
-    assert (flag.kind, flag.subkind, flag.severity) == ("insertion", "figure", "minor")
-    assert flag.evidence["added"] == ["40 million"] and "40 million" in flag.detail
-
-
-@pytest.mark.parametrize(
-    ("orig", "lang", "trans"),
-    [
-        # a decade, a century, a half in words (faithful NTREX renderings)
-        (
-            "وقد غادر جمهور الميثوديين ذوي البشرة البيضاء الأصليين في ثلاثينيات القرن العشرين.",
-            "ar",
-            "The original white Methodist congregation moved out in the 1930s.",
-        ),
-        (
-            "كشف لها عورته أثناء حضوره حفلة خلال فترة دراستهم في جامعة ييل في الثمانينيات.",
-            "ar",
-            "He exposed himself at a party while they studied at Yale in the 1980s.",
-        ),
-        (
-            "يجب أن تكون نسبة المشاركة أكثر من النصف بصوت واحد إضافي.",
-            "ar",
-            "Turnout needs to be 50 percent plus one vote.",
-        ),
-        ("Он вырос в семидесятые годы.", "ru", "He grew up in the 1970s."),
-        # the dual: "two million dollars" in one word
-        (
-            "تعهدت بأنها لن تدخل السباق ما لم تجمع مليوني دولار.",
-            "ar",
-            "She vowed she wouldn't enter the race unless she raised $2 million.",
-        ),
-        # a figure glued to letters is a name; a year beside its month completes a date
-        ("— заявил в субботу начальник полиции.", "ru", "the police chief said, per 247sports."),
-        ("Встреча прошла 8 октября.", "ru", "The meeting took place on October 8, 2025."),
-        # an original with figures of its own: the comparison decides (a change, or kept)
-        (
-            "цунами пересекло океан со скоростью 497 км/ч",
-            "ru",
-            "the tsunami traveled at 800 kph (497 mph)",
-        ),
-    ],
-)
-def test_faithful_renderings_add_no_figure(orig: str, lang: str, trans: str) -> None:
-    assert [k for k in _flags(orig, lang, trans) if k[0] == "insertion"] == []
-
-
 def _report(orig: list[str], trans: list[str], encoder: Encoder) -> list[object]:
     al = Alignment(
         document_from_lines(orig, "ar"),
@@ -182,13 +131,3 @@ def test_check_points_at_the_dropped_figure(encoder: Encoder) -> None:
     (span,) = flag.spans  # type: ignore[attr-defined]
     assert (span.side, span.sentence) == ("original", 1)
     assert "2003" in SINCE_AR[span.start : span.end]
-
-
-def test_check_points_at_the_added_figure(encoder: Encoder) -> None:
-    orig = ["تم إلغاء تجريم المثلية الجنسية في الصين عام 1997.", ADDED_AR]
-    trans = ["Homosexuality was decriminalised in China in 1997.", ADDED_EN]
-    flags = _report(orig, trans, encoder)
-    (flag,) = [f for f in flags if getattr(f, "subkind", None) == "figure"]
-    (span,) = flag.spans  # type: ignore[attr-defined]
-    assert (span.side, span.sentence) == ("translation", 1)
-    assert ADDED_EN[span.start : span.end] == "40 million"
