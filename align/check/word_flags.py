@@ -50,6 +50,7 @@ from align.sentalign.words import (
     align_words,
     rematch,
 )
+from align.text.names import spelled_acronyms
 from align.text.numbers import extract_numbers
 from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
 
@@ -207,12 +208,16 @@ def _dropped(
 
 
 def _holds_rendered(v: LinkWords, a: int, b: int) -> bool:
-    """Whether the cut [a, b) holds a name or a figure the translation has (a pair the
-    word matcher forced by skeleton or value): such a clause was rendered, at least in
-    part, and "leaves out" would be false. ("إن علامة ترولي" cut whole by the Arabic
-    commas, while the English says "Truly was ...".)"""
+    """Whether the cut [a, b) holds a name or a figure the translation has: a pair the
+    word matcher forced by skeleton or value, or an acronym spelled in letter names
+    ("كيه تي يو يو" / "KTUU", which no skeleton pairs). Such a clause was rendered, at
+    least in part, and "leaves out" would be false ("إن علامة ترولي" cut whole by the
+    Arabic commas while the English says "Truly was ..."; "حسب قناة كيه تي يو يو
+    التابعة لشبكة إن بي سي" against "reported KTUU")."""
     words = v.words.orig
-    return any(a <= words[i].start and words[i].end <= b for i, _ in v.words.forced)
+    if any(a <= words[i].start and words[i].end <= b for i, _ in v.words.forced):
+        return True
+    return any(p.search(v.ttext) for p in spelled_acronyms(v.otext[a:b]))
 
 
 def _date_only(text: str, lang: str) -> bool:

@@ -2,7 +2,8 @@
 
 Kept apart from the matching logic because they are data: one folded Latin consonant
 per letter of each script (see ``align.text.names`` for why these merges), the Arabic
-article and proclitics, and capitalised English / Russian words that are not names.
+article and proclitics, capitalised English / Russian words that are not names, and the
+Arabic and Russian names of the Latin letters an acronym is spelled with.
 """
 
 from __future__ import annotations
@@ -100,4 +101,19 @@ RU_STOP = set(
 этот этого понедельник вторник среда четверг пятница суббота воскресенье
 """.split()  # noqa: SIM905
 )
+# fmt: on
+
+# The names of Latin letters as Arabic and Russian news spell an acronym ("إن بي سي" NBC,
+# "سي آي إيه" CIA, "би-би-си" BBC), normalised (``normalize_arabic``, lower case): a letter
+# may have several spellings and a spelling several letters ("بي": B or P).
+# fmt: off
+LETTER_NAMES: dict[str, str] = {
+    "ايه": "A", "اي": "AI", "بي": "BP", "سي": "C", "دي": "D", "اف": "F", "جي": "G", "اتش": "H",
+    "اش": "H", "جيه": "J", "كيه": "K", "كي": "K", "ال": "L", "ام": "M", "ان": "N", "او": "O",
+    "كيو": "Q", "ار": "R", "اس": "S", "تي": "T", "يو": "U", "في": "V", "دبليو": "W", "اكس": "X",
+    "واي": "Y", "زد": "Z",
+    "эй": "A", "би": "B", "си": "C", "ди": "D", "эф": "F", "джи": "G", "эйч": "H", "ай": "I",
+    "джей": "J", "кей": "K", "эл": "L", "эм": "M", "эн": "N", "оу": "O", "пи": "P", "кью": "Q",
+    "ар": "R", "эс": "S", "ти": "T", "ю": "U", "ви": "V", "икс": "X", "уай": "Y",
+}
 # fmt: on

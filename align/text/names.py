@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from align.text.name_tables import EN_STOP, RU_STOP
+from align.text.name_tables import EN_STOP, LETTER_NAMES, RU_STOP
 from align.text.normalize import normalize_arabic
 from align.text.skeletons import _collapse, _lev, _script, within
 from align.text.skeletons import edit_distance as edit_distance
@@ -351,3 +351,29 @@ def respelled(a: Name, b: Name) -> bool:
             if x0 == y0 and _lev(x0 + x[1:], y0 + y[1:], len(x)) <= _respell_edits(x, y):
                 return True
     return False
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def spelled_acronyms(text: str) -> list[re.Pattern[str]]:
+    """The acronyms ``text`` spells out in letter names, as patterns for the Latin form:
+    "كيه تي يو يو" is KTUU, "إن بي سي" NBC, "би-би-си" BBC (two letters or more). The
+    word matcher pairs words by meaning and skeleton, and a spelled acronym has neither
+    (its skeleton "ktyy" is no "ktuu")."""
+    out: list[re.Pattern[str]] = []
+    run: list[str] = []
+    last = -1
+    for m in [*_LETTER_WORD.finditer(text), None]:
+        letters = None if m is None else LETTER_NAMES.get(normalize_arabic(m.group().casefold()))
+        joined = m is not None and not text[last : m.start()].strip(" -")
+        if letters is not None and (joined or not run):
+            run.append(letters)
+        else:
+            if len(run) >= 2:
+                body = "".join(f"[{x}]" for x in run)
+                out.append(re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])"))
+            run = [letters] if letters is not None else []
+        if m is not None:
+            last = m.end()
+    return out

@@ -73,7 +73,18 @@ def test_a_cut_holding_a_name_the_translation_has_is_not_left_out() -> None:
     text = 'حسبما ذكر أحد المصادر: "إن علامة ترولي، كانت حتى الآن أعلى أولويات هولي.'
     words = [_Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
     name = next(i for i, w in enumerate(words) if w.text == "ترولي")
-    v = cast(LinkWords, SimpleNamespace(words=SimpleNamespace(orig=words, forced=((name, 1),))))
+    pairs = SimpleNamespace(orig=words, forced=((name, 1),))
+    trans = "A source said: \"Truly was by far the top of Holly's priorities."
+    v = cast(LinkWords, SimpleNamespace(words=pairs, otext=text, ttext=trans))
     a = text.index("إن علامة")
     assert _holds_rendered(v, a, text.index("،"))  # the clause holds "ترولي" ~ "Truly"
     assert not _holds_rendered(v, 0, a)  # "حسبما ذكر أحد المصادر" holds no paired name
+
+
+def test_a_cut_holding_a_spelled_acronym_the_translation_has_is_not_left_out() -> None:
+    text = "أودع بالين ضمن الاعتقال، حسب قناة كيه تي يو يو التابعة لشبكة إن بي سي"
+    pairs = SimpleNamespace(orig=[], forced=())
+    cut = text.index("حسب"), len(text)
+    for trans, rendered in (("Palin was remanded, reported KTUU.", True), ("Palin.", False)):
+        v = cast(LinkWords, SimpleNamespace(words=pairs, otext=text, ttext=trans))
+        assert _holds_rendered(v, *cut) is rendered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from align.text.names import (
     Name,
     compare_names,
@@ -117,3 +119,21 @@ def test_unmatched_names_on_both_sides_are_a_respelling_when_close() -> None:
     assert respelled(n("Puig"), n("Пуч"))
     assert not respelled(n("Kowalski"), n("Гэллахер"))
     assert not respelled(n("Whitfield"), n("Макрон"))
+
+
+@pytest.mark.parametrize(
+    ("text", "translation", "found"),
+    [
+        ("حسب قناة كيه تي يو يو", "reported KTUU.", True),
+        ("التابعة لشبكة إن بي سي", "an NBC affiliate", True),  # "بي" is B or P
+        ("وقال مكتب التحقيقات الفيدرالي إف بي آي", "the FBI said", True),
+        ("передает би-би-си", "the BBC's report", True),
+        ("حسب سي إن إن", "according to CNNs", False),  # the letters must stand alone
+        ("قال إن في المدينة", "the UN said in the city", False),  # "إن في" is NV, not UN
+        ("قال إن الوزير", "he said N", False),  # one letter name is no acronym
+    ],
+)
+def test_acronyms_spelled_in_letter_names(text: str, translation: str, found: bool) -> None:
+    from align.text.names import spelled_acronyms
+
+    assert any(p.search(translation) for p in spelled_acronyms(text)) is found
