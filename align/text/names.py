@@ -361,19 +361,17 @@ def spelled_acronyms(text: str) -> list[re.Pattern[str]]:
     "كيه تي يو يو" is KTUU, "إن بي سي" NBC, "би-би-си" BBC (two letters or more). The
     word matcher pairs words by meaning and skeleton, and a spelled acronym has neither
     (its skeleton "ktyy" is no "ktuu")."""
-    out: list[re.Pattern[str]] = []
-    run: list[str] = []
-    last = -1
-    for m in [*_LETTER_WORD.finditer(text), None]:
-        letters = None if m is None else LETTER_NAMES.get(normalize_arabic(m.group().casefold()))
-        joined = m is not None and not text[last : m.start()].strip(" -")
-        if letters is not None and (joined or not run):
-            run.append(letters)
-        else:
-            if len(run) >= 2:
-                body = "".join(f"[{x}]" for x in run)
-                out.append(re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])"))
-            run = [letters] if letters is not None else []
-        if m is not None:
-            last = m.end()
-    return out
+    runs: list[list[str]] = [[]]
+    last = 0
+    for m in _LETTER_WORD.finditer(text):
+        letters = LETTER_NAMES.get(normalize_arabic(m.group().casefold()))
+        if letters is None or text[last : m.start()].strip(" -"):
+            runs.append([])  # a word or a gap (not a space or hyphen) ends a run
+        if letters is not None:
+            runs[-1].append(letters)
+        last = m.end()
+    return [
+        re.compile(rf"(?<![^\W\d_]){''.join(f'[{x}]' for x in run)}(?![^\W\d_])")
+        for run in runs
+        if len(run) >= 2
+    ]
