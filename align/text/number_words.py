@@ -68,17 +68,17 @@ AR_WORDS: dict[str, float] = {
     "مئات": 100,
 }
 # fmt: on
-AR_WORDS = {normalize_arabic(k): v for k, v in AR_WORDS.items()}
 # The duals of a hundred, a thousand, a million, a billion ("مليوني دولار": two million
-# dollars): a figure in one word, as hard as "two million" (normalised). Not the forms in
-# -ا, which are also the accusative singular ("عشرون مليونا": twenty million).
+# dollars): a figure in one word, as hard as "two million". Not the forms in -ا, which
+# are also the accusative singular ("عشرون مليونا": twenty million).
 # fmt: off
 AR_DUALS: dict[str, float] = {
-    "مايتين": 200, "مايتان": 200, "مايتي": 200, "مايتا": 200, "ميتين": 200, "ميتي": 200,
-    "الفين": 2e3, "الفان": 2e3, "الفي": 2e3, "مليونين": 2e6, "مليونان": 2e6, "مليوني": 2e6,
+    "مائتين": 200, "مائتان": 200, "مائتي": 200, "مائتا": 200, "مئتين": 200, "مئتي": 200,
+    "ألفين": 2e3, "ألفان": 2e3, "ألفي": 2e3, "مليونين": 2e6, "مليونان": 2e6, "مليوني": 2e6,
     "مليارين": 2e9, "ملياران": 2e9, "ملياري": 2e9,
 }
 # fmt: on
+AR_WORDS, AR_DUALS = ({normalize_arabic(k): v for k, v in t.items()} for t in (AR_WORDS, AR_DUALS))
 # Arabic ordinals (normalised: ة -> ه), read like cardinals; "first" (الاول) is left out, as
 # "one" is everywhere. حادي and احد/اثنا/اثني only open a compound ("الحادي عشر" = 11th).
 # fmt: off
