@@ -62,7 +62,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # pairs are unchanged (their missed Arabic cuts have their words paired), with two guards
 # in ``word_flags._dropped``: a cut of a date's words only, and a cut holding a name or
 # figure the translation has, are not left out.
-_BOUNDARY = re.compile(r"[,،;؛:()\[\]«»\"“”—–]|\s-\s")
+_MARKS = ",،;؛:"  # the commas, semicolons and colon between clauses (Latin and Arabic)
+_BOUNDARY = re.compile(rf"[{_MARKS}()\[\]«»\"“”—–]|\s-\s")
 _BRACKETED = re.compile(r"\[[^\]\[]{2,}\]|\([^()]{2,}\)")
 MAX_SHARE = 0.6  # a run longer than this share of its sentence is not a clause
 
@@ -103,8 +104,8 @@ def _bounded(text: str, a: int, b: int) -> int:
     """How many ends of [a, b) sit at a clause boundary (punctuation, bracket, text end)."""
     left = text[:a].rstrip()
     right = text[b:].lstrip()
-    lb = not left or left[-1] in ',،;؛:([«"“—–-' or text[a : a + 1] in "[("
-    rb = not right or right[0] in ',،;؛:)].!?؟»"”—–-…' or text[b - 1 : b] in ")]"
+    lb = not left or left[-1] in _MARKS + '([«"“—–-' or text[a : a + 1] in "[("
+    rb = not right or right[0] in _MARKS + ')].!?؟»"”—–-…' or text[b - 1 : b] in ")]"
     return int(lb) + int(rb)
 
 
