@@ -119,7 +119,22 @@ def common_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _english_counts() -> dict[str, int]:
-    """English word counts (pyspellchecker's list, from subtitles), loaded on first use."""
+    """English word counts (pyspellchecker's list, from subtitles), loaded on first use.
+
+    The list is read straight from the package's data file when it is where pyspellchecker
+    keeps it: building a ``SpellChecker`` to reach the same dictionary costs 0.28 s against
+    0.10 s, a tenth of a cold 40-sentence ``check``. Any other layout falls back to it."""
+    import gzip
+    import json
+    from importlib import resources
+
+    try:
+        raw = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
+        counts = json.loads(gzip.decompress(raw))
+        if isinstance(counts, dict) and isinstance(counts.get("the"), int):
+            return cast(dict[str, int], counts)  # lowercase words, as SpellChecker keeps them
+    except (OSError, ValueError, TypeError, ModuleNotFoundError):
+        pass
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)

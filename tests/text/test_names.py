@@ -109,6 +109,18 @@ def test_frequent_english_words_are_not_name_candidates() -> None:
     assert got == ["Kowalski"]
 
 
+def test_english_counts_read_directly_equal_the_spellcheckers_list() -> None:
+    """The counts are read from pyspellchecker's data file (three times faster than
+    building a SpellChecker); they must be the very dictionary the SpellChecker holds."""
+    from spellchecker import SpellChecker
+
+    from align.text.names import _english_counts, english_count
+
+    checker = SpellChecker(language="en", distance=1)
+    assert _english_counts() == dict(checker.word_frequency.dictionary)
+    assert english_count("Despite") > english_count("Hazard") > english_count("Becker") >= 0
+
+
 def test_unmatched_names_on_both_sides_are_a_respelling_when_close() -> None:
     from align.text.names import respelled
 
