@@ -52,9 +52,10 @@ ROLE_WORDS = {"investigators": "investigators", "prosecutors": "prosecutors", "p
 HEDGE_SWAPS = (("most", "many"), ("many", "most"), ("some", "most"), ("most", "some"))
 # fmt: on
 _CLAUSE_RU_AR = re.compile(
-    r",\s+|\s+(?=(?:который|которая|которые|когда|после того как|где|التي|الذي|الذين|حيث|بعد أن)\s)"
+    r"[,،؛]\s+"
+    r"|\s+(?=(?:который|которая|которые|когда|после того как|где|التي|الذي|الذين|حيث|بعد أن)\s)"
 )
-_COMMA = re.compile(r",\s+")
+_COMMA = re.compile(r"[,،]\s+")
 _STARTERS = frozenset(
     "The A An He She It They We This That These Those In On At After Before But And However "
     "There His Her Their Its Our".split()
@@ -84,7 +85,7 @@ def _clauses(texts: list[str], lang: str) -> list[str]:
     out = []
     for t in texts:
         for p in _CLAUSE_RU_AR.split(t.rstrip(" .!?؟")):
-            p = p.strip(' ,;:«»"')
+            p = p.strip(' ,،؛;:«»"')
             if 3 <= len(p.split()) <= 12 and not re.search(r"[()\[\]]", p):
                 out.append(p)
     return out
@@ -105,8 +106,9 @@ def drop_clause(
         new = o[:at] + " " + clause + o[at:]
         start = at + 1
     else:
-        new = o[:at] + ", " + clause + o[at:]
-        start = at + 2
+        comma = "، " if lang == "ar" else ", "  # an Arabic clause is joined as Arabic joins it
+        new = o[:at] + comma + clause + o[at:]
+        start = at + len(comma)
     return WordEdit(
         new, t, "partial_omission", "clause", (("original", start, start + len(clause)),)
     )
