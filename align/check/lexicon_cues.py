@@ -303,7 +303,7 @@ ECHO["intensifier"] = {
     r"complete\w*|absolute\w*|clear\w*|flagrantly|most|extensive\w*|significant\w*|major|"
     r"huge|massive|brutal\w*|vicious\w*|heinous|terrible|dire|sincere\w*|warm\w*|"
     r"rigorous\w*|emphatic\w*|aggressive\w*|flatly|outright|adamant\w*|never|absolutely|"
-    r"resolutely|determined\w*",
+    r"resolutely|determined\w*|forceful\w*",
     "ar": _AR
     + r"(?:بشد|شديد|بالغ|صارخ|سافر|حثيث|عميق|قوي|كامل|تام|حازم|مطلق|كبير|عظيم|جاد|جدي|ثابت|"
     r"راسخ|خطير|خطيرة|فادح|واضح|صريح|أشد|أقوى|أقصى|كل|تمام|جسيم|وحشي|قاطع|حاسم|مستمر|دائم|"

@@ -206,7 +206,7 @@ INTENSITY_ECHO = {
     r"staunch\w*|unwavering|radical\w*|fundamental\w*|root\w*|thorough\w*|perfect\w*|"
     r"fully|full|complete\w*|utmost|great\w*|very|highly|much|well|concerted|active\w*|"
     r"constant\w*|continu\w*|sustain\w*|serious\w*|unequivocal\w*|emphatic\w*|solid|"
-    r"robust|committed|determin\w*|all",
+    r"robust|committed|determin\w*|forceful\w*|all",
     "ru": r"\w*(?:решительн|резк|крайн|категорич|глубок|серь[её]зн|ж[её]стк|тв[её]рд|"
     r"непоколебим|полн|сильн|больш|огромн|очень|весьма|прекрасн|отличн|хорошо|корен|"
     r"радикальн|активн|всемерн|настойчив|упорн|безусловн|абсолютн)\w*",

@@ -59,6 +59,8 @@ def test_an_added_intensifier_is_an_insertion_on_its_word() -> None:
         ("Министр решительно осудил нападение.", "ru", "The minister firmly condemned it."),
         ("وأكد دعمه الكامل للأردن.", "ar", "He affirmed his steadfast support for Jordan."),
         ("وأعرب عن خالص شكره.", "ar", "He expressed his utmost appreciation."),
+        # bench/flags.py half 0, a faithful NTREX pair: بشدة rendered "forcefully"
+        ("نفى الادعاء بشدة وبانفعال.", "ar", "He forcefully and emotionally denied the claim."),
         # "شديد" inside another word is not the intensifier
         ("تشديد الإجراءات.", "ar", "Measures were tightened."),
     ],
