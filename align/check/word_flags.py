@@ -31,11 +31,13 @@ from typing import TYPE_CHECKING
 
 from align.check import word_cuts
 from align.check.lexicon import (
+    WEAK_FRAMES,
     framing_at,
     gate_concepts,
     lost_agencies,
     qualifier_lost,
     role_hits,
+    word_pattern,
 )
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
@@ -242,7 +244,8 @@ def _inserted(
     otext, ttext = v.otext, v.ttext
     marked: list[tuple[tuple[int, int], str, str, str]] = []  # span, severity, subkind, detail
     frame = framing_at(ttext, v.tl)
-    if frame and framing_at(otext, v.ol) is None:
+    weak = frame is not None and word_pattern(WEAK_FRAMES).fullmatch(ttext[frame[0] : frame[1]])
+    if frame and framing_at(otext, v.ol, openers=bool(weak)) is None:
         what = f"the translation frames the sentence with \u201c{ttext[frame[0] : frame[1]]}\u201d"
         marked.append((frame, "major", "framing", what))
     if "[" not in otext:  # square brackets: a translator's note

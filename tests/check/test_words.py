@@ -96,6 +96,37 @@ def test_faithful_pairs_stay_quiet(encoder: Encoder) -> None:
 
 
 @pytest.mark.parametrize(
+    ("orig", "trans", "framed"),
+    [
+        # "при этом" is rendered "Notably," by faithful translators: a weak frame, not added
+        (
+            "При этом среди всех опрошенных поддержку президенту выразили только 19,3%.",
+            "Notably, only 19.3% of all respondents expressed their support for the president.",
+            False,
+        ),
+        # without the opener, the same frame is the translator's
+        (
+            "Среди всех опрошенных поддержку президенту выразили только 19,3%.",
+            "Notably, only 19.3% of all respondents expressed their support for the president.",
+            True,
+        ),
+        # an opener renders a weak frame only: "Critics say" stays added
+        (
+            "При этом среди всех опрошенных поддержку президенту выразили только 19,3%.",
+            "Critics say only 19.3% of all respondents expressed their support for the president.",
+            True,
+        ),
+    ],
+)
+def test_an_opener_renders_a_weak_frame(
+    orig: str, trans: str, framed: bool, encoder: Encoder
+) -> None:
+    report = _check([RU[0], orig], [EN[0], trans], encoder)
+    kinds = {(f.kind, f.subkind) for f in report.flags}
+    assert (("insertion", "framing") in kinds) == framed
+
+
+@pytest.mark.parametrize(
     "bad",
     [
         "12345 678 90",
