@@ -39,6 +39,7 @@ from align.check.lexicon_cues import (
     FUTURE,
     ONE_SIDED,
     QUALIFIER_CUES,
+    RU_WHOSE,
 )
 from align.check.lexicon_places import AGENCIES, CITIES, COUNTRIES
 from align.check.lexicon_places import PROCLITICS as _P
@@ -53,8 +54,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, str]]] = {
         "attribution",
         {
             "en": r"according to|reportedly|claim(?:s|ed)?|allege[sd]?",
-            "ru": r"по (?:(?:его|её|ее|их) )?"
-            r"(?:словам|данным(?! на \d)|мнению|информации|сообщению)|"
+            "ru": rf"по {RU_WHOSE}(?:словам|данным(?! на \d)|мнению|информации|сообщению)|"
             r"как (?:сообщи|заяви|утвержда|отмети)\w*|сообщает\w*|утвержда\w*",
             "ar": r"(?:ب|و)?(?:حسب|بحسب|وفقا|وفقاً|طبقا)|نقلا عن|زعم\w*|ادعى|ادعاء\w*",
         },
@@ -257,12 +257,12 @@ def _any_of(table: str, lang: str) -> re.Pattern[str]:
 # "يذكر أن", "يشار إلى أن", "الجدير بالذكر أن" (bench/flags.py half 0, a faithful WMT22 pair:
 # "При этом среди всех опрошенных ..." / "Notably, only 19.3% ..." was a major insertion).
 # Only the weak frames count as rendered from them: "Critics say" or "Ironically" is not.
+WEAK_FRAMES = r"notably|it should be noted that"
 OPENERS: dict[str, str] = {
-    "en": r"notably|it should be noted that",
+    "en": WEAK_FRAMES,
     "ru": r"при этом|вместе с тем|в то же время|отметим,? что",
     "ar": r"و?(?:يذكر|يُذكر|يشار إلى) أن|و?الجدير بالذكر(?: أن)?",
 }
-WEAK_FRAMES = r"notably|it should be noted that"
 
 
 def framing_at(text: str, lang: str, openers: bool = False) -> tuple[int, int] | None:

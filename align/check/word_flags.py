@@ -244,8 +244,8 @@ def _inserted(
     otext, ttext = v.otext, v.ttext
     marked: list[tuple[tuple[int, int], str, str, str]] = []  # span, severity, subkind, detail
     frame = framing_at(ttext, v.tl)
-    weak = frame is not None and word_pattern(WEAK_FRAMES).fullmatch(ttext[frame[0] : frame[1]])
-    if frame and framing_at(otext, v.ol, openers=bool(weak)) is None:
+    weak = bool(frame and word_pattern(WEAK_FRAMES).fullmatch(ttext[frame[0] : frame[1]]))
+    if frame and framing_at(otext, v.ol, openers=weak) is None:
         what = f"the translation frames the sentence with \u201c{ttext[frame[0] : frame[1]]}\u201d"
         marked.append((frame, "major", "framing", what))
     if "[" not in otext:  # square brackets: a translator's note
