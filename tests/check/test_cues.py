@@ -172,3 +172,34 @@ def test_most_is_a_proportion_not_a_superlative(text: str, found: bool) -> None:
     # the same reading as ``lexicon_subs.QUANTITY``'s "most", so the gate and the
     # meaning rules do not count a superlative as a hedge either
     assert ("most" in concept_hits(text, "en")) is found
+
+
+@pytest.mark.parametrize(
+    ("orig", "trans", "kept"),
+    [
+        # a speech verb rendered by another: "утверждая" (claiming) / "when he said"
+        (
+            "Когда прокуроры спросили, говорит ли Теллис правду, утверждая, что находился в "
+            "грузовике, Сэнфорд сказал, что это ложь.",
+            "When prosecutors asked if Tellis was telling the truth when he said he was in the "
+            "truck, Sanford said he was lying.",
+            True,
+        ),
+        # a frame dropped beside the sentence's own speech verb: one speaker fewer
+        (
+            "По данным следствия, он скрылся, сказал источник.",
+            "He fled, a source said.",
+            False,
+        ),
+        # the only attribution gone
+        ("Министр, утверждая, что все готово, ушел.", "The minister left, all is ready.", False),
+    ],
+)
+def test_an_attribution_is_kept_when_the_translation_says_who_speaks_as_often(
+    orig: str, trans: str, kept: bool
+) -> None:
+    from align.check.meaning import _speakers_kept
+
+    view = link_view(orig, "ru", trans)
+    (a, b) = concept_hits(orig, "ru")["according"][-1]
+    assert _speakers_kept(view, a, b) is kept
