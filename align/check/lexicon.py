@@ -265,18 +265,27 @@ OPENERS: dict[str, str] = {
 }
 
 
-def framing_at(text: str, lang: str, openers: bool = False) -> tuple[int, int] | None:
-    """The framing phrase that opens ``text`` (after quotes), or None; with ``openers``,
-    also an opener a weak frame renders (``OPENERS``)."""
+def framing_at(text: str, lang: str) -> tuple[int, int] | None:
+    """The framing phrase that opens ``text`` (after quotes), or None."""
+    return _opening(text, FRAMING[lexicon_lang(lang)])
+
+
+def frame_rendered(frame: str, text: str, lang: str) -> bool:
+    """Whether ``text`` (the original) opens with what renders ``frame``, the frame that
+    opens its translation: a frame of its own, or for a weak frame an opener (``OPENERS``)."""
     lang = lexicon_lang(lang)
-    pattern = FRAMING[lang] + ("|" + OPENERS[lang] if openers else "")
+    pattern = FRAMING[lang]
+    if word_pattern(WEAK_FRAMES).fullmatch(frame):
+        pattern += "|" + OPENERS[lang]
+    return _opening(text, pattern) is not None
+
+
+def _opening(text: str, pattern: str) -> tuple[int, int] | None:
+    """Where a phrase of ``pattern`` opens ``text`` (after quotes and brackets), or None."""
     m = word_pattern(pattern).search(text)
     if m is None or text[: m.start()].strip(" \"'«“‘(—-"):
         return None
-    end = m.end()
-    while end < len(text) and text[end] in ",: ":
-        end += 1
-    return (m.start(), m.end())
+    return m.span()
 
 
 def concept_class(name: str) -> str:

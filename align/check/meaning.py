@@ -174,8 +174,7 @@ def _speakers_kept(v: LinkWords, a: int, b: int) -> bool:
     a faithful NTREX pair: "утверждая, что той ночью находился ..., Сэнфорд сказал" /
     "when he said he was ..., Sanford said" was a major partial omission)."""
     said = attribution_hits(v.otext, v.ol)
-    counted = any(x <= a and b <= y or a <= x and y <= b for x, y in said)
-    return len(attribution_hits(v.ttext, v.tl)) >= len(said) + (not counted)
+    return len(attribution_hits(v.ttext, v.tl)) >= len(said) + (not overlaps(a, b, said))
 
 
 def _added_concepts(v: LinkWords, share: float, oc: Hits, tc: Hits) -> list[Flag]:

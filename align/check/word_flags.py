@@ -31,13 +31,12 @@ from typing import TYPE_CHECKING
 
 from align.check import word_cuts
 from align.check.lexicon import (
-    WEAK_FRAMES,
+    frame_rendered,
     framing_at,
     gate_concepts,
     lost_agencies,
     qualifier_lost,
     role_hits,
-    word_pattern,
 )
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
@@ -244,8 +243,7 @@ def _inserted(
     otext, ttext = v.otext, v.ttext
     marked: list[tuple[tuple[int, int], str, str, str]] = []  # span, severity, subkind, detail
     frame = framing_at(ttext, v.tl)
-    weak = bool(frame and word_pattern(WEAK_FRAMES).fullmatch(ttext[frame[0] : frame[1]]))
-    if frame and framing_at(otext, v.ol, openers=weak) is None:
+    if frame and not frame_rendered(ttext[frame[0] : frame[1]], otext, v.ol):
         what = f"the translation frames the sentence with \u201c{ttext[frame[0] : frame[1]]}\u201d"
         marked.append((frame, "major", "framing", what))
     if "[" not in otext:  # square brackets: a translator's note

@@ -11,7 +11,6 @@ translation has ("إن علامة ترولي" while the English says "Truly was 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import cast
 
@@ -20,20 +19,13 @@ import pytest
 from align.check.meaning import LinkWords
 from align.check.word_cuts import _bounded, _candidates
 from align.check.word_flags import _date_only, _holds_rendered
-from align.sentalign.words import WORD_RE
+from align.sentalign.words import side_words
 
 BJORN = (
     "يعرف توماس بيورن، قائد الفريق الأوروبي، من خلال التجربة أن الصدارة الكبيرة "
     "يمكن أن تتحول بسهولة إلى جولة غير مريحة."
 )
 CLAUSE = "قائد الفريق الأوروبي"
-
-
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    start: int
-    end: int
 
 
 def test_an_arabic_clause_between_commas_is_bounded_at_both_ends() -> None:
@@ -45,7 +37,7 @@ def test_an_arabic_clause_between_commas_is_bounded_at_both_ends() -> None:
 
 
 def test_an_arabic_clause_is_a_candidate_even_when_some_of_its_words_are_matched() -> None:
-    words = [_Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(BJORN)]
+    words = side_words([BJORN], (0,))[0]
     # "قائد" paired with "lead" by the word matcher: the run of unmatched words alone
     # would start after it; the clause between the commas is still a candidate
     matched = [w.text not in ("الفريق", "الأوروبي") for w in words]
@@ -71,7 +63,7 @@ def test_a_cut_of_only_a_dates_words(text: str, lang: str, date: bool) -> None:
 
 def test_a_cut_holding_a_name_the_translation_has_is_not_left_out() -> None:
     text = 'حسبما ذكر أحد المصادر: "إن علامة ترولي، كانت حتى الآن أعلى أولويات هولي.'
-    words = [_Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    words = side_words([text], (0,))[0]
     name = next(i for i, w in enumerate(words) if w.text == "ترولي")
     pairs = SimpleNamespace(orig=words, forced=((name, 1),))
     trans = "A source said: \"Truly was by far the top of Holly's priorities."
