@@ -168,4 +168,41 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
         },
         ("original",),
     ),
+    # Two formulas of official readouts that republications cut whole (stop 26): the
+    # closing wish ("wishing His Majesty good health and his people progress") and the
+    # leader credited with a policy ("under the leadership of King Abdullah II"). The
+    # trigger is the formula's head word; the echo is anything a faithful translator writes
+    # for it ("under Gerrard" renders تحت قيادة جيرارد: bench/flags.py half 0). Read on
+    # the original's side only: an English "wishes" is often a desire.
+    "wishes": (
+        {
+            "ar": AR_WORD_START + r"(?:و)?(?:متمني(?:ا|اً|ًا)?|تمنى|يتمنى|تمنيات\w*|تمنياته\w*|"
+            r"أمنيات\w*|موفور الصحة|دوام الصحة)",
+            # пожелал, not желает ("Russia wants a settlement")
+            "ru": r"пожела(?:л|ла|ли|в|ет|ют)|пожелани\w*|желаю|желаем",
+            "en": r"(?!x)x",
+        },
+        {
+            "en": r"wish\w*|hop\w*|health\w*|success\w*|prosper\w*|well-being|wellbeing|"
+            r"welfare|happ\w*|bless\w*|luck\w*|fortune\w*|thriv\w*|flourish\w*",
+            "ru": r"\w*(?:жела|здоров|успех|процвета|благополуч|счаст)\w*",
+            "ar": AR_WORD_START + r"(?:و)?(?:تمن|متمن|أمني|صح|عافي|توفيق|نجاح|ازدهار|تقدم|"
+            r"رخاء|سعاد|خير)\w*",
+        },
+        ("original",),
+    ),
+    "leadership": (
+        {
+            "ar": AR_WORD_START + r"(?:و)?(?:بقيادة|تحت قيادة|في ظل قيادة)",
+            "ru": r"под (?:\w+ )?руководством",
+            "en": r"(?!x)x",
+        },
+        {
+            "en": r"lead\w*|led|under|head\w*|guid\w*|helm|vision\w*|direct\w*|chair\w*|"
+            r"steward\w*|auspices|patronage|command\w*|govern\w*|rule|reign",
+            "ru": r"\w*(?:руковод|лидер|возглав|во главе|под началом|правлени)\w*",
+            "ar": AR_WORD_START + r"(?:و)?(?:ب|ل)?(?:قياد|قائد|رئاس|برئاس|توجيه|رعاي|إشراف)\w*",
+        },
+        ("original",),
+    ),
 }

@@ -42,6 +42,30 @@ from align.types import INSERTION, PARTIAL_OMISSION
             "The president noted the ambassador's contribution.",
             "прежде всего",
         ),
+        (  # a readout's closing wish, cut whole (realdev test2, Kuwait's Diwan)
+            "وأعرب عن تهنئته متمنيا لجلالته موفور الصحة والسعادة.",
+            "ar",
+            "He expressed his congratulations.",
+            "متمنيا",
+        ),
+        (
+            "Президент пожелал народу Туркменистана мира и благополучия.",
+            "ru",
+            "The president congratulated the people of Turkmenistan.",
+            "пожелал",
+        ),
+        (  # the leader credited with it (realdev test2, Petra)
+            "وأشاد بالإنجازات التي تحققت بقيادة جلالة الملك عبدالله الثاني.",
+            "ar",
+            "He praised the achievements of Jordan.",
+            "بقيادة",
+        ),
+        (
+            "Реформы проводятся под руководством президента.",
+            "ru",
+            "Reforms are being carried out.",
+            "под руководством",
+        ),
     ],
 )
 def test_a_dropped_qualifier_is_a_partial_omission_on_its_word(
@@ -84,6 +108,24 @@ def test_an_added_historic_is_an_insertion() -> None:
         ("Риск сердечно-сосудистых заболеваний снизился.", "ru", "The risk of heart disease fell."),
         # коренные народы are indigenous peoples (bench/flags.py half 1)
         ("Президент коренных народов Боливии.", "ru", "Bolivia's indigenous president."),
+        # the wish and the leader rendered in other words; "желает" is "wants"
+        (
+            "وأعرب عن تهنئته متمنيا لجلالته موفور الصحة والسعادة.",
+            "ar",
+            "He congratulated him and hoped His Majesty would enjoy good health.",
+        ),
+        (
+            "وأشاد بالإنجازات التي تحققت بقيادة جلالة الملك عبدالله الثاني.",
+            "ar",
+            "He praised what was achieved with King Abdullah II at the helm.",
+        ),
+        ("Россия желает мирного урегулирования.", "ru", "Russia wants a peaceful settlement."),
+        (  # bench/flags.py half 0 (NTREX)
+            "فبقدر ما كانوا عليه من الجودة في بعض الأحيان تحت قيادة جيرارد، فقد كانوا أقل بكثير.",
+            "ar",
+            "As good as they have been at times under Gerrard, they fell well short.",
+        ),
+        ("Реформы проводятся под руководством президента.", "ru", "The president leads reforms."),
     ],
 )
 def test_a_rendered_or_second_sense_qualifier_is_not_flagged(
