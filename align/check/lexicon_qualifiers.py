@@ -151,7 +151,8 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
     "especially": (
         {
             "ar": AR_WORD_START + r"(?:لا سيما|لاسيما|خصوصاً|خصوصا|بخاصة|خاصةً|"
-            r"بشكل خاص|بصفة خاصة|على وجه الخصوص|على وجه التحديد)",
+            r"بشكل خاص|بصفة خاصة|على وجه الخصوص|على وجه التحديد|في مقدمتها|في مقدمتهم|"
+            r"على رأسها|على رأسهم)",
             # not особенно / в частности: faithful Russian adds and drops them freely
             "ru": r"в особенности|прежде всего|в первую очередь",
             "en": r"especially|particularly|in particular|notably|above all",
@@ -202,6 +203,56 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             r"steward\w*|auspices|patronage|command\w*|govern\w*|rule|reign",
             "ru": r"\w*(?:руковод|лидер|возглав|во главе|под началом|правлени)\w*",
             "ar": AR_WORD_START + r"(?:و)?(?:ب|ل)?(?:قياد|قائد|رئاس|برئاس|توجيه|رعاي|إشراف)\w*",
+        },
+        ("original",),
+    ),
+    # Three more formulas of official statements (stop 26): aid "in sufficient quantities"
+    # and "without obstacles", and talks "serving the two countries' common interests".
+    # Russian "достаточно" alone is also "quite": only the quantity phrase is read.
+    "sufficient": (
+        {
+            "ar": AR_WORD_START + r"(?:ال)?كافي(?:ة|ين|ان|تين)?(?![\u0621-\u064a])",
+            "ru": r"в достаточном (?:количестве|объ[её]ме)|достаточн(?:ое|ого|ых) количеств\w*",
+            "en": r"(?!x)x",
+        },
+        {
+            "en": r"sufficien\w*|enough|adequate\w*|ample|necessary|needed|required|full\w*|"
+            r"large|massive|more|increas\w*|scal\w*|surge\w*|substantial\w*|significant\w*",
+            "ru": r"\w*(?:достаточн|необходим|нужн|полн|больш|значительн|увелич)\w*",
+            "ar": AR_WORD_START + r"(?:ال)?(?:كاف|كافي|لازم|ضروري|كبير|كامل|وافر|مزيد)\w*",
+        },
+        ("original",),
+    ),
+    "unhindered": (
+        {
+            "ar": AR_WORD_START + r"(?:من )?(?:دون|بدون|بلا) (?:أي )?(?:عوائق|قيود|عراقيل|شروط)",
+            "ru": r"беспрепятственн\w*|без (?:каких-либо )?(?:препятствий|ограничений|помех)",
+            "en": r"(?!x)x",
+        },
+        {
+            "en": r"unhinder\w*|unimpeded|unrestrict\w*|unobstruct\w*|uninterrupt\w*|"
+            r"unfettered|unconditional\w*|without|free\w*|open\w*|safe\w*|full\w*|"
+            r"secure\w*|access\w*|smooth\w*|immediate\w*|barrier\w*|obstacle\w*|hindr\w*|"
+            r"restrict\w*|obstruct\w*",
+            "ru": r"\w*(?:беспрепятствен|без|свобод|открыт|безопасн|полн|доступ)\w*",
+            "ar": AR_WORD_START + r"(?:دون|بدون|بلا|عوائق|قيود|عراقيل|حر|آمن|كامل|فوري)\w*",
+        },
+        ("original",),
+    ),
+    "interests": (
+        {
+            "ar": AR_WORD_START
+            + r"(?:بما )?(?:يخدم|يحقق) (?:ال)?مصالح\w*|(?:ال)?مصالح (?:ال)?مشتركة|"
+            r"مصالحهما|(?:ال)?مصلحة (?:ال)?مشتركة",
+            "ru": r"(?:взаимн|обоюдн)\w+ интерес\w*|общ(?:ие|их|им|ими|его) интерес\w*|"
+            r"интерес\w* (?:обеих|обоих|двух) (?:стран|государств|сторон|народов)",
+            "en": r"(?!x)x",
+        },
+        {
+            "en": r"interest\w*|benefit\w*|advantage\w*|mutual\w*|common|shared|serv\w*|"
+            r"welfare|good|win-win|gain\w*|aspiration\w*|prosper\w*|well-being",
+            "ru": r"\w*(?:интерес|выгод|польз|взаимн|обоюдн|благ)\w*",
+            "ar": AR_WORD_START + r"(?:ال)?(?:مصلح|مصالح|منفع|فائد|خدم|يخدم|مشترك|خير)\w*",
         },
         ("original",),
     ),

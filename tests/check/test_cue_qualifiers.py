@@ -66,6 +66,36 @@ from align.types import INSERTION, PARTIAL_OMISSION
             "Reforms are being carried out.",
             "под руководством",
         ),
+        (  # aid "in sufficient quantities and without obstacles" (realdev test, The National)
+            "وطالب بإدخال المساعدات بكميات كافية إلى القطاع.",
+            "ar",
+            "He called for aid to enter the enclave.",
+            "كافية",
+        ),
+        (
+            "Гуманитарная помощь должна поступать беспрепятственно.",
+            "ru",
+            "Humanitarian aid must arrive.",
+            "беспрепятственно",
+        ),
+        (
+            "وبحث الجانبان علاقات البلدين وسبل تعزيزها بما يخدم مصالحهما المشتركة.",
+            "ar",
+            "The two sides discussed relations.",
+            "بما يخدم مصالحهما",
+        ),
+        (
+            "Стороны обсудили вопросы, представляющие взаимный интерес.",
+            "ru",
+            "The sides discussed bilateral issues.",
+            "взаимный интерес",
+        ),
+        (
+            "واستعرضا عددا من القضايا وفي مقدمتها التطورات في المنطقة.",
+            "ar",
+            "They reviewed a number of issues.",
+            "وفي مقدمتها",
+        ),
     ],
 )
 def test_a_dropped_qualifier_is_a_partial_omission_on_its_word(
@@ -120,6 +150,19 @@ def test_an_added_historic_is_an_insertion() -> None:
             "He praised what was achieved with King Abdullah II at the helm.",
         ),
         ("Россия желает мирного урегулирования.", "ru", "Russia wants a peaceful settlement."),
+        (
+            "وطالب بإدخال المساعدات بكميات كافية إلى القطاع ومن دون عوائق.",
+            "ar",
+            "He called for sufficient aid to enter the enclave without obstacles.",
+        ),
+        (
+            "وبحث الجانبان علاقات البلدين وسبل تعزيزها بما يخدم مصالحهما المشتركة.",
+            "ar",
+            "The two sides discussed ways to strengthen ties for mutual benefit.",
+        ),
+        # "достаточно" alone is "quite"; "общественный интерес" is the public interest
+        ("Это достаточно сложно.", "ru", "It is quite difficult."),
+        ("Это вопрос общественного интереса.", "ru", "It is a matter of public concern."),
         (  # bench/flags.py half 0 (NTREX)
             "فبقدر ما كانوا عليه من الجودة في بعض الأحيان تحت قيادة جيرارد، فقد كانوا أقل بكثير.",
             "ar",
