@@ -217,3 +217,10 @@ def test_a_named_agency_is_dropped_even_where_a_reporting_verb_echoes_the_frame(
     orig = "Как отмечает РИА Новости, министр напомнил о переговорах."
     (f,) = one_sided_cue_flags(orig, "ru", "The minister recalled the negotiations.")
     assert f.kind == PARTIAL_OMISSION and "РИА Новости" in f.detail
+
+
+def test_a_formula_is_read_after_a_proclitic() -> None:
+    """"والمصالح المشتركة" is "and the common interests": every alternative of a formula
+    takes the Arabic proclitics, not only the first."""
+    hits = concept_hits("وبحث الجانبان تعزيز العلاقات والمصالح المشتركة.", "ar")
+    assert list(hits) == ["qualifier:interests"]
