@@ -66,18 +66,6 @@ from align.types import INSERTION, PARTIAL_OMISSION
             "Reforms are being carried out.",
             "под руководством",
         ),
-        (  # aid "in sufficient quantities and without obstacles" (realdev test, The National)
-            "وطالب بإدخال المساعدات بكميات كافية إلى القطاع.",
-            "ar",
-            "He called for aid to enter the enclave.",
-            "كافية",
-        ),
-        (
-            "Гуманитарная помощь должна поступать беспрепятственно.",
-            "ru",
-            "Humanitarian aid must arrive.",
-            "беспрепятственно",
-        ),
         (
             "وبحث الجانبان علاقات البلدين وسبل تعزيزها بما يخدم مصالحهما المشتركة.",
             "ar",
@@ -151,17 +139,11 @@ def test_an_added_historic_is_an_insertion() -> None:
         ),
         ("Россия желает мирного урегулирования.", "ru", "Russia wants a peaceful settlement."),
         (
-            "وطالب بإدخال المساعدات بكميات كافية إلى القطاع ومن دون عوائق.",
-            "ar",
-            "He called for sufficient aid to enter the enclave without obstacles.",
-        ),
-        (
             "وبحث الجانبان علاقات البلدين وسبل تعزيزها بما يخدم مصالحهما المشتركة.",
             "ar",
             "The two sides discussed ways to strengthen ties for mutual benefit.",
         ),
-        # "достаточно" alone is "quite"; "общественный интерес" is the public interest
-        ("Это достаточно сложно.", "ru", "It is quite difficult."),
+        # "общественный интерес" is the public interest
         ("Это вопрос общественного интереса.", "ru", "It is a matter of public concern."),
         (  # bench/flags.py half 0 (NTREX)
             "فبقدر ما كانوا عليه من الجودة في بعض الأحيان تحت قيادة جيرارد، فقد كانوا أقل بكثير.",
@@ -220,7 +202,7 @@ def test_a_named_agency_is_dropped_even_where_a_reporting_verb_echoes_the_frame(
 
 
 def test_a_formula_is_read_after_a_proclitic() -> None:
-    """"والمصالح المشتركة" is "and the common interests": every alternative of a formula
+    """ "والمصالح المشتركة" is "and the common interests": every alternative of a formula
     takes the Arabic proclitics, not only the first."""
     hits = concept_hits("وبحث الجانبان تعزيز العلاقات والمصالح المشتركة.", "ar")
     assert list(hits) == ["qualifier:interests"]
