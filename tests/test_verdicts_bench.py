@@ -31,9 +31,11 @@ def test_quantiles_are_nearest_rank_and_survive_no_values() -> None:
 def test_real_pairs_default_to_the_seen_split(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for pair in ("sisi_putin_dec23_reuters", "belarus_hkfire25_president"):
+    for pair in ("sisi_putin_dec23_reuters", "belarus_hkfire25_president", "van11_dni_ap"):
         (tmp_path / "story" / pair).mkdir(parents=True)
         (tmp_path / "story" / pair / "orig.txt").write_text("x\n")
+        if pair != "van11_dni_ap":  # a side the rebuild did not find: the pair is left out
+            (tmp_path / "story" / pair / "trans.txt").write_text("y\n")
     monkeypatch.setenv("PROVALIGN_REALDEV", str(tmp_path))
     splits = {r["id"]: r["split"] for r in verdicts.real_pairs()}
     assert splits == {"sisi_putin_dec23_reuters": "seen", "belarus_hkfire25_president": "held2"}
