@@ -79,7 +79,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _data import ntrex_docs  # noqa: E402
 from _linkcache import cached_alignment, link_cache_path  # noqa: E402
-from _realdev_set import data_dir, digests_differ, text_digests  # noqa: E402
+from _realdev_set import data_dir, digests_differ, has_texts, text_digests  # noqa: E402
 from pairing import fit, is_dev  # noqa: E402
 
 MIN_SENTENCES = 8
@@ -137,7 +137,12 @@ def real_pairs(annotated: list[dict[str, Any]] | None = None) -> list[dict[str, 
     """The annotated real pairs whose two texts are present (a rebuild from the stored pages
     can miss one side: such a pair is named in ``real_missing``, never run on one side)."""
     rows = annotated_pairs() if annotated is None else annotated
-    return [r for r in rows if all((r["dir"] / n).is_file() for n in ("orig.txt", "trans.txt"))]
+    return [r for r in rows if has_texts(_in_data(r), data_dir())]
+
+
+def _in_data(pair: dict[str, Any]) -> dict[str, str]:
+    """``pair``'s folder as ``_realdev_set`` names one: relative to the data folder."""
+    return {"dir": f"story/{pair['id']}"}
 
 
 def real_right(real: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
@@ -285,7 +290,7 @@ def main() -> None:
     if real:
         result["real"] = real
         result["real_right"] = real_right(real)
-    found = text_digests([{"dir": f"story/{r['id']}"} for r in present], data_dir())
+    found = text_digests([_in_data(r) for r in present], data_dir())
     result["real_texts_differ"] = digests_differ(found, DIGESTS)
     # rows whose texts are not there are skipped; say which, so a lost folder shows
     result["real_missing"] = sorted({r["id"] for r in annotated} - {r["id"] for r in present})

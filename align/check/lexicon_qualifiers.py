@@ -30,6 +30,7 @@ from align.check.lexicon_places import AR_WORD_START
 
 _AR = AR_WORD_START + r"(?:ال)?"
 _ADJ = r"(?:ة|ين|ان|تين|ات)?"  # Arabic adjective endings (feminine, dual, plural)
+_NO_TRIGGER = r"(?!x)x"  # a language whose words for the concept are left out: never matches
 
 # concept -> (trigger per language, echo per language, the sides whose trigger is read)
 QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = {
@@ -117,7 +118,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             "ar": _AR + r"جذري" + _ADJ + r"|جذرياً|جذريا",
             # no Russian trigger: коренной is also "indigenous" (коренные народы), радикальный
             # "extremist", кардинально idiomatic
-            "ru": r"(?!x)x",
+            "ru": _NO_TRIGGER,
             "en": r"radically|fundamentally|drastically",
         },
         {
@@ -134,7 +135,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
         {
             # not حار (hot weather), not "warm" (a warm day); no Russian trigger (see above)
             "ar": _AR + r"(?:قلبي" + _ADJ + r"|أحر|أصدق|خالص" + _ADJ + ")",
-            "ru": r"(?!x)x",
+            "ru": _NO_TRIGGER,
             "en": r"cordial(?:ly)?|heartfelt|sincere(?:ly)?|hearty|heartily|warmly|warmest",
         },
         {
@@ -177,32 +178,32 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
     # the original's side only: an English "wishes" is often a desire.
     "wishes": (
         {
-            "ar": AR_WORD_START + r"(?:و)?(?:متمني(?:ا|اً|ًا)?|تمنى|يتمنى|تمنيات\w*|تمنياته\w*|"
+            "ar": AR_WORD_START + r"(?:متمني(?:ا|اً|ًا)?|تمنى|يتمنى|تمنيات\w*|تمنياته\w*|"
             r"أمنيات\w*|موفور الصحة|دوام الصحة)",
             # пожелал, not желает ("Russia wants a settlement")
             "ru": r"пожела(?:л|ла|ли|в|ет|ют)|пожелани\w*|желаю|желаем",
-            "en": r"(?!x)x",
+            "en": _NO_TRIGGER,
         },
         {
             "en": r"wish\w*|hop\w*|health\w*|success\w*|prosper\w*|well-being|wellbeing|"
             r"welfare|happ\w*|bless\w*|luck\w*|fortune\w*|thriv\w*|flourish\w*",
             "ru": r"\w*(?:жела|здоров|успех|процвета|благополуч|счаст)\w*",
-            "ar": AR_WORD_START + r"(?:و)?(?:تمن|متمن|أمني|صح|عافي|توفيق|نجاح|ازدهار|تقدم|"
+            "ar": AR_WORD_START + r"(?:تمن|متمن|أمني|صح|عافي|توفيق|نجاح|ازدهار|تقدم|"
             r"رخاء|سعاد|خير)\w*",
         },
         ("original",),
     ),
     "leadership": (
         {
-            "ar": AR_WORD_START + r"(?:و)?(?:بقيادة|تحت قيادة|في ظل قيادة)",
+            "ar": AR_WORD_START + r"(?:بقيادة|تحت قيادة|في ظل قيادة)",
             "ru": r"под (?:\w+ )?руководством",
-            "en": r"(?!x)x",
+            "en": _NO_TRIGGER,
         },
         {
             "en": r"lead\w*|led|under|head\w*|guid\w*|helm|vision\w*|direct\w*|chair\w*|"
             r"steward\w*|auspices|patronage|command\w*|govern\w*|rule|reign",
             "ru": r"\w*(?:руковод|лидер|возглав|во главе|под началом|правлени)\w*",
-            "ar": AR_WORD_START + r"(?:و)?(?:ب|ل)?(?:قياد|قائد|رئاس|برئاس|توجيه|رعاي|إشراف)\w*",
+            "ar": AR_WORD_START + r"(?:قياد|قائد|رئاس|توجيه|رعاي|إشراف)\w*",
         },
         ("original",),
     ),
@@ -218,7 +219,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             r"مصالحهما|(?:ال)?مصلحة (?:ال)?مشتركة)",
             "ru": r"(?:взаимн|обоюдн)\w+ интерес\w*|общ(?:ие|их|им|ими|его) интерес\w*|"
             r"интерес\w* (?:обеих|обоих|двух) (?:стран|государств|сторон|народов)",
-            "en": r"(?!x)x",
+            "en": _NO_TRIGGER,
         },
         {
             "en": r"interest\w*|benefit\w*|advantage\w*|mutual\w*|common|shared|serv\w*|"
