@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
 
-FLAGS_VERSION = "13"  # bump when a default or a rule changes results
+FLAGS_VERSION = "14"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +134,12 @@ class FlagOptions:
         0.55,
         "... at this median link cosine (a short story republished with background).",
         within=COSINE,
+    )
+    partial_links: int = setting(
+        2,
+        "Neither text's linked share is judged when at least this many pairs are linked at "
+        "--expanded-cosine (a partial translation inside the outlet's own article; 0: off).",
+        within=NOT_NEGATIVE,
     )
     story_logit: float = setting(
         -1.0,

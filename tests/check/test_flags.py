@@ -103,7 +103,9 @@ WIRE = ["Полиция задержала двоих мужчин.", "Никт�
 WIRE_EN = ["Police detained two men.", "Nobody was hurt.", "The trial will take place in May."]
 
 
-def _wire_in(trans: list[str], linked: int, encoder: Encoder) -> Summary | None:
+def _wire_in(
+    trans: list[str], linked: int, encoder: Encoder, options: FlagOptions | None = None
+) -> Summary | None:
     """check's summary of the three-sentence wire story against ``trans``, its first
     ``linked`` sentences linked 1-1 to ``trans``'s first ones, the rest unlinked."""
     al = Alignment(
@@ -116,19 +118,36 @@ def _wire_in(trans: list[str], linked: int, encoder: Encoder) -> Summary | None:
         ),
         Signature("test", "usem3"),
     )
-    return check_alignment(al, FlagOptions(), encoder=encoder).summary
+    return check_alignment(al, options or FlagOptions(), encoder=encoder).summary
 
 
 def test_not_a_translation_names_the_condition_that_failed(encoder: Encoder) -> None:
     # two of the three original sentences linked, faithfully, in a text that is mostly
-    # other sentences: the reason is the translation's share, not "only 67% of the
-    # original's sentences could be linked and the median similarity is 0.9"
-    summary = _wire_in(WIRE_EN[:2] + list(UNRELATED[:7]), 2, encoder)
+    # other sentences, the partial-translation waiver off: the reason is the translation's
+    # share, not "only 67% of the original's sentences could be linked and the median
+    # similarity is 0.9"
+    off = FlagOptions(partial_links=0)
+    summary = _wire_in(WIRE_EN[:2] + list(UNRELATED[:7]), 2, encoder, off)
     assert summary is not None and summary.verdict == "not_a_translation"
     assert summary.reason == (
         "only 22% of the translation's sentences could be linked: "
         "this is not a translation of this original"
     )
+
+
+def test_partial_translation_inside_other_text_is_a_translation(encoder: Encoder) -> None:
+    # two of the three sentences, faithfully, inside seven sentences of background: a
+    # partial translation (partial_links pairs at expanded_cosine), however small both
+    # linked shares; the reader is told what was left out and what was added
+    summary = _wire_in(WIRE_EN[:2] + list(UNRELATED[:7]), 2, encoder)
+    assert summary is not None and summary.verdict == "heavily_edited"
+    assert summary.counts["omission"] == 1 and summary.counts["addition"] >= 1
+    # one linked sentence is too little evidence of a translation
+    one = _wire_in(WIRE_EN[:1] + list(UNRELATED[:8]), 1, encoder)
+    assert one is not None and one.verdict == "not_a_translation"
+    # two links that are not translations of each other are not one either
+    weak = _wire_in(list(UNRELATED[:7]) + WIRE_EN[:2], 2, encoder)
+    assert weak is not None and weak.verdict == "not_a_translation"
 
 
 def test_short_story_republished_with_background_is_a_translation(encoder: Encoder) -> None:
