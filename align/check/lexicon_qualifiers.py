@@ -188,7 +188,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             "en": r"wish\w*|hop\w*|health\w*|success\w*|prosper\w*|well-being|wellbeing|"
             r"welfare|happ\w*|bless\w*|luck\w*|fortune\w*|thriv\w*|flourish\w*",
             "ru": r"\w*(?:жела|здоров|успех|процвета|благополуч|счаст)\w*",
-            "ar": AR_WORD_START + r"(?:تمن|متمن|أمني|صح|عافي|توفيق|نجاح|ازدهار|تقدم|"
+            "ar": _AR + r"(?:تمن|متمن|أمني|صح|عافي|توفيق|نجاح|ازدهار|تقدم|"
             r"رخاء|سعاد|خير)\w*",
         },
         ("original",),
@@ -203,7 +203,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             "en": r"lead\w*|led|under|head\w*|guid\w*|helm|vision\w*|direct\w*|chair\w*|"
             r"steward\w*|auspices|patronage|command\w*|govern\w*|rule|reign",
             "ru": r"\w*(?:руковод|лидер|возглав|во главе|под началом|правлени)\w*",
-            "ar": AR_WORD_START + r"(?:قياد|قائد|رئاس|توجيه|رعاي|إشراف)\w*",
+            "ar": _AR + r"(?:قياد|قائد|رئاس|توجيه|رعاي|إشراف)\w*",
         },
         ("original",),
     ),

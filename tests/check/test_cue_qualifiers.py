@@ -159,6 +159,22 @@ def test_a_rendered_or_second_sense_qualifier_is_not_flagged(
     assert one_sided_cue_flags(orig, ol, trans) == []
 
 
+@pytest.mark.parametrize(
+    ("orig", "trans"),
+    [
+        # an Arabic echo word with its article: القيادة, الصحة, النجاح
+        (
+            "Реформы проводятся под руководством президента.",
+            "تجري الإصلاحات في ظل القيادة الحكيمة.",
+        ),
+        ("Он пожелал народу счастья.", "وتمنى للشعب الصحة والسعادة."),
+        ("Он пожелал ему удачи.", "وأعرب له عن أطيب التمنيات بالنجاح."),
+    ],
+)
+def test_a_formula_rendered_into_arabic_is_not_flagged(orig: str, trans: str) -> None:
+    assert one_sided_cue_flags(orig, "ru", trans, "ar") == []
+
+
 def test_a_qualifier_moved_into_the_next_sentence_is_not_dropped() -> None:
     """A translator who splits a long sentence carries "sincere" into the next one: the
     link's own sentence lacks it, the sentence beside it has it."""
