@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
 
-FLAGS_VERSION = "15"  # bump when a default or a rule changes results
+FLAGS_VERSION = "16"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +138,14 @@ class FlagOptions:
     partial_links: int = setting(
         2,
         "Neither text's linked share is judged when at least this many pairs are linked at "
-        "--expanded-cosine (a partial translation inside the outlet's own article; 0: off).",
+        "--expanded-cosine (a partial translation inside the outlet's own article; 0: off) ...",
         within=NOT_NEGATIVE,
+    )
+    partial_coverage: float = setting(
+        0.25,
+        "... and at least this share of the original's sentences is linked (two quotes of one "
+        "statement in two long reports of it are not a partial translation).",
+        within=SHARE,
     )
     story_logit: float = setting(
         -1.0,

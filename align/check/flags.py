@@ -329,7 +329,9 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     outlet's own article. Both shares are low there (two of six sentences of a WAM readout
     in The National's nine: 33 % and 33 %, realdev ``test``), while the same-story pairs
     that failed on a share alone have median link cosines of 0.38-0.48 (``bench/verdicts.py``,
-    both halves; its partial pairs so failing: 0.63-0.81). Flags cannot change the verdict
+    both halves; its partial pairs so failing: 0.63-0.81). A quarter of the original must
+    be linked (``partial_coverage``; a third in those pairs): two long reports that quote
+    one statement share two closely linked sentences too. Flags cannot change the verdict
     (a move only adds coverage), so a pair that passes is never re-judged, and one that
     fails is not compared sentence by sentence.
     """
@@ -347,7 +349,12 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     # a short story republished with background: the original nearly whole, at the
     # similarity translations reach, in a much longer text (the docstring's figures)
     expanded = cov_s >= o.expanded_coverage and med >= o.expanded_cosine
-    partial = bool(o.partial_links) and len(pairs) >= o.partial_links and med >= o.expanded_cosine
+    partial = (
+        bool(o.partial_links)
+        and len(pairs) >= o.partial_links
+        and med >= o.expanded_cosine
+        and cov_s >= o.partial_coverage
+    )
     if not pairs or cov_s < o.not_translation_coverage and not partial:
         failed.append(f"only {cov_s:.0%} of the original's sentences could be linked")
     if pairs and cov_t < o.not_translation_coverage and not (expanded or partial):

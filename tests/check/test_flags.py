@@ -145,6 +145,28 @@ def test_partial_translation_inside_other_text_is_a_translation(encoder: Encoder
     # one linked sentence is too little evidence of a translation
     one = _wire_in(WIRE_EN[:1] + list(UNRELATED[:8]), 1, encoder)
     assert one is not None and one.verdict == "not_a_translation"
+    # nor are two of nine sentences (22 %): two reports quoting one statement
+    report = WIRE[:2] + [
+        "Погода в регионе испортилась.",
+        "Фермеры ждут хорошего урожая.",
+        "Новый мост откроют осенью.",
+        "Цены на бензин выросли.",
+        "Школы перешли на новый график.",
+        "В городе прошёл фестиваль.",
+        "Музей открылся после ремонта.",
+    ]
+    al = Alignment(
+        document_from_lines(report, "ru"),
+        document_from_lines(WIRE_EN[:2] + list(UNRELATED[:7]), "en"),
+        (
+            *(Link((i,), (i,), 0.9) for i in range(2)),
+            *(Link((i,), (), 0.0) for i in range(2, 9)),
+            *(Link((), (j,), 0.0) for j in range(2, 9)),
+        ),
+        Signature("test", "usem3"),
+    )
+    quoted = check_alignment(al, FlagOptions(), encoder=encoder).summary
+    assert quoted is not None and quoted.verdict == "not_a_translation"
     # two links that are not translations of each other are not one either
     weak = _wire_in(list(UNRELATED[:7]) + WIRE_EN[:2], 2, encoder)
     assert weak is not None and weak.verdict == "not_a_translation"
