@@ -81,10 +81,18 @@ def _dateline(text: str) -> re.Match[str] | None:
     return m if not cased or capitals or dated else None
 
 
+# An outlet and a place joined by a dash, alone on a line: Shafaq News opens its Arabic copy
+# with "شفق نيوز- أبو ظبي" (no space before the dash, which ``DATELINE`` requires: a headline
+# writes a match "ليفينغستون- رينجرز 1 - 0" so, but a whole line of letters is no score).
+_BARE_DATELINE = re.compile(rf"^{_WORDS}\s?[-–—]{{1,2}}\s?{_WORDS}$")
+
+
 def _only_dateline(text: str) -> bool:
     """A line that is a dateline and nothing more ("أبوظبي في 12 مارس / وام /" on its own
     line, before the body)."""
     t = text.strip()
+    if _BARE_DATELINE.match(t):
+        return True
     m = _dateline(t + " ")
     return m is not None and m.end() >= len(t)
 

@@ -111,7 +111,13 @@ def test_no_note_when_both_open_with_a_dateline_or_it_is_low_or_short() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["واشنطن في 5 مارس / وام /", "KUWAIT, March 5 (KUNA) --", "МОСКВА, 5 марта. /ТАСС/."]
+    "line",
+    [
+        "واشنطن في 5 مارس / وام /",
+        "KUWAIT, March 5 (KUNA) --",
+        "МОСКВА, 5 марта. /ТАСС/.",
+        "شفق نيوز- أبو ظبي",  # an outlet and a place, no space before the dash
+    ],
 )
 def test_a_wire_dateline_on_its_own_line_left_out_is_boilerplate(line: str) -> None:
     al = _al([line, BODY_AR], [BODY_EN])
