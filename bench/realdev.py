@@ -44,14 +44,16 @@ once for baseline totals; report its totals only, never tune on it), ``test6`` (
 third held-out split, built the same way from outlets no other split uses, to measure the
 rules chosen with test4 and test5 in view; totals only, never tune on it), ``test7`` (the
 fourth, built the same way after test4-test6 had each been run for totals several times;
-totals only, never tune on it) and ``test8`` (the fifth, built the same way after test4-test7
-had each been run for totals; totals only, never tune on it). Every figure is given
+totals only, never tune on it), ``test8`` (the fifth, built the same way after test4-test7
+had each been run for totals; totals only, never tune on it) and ``test9`` (the sixth, built
+the same way by four helper sessions after test4-test8 had each been run for totals; totals
+only, never tune on it). Every figure is given
 for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
 dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
 does only that and prints counts per split, type and outlet).
 
     PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
-        [--split dev|test|test2|test3|test4|test5|test6|test7|test8] [--only ID ...] [--verify]
+        [--split dev|test|...|test9] [--only ID ...] [--verify]
         [--dump reports.json]
 """
 
