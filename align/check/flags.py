@@ -355,7 +355,7 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
         and med >= o.expanded_cosine
         and cov_s >= o.partial_coverage
     )
-    if not pairs or cov_s < o.not_translation_coverage and not partial:
+    if not pairs or (cov_s < o.not_translation_coverage and not partial):
         failed.append(f"only {cov_s:.0%} of the original's sentences could be linked")
     if pairs and cov_t < o.not_translation_coverage and not (expanded or partial):
         failed.append(f"only {cov_t:.0%} of the translation's sentences could be linked")

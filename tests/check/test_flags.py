@@ -104,16 +104,20 @@ WIRE_EN = ["Police detained two men.", "Nobody was hurt.", "The trial will take 
 
 
 def _wire_in(
-    trans: list[str], linked: int, encoder: Encoder, options: FlagOptions | None = None
+    trans: list[str],
+    linked: int,
+    encoder: Encoder,
+    options: FlagOptions | None = None,
+    orig: list[str] = WIRE,
 ) -> Summary | None:
-    """check's summary of the three-sentence wire story against ``trans``, its first
-    ``linked`` sentences linked 1-1 to ``trans``'s first ones, the rest unlinked."""
+    """check's summary of the three-sentence wire story (or ``orig``) against ``trans``, its
+    first ``linked`` sentences linked 1-1 to ``trans``'s first ones, the rest unlinked."""
     al = Alignment(
-        document_from_lines(WIRE, "ru"),
+        document_from_lines(orig, "ru"),
         document_from_lines(trans, "en"),
         (
             *(Link((i,), (i,), 0.9) for i in range(linked)),
-            *(Link((i,), (), 0.0) for i in range(linked, len(WIRE))),
+            *(Link((i,), (), 0.0) for i in range(linked, len(orig))),
             *(Link((), (j,), 0.0) for j in range(linked, len(trans))),
         ),
         Signature("test", "usem3"),
@@ -155,17 +159,7 @@ def test_partial_translation_inside_other_text_is_a_translation(encoder: Encoder
         "В городе прошёл фестиваль.",
         "Музей открылся после ремонта.",
     ]
-    al = Alignment(
-        document_from_lines(report, "ru"),
-        document_from_lines(WIRE_EN[:2] + list(UNRELATED[:7]), "en"),
-        (
-            *(Link((i,), (i,), 0.9) for i in range(2)),
-            *(Link((i,), (), 0.0) for i in range(2, 9)),
-            *(Link((), (j,), 0.0) for j in range(2, 9)),
-        ),
-        Signature("test", "usem3"),
-    )
-    quoted = check_alignment(al, FlagOptions(), encoder=encoder).summary
+    quoted = _wire_in(WIRE_EN[:2] + list(UNRELATED[:7]), 2, encoder, orig=report)
     assert quoted is not None and quoted.verdict == "not_a_translation"
     # two links that are not translations of each other are not one either
     weak = _wire_in(list(UNRELATED[:7]) + WIRE_EN[:2], 2, encoder)
