@@ -45,15 +45,16 @@ third held-out split, built the same way from outlets no other split uses, to me
 rules chosen with test4 and test5 in view; totals only, never tune on it), ``test7`` (the
 fourth, built the same way after test4-test6 had each been run for totals several times;
 totals only, never tune on it), ``test8`` (the fifth, built the same way after test4-test7
-had each been run for totals; totals only, never tune on it) and ``test9`` (the sixth, built
+had each been run for totals; totals only, never tune on it), ``test9`` (the sixth, built
 the same way by four helper sessions after test4-test8 had each been run for totals; totals
-only, never tune on it). Every figure is given
+only, never tune on it) and ``test10`` (the seventh, built the same way in the same stop, so
+that a later stop may read test9 while test10 stays untouched). Every figure is given
 for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
 dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
 does only that and prints counts per split, type and outlet).
 
     PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
-        [--split dev|test|...|test9] [--only ID ...] [--verify]
+        [--split dev|test|...|test10] [--only ID ...] [--verify]
         [--dump reports.json]
 """
 
