@@ -95,8 +95,7 @@ def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
 
 
 def split_of(pair: dict[str, Any]) -> str:
-    """A pair's split: ``dev`` unless it says ``test``, ``test2``, ``test3``, ``test4``,
-    ``test5`` ... ``test10``."""
+    """A pair's split: ``dev`` unless it names another of ``SPLITS``."""
     return str(pair.get("split") or "dev")
 
 

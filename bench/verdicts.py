@@ -128,13 +128,14 @@ def quantiles(values: list[float]) -> list[float]:
 def annotated_pairs() -> list[dict[str, Any]]:
     """Every annotated real pair, texts present or not, with its folder; rows without a
     ``split`` are the ``seen`` ones (in view while the threshold was set)."""
-    folder = data_dir() / "story"
     rows = [
         json.loads(line)
         for line in (ROOT / "bench" / "verdicts_real.jsonl").read_text().splitlines()
         if line.strip()
     ]
-    return [dict(r, split=r.get("split", "seen"), dir=folder / r["id"]) for r in rows]
+    return [
+        dict(r, split=r.get("split", "seen"), dir=data_dir() / _in_data(r)["dir"]) for r in rows
+    ]
 
 
 def real_pairs(annotated: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:

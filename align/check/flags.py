@@ -348,13 +348,10 @@ def _not_translation(ctx: FlagContext, pairs: list[Link]) -> Summary | None:
     failed = []
     # a short story republished with background: the original nearly whole, at the
     # similarity translations reach, in a much longer text (the docstring's figures)
-    expanded = cov_s >= o.expanded_coverage and med >= o.expanded_cosine
-    partial = (
-        bool(o.partial_links)
-        and len(pairs) >= o.partial_links
-        and med >= o.expanded_cosine
-        and cov_s >= o.partial_coverage
-    )
+    close = med >= o.expanded_cosine  # linked at the similarity translations reach
+    expanded = close and cov_s >= o.expanded_coverage
+    # ... or a partial translation: a few of the original's sentences, so linked
+    partial = close and 0 < o.partial_links <= len(pairs) and cov_s >= o.partial_coverage
     if not pairs or (cov_s < o.not_translation_coverage and not partial):
         failed.append(f"only {cov_s:.0%} of the original's sentences could be linked")
     if pairs and cov_t < o.not_translation_coverage and not (expanded or partial):

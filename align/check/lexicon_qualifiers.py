@@ -225,7 +225,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             "en": r"interest\w*|benefit\w*|advantage\w*|mutual\w*|common|shared|serv\w*|"
             r"welfare|good|win-win|gain\w*|aspiration\w*|prosper\w*|well-being",
             "ru": r"\w*(?:интерес|выгод|польз|взаимн|обоюдн|благ)\w*",
-            "ar": AR_WORD_START + r"(?:ال)?(?:مصلح|مصالح|منفع|فائد|خدم|يخدم|مشترك|خير)\w*",
+            "ar": _AR + r"(?:مصلح|مصالح|منفع|فائد|خدم|يخدم|مشترك|خير)\w*",
         },
         ("original",),
     ),
