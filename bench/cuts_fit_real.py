@@ -2,11 +2,11 @@
 
     PROVALIGN_REALDEV=/path .venv/bin/python bench/cuts_fit_real.py --out real.jsonl
 
-Only the splits in ``SEEN`` (dev, test, test2, test3) are ever read: every other split is
-held out and is dropped before its annotations are looked at. Each pair is read and aligned
-as ``provalign check`` does (``check_settings`` of no thresholds), then checked with the
-word gates open (as ``flags_fit.py collect``), and every span candidate is written with its
-label:
+Only the splits the models were fitted on (``FITTED`` there, ``SEEN`` here: dev, test, test2,
+test3) are ever read: every other split is dropped before its annotations are looked at.
+Each pair is read and aligned as ``provalign check`` does (``check_settings`` of no
+thresholds), then checked with the word gates open (as ``flags_fit.py collect``), and every
+span candidate is written with its label:
 
 - 1 when it covers half of an annotated ``partial_omission`` quote (original side) or
   ``insertion`` quote (translation side), or the candidate is half inside the quote;
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from _realdev_set import SEEN  # noqa: E402  (the splits rules may be built on)
+from _realdev_set import FITTED as SEEN  # noqa: E402  (the splits the models are fitted on)
 
 REAL_CASES = 100000
 KINDS = {"partial_omission": "original", "insertion": "translation"}

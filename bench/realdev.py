@@ -46,9 +46,10 @@ rules chosen with test4 and test5 in view; totals only, never tune on it), ``tes
 fourth, built the same way after test4-test6 had each been run for totals several times;
 totals only, never tune on it), ``test8`` (the fifth, built the same way after test4-test7
 had each been run for totals; totals only, never tune on it), ``test9`` (the sixth, built
-the same way by four helper sessions after test4-test8 had each been run for totals; totals
-only, never tune on it) and ``test10`` (the seventh, built the same way in the same stop, so
-that a later stop may read test9 while test10 stays untouched). Every figure is given
+the same way by four helper sessions after test4-test8 had each been run for totals; run
+once for totals, then read in stop 28: seen since) and ``test10`` (the seventh, built the
+same way in the same stop, so that test9 could be read while test10 stays untouched; totals
+only, never tune on it). Every figure is given
 for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
 dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
 does only that and prints counts per split, type and outlet).
