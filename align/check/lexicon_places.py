@@ -33,7 +33,8 @@ CITIES: dict[str, tuple[str, dict[str, str]]] = {
     "erbil": ("iq", {"en": "Erbil|Arbil|Hawler", "ru": "Эрбил\\w*", "ar": _P + "أربيل"}),
     "tehran": ("ir", {"en": "Tehran", "ru": "Тегеран\\w*", "ar": _P + "طهران"}),
     "ankara": ("tr", {"en": "Ankara", "ru": "Анкар\\w*", "ar": _P + "أنقرة"}),
-    "moscow": ("ru", {"en": "Moscow", "ru": "Москв\\w*", "ar": _P + "موسكو"}),
+    # the adjective's stem is not the noun's (Москва / Московский патриархат)
+    "moscow": ("ru", {"en": "Moscow", "ru": "Москв\\w*|Московск\\w*", "ar": _P + "موسكو"}),
     "minsk": ("by", {"en": "Minsk", "ru": "Минск\\w*", "ar": _P + "مينسك"}),
     "kyiv": ("ua", {"en": "Kyiv|Kiev", "ru": "Киев\\w*", "ar": _P + "كييف"}),
     "washington": ("us", {"en": "Washington", "ru": "Вашингтон\\w*", "ar": _P + "واشنطن"}),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
 from align.sentalign.moves import joined
+from align.text.name_runs import filled_in
 from align.text.names import (
     WORD_RE,
     Name,
@@ -83,7 +84,9 @@ def name_candidates_of(
     """A pair's candidate names and its name comparison, before any probe is encoded
     (None: none): translation names with no counterpart in the linked original (nor
     anywhere in it), and not carried over from a neighbouring original sentence
-    (``_moved_in``).
+    (``_moved_in``), nor a first or middle name the original abbreviates
+    (``name_runs.filled_in``: "Semyon V. Grigoriev" / "С.В. Григорьев"; looked for in
+    the whole original, since a republisher moves a name into the sentence it reorders).
 
     Candidates are translation names no token of the original matches by skeleton,
     used once in the translation (a name used throughout is the outlet's rendering),
@@ -101,6 +104,7 @@ def name_candidates_of(
         for n in d.only_translation
         if _uses(ctx.name_counts, n.text) <= ctx.options.name_repeats
         and not any(respelled(n, x) for x in d.only_original)
+        and not filled_in(n, ttext, ctx.original_text)
     ]
     cands = [n for n in cands if not _moved_in(ctx, lk, n)]
     return (d, cands) if cands else None

@@ -17,6 +17,7 @@ Encoders without this structure get ``None``; callers then encode strings.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -73,6 +74,19 @@ def _offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+# a slash glued between two words ("Consul-General/Permanent Representative", "and/or")
+_GLUED_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
+
+
+def token_key(text: str) -> str:
+    """The text the model reads for a sentence's token rows: ASCII digits, and a space
+    for a slash glued between two words. Glued, the second word is cut into
+    word-inner pieces ("/", "Perm", "anent") whose rows match nothing on the other side,
+    and the word view calls it added. Same length as ``text``, so every offset holds;
+    only such sentences miss the aligner's stash and are read again."""
+    return _GLUED_SLASH.sub(" ", ascii_digits(text))
+
+
 @functools.lru_cache(maxsize=8192)
 def _piece_offsets(sp: Any, key: str, text: str) -> tuple[tuple[int, int], ...]:
     """``_offsets`` of ``key``'s pieces in ``text``, cached: a sentence's word view is
@@ -93,7 +107,7 @@ def prefetch_tokens(encoder: Encoder, texts: Sequence[str]) -> None:
     inner = usem_of(encoder)
     if inner is None:
         return
-    keys = list(dict.fromkeys(ascii_digits(t) for t in texts if len(t) <= WINDOW_CHARS))
+    keys = list(dict.fromkeys(token_key(t) for t in texts if len(t) <= WINDOW_CHARS))
     missing = [k for k in keys if k not in inner.token_stash][: inner.token_stash_size]
     if missing:
         kept: list[FloatArray] = []
@@ -110,7 +124,7 @@ def side_tokens(encoder: Encoder, texts: Sequence[str]) -> SideTokens | None:
         return None
     if any(len(t) > WINDOW_CHARS for t in texts):  # encoded in windows: no word-level view
         return None
-    keys = [ascii_digits(t) for t in texts]
+    keys = [token_key(t) for t in texts]
     b = inner.backend
     missing = list(dict.fromkeys(k for k in keys if k not in inner.token_stash))
     if missing:

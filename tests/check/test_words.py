@@ -316,3 +316,30 @@ def test_synthetic_arabic_clause_is_joined_with_the_arabic_comma() -> None:
             assert e.original[a - 2 : a] == "، "
             joined += 1
     assert joined > 5
+
+
+def test_a_glued_slash_does_not_hide_the_next_word(encoder: Encoder) -> None:
+    """ "Consul-General/Permanent Representative": glued to the slash, "Permanent" was read
+    as word-inner pieces that match nothing, and the word view called it added (a flag on a
+    faithful official translation). The model now reads a space there; offsets hold."""
+    from align.embed.tokens import token_key
+    from align.sentalign.words import align_words
+
+    t = "For his part, the Consul-General/Permanent Representative affirmed Jordan's support."
+    assert token_key(t) == t.replace("/", " ") and len(token_key("٣/٤ and/or")) == 10
+    assert token_key("12/05/2024") == "12/05/2024"  # a date keeps its slashes
+    o = "من جهته، أكد المندوب الدائم دعم الأردن الثابت للمنظمة."
+    wl = align_words(encoder, [o], (0,), [t], (0,))
+    k = next(k for k, w in enumerate(wl.trans) if w.text == "Permanent")
+    assert wl.matched("translation")[k]
+
+
+def test_the_moscow_adjective_names_moscow() -> None:
+    """Московский патриархат is the Moscow Patriarchate: the adjective's stem is not the
+    noun's, and "Moscow" in the translation was taken for a city the original never named
+    (a place change on a faithful translation)."""
+    from align.check.lexicon import city_named
+
+    assert city_named("city:moscow", "митрополит Отдела Московского Патриархата", "ru")
+    assert city_named("city:moscow", "в Москве", "ru")
+    assert not city_named("city:moscow", "МИД России", "ru")
