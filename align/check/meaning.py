@@ -27,6 +27,7 @@ from align.check.lexicon import (
     role_hits,
 )
 from align.check.lexicon_cues import CUE_CLASSES
+from align.check.lexicon_person import person, speaker_made_collective
 from align.check.spans import link_flag, overlaps
 from align.sentalign.words import WordLinks
 from align.types import (
@@ -99,6 +100,7 @@ def meaning_flags(
         *_lost_or_swapped(v, share, oc, tc),
         *_added_concepts(v, share, oc, tc),
         *_role_change(v, share),
+        *_person_change(v),
     ]
     return [*rest, *cue_flags(v, co, ct, rest)]
 
@@ -242,6 +244,38 @@ def _role_change(v: LinkWords, share: float) -> list[Flag]:
             spans=v.osp(a, b) + v.tsp(x, y),
         )
     ]
+
+
+def _person_change(v: LinkWords) -> list[Flag]:
+    """The original speaks in the first person singular only, the translation in the
+    plural only ("Выражаю серьезную озабоченность" / "We express serious concern"): one
+    person's view made a body's (``lexicon_person``). No share of matched words is asked
+    for: statements keep their person however freely they are rendered. The reverse is
+    not judged: faithful translations of speech turn "we" into "I" as idiom ("Мы будем
+    вместе" / "I'll be with you", a chorus's "мы кормим" / "I'm feeding": 4 of the 5 false
+    flags on bench/flags.py's unedited pairs when both ways counted). Minor: the speaker
+    is still named."""
+    if not speaker_made_collective(v.otext, v.ol, v.ttext, v.tl):
+        return []
+    o, t = person(v.otext, v.ol), person(v.ttext, v.tl)
+    assert o is not None and t is not None
+    (a, b), (x, y) = o[1][0], t[1][0]
+    return [
+        link_flag(
+            v.link,
+            MEANING_CHANGE,
+            "minor",
+            f"Speaker changed: the original speaks as {_PERSON[o[0]]} "
+            f"(“{v.otext[a:b]}”), the translation as {_PERSON[t[0]]} "
+            f"(“{v.ttext[x:y]}”)",
+            {"original": o[0], "translation": t[0]},
+            subkind="attribution",
+            spans=v.osp(a, b) + v.tsp(x, y),
+        )
+    ]
+
+
+_PERSON = {"singular": "one person", "plural": "a group"}
 
 
 def _span_sim(wl: WordLinks, ospan: tuple[int, int], tspan: tuple[int, int]) -> float:

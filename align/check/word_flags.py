@@ -38,6 +38,7 @@ from align.check.lexicon import (
     qualifier_lost,
     role_hits,
 )
+from align.check.lexicon_person import speaker_made_collective
 from align.check.meaning import LinkWords, meaning_flags
 from align.check.spans import link_flag, overlaps
 from align.embed.encoder import blas_threads, usem_of
@@ -321,6 +322,7 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
         or ("[" in ttext and "[" not in otext)
         or gate_concepts(otext, ol) != gate_concepts(ttext, tl)
         or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
+        or speaker_made_collective(otext, ol, ttext, tl)
     )
     if not lexical:  # a qualifier or an agency's credit lost: the cues' own conditions
         near = {
