@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
 
 
-FLAGS_VERSION = "17"  # bump when a default or a rule changes results
+FLAGS_VERSION = "18"  # bump when a default or a rule changes results
 
 
 @dataclass(frozen=True, slots=True)
