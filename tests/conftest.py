@@ -191,6 +191,26 @@ def link_view(
     )
 
 
+def check_lines(
+    orig: list[str], trans: list[str], encoder: Any, lang: str = "ru", options: Any = None
+) -> Any:
+    """``check_alignment``'s report on a pair linked one sentence to one (original in
+    ``lang``, translation in English), with ``options`` (default ``FlagOptions()``)."""
+    from align.check.context import FlagOptions
+    from align.check.flags import check_alignment
+    from align.synthetic.generate import document_from_lines
+    from align.types import Alignment, Link, Signature
+
+    links = tuple(Link((i,), (i,), 1.0) for i in range(len(orig)))
+    al = Alignment(
+        document_from_lines(orig, lang),
+        document_from_lines(trans, "en"),
+        links,
+        Signature("test", "usem3"),
+    )
+    return check_alignment(al, options or FlagOptions(), encoder=encoder)
+
+
 def flag_words(f: Any, orig: str, trans: str) -> list[str]:
     """The words each of a one-link flag's spans covers, in span order."""
     return [(orig if s.side == "original" else trans)[s.start : s.end] for s in f.spans]

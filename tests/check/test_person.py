@@ -5,13 +5,11 @@ is a meaning change; a translation that keeps the person is not."""
 from __future__ import annotations
 
 import pytest
+from conftest import check_lines
 
-from align.check.context import FlagOptions
-from align.check.flags import check_alignment
 from align.check.lexicon_person import person
 from align.embed.encoder import Encoder
-from align.synthetic.generate import document_from_lines
-from align.types import MEANING_CHANGE, Alignment, Flag, Link, Signature
+from align.types import MEANING_CHANGE, Flag
 
 ORIG = [
     "Генеральный секретарь сделал заявление в связи с ситуацией на границе.",
@@ -31,14 +29,7 @@ COLLECTIVE = [
 
 
 def _speaker_flags(orig: list[str], trans: list[str], encoder: Encoder) -> list[Flag]:
-    links = tuple(Link((i,), (i,), 1.0) for i in range(len(orig)))
-    al = Alignment(
-        document_from_lines(orig, "ru"),
-        document_from_lines(trans, "en"),
-        links,
-        Signature("test", "usem3"),
-    )
-    report = check_alignment(al, FlagOptions(), encoder=encoder)
+    report = check_lines(orig, trans, encoder)
     return [f for f in report.flags if f.kind == MEANING_CHANGE and f.subkind == "attribution"]
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
+
+from conftest import check_lines
 
 from align.check import word_cuts, word_model
 from align.check.context import FlagOptions
-from align.check.flags import check_alignment
 from align.embed.encoder import Encoder
-from align.synthetic.generate import document_from_lines
-from align.types import Alignment, Link, Report, Signature
+from align.types import Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -19,14 +20,7 @@ import flags_fit  # noqa: E402
 
 
 def _check(orig: list[str], trans: list[str], encoder: Encoder, opts: FlagOptions) -> Report:
-    links = tuple(Link((i,), (i,), 1.0) for i in range(len(orig)))
-    al = Alignment(
-        document_from_lines(orig, "ru"),
-        document_from_lines(trans, "en"),
-        links,
-        Signature("test", "usem3"),
-    )
-    return check_alignment(al, opts, encoder=encoder)
+    return cast("Report", check_lines(orig, trans, encoder, options=opts))
 
 
 def _dropped(report: Report) -> list[str]:

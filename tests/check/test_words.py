@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from typing import cast
 
 import pytest
+from conftest import check_lines
 
-from align.check.context import FlagOptions
-from align.check.flags import check_alignment
 from align.check.lexicon import concept_hits, framing_at, role_hits
 from align.embed.encoder import Encoder
 from align.report import render
@@ -38,14 +38,7 @@ EN = [
 
 
 def _check(orig: list[str], trans: list[str], encoder: Encoder, lang: str = "ru") -> Report:
-    links = tuple(Link((i,), (i,), 1.0) for i in range(len(orig)))
-    al = Alignment(
-        document_from_lines(orig, lang),
-        document_from_lines(trans, "en"),
-        links,
-        Signature("test", "usem3"),
-    )
-    return check_alignment(al, FlagOptions(), encoder=encoder)
+    return cast("Report", check_lines(orig, trans, encoder, lang))
 
 
 def _valid(report: Report) -> None:
