@@ -56,8 +56,13 @@ def person(text: str, lang: str) -> tuple[str, list[tuple[int, int]]] | None:
     return ("singular", one) if one else ("plural", many)
 
 
-def speaker_made_collective(otext: str, ol: str, ttext: str, tl: str) -> bool:
-    """Whether the original speaks as one person only and the translation as a group only
-    (``meaning._person_change``; the word gate opens for it too)."""
+def speaker_made_collective(
+    otext: str, ol: str, ttext: str, tl: str
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """When the original speaks as one person only and the translation as a group only,
+    the first word saying so on each side (``meaning._person_change``; the word gate
+    opens for it too); else None."""
     o, t = person(otext, ol), person(ttext, tl)
-    return o is not None and t is not None and (o[0], t[0]) == ("singular", "plural")
+    if o is None or t is None or (o[0], t[0]) != ("singular", "plural"):
+        return None
+    return o[1][0], t[1][0]

@@ -27,7 +27,7 @@ from align.check.lexicon import (
     role_hits,
 )
 from align.check.lexicon_cues import CUE_CLASSES
-from align.check.lexicon_person import person, speaker_made_collective
+from align.check.lexicon_person import speaker_made_collective
 from align.check.spans import link_flag, overlaps
 from align.sentalign.words import WordLinks
 from align.types import (
@@ -255,27 +255,22 @@ def _person_change(v: LinkWords) -> list[Flag]:
     вместе" / "I'll be with you", a chorus's "мы кормим" / "I'm feeding": 4 of the 5 false
     flags on bench/flags.py's unedited pairs when both ways counted). Minor: the speaker
     is still named."""
-    if not speaker_made_collective(v.otext, v.ol, v.ttext, v.tl):
+    found = speaker_made_collective(v.otext, v.ol, v.ttext, v.tl)
+    if found is None:
         return []
-    o, t = person(v.otext, v.ol), person(v.ttext, v.tl)
-    assert o is not None and t is not None
-    (a, b), (x, y) = o[1][0], t[1][0]
+    (a, b), (x, y) = found
     return [
         link_flag(
             v.link,
             MEANING_CHANGE,
             "minor",
-            f"Speaker changed: the original speaks as {_PERSON[o[0]]} "
-            f"(“{v.otext[a:b]}”), the translation as {_PERSON[t[0]]} "
-            f"(“{v.ttext[x:y]}”)",
-            {"original": o[0], "translation": t[0]},
+            f"Speaker changed: the original speaks as one person (\u201c{v.otext[a:b]}\u201d), "
+            f"the translation as a group (\u201c{v.ttext[x:y]}\u201d)",
+            {"original": "singular", "translation": "plural"},
             subkind="attribution",
             spans=v.osp(a, b) + v.tsp(x, y),
         )
     ]
-
-
-_PERSON = {"singular": "one person", "plural": "a group"}
 
 
 def _span_sim(wl: WordLinks, ospan: tuple[int, int], tspan: tuple[int, int]) -> float:

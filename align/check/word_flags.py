@@ -322,7 +322,7 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
         or ("[" in ttext and "[" not in otext)
         or gate_concepts(otext, ol) != gate_concepts(ttext, tl)
         or role_hits(otext, ol).keys() != role_hits(ttext, tl).keys()
-        or speaker_made_collective(otext, ol, ttext, tl)
+        or speaker_made_collective(otext, ol, ttext, tl) is not None
     )
     if not lexical:  # a qualifier or an agency's credit lost: the cues' own conditions
         near = {

@@ -19,6 +19,7 @@ _IN_RUN = re.compile(r"[\s.]*")
 # initials just before (or just after) a surname: "С.В. ", "С. В. ", " С.В."
 _INITIALS_BEFORE = re.compile(r"((?:\b[^\W\d_]\.\s*){1,3})$")
 _INITIALS_AFTER = re.compile(r"^\s*((?:[^\W\d_]\.\s*){1,3})")
+_INITIALS_REACH = 12  # three initials and their spaces: all _INITIALS_BEFORE can match
 _VOWEL_START = re.compile(r"(?i)[aeiouy]")
 
 
@@ -104,7 +105,10 @@ def _initials_at(ot: tuple[tuple[str, int], ...], otext: str, p: int) -> str:
     """The letters of the initials written just before or just after original token
     ``p`` ("" when there are none)."""
     tok, start = ot[p]
-    before = _INITIALS_BEFORE.search(otext[:start])
+    lo = max(0, start - _INITIALS_REACH)
+    while lo > 0 and otext[lo - 1].isalnum():  # a whole word: "св." is no initial "в."
+        lo -= 1
+    before = _INITIALS_BEFORE.search(otext[lo:start])
     after = _INITIALS_AFTER.match(otext[start + len(tok) :])
     found = before or after
     return re.sub(r"[\s.]", "", found.group(1)) if found else ""
