@@ -6,7 +6,6 @@ and its explanation are written once. Thresholds were tuned by ``bench/flags.py`
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -210,11 +209,6 @@ class FlagContext:
     name_counts: dict[str, int]
     pairs: list[Link]
     doc_names: tuple[Name, ...] = ()  # translation names (mid-sentence evidence), one per skeleton
-
-    @functools.cached_property
-    def original_text(self) -> str:
-        """The whole original, its sentences joined by spaces (joined once per pair)."""
-        return " ".join(self.alignment.original.texts)
 
 
 def option_help(name: str) -> str:

@@ -62,7 +62,10 @@ def speaker_made_collective(
     """When the original speaks as one person only and the translation as a group only,
     the first word saying so on each side (``meaning._person_change``; the word gate
     opens for it too); else None."""
-    o, t = person(otext, ol), person(ttext, tl)
-    if o is None or t is None or (o[0], t[0]) != ("singular", "plural"):
+    o = person(otext, ol)
+    if o is None or o[0] != "singular":  # most originals: the translation is not read
+        return None
+    t = person(ttext, tl)
+    if t is None or t[0] != "plural":
         return None
     return o[1][0], t[1][0]

@@ -86,7 +86,8 @@ def name_candidates_of(
     anywhere in it), and not carried over from a neighbouring original sentence
     (``_moved_in``), nor a first or middle name the original abbreviates
     (``name_runs.filled_in``: "Semyon V. Grigoriev" / "С.В. Григорьев"; looked for in
-    the whole original, since a republisher moves a name into the sentence it reorders).
+    the linked original and the sentence either side of it, since a republisher who
+    reorders moves a name into the neighbouring sentence).
 
     Candidates are translation names no token of the original matches by skeleton,
     used once in the translation (a name used throughout is the outlet's rendering),
@@ -104,10 +105,20 @@ def name_candidates_of(
         for n in d.only_translation
         if _uses(ctx.name_counts, n.text) <= ctx.options.name_repeats
         and not any(respelled(n, x) for x in d.only_original)
-        and not filled_in(n, ttext, ctx.original_text)
+        and not filled_in(n, ttext, _with_neighbours(ctx, lk))
     ]
     cands = [n for n in cands if not _moved_in(ctx, lk, n)]
     return (d, cands) if cands else None
+
+
+def _with_neighbours(ctx: FlagContext, lk: Link) -> str:
+    """The link's original sentences and the one either side, joined (read off
+    ``sentences``: ``texts`` would build the whole list once per candidate)."""
+    sents = ctx.alignment.original.sentences
+    if not lk.original:
+        return ""
+    lo, hi = max(0, min(lk.original) - 1), min(len(sents), max(lk.original) + 2)
+    return " ".join(x.text for x in sents[lo:hi])
 
 
 def name_probe_texts(ctx: FlagContext, found: NameCands, otext: str, ttext: str) -> list[str]:

@@ -78,6 +78,7 @@ def _offsets(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
 _GLUED_SLASH = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 
 
+@functools.lru_cache(maxsize=8192)
 def token_key(text: str) -> str:
     """The text the model reads for a sentence's token rows: ASCII digits, and a space
     for a slash glued between two words. Glued, the second word is cut into

@@ -10,6 +10,7 @@ replaces a name the original does spell out ("Boris Fernandez" / "بوريس ج�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from align.text.names import Name, common_word, skeleton, skeleton_variants, skeletons_match, words
@@ -27,11 +28,21 @@ def _matches(tok: str, other: tuple[tuple[str, int], ...]) -> list[int]:
     """Positions in ``other`` (``words`` of a text) of tokens whose skeleton matches
     ``tok``'s (2+ letters: shorter skeletons are too ambiguous to anchor on)."""
     mine = {k for k in skeleton_variants(tok) | {skeleton(tok)} if len(k) >= 2}
-    return [
-        p
-        for p, (w, _) in enumerate(other)
-        if any(skeletons_match(a, s) for s in skeleton_variants(w) for a in mine)
-    ]
+    return sorted(
+        {p for key, at in _by_key(other) if any(skeletons_match(a, key) for a in mine) for p in at}
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _by_key(other: tuple[tuple[str, int], ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each skeleton variant of ``other``'s tokens with the positions holding it, built
+    once per text: the same sentences are searched for each candidate name of a link
+    and of its neighbours, and their words repeat."""
+    at: dict[str, list[int]] = {}
+    for p, (w, _) in enumerate(other):
+        for key in skeleton_variants(w):
+            at.setdefault(key, []).append(p)
+    return tuple((k, tuple(v)) for k, v in at.items())
 
 
 def _initial_fits(initial: str, name: str) -> bool:
