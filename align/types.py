@@ -157,6 +157,17 @@ class Document:
         """The sentence texts, in order."""
         return [s.text for s in self.sentences]
 
+    def around(self, idx: tuple[int, ...], run: bool = True) -> str:
+        """The sentences of the run ``idx`` and the one just before and after it, joined
+        by spaces (``run=False``: only those two): where an editor who splits, joins or
+        reorders sentences moves words. Read off ``sentences``: ``texts`` builds the
+        whole list, and rules ask for this once per link or per name."""
+        if not idx:
+            return ""
+        lo, hi = min(idx), max(idx)
+        keep = range(max(0, lo - 1), min(len(self.sentences), hi + 2))
+        return " ".join(self.sentences[i].text for i in keep if run or i in (lo - 1, hi + 1))
+
 
 @dataclass(frozen=True, slots=True)
 class Link:

@@ -133,9 +133,8 @@ def annotated_pairs() -> list[dict[str, Any]]:
         for line in (ROOT / "bench" / "verdicts_real.jsonl").read_text().splitlines()
         if line.strip()
     ]
-    return [
-        dict(r, split=r.get("split", "seen"), dir=data_dir() / _in_data(r)["dir"]) for r in rows
-    ]
+    root = data_dir()
+    return [dict(r, split=r.get("split", "seen"), dir=root / _in_data(r)["dir"]) for r in rows]
 
 
 def real_pairs(annotated: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:

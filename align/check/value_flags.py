@@ -100,25 +100,16 @@ def name_candidates_of(
     d = compare_names(otext, al.original.lang, ttext, al.translation.lang, t_known, o_known)
     if not d.only_translation or _headline_case(ctx, lk, ttext):
         return None
+    near = al.original.around(lk.original)
     cands = [
         n
         for n in d.only_translation
         if _uses(ctx.name_counts, n.text) <= ctx.options.name_repeats
         and not any(respelled(n, x) for x in d.only_original)
-        and not filled_in(n, ttext, _with_neighbours(ctx, lk))
+        and not filled_in(n, ttext, near)
     ]
     cands = [n for n in cands if not _moved_in(ctx, lk, n)]
     return (d, cands) if cands else None
-
-
-def _with_neighbours(ctx: FlagContext, lk: Link) -> str:
-    """The link's original sentences and the one either side, joined (read off
-    ``sentences``: ``texts`` would build the whole list once per candidate)."""
-    sents = ctx.alignment.original.sentences
-    if not lk.original:
-        return ""
-    lo, hi = max(0, min(lk.original) - 1), min(len(sents), max(lk.original) + 2)
-    return " ".join(x.text for x in sents[lo:hi])
 
 
 def name_probe_texts(ctx: FlagContext, found: NameCands, otext: str, ttext: str) -> list[str]:

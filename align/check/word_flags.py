@@ -58,7 +58,6 @@ from align.types import INSERTION, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, 
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
-    from align.types import Document
 
 # share of a parenthesis' content words without a content-word partner that makes it a note
 PAREN_UNMATCHED = 0.6
@@ -101,18 +100,9 @@ def link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords 
         al.translation.lang,
         osp,
         tsp,
-        _beside(al.original, lk.original),
-        _beside(al.translation, lk.translation),
+        al.original.around(lk.original, run=False),
+        al.translation.around(lk.translation, run=False),
     )
-
-
-def _beside(doc: Document, idx: tuple[int, ...]) -> str:
-    """The sentences just before and just after the run ``idx`` of ``doc``, joined (read
-    off ``doc.sentences``: ``doc.texts`` builds the whole list, once per link here)."""
-    if not idx:
-        return ""
-    near = [i for i in (min(idx) - 1, max(idx) + 1) if 0 <= i < len(doc.sentences)]
-    return " ".join(doc.sentences[i].text for i in near)
 
 
 def word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Flag]:
@@ -326,8 +316,8 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
     )
     if not lexical:  # a qualifier or an agency's credit lost: the cues' own conditions
         near = {
-            "original": _beside(al.original, lk.original),
-            "translation": _beside(al.translation, lk.translation),
+            "original": al.original.around(lk.original, run=False),
+            "translation": al.translation.around(lk.translation, run=False),
         }
         lexical = qualifier_lost({"original": (otext, ol), "translation": (ttext, tl)}, near)
         lexical = lexical or bool(lost_agencies(otext, ol, f"{ttext} {near['translation']}", tl))

@@ -24,22 +24,23 @@ _INITIALS_REACH = 12  # three initials and their spaces: all _INITIALS_BEFORE ca
 _VOWEL_START = re.compile(r"(?i)[aeiouy]")
 
 
-def _matches(tok: str, other: tuple[tuple[str, int], ...]) -> list[int]:
-    """Positions in ``other`` (``words`` of a text) of tokens whose skeleton matches
-    ``tok``'s (2+ letters: shorter skeletons are too ambiguous to anchor on)."""
+def _matches(tok: str, otext: str) -> list[int]:
+    """Positions in ``words(otext)`` of tokens whose skeleton matches ``tok``'s (2+
+    letters: shorter skeletons are too ambiguous to anchor on)."""
     mine = {k for k in skeleton_variants(tok) | {skeleton(tok)} if len(k) >= 2}
     return sorted(
-        {p for key, at in _by_key(other) if any(skeletons_match(a, key) for a in mine) for p in at}
+        {p for key, at in _by_key(otext) if any(skeletons_match(a, key) for a in mine) for p in at}
     )
 
 
 @functools.lru_cache(maxsize=64)
-def _by_key(other: tuple[tuple[str, int], ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Each skeleton variant of ``other``'s tokens with the positions holding it, built
-    once per text: the same sentences are searched for each candidate name of a link
-    and of its neighbours, and their words repeat."""
+def _by_key(otext: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each skeleton variant of ``otext``'s tokens with the positions holding it, built
+    once per text (keyed by the string, whose hash Python keeps): the same sentences are
+    searched for each candidate name of a link and of its neighbours, and their words
+    repeat."""
     at: dict[str, list[int]] = {}
-    for p, (w, _) in enumerate(other):
+    for p, (w, _) in enumerate(words(otext)):
         for key in skeleton_variants(w):
             at.setdefault(key, []).append(p)
     return tuple((k, tuple(v)) for k, v in at.items())
@@ -75,15 +76,15 @@ def filled_in(name: Name, ttext: str, otext: str) -> bool:
         surname = next((k for k in run if len(tt[k][0]) > 1), None)
         if surname is not None and any(
             _initial_fits(letters[0], tok)
-            for p in _matches(tt[surname][0], ot)
+            for p in _matches(tt[surname][0], otext)
             if (letters := _initials_at(ot, otext, p))
         ):
             return True
         if i > 0 and run and _joined(ttext, tt, i - 1) and _name_word(tt[i - 1][0]):
-            left = set(_matches(tt[i - 1][0], ot))
+            left = set(_matches(tt[i - 1][0], otext))
             right = tt[run[0]][0]
             ends = len(run) == 1  # the surname ends the written name
-            if ends and _name_word(right) and any(p - 1 in left for p in _matches(right, ot)):
+            if ends and _name_word(right) and any(p - 1 in left for p in _matches(right, otext)):
                 return True
     return False
 

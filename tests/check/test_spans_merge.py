@@ -8,14 +8,14 @@ from typing import Any
 
 from align.check.context import FlagOptions
 from align.check.word_flags import _gate
+from align.synthetic.generate import document_from_lines
 from align.types import Link
 
 
 def _ctx(ol: str = "ru", tl: str = "en") -> Any:
     """The three things ``_gate`` reads of a ``FlagContext`` (no sentences beside the link)."""
     al = SimpleNamespace(
-        original=SimpleNamespace(lang=ol, sentences=()),
-        translation=SimpleNamespace(lang=tl, sentences=()),
+        original=document_from_lines([], ol), translation=document_from_lines([], tl)
     )
     return SimpleNamespace(options=FlagOptions(), alignment=al, ratio_median=1.0)
 
