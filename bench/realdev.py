@@ -49,14 +49,18 @@ had each been run for totals; totals only, never tune on it), ``test9`` (the six
 the same way by four helper sessions after test4-test8 had each been run for totals; run
 once for totals, then read in stop 28: seen since) and ``test10`` (the seventh, built the
 same way in the same stop, so that test9 could be read while test10 stays untouched; totals
-only, never tune on it). Every figure is given
+only, never tune on it) and ``test11`` (the eighth, built the same way in stop 29 from bodies
+new to the set; totals only, never tune on it). Every figure is given
 for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
-dev pairs. Before anything runs, every quote is checked against the raw texts (``--verify``
-does only that and prints counts per split, type and outlet).
+dev pairs, ``--split seen`` the seen ones. ``--set NAME=VALUE`` passes a threshold to check
+(``check --NAME VALUE``) and runs the seen splits only: a setting is chosen there, and the
+held-out splits measure it once it is the default. Before anything runs, every quote is
+checked against the raw texts (``--verify`` does only that and prints counts per split, type
+and outlet).
 
     PROVALIGN_REALDEV=/path/to/texts .venv/bin/python bench/realdev.py
-        [--split dev|test|...|test10] [--only ID ...] [--verify]
-        [--dump reports.json]
+        [--split dev|test|...|test11|seen] [--only ID ...] [--verify]
+        [--set NAME=VALUE ...] [--dump reports.json]
 """
 
 from __future__ import annotations
@@ -370,8 +374,17 @@ def run_check(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="pair ids to run (default: all)")
-    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all", help="pairs to run")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "all", "seen"), default="all", help="pairs to run"
+    )
     parser.add_argument("--accurate", action="store_true", help="check --accurate (e5 too)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a threshold of check (as `check --NAME VALUE`), for tuning: seen splits only",
+    )
     parser.add_argument("--verify", action="store_true", help="only check the quotes, print counts")
     parser.add_argument("--dump", type=Path, help="also write the check reports here (JSON)")
     parser.add_argument(
@@ -382,8 +395,15 @@ def main(argv: list[str] | None = None) -> int:
     pairs = [
         p
         for p in load_pairs()
-        if (not args.only or p["id"] in args.only) and args.split in ("all", split_of(p))
+        if (not args.only or p["id"] in args.only)
+        and (args.split in ("all", split_of(p)) or (args.split == "seen" and split_of(p) in SEEN))
     ]
+    if args.set:  # a setting is chosen on the seen splits; held-out ones only measure it
+        pairs = [p for p in pairs if split_of(p) in SEEN]
+    extra = ("--accurate",) if args.accurate else ()
+    for kv in args.set:
+        name, value = kv.split("=", 1)
+        extra += (f"--{name.replace('_', '-')}", value)
     missing = [p["id"] for p in pairs if not has_texts(p, folder)]
     if missing and len(missing) == len(pairs):
         print(
@@ -418,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         report = run_check(
             folder / pair["dir"] / "orig.txt",
             folder / pair["dir"] / "trans.txt",
-            extra=("--accurate",) if args.accurate else (),
+            extra=extra,
         )
         reports[pair["id"]] = report
         rows.append(score_pair(pair, report))
