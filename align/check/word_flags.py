@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.check import word_cuts
@@ -141,10 +142,12 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         views.append((view, [len(jobs) + k for k in range(len(sides))]))
         jobs += [(wc, s, ratio) for s in sides]
     found = word_cuts.cuts_batch(ctx, jobs)  # one pass through the model's head
+    lone = {i for x in al.links if not x.translation for i in x.original}
     for view, at in views:
         picks = {jobs[k][1]: found[k] for k in at}
         drop_flags, dropped = _dropped(view, picks.get("original", []))
-        ins_flags, done = _inserted(view, picks.get("translation", []))
+        moved = functools.partial(_moved_from, ctx, view, lone)
+        ins_flags, done = _inserted(view, picks.get("translation", []), moved)
         flags += drop_flags + ins_flags
         flags += meaning_flags(view, dropped, done)
     return flags
@@ -222,14 +225,40 @@ def _date_only(text: str, lang: str) -> bool:
     return bool(months) and all(w.isdigit() or w in months for w in words)
 
 
+def _moved_from(ctx: FlagContext, v: LinkWords, lone: set[int], a: int, b: int) -> bool:
+    """Whether the translation words [a, b) were moved in from the original sentence just
+    before or after the link rather than added: that sentence is linked to nothing
+    (``lone``: its rendering lost its place) and at least half the run's content words
+    pair with its words. A republisher who rewrites the lede moves the first sentence's
+    subject into the next ("رشاد العليمي" of an unlinked first sentence, "President Dr.
+    Rashad Mohammed Alimi ..." in the second English sentence). Words added from a
+    sentence that is rendered in its own place (as ``provalign synth`` inserts them) stay
+    insertions: that sentence is linked."""
+    lk, ot = v.link, ctx.alignment.original.texts
+    t_texts = [ctx.alignment.translation.texts[j] for j in lk.translation]
+    for i in (lk.original[0] - 1, lk.original[-1] + 1):
+        if i not in lone:
+            continue
+        wl = align_words(ctx.encoder, [ot[i]], (i,), t_texts, lk.translation)
+        inside = [
+            k
+            for k, w in enumerate(wl.trans)
+            if a <= w.start and w.end <= b and w.text.lower() not in FUNCTION_WORDS
+        ]
+        paired = {j for _, j in wl.pairs}
+        if inside and sum(k in paired for k in inside) * 2 >= len(inside):
+            return True
+    return False
+
+
 def _inserted(
-    v: LinkWords, cut: list[tuple[int, int, float]]
+    v: LinkWords, cut: list[tuple[int, int, float]], moved: Callable[[int, int], bool]
 ) -> tuple[list[Flag], list[tuple[int, int]]]:
     """Words the translation adds, and their character ranges.
 
     Marked additions first (framing, a bracketed note, a parenthesis the original
     lacks), then the scored run of ``word_cuts.cuts`` (``cut``) that no marked addition
-    covers.
+    covers and that was not moved in from a neighbouring sentence (``moved``).
     """
     otext, ttext = v.otext, v.ttext
     marked: list[tuple[tuple[int, int], str, str, str]] = []  # span, severity, subkind, detail
@@ -254,7 +283,7 @@ def _inserted(
     ]
     done = [sp for sp, *_ in marked]
     for a, b, g in cut:
-        if overlaps(a, b, done):
+        if overlaps(a, b, done) or moved(a, b):
             continue
         done.append((a, b))
         words = ttext[a:b]
