@@ -391,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         "--misses", type=Path, help="also write per-edit rows (seen splits only) here (JSON)"
     )
     args = parser.parse_args(argv)
+    if args.set and args.split not in ("all", "seen", *SEEN):
+        parser.error("--set chooses a setting on the seen splits: a held-out split only measures")
     folder = data_dir()
     pairs = [
         p

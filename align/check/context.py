@@ -165,7 +165,7 @@ class FlagOptions:
     )
     qualifier_flags: bool = setting(True, 'Flag "more than 200" rendered as "200"')
     word_drop_score: float = setting(
-        0.45,
+        0.53,
         "Dropped words: score (0-1) above which the original's best candidate run without a "
         "counterpart is flagged (removal gain, clause match, length ratio; see word_cuts).",
         within=SHARE,

@@ -234,12 +234,13 @@ def _moved_from(ctx: FlagContext, v: LinkWords, lone: set[int], a: int, b: int) 
     Rashad Mohammed Alimi ..." in the second English sentence). Words added from a
     sentence that is rendered in its own place (as ``provalign synth`` inserts them) stay
     insertions: that sentence is linked."""
-    lk, ot = v.link, ctx.alignment.original.texts
-    t_texts = [ctx.alignment.translation.texts[j] for j in lk.translation]
+    lk, al = v.link, ctx.alignment
+    t_texts = [al.translation.sentences[j].text for j in lk.translation]
     for i in (lk.original[0] - 1, lk.original[-1] + 1):
         if i not in lone:
             continue
-        wl = align_words(ctx.encoder, [ot[i]], (i,), t_texts, lk.translation)
+        o_text = al.original.sentences[i].text
+        wl = align_words(ctx.encoder, [o_text], (i,), t_texts, lk.translation)
         inside = [
             k
             for k, w in enumerate(wl.trans)
