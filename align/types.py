@@ -205,6 +205,13 @@ class Alignment:
     links: tuple[Link, ...]
     signature: Signature
 
+    def unlinked(self, side: str) -> list[int]:
+        """The sentences of ``side`` (original | translation) whose link has nothing on
+        the other side (an omission or an addition so far), in link order."""
+        if side == "original":
+            return [i for lk in self.links if not lk.translation for i in lk.original]
+        return [j for lk in self.links if not lk.original for j in lk.translation]
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

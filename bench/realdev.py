@@ -394,14 +394,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.set and args.split not in ("all", "seen", *SEEN):
         parser.error("--set chooses a setting on the seen splits: a held-out split only measures")
     folder = data_dir()
+    # the splits to run (None: every pair, an unknown split too, for the quote check to name);
+    # a setting (--set) is chosen on the seen splits, held-out ones only measure it
+    scope = SEEN if args.split == "seen" or args.set else None
+    scope = (args.split,) if args.split not in ("all", "seen") else scope
     pairs = [
         p
         for p in load_pairs()
-        if (not args.only or p["id"] in args.only)
-        and (args.split in ("all", split_of(p)) or (args.split == "seen" and split_of(p) in SEEN))
+        if (not args.only or p["id"] in args.only) and (scope is None or split_of(p) in scope)
     ]
-    if args.set:  # a setting is chosen on the seen splits; held-out ones only measure it
-        pairs = [p for p in pairs if split_of(p) in SEEN]
     extra = ("--accurate",) if args.accurate else ()
     for kv in args.set:
         name, value = kv.split("=", 1)

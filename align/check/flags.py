@@ -196,8 +196,8 @@ def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     texts = [_joined(ot, lk.original) for lk in pairs] + [
         _joined(tt, lk.translation) for lk in pairs
     ]
-    texts += [ot[i] for lk in al.links if not lk.translation for i in lk.original]
-    texts += [tt[j] for lk in al.links if not lk.original for j in lk.translation]
+    texts += [ot[i] for i in al.unlinked("original")]
+    texts += [tt[j] for j in al.unlinked("translation")]
     texts += list(BOILER_EXEMPLARS)
     prefetch(encoder, texts)
 

@@ -81,7 +81,7 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
     # stays a gap (an info note) instead of a reorder flag pairing rules with bullets
     moved_o = {i for i in moved_o if has_words(ot[i])}
     moved_t = {j for j in moved_t if has_words(tt[j])}
-    added = [j for lk in al.links if not lk.original for j in lk.translation]
+    added = al.unlinked("translation")
     flags: list[Flag] = []
     for g in _groups(al.links, "original"):
         rest = tuple(i for i in g if i not in moved_o)

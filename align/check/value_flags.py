@@ -182,11 +182,10 @@ def _moved_in(ctx: FlagContext, lk: Link, name: Name) -> bool:
     excusing invented names elsewhere (on bench/flags.py, with no such test 7 replaced
     names went unflagged, with only an unlinked neighbour 2)."""
     al = ctx.alignment
-    ot, tt = al.original.texts, al.translation.texts
-    unlinked = {j for x in al.links if not x.original for j in x.translation}
-    near = sorted(unlinked & {lk.translation[0] - 1, lk.translation[-1] + 1})
+    near = sorted(set(al.unlinked("translation")) & {lk.translation[0] - 1, lk.translation[-1] + 1})
     if not near or not slipped_additions(ctx, near):
         return False  # no sentence next to the link left over by a slipped chain
+    ot, tt = al.original.texts, al.translation.texts
     for i in (lk.original[0] - 1, lk.original[-1] + 1):
         if not 0 <= i < len(ot) or find_in(name, ot[i]) is None:
             continue

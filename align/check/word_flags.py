@@ -142,7 +142,7 @@ def _word_flags(ctx: FlagContext, items: list[tuple[Link, str, str]]) -> list[Fl
         views.append((view, [len(jobs) + k for k in range(len(sides))]))
         jobs += [(wc, s, ratio) for s in sides]
     found = word_cuts.cuts_batch(ctx, jobs)  # one pass through the model's head
-    lone = {i for x in al.links if not x.translation for i in x.original}
+    lone = set(al.unlinked("original"))
     for view, at in views:
         picks = {jobs[k][1]: found[k] for k in at}
         drop_flags, dropped = _dropped(view, picks.get("original", []))
@@ -244,13 +244,13 @@ def _moved_from(ctx: FlagContext, v: LinkWords, lone: set[int], a: int, b: int) 
             continue
         o_text = al.original.sentences[i].text
         wl = align_words(ctx.encoder, [o_text], (i,), t_texts, lk.translation)
+        matched = wl.matched("translation")
         inside = [
-            k
+            matched[k]
             for k, w in enumerate(wl.trans)
             if a <= w.start and w.end <= b and w.text.lower() not in FUNCTION_WORDS
         ]
-        paired = {j for _, j in wl.pairs}
-        if inside and sum(k in paired for k in inside) * 2 >= len(inside):
+        if inside and sum(inside) * 2 >= len(inside):
             return True
     return False
 

@@ -27,7 +27,7 @@ _VOWEL_START = re.compile(r"(?i)[aeiouy]")
 def _matches(tok: str, otext: str) -> list[int]:
     """Positions in ``words(otext)`` of tokens whose skeleton matches ``tok``'s (2+
     letters: shorter skeletons are too ambiguous to anchor on)."""
-    mine = {k for k in skeleton_variants(tok) | {skeleton(tok)} if len(k) >= 2}
+    mine = {k for k in skeleton_variants(tok) if len(k) >= 2}
     return sorted(
         {p for key, at in _by_key(otext) if any(skeletons_match(a, key) for a in mine) for p in at}
     )
@@ -50,7 +50,7 @@ def _initial_fits(initial: str, name: str) -> bool:
     """Whether a one-letter initial can stand for ``name`` (С for Semyon, Г for Gennady,
     Е for Yevgeny: a vowel's skeleton is empty, so a vowel stands for a name spoken
     with one)."""
-    keys = {k for k in skeleton_variants(initial) | {skeleton(initial)} if k}
+    keys = {k for k in skeleton_variants(initial) if k}
     first = skeleton(name)[:1]
     if keys:
         return bool(first) and any(k[0] == first for k in keys)
