@@ -27,7 +27,8 @@ The fitted weights it prints go into ``MODEL`` in ``align/check/word_model.py``.
 
 ``fit --real real.jsonl [--real-weight W]`` adds the rows of the seen real pairs
 (``bench/cuts_fit_real.py``); ``--derived edge,words`` adds features computed from the
-rows' texts (``_derived``), to try them before they go into ``word_cuts._features``.
+rows' texts (``_derived``), to try them before they go into ``word_cuts._features``;
+``--derived e5`` those ``bench/word_states.py rows`` wrote (e5-small's word states).
 ``collect`` also writes a row per searched link (``gate``: its length ratio) and each
 case's gold spans, which ``bench/cuts_diagnose.py`` reads to say where a gold is lost.
 """
@@ -377,6 +378,8 @@ def fit(args: argparse.Namespace) -> None:
             if args.derived:
                 d = _derived(r)
                 x += [d[k] for k, name in enumerate(("edge", "words")) if name in args.derived]
+                if "e5" in args.derived:  # bench/word_states.py rows: the span's e5 features
+                    x += list(r["e5"])
             r["f"] = np.array(x, dtype=float)
         model = _models(rs, train)
         tops = _tops(rs, model)
@@ -457,7 +460,9 @@ def main() -> None:
         help="weight of rows on unedited text (the number of seeds collected keeps the balance)",
     )
     f.add_argument("--real", type=Path, nargs="*", default=[], help="rows of cuts_fit_real.py")
-    f.add_argument("--derived", default="", help="_derived's features to add: edge,words")
+    f.add_argument(
+        "--derived", default="", help="features to add: edge,words (_derived), e5 (word_states.py)"
+    )
     f.add_argument("--real-weight", type=float, default=1.0, help="weight of a real row")
     f.add_argument(
         "--min-unmatched", type=float, default=0.5, help="word_min_unmatched (candidates kept)"
