@@ -49,8 +49,9 @@ had each been run for totals; totals only, never tune on it), ``test9`` (the six
 the same way by four helper sessions after test4-test8 had each been run for totals; run
 once for totals, then read in stop 28: seen since) and ``test10`` (the seventh, built the
 same way in the same stop, so that test9 could be read while test10 stays untouched; totals
-only, never tune on it) and ``test11`` (the eighth, built the same way in stop 29 from bodies
-new to the set; totals only, never tune on it). Every figure is given
+only, never tune on it), ``test11`` (the eighth, built the same way in stop 29 from bodies
+new to the set; totals only, never tune on it) and ``test12`` (the ninth, stop 30's, meant
+for faithful controls; totals only, never tune on it). Every figure is given
 for ``all`` pairs (``overall``) and per split (``by_split``); ``--split dev`` runs only the
 dev pairs, ``--split seen`` the seen ones. ``--set NAME=VALUE`` passes a threshold to check
 (``check --NAME VALUE``) and runs the seen splits only: a setting is chosen there, and the
