@@ -397,8 +397,11 @@ def main(argv: list[str] | None = None) -> int:
     folder = data_dir()
     # the splits to run (None: every pair, an unknown split too, for the quote check to name);
     # a setting (--set) is chosen on the seen splits, held-out ones only measure it
-    scope = SEEN if args.split == "seen" or args.set else None
-    scope = (args.split,) if args.split not in ("all", "seen") else scope
+    scope: tuple[str, ...] | None = None
+    if args.split not in ("all", "seen"):
+        scope = (args.split,)
+    elif args.split == "seen" or args.set:
+        scope = SEEN
     pairs = [
         p
         for p in load_pairs()

@@ -38,7 +38,7 @@ def _moved(encoder: Encoder, first: Link, phrase: str) -> bool:
     ctx = FlagContext(al, FlagOptions(), encoder, [0.8, 0.8], 1.0, {}, [lk])
     view = link_words(ctx, lk, ORIG[1], TRANS)
     assert view is not None
-    lone = {i for x in al.links if not x.translation for i in x.original}
+    lone = set(al.unlinked("original"))
     a = TRANS.index(phrase)
     return _moved_from(ctx, view, lone, a, a + len(phrase))
 
