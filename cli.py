@@ -224,9 +224,7 @@ FETCH_OPTIONS = [
         help="Cache of fetched pages [default: $PROVALIGN_CACHE_DIR/fetch, else "
         "~/.cache/provalign/fetch].",
     ),
-    click.option(
-        "--save-source", type=FOLDER, help="Keep a copy of each fetched page in this folder."
-    ),
+    click.option("--save-source", type=FOLDER, help="Keep each fetched page in this folder."),
 ]
 
 
@@ -462,6 +460,11 @@ def _threshold_help(ctx: click.Context, param: click.Parameter, value: bool) -> 
     type=FILE,
     help="A reviewed JSON report of this pair: carry its decisions over where they still match.",
 )
+@click.option(
+    "--unmatched",
+    is_flag=True,
+    help="Also list words with no counterpart.",
+)
 @_flag_overrides
 @_clean_errors
 def check(
@@ -474,6 +477,7 @@ def check(
     config: Path | None,
     fail_on: str | None,
     review_file: Path | None = None,
+    unmatched: bool = False,
     **thresholds: float | None,
 ) -> None:
     """Flag what TRANSLATION omitted, added or changed relative to ORIGINAL."""
@@ -486,6 +490,8 @@ def check(
     fmt = _output_format(fmt, output, "text", list(WRITERS), quiet)
     old = load_report(review_file) if review_file is not None else None  # fail early
     align_options, options = check_settings(resolve_thresholds(preset, config, thresholds))
+    if unmatched:
+        options = dataclasses.replace(options, unmatched_words=True)
     encoder = load_encoder(pair.encoder_spec, pair.cache)  # one for both stages
     alignment = align_pair(pair, align_options, encoder)
     _warn([alignment.original, alignment.translation], quiet)

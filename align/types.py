@@ -305,3 +305,6 @@ class Report:
     summary: Summary | None = None
     created: str | None = None  # ISO timestamp; None keeps golden files stable
     review: Review | None = None  # a person's decisions (``provalign serve``, ``--review``)
+    # words of linked pairs the word aligner found no counterpart for (``check
+    # --unmatched``, ``align.check.unmatched``): a reading aid beside the flags, not a finding
+    unmatched: tuple[Span, ...] = ()

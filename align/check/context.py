@@ -192,6 +192,10 @@ class FlagOptions:
         within=NOT_NEGATIVE,
     )
     word_flags: bool = setting(True, "Check words inside linked pairs (insertion, meaning_change).")
+    unmatched_words: bool = setting(
+        False,
+        "List the words of every linked pair without a counterpart (a reading aid, not a flag).",
+    )
     word_subs: bool = setting(
         True, "Check words changed inside linked pairs (a title, a weekday, a reporting verb)."
     )

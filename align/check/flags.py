@@ -46,6 +46,7 @@ from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from align.check.number_flags import FIGURE, number_flags
 from align.check.partial import partial_flags
 from align.check.spans import with_spans
+from align.check.unmatched import unmatched_spans
 from align.check.value_flags import (
     base_name,
     name_candidates_of,
@@ -73,6 +74,7 @@ from align.types import (
     Link,
     Report,
     Signature,
+    Span,
     Summary,
 )
 
@@ -97,10 +99,13 @@ def check_alignment(
     pairs = ctx.pairs
     flags: list[Flag] = []
     summary = _not_translation(ctx, pairs)
+    unmatched: tuple[Span, ...] = ()
     if summary is None:
         flags = _ordered(ctx, pairs)
         summary = _summary(ctx, pairs, flags)
-    return Report(alignment=_signed(alignment, options), flags=tuple(flags), summary=summary)
+        unmatched = unmatched_spans(ctx) if options.unmatched_words else ()
+    signed = _signed(alignment, options)
+    return Report(alignment=signed, flags=tuple(flags), summary=summary, unmatched=unmatched)
 
 
 def _context(alignment: Alignment, options: FlagOptions, encoder: Encoder) -> FlagContext:

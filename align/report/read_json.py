@@ -262,7 +262,7 @@ def _review(r: _Reader, data: Any, n_orig: int, n_trans: int) -> Review | None:
 
 
 def _spans(r: _Reader, data: Any, where: str, n_orig: int, n_trans: int) -> tuple[Span, ...]:
-    """A flag's word spans (absent in schema 1 files: none)."""
+    """A flag's word spans (absent in schema 1 files: none), or the report's ``unmatched``."""
     if not isinstance(data, list):
         raise r.fail(where, "expected a list of spans")
     out = []
@@ -334,6 +334,7 @@ def report_from_dict(data: Any, path: str = "<json>") -> Report:
         summary=_summary(r, top.get("summary")),
         created=created,
         review=_review(r, top.get("review"), n_orig, n_trans),
+        unmatched=_spans(r, top.get("unmatched", []), "unmatched", n_orig, n_trans),
     )
 
 

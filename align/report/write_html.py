@@ -44,6 +44,7 @@ from align.report._view import (
     kind_label,
     lang_name,
     link_coverage,
+    loose_pieces,
     page_notes,
     percent,
     plural,
@@ -54,9 +55,10 @@ from align.report._view import (
     stacked_pieces,
 )
 from align.report.overview import overview_svg
-from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
+from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence, Span
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+NO_COUNTERPART = "no counterpart found by the word aligner (a reading aid, not a flag)"
 _SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
 
 
@@ -111,28 +113,43 @@ def lang_attrs(lang: str) -> str:
     return f'lang="{e(lang)}" dir="{direction}"'
 
 
-def _marked(s: Sentence, role: str, flags: tuple[Flag, ...]) -> str:
+def _marked(
+    s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: tuple[Span, ...] = ()
+) -> str:
     """The sentence text, escaped, with a ``<mark>`` per flagged piece (the colour of its
     most severe flag's kind, every flag on hover). Words two flags point at (a changed
     number inside added words) are a mark of their own, outlined (class ``w2``), so the
-    lesser flag's words stay visible inside the greater's."""
-    out = []
+    lesser flag's words stay visible inside the greater's. Words without a counterpart
+    (``check --unmatched``) are underlined where no flag marks them (class ``nm``)."""
+    loose = [(u.start, u.end) for u in unmatched if u.side == role and u.sentence == s.index]
+    out, at = [], 0
     for piece, stack in stacked_pieces(s.text, sentence_marks(flags, role, s.index)):
         if not stack:
-            out.append(e(piece))
-            continue
-        tip = "\n".join(f"{kind_label(f.kind)} ({f.severity}): {f.detail}" for f in stack)
-        cls = f"w k-{css_token(stack[0].kind)}" + (" w2" if len(stack) > 1 else "")
-        out.append(f'<mark class="{cls}" title="{e(tip)}">{e(piece)}</mark>')
+            out.append(_unmatched(piece, at, loose))
+        else:
+            tip = "\n".join(f"{kind_label(f.kind)} ({f.severity}): {f.detail}" for f in stack)
+            cls = f"w k-{css_token(stack[0].kind)}" + (" w2" if len(stack) > 1 else "")
+            out.append(f'<mark class="{cls}" title="{e(tip)}">{e(piece)}</mark>')
+        at += len(piece)
     return "".join(out)
 
 
-def _sentence(s: Sentence, role: str, flags: tuple[Flag, ...] = ()) -> str:
+def _unmatched(piece: str, at: int, loose: list[tuple[int, int]]) -> str:
+    """An unflagged piece, escaped, its words without a counterpart underlined."""
+    return "".join(
+        f'<span class="nm" title="{NO_COUNTERPART}">{e(text)}</span>' if inside else e(text)
+        for text, inside in loose_pieces(piece, at, loose)
+    )
+
+
+def _sentence(
+    s: Sentence, role: str, flags: tuple[Flag, ...] = (), unmatched: tuple[Span, ...] = ()
+) -> str:
     kind = " heading" if s.kind == "heading" else ""
     tip = f"{role} sentence {s.index + 1}, paragraph {s.paragraph + 1}"
     return (
         f'<span class="s{kind}" {lang_attrs(s.lang)} title="{e(tip)}">'
-        f"{_marked(s, role, flags)}</span>"
+        f"{_marked(s, role, flags, unmatched)}</span>"
     )
 
 
@@ -142,13 +159,14 @@ def _cell(
     role: str,
     gap: str,
     flags: tuple[Flag, ...] = (),
+    unmatched: tuple[Span, ...] = (),
 ) -> str:
     if not sentences:
         return (
             f'<td class="txt gap" {lang_attrs(doc.lang)}><span class="gap-label" lang="en" '
             f'dir="ltr">{e(gap)}</span></td>'
         )
-    inner = " ".join(_sentence(s, role, flags) for s in sentences)
+    inner = " ".join(_sentence(s, role, flags, unmatched) for s in sentences)
     return f'<td class="txt" {lang_attrs(doc.lang)}>{inner}</td>'
 
 
@@ -213,7 +231,7 @@ def _continued(flag: Flag, first_row: int) -> str:
 
 
 def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int]) -> str:
-    fl, gap_t = row.flags, "not in the translation"
+    fl, nm, gap_t = row.flags, report.unmatched, "not in the translation"
     alignment = report.alignment
     kinds = [css_token(k) for k in row.kinds]
     classes = ["row"] + [f"k-{k}" for k in kinds[:1]]
@@ -235,8 +253,8 @@ def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, in
     return (
         f'<tr id="link-{row.number}" class="{" ".join(classes)}" data-kinds="{" ".join(kinds)}">'
         f'<td class="num">{row.number + 1}</td>'
-        f"{_cell(row.original, alignment.original, 'original', 'not in the original', fl)}"
-        f"{_cell(row.translation, alignment.translation, 'translation', gap_t, fl)}"
+        f"{_cell(row.original, alignment.original, 'original', 'not in the original', fl, nm)}"
+        f"{_cell(row.translation, alignment.translation, 'translation', gap_t, fl, nm)}"
         f'{_score(row.link.score, row.one_sided is not None)}<td class="flags">{flags}</td></tr>'
     )
 

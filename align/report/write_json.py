@@ -5,7 +5,9 @@ re-render any format from it later. Decisions:
 
 - ``schema_version`` is the first key; readers refuse versions they do not know rather
   than guess (``read_json``). Version 2 added ``spans`` to every flag (the words a flag
-  is about, see ``align.types.Span``); version 1 files still read (no spans).
+  is about, see ``align.types.Span``); version 1 files still read (no spans). A report
+  of ``check --unmatched`` also has ``unmatched``: spans of the same shape (words
+  without a counterpart, ``align.check.unmatched``), absent otherwise.
 - Keys are written in a fixed order (not sorted) so the file reads top-down like the
   report: signature, documents, links, flags, summary. Signature settings keep their
   order because ``str(Signature)`` depends on it; flag evidence is key-sorted because
@@ -24,7 +26,18 @@ from typing import Any
 
 from align.errors import FormatError
 from align.report._view import kind_key
-from align.types import Decision, Document, Flag, Link, Report, Review, Signature, Source, Summary
+from align.types import (
+    Decision,
+    Document,
+    Flag,
+    Link,
+    Report,
+    Review,
+    Signature,
+    Source,
+    Span,
+    Summary,
+)
 
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -93,6 +106,10 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _span(s: Span) -> dict[str, Any]:
+    return {"side": s.side, "sentence": s.sentence, "start": s.start, "end": s.end}
+
+
 def _flag(flag: Flag) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": flag.kind}
     if flag.subkind is not None:
@@ -103,10 +120,7 @@ def _flag(flag: Flag) -> dict[str, Any]:
         translation=list(flag.translation),
         evidence=_plain(flag.evidence),
         detail=flag.detail,
-        spans=[
-            {"side": s.side, "sentence": s.sentence, "start": s.start, "end": s.end}
-            for s in flag.spans
-        ],
+        spans=[_span(s) for s in flag.spans],
     )
     return out
 
@@ -170,6 +184,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "flags": [_flag(f) for f in report.flags],
         "summary": _summary(report.summary),
     }
+    if report.unmatched:  # check --unmatched: written only when asked for
+        out["unmatched"] = [_span(s) for s in report.unmatched]
     if report.review is not None:  # beside the machine's findings, never instead of them
         out["review"] = _review(report.review)
     return out
