@@ -74,6 +74,7 @@ def test_off_by_default_and_absent_from_the_json(encoder: Any, report: Any) -> N
     plain = check_lines(ORIG, TRANS, encoder)
     assert plain.unmatched == ()
     assert "unmatched" not in report_to_dict(plain)
+    assert 'class="nm-key"' not in render(plain, "html")
     assert plain.flags == report.flags  # a reading aid: the flags are the same
     settings = dict(report.alignment.signature.settings)
     assert settings["flags.unmatched_words"] == "True"
@@ -95,6 +96,7 @@ def test_html_underlines_unflagged_runs_only_escaped(report: Any) -> None:
     html = render(report, "html")
     assert html.count('<span class="nm"') >= 1
     assert "no counterpart found by the word aligner" in html
+    assert 'class="nm-key"' in html  # the toolbar says what the dotted underline means
     # a run never sits inside a flag's mark: marks and underlines do not nest
     for chunk in html.split("<mark ")[1:]:
         assert '<span class="nm"' not in chunk.split("</mark>")[0]
