@@ -68,8 +68,9 @@ def _erf(x: Any) -> Any:
     exact GELU wants one."""
     a = np.abs(x)
     t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t
-            + 0.254829592) * t
+    poly = (
+        (((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592
+    ) * t
     return np.sign(x) * (1.0 - poly * np.exp(-a * a))
 
 
@@ -244,8 +245,9 @@ class E5Image:
             q, k, v = (x @ w[n][0] + w[n][1] for n in ("q", "k", "v"))
             ctx = np.empty_like(x)
             for a, b in zip(bounds[:-1], bounds[1:], strict=True):  # attention within a window
-                qh, kh, vh = (m[a:b].reshape(b - a, self.heads, hd).transpose(1, 0, 2)
-                              for m in (q, k, v))
+                qh, kh, vh = (
+                    m[a:b].reshape(b - a, self.heads, hd).transpose(1, 0, 2) for m in (q, k, v)
+                )
                 att = qh @ kh.transpose(0, 2, 1) / np.sqrt(hd)
                 att = np.exp(att - att.max(-1, keepdims=True))
                 att /= att.sum(-1, keepdims=True)
@@ -283,8 +285,9 @@ def token_states_at(texts: Sequence[str], layers: Sequence[int]) -> dict[int, li
         ids, spans = image.tokenize(PREFIX + text)
         keep = [k for k, (a, b) in enumerate(spans) if b > len(PREFIX) or a >= len(PREFIX)]
         ids = [ids[k] for k in keep]
-        shifted = [(max(a - len(PREFIX), 0), max(b - len(PREFIX), 0)) for a, b in
-                   (spans[k] for k in keep)]
+        shifted = [
+            (max(a - len(PREFIX), 0), max(b - len(PREFIX), 0)) for a, b in (spans[k] for k in keep)
+        ]
         for start in range(0, max(len(ids), 1), room):
             windows.append(ids[start : start + room])
             owner.append((n, shifted[start : start + room]))
@@ -296,8 +299,9 @@ def token_states_at(texts: Sequence[str], layers: Sequence[int]) -> dict[int, li
             out[n][0].append(r[1:-1])
             out[n][1].extend(spans)
         result[layer] = [
-            TokenStates(np.concatenate(r) if r else np.zeros((0, image.hidden), np.float32),
-                        tuple(s))
+            TokenStates(
+                np.concatenate(r) if r else np.zeros((0, image.hidden), np.float32), tuple(s)
+            )
             for r, s in out
         ]
     return result

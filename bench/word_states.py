@@ -148,8 +148,11 @@ def _span_features(ws: list[tuple[int, int, str]], best: Any, span: tuple[int, i
     core = [k for k in inside if _content(ws[k][2])] or inside
     rest = [k for k in range(len(ws)) if k not in inside and _content(ws[k][2])]
     mean = float(np.mean(best[core])) if core else 0.0
-    return [mean, float(np.mean(best[rest])) if rest else mean,
-            float(np.mean(best[core] < LOW)) if core else 0.0]
+    return [
+        mean,
+        float(np.mean(best[rest])) if rest else mean,
+        float(np.mean(best[core] < LOW)) if core else 0.0,
+    ]
 
 
 def rows(args: argparse.Namespace) -> dict[str, Any]:

@@ -72,8 +72,16 @@ def test_pool_of_a_word_is_its_tokens_mean() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "1234 5678", "!!! ??? ...", "\U0001f600\U0001f680", "((unclosed [bracket",
-     "Mосква-Moscow Kyivщина", "слово " * 2000],
+    [
+        "",
+        "   ",
+        "1234 5678",
+        "!!! ??? ...",
+        "\U0001f600\U0001f680",
+        "((unclosed [bracket",
+        "Mосква-Moscow Kyivщина",
+        "слово " * 2000,
+    ],
 )
 def test_hostile_texts_give_valid_spans(text: str) -> None:
     (st,) = token_states([text])
