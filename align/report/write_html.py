@@ -384,13 +384,14 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
         f"Unflagged rows <b>{unflagged}</b></label>"
     )
     flagged = sum(1 for r in rows if r.kinds)
-    key = f' <span class="nm-key"><span class="nm">dotted</span>: {NO_COUNTERPART}</span>'
+    key = f' · <span class="nm-key"><span class="nm">dotted</span>: {NO_COUNTERPART}</span>'
     return (
         '<nav class="toolbar" id="toolbar" aria-label="Filters">'
         '<div class="filters" role="group" aria-label="Show rows with">'
-        f'<span class="lbl">Show</span>{"".join(chips)}{key if report.unmatched else ""}</div>'
+        f'<span class="lbl">Show</span>{"".join(chips)}</div>'
         f'<div class="keys"><span id="pos">{flagged} flagged rows</span> · '
-        "<kbd>n</kbd>/<kbd>p</kbd> or <kbd>j</kbd>/<kbd>k</kbd> next/previous flag</div></nav>"
+        "<kbd>n</kbd>/<kbd>p</kbd> or <kbd>j</kbd>/<kbd>k</kbd> next/previous flag"
+        f"{key if report.unmatched else ''}</div></nav>"
     )
 
 
