@@ -384,7 +384,10 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
         f"Unflagged rows <b>{unflagged}</b></label>"
     )
     flagged = sum(1 for r in rows if r.kinds)
-    key = f' · <span class="nm-key"><span class="nm">dotted</span>: {NO_COUNTERPART}</span>'
+    key = (  # the underlines of check --unmatched, with a switch to hide them
+        f' · <label class="nm-key" title="{NO_COUNTERPART}"><input type="checkbox" '
+        'id="nm-toggle" checked> <span class="nm">no counterpart</span> (reading aid)</label>'
+    )
     return (
         '<nav class="toolbar" id="toolbar" aria-label="Filters">'
         '<div class="filters" role="group" aria-label="Show rows with">'

@@ -117,3 +117,36 @@ def test_print_media_hides_filters(page: Any) -> None:
         assert toolbar == "none"
     finally:
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_unmatched_underlines_escape_and_switch_off(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``check --unmatched``'s runs: underlined (the article's markup still inert inside
+    them), and the toolbar's switch hides and shows the underlines."""
+    import dataclasses
+
+    from selenium.webdriver.common.by import By
+
+    from align.types import Span
+
+    base = make_report()
+    sents = base.alignment.translation.sentences
+    runs = tuple(Span("translation", s.index, 0, len(s.text)) for s in sents)
+    path = tmp_path_factory.mktemp("nm") / "report.html"
+    path.write_text(render(dataclasses.replace(base, unmatched=runs), "html"), encoding="utf-8")
+    browser.get(path.as_uri())
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    style = "return getComputedStyle(document.querySelector('span.nm')).textDecorationLine"
+    assert browser.execute_script(style) == "underline"
+    texts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('span.nm')).map(s => s.textContent)"
+    )
+    assert any("<script>" in t for t in texts)  # shown as text, not run
+    toggle = browser.find_element(By.ID, "nm-toggle")
+    toggle.click()
+    assert browser.execute_script(style) == "none"
+    toggle.click()
+    assert browser.execute_script(style) == "underline"
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert not errors, errors

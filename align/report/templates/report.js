@@ -48,6 +48,12 @@
     document.documentElement.style.setProperty("--bar-h", toolbar.offsetHeight + "px");
   }
   boxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
+  var nm = document.getElementById("nm-toggle");  // check --unmatched: show or hide
+  if (nm) {
+    nm.addEventListener("change", function () {
+      document.body.classList.toggle("hide-nm", !nm.checked);
+    });
+  }
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     var tag = ev.target && ev.target.tagName;
