@@ -339,18 +339,6 @@ def stacked_pieces(
     return out
 
 
-def loose_pieces(piece: str, at: int, ranges: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """``piece`` (which starts at offset ``at`` of its sentence) cut where ``ranges``
-    (sentence offsets: a report's ``unmatched`` spans) begin and end, each part with
-    whether a range covers it. Joining the parts gives ``piece`` back unchanged."""
-    n = len(piece)
-    cuts = sorted({0, n, *(min(max(x - at, 0), n) for r in ranges for x in r)})
-    return [
-        (piece[a:b], any(x <= at + a and at + b <= y for x, y in ranges))
-        for a, b in zip(cuts, cuts[1:], strict=False)
-    ]
-
-
 def _same(a: tuple[Flag, ...], b: tuple[Flag, ...]) -> bool:
     """The same flags, by identity (two equal flags of two rows are still two flags)."""
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))

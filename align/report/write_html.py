@@ -33,6 +33,7 @@ from typing import Any
 
 from align import __version__
 from align.report._review import decision_line, review_view
+from align.report._unmatched import loose_pieces
 from align.report._view import (
     RTL_LANGS,
     VERDICT_LABELS,
@@ -44,7 +45,6 @@ from align.report._view import (
     kind_label,
     lang_name,
     link_coverage,
-    loose_pieces,
     page_notes,
     percent,
     plural,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from align.report._unmatched import UNMATCHED_HEADING, unmatched_by_sentence
 from align.report._view import (
     build_rows,
     counts_phrase,
@@ -122,6 +123,11 @@ def _markdown(report: Report) -> str:
             f"{_side(indices_label(flag.translation), t, flag, 'translation')} | "
             f"{cell(flag.detail)} |"
         )
+    if report.unmatched:
+        out += ["", f"## {UNMATCHED_HEADING}", ""]
+        for side, number, runs in unmatched_by_sentence(report):
+            shown = ", ".join(f"\u201c{cell(r)}\u201d" for r in runs)
+            out.append(f"- {side} {number}: {shown}")
     return "\n".join(out) + "\n"
 
 

@@ -13,6 +13,7 @@ import json
 import textwrap
 
 from align.report._review import decision_line, review_view
+from align.report._unmatched import UNMATCHED_HEADING, unmatched_by_sentence
 from align.report._view import (
     build_rows,
     counts_phrase,
@@ -175,6 +176,11 @@ def render_text(report: Report, verbose: bool = False, color: bool = False) -> s
     else:
         out.append("")
         out.append(_no_flags(report))
+    if report.unmatched:
+        out += ["", f"{UNMATCHED_HEADING}:"]
+        for side, number, runs in unmatched_by_sentence(report):
+            shown = ", ".join(f"\u201c{visible(r)}\u201d" for r in runs)
+            out.append(_wrap(f"{side} {number}: {shown}", "  "))
     if decisions:
         out += ["", f"Review: {len(decisions)} decision(s)"]
         out += [_wrap(visible(decision_line(d)), "  ") for d in decisions]

@@ -16,7 +16,7 @@ from align.check.context import FlagOptions
 from align.check.unmatched import _runs
 from align.errors import FormatError
 from align.report import render
-from align.report._view import loose_pieces
+from align.report._unmatched import loose_pieces
 from align.report.read_json import report_from_dict
 from align.report.write_json import report_to_dict
 from align.sentalign.words import Word
@@ -172,3 +172,14 @@ def test_hostile_sentences_give_valid_runs(tmp_path: Path, runner: CliRunner) ->
     for sp in data.get("unmatched", []):
         sents = data[sp["side"]]["sentences"]
         assert 0 <= sp["start"] < sp["end"] <= len(sents[sp["sentence"]]["text"])
+
+
+def test_text_and_markdown_list_runs_by_sentence(encoder: Any, report: Any) -> None:
+    text = render(report, "text")
+    md = render(report, "md")
+    assert "Words with no counterpart" in text and "## Words with no counterpart" in md
+    # sentences numbered from 1, each run quoted; the added clause's words are among them
+    assert "translation 2: " in text and "- translation 2: " in md
+    assert "critics" in text.split("translation 2: ")[1].split("\n")[0]
+    plain = check_lines(ORIG, TRANS, encoder)
+    assert "no counterpart" not in render(plain, "text") + render(plain, "md")
