@@ -133,17 +133,20 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def check_documents(original: Document, translation: Document, encoder: Any) -> Report:
+def check_documents(
+    original: Document, translation: Document, encoder: Any, unmatched: bool = False
+) -> Report:
     """What ``provalign check`` does to two read documents, with default thresholds: align
     with ``CHECK_OPTIONS`` (its repairs included) and flag. Demo, batch and the review app
-    all check through here."""
+    all check through here; ``unmatched`` adds the words without a counterpart (``check
+    --unmatched``: the review app's full report shows them, with a switch)."""
     from align.check.context import FlagOptions
     from align.check.flags import check_alignment
     from align.sentalign.aligner import align_documents
     from align.sentalign.options import CHECK_OPTIONS
 
     alignment = align_documents(original, translation, CHECK_OPTIONS, encoder=encoder)
-    return check_alignment(alignment, FlagOptions(), encoder=encoder)
+    return check_alignment(alignment, FlagOptions(unmatched_words=unmatched), encoder=encoder)
 
 
 def _check_one(

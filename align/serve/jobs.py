@@ -49,7 +49,8 @@ def check_inputs(
     orig, trans = pair_documents(
         _document(*original, fetch), _document(*translation, fetch), original[0], translation[0]
     )
-    return dataclasses.replace(check_documents(orig, trans, encoder()), created=now())
+    report = check_documents(orig, trans, encoder(), unmatched=True)
+    return dataclasses.replace(report, created=now())
 
 
 _WARM_AR = (

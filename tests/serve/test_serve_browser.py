@@ -128,10 +128,13 @@ def test_review_from_upload_to_saved_decision(
     assert unlinked["action"] == "unlink" and len(unlinked["after"]) == 2
     assert data["review"]["links"] != data["links"]  # reviewed beside the machine's
     assert len(data["review"]["links"]) == len(data["links"]) + 1
+    assert data["unmatched"]  # the app checks with the reading aid (check --unmatched)
+    assert data["signature"]["settings"]["flags.unmatched_words"] == "True"
 
     browser.find_element(By.ID, "open-report").click()
     _wait(browser, "location.pathname.startsWith('/report/')")
     assert "dismissed by Test Reviewer" in browser.page_source
+    assert browser.find_elements(By.ID, "nm-toggle")  # its underlines, with their switch
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     assert not _errors(browser)  # the report's own script ran under its CSP
 
