@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from align.types import Report
 
+# what the writers call the runs: a heading (text, Markdown) and a tooltip (HTML)
+UNMATCHED_HEADING = "Words with no counterpart (check --unmatched: a reading aid, not flags)"
+NO_COUNTERPART = "no counterpart found by the word aligner (a reading aid, not a flag)"
+
 
 def loose_pieces(piece: str, at: int, ranges: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     """``piece`` (which starts at offset ``at`` of its sentence) cut where ``ranges``
@@ -18,9 +22,6 @@ def loose_pieces(piece: str, at: int, ranges: list[tuple[int, int]]) -> list[tup
         (piece[a:b], any(x <= at + a and at + b <= y for x, y in ranges))
         for a, b in zip(cuts, cuts[1:], strict=False)
     ]
-
-
-UNMATCHED_HEADING = "Words with no counterpart (check --unmatched: a reading aid, not flags)"
 
 
 def unmatched_by_sentence(report: Report) -> list[tuple[str, int, list[str]]]:

@@ -33,7 +33,7 @@ from typing import Any
 
 from align import __version__
 from align.report._review import decision_line, review_view
-from align.report._unmatched import loose_pieces
+from align.report._unmatched import NO_COUNTERPART, loose_pieces
 from align.report._view import (
     RTL_LANGS,
     VERDICT_LABELS,
@@ -58,7 +58,6 @@ from align.report.overview import overview_svg
 from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence, Span
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-NO_COUNTERPART = "no counterpart found by the word aligner (a reading aid, not a flag)"
 _SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
 
 
