@@ -38,7 +38,7 @@ def main() -> None:
         "--wait", type=float, default=0.0, help="seconds between start-up and the first check"
     )
     args = parser.parse_args()
-    data = shared()
+    data = shared() / "ntrex"
     ar_all = (data / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
     en_all = (data / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     with tempfile.TemporaryDirectory() as tmp:
