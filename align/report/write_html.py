@@ -136,7 +136,7 @@ def _marked(
 def _unmatched(piece: str, at: int, loose: list[tuple[int, int]]) -> str:
     """An unflagged piece, escaped, its words without a counterpart underlined."""
     return "".join(
-        f'<span class="nm" title="{NO_COUNTERPART}">{e(text)}</span>' if inside else e(text)
+        f'<span class="nm">{e(text)}</span>' if inside else e(text)
         for text, inside in loose_pieces(piece, at, loose)
     )
 
