@@ -912,6 +912,7 @@ def serve(
     "--workers", type=click.IntRange(min=1), help="Run on a local Dask cluster of N processes."
 )
 @click.option("--scheduler", help="Run on an existing Dask cluster, e.g. tcp://HOST:8786.")
+@click.option("--unmatched", is_flag=True, help="As check --unmatched, for every item.")
 @ENCODER
 @_clean_errors
 def batch(
@@ -924,6 +925,7 @@ def batch(
     workers: int | None,
     scheduler: str | None,
     encoder: str,
+    unmatched: bool = False,
 ) -> None:
     """Check many pairs into one folder; re-running skips what is already done.
 
@@ -951,7 +953,12 @@ def batch(
     else:
         raise click.UsageError("a folder SOURCE needs TRANS_DIR (translations) or --index")
     options = BatchOptions(
-        formats=formats, force=force, encoder=encoder, workers=workers or 0, scheduler=scheduler
+        formats=formats,
+        force=force,
+        encoder=encoder,
+        workers=workers or 0,
+        scheduler=scheduler,
+        unmatched=unmatched,
     )
     with _progress(len(items), "checking") as tick:
         result = run_batch(items, output, options, progress=tick)

@@ -25,6 +25,7 @@ class Payload:
     formats: tuple[str, ...]
     encoder: str
     created: str
+    unmatched: bool = False  # check --unmatched
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def check_payload(payload: Payload) -> Outcome:
             docs[0], docs[1], str(item.original), str(item.translation)
         )
         encoder = load_encoder(payload.encoder)
-        report = check_documents(original, translation, encoder)
+        report = check_documents(original, translation, encoder, unmatched=payload.unmatched)
         report = dataclasses.replace(report, created=payload.created)
         texts = {fmt: render(report, fmt) for fmt in payload.formats}
     except AlignError as exc:

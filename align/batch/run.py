@@ -60,6 +60,7 @@ class BatchOptions:
     workers: int = 0
     scheduler: str | None = None
     connect_timeout: float = 5.0  # seconds to reach a scheduler before a one-line error
+    unmatched: bool = False  # check --unmatched: each report lists the words with no counterpart
 
     def __post_init__(self) -> None:
         fmts = tuple(dict.fromkeys(("json", *self.formats)))  # JSON always, no repeats
@@ -118,7 +119,13 @@ def settings_text(options: BatchOptions) -> str:
     from align.sentalign.options import CHECK_OPTIONS
 
     return "|".join(
-        [__version__, options.encoder, repr(CHECK_OPTIONS), repr(FlagOptions()), *options.formats]
+        [
+            __version__,
+            options.encoder,
+            repr(CHECK_OPTIONS),
+            repr(FlagOptions(unmatched_words=options.unmatched)),
+            *options.formats,
+        ]
     )
 
 
@@ -286,7 +293,14 @@ def run_batch(
             rows[i] = dataclasses.replace(cached, note=item.note)
             progress(1)
             continue
-        todo.append((i, Payload(item, orig, trans, options.formats, options.encoder, created)))
+        todo.append(
+            (
+                i,
+                Payload(
+                    item, orig, trans, options.formats, options.encoder, created, options.unmatched
+                ),
+            )
+        )
     for i, outcome in _execute(todo, options):
         row = _row_from(items[i], stems[i], outcome, None)
         if not outcome.error:

@@ -240,3 +240,20 @@ def test_batch_says_why_it_skips_an_original_indexed_by_its_address(tmp_path: Pa
     item = dataclasses.replace(items[0], original="https://example.org/story")
     (row,) = run_batch([item], tmp_path / "o").rows
     assert row.error and "indexed from its address" in row.error and "example.org" in row.error
+
+
+def test_batch_unmatched_lists_runs_and_is_part_of_the_resume_key(
+    tmp_path: Path,
+    runner,  # type: ignore[no-untyped-def]
+) -> None:
+    manifest = _manifest(tmp_path, ids=PAIRS[:1])
+    out = tmp_path / "out"
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "unmatched" not in json.loads((out / f"{PAIRS[0]}.json").read_text(encoding="utf-8"))
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--unmatched"])
+    assert res.exit_code == 0 and "(0 up to date" in res.output  # another setting: redone
+    data = json.loads((out / f"{PAIRS[0]}.json").read_text(encoding="utf-8"))
+    assert data["unmatched"] and data["signature"]["settings"]["flags.unmatched_words"] == "True"
+    res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--unmatched"])
+    assert "(1 up to date" in res.output
