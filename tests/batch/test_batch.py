@@ -243,8 +243,7 @@ def test_batch_says_why_it_skips_an_original_indexed_by_its_address(tmp_path: Pa
 
 
 def test_batch_unmatched_lists_runs_and_is_part_of_the_resume_key(
-    tmp_path: Path,
-    runner,  # type: ignore[no-untyped-def]
+    tmp_path: Path, runner: CliRunner
 ) -> None:
     manifest = _manifest(tmp_path, ids=PAIRS[:1])
     out = tmp_path / "out"
