@@ -177,9 +177,12 @@ def align_words(
         sim = np.zeros((len(ow), len(tw)), dtype=np.float32)
         return WordLinks(tuple(ow), tuple(tw), (), sim, ot, tt, otext, ttext)
     vo, vt = _word_vectors(encoder, ow, ot), _word_vectors(encoder, tw, tt)
-    if ot is not None and tt is not None:  # centre (what every word of the pair shares)
-        mean = np.concatenate([vo, vt]).mean(0)
-        vo, vt = vo - mean, vt - mean
+    if ot is not None and tt is not None:
+        # centre (what every word of the pair shares); not one word against one, which
+        # centring leaves exactly opposite (cosine -1: "/ТАСС/." never matched "/TASS/.")
+        if len(ow) + len(tw) > 2:
+            mean = np.concatenate([vo, vt]).mean(0)
+            vo, vt = vo - mean, vt - mean
         vo /= np.sqrt(np.maximum((vo * vo).sum(1), 1e-12))[:, None]
         vt /= np.sqrt(np.maximum((vt * vt).sum(1), 1e-12))[:, None]
     sim = vo @ vt.T

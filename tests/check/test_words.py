@@ -336,3 +336,16 @@ def test_the_moscow_adjective_names_moscow() -> None:
     assert city_named("city:moscow", "митрополит Отдела Московского Патриархата", "ru")
     assert city_named("city:moscow", "в Москве", "ru")
     assert not city_named("city:moscow", "МИД России", "ru")
+
+
+def test_one_word_against_one_word_is_matched_on_its_meaning(encoder: Encoder) -> None:
+    """Centring a one-word pair on its own mean leaves the two words exactly opposite
+    (cosine -1), so a dateline's "/ТАСС/." could never match "/TASS/."; such a pair is
+    compared uncentred, as unit vectors."""
+    tass = align_words(encoder, ["/ТАСС/."], (0,), ["/TASS/."], (0,))
+    good = align_words(encoder, ["Хорошо."], (0,), ["Good."], (0,))
+    day = align_words(encoder, ["Хорошо."], (0,), ["Thursday."], (0,))
+    assert tass.pairs == ((0, 0),) and good.pairs == ((0, 0),) and day.pairs == ()
+    for wl in (tass, good, day):
+        assert -1.0 <= float(wl.sim[0, 0]) <= 1.0
+    assert float(good.sim[0, 0]) > float(day.sim[0, 0]) + 0.3
