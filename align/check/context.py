@@ -6,8 +6,8 @@ and its explanation are written once. Thresholds were tuned by ``bench/flags.py`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from align.sentalign.options import REORDER_EXTEND_SIM, REORDER_SIM
 from align.text.names import Name
@@ -213,6 +213,12 @@ class FlagContext:
     name_counts: dict[str, int]
     pairs: list[Link]
     doc_names: tuple[Name, ...] = ()  # translation names (mid-sentence evidence), one per skeleton
+    # each link's word view (``word_flags.link_words``), built once for the rules that read
+    # it (the word cuts, the word substitutions, ``--unmatched``); keyed by the link's
+    # sentences and texts. ``Any``: ``LinkWords`` lives above this module (``check.meaning``)
+    views: dict[tuple[tuple[int, ...], tuple[int, ...], str, str], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 def option_help(name: str) -> str:

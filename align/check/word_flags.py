@@ -82,8 +82,17 @@ def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) 
 
 def link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords | None:
     """One link's word view (``LinkWords``: the word correspondence and the span makers of
-    both sides), or None when a side has no words. The word-level rules of this module and
-    of ``word_subs`` read links through it."""
+    both sides), or None when a side has no words. The word-level rules of this module, of
+    ``word_subs`` and of ``unmatched`` read links through it; each link's view is built
+    once per document (``FlagContext.views``)."""
+    key = (lk.original, lk.translation, otext, ttext)
+    if key not in ctx.views:
+        ctx.views[key] = _link_words(ctx, lk, otext, ttext)
+    view: LinkWords | None = ctx.views[key]
+    return view
+
+
+def _link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords | None:
     al = ctx.alignment
     o_texts = [al.original.sentences[i].text for i in lk.original]
     t_texts = [al.translation.sentences[j].text for j in lk.translation]
