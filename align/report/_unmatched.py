@@ -24,13 +24,20 @@ def loose_pieces(piece: str, at: int, ranges: list[tuple[int, int]]) -> list[tup
     ]
 
 
+def runs_by_sentence(report: Report) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """A report's ``unmatched`` spans grouped by ``(side, sentence index)``, in reading
+    order, original side first: ``(start, end)`` offsets per sentence."""
+    grouped: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for sp in report.unmatched:
+        grouped.setdefault((sp.side, sp.sentence), []).append((sp.start, sp.end))
+    return {k: grouped[k] for k in sorted(grouped, key=lambda k: (k[0] != "original", k[1]))}
+
+
 def unmatched_by_sentence(report: Report) -> list[tuple[str, int, list[str]]]:
     """``(side, sentence number from 1, [run texts])`` of a report's ``unmatched`` spans,
     in reading order, original side first (``check --unmatched``; empty without it)."""
     docs = {"original": report.alignment.original, "translation": report.alignment.translation}
-    grouped: dict[tuple[str, int], list[str]] = {}
-    for sp in report.unmatched:
-        text = docs[sp.side].sentences[sp.sentence].text[sp.start : sp.end]
-        grouped.setdefault((sp.side, sp.sentence), []).append(text)
-    order = sorted(grouped, key=lambda k: (k[0] != "original", k[1]))
-    return [(side, i + 1, grouped[side, i]) for side, i in order]
+    return [
+        (side, i + 1, [docs[side].sentences[i].text[a:b] for a, b in runs])
+        for (side, i), runs in runs_by_sentence(report).items()
+    ]

@@ -33,7 +33,7 @@ from typing import Any
 
 from align import __version__
 from align.report._review import decision_line, review_view
-from align.report._unmatched import NO_COUNTERPART, loose_pieces
+from align.report._unmatched import NO_COUNTERPART, loose_pieces, runs_by_sentence
 from align.report._view import (
     RTL_LANGS,
     VERDICT_LABELS,
@@ -55,8 +55,11 @@ from align.report._view import (
     stacked_pieces,
 )
 from align.report.overview import overview_svg
-from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence, Span
+from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
 
+# ``check --unmatched``'s runs by (side, sentence): grouped once per page
+Runs = Mapping[tuple[str, int], list[tuple[int, int]]]
+EMPTY: Runs = {}
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
 
@@ -112,15 +115,13 @@ def lang_attrs(lang: str) -> str:
     return f'lang="{e(lang)}" dir="{direction}"'
 
 
-def _marked(
-    s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: tuple[Span, ...] = ()
-) -> str:
+def _marked(s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: Runs = EMPTY) -> str:
     """The sentence text, escaped, with a ``<mark>`` per flagged piece (the colour of its
     most severe flag's kind, every flag on hover). Words two flags point at (a changed
     number inside added words) are a mark of their own, outlined (class ``w2``), so the
     lesser flag's words stay visible inside the greater's. Words without a counterpart
     (``check --unmatched``) are underlined where no flag marks them (class ``nm``)."""
-    loose = [(u.start, u.end) for u in unmatched if u.side == role and u.sentence == s.index]
+    loose = unmatched.get((role, s.index), [])
     out, at = [], 0
     for piece, stack in stacked_pieces(s.text, sentence_marks(flags, role, s.index)):
         if not stack:
@@ -141,9 +142,7 @@ def _unmatched(piece: str, at: int, loose: list[tuple[int, int]]) -> str:
     )
 
 
-def _sentence(
-    s: Sentence, role: str, flags: tuple[Flag, ...] = (), unmatched: tuple[Span, ...] = ()
-) -> str:
+def _sentence(s: Sentence, role: str, flags: tuple[Flag, ...] = (), unmatched: Runs = EMPTY) -> str:
     kind = " heading" if s.kind == "heading" else ""
     tip = f"{role} sentence {s.index + 1}, paragraph {s.paragraph + 1}"
     return (
@@ -158,7 +157,7 @@ def _cell(
     role: str,
     gap: str,
     flags: tuple[Flag, ...] = (),
-    unmatched: tuple[Span, ...] = (),
+    unmatched: Runs = EMPTY,
 ) -> str:
     if not sentences:
         return (
@@ -229,8 +228,10 @@ def _continued(flag: Flag, first_row: int) -> str:
     )
 
 
-def _row(row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int]) -> str:
-    fl, nm, gap_t = row.flags, report.unmatched, "not in the translation"
+def _row(
+    row: Row, report: Report, new_paragraph: bool, first_rows: dict[int, int], nm: Runs
+) -> str:
+    fl, gap_t = row.flags, "not in the translation"
     alignment = report.alignment
     kinds = [css_token(k) for k in row.kinds]
     classes = ["row"] + [f"k-{k}" for k in kinds[:1]]
@@ -416,13 +417,14 @@ def render_html(report: Report) -> str:
     report = review_view(report)
     alignment = report.alignment
     rows = build_rows(report)
+    runs = runs_by_sentence(report)
     body_rows = []
     last_paragraph: int | None = None
     first_rows: dict[int, int] = {}
     for row in rows:
         first = row.original[0].paragraph if row.original else None
         new_paragraph = first is not None and last_paragraph is not None and first != last_paragraph
-        body_rows.append(_row(row, report, new_paragraph, first_rows))
+        body_rows.append(_row(row, report, new_paragraph, first_rows, runs))
         if row.original:
             last_paragraph = row.original[-1].paragraph
     orig, trans = alignment.original, alignment.translation
