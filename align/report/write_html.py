@@ -115,12 +115,13 @@ def lang_attrs(lang: str) -> str:
     return f'lang="{e(lang)}" dir="{direction}"'
 
 
-def _marked(s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: Runs = EMPTY) -> str:
+def marked_text(s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: Runs = EMPTY) -> str:
     """The sentence text, escaped, with a ``<mark>`` per flagged piece (the colour of its
     most severe flag's kind, every flag on hover). Words two flags point at (a changed
     number inside added words) are a mark of their own, outlined (class ``w2``), so the
     lesser flag's words stay visible inside the greater's. Words without a counterpart
-    (``check --unmatched``) are underlined where no flag marks them (class ``nm``)."""
+    (``check --unmatched``) are underlined where no flag marks them (class ``nm``).
+    The review app's pages mark their sentences with it too."""
     loose = unmatched.get((role, s.index), [])
     out, at = [], 0
     for piece, stack in stacked_pieces(s.text, sentence_marks(flags, role, s.index)):
@@ -147,7 +148,7 @@ def _sentence(s: Sentence, role: str, flags: tuple[Flag, ...] = (), unmatched: R
     tip = f"{role} sentence {s.index + 1}, paragraph {s.paragraph + 1}"
     return (
         f'<span class="s{kind}" {lang_attrs(s.lang)} title="{e(tip)}">'
-        f"{_marked(s, role, flags, unmatched)}</span>"
+        f"{marked_text(s, role, flags, unmatched)}</span>"
     )
 
 

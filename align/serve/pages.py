@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode
 
 from align import __version__
 from align.report._review import decision_line
+from align.report._unmatched import NO_COUNTERPART, runs_by_sentence
 from align.report._view import (
     VERDICT_LABELS,
     Row,
@@ -25,9 +26,18 @@ from align.report._view import (
     percent,
 )
 from align.report.index_page import count_chips
-from align.report.write_html import css_token, e, fill, lang_attrs, template
+from align.report.write_html import (
+    EMPTY,
+    Runs,
+    css_token,
+    e,
+    fill,
+    lang_attrs,
+    marked_text,
+    template,
+)
 from align.serve.review import flag_key, flag_status, reviewed_flags, reviewed_links
-from align.types import FLAG_KINDS, VERDICTS, Report
+from align.types import FLAG_KINDS, VERDICTS, Flag, Link, Report, Sentence
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
@@ -59,6 +69,7 @@ button.primary { background:var(--accent); color:#fff; border-color:var(--accent
 .linkform input[type=number] { width:4em; }
 col.c-kinds { width:9em; } col.c-fix { width:15em; }
 td.kinds { font-size:.85em; font-weight:600; color:var(--muted); }
+body:has(#nm-show:not(:checked)) span.nm { text-decoration:none; }
 """
 
 
@@ -232,17 +243,14 @@ def _flag_form(report_id: str, report: Report, token: str, n: int) -> str:
     status = flag_status(report).get(flag_key(flag))
     orig, trans = flag_sentences(report, flag)
     alignment = report.alignment
-    quotes = ""
-    if orig:
-        quotes += (
-            f'<p class="q" {lang_attrs(alignment.original.lang)}>'
-            f"{e(' '.join(s.text for s in orig))}</p>"
+    quotes = "".join(  # the flag's own words marked, as in the full report
+        f'<p class="q" {lang_attrs(doc.lang)}>{_marked(sentences, role, (flag,))}</p>'
+        for sentences, role, doc in (
+            (orig, "original", alignment.original),
+            (trans, "translation", alignment.translation),
         )
-    if trans:
-        quotes += (
-            f'<p class="q" {lang_attrs(alignment.translation.lang)}>'
-            f"{e(' '.join(s.text for s in trans))}</p>"
-        )
+        if sentences
+    )
     state = ""
     if status is not None:
         state = f'<span class="st-{status.action}">{e(decision_line(status))}</span>'
@@ -260,6 +268,24 @@ def _flag_form(report_id: str, report: Report, token: str, n: int) -> str:
         '<button type="submit" name="action" value="dismiss">Dismiss</button>'
         f"{state}</form></li>"
     )
+
+
+def _marked(
+    sentences: Sequence[Sentence], role: str, flags: tuple[Flag, ...], nm: Runs = EMPTY
+) -> str:
+    """Sentences of one side, escaped, the words of ``flags`` marked and the words
+    without a counterpart (``nm``) underlined."""
+    return " ".join(marked_text(s, role, flags, nm) for s in sentences)
+
+
+def _current_runs(report: Report, links: Sequence[Link]) -> Runs:
+    """The report's ``unmatched`` runs on the sentences of links a reviewer left as the
+    machine made them: a run was computed for its link's pair, and says nothing about a
+    pair a correction made."""
+    kept = set(report.alignment.links)
+    stale = {("original", i) for lk in links if lk not in kept for i in lk.original}
+    stale |= {("translation", j) for lk in links if lk not in kept for j in lk.translation}
+    return {k: v for k, v in runs_by_sentence(report).items() if k not in stale}
 
 
 def _link_form(report_id: str, token: str, n: int, n_orig: int, n_trans: int) -> str:
@@ -324,9 +350,10 @@ def review_page(report_id: str, report: Report, token: str, who: str, error: str
     def n_t(row: Row) -> int:
         return len(row.link.translation)
 
+    nm = _current_runs(report, links)
     for row in build_rows(view):
-        o = " ".join(e(s.text) for s in row.original) or '<span class="muted">—</span>'
-        t = " ".join(e(s.text) for s in row.translation) or '<span class="muted">—</span>'
+        o = _marked(row.original, "original", row.flags, nm) or '<span class="muted">—</span>'
+        t = _marked(row.translation, "translation", row.flags, nm) or '<span class="muted">—</span>'
         rows.append(
             f'<tr id="link-{row.number}" class="row{" flagged" if row.kinds else ""}">'
             f'<td class="num">{row.number + 1}</td>'
@@ -347,10 +374,16 @@ def review_page(report_id: str, report: Report, token: str, who: str, error: str
         '<input type="text" name="note" placeholder="note (optional)" maxlength="500">'
         '<button type="submit">Relink</button></form>'
     )
+    key = (  # the underlines of check --unmatched, with a switch (CSS only: no script)
+        f' <label class="nm-key" title="{NO_COUNTERPART}"><input type="checkbox" id="nm-show" '
+        'checked> <span class="nm">no counterpart</span> (reading aid)</label>'
+        if nm
+        else ""
+    )
     table = (
         '<section class="panel" id="links"><h2>Links</h2>'
         '<p class="muted">Sentence numbers count from 1. Split keeps the first N original '
-        f"and M translation sentences in the first row.</p>{relink}"
+        f"and M translation sentences in the first row.{key}</p>{relink}"
         '<table class="align"><colgroup><col class="c-num"><col class="c-txt">'
         '<col class="c-txt"><col class="c-kinds"><col class="c-fix"></colgroup>'
         '<thead><tr><th class="num">#</th>'

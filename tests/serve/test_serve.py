@@ -7,6 +7,7 @@ and a real browser are in ``test_serve_browser.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -296,3 +297,54 @@ def test_summary_pages_a_big_folder() -> None:
     last = home_page(rows, "t", "w", page_no=3)
     assert last.count("<tr data-id") == 50 and "Page 3 of 3" in last
     assert len(first.encode("utf-8")) <= 200_000
+
+
+def _with_spans(report: Any) -> Any:
+    """The fixture report with the changed number's words on both sides and two runs of
+    ``check --unmatched``: one in the number's row, one in a disclaimer full of markup."""
+    from align.types import Span
+
+    al = report.alignment
+    o4, t4 = al.original.sentences[4].text, al.translation.sentences[4].text
+    t6 = al.translation.sentences[6].text
+    number = dataclasses.replace(
+        report.flags[2],
+        spans=(
+            Span("original", 4, o4.index("360.000"), o4.index("360.000") + 7),
+            Span("translation", 4, t4.index("460,000"), t4.index("460,000") + 7),
+        ),
+    )
+    flags = (*report.flags[:2], number, *report.flags[3:])
+    runs = (
+        Span("translation", 4, t4.index("more than"), t4.index("more than") + 9),
+        Span("translation", 6, t6.index("<script>"), t6.index("</script>") + 9),
+    )
+    return dataclasses.replace(report, flags=flags, unmatched=runs)
+
+
+def test_review_page_marks_the_flagged_words_and_the_reading_aid(
+    client: TestClient, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Folder(folder).save("pair-c", _with_spans(make_report()))
+    page = client.get("/review/pair-c").text
+    flag_item = page[page.index('id="flag-2"') : page.index('id="flag-3"')]
+    row = page[page.index('id="link-4"') : page.index('id="link-5"')]
+    for part in (flag_item, row):  # in the flag's quotes and in its row of the links
+        assert re.search(r'<mark class="w k-[^"]+" title="[^"]*">360\.000</mark>', part)
+        assert re.search(r'<mark class="w k-[^"]+" title="[^"]*">460,000</mark>', part)
+    assert '<span class="nm">more than</span>' in row
+    assert 'id="nm-show" checked' in page  # the switch (CSS only: the page has no script)
+    assert "<script" not in page and '<span class="nm">&lt;script&gt;' in page
+    assert 'id="nm-show"' not in client.get("/review/pair-a").text  # no runs, no key
+
+    monkeypatch.setattr(
+        "align.check.flags.check_alignment",
+        lambda alignment, *a, **k: make_report().__class__(alignment=alignment),
+    )
+    monkeypatch.setattr(App, "encoder", lambda self: None)
+    token = _token(page)
+    r = client.post("/review/pair-c/link", data={"csrf": token, "row": "4", "action": "unlink"})
+    assert r.status_code == 200
+    # a run says nothing about a pair a correction made: gone there, kept elsewhere
+    assert '<span class="nm">more than</span>' not in r.text
+    assert '<span class="nm">&lt;script&gt;' in r.text

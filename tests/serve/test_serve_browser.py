@@ -102,6 +102,11 @@ def test_review_from_upload_to_saved_decision(
     assert resources == 0  # nothing loaded besides the page itself
     flags = browser.find_elements(By.CSS_SELECTOR, "li.flagrow")
     assert flags, "the NTREX pair has flags"
+    marked = browser.find_elements(By.CSS_SELECTOR, "li.flagrow mark.w")  # a flag's own words
+    underline = "return getComputedStyle(document.querySelector('span.nm')).textDecorationLine"
+    assert browser.execute_script(underline) == "underline"
+    browser.find_element(By.ID, "nm-show").click()  # the reading aid's switch, CSS only
+    assert browser.execute_script(underline) == "none"
 
     first = flags[0]
     first.find_element(By.NAME, "note").send_keys("reviewed in the browser")
@@ -129,6 +134,7 @@ def test_review_from_upload_to_saved_decision(
     assert data["review"]["links"] != data["links"]  # reviewed beside the machine's
     assert len(data["review"]["links"]) == len(data["links"]) + 1
     assert data["unmatched"]  # the app checks with the reading aid (check --unmatched)
+    assert len(marked) >= sum(len(f.get("spans", [])) > 0 for f in data["flags"]) > 0
     assert data["signature"]["settings"]["flags.unmatched_words"] == "True"
 
     browser.find_element(By.ID, "open-report").click()
