@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from align.errors import InputError
 from align.report._view import VERDICT_LABELS, kind_key, kind_label, lang_name, percent
-from align.report.write_html import css_token, e, page
+from align.report.html_parts import css_token, e, page
 from align.types import NOT_A_TRANSLATION
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from align.errors import FormatError
 from align.provenance.derive import DeriveResult, SentencePair, result_dict
 from align.report._view import plural, visible
-from align.report.write_html import e, page
+from align.report.html_parts import e, page
 from align.report.write_markdown import cell
 
 _LABEL = {

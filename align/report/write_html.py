@@ -23,19 +23,12 @@ Design decisions:
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from collections.abc import Mapping
-from html import escape
-from importlib import resources
 from typing import Any
 
-from align import __version__
 from align.report._review import decision_line, review_view
-from align.report._unmatched import NO_COUNTERPART, loose_pieces, runs_by_sentence
+from align.report._unmatched import NO_COUNTERPART, runs_by_sentence
 from align.report._view import (
-    RTL_LANGS,
     VERDICT_LABELS,
     Row,
     build_rows,
@@ -49,98 +42,21 @@ from align.report._view import (
     percent,
     plural,
     reason_phrase,
-    sentence_marks,
     severity_phrase,
     severity_rank,
-    stacked_pieces,
+)
+from align.report.html_parts import (
+    EMPTY,
+    Runs,
+    css_token,
+    e,
+    lang_attrs,
+    marked_text,
+    page,
+    template,
 )
 from align.report.overview import overview_svg
 from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
-
-# ``check --unmatched``'s runs by (side, sentence): grouped once per page
-Runs = Mapping[tuple[str, int], list[tuple[int, int]]]
-EMPTY: Runs = {}
-_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-_SAFE_CLASS = re.compile(r"[^a-z0-9_-]")
-
-
-def e(text: object) -> str:
-    """Escape for HTML text and attribute values alike."""
-    return escape(str(text), quote=True)
-
-
-def css_token(name: str) -> str:
-    """A kind name reduced to characters safe in a class name and a data attribute."""
-    return _SAFE_CLASS.sub("_", name.lower()) or "unknown"
-
-
-def template(name: str) -> str:
-    """A file from ``align/report/templates``."""
-    return (resources.files("align.report") / "templates" / name).read_text(encoding="utf-8")
-
-
-def fill(skeleton: str, values: Mapping[str, str]) -> str:
-    """Replace ``{{name}}`` in one pass, so filled-in text is never scanned again."""
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], skeleton)
-
-
-def page(title: str, body: str, script: str | None) -> str:
-    """A complete self-contained page with our stylesheet and (optionally) our script."""
-    script_src = "'none'"
-    script_tag = ""
-    if script is not None:
-        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-        script_src = f"'sha256-{digest}'"
-        script_tag = f"<script>{script}</script>"
-    csp = (
-        f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        f"script-src {script_src}; base-uri 'none'; form-action 'none'"
-    )
-    return fill(
-        template("page.html"),
-        {
-            "csp": e(csp),
-            "generator": e(f"provalign {__version__}"),
-            "title": e(title),
-            "css": template("report.css"),
-            "body": body,
-            "script": script_tag,
-        },
-    )
-
-
-def lang_attrs(lang: str) -> str:
-    """``lang``/``dir`` attributes for text in language ``lang``."""
-    direction = "rtl" if lang in RTL_LANGS else "ltr"
-    return f'lang="{e(lang)}" dir="{direction}"'
-
-
-def marked_text(s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: Runs = EMPTY) -> str:
-    """The sentence text, escaped, with a ``<mark>`` per flagged piece (the colour of its
-    most severe flag's kind, every flag on hover). Words two flags point at (a changed
-    number inside added words) are a mark of their own, outlined (class ``w2``), so the
-    lesser flag's words stay visible inside the greater's. Words without a counterpart
-    (``check --unmatched``) are underlined where no flag marks them (class ``nm``).
-    The review app's pages mark their sentences with it too."""
-    loose = unmatched.get((role, s.index), [])
-    out, at = [], 0
-    for piece, stack in stacked_pieces(s.text, sentence_marks(flags, role, s.index)):
-        if not stack:
-            out.append(_unmatched(piece, at, loose))
-        else:
-            tip = "\n".join(f"{kind_label(f.kind)} ({f.severity}): {f.detail}" for f in stack)
-            cls = f"w k-{css_token(stack[0].kind)}" + (" w2" if len(stack) > 1 else "")
-            out.append(f'<mark class="{cls}" title="{e(tip)}">{e(piece)}</mark>')
-        at += len(piece)
-    return "".join(out)
-
-
-def _unmatched(piece: str, at: int, loose: list[tuple[int, int]]) -> str:
-    """An unflagged piece, escaped, its words without a counterpart underlined."""
-    return "".join(
-        f'<span class="nm">{e(text)}</span>' if inside else e(text)
-        for text, inside in loose_pieces(piece, at, loose)
-    )
 
 
 def _sentence(s: Sentence, role: str, flags: tuple[Flag, ...] = (), unmatched: Runs = EMPTY) -> str:

@@ -25,8 +25,7 @@ from align.report._view import (
     lang_name,
     percent,
 )
-from align.report.index_page import count_chips
-from align.report.write_html import (
+from align.report.html_parts import (
     EMPTY,
     Runs,
     css_token,
@@ -36,6 +35,7 @@ from align.report.write_html import (
     marked_text,
     template,
 )
+from align.report.index_page import count_chips
 from align.serve.review import flag_key, flag_status, reviewed_flags, reviewed_links
 from align.types import FLAG_KINDS, VERDICTS, Flag, Link, Report, Sentence
 

@@ -42,7 +42,7 @@ def report_csp() -> str:
     import base64
     import hashlib
 
-    from align.report.write_html import template
+    from align.report.html_parts import template
 
     digest = base64.b64encode(hashlib.sha256(template("report.js").encode()).digest()).decode()
     return (
