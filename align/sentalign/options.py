@@ -69,6 +69,11 @@ class RepairOptions:
         "An original end sentence is unlinked only if that raises the cosine this much.",
         within=NOT_NEGATIVE,
     )
+    peel_trans_gain: float = setting(
+        0.02,
+        "A translation end sentence is unlinked whenever that raises the cosine this much.",
+        within=NOT_NEGATIVE,
+    )
     unrelated_sim: float = setting(
         UNRELATED_COSINE,
         "Unlinked neighbours below this cosine are paired only if a clause of"

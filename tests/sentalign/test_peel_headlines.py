@@ -1,0 +1,73 @@
+"""Two repairs of the links ``check`` aligns with (``align.sentalign.repair``), from real
+republications (texts written for these tests): an added sentence on the original's topic
+glued to the end of a link (``refine_links``, ``peel_trans_gain``), and a headline glued
+into the lead's link while the translation's headline stayed alone (``pair_headlines``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from align.sentalign.moves import Draft
+from align.sentalign.options import RepairOptions
+from align.sentalign.repair import pair_headlines, refine_links
+from align.types import Link
+
+_OT = [
+    "Два самолета с гуманитарной помощью вылетели сегодня из Москвы в Белград.",
+    "Петров добавил, что помощь получат семьи, которые потеряли дома после сильных ливней, "
+    "вызвавших гибель людей и большие разрушения.",
+    "Груз весит более 100 тонн, отметил Петров.",
+]
+_TT = [
+    "Two planes carrying humanitarian aid left Moscow for Belgrade today.",
+    "The cargo weighs more than 100 tons, Petrov said.",
+    "He said the aid would go to families who lost their homes after heavy rains that killed "
+    "people and caused great destruction.",
+    "Heavy rains have killed 83 people and destroyed thousands of homes since May, a Serbian "
+    "official said on Tuesday.",
+]
+
+
+def test_an_added_sentence_glued_to_a_link_is_peeled(encoder: Any) -> None:
+    # the search linked the two crossed sentences as one 2-2 link and glued the added
+    # death toll to its end: the link matches better without it, so it goes
+    glued = (Link((0,), (0,)), Link((1, 2), (1, 2, 3)))
+    d = Draft(_OT, _TT, glued)
+    assert refine_links(d, encoder, RepairOptions()) == (
+        Link((0,), (0,)),
+        Link((1, 2), (1, 2)),
+        Link((), (3,)),
+    )
+    off = RepairOptions(peel_trans_gain=1.0)  # the floor rule alone keeps it: its cosine is
+    assert refine_links(d, encoder, off) == glued  # above peel_floor (it is on the topic)
+
+
+def test_a_rendered_end_sentence_stays(encoder: Any) -> None:
+    split = (Link((0,), (0,)), Link((1, 2), (1, 2)))  # both sentences render the pair
+    assert refine_links(Draft(_OT, _TT, split), encoder, RepairOptions()) == split
+
+
+_HEAD_O = [
+    "Президент принял послов Франции и Японии",
+    "Президент принял послов Франции и Японии, передает пресс-служба.",
+    "Стороны обсудили торговлю.",
+]
+_HEAD_T = [
+    "Head of State receives French, Japanese envoys",
+    "The President received the ambassadors of France and Japan, the press service said.",
+    "The sides discussed trade.",
+]
+
+
+def test_the_headlines_are_linked_to_each_other() -> None:
+    glued = (Link((), (0,)), Link((0, 1), (1,)), Link((2,), (2,)))
+    assert pair_headlines(Draft(_HEAD_O, _HEAD_T, glued)) == (
+        Link((0,), (0,)),
+        Link((1,), (1,)),
+        Link((2,), (2,)),
+    )
+    # no headline on the original's side (its first line ends a sentence): nothing to pair
+    body = [_HEAD_O[1], *_HEAD_O[1:]]
+    assert pair_headlines(Draft(body, _HEAD_T, glued)) == glued
+    straight = (Link((0,), (0,)), Link((1,), (1,)), Link((2,), (2,)))
+    assert pair_headlines(Draft(_HEAD_O, _HEAD_T, straight)) == straight
