@@ -8,7 +8,8 @@ A dateline that opens a linked sentence near the top of one side ("Abu Dhabi: Pr
 linked with opens with none is boilerplate too, spanning the dateline (``datelines``): it
 sits inside a sentence the other rules judge as a whole, so without this note an edit
 whose words are a dateline is never pointed at. The agencies' wire formats count
-("KUWAIT, March 5 (KUNA) --", "MOSCOW, March 5. /TASS/.", "أبوظبي في 12 مارس / وام /"):
+("KUWAIT, March 5 (KUNA) --", "MOSCOW, March 5. /TASS/.", "أبوظبي في 12 مارس / وام /",
+"ASTANA. KAZINFORM –"):
 unrecognised on one side only, a dateline both sides hold was a false note.
 """
 
@@ -54,6 +55,8 @@ DATELINE = re.compile(
     rf"^[^\W\d_][^()/\n]{{0,45}}?\s*{_AGENCY}\s+|"
     # "RIYADH, Feb 25, 2024, SPA -- "
     r"^[A-Z][A-Z .'-]+,[^()/\n]{3,30}?,\s*[A-Z]{2,6}\s+[-–—]{1,2}\s+|"
+    # "ASTANA. KAZINFORM – " (Kazinform's wire: a place and the agency in capitals)
+    r"^[A-ZА-ЯЁ][A-ZА-ЯЁ' -]+\.\s[A-ZА-ЯЁ][A-ZА-ЯЁ0-9'-]+\s?[-–—]{1,2}\s+|"
     r"^(?:[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,2}|Abu Dhabi|Riyadh|Doha|Dubai|Manama|Muscat|"
     r"Cairo|Baghdad|Erbil|Amman|Beirut|Damascus|Moscow|Kuwait City):\s+|"
     # "ابوظبي - سيف اليزيد - " (not "شفق نيوز- ", no space before the dash: Arabic
@@ -66,7 +69,7 @@ DATELINE_TOP = 3  # a dateline opens one of the first sentences of a side (headl
 DATELINE_REST = 6  # ... and a sentence of this many words follows it (not a headline)
 
 
-def _dateline(text: str) -> re.Match[str] | None:
+def dateline_at(text: str) -> re.Match[str] | None:
     """``DATELINE`` at the start of ``text``; in a cased script a dash form's words before
     the dash must be in capitals ("AMMAN - ", "МОСКВА — ") or a place and a date ("Москва,
     5 октября — "), since "The minister - who ..." and "В основе - блок" are prose."""
@@ -93,7 +96,7 @@ def _only_dateline(text: str) -> bool:
     t = text.strip()
     if _BARE_DATELINE.match(t):
         return True
-    m = _dateline(t + " ")
+    m = dateline_at(t + " ")
     return m is not None and m.end() >= len(t)
 
 
@@ -111,12 +114,12 @@ def datelines(al: Alignment) -> list[Flag]:
             doc, idx = mine
             i = idx[0]
             sent = doc.sentences[i]
-            m = _dateline(sent.text)
+            m = dateline_at(sent.text)
             if i >= DATELINE_TOP or m is None or sent.kind == "heading":
                 continue
             if len(sent.text[m.end() :].split()) < DATELINE_REST:
                 continue
-            if any(_dateline(other[0].sentences[j].text) for j in other[1]):
+            if any(dateline_at(other[0].sentences[j].text) for j in other[1]):
                 continue  # both hold a dateline (the other's may follow a headline it links)
             words = sent.text[: m.end()].rstrip()
             verb = "adds" if side == "translation" else "drops"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from align.check.boundary import slipped_additions
 from align.sentalign.moves import Draft, find_moves
 from align.text.shape import BOILERPLATE_RE, has_words, is_headline, short_heading
-from align.types import ADDITION, OMISSION, REORDER, Flag, Link
+from align.types import ADDITION, OMISSION, REORDER, Flag, Link, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
@@ -130,7 +130,7 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                 detail = (
                     "Added: translation has text with no source in the original: "
                     if kind == "content"
-                    else "Added heading not in the original: "
+                    else _line_label(al.translation.sentences, sub)
                     if heading
                     else "Added boilerplate not in the original: "
                 )
@@ -146,6 +146,18 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     )
                 )
     return flags
+
+
+def _line_label(sentences: tuple[Sentence, ...], run: tuple[int, ...]) -> str:
+    """What an added short line is called: a date line ("14 March 2023, 16:02", the
+    reader's ``dateline`` kind), a closing line after the last body sentence (a byline,
+    "Kudrenok Tatyana"), else a heading. "Added heading" on a byline sent a reader looking
+    for a headline that is not there."""
+    if all(sentences[j].kind == "dateline" for j in run):
+        return "Added date line not in the original: "
+    if run[0] and all(s.kind != "body" for s in sentences[run[-1] + 1 :]):
+        return "Added closing line (a byline or credit) not in the original: "
+    return "Added heading not in the original: "
 
 
 def _runs(idx: tuple[int, ...]) -> list[tuple[int, ...]]:

@@ -239,7 +239,7 @@ def _in_word(stems: str) -> str:
 CUE_CONCEPTS["source"] = ("source", {k: "|".join(v) for k, v in _SOURCE_FRAMES.items()})
 ECHO["source"] = {
     "en": r"according|statements?|said|says|say|told|tell|tells|report\w*|release|"
-    r"readout|quot\w*|cit(?:ed|ing)|sources?|agency|announc(?:ed|es|ing)|stated|noted|"
+    r"readout|quot\w*|cit(?:es?|ed|ing)|sources?|agency|announc(?:ed|es|ing)|stated|noted|"
     r"added|adding|wrote|writes|tweet\w*|posted|office|presidency|communiqu\w*|TASS|RIA|"
     r"Interfax|WAM|SPA|KUNA|QNA|Petra|per|explain\w*|believes?|thinks?|claim\w*|argu\w*|"
     r"insist\w*|emphasi[sz]\w*|stress\w*|point(?:ed|s) out|recall\w*|comment\w*|"
@@ -266,7 +266,7 @@ ECHO["source"] = {
 # to" frames only, not the echo's "data" or "office".
 ATTRIBUTIONS = {
     "en": r"said|says|say|told|tells|according to|reportedly|reported|stated|added|noted|"
-    r"announced|quoted|cited|citing|wrote|writes",
+    r"announced|quoted|cited|cites|citing|wrote|writes",
     "ru": _in_word(
         rf"по {RU_WHOSE}словам|по данным|по сообщению|по информации|по мнению|"
         r"по оценк|согласно|сказал|"

@@ -81,6 +81,13 @@ _MONTHS_DE = _words(
 )
 
 
+# A wire's dateline, "ASTANA. KAZINFORM – President ...": a place in capitals opening the
+# paragraph, its period, then the agency in capitals before a dash. One sentence: split
+# at the period, "ASTANA." stood alone as an added sentence of its own.
+_DATELINE_PLACE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ'-]+){0,2}")
+_DATELINE_AGENCY = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9'-]+(?: [A-ZА-ЯЁ0-9'-]+){0,2} ?[-–—]")
+
+
 @dataclass(frozen=True, slots=True)
 class SegmentOptions:
     """Splitting settings: the document language and how input is structured."""
@@ -194,6 +201,8 @@ def _is_boundary(para: str, m: re.Match[str], lang: str) -> bool:
         return True  # ! ? ؟ … and runs like ?! or ... before a capital / digit / Arabic letter
     if closers:
         return True  # ." .» .) : the quote or bracket is closed
+    if _DATELINE_PLACE.fullmatch(para, 0, m.start()) and _DATELINE_AGENCY.match(para, npos):
+        return False  # "ASTANA. KAZINFORM – ...": a wire's dateline
     window = max(0, m.start() - 40)  # a bounded look-back keeps splitting linear
     word_m = _WORD_BEFORE.search(para, window, m.start())
     if word_m is None:

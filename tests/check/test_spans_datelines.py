@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.check.furniture import _dateline, datelines, furniture
+from align.check.furniture import dateline_at, datelines, furniture
 from align.synthetic.generate import document_from_lines
 from align.types import BOILERPLATE, OMISSION, Alignment, Flag, Link, Signature
 
@@ -49,10 +49,12 @@ def _al(orig: list[str], trans: list[str], ol: str = "ar") -> Alignment:
         ("عمان 5 آذار (بترا)- تلقى جلالة الملك اتصالا.", "عمان 5 آذار (بترا)- "),
         ("أربيل (كوردستان 24)- استقبل رئيس الحكومة.", "أربيل (كوردستان 24)- "),
         ("الدوحة في 05 مارس /قنا/ تلقى سمو الأمير.", "الدوحة في 05 مارس /قنا/ "),
+        ("ASTANA. KAZINFORM – President Tokayev received the ambassadors.", "ASTANA. KAZINFORM – "),
+        ("АСТАНА. КАЗИНФОРМ - Президент принял послов.", "АСТАНА. КАЗИНФОРМ - "),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
-    m = _dateline(text)
+    m = dateline_at(text)
     assert m is not None and m.group() == dateline
 
 
@@ -72,10 +74,12 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
         "He said the 50/50 split was fair.",
         "",
         "- - -",
+        "USA. The president - who spoke - said so.",  # a capital before prose, not an agency
+        "NATO. It was a long day – he said.",
     ],
 )
 def test_prose_is_no_dateline(text: str) -> None:
-    assert _dateline(text) is None
+    assert dateline_at(text) is None
 
 
 def test_an_added_dateline_is_boilerplate_spanning_it() -> None:

@@ -34,6 +34,27 @@ def test_english_abbreviations_initials_numbers() -> None:
     ]
 
 
+def test_a_wire_dateline_stays_with_its_sentence() -> None:
+    # "ASTANA. KAZINFORM – ...": a place and an agency in capitals before a dash open the
+    # lead; a capital word before a sentence that is no dateline still ends its own
+    text = (
+        "ASTANA. KAZINFORM – President Tokayev received two ambassadors. He met them.\n\n"
+        "NATO. The alliance met – briefly. USA. AGENCY said so."
+    )
+    assert split(text, "en") == [
+        "ASTANA. KAZINFORM – President Tokayev received two ambassadors.",
+        "He met them.",
+        "NATO.",
+        "The alliance met – briefly.",
+        "USA.",
+        "AGENCY said so.",
+    ]
+    assert split("МОСКВА. ТАСС - Президент заявил. Он сказал.", "ru") == [
+        "МОСКВА. ТАСС - Президент заявил.",
+        "Он сказал.",
+    ]
+
+
 def test_dotted_acronym_at_sentence_end() -> None:
     assert split("He moved to the U.S. The move was hard.", "en") == [
         "He moved to the U.S.",
