@@ -412,10 +412,11 @@ def test_english_original_with_russian_translation_warns(runner: CliRunner) -> N
         ],
     )
     assert r.exit_code == 0
-    # the warning names both files and both languages by name, not one by its code
+    # the warning starts with the English file given as the original, then names the other
+    # file and both languages by name, not one by its code
     warning = r.stderr.replace("\n", " ")
-    assert "en_cyclist_condensed.txt) is English (en)" in warning
-    assert "the translation is Russian (ru)" in warning
+    assert re.search(r"Warning: \S*en_cyclist_condensed\.txt: this original is English", warning)
+    assert "ru_cyclist.txt) is Russian (ru)" in warning
 
 
 def test_long_sentence_is_windowed_before_encoding() -> None:

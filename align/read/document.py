@@ -147,12 +147,14 @@ def pair_documents(
 
         from align.text.languages import language_name
 
+        # the warning names the English file given as the original (its line starts with
+        # that path), then the other one
         note = (
-            f"the original ({orig_path}) is {language_name('en')} and the translation is "
+            f"this original is {language_name('en')} and the translation ({trans_path}) is "
             f"{language_name(translation.lang)}: provalign checks English republications of "
             "Arabic/Russian originals; are the two files in the right order (ORIGINAL "
             "TRANSLATION)?"
         )
-        meta = replace(translation.meta, warnings=(*translation.meta.warnings, note))
-        translation = replace(translation, meta=meta)
+        meta = replace(original.meta, warnings=(*original.meta.warnings, note))
+        original = replace(original, meta=meta)
     return original, translation
