@@ -151,3 +151,104 @@ AGENCIES: dict[str, dict[str, str]] = {
     },
     "xinhua": {"ar": _P + r"(?:شينخوا)", "ru": r"Синьхуа", "en": r"Xinhua"},
 }
+
+
+# Countries by their names (not their peoples' adjectives), for the swap of one country for
+# another in the same place of a linked sentence (``word_subs``, class ``place``:
+# "returning from South Sudan" made "returning from Ethiopia"). Each value is one country
+# however it is written, so a faithful rendering never has two. Adjectives are left out: a
+# faithful translator moves them ("extremists' attacks on aid for Palestinian civilians"
+# rendered "attacks by extremist Israeli settlers on aid", a faithful control of the real
+# dev set). Left out too where a name is mostly something else: Oman (عمان is also Amman),
+# Morocco (المغرب is also "sunset" and "the west"), Chad and Jordan (first names). Official
+# long forms count as names ("Российской Федерации", "Кыргызской Республики"): a translation
+# that writes "Kyrgyzstan" for them renders them.
+PLACES: dict[str, dict[str, str]] = {
+    key: {"en": en, "ru": ru, "ar": _P + ar}
+    for key, en, ru, ar in (
+        (
+            "sa",
+            r"Saudi Arabia",
+            r"Саудовск\w+ Арави\w+|КСА",
+            r"(?:المملكة العربية السعودية|السعودية)",
+        ),
+        ("qa", r"Qatar", r"Катар\w{0,2}", r"قطر"),
+        (
+            "ae",
+            r"UAE|United Arab Emirates",
+            r"ОАЭ|Объедин[её]нн\w+ Арабск\w+ Эмират\w+",
+            r"(?:ال)?(?:إمارات|امارات)",
+        ),
+        ("bh", r"Bahrain", r"Бахрейн\w{0,2}", r"(?:ال)?بحرين"),
+        ("kw", r"Kuwait", r"Кувейт\w{0,2}", r"(?:ال)?كويت"),
+        ("eg", r"Egypt", r"Египет|Египт[аеуо]м?", r"مصر"),
+        ("iq", r"Iraq", r"Ирак\w{0,2}", r"(?:ال)?عراق"),
+        ("ir", r"Iran", r"Иран\w{0,2}", r"(?:إيران|ايران)"),
+        ("tr", r"Turkey|Türkiye", r"Турци[яиюей]", r"تركيا"),
+        (
+            "sy",
+            r"Syria|Syrian Arab Republic",
+            r"Сири[яиюей]|Сирийск\w+ Арабск\w+ Республик\w+",
+            r"(?:سوريا|سورية|الجمهورية العربية السورية)",
+        ),
+        ("lb", r"Lebanon", r"Ливан\w{0,2}", r"لبنان"),
+        ("ye", r"Yemen", r"Йемен\w{0,2}", r"اليمن"),
+        ("ps", r"Palestine", r"Палестин[аыеуо]й?", r"فلسطين"),
+        ("il", r"Israel", r"Израил[ьяюе]", r"(?:إسرائيل|اسرائيل)"),
+        ("ly", r"Libya", r"Ливи[яиюей]", r"ليبيا"),
+        (
+            "sd",
+            r"(?<!South )Sudan",
+            r"(?<!Южного )(?<!Южный )(?<!Южном )(?<!Южному )(?<!Южным )Судан\w{0,2}",
+            r"(?<!جنوب )(?:ال)?سودان",
+        ),
+        ("ss", r"South Sudan", r"Южн\w+ Судан\w{0,2}", r"جنوب السودان"),
+        ("et", r"Ethiopia", r"Эфиопи[яиюей]", r"(?:إثيوبيا|اثيوبيا|أثيوبيا)"),
+        ("so", r"Somalia", r"Сомали", r"(?:ال)?صومال"),
+        ("dz", r"Algeria", r"Алжир\w{0,2}", r"(?:ال)?جزائر"),
+        ("tn", r"Tunisia", r"Тунис\w{0,2}", r"تونس"),
+        (
+            "ru",
+            r"Russia|Russian Federation",
+            r"Росси[яиюей]|РФ|Российск\w+ Федераци\w+",
+            r"(?:روسيا|روسيا الاتحادية|الاتحاد الروسي)",
+        ),
+        ("by", r"Belarus", r"Беларус[ьи]|Белорусси[яиюей]", r"(?:بيلاروس|بيلاروسيا)"),
+        ("ua", r"Ukraine", r"Украин[аыеуо]й?", r"(?:أوكرانيا|اوكرانيا)"),
+        ("kz", r"Kazakhstan", r"Казахстан\w{0,2}", r"كازاخستان"),
+        ("uz", r"Uzbekistan", r"Узбекистан\w{0,2}", r"(?:أوزبكستان|اوزبكستان)"),
+        (
+            "kg",
+            r"Kyrgyzstan|Kirghizia|Kyrgyz Republic",
+            r"Киргизи[яиюей]|Кыргызстан\w{0,2}|(?:Кыргызск|Киргизск)\w+ Республик\w+",
+            r"(?:قيرغيزستان|قرغيزستان)",
+        ),
+        ("tj", r"Tajikistan", r"Таджикистан\w{0,2}", r"طاجيكستان"),
+        ("am", r"Armenia", r"Армени[яиюей]", r"(?:أرمينيا|ارمينيا)"),
+        ("az", r"Azerbaijan", r"Азербайджан\w{0,2}", r"(?:أذربيجان|اذربيجان)"),
+        (
+            "us",
+            r"United States|U\.S\.|USA|(?-i:US)|America",  # not the pronoun "us"
+            r"США|Соедин[её]нн\w+ Штат\w+|Америк[аиеуо]й?",
+            r"(?:الولايات المتحدة|أمريكا|امريكا|أميركا|اميركا)",
+        ),
+        (
+            "gb",
+            r"Britain|United Kingdom|U\.K\.",
+            r"Британи[яиюей]|Великобритани[яиюей]",
+            r"(?:بريطانيا|المملكة المتحدة)",
+        ),
+        ("fr", r"France", r"Франци[яиюей]", r"فرنسا"),
+        ("de", r"Germany", r"Германи[яиюей]|ФРГ", r"(?:ألمانيا|المانيا)"),
+        (
+            "cn",
+            r"China|People's Republic of China",
+            r"Кита[йяею]м?|КНР|Китайск\w+ Народн\w+ Республик\w+",
+            r"(?:الصين|جمهورية الصين الشعبية)",
+        ),
+        ("jp", r"Japan", r"Япони[яиюей]", r"اليابان"),
+        ("in", r"India", r"Инди[яиюей]", r"الهند"),
+        ("pk", r"Pakistan", r"Пакистан\w{0,2}", r"باكستان"),
+        ("af", r"Afghanistan", r"Афганистан\w{0,2}", r"(?:أفغانستان|افغانستان)"),
+    )
+}

@@ -17,7 +17,8 @@ what the other side has in that place:
   word of intensity (``INTENSITY_ECHO``): a sentence-wide echo hides a drop whenever the
   sentence has another strong word elsewhere.
 
-Every flag is ``meaning_change``, minor, with spans on both sides: the changed words and,
+Every flag is ``meaning_change``, minor (a country swapped for another, class ``place``:
+``name_mismatch``, major), with spans on both sides: the changed words and,
 on the other side, their counterpart or the place they would be. A flag whose words an
 earlier flag of the link already spans is not repeated.
 
@@ -45,7 +46,7 @@ from align.sentalign.words import (
     FUNCTION_WORDS,
     rematch,
 )
-from align.types import MEANING_CHANGE, Flag, Link, Span
+from align.types import MEANING_CHANGE, NAME_MISMATCH, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
@@ -55,13 +56,20 @@ if TYPE_CHECKING:  # pragma: no cover
 # on the seen real splits it found one edit ("published on Friday").
 ECHO_REACH = 2  # words either side of that place searched for a word of intensity
 REACH = 3  # words either side of a word whose partners mark its place on the other side
-SWAP_CLASSES = {"title": L.TITLE, "time": L.TIME, "report": L.REPORT, "quantity": L.QUANTITY}
+SWAP_CLASSES = {
+    "title": L.TITLE,
+    "time": L.TIME,
+    "report": L.REPORT,
+    "quantity": L.QUANTITY,
+    "place": L.PLACE,
+}
 TABLES = {**SWAP_CLASSES, "intensity": L.INTENSITY}
 SUBKIND = {
     "title": "title",
     "time": "time",
     "report": "attribution",
     "quantity": "quantity",
+    "place": "place",
     "intensity": "intensity",
 }
 KNOWN = {"ar", "ru", "en"}
@@ -246,11 +254,15 @@ def _same_place(v: LinkWords, o: Hit, t: Hit) -> bool:
 
 def _changed(v: LinkWords, sub: str, o: Hit, t: Hit) -> Flag:
     a, b, c, d = o.start, o.end, t.start, t.end
+    if sub == "place":  # one country for another: a replaced name, as the city rule says
+        kind, severity, what = NAME_MISMATCH, "major", "Place changed"
+    else:
+        kind, severity, what = MEANING_CHANGE, "minor", f"Meaning changed ({sub})"
     return link_flag(
         v.link,
-        MEANING_CHANGE,
-        "minor",
-        f"Meaning changed ({sub}): \u201c{v.otext[a:b]}\u201d in the original became "
+        kind,
+        severity,
+        f"{what}: \u201c{v.otext[a:b]}\u201d in the original became "
         f"\u201c{v.ttext[c:d]}\u201d in the translation",
         {"original": o.value, "translation": t.value},
         subkind=sub,
