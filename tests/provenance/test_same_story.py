@@ -36,6 +36,15 @@ def test_same_story_named_when_unconfirmed() -> None:
 def test_confirmation_needs_shared_sentences() -> None:
     """Same story-level evidence (soft similarity, anchors), different sentence evidence."""
     story = {"in_order": 0.4, "soft": 0.45, "match_cosine": 0.6, "anchor_share": 0.6}
-    source = confirm_logit({**story, "in_order": 0.9, "sentence_share": 0.9})
-    same_story = confirm_logit({**story, "sentence_share": 0.1})
+    source = confirm_logit({**story, "in_order": 0.9, "sentence_share": 0.9, "original_share": 0.9})
+    same_story = confirm_logit({**story, "sentence_share": 0.1, "original_share": 0.1})
     assert source > 0 > same_story
+
+
+def test_a_republication_with_background_appended_is_confirmed() -> None:
+    """Half the translation is background with no source ("expanded"), but it renders
+    nearly all its original: the share of the original rendered confirms it."""
+    half = {"soft": 0.6, "match_cosine": 0.8, "anchor_share": 0.5, "in_order": 0.5}
+    expanded = confirm_logit({**half, "sentence_share": 0.5, "original_share": 1.0})
+    same_story = confirm_logit({**half, "sentence_share": 0.1, "original_share": 0.1})
+    assert expanded > 0 > same_story
