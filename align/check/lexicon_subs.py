@@ -18,8 +18,6 @@ purpose, as in ``align.check.lexicon``.
   word for "again" in the original, counts (``REPORT_UP``): Arabic أكد is rendered
   "stressed", "affirmed", "confirmed" and "said" by faithful translators alike, so the
   other directions are no evidence.
-* ``place``: a country (``lexicon_places.PLACES``): "returning from South Sudan" made
-  "returning from Ethiopia" is a replaced place (``name_mismatch``, major).
 * ``intensity``: intensifiers whose loss or addition a journalist would call a change
   ("strenuous" efforts, "radically", "perfectly", "strong" condemnation), each with
   the broad echo of ``lexicon_cues.ECHO["intensifier"]`` searched only *near* the word's
@@ -29,7 +27,6 @@ purpose, as in ``align.check.lexicon``.
 from __future__ import annotations
 
 from align.check.lexicon_places import AR_WORD_START as _W
-from align.check.lexicon_places import PLACES
 
 # "most" as a proportion, not a superlative ("the most courageous") nor a cap ("at most");
 # the hedge concept of ``align.check.lexicon`` reads it the same way
@@ -217,6 +214,3 @@ INTENSITY_ECHO = {
     r"كبير|جاد|جدي|ثابت|"
     r"راسخ|صارم|أشد|أقوى|أقصى|جهود|مكثف|متواصل|دؤوب|حقيقي|فعال|جوهري|أساس)\w*",
 }
-
-# the countries are a table of places (``lexicon_places``); ``word_subs`` reads them as a class
-PLACE = PLACES

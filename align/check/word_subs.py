@@ -17,8 +17,7 @@ what the other side has in that place:
   word of intensity (``INTENSITY_ECHO``): a sentence-wide echo hides a drop whenever the
   sentence has another strong word elsewhere.
 
-Every flag is ``meaning_change``, minor (a country swapped for another, class ``place``:
-``name_mismatch``, major), with spans on both sides: the changed words and,
+Every flag is ``meaning_change``, minor, with spans on both sides: the changed words and,
 on the other side, their counterpart or the place they would be. A flag whose words an
 earlier flag of the link already spans is not repeated.
 
@@ -46,30 +45,30 @@ from align.sentalign.words import (
     FUNCTION_WORDS,
     rematch,
 )
-from align.types import MEANING_CHANGE, NAME_MISMATCH, Flag, Link, Span
+from align.types import MEANING_CHANGE, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
+# Not a rule: one country swapped for another in the same place ("from South Sudan" made
+# "from Ethiopia", stop 32: a class ``place`` of 40 countries by their names and official
+# long forms). Precise on bench/flags.py (half 0 unchanged) and on the seen real pairs once
+# the peoples' adjectives were left out ("Palestinian civilians" / "Israeli settlers" in a
+# faithful control), it put three false major name flags on the held-out real pairs, two
+# on faithful controls, and was withdrawn on that held-out run (so those splits are no
+# longer a clean measure of it): faithful translators restructure place names freely.
 # Not a rule: a weekday on one side only. The faithful NTREX ar/ru translations of
 # bench/flags.py drop or add a weekday in 25 of their 5,734 sentences ("Wednesday" / none);
 # on the seen real splits it found one edit ("published on Friday").
 ECHO_REACH = 2  # words either side of that place searched for a word of intensity
 REACH = 3  # words either side of a word whose partners mark its place on the other side
-SWAP_CLASSES = {
-    "title": L.TITLE,
-    "time": L.TIME,
-    "report": L.REPORT,
-    "quantity": L.QUANTITY,
-    "place": L.PLACE,
-}
+SWAP_CLASSES = {"title": L.TITLE, "time": L.TIME, "report": L.REPORT, "quantity": L.QUANTITY}
 TABLES = {**SWAP_CLASSES, "intensity": L.INTENSITY}
 SUBKIND = {
     "title": "title",
     "time": "time",
     "report": "attribution",
     "quantity": "quantity",
-    "place": "place",
     "intensity": "intensity",
 }
 KNOWN = {"ar", "ru", "en"}
@@ -254,15 +253,11 @@ def _same_place(v: LinkWords, o: Hit, t: Hit) -> bool:
 
 def _changed(v: LinkWords, sub: str, o: Hit, t: Hit) -> Flag:
     a, b, c, d = o.start, o.end, t.start, t.end
-    if sub == "place":  # one country for another: a replaced name, as the city rule says
-        kind, severity, what = NAME_MISMATCH, "major", "Place changed"
-    else:
-        kind, severity, what = MEANING_CHANGE, "minor", f"Meaning changed ({sub})"
     return link_flag(
         v.link,
-        kind,
-        severity,
-        f"{what}: \u201c{v.otext[a:b]}\u201d in the original became "
+        MEANING_CHANGE,
+        "minor",
+        f"Meaning changed ({sub}): \u201c{v.otext[a:b]}\u201d in the original became "
         f"\u201c{v.ttext[c:d]}\u201d in the translation",
         {"original": o.value, "translation": t.value},
         subkind=sub,
