@@ -84,6 +84,13 @@ def dateline_at(text: str) -> re.Match[str] | None:
     return m if not cased or capitals or dated else None
 
 
+def in_dateline(text: str, end: int) -> bool:
+    """Whether the words before ``end`` lie in the dateline opening ``text`` ("ASTANA.
+    KAZINFORM – ..."): the word-level rules leave them to ``datelines``' note."""
+    m = dateline_at(text)
+    return m is not None and end <= m.end()
+
+
 # An outlet and a place joined by a dash, alone on a line: Shafaq News opens its Arabic copy
 # with "شفق نيوز- أبو ظبي" (no space before the dash, which ``DATELINE`` requires: a headline
 # writes a match "ليفينغستون- رينجرز 1 - 0" so, but a whole line of letters is no score).

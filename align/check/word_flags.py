@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from align.check import word_cuts
-from align.check.furniture import dateline_at
+from align.check.furniture import in_dateline
 from align.check.lexicon import (
     frame_rendered,
     framing_at,
@@ -205,7 +205,7 @@ def _dropped(
     for a, b, g in cut:
         if overlaps(a, b, dropped) or _date_only(otext[a:b], v.ol) or _holds_rendered(v, a, b):
             continue
-        if _in_dateline(otext, b):
+        if in_dateline(otext, b):  # "МОСКВА, 5 марта. /ТАСС/." is furniture, not a cut
             continue
         dropped.append((a, b))
         sev = "major" if len(otext[a:b].split()) >= 6 else "minor"
@@ -225,13 +225,6 @@ def _holds_rendered(v: LinkWords, a: int, b: int) -> bool:
     if any(a <= words[i].start and words[i].end <= b for i, _ in v.words.forced):
         return True
     return any(p.search(v.ttext) for p in spelled_acronyms(v.otext[a:b]))
-
-
-def _in_dateline(text: str, end: int) -> bool:
-    """Whether the words before ``end`` are the dateline opening ``text`` ("ASTANA.
-    KAZINFORM – ..."): page furniture, which ``align.check.furniture`` notes as such."""
-    m = dateline_at(text)
-    return m is not None and end <= m.end()
 
 
 def _date_only(text: str, lang: str) -> bool:
@@ -306,7 +299,7 @@ def _inserted(
     ]
     done = [sp for sp, *_ in marked]
     for a, b, g in cut:
-        if overlaps(a, b, done) or moved(a, b) or _in_dateline(ttext, b):
+        if overlaps(a, b, done) or moved(a, b) or in_dateline(ttext, b):
             continue
         done.append((a, b))
         words = ttext[a:b]

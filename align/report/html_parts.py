@@ -17,7 +17,7 @@ from html import escape
 from importlib import resources
 
 from align import __version__
-from align.report._unmatched import loose_pieces
+from align.report._unmatched import NO_COUNTERPART, loose_pieces
 from align.report._view import RTL_LANGS, kind_label, sentence_marks, stacked_pieces
 from align.types import Flag, Sentence
 
@@ -104,4 +104,14 @@ def _unmatched(piece: str, at: int, loose: list[tuple[int, int]]) -> str:
     return "".join(
         f'<span class="nm">{e(text)}</span>' if inside else e(text)
         for text, inside in loose_pieces(piece, at, loose)
+    )
+
+
+def unmatched_key(toggle_id: str) -> str:
+    """The key of ``check --unmatched``'s underlines with its switch (a checkbox whose id
+    the page's script or stylesheet reads), as the report's toolbar and the review page
+    show it."""
+    return (
+        f'<label class="nm-key" title="{NO_COUNTERPART}"><input type="checkbox" '
+        f'id="{toggle_id}" checked> <span class="nm">no counterpart</span> (reading aid)</label>'
     )

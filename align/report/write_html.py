@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from align.report._review import decision_line, review_view
-from align.report._unmatched import NO_COUNTERPART, runs_by_sentence
+from align.report._unmatched import runs_by_sentence
 from align.report._view import (
     VERDICT_LABELS,
     Row,
@@ -54,6 +54,7 @@ from align.report.html_parts import (
     marked_text,
     page,
     template,
+    unmatched_key,
 )
 from align.report.overview import overview_svg
 from align.types import NOT_A_TRANSLATION, Document, Flag, Report, Sentence
@@ -301,10 +302,7 @@ def _toolbar(report: Report, rows: list[Row]) -> str:
         f"Unflagged rows <b>{unflagged}</b></label>"
     )
     flagged = sum(1 for r in rows if r.kinds)
-    key = (  # the underlines of check --unmatched, with a switch to hide them
-        f' · <label class="nm-key" title="{NO_COUNTERPART}"><input type="checkbox" '
-        'id="nm-toggle" checked> <span class="nm">no counterpart</span> (reading aid)</label>'
-    )
+    key = f" · {unmatched_key('nm-toggle')}"  # check --unmatched's underlines, a switch
     return (
         '<nav class="toolbar" id="toolbar" aria-label="Filters">'
         '<div class="filters" role="group" aria-label="Show rows with">'

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode
 
 from align import __version__
 from align.report._review import decision_line
-from align.report._unmatched import NO_COUNTERPART, runs_by_sentence
+from align.report._unmatched import runs_by_sentence
 from align.report._view import (
     VERDICT_LABELS,
     Row,
@@ -34,6 +34,7 @@ from align.report.html_parts import (
     lang_attrs,
     marked_text,
     template,
+    unmatched_key,
 )
 from align.report.index_page import count_chips
 from align.serve.review import flag_key, flag_status, reviewed_flags, reviewed_links
@@ -374,12 +375,7 @@ def review_page(report_id: str, report: Report, token: str, who: str, error: str
         '<input type="text" name="note" placeholder="note (optional)" maxlength="500">'
         '<button type="submit">Relink</button></form>'
     )
-    key = (  # the underlines of check --unmatched, with a switch (CSS only: no script)
-        f' <label class="nm-key" title="{NO_COUNTERPART}"><input type="checkbox" id="nm-show" '
-        'checked> <span class="nm">no counterpart</span> (reading aid)</label>'
-        if nm
-        else ""
-    )
+    key = f" {unmatched_key('nm-show')}" if nm else ""  # its switch is CSS only: no script
     table = (
         '<section class="panel" id="links"><h2>Links</h2>'
         '<p class="muted">Sentence numbers count from 1. Split keeps the first N original '
