@@ -764,6 +764,7 @@ def pair(
     options = PairOptions(index=index_path, originals=originals, top=top, shards=shard_dir)
     with _progress(len(translations), "pairing") as tick:
         results = pair_translations(translations, options, progress=tick)
+    from align.provenance.pair_types import NO_ORIGINAL
     from align.report._view import visible
 
     for r in results:
@@ -786,6 +787,12 @@ def pair(
                 index=index_path,
                 encoder_spec=encoder_spec(accurate=accurate),
             )
+        for r in results:  # the index's row says so too; the terminal should not hide it
+            if r.verdict == NO_ORIGINAL or not r.candidates:
+                same = (
+                    f" (closest: {visible(r.same_story)}, the same story)" if r.same_story else ""
+                )
+                _warning(str(r.translation), f"no original found{same}: not checked")
         click.echo(f"reports: {index_html}")
         return
     _write(format_pairs(results, fmt, top), output)

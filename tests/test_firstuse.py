@@ -254,6 +254,24 @@ def test_pair_then_check_on_a_manifest_index(
     assert (out / "en_atm.html").exists()
 
 
+def test_pair_then_check_says_which_translations_were_not_checked(
+    runner: CliRunner, tmp_path: Path, manifest_index: Path
+) -> None:
+    """A translation with no original found has no report: the terminal names it and the
+    index's count says so ("2 pairs checked" read as if both had been)."""
+    out = tmp_path / "reports"
+    trans = [str(PAIRING / "translations" / n) for n in ("en_atm.txt", "en_unrelated.txt")]
+    r = runner.invoke(
+        cli.cli, ["pair", *trans, "--index", str(manifest_index), "--then", "check", "-o", str(out)]
+    )
+    assert r.exit_code == 0, r.output
+    warning = r.stderr.replace("\n", " ")
+    assert "en_unrelated.txt: no original found" in warning and "not checked" in warning
+    assert "en_atm.txt" not in warning
+    page = (out / "index.html").read_text()
+    assert "1 of 2 pairs checked; the other has no report (its row says why)." in page
+
+
 def test_pair_then_check_names_the_original_as_the_user_would(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

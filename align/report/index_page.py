@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from align.errors import InputError
-from align.report._view import VERDICT_LABELS, kind_key, kind_label, lang_name, percent
+from align.report._view import VERDICT_LABELS, kind_key, kind_label, lang_name, percent, plural
 from align.report.html_parts import css_token, e, page
 from align.types import NOT_A_TRANSLATION
 
@@ -84,11 +84,21 @@ def _row(row: IndexRow) -> str:
     return f"<tr><td>{name}{note}</td><td>{langs}</td><td>{files}</td>{figures}</tr>"
 
 
+def _checked_line(rows: list[IndexRow]) -> str:
+    """How many pairs have a report: "3 pairs checked." said so of a run where one
+    translation had no original found, and only its row said otherwise."""
+    done = sum(1 for r in rows if r.report_href)
+    if done == len(rows):
+        return f"{plural(done, 'pair')} checked."
+    rest = "the other has" if len(rows) - done == 1 else "the others have"
+    return f"{done} of {plural(len(rows), 'pair')} checked; {rest} no report (its row says why)."
+
+
 def render_index_page(rows: list[IndexRow], title: str = "provalign reports") -> str:
     """The index page as HTML text."""
     body = (
         f'<header class="summary"><div class="title-row"><h1>{e(title)}</h1></div>'
-        f'<p class="counts">{len(rows)} pairs checked. Open a pair for the side-by-side '
+        f'<p class="counts">{e(_checked_line(rows))} Open a pair for the side-by-side '
         'report (click a heading to sort).</p></header><main><table class="index"><thead><tr>'
         + "".join(
             f'<th class="sortable">{h}</th>'
