@@ -111,7 +111,7 @@ def _no_flags(report: Report) -> str:
     return (
         "No flags: a text that is not a translation of the original is not compared"
         " sentence by sentence (--not-translation-coverage 0 --not-translation-cosine 0"
-        " --story-logit -inf compares it anyway)."
+        " --story-logit -1000 compares it anyway)."
     )
 
 

@@ -173,7 +173,15 @@ def test_no_links_at_all_does_not_offer_options_that_change_nothing() -> None:
         )
     )
     linked = dataclasses.replace(report, flags=())
-    assert "--story-logit -inf compares it anyway" in render(linked, "text")
+    # the override it offers must be one the CLI takes (-inf was refused: not finite)
+    assert "--story-logit -1000 compares it anyway" in render(linked, "text")
+    from click.testing import CliRunner
+
+    import cli
+
+    args = ["--not-translation-coverage", "0", "--not-translation-cosine", "0"]
+    r = CliRunner().invoke(cli.cli, ["check", *args, "--story-logit", "-1000", "a", "b"])
+    assert "Invalid value" not in r.output and r.exit_code == 1  # past the options: no file a
 
 
 def test_index_page_shows_no_coverage_for_a_text_that_is_not_a_translation() -> None:
