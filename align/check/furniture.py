@@ -156,7 +156,11 @@ def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
             f.kind == OMISSION
             and ends
             and all(
-                (FURNITURE.search(ot[i].strip()) or _only_dateline(ot[i]))
+                (
+                    FURNITURE.search(ot[i].strip())
+                    or _only_dateline(ot[i])
+                    or al.original.sentences[i].kind == "dateline"  # "28.09.2023 413 Наш край"
+                )
                 and len(ot[i].split()) <= 12
                 for i in f.original
             )

@@ -161,3 +161,22 @@ def test_a_wire_sign_off_left_out_at_the_end_is_boilerplate_a_sentence_is_not(
     al = _al([BODY_AR, line], [BODY_EN])
     omitted = Flag(OMISSION, "minor", (1,), (), "Omitted: 1 sentence", {})
     assert [x.kind for x in furniture([omitted], al) if x.original == (1,)] == [kind]
+
+
+def test_a_date_line_left_out_at_the_top_is_boilerplate() -> None:
+    # "28.09.2023 413 Наш край" under a BelTA headline: the date, a view counter and the
+    # section, which the reader reads as a date line (its kind) and no pattern above names
+    import dataclasses
+
+    al = _al(["28.09.2023 413 Наш край", BODY_AR], [BODY_EN])
+    first = dataclasses.replace(al.original.sentences[0], kind="dateline")
+    doc = dataclasses.replace(al.original, sentences=(first, *al.original.sentences[1:]))
+    al = dataclasses.replace(al, original=doc)
+    omitted = Flag(OMISSION, "minor", (0,), (), "Omitted: 1 sentence", {})
+    (f,) = [x for x in furniture([omitted], al) if x.original == (0,)]
+    assert (f.kind, f.severity) == (BOILERPLATE, "info")
+    body = dataclasses.replace(first, kind="body")  # the same words read as a sentence
+    al2 = dataclasses.replace(
+        al, original=dataclasses.replace(doc, sentences=(body, *doc.sentences[1:]))
+    )
+    assert [x.kind for x in furniture([omitted], al2) if x.original == (0,)] == [OMISSION]
