@@ -730,7 +730,11 @@ def index_remove(doc_id: str, index_path: Path) -> None:
     help="Retrieve from these shards of --index (provalign index shard).",
 )
 @click.option(
-    "--top", type=click.IntRange(min=1), default=1, show_default=True, help="Candidates to list."
+    "--top",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Candidates to list per translation (TSV; JSON lists every re-ranked one).",
 )
 @_format(["tsv", "json"], "tsv")
 @click.option("--then", "then", type=click.Choice(["check"]), help="Go on to check each pair.")
