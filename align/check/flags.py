@@ -56,6 +56,7 @@ from align.check.value_flags import (
 from align.check.word_flags import merge_word_flags, word_flags
 from align.check.word_subs import sub_flags
 from align.embed.encoder import prefetch
+from align.sentalign.moves import joined
 from align.text.names import Name, mid_sentence_names, name_candidates, words
 from align.text.shape import has_words
 from align.types import (
@@ -80,10 +81,6 @@ from align.types import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.embed.encoder import Encoder
-
-
-def _joined(texts: list[str], idx: tuple[int, ...]) -> str:
-    return " ".join(texts[i] for i in idx)
 
 
 def check_alignment(
@@ -118,11 +115,11 @@ def _context(alignment: Alignment, options: FlagOptions, encoder: Encoder) -> Fl
     _prefetch(encoder, alignment, pairs)
     cos: list[float] = []
     if pairs:
-        ov = encoder.encode([_joined(ot, lk.original) for lk in pairs])
-        tv = encoder.encode([_joined(tt, lk.translation) for lk in pairs])
+        ov = encoder.encode([joined(ot, lk.original) for lk in pairs])
+        tv = encoder.encode([joined(tt, lk.translation) for lk in pairs])
         cos = [float(x) for x in (ov * tv).sum(1)]
     ratios = [
-        len(_joined(tt, lk.translation)) / max(1, len(_joined(ot, lk.original))) for lk in pairs
+        len(joined(tt, lk.translation)) / max(1, len(joined(ot, lk.original))) for lk in pairs
     ]
     name_counts: dict[str, int] = {}
     for t in tt:
@@ -198,9 +195,7 @@ def _prefetch(encoder: Encoder, al: Alignment, pairs: list[Link]) -> None:
     exemplars), not as a list of pairs known now.
     """
     ot, tt = al.original.texts, al.translation.texts
-    texts = [_joined(ot, lk.original) for lk in pairs] + [
-        _joined(tt, lk.translation) for lk in pairs
-    ]
+    texts = [joined(ot, lk.original) for lk in pairs] + [joined(tt, lk.translation) for lk in pairs]
     texts += [ot[i] for i in al.unlinked("original")]
     texts += [tt[j] for j in al.unlinked("translation")]
     texts += list(BOILER_EXEMPLARS)
@@ -220,7 +215,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     mad = statistics.median(abs(c - med) for c in ctx.cos) if ctx.cos else 0.0
     partial_checked: list[tuple[Link, str, str]] = []
     word_checked: list[tuple[Link, str, str]] = []
-    texts = [(_joined(ot, lk.original), _joined(tt, lk.translation)) for lk in pairs]
+    texts = [(joined(ot, lk.original), joined(tt, lk.translation)) for lk in pairs]
     low = [c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05) for c in ctx.cos]
     short = [
         len(t) / max(1, len(x)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio for x, t in texts
