@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
-from align.sentalign.moves import Draft, find_moves
+from align.sentalign.moves import Draft, move_pairs
 from align.text.shape import BOILERPLATE_RE, has_words, is_headline, short_heading
 from align.types import ADDITION, OMISSION, REORDER, Flag, Link, Sentence
 
@@ -76,11 +76,11 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
     al, o = ctx.alignment, ctx.options
     ot, tt = al.original.texts, al.translation.texts
     draft = Draft(al.original.texts, al.translation.texts, al.links)
-    moved_o, moved_t = find_moves(draft, ctx.encoder, o.reorder_sim, o.reorder_extend_sim)
     # a line without words ("* * *" moved to "----") is debris, not a moved passage: it
     # stays a gap (an info note) instead of a reorder flag pairing rules with bullets
-    moved_o = {i for i in moved_o if has_words(ot[i])}
-    moved_t = {j for j in moved_t if has_words(tt[j])}
+    moves = move_pairs(draft, ctx.encoder, o.reorder_sim, o.reorder_extend_sim)
+    moved_o = {i for i, _ in moves if has_words(ot[i])}
+    moved_t = {j for _, j in moves if has_words(tt[j])}
     added = al.unlinked("translation")
     flags: list[Flag] = []
     for g in _groups(al.links, "original"):
@@ -105,7 +105,7 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
             )
     if moved_o:
         for run in _runs(tuple(sorted(moved_o))):
-            tr = tuple(sorted(moved_t))
+            tr = tuple(sorted(j for i, j in moves if i in run and j in moved_t))
             flags.append(
                 Flag(
                     REORDER,

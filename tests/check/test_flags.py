@@ -372,6 +372,17 @@ def test_moved_sentence_paired_with_a_dropped_one_is_a_reorder(encoder: Encoder)
     assert ("omission", (2,), ()) in got
 
 
+def test_two_moves_each_name_their_own_rendering(encoder: Encoder) -> None:
+    """Each reorder flag lists the translation sentences of its own move (each listed
+    every moved translation sentence of the document)."""
+    orig = [TALKS_RU, GAS_RU, BACK_RU, DINNER_RU]
+    trans = [DINNER_EN, TALKS_EN, BACK_EN, GAS_EN]
+    links = [((), (0,)), ((0,), (1,)), ((1,), ()), ((2,), (2,)), ((3,), ()), ((), (3,))]
+    report = _check(_al(orig, "ru", trans, links), encoder)
+    moved = [(f.original, f.translation) for f in report.flags if f.kind == "reorder"]
+    assert moved == [((1,), (3,)), ((3,), (0,))]
+
+
 MACEDONIA_AR = [
     "وقال رئيس مقدونيا جورج إيفانوف، وهو أحد معارضي الاستفتاء حول تغيير الاسم، إنه سيرفض الاعتراف بالتصويت.",  # noqa: E501
     "وأظهرت النتائج الأولية أن نسبة المشاركة كانت أقل من المطلوب.",

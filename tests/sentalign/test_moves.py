@@ -98,3 +98,62 @@ def test_names_are_read_only_where_they_could_make_a_move(encoder: Any, monkeypa
     links = (Link((0,), ()), Link((1,), ()), Link((), (0,)), Link((), (1,)))
     assert find_moves(Draft(ot, tt, links), encoder) == (set(), set())
     assert calls == []
+
+
+# A digest (written for this test, after a real Fergana round-up of an Akorda release):
+# an Uzbek item, then the Kazakh call's sentences reordered, the condemnation split in two,
+# then a Kyrgyz item. The monotone search links the call to the Uzbek item and leaves
+# the condemnation's original for the end.
+_DIGEST_OT = [
+    "Президент Казахстана провёл телефонный разговор с Президентом Турции.",
+    "Главы государств обсудили развитие торговли и отметили рост товарооборота в уходящем году.",
+    "Вместе с тем Глава государства осудил нападение на посольство Турции в Бейруте, отметив, "
+    "что подобные действия угрожают стабильности в регионе.",
+]
+_DIGEST_TT = [
+    "Uzbekistan's president spoke by phone with the Turkish president on Friday.",
+    "The two leaders discussed energy projects and regional security.",
+    "According to the Akorda press service, Kazakhstan's president also condemned the attack "
+    "on the Turkish embassy in Beirut.",
+    "He said that such actions threaten stability in the region.",
+    "The leaders also discussed trade and noted that trade turnover grew in the outgoing year.",
+    "Kyrgyzstan's President Sadyr Japarov also responded to reports of the attack on the embassy.",
+    "According to his press secretary, the President expressed serious concern over the incident.",
+]
+
+
+def test_a_moved_sentence_split_in_two_moves_with_both_halves(encoder: Any) -> None:
+    from align.sentalign.moves import move_pairs
+
+    links = (
+        Link((0,), (0, 1)),
+        Link((), (2,)),
+        Link((), (3,)),
+        Link((1,), (4,)),
+        Link((), (5,)),
+        Link((), (6,)),
+        Link((2,), ()),
+    )
+    d = Draft(_DIGEST_OT, _DIGEST_TT, links)
+    # each half alone scores ~0.53; together 0.71: neither is an addition
+    assert move_pairs(d, encoder) == [(2, 2), (2, 3)]
+    assert find_moves(d, encoder) == ({2}, {2, 3})
+
+
+def test_a_name_shared_with_a_neighbour_does_not_outweigh_a_closer_rendering() -> None:
+    """Row 0 (an omitted sentence): column 1 is in its gap and shares a title with it
+    ("Президента" / "President"), column 0 is elsewhere and renders it better by more than
+    the position prior; column 0 wins. Without the shared name the neighbour keeps it."""
+    import numpy as np
+
+    from align.sentalign.moves import LOCAL_PRIOR, NAME_BONUS, _farther
+
+    bare = np.array([[0.52, 0.36]])
+    named = np.array([[0.0, NAME_BONUS]])
+    same = np.array([[False, True]])
+    sim = bare + named
+    assert sim[0, 1] + LOCAL_PRIOR > sim[0, 0]  # the prior alone picks the neighbour
+    assert _farther(0, 1, sim, named, same) == 0
+    assert _farther(0, 1, bare, np.zeros_like(named), same) == 1
+    close = np.array([[0.44, 0.36]])  # not closer by more than the prior: the neighbour
+    assert _farther(0, 1, close + named, named, same) == 1
