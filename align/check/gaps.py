@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from align.check.boundary import slipped_additions
 from align.sentalign.moves import Draft, move_pairs
 from align.text.shape import BOILERPLATE_RE, has_words, is_headline, short_heading
-from align.types import ADDITION, OMISSION, REORDER, Flag, Link, Sentence
+from align.types import ADDITION, OMISSION, REORDER, Alignment, Flag, Link, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
@@ -91,17 +91,21 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
             if not any(has_words(ot[i]) for i in run):
                 sev = "info"
             n = len(run)
-            flags.append(
-                Flag(
-                    OMISSION,
-                    sev,
-                    run,
-                    (),
-                    f"Omitted: {n} sentence{'s' * (n > 1)} of the "
-                    f"original ({chars} characters) {'have' if n > 1 else 'has'} no "
-                    "counterpart in the translation",
-                    {"sentences": n, "chars": chars},
+            what = (
+                f"{n} sentence{'s' * (n > 1)} of the original ({chars} characters) "
+                f"{'have' if n > 1 else 'has'} no counterpart in the translation"
+            )
+            if sev != "info" and _inner_heading(al, run):
+                # a subheading or a related article's title between paragraphs ("Лукашенко:
+                # открытая и миролюбивая политика ..." in a BelTA page): a republisher drops
+                # those with the page, and an added one is a note; as major it made a
+                # faithful translation EDITED
+                sev, what = (
+                    "minor",
+                    f"a heading of the original ({chars} characters) is not in the translation",
                 )
+            flags.append(
+                Flag(OMISSION, sev, run, (), f"Omitted: {what}", {"sentences": n, "chars": chars})
             )
     if moved_o:
         for run in _runs(tuple(sorted(moved_o))):
@@ -203,6 +207,16 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> tuple[set[int], set[int]
     if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
         headings.add(0)
     return out | headings, headings - out
+
+
+def _inner_heading(al: Alignment, run: tuple[int, ...]) -> bool:
+    """One original line between body sentences that is a heading (``is_headline``)."""
+    sents = al.original.sentences
+    return (
+        len(run) == 1
+        and 0 < run[0] < len(sents) - 1
+        and is_headline(sents[run[0]].text, sents[run[0]].kind)
+    )
 
 
 def _show(idx: tuple[int, ...]) -> str:

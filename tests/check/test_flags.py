@@ -383,6 +383,24 @@ def test_two_moves_each_name_their_own_rendering(encoder: Encoder) -> None:
     assert moved == [((1,), (3,)), ((3,), (0,))]
 
 
+def test_an_omitted_heading_between_paragraphs_is_minor(encoder: Encoder) -> None:
+    """A subheading or a related article's title between paragraphs, dropped with the
+    page, is a minor omission named as a heading (as major it made a faithful BelTA
+    translation EDITED); the same words as a sentence are an omission of a sentence."""
+    heading = "Путин: переговоры с Германией будут продолжены в Берлине"
+    orig = [TALKS_RU, heading, GAS_RU, BACK_RU]
+    trans = [TALKS_EN, GAS_EN, BACK_EN]
+    links = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    report = _check(_al(orig, "ru", trans, links), encoder)
+    (gone,) = [f for f in report.flags if f.kind == "omission"]
+    assert (gone.severity, gone.original) == ("minor", (1,))
+    assert gone.detail.startswith("Omitted: a heading of the original")
+    body = "Путин заявил, что переговоры с Германией будут продолжены в Берлине."
+    report = _check(_al([TALKS_RU, body, GAS_RU, BACK_RU], "ru", trans, links), encoder)
+    (gone,) = [f for f in report.flags if f.kind == "omission"]
+    assert gone.detail.startswith("Omitted: 1 sentence")
+
+
 MACEDONIA_AR = [
     "وقال رئيس مقدونيا جورج إيفانوف، وهو أحد معارضي الاستفتاء حول تغيير الاسم، إنه سيرفض الاعتراف بالتصويت.",  # noqa: E501
     "وأظهرت النتائج الأولية أن نسبة المشاركة كانت أقل من المطلوب.",
