@@ -190,6 +190,20 @@ def link_coverage(report: Report) -> tuple[float, float]:
     return (len(covered) / len(sentences), chars / total_chars)
 
 
+WEAK_SCORE = 0.5  # a link score where a true link and a non-link are equally likely
+
+
+def weak_phrase(report: Report) -> str:
+    """How many two-sided links score below ``WEAK_SCORE`` ("" when none), said beside
+    the coverage of plain ``align`` output: a link's sentences count as covered however
+    weak it is, and a same-story pair linked at 0.02 read as "100 % of sentences"."""
+    links = report.alignment.links
+    n = sum(1 for lk in links if lk.original and lk.translation and lk.score < WEAK_SCORE)
+    if not n:
+        return ""
+    return f"{plural(n, 'link')} score below {WEAK_SCORE} (as likely not a rendering as one)"
+
+
 def indices_label(indices: tuple[int, ...]) -> str:
     """``(3,)`` -> ``"4"``, ``(3, 4, 5)`` -> ``"4-6"``, ``()`` -> ``"-"``.
 

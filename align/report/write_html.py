@@ -44,6 +44,7 @@ from align.report._view import (
     reason_phrase,
     severity_phrase,
     severity_rank,
+    weak_phrase,
 )
 from align.report.html_parts import (
     EMPTY,
@@ -227,6 +228,8 @@ def _facts(report: Report) -> str:
                 f"<b>{percent(char_cov)}</b> of characters (from links)",
             )
         )
+        if weak := weak_phrase(report):
+            items.append(("Weak links", e(weak)))
     items.append(("Links", f"{len(alignment.links)} rows"))
     if report.created:
         items.append(("Date", f"<time>{e(report.created)}</time>"))

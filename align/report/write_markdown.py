@@ -30,6 +30,7 @@ from align.report._view import (
     severity_phrase,
     side_phrase,
     visible,
+    weak_phrase,
 )
 from align.types import NOT_A_TRANSLATION, Flag, Report, Sentence
 
@@ -86,6 +87,8 @@ def _markdown(report: Report) -> str:
             f"- **Coverage:** {percent(sent_cov)} of original sentences, "
             f"{percent(char_cov)} of characters ({len(alignment.links)} links)"
         )
+        if weak := weak_phrase(report):
+            out.append(f"- **Weak links:** {weak}")
     else:
         reason = f" ({_inline(reason_phrase(summary))})" if summary.reason else ""
         out.append(

@@ -30,6 +30,7 @@ from align.report._view import (
     severity_phrase,
     side_phrase,
     visible,
+    weak_phrase,
 )
 from align.types import NOT_A_TRANSLATION, Report
 
@@ -81,6 +82,8 @@ def _head_lines(report: Report, color: bool) -> list[str]:
             f"coverage {percent(sent_cov)} of sentences, "
             f"{percent(char_cov)} of characters"
         )
+        if weak := weak_phrase(report):
+            lines.append(f"Weak links:  {weak}")
     else:
         verdict = _paint(summary.verdict.replace("_", " ").upper(), summary.verdict, color)
         lines.append(

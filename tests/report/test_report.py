@@ -324,6 +324,25 @@ def test_html_plain_alignment() -> None:
     assert "Date" not in tree.xpath("//header")[0].text_content()
 
 
+def test_plain_alignment_counts_its_weak_links() -> None:
+    """Coverage counts a link's sentences however weak it is; plain ``align`` output says
+    how many links score below 0.5 (a same-story pair linked at 0.02 read as 100 %)."""
+    plain = make_plain_report()
+    for fmt in ("text", "md", "html"):
+        assert "score below 0.5" not in render(plain, fmt)
+    pairs = [k for k, lk in enumerate(plain.alignment.links) if lk.original and lk.translation]
+    links = list(plain.alignment.links)
+    for k in pairs[:2]:
+        links[k] = dataclasses.replace(links[k], score=0.02)
+    weak = dataclasses.replace(
+        plain, alignment=dataclasses.replace(plain.alignment, links=tuple(links))
+    )
+    assert "Weak links:  2 links score below 0.5" in render(weak, "text")
+    assert "- **Weak links:** 2 links score below 0.5" in render(weak, "md")
+    header = lxml_html.fromstring(render(weak, "html")).xpath("//header")[0].text_content()
+    assert "2 links score below 0.5" in header
+
+
 # ---- TSV, Markdown, text ----------------------------------------------------------------
 
 
