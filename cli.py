@@ -29,6 +29,7 @@ from align.report import WRITERS
 from align.report.formats import format_for
 from align.text.languages import ALL_LANGS as _ALL_LANGS
 from align.text.languages import DEFAULT_ENCODER, USEM3_LANGS, encoder_spec
+from align.types import NOT_A_TRANSLATION
 
 _USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
@@ -516,6 +517,12 @@ def check(
                     "sentences is in ORIGINAL)",
                     err=True,
                 )
+    if unmatched and not quiet and report.summary and report.summary.verdict == NOT_A_TRANSLATION:
+        _warning(
+            alignment.translation.meta.path,
+            "--unmatched lists no words: a text that is not a translation of the original "
+            "is not compared word by word",
+        )
     _write(render(report, fmt, verbose=verbose, color=_color()), output)
     code = exit_status(report, fail_on)
     if code:

@@ -183,3 +183,20 @@ def test_text_and_markdown_list_runs_by_sentence(encoder: Any, report: Any) -> N
     assert "critics" in text.split("translation 2: ")[1].split("\n")[0]
     plain = check_lines(ORIG, TRANS, encoder)
     assert "no counterpart" not in render(plain, "text") + render(plain, "md")
+
+
+def test_unmatched_says_why_it_lists_nothing_for_a_text_that_is_not_a_translation(
+    runner: Any, tmp_path: Path
+) -> None:
+    orig, trans = tmp_path / "o.txt", tmp_path / "t.txt"
+    orig.write_text("Президент провёл переговоры в Москве.\nСтороны обсудили поставки газа.\n")
+    trans.write_text(
+        "Heavy rain flooded several streets in the old town overnight.\n"
+        "The museum reopens next spring after a long renovation.\n"
+    )
+    args = ["check", str(orig), str(trans), "--presplit", "--orig-lang", "ru"]
+    res = runner.invoke(cli.cli, [*args, "--trans-lang", "en", "--unmatched"])
+    assert "NOT A TRANSLATION" in res.stdout
+    assert "t.txt: --unmatched lists no words: a text that is not a translation" in res.stderr
+    res = runner.invoke(cli.cli, [*args, "--trans-lang", "en"])
+    assert "--unmatched" not in res.stderr
