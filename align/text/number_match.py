@@ -21,8 +21,10 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from align.text.names import words as name_words
 from align.text.normalize import ascii_digits
 from align.text.numbers import NumberFact, extract_numbers
+from align.text.skeletons import skeleton, skeletons_match
 
 # A code that starts with Latin letters: E14, G7, HER2, BNT162b2, S1000, SS19. The digit
 # pass leaves them out (a figure glued to letters is no quantity), so they are compared
@@ -96,6 +98,10 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     tf, of = _articles(tf, of)
     only_o, quals = _unmatched(of, tf, True)
     only_t, _ = _unmatched(tf, of, False)
+    only_o, only_t = (
+        _named_figures(only_o, only_t, trans_text),
+        _named_figures(only_t, only_o, orig_text),
+    )
     if (
         only_o
         and only_t
@@ -145,6 +151,24 @@ def _misconverted(
         if f.unit and f.unit == g.unit and f.si and g.si and not _converted(f, g):
             return [f], [g]
     return [], only
+
+
+def _named_figures(
+    side: list[NumberFact], other: list[NumberFact], other_text: str
+) -> list[NumberFact]:
+    """``side``'s unmatched figures without the designations ("Kambarata-1") that nothing
+    on the other side can be: no designation left unmatched there, and the name's word not
+    written there ("Формулы-1" / "Formula 6" is a changed figure; "Kambarata-1" against
+    the day of "31 июля", whose sentence never names the plant, is not)."""
+    if any(g.kind == "designation" for g in other):
+        return side
+    words = [w for w, _ in name_words(other_text)]
+    return [
+        f
+        for f in side
+        if f.kind != "designation"
+        or any(skeletons_match(skeleton(f.text.rsplit("-", 1)[0]), skeleton(w)) for w in words)
+    ]
 
 
 def _codes(text: str, other: str) -> list[NumberFact]:

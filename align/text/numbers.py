@@ -20,7 +20,7 @@ Comparing two sentences' facts (tolerances, units, regrouped digits) is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from align.text.normalize import ascii_digits, normalize_arabic
@@ -50,7 +50,8 @@ class NumberFact:
     text: str  # the span as written
     hard: bool = True  # from digits (True) or from words only (False)
     qualifier: str | None = None  # "more" | "less" | "about" | None
-    # number | percent | month | time (a clock time: compared exactly) | code | century
+    # number | percent | month | time (a clock time: compared exactly) | code | century |
+    # designation (a figure in a name: "Kambarata-1", its text holds the word)
     kind: str = "number"
     unit: str | None = None  # dimension: length | mass | temp | speed | area | volume
     si: float = 0.0  # value in the dimension's base unit (for unit conversions)
@@ -228,12 +229,22 @@ def _extract(text: str, lang: str) -> tuple[NumberFact, ...]:
     for m in _NUM_RE.finditer(t):
         found = _digit_fact(t, m, lang)
         if found is not None:
-            facts.append(found[0])
+            named = _DESIGNATION.search(t, max(0, m.start() - 40), m.start())
+            fact = found[0]
+            if named:  # "Kambarata-1": the name's word travels with the figure
+                fact = replace(fact, kind="designation", text=f"{named.group(1)}-{fact.text}")
+            facts.append(fact)
             used.append((m.start(), found[1]))
     _share_range_units(t, facts, used)
     return tuple(facts + _word_facts(t, lang, used))
 
 
+# A number hyphenated to a capitalised word is part of a name: a plant, an aircraft, a
+# disease ("Kambarata-1", "ГЭС-1", "Су-35", "COVID-19"): kind ``designation``, compared as
+# a figure only with a designation or where the other side writes the name's word
+# (``number_match``). Read as a plain figure, "Kambarata-1" against a dropped date
+# "31 июля" was a false major "number changed"; "mid-2024" (lower case) stays a year.
+_DESIGNATION = re.compile(r"(?:^|[^\w-])([A-ZА-ЯЁ][^\W\d_]*)-$")
 _AR_THOUSANDS = re.compile(r"(?<=\d)\u060c(?=\d{3}(?!\d))")
 # after a clock hour: "p.m.", Arabic "evening"/"noon", Russian "o'clock in the day/evening"
 _PM = re.compile(r"\s*(?:p\.\s?m\.|pm\b|مساء|ظهر|بعد الظهر|час(?:а|ов)? (?:дня|вечера))", re.I)
@@ -390,7 +401,7 @@ def _ar_compound(t: str, toks: list[re.Match[str]], k: int) -> tuple[float, int]
 def format_value(f: NumberFact) -> str:
     """A readable rendering of a fact's value for flag details."""
     v = f.value
-    if f.kind == "code":  # E14, BNT162b2: the token as written
+    if f.kind in ("code", "designation"):  # E14, BNT162b2, COVID-19: the token as written
         return f.text
     if f.kind == "time":  # 14.1 is ten past two: "14:10"
         return f"{int(v)}:{round(100 * (v - int(v))):02d}"

@@ -258,3 +258,23 @@ def test_a_changed_code_is_shown_as_written() -> None:
     d = compare_numbers("коллекции SS19", "ru", "their SS11 collection", "en")
     assert [format_value(f) for f in d.only_original] == ["SS19"]
     assert [f.text for f in d.only_translation] == ["SS11"]
+
+
+def test_a_number_hyphenated_to_a_name_is_part_of_the_name() -> None:
+    """A plant's "Kambarata-1" against a dropped "31 июля" was a false "number changed":
+    such a figure is a designation, compared with a designation or where the other side
+    writes its name's word; a lower-case prefix keeps its year."""
+    from align.text.number_match import compare_numbers
+    from align.text.numbers import extract_numbers
+
+    def kinds(t: str, lang: str) -> list[tuple[str, str]]:
+        return [(f.text, f.kind) for f in extract_numbers(t, lang)]
+
+    assert kinds("the Kambarata-1 hydropower plant", "en") == [("Kambarata-1", "designation")]
+    assert kinds("in mid-2024, 300 people", "en") == [("2024", "number"), ("300", "number")]
+    assert kinds("the 2020-2021 season", "en") == [("2020", "number"), ("2021", "number")]
+    date = "Президент КР Садыр Жапаров 31 июля встретился в г. Чолпон-Ата."
+    assert not compare_numbers(date, "ru", "the Kambarata-1 plant and a railway", "en").changed
+    formula = compare_numbers("пресс-служба «Формулы-1»", "ru", "the Formula 6 press office", "en")
+    assert formula.changed
+    assert compare_numbers("пандемии COVID-19", "ru", "the COVID-69 pandemic", "en").changed
