@@ -43,6 +43,7 @@ from align.check.boundary import moved_across
 from align.check.context import FLAGS_VERSION, FlagContext, FlagOptions
 from align.check.furniture import furniture
 from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
+from align.check.moved_into import moved_into
 from align.check.number_flags import FIGURE, number_flags
 from align.check.partial import partial_flags
 from align.check.spans import with_spans
@@ -144,6 +145,7 @@ def _ordered(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     alignment = ctx.alignment
     flags = gap_flags(ctx) + _linked(ctx, pairs)
     flags = [with_spans(f, alignment) for f in furniture(flags, alignment)]
+    flags = moved_into(ctx, flags)
     flags.sort(
         key=lambda f: (
             min(f.original, default=10**9)

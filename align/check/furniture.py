@@ -65,6 +65,12 @@ DATELINE = re.compile(
     r"^[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
     r"\s*(?:\d{4})?\s*[-—–]{1,2}\s"
 )
+# An aggregator's credit before the agency's own dateline: "(MENAFN- Kuwait News Agency
+# (KUNA)) KUWAIT, Feb 28 (KUNA) -- ..." (one level of brackets inside)
+_AGGREGATOR = r"\(MENAFN[^()]*(?:\([^()]*\)[^()]*)*\)\s*"
+DATELINE = re.compile(
+    f"^(?:{_AGGREGATOR})?" + DATELINE.pattern[1:].replace("|^", f"|^(?:{_AGGREGATOR})?")
+)
 DATELINE_TOP = 3  # a dateline opens one of the first sentences of a side (headline, deck)
 DATELINE_REST = 6  # ... and a sentence of this many words follows it (not a headline)
 
@@ -81,7 +87,12 @@ def dateline_at(text: str) -> re.Match[str] | None:
     cased = any(c.isupper() or c.islower() for c in letters)
     capitals = len(letters) >= 2 and all(c.isupper() for c in letters)  # not "В основе -"
     dated = head[:1].isupper() and any(c.isdigit() for c in m.group())  # "Москва, 5 октября —"
-    return m if not cased or capitals or dated else None
+    outlet = bool(_OUTLET.match(head.strip()))  # "Ammon News - Prime Minister ..."
+    return m if not cased or capitals or dated or outlet else None
+
+
+# An outlet's name before a dash: one or two capitalised words and News / Agency / Press
+_OUTLET = re.compile(r"^[A-Z][\w'.]+(?:\s[A-Z][\w'.]+)?\s(?:News|Agency|Press)$")
 
 
 def in_dateline(text: str, end: int) -> bool:

@@ -384,6 +384,11 @@ def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for m in word_pattern(COUNTRIES[country][lexicon_lang(lang)]).finditer(text)]
 
 
+def countries_named(text: str, lang: str) -> set[str]:
+    """The ``COUNTRIES`` keys ``text`` names."""
+    return {c for c in COUNTRIES if country_hits(c, text, lang)}
+
+
 def city_named(city: str, text: str, lang: str) -> bool:
     """Whether ``city`` (a ``city:`` concept) is named in ``text`` at all, glued to the
     next word or not (a loose search: no word boundaries, no proclitics)."""

@@ -36,11 +36,19 @@ from typing import TYPE_CHECKING
 from align.embed.encoder import prefetch
 from align.sentalign.diagonal import split_diagonal
 from align.sentalign.merges import merge_omissions, rendered_in
-from align.sentalign.moves import Draft, cosine, find_moves, joined, peel_moved
+from align.sentalign.moves import (
+    Draft,
+    added_headline,
+    cosine,
+    find_moves,
+    headlines,
+    joined,
+    peel_moved,
+)
 from align.sentalign.options import RepairOptions
 from align.sentalign.reassign import absorb_omissions, reassign_ends
 from align.sentalign.structure import added_subheading, repair_structure
-from align.text.shape import BOILERPLATE_RE, has_terminal, untitled_heading
+from align.text.shape import BOILERPLATE_RE, untitled_heading
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,11 +63,12 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
 
     The steps, in order (each function below says why it exists and what it gained):
     ``refine_links`` peels unsupported end members off n-m links; ``pair_headlines`` links
-    the headlines the search left apart; ``split_diagonal``
+    the headlines the search left apart and ``peel_headline`` unglues a headline the
+    original lacks; ``split_diagonal``
     (``align.sentalign.diagonal``) splits a 2-2 link hiding a cut sentence into its two
     straight pairs; ``unlink_boilerplate``
     unlinks a sentence paired with boilerplate or a headline (not with the original's
-    own headline, ``_headlines``);
+    own headline, ``moves.headlines``);
     ``peel_moved`` peels moved sentences out of the links they were glued into; then,
     with moved passages protected (``find_moves``), ``relink_gaps`` pairs cut sentences
     left unlinked side by side, ``absorb_omissions`` gives an omission the end member of
@@ -70,6 +79,7 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     """
     d = replace(d, links=refine_links(d, encoder, o))
     d = replace(d, links=pair_headlines(d))
+    d = replace(d, links=peel_headline(d))
     d = replace(d, links=split_diagonal(d, encoder, o.diagonal_margin))
     d = replace(d, links=unlink_boilerplate(d, encoder, o))
     if o.relink_sim >= 1.0:
@@ -81,7 +91,7 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
         d = replace(d, links=peeled)
     moves = find_moves(d, encoder, o.reorder_sim, o.reorder_extend_sim)
     # a moved passage, a republisher's line or a headline is never a cut sentence's rendering
-    furniture = {j for j, t in enumerate(d.tt) if _furniture(j, t) and not _headlines(d, j)}
+    furniture = {j for j, t in enumerate(d.tt) if _furniture(j, t) and not headlines(d, j)}
     keep = (moves[0], moves[1] | furniture)
     d = replace(d, links=relink_gaps(d, encoder, o.relink_sim, keep, o.unrelated_sim))
     d = replace(d, links=absorb_omissions(d, encoder, o.relink_sim))
@@ -94,40 +104,34 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     return d.links
 
 
-_HEADLINE_MAX = 160  # characters of an original's untitled first line (Arabic runs long)
-
-
-def _headlines(d: Draft, j: int) -> bool:
-    """Whether translation sentence ``j`` is the first line and both documents open with a
-    headline: then the two headlines are each other's rendering, however loose.
-
-    Headlines are rewritten more than any sentence ("انسحاب المملكة المتحدة من الاتحاد
-    الأوروبي: ..." / "Brexit: UK 'would forever regret' losing carmakers": cosine 0.19),
-    so treating the English one as a republisher's headline made the original's a false
-    omission (``bench/flags.py`` half 0: 2 of 16 false omissions over three draws). A
-    headline the original lacks still is one: the original then opens with a sentence.
-    """
-    if j != 0 or not d.ot or not untitled_heading(d.tt[0]):
-        return False
-    first = d.ot[0]
-    return (
-        len(first) < _HEADLINE_MAX and not has_terminal(first) and not BOILERPLATE_RE.search(first)
-    )
-
-
 def pair_headlines(d: Draft) -> tuple[Link, ...]:
     """The two headlines linked to each other when the search glued the original's into
     the lead's link and left the translation's alone: a headline that repeats its lead
     ("Токаев принял послов России и Китая" before "Президент ... принял послов России и
     Китая, ...") adds to that link's cosine, but a headline is rendered by the other
-    headline (``_headlines``), and the glue made a false merge and a false added heading."""
+    headline (``moves.headlines``), and the glue made a false merge and a false added heading."""
     links = list(d.links)
-    if len(links) < 2 or links[0] != Link((), (0,)) or not _headlines(d, 0):
+    if len(links) < 2 or links[0] != Link((), (0,)) or not headlines(d, 0):
         return d.links
     lead = links[1]
     if len(lead.original) < 2 or lead.original[0] != 0 or not lead.translation:
         return d.links
     return (Link((0,), (0,)), Link(lead.original[1:], lead.translation), *links[2:])
+
+
+def peel_headline(d: Draft) -> tuple[Link, ...]:
+    """The translation's headline peeled off the lead's link when the original opens with a
+    sentence: a headline the original lacks renders no sentence of it, however close its
+    summary ("Kuwait Amir Receives Call From Qatari Amir" glued into a 1-3 link with the
+    dateline and the lead). Glued, it hid the lead's names from the name rule (a headline
+    is title case, where capitals mean nothing) and made a false split."""
+    links = list(d.links)
+    if not links or not d.ot or len(links[0].translation) < 2 or links[0].translation[0] != 0:
+        return d.links
+    lead = links[0]
+    if not lead.original or not added_headline(d):
+        return d.links
+    return (Link((), (0,)), Link(lead.original, lead.translation[1:]), *links[1:])
 
 
 def _furniture(j: int, text: str) -> bool:
@@ -150,7 +154,7 @@ def unlink_boilerplate(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Li
         for lk in d.links
         if len(lk.original) == 1
         and len(lk.translation) == 1
-        and not (lk.original == (0,) and _headlines(d, lk.translation[0]))
+        and not (lk.original == (0,) and headlines(d, lk.translation[0]))
     ]
     # an added subheading is no rendering whatever its cosine (``structure.added_subheading``)
     sub = {lk for lk in one_one if added_subheading(d.ot[lk.original[0]], tt[lk.translation[0]])}

@@ -86,6 +86,7 @@ old first second third last great grand royal federal supreme general chairman d
 executive officer spokesman spokeswoman leader inspector detective christian muslim islamic
 jewish catholic orthodox protestant methodist english british american russian arabic arab
 chinese french german european african asian welsh scottish irish covid coronavirus
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 """.split()  # noqa: SIM905
 )
 # fmt: on

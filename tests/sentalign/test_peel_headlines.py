@@ -71,3 +71,24 @@ def test_the_headlines_are_linked_to_each_other() -> None:
     assert pair_headlines(Draft(body, _HEAD_T, glued)) == glued
     straight = (Link((0,), (0,)), Link((1,), (1,)), Link((2,), (2,)))
     assert pair_headlines(Draft(_HEAD_O, _HEAD_T, straight)) == straight
+
+
+def test_a_headline_the_original_lacks_is_peeled_off_the_lead() -> None:
+    """The original opens with a sentence: the translation's headline renders none of it,
+    whatever the search glued it to (it hid the lead's names from the name rule)."""
+    from align.sentalign.moves import Draft, added_headline
+    from align.sentalign.repair import peel_headline
+
+    ot = ["Президент провёл переговоры с канцлером Германии в Берлине.", "Стороны обсудили газ."]
+    tt = [
+        "President Holds Talks In Berlin",
+        "The president held talks with the German chancellor in Berlin.",
+        "The sides discussed gas.",
+    ]
+    glued = (Link((0,), (0, 1)), Link((1,), (2,)))
+    d = Draft(ot, tt, glued)
+    assert added_headline(d)
+    assert peel_headline(d) == (Link((), (0,)), Link((0,), (1,)), Link((1,), (2,)))
+    # both open with a headline: those are each other's rendering, nothing is peeled
+    both = Draft(["Переговоры в Берлине", *ot], tt, (Link((0, 1), (0, 1)), Link((2,), (2,))))
+    assert not added_headline(both) and peel_headline(both) == both.links
