@@ -7,8 +7,9 @@ of at least 8 sentences (NTREX Arabic; NTREX Russian + WMT22 Russian, as in
 ``bench/pairing.py``) is cut into its two halves, and both halves are indexed as separate
 originals, beside every shorter original whole: the halves are two articles on one story,
 with the same names, numbers and topic, but no sentence in common. Queries are the English
-of each half, untouched, condensed (30 % dropped, a boilerplate line added) and expanded
-(as many sentences again appended from an unindexed English news document, as background):
+of each half, untouched, condensed (30 % dropped, a boilerplate line added), expanded
+(as many sentences again appended from an unindexed English news document, as background)
+and digest (half its sentences, reordered, between two items of another document):
 
 * present: the half's own original is indexed; it must be ``paired`` (P@1), not the other half;
 * removed: the true half is masked out of retrieval, the other half is still there; the
@@ -65,6 +66,7 @@ def halves(
     recs: list[OriginalRecord] = []
     qs: list[dict[str, Any]] = []
     rng = np.random.default_rng(11 if lang == "ar" else 12)
+    rng_digest = np.random.default_rng(21 if lang == "ar" else 22)  # the others' draws unchanged
     for d in docs:
         n = len(d["orig"])
         parts = [(d["id"], 0, n)]
@@ -75,7 +77,7 @@ def halves(
             recs.append(OriginalRecord(pid, "\n".join(o), tuple(o), lang, embeddings=enc.encode(o)))
         for k, (pid, a, b) in enumerate(parts):
             other = parts[1 - k][0] if len(parts) == 2 else None
-            for variant in ("untouched", "condensed", "expanded"):
+            for variant in ("untouched", "condensed", "expanded", "digest"):
                 en = d["en"][a:b]
                 s = (
                     list(en)
@@ -83,6 +85,8 @@ def halves(
                     else condense(en, rng)
                     if variant == "condensed"
                     else expand(en, pool, rng)
+                    if variant == "expanded"
+                    else digest(en, pool, rng_digest)
                 )
                 qs.append(
                     {
@@ -119,6 +123,20 @@ def expand(en: list[str], pool: list[list[str]], rng: np.random.Generator) -> li
     other = pool[int(rng.integers(len(pool)))]
     start = int(rng.integers(max(1, len(other) - len(en) + 1)))
     return list(en) + list(other[start : start + len(en)])
+
+
+def digest(en: list[str], pool: list[list[str]], rng: np.random.Generator) -> list[str]:
+    """A round-up: half the English sentences (at least two), in another order, between two
+    items of as many sentences each from an unindexed document, as a digest quotes a few
+    sentences of one release between other news (Fergana's English round-up of an Akorda
+    readout, four sentences reordered between Uzbek and Kyrgyz items). It renders its
+    original in part and out of order, and must still pair with it."""
+    k = max(2, len(en) // 2)
+    picked = [en[i] for i in rng.permutation(len(en))[:k]]
+    other = pool[int(rng.integers(len(pool)))]
+    start = int(rng.integers(max(1, len(other) - 2 * k + 1)))
+    items = other[start : start + 2 * k]
+    return items[:k] + picked + items[k:]
 
 
 def run(pairer: Pairer, qs: list[dict[str, Any]], remove: bool) -> list[dict[str, Any]]:
@@ -179,7 +197,7 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def by_variant(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """``metrics`` of each query variant (untouched, condensed, expanded) apart."""
+    """``metrics`` of each query variant (untouched, condensed, expanded, digest) apart."""
     return {
         v: metrics([r for r in rows if r["variant"] == v])
         for v in sorted({r["variant"] for r in rows})

@@ -26,7 +26,8 @@ Confirmation (issue 16): an index of news holds many articles about each event, 
 story-level features above score another outlet's report of the same event nearly as high
 as the source. So the confidence is a second logistic model (``CONFIRM_COEF``) that adds
 ``sentence_share``, the share of the translation's sentences with a counterpart in the
-candidate (margin >= 1, cosine >= 0.5, in order; listed as ``matched_sentences`` and
+candidate (margin >= 1, cosine >= 0.5, each other's best match, in any order: a digest
+quotes its original out of order; listed as ``matched_sentences`` and
 ``unmatched_sentences``), fitted with same-story hard negatives (``bench/same_story.py``).
 A ``no_original`` whose best candidate still shares the story (document cosine >= 0.5) names
 it ``same_story``. For an English query, indexed English versions are compared by

@@ -48,3 +48,57 @@ def test_a_republication_with_background_appended_is_confirmed() -> None:
     expanded = confirm_logit({**half, "sentence_share": 0.5, "original_share": 1.0})
     same_story = confirm_logit({**half, "sentence_share": 0.1, "original_share": 0.1})
     assert expanded > 0 > same_story
+
+
+DIGEST_ORIGINALS = {
+    "kz-call.ru.txt": (
+        "Президент Казахстана провёл телефонный разговор с Президентом Турции.\n"
+        "Главы государств обсудили развитие торговли и отметили рост товарооборота в уходящем "
+        "году.\n"
+        "Вместе с тем Глава государства осудил нападение на посольство Турции в Бейруте, "
+        "отметив, что подобные действия угрожают стабильности в регионе.\n"
+        "Стороны также обменялись поздравлениями с наступающим Новым годом.\n"
+    ),
+    "uz-call.ru.txt": (
+        "Президент Узбекистана провёл телефонный разговор с Президентом Турции.\n"
+        "Лидеры обсудили энергетические проекты и региональную безопасность.\n"
+        "Глава государства выразил соболезнования в связи с нападением на посольство Турции в "
+        "Бейруте.\n"
+    ),
+}
+# a round-up (written for this test, after a real Fergana digest): the Uzbek call, then the
+# Kazakh call's sentences out of order, then a Kyrgyz item with no source here
+DIGEST_EN = (
+    "Uzbekistan's president spoke by phone with the Turkish president on Friday.\n"
+    "The two leaders discussed energy projects and regional security.\n"
+    "According to the Akorda press service, Kazakhstan's president also condemned the attack "
+    "on the Turkish embassy in Beirut, noting that such actions threaten stability in the "
+    "region.\n"
+    "The leaders also discussed trade and noted that trade turnover grew in the outgoing year.\n"
+    "The presidents exchanged greetings on the coming New Year.\n"
+    "Kyrgyzstan's President Sadyr Japarov also responded to reports of the attack on the "
+    "embassy.\n"
+)
+
+
+def test_a_digest_quoting_an_original_out_of_order_confirms_it(tmp_path: Path) -> None:
+    """Counterparts out of the original's order count when the two sentences are each
+    other's best match: the Kazakh readout, quoted in another order, was a weak 0.53."""
+    from click.testing import CliRunner
+
+    import cli
+
+    folder = tmp_path / "originals"
+    folder.mkdir()
+    for name, text in DIGEST_ORIGINALS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (tmp_path / "digest.en.txt").write_text(DIGEST_EN, encoding="utf-8")
+    args = ["pair", "--originals", str(folder), str(tmp_path / "digest.en.txt")]
+    res = CliRunner().invoke(cli.cli, [*args, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    (result,) = json.loads(res.stdout)["results"]
+    conf = {Path(c["original_id"]).name: c for c in result["candidates"]}
+    kz = conf["kz-call.ru.txt"]
+    assert kz["confidence"] >= 0.9
+    # its quoted sentences are listed, in the digest's order, not the original's
+    assert [m[:2] for m in kz["evidence"]["matched_sentences"]] == [[0, 0], [2, 2], [3, 1], [4, 3]]
