@@ -746,7 +746,10 @@ def index_remove(doc_id: str, index_path: Path) -> None:
 @_format(["tsv", "json"], "tsv")
 @click.option("--then", "then", type=click.Choice(["check"]), help="Go on to check each pair.")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="File (or folder with --then)."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File (or folder with --then) [--then default: ./provalign-reports].",
 )
 @click.option("--accurate", is_flag=True, help=f"With --then check: {ACCURATE_HELP}")
 @_clean_errors
@@ -791,7 +794,7 @@ def pair(
 
         out_dir = output or Path("provalign-reports")
         with _progress(len(results), "checking") as tick:
-            index_html = check_pairs(
+            index_html, rows = check_pairs(
                 results,
                 out_dir,
                 progress=tick,
@@ -804,7 +807,11 @@ def pair(
                     f" (closest: {visible(r.same_story)}, the same story)" if r.same_story else ""
                 )
                 _warning(str(r.translation), f"no original found{same}: not checked")
-        click.echo(f"reports: {index_html}")
+        for row in rows:  # each checked pair's verdict, as the index lists it
+            if row.verdict is not None:
+                what = row.verdict.replace("_", " ")
+                click.echo(f"{visible(row.translation)}: {what} (original {visible(row.original)})")
+        click.echo(f"reports: {index_html} (a report per pair and an index, in {out_dir})")
         return
     _write(format_pairs(results, fmt, top), output)
 

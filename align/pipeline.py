@@ -298,14 +298,13 @@ def check_pairs(
     progress: Progress = _noop,
     index: str | Path | None = None,
     encoder_spec: str = DEFAULT_ENCODER,
-) -> Path:
+) -> tuple[Path, list[IndexRow]]:
     """Check each translation against its best original found by ``align.provenance.pairing``
     (``specs_from_pairs``: a translation without one gets an error row saying so instead of
-    a report). Returns the path of ``index.html``."""
+    a report). Returns the path of ``index.html`` and its rows (the CLI says each verdict)."""
     specs = specs_from_pairs(pair_results, Path(out_dir), index)
-    return write_index_page(
-        check_specs(specs, out_dir, progress, encoder_spec), Path(out_dir) / "index.html"
-    )
+    rows = check_specs(specs, out_dir, progress, encoder_spec)
+    return write_index_page(rows, Path(out_dir) / "index.html"), rows
 
 
 def specs_from_pairs(

@@ -270,6 +270,11 @@ def test_pair_then_check_says_which_translations_were_not_checked(
     assert "en_atm.txt" not in warning
     page = (out / "index.html").read_text()
     assert "1 of 2 pairs checked; the other has no report (its row says why)." in page
+    # the checked pair's verdict is on the terminal, not only in the index
+    (line,) = [x for x in r.stdout.splitlines() if x.startswith(trans[0])]
+    verdict = line.split(": ", 1)[1].split(" (original ")[0]
+    assert verdict in ("faithful", "edited", "heavily edited")
+    assert f"reports: {out / 'index.html'} (a report per pair and an index, in {out})" in r.stdout
 
 
 def test_pair_then_check_names_the_original_as_the_user_would(

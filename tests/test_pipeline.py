@@ -57,7 +57,8 @@ def test_check_pairs_without_original(tmp_path: Path) -> None:
     from align.provenance.pair_types import PairResult
 
     result = PairResult(Path("lonely.en.txt"), (), "no_original")
-    index = check_pairs([result], tmp_path / "out")
+    index, checked = check_pairs([result], tmp_path / "out")
+    assert len(checked) == 1 and checked[0].error
     tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
     rows = tree.xpath("//tbody/tr")
     assert len(rows) == 1 and "no original found" in rows[0].text_content()
