@@ -79,6 +79,16 @@ def lang_attrs(lang: str) -> str:
     return f'lang="{e(lang)}" dir="{direction}"'
 
 
+def flag_tip(f: Flag) -> str:
+    """A flag on hover: its kind and severity, then its detail without the kind again
+    ("Words added (minor): the translation adds ..." where it read "Words added (minor):
+    Words added: the translation adds ...")."""
+    label = kind_label(f.kind)
+    head, sep, rest = f.detail.partition(": ")
+    detail = rest if sep and head.casefold() == label.casefold() else f.detail
+    return f"{label} ({f.severity}): {detail}"
+
+
 def marked_text(s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: Runs = EMPTY) -> str:
     """The sentence text, escaped, with a ``<mark>`` per flagged piece (the colour of its
     most severe flag's kind, every flag on hover). Words two flags point at (a changed
@@ -92,7 +102,7 @@ def marked_text(s: Sentence, role: str, flags: tuple[Flag, ...], unmatched: Runs
         if not stack:
             out.append(_unmatched(piece, at, loose))
         else:
-            tip = "\n".join(f"{kind_label(f.kind)} ({f.severity}): {f.detail}" for f in stack)
+            tip = "\n".join(flag_tip(f) for f in stack)
             cls = f"w k-{css_token(stack[0].kind)}" + (" w2" if len(stack) > 1 else "")
             out.append(f'<mark class="{cls}" title="{e(tip)}">{e(piece)}</mark>')
         at += len(piece)

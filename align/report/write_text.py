@@ -84,6 +84,10 @@ def _head_lines(report: Report, color: bool) -> list[str]:
         )
         if weak := weak_phrase(report):
             lines.append(f"Weak links:  {weak}")
+        # a user compared align's links with check's and took the difference for a bug
+        lines.append(
+            "             (check re-links moved, merged and cut sentences: its links can differ)"
+        )
     else:
         verdict = _paint(summary.verdict.replace("_", " ").upper(), summary.verdict, color)
         lines.append(
