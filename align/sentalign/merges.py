@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from align.embed.encoder import cosines
 from align.sentalign.moves import Draft, joined
-from align.text.shape import clauses
+from align.text.shape import clauses, date_line
 from align.types import Link
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -153,3 +153,73 @@ def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str
         return True
     rival = float((v[1 : 1 + len(rivals)] @ piece_v[best]).max()) if rivals else -1.0
     return bool(sims[best] >= RENDERED_LOOSE and sims[best] - rival >= RENDERED_MARGIN)
+
+
+def join_split_halves(d: Draft, encoder: Encoder, keep: Set[int]) -> tuple[Link, ...]:
+    """An unlinked translation sentence joined to the link beside it whose original a
+    piece of renders it (``rendered_in``, the link's own translation as the rivals): the
+    second half of a sentence the translator split ("This position is in accordance with
+    international resolutions and the Arab Peace Initiative, reported Al-Rai Daily." after
+    the first half, for "... وفق القرارات الدولية ومبادرة السلام العربية"), which the
+    search gave to the next link and the peel left over, was a false major addition.
+    The link before is tried first; moved sentences and page furniture (``keep``) stay."""
+    links = list(d.links)
+    end_at = {lk.translation[-1]: k for k, lk in enumerate(links) if lk.original and lk.translation}
+    start_at = {
+        lk.translation[0]: k for k, lk in enumerate(links) if lk.original and lk.translation
+    }
+    joined_to: dict[int, int] = {}  # unlinked translation sentence -> link it joins
+    for lk in links:
+        if lk.original or len(lk.translation) != 1 or lk.translation[0] in keep:
+            continue
+        j = lk.translation[0]
+        if date_line(d.tt[j]):  # a dateline renders no half of a sentence
+            continue
+        for k in (end_at.get(j - 1), start_at.get(j + 1)):
+            if k is None:
+                continue
+            own = links[k]
+            rivals = [d.tt[x] for x in own.translation]
+            text = joined(d.ot, own.original)
+            tail = k == end_at.get(j - 1)  # the link before renders its head: j its tail
+            if rendered_in(encoder, d.tt[j], text, rivals) or _end_renders(
+                encoder, d.tt[j], text, rivals, tail
+            ):
+                joined_to[j] = k
+                break
+    if not joined_to:
+        return d.links
+    grown = {k: list(links[k].translation) for k in set(joined_to.values())}
+    for j, k in joined_to.items():
+        grown[k] = sorted({*grown[k], j})
+    out = []
+    for k, lk in enumerate(links):
+        if not lk.original and lk.translation and lk.translation[0] in joined_to:
+            continue
+        out.append(Link(lk.original, tuple(grown[k])) if k in grown else lk)
+    return tuple(out)
+
+
+SPLIT_END_SIM = 0.45  # an end window of the original this close to a split half renders it
+
+
+def _end_renders(
+    encoder: Encoder, sentence: str, text: str, rivals: Sequence[str], tail: bool
+) -> bool:
+    """Whether the last (``tail``) or first words of ``text`` render ``sentence``: a window
+    of a third, a half or two thirds of the sentence's word count (the original language
+    may be terser), at ``SPLIT_END_SIM`` and ``RENDERED_MARGIN`` closer to it than to the
+    rivals. A split often falls inside a clause ("... حدود 4 يونيو 1967 وفق القرارات
+    الدولية ومبادرة السلام العربية": the last five words 0.57 to the second half, 0.09
+    to the first), where ``rendered_in``'s clause pieces do not cut."""
+    words = text.split()
+    n = len(sentence.split())
+    sizes = sorted({max(3, n * f // 6) for f in (2, 3, 4)} & set(range(3, len(words))))
+    if not sizes:
+        return False
+    windows = [" ".join(words[-w:] if tail else words[:w]) for w in sizes]
+    v = encoder.encode([sentence, *rivals, *windows])
+    win = v[1 + len(rivals) :]
+    sims = win @ v[0]
+    rival = (win @ v[1 : 1 + len(rivals)].T).max(axis=1) if rivals else sims * 0 - 1
+    return bool(((sims >= SPLIT_END_SIM) & (sims - rival >= RENDERED_MARGIN)).any())

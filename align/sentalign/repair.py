@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from align.embed.encoder import prefetch
 from align.sentalign.diagonal import split_diagonal
-from align.sentalign.merges import merge_omissions, rendered_in
+from align.sentalign.merges import join_split_halves, merge_omissions, rendered_in
 from align.sentalign.moves import (
     Draft,
     added_headline,
@@ -73,7 +73,8 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
     with moved passages protected (``find_moves``), ``relink_gaps`` pairs cut sentences
     left unlinked side by side, ``absorb_omissions`` gives an omission the end member of
     a neighbouring 1-n link and ``reassign_ends`` that of the nearest link across its gap
-    (both ``align.sentalign.reassign``), ``merge_omissions`` rejoins merged sentences, and
+    (both ``align.sentalign.reassign``), ``merge_omissions`` rejoins merged sentences,
+    ``join_split_halves`` a split sentence's half left over, and
     ``repair_structure`` joins a split-off or shortened sentence to its pair. Each
     step returns link boundaries only: the aligner scores the result once.
     """
@@ -99,6 +100,7 @@ def repair_links(d: Draft, encoder: Encoder, o: RepairOptions) -> tuple[Link, ..
         d = replace(d, links=reassign_ends(d, encoder, o.reassign_margin, moves[0]))
     if o.merge_gain < 1.0:
         d = replace(d, links=merge_omissions(d, encoder, o.merge_gain, moves[0]))
+    d = replace(d, links=join_split_halves(d, encoder, keep[1]))
     if o.structure:
         d = replace(d, links=repair_structure(d, encoder))
     return d.links
@@ -230,7 +232,8 @@ def _peel(
     ``peel_slack``, or one whose removal raises the link's cosine by ``peel_trans_gain``
     (an added sentence on the original's topic, glued to the link: "the death toll
     climbed to 83" after two sentences on flood relief, cosine 0.35 with them, the link
-    0.645 with it and 0.677 without); an original end sentence less similar than
+    0.645 with it and 0.677 without), either unless a piece of the original renders it
+    (``merges.rendered_in``); an original end sentence less similar than
     ``peel_floor`` whose removal raises it by ``peel_orig_gain`` and which the rest does
     not render."""
     floor, slack = opts.peel_floor, opts.peel_slack
@@ -247,9 +250,13 @@ def _peel(
                     continue
                 own = cosine(encoder, joined(ot, o), tt[t[end]])
                 without = cosine(encoder, joined(ot, o), joined(tt, rest))
+                # neither peels a sentence a piece of the original renders: a split's short
+                # second half ("There is no deviation from this position." for "... ولا فيه
+                # اي انحراف عن هذا الموقف") is unlike the whole and lowers the link's cosine
                 if (
-                    own < floor and without >= full - slack
-                ) or without >= full + opts.peel_trans_gain:
+                    (own < floor and without >= full - slack)
+                    or without >= full + opts.peel_trans_gain
+                ) and not rendered_in(encoder, tt[t[end]], joined(ot, o), [tt[x] for x in rest]):
                     (before if end == 0 else after).append(Link((), (t[end],)))
                     t, full, changed = rest, without, True
                     break

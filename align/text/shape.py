@@ -39,6 +39,13 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def date_line(text: str) -> bool:
+    """A short line that opens with a date ("MOSCOW, August 26 – RIA Novosti.", "29 أكتوبر
+    2023 02:21 م"): a dateline, whatever its final stop (``line_kind`` asks for none)."""
+    s = text.strip()
+    return len(s.split()) <= 8 and bool(_DATELINE.match(s))
+
+
 def line_kind(line: str) -> str:
     """heading, dateline, list_item or body, judged from one line of text."""
     s = line.strip()

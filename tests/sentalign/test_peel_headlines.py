@@ -92,3 +92,50 @@ def test_a_headline_the_original_lacks_is_peeled_off_the_lead() -> None:
     # both open with a headline: those are each other's rendering, nothing is peeled
     both = Draft(["Переговоры в Берлине", *ot], tt, (Link((0, 1), (0, 1)), Link((2,), (2,))))
     assert not added_headline(both) and peel_headline(both) == both.links
+
+
+SPLIT_AR = (
+    "أكد وزير الخارجية ثبات الموقف الكويتي تجاه القضية الفلسطينية، مبينا ان الكويت ضد التطبيع "
+    "مع اسرائيل ما لم تقم دولة فلسطينية مستقلة على حدود 4 يونيو 1967 وفق القرارات الدولية "
+    "ومبادرة السلام العربية."
+)
+SPLIT_EN = [
+    "The Foreign Minister affirmed Kuwait's firm position on the Palestinian issue, stressing "
+    "that Kuwait opposes normalization with Israel until an independent Palestinian state is "
+    "established within the borders of June 4, 1967.",
+    "This position is in accordance with international resolutions and the Arab Peace "
+    "Initiative, reported Al-Rai Daily.",
+]
+
+
+def test_a_split_sentences_second_half_rejoins_its_link(encoder: Any) -> None:
+    """The search gave a split's second half to the next link and the peel left it over:
+    the last words of the original render it (0.57 against 0.09 for the first half), so
+    it joins the link before; an unrelated sentence does not."""
+    from align.sentalign.merges import join_split_halves
+
+    d = Draft([SPLIT_AR], SPLIT_EN, (Link((0,), (0,)), Link((), (1,))))
+    assert join_split_halves(d, encoder, frozenset()) == (Link((0,), (0, 1)),)
+    assert join_split_halves(d, encoder, frozenset({1})) == d.links  # a move or furniture
+    other = Draft([SPLIT_AR], [SPLIT_EN[0], "Heavy rain flooded the old town overnight."], d.links)
+    assert join_split_halves(other, encoder, frozenset()) == d.links
+
+
+def test_a_rendered_second_half_is_not_peeled(encoder: Any) -> None:
+    """Short and unlike the whole, a split's half lowers the link's cosine, but a piece
+    of the original renders it (``rendered_in``): the peel keeps it (it was a false major
+    addition: "There is no deviation from this position.")."""
+    ot = [
+        "وأضاف الوزير «الكويت ضد التطبيع مع اسرائيل ما لم تقم دولة فلسطينية مستقلة على حدود 4 "
+        "يونيو 1967 وفق القرارات الدولية ومبادرة السلام العربية، هذا موقف مستمر ولا فيه اي "
+        "انحراف عن هذا الموقف»."
+    ]
+    tt = [
+        "The minister declared, \u201cKuwait's opposition to normalization with Israel until the "
+        "establishment of an independent Palestinian state within the borders of June 4, 1967, "
+        "according to international resolutions and the Arab Peace Initiative, is a continual "
+        "stance.",
+        "There is no deviation from this position.\u201d",
+    ]
+    lk = Link((0,), (0, 1))
+    assert refine_links(Draft(ot, tt, (lk,)), encoder, RepairOptions()) == (lk,)
