@@ -161,6 +161,21 @@ def repeated_in(ctx: FlagContext, pairs: list[Link], f: Flag) -> int | None:
     return None
 
 
+def repeated_sentence(ctx: FlagContext, linked: set[int], i: int) -> int | None:
+    """A linked original sentence (0-based) other than ``i`` that holds ``REPEATED_SHARE``
+    of ``i``'s content words (3 or more), as ``repeated_in`` for a whole sentence: a
+    summary bullet or subheading over the body ("- مسؤوليتي الأولى هي الحفاظ على أمن
+    وسلامة الكويت ..." above the quote that says it again); else None."""
+    ot = ctx.alignment.original.texts
+    mine = _tokens(ot[i])
+    if len(mine) < 3:
+        return None
+    for j in sorted(linked - {i}):
+        if len(mine & _tokens(ot[j])) >= REPEATED_SHARE * len(mine):
+            return j
+    return None
+
+
 def _neighbour_gain(gains: list[float]) -> float | None:
     """The first of a cut's neighbours' gains (``_moves``, in order: how much a link's
     cosine rises when the cut words are given to its original, at the side that touches

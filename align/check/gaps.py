@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from align.check.boundary import slipped_additions
+from align.check.boundary import repeated_sentence, slipped_additions
 from align.sentalign.moves import Draft, move_pairs
 from align.text.shape import BOILERPLATE_RE, has_words, is_headline, short_heading
 from align.types import ADDITION, OMISSION, REORDER, Alignment, Flag, Link, Sentence
@@ -83,9 +83,10 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
     moved_t = {j for _, j in moves if has_words(tt[j])}
     added = al.unlinked("translation")
     flags: list[Flag] = []
+    linked = {i for lk in al.links if lk.translation for i in lk.original}
     for g in _groups(al.links, "original"):
         rest = tuple(i for i in g if i not in moved_o)
-        for run in _runs(rest):
+        for run, again in _parts(ctx, linked, rest):
             chars = sum(len(ot[i]) for i in run)
             sev = "major" if chars > o.major_omission_chars or len(run) > 1 else "minor"
             if not any(has_words(ot[i]) for i in run):
@@ -104,9 +105,11 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     "minor",
                     f"a heading of the original ({chars} characters) is not in the translation",
                 )
-            flags.append(
-                Flag(OMISSION, sev, run, (), f"Omitted: {what}", {"sentences": n, "chars": chars})
-            )
+            evidence: dict[str, int] = {"sentences": n, "chars": chars}
+            if again is not None and sev != "info":
+                sev, evidence["repeated_in"] = "minor", again
+                what += f" (the original repeats it in sentence {again + 1}, which is rendered)"
+            flags.append(Flag(OMISSION, sev, run, (), f"Omitted: {what}", evidence))
     if moved_o:
         for run in _runs(tuple(sorted(moved_o))):
             tr = tuple(sorted(j for i, j in moves if i in run and j in moved_t))
@@ -207,6 +210,32 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> tuple[set[int], set[int]
     if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
         headings.add(0)
     return out | headings, headings - out
+
+
+def _parts(
+    ctx: FlagContext, linked: set[int], idx: tuple[int, ...]
+) -> list[tuple[tuple[int, ...], int | None]]:
+    """Omitted original sentences as runs to flag, each with the linked sentence that
+    repeats it (or None). A date line and a sentence the original repeats in a rendered
+    sentence stand alone: a run of a date line and three summary bullets whose words the
+    body repeats ("29 أكتوبر 2023 02:21 م", "- ضد التطبيع مع اسرائيل ...") was one major
+    omission; now a furniture note and three minor omissions saying where the words are."""
+    sents = ctx.alignment.original.sentences
+    out: list[tuple[tuple[int, ...], int | None]] = []
+    for run in _runs(idx):
+        chunk: list[int] = []
+        for i in run:
+            again = repeated_sentence(ctx, linked, i)
+            if again is None and sents[i].kind != "dateline":
+                chunk.append(i)
+                continue
+            if chunk:
+                out.append((tuple(chunk), None))
+                chunk = []
+            out.append(((i,), again))
+        if chunk:
+            out.append((tuple(chunk), None))
+    return out
 
 
 def _inner_heading(al: Alignment, run: tuple[int, ...]) -> bool:

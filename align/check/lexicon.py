@@ -170,7 +170,8 @@ ROLES: dict[str, dict[str, str]] = {
     "journalists": {
         "en": r"journalists?|reporters?",
         "ru": r"журналист\w*|репортер\w*",
-        "ar": r"صحفي\w*|صحافي\w*",
+        # not the adjective of "مؤتمر صحافي" (a press conference), "تصريح صحفي", ...
+        "ar": r"(?<!مؤتمر )(?<!مؤتمرا )(?<!تصريح )(?<!بيان )(?<!لقاء )(?:صحفي\w*|صحافي\w*)",
     },
     "students": {"en": r"students?", "ru": r"студент\w*|учащ\w*", "ar": r"طلاب|الطلبة|طالب"},
     "teachers": {
@@ -377,6 +378,14 @@ def lost_agencies(otext: str, ol: str, other: str, tl: str) -> dict[str, list[tu
         return {}
     named = agency_hits(other, tl)
     return {k: v for k, v in agency_hits(otext, ol).items() if k not in named}
+
+
+def is_credit(text: str, lang: str, a: int, b: int) -> bool:
+    """Whether words ``text[a:b]`` a translation adds are mostly a source frame (a
+    republisher crediting the paper it rewrote: ", reported Al-Rai Daily."): an added
+    attribution, minor, not new content."""
+    frames = concept_hits(text, lang).get("source", [])
+    return sum(max(0, min(b, y) - max(a, x)) for x, y in frames) >= 0.6 * (b - a)
 
 
 def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:

@@ -193,12 +193,16 @@ _SOURCE_FRAMES = {
         # "according to a statement from the KRG" (not "according to the constitution")
         rf"according to\b(?={_STOP}{{0,90}}?\b(?:{_EN_SOURCE})\b){_STOP}{{0,90}}",
         # "the statement added", "a statement from the Kurdish leader's office read"
-        r"\b(?:a|the) (?:[\w’'()-]+ ){0,3}?(?:statement|release|readout|communiqu[eé])\b"
+        r"\b(?:an?|the) (?:[\w’'()-]+ ){0,3}?(?:statement|release|readout|communiqu[eé])\b"
         rf"{_STOP}{{0,80}}?\b(?:said|read|reads|added|adds|stated|noted|says)",
         r"(?:said|stated|announced|noted) in a (?:[\w-]+ )?(?:statement|release|readout)",
         # "state news agency Wam reported", "WAM reported"
         r"(?:state )?news agency,? [A-Z][\w-]*(?: [A-Z][\w-]*)?,? (?:reported|said)",
         r"(?:TASS|RIA Novosti|WAM|Wam|SPA|KUNA|QNA|Petra|Xinhua) (?:reported|said)",
+        # "..., reported Al-Rai Daily." (a republisher crediting the paper it rewrote); the
+        # lists match case-blind, so the capitals are asked for case-sensitively: not
+        # "were reported in the second quarter"
+        r"\breported (?:the )?(?-i:[A-Z])[\w’'-]+(?: (?-i:[A-Z])[\w’'-]+){0,3}",
     ),
     "ru": (
         rf"по {RU_WHOSE}(?:словам|данным(?! на \d)|сообщению|информации)\b{_STOP}{{0,60}}",

@@ -36,6 +36,7 @@ from align.check.lexicon import (
     frame_rendered,
     framing_at,
     gate_concepts,
+    is_credit,
     lost_agencies,
     qualifier_lost,
     role_hits,
@@ -306,6 +307,11 @@ def _inserted(
         bracket = words[:1] in "[(" and words[-1:] in ")]" and words[:1] not in otext
         detail = f"Words added: the translation adds \u201c{words}\u201d"
         sev, sub = ("minor", "bracketed") if bracket else ("major", "content")
+        if not bracket and is_credit(ttext, v.tl, a, b):  # ", reported Al-Rai Daily."
+            sev, sub = "minor", "attribution"
+            detail = (
+                f"Words added (attribution): the translation adds the source \u201c{words}\u201d"
+            )
         flags.append(_word_flag(v, "translation", INSERTION, sev, detail, (a, b), sub, g))
     return flags, done
 

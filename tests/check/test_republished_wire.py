@@ -1,7 +1,7 @@
 """Defects a third first-user run found on real republications (KUNA via MENAFN, Ammon
 News, Trend), on texts written for these tests: a wire credit and an outlet prefix are
 page furniture, an evaluative word the original has is not added, a country the article
-names elsewhere is a minor name change, a headline the original lacks is not glued to the
+names elsewhere is a note, a headline the original lacks is not glued to the
 lead, and a sentence folded into an earlier one is moved, not omitted beside an
 insertion."""
 
@@ -85,17 +85,17 @@ def test_a_kuna_copy_via_an_aggregator_has_notes_only(tmp_path: Path) -> None:
     assert not any(f["kind"] in ("insertion", "name_mismatch") for f in report["flags"])
 
 
-def test_an_outlet_prefix_is_furniture_and_a_country_named_elsewhere_is_minor(
+def test_an_outlet_prefix_is_furniture_and_a_country_named_elsewhere_is_a_note(
     tmp_path: Path,
 ) -> None:
     """ "Ammon News -" is the outlet's dateline, not a name; "Jordan's" in a sentence whose
-    original says only "رئيس الوزراء" makes explicit what the lead says (الأردني): a minor
-    name change, not a major one (that made the faithful translation EDITED)."""
+    original says only "رئيس الوزراء" makes explicit what the lead says (الأردني): a note,
+    not a major name change (that made the faithful translation EDITED)."""
     args = ("--presplit", "--orig-lang", "ar", "--trans-lang", "en")
     report = _check(tmp_path, AMMON_AR, AMMON_EN, *args)
     assert _kinds(report) == [
         ("boilerplate", "info", [0], [0]),
-        ("name_mismatch", "minor", [1], [1]),
+        ("name_mismatch", "info", [1], [1]),
     ]
     assert "Ammon News -" in report["flags"][0]["detail"]
     assert "names the country in another sentence" in report["flags"][1]["detail"]
@@ -116,4 +116,62 @@ def test_a_sentence_folded_into_the_lead_is_moved_there(tmp_path: Path) -> None:
     lead = report["translation"]["sentences"][0]["text"]
     (words,) = [lead[s["start"] : s["end"]] for s in moved["spans"] if s["side"] == "translation"]
     assert "railway" in words and "Astana" not in words
+    assert report["summary"]["coverage_sentences"] == 1.0
+
+
+def test_an_added_credit_is_one_attribution_flag_not_also_a_name(tmp_path: Path) -> None:
+    """ "An Amiri Diwan statement read that" (the Arabic credits no one) is an added source
+    ("an" opens a frame as "a" and "the" do); "Diwan" inside it is no second, major,
+    name change."""
+    credited = KUNA_EN.replace(
+        "Both sides expressed", "An Amiri Diwan statement read that both sides expressed"
+    )
+    report = _check(tmp_path, KUNA_AR, credited)
+    added = [f for f in report["flags"] if f["kind"] == "insertion"]
+    assert [(f["subkind"], f["severity"]) for f in added] == [("attribution", "minor")]
+    assert "An Amiri Diwan statement read" in added[0]["detail"]
+    assert not any(f["kind"] == "name_mismatch" for f in report["flags"])
+
+
+RAI_AR = (
+    "وزير الخارجية: موقف الكويت ثابت تجاه القضية الفلسطينية\n"
+    "29 أكتوبر 2023 02:21 م\n"
+    "- مسؤوليتي الأولى هي الحفاظ على أمن الكويت ومصالحها في الخارج\n"
+    "أكد وزير الخارجية ثبات الموقف الكويتي تجاه القضية الفلسطينية، مبينا ان الكويت ضد التطبيع "
+    "مع اسرائيل ما لم تقم دولة فلسطينية مستقلة وفق القرارات الدولية ومبادرة السلام العربية.\n"
+    "وقال الوزير خلال مؤتمر صحافي إن مسؤوليتي الأولى هي الحفاظ على أمن الكويت ومصالحها في "
+    "الخارج.\n"
+)
+RAI_EN = (
+    "Kuwait affirms stance on Palestinian issue\n"
+    "The Foreign Minister affirmed Kuwait's firm position on the Palestinian issue, stressing "
+    "that Kuwait opposes normalization with Israel until an independent Palestinian state is "
+    "established.\n"
+    "This position is in accordance with international resolutions and the Arab Peace "
+    "Initiative, reported Al-Rai Daily.\n"
+    "At a press conference, the minister said his first responsibility was to preserve "
+    "Kuwait's security and interests abroad.\n"
+)
+
+
+def test_a_rewrite_that_drops_the_date_line_and_a_summary_bullet_is_edited_not_heavily(
+    tmp_path: Path,
+) -> None:
+    """After Times Kuwait's rewrite of an Al-Rai report (fourth user's run): the date line
+    is furniture, the bullet the body repeats is a minor omission saying where its words
+    are (the two were one major omission), the paper's credit is an added attribution,
+    "مؤتمر صحافي" is a press conference, not a journalist made a minister, and the
+    coverage counts the bullet as rendered (60 % made it HEAVILY EDITED)."""
+    report = _check(tmp_path, RAI_AR, RAI_EN)
+    flags = {(f["kind"], tuple(f["original"])): f for f in report["flags"]}
+    assert flags[("boilerplate", (1,))]["severity"] == "info"
+    bullet = flags[("omission", (2,))]
+    assert bullet["severity"] == "minor" and bullet["evidence"]["repeated_in"] == 4
+    assert "repeats it in sentence 5" in bullet["detail"]
+    credit = flags[("insertion", (3,))]
+    assert (credit["subkind"], credit["severity"]) == ("attribution", "minor")
+    assert "reported Al-Rai Daily" in credit["detail"]
+    assert not any(f["kind"] == "name_mismatch" for f in report["flags"])
+    assert not any(f["severity"] == "major" for f in report["flags"])
+    assert report["summary"]["verdict"] == "edited"
     assert report["summary"]["coverage_sentences"] == 1.0
