@@ -219,7 +219,7 @@ def _parts(
     repeats it (or None). A date line and a sentence the original repeats in a rendered
     sentence stand alone: a run of a date line and three summary bullets whose words the
     body repeats ("29 أكتوبر 2023 02:21 م", "- ضد التطبيع مع اسرائيل ...") was one major
-    omission; now a furniture note and three minor omissions saying where the words are."""
+    omission; now a furniture note and minor omissions saying where the words are."""
     sents = ctx.alignment.original.sentences
     out: list[tuple[tuple[int, ...], int | None]] = []
     for run in _runs(idx):

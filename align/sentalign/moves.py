@@ -117,7 +117,7 @@ def move_pairs(
     omitted = [i for lk in d.links if not lk.translation for i in lk.original]
     # a headline the original lacks is not where a moved sentence landed ("Kyrgyzstan,
     # Uzbekistan Mull Over Progress On Major Railway Project" took the railway sentence
-    # that the lead renders inside it, ``check.boundary.moved_into``)
+    # that the lead renders inside it, ``check.moved_into``)
     skip = 0 if added_headline(d) else -1
     added = [j for lk in d.links if not lk.original for j in lk.translation if j != skip]
     if not omitted or not added:
