@@ -130,7 +130,9 @@ RENDERED_MARGIN = 0.2  # this margin (short sentences have low cosines)
 _SENT_END = re.compile(r"(?<=[.!?…])\s+")
 
 
-def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str] = ()) -> bool:
+def rendered_in(
+    encoder: Encoder, sentence: str, text: str, rivals: Sequence[str] = (), loose: bool = True
+) -> bool:
     """Whether one piece of ``text`` renders ``sentence`` (rather than one of ``rivals``).
 
     ``text`` is cut at sentence ends and clause boundaries (one piece: False). A
@@ -151,6 +153,8 @@ def rendered_in(encoder: Encoder, sentence: str, text: str, rivals: Sequence[str
     best = int(sims.argmax())
     if sims[best] >= RENDERED_SIM:
         return True
+    if not loose:  # the strict bar only (``repair._peel``'s guard)
+        return False
     rival = float((v[1 : 1 + len(rivals)] @ piece_v[best]).max()) if rivals else -1.0
     return bool(sims[best] >= RENDERED_LOOSE and sims[best] - rival >= RENDERED_MARGIN)
 

@@ -256,7 +256,9 @@ def _peel(
                 if (
                     (own < floor and without >= full - slack)
                     or without >= full + opts.peel_trans_gain
-                ) and not rendered_in(encoder, tt[t[end]], joined(ot, o), [tt[x] for x in rest]):
+                ) and not rendered_in(
+                    encoder, tt[t[end]], joined(ot, o), [tt[x] for x in rest], False
+                ):
                     (before if end == 0 else after).append(Link((), (t[end],)))
                     t, full, changed = rest, without, True
                     break

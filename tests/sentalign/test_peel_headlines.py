@@ -139,3 +139,15 @@ def test_a_rendered_second_half_is_not_peeled(encoder: Any) -> None:
     ]
     lk = Link((0,), (0, 1))
     assert refine_links(Draft(ot, tt, (lk,)), encoder, RepairOptions()) == (lk,)
+
+
+def test_the_peel_guard_asks_for_the_strict_bar(encoder: Any) -> None:
+    """A short sentence reaches the loose bar against many a clause ("I could not walk."
+    and "... а я утратил способность передвигаться": 0.42): enough to rejoin a merged
+    sentence, not to keep a glued one in a link (a heavy cut's remainder, "I, for one.",
+    stayed glued to its neighbour and the cut went unseen: bench/coherent_cuts.py)."""
+    from align.sentalign.merges import rendered_in
+
+    text = "Он вернулся домой поздно вечером, а я утратил способность передвигаться."
+    assert rendered_in(encoder, "I could not walk.", text)
+    assert not rendered_in(encoder, "I could not walk.", text, loose=False)
