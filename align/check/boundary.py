@@ -32,6 +32,7 @@ shared function-word lists (``align.sentalign.words.FUNCTION_WORDS``) left out.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -136,14 +137,27 @@ def moved_across(ctx: FlagContext, flags: list[Flag]) -> list[Flag]:
     return out
 
 
-def _tokens(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
     """Content words of 3+ letters (not ``FUNCTION_WORDS``: "التي", "для", "which" are in
-    every sentence), case and Arabic spelling variants folded."""
-    return {
+    every sentence), case and Arabic spelling variants folded (cached: a document's linked
+    sentences are read once per cut or omitted sentence)."""
+    return frozenset(
         normalize_arabic(w).casefold()
         for w, _ in words(text)
         if len(w) >= 3 and w.casefold() not in FUNCTION_WORDS
-    }
+    )
+
+
+def _holder(ot: list[str], words_: frozenset[str], among: set[int]) -> int | None:
+    """The first sentence of ``among`` (0-based) holding ``REPEATED_SHARE`` of ``words_``
+    (3 or more of them); else None."""
+    if len(words_) < 3:
+        return None
+    for i in sorted(among):
+        if len(words_ & _tokens(ot[i])) >= REPEATED_SHARE * len(words_):
+            return i
+    return None
 
 
 def repeated_in(ctx: FlagContext, pairs: list[Link], f: Flag) -> int | None:
@@ -153,12 +167,7 @@ def repeated_in(ctx: FlagContext, pairs: list[Link], f: Flag) -> int | None:
     ot = ctx.alignment.original.texts
     spans = [s for s in f.spans if s.side == "original"]
     cut = _tokens(" ".join(ot[s.sentence][s.start : s.end] for s in spans))
-    if len(cut) < 3:
-        return None
-    for i in sorted({i for lk in pairs for i in lk.original} - set(f.original)):
-        if len(cut & _tokens(ot[i])) >= REPEATED_SHARE * len(cut):
-            return i
-    return None
+    return _holder(ot, cut, {i for lk in pairs for i in lk.original} - set(f.original))
 
 
 def repeated_sentence(ctx: FlagContext, linked: set[int], i: int) -> int | None:
@@ -167,13 +176,7 @@ def repeated_sentence(ctx: FlagContext, linked: set[int], i: int) -> int | None:
     summary bullet or subheading over the body ("- مسؤوليتي الأولى هي الحفاظ على أمن
     وسلامة الكويت ..." above the quote that says it again); else None."""
     ot = ctx.alignment.original.texts
-    mine = _tokens(ot[i])
-    if len(mine) < 3:
-        return None
-    for j in sorted(linked - {i}):
-        if len(mine & _tokens(ot[j])) >= REPEATED_SHARE * len(mine):
-            return j
-    return None
+    return _holder(ot, _tokens(ot[i]), linked - {i})
 
 
 def _neighbour_gain(gains: list[float]) -> float | None:

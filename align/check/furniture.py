@@ -51,26 +51,24 @@ _WORDS = r"[^\W\d_]+(?:\s[^\W\d_]+){0,2}"  # words of letters only: "Livingston 
 # characters: the wire formats of the agencies whose copy outlets republish.
 _NAME = r"[A-ZА-ЯЁ\u0621-\u064a][^\s()/]*(?:\s[^\s()/]+)?"  # a name of one or two words
 _AGENCY = rf"(?:\(\s*{_NAME}\s*\)\s*[-–—]{{1,2}}|/\s*{_NAME}\s*/\.?)"
-DATELINE = re.compile(
-    rf"^[^\W\d_][^()/\n]{{0,45}}?\s*{_AGENCY}\s+|"
-    # "RIYADH, Feb 25, 2024, SPA -- "
-    r"^[A-Z][A-Z .'-]+,[^()/\n]{3,30}?,\s*[A-Z]{2,6}\s+[-–—]{1,2}\s+|"
-    # "ASTANA. KAZINFORM – " (Kazinform's wire: a place and the agency in capitals)
-    r"^[A-ZА-ЯЁ][A-ZА-ЯЁ' -]+\.\s[A-ZА-ЯЁ][A-ZА-ЯЁ0-9'-]+\s?[-–—]{1,2}\s+|"
-    r"^(?:[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,2}|Abu Dhabi|Riyadh|Doha|Dubai|Manama|Muscat|"
-    r"Cairo|Baghdad|Erbil|Amman|Beirut|Damascus|Moscow|Kuwait City):\s+|"
-    # "ابوظبي - سيف اليزيد - " (not "شفق نيوز- ", no space before the dash: Arabic
-    # headlines write a match "ليفينغستون- رينجرز 1 - 0" so)
-    rf"^{_WORDS}\s[-–—]{{1,2}}\s(?:{_WORDS}\s[-–—]{{1,2}}\s)?|"
-    r"^[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
-    r"\s*(?:\d{4})?\s*[-—–]{1,2}\s"
-)
 # An aggregator's credit before the agency's own dateline: "(MENAFN- Kuwait News Agency
 # (KUNA)) KUWAIT, Feb 28 (KUNA) -- ..." (one level of brackets inside)
 _AGGREGATOR = r"\(MENAFN[^()]*(?:\([^()]*\)[^()]*)*\)\s*"
-DATELINE = re.compile(
-    f"^(?:{_AGGREGATOR})?" + DATELINE.pattern[1:].replace("|^", f"|^(?:{_AGGREGATOR})?")
+_FORMS = (
+    rf"[^\W\d_][^()/\n]{{0,45}}?\s*{_AGENCY}\s+",
+    # "RIYADH, Feb 25, 2024, SPA -- "
+    r"[A-Z][A-Z .'-]+,[^()/\n]{3,30}?,\s*[A-Z]{2,6}\s+[-–—]{1,2}\s+",
+    # "ASTANA. KAZINFORM – " (Kazinform's wire: a place and the agency in capitals)
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ' -]+\.\s[A-ZА-ЯЁ][A-ZА-ЯЁ0-9'-]+\s?[-–—]{1,2}\s+",
+    r"(?:[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,2}|Abu Dhabi|Riyadh|Doha|Dubai|Manama|Muscat|"
+    r"Cairo|Baghdad|Erbil|Amman|Beirut|Damascus|Moscow|Kuwait City):\s+",
+    # "ابوظبي - سيف اليزيد - " (not "شفق نيوز- ", no space before the dash: Arabic
+    # headlines write a match "ليفينغستون- رينجرز 1 - 0" so)
+    rf"{_WORDS}\s[-–—]{{1,2}}\s(?:{_WORDS}\s[-–—]{{1,2}}\s)?",
+    r"[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
+    r"\s*(?:\d{4})?\s*[-—–]{1,2}\s",
 )
+DATELINE = re.compile(f"^(?:{_AGGREGATOR})?(?:" + "|".join(_FORMS) + ")")
 DATELINE_TOP = 3  # a dateline opens one of the first sentences of a side (headline, deck)
 DATELINE_REST = 6  # ... and a sentence of this many words follows it (not a headline)
 

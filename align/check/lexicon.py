@@ -29,6 +29,7 @@ for the other side.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -393,9 +394,11 @@ def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for m in word_pattern(COUNTRIES[country][lexicon_lang(lang)]).finditer(text)]
 
 
-def countries_named(text: str, lang: str) -> set[str]:
-    """The ``COUNTRIES`` keys ``text`` names."""
-    return {c for c in COUNTRIES if country_hits(c, text, lang)}
+@functools.lru_cache(maxsize=256)
+def countries_named(text: str, lang: str) -> frozenset[str]:
+    """The ``COUNTRIES`` keys ``text`` names (cached: each name flag of a document asks it
+    of the whole original)."""
+    return frozenset(c for c in COUNTRIES if country_hits(c, text, lang))
 
 
 def city_named(city: str, text: str, lang: str) -> bool:

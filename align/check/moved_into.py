@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from align.check.gaps import quote
-from align.check.spans import with_spans
+from align.check.spans import side_pieces, with_spans
 from align.embed.encoder import cosines
 from align.sentalign.moves import joined
 from align.text.number_match import compare_numbers
@@ -100,11 +100,10 @@ def _best_pairs(sims: np.ndarray) -> list[tuple[int, int]]:
 def _added_words(ctx: FlagContext, f: Flag) -> str:
     """The words an insertion flag points at in its one translation sentence ("": several
     sentences, or no span there)."""
-    spans = [sp for sp in f.spans if sp.side == "translation"]
-    if len(f.translation) != 1 or not spans or len({sp.sentence for sp in spans}) != 1:
+    pieces = side_pieces(f, ctx.alignment)
+    if len(f.translation) != 1 or not pieces or len({i for i, _ in pieces}) != 1:
         return ""
-    text = ctx.alignment.translation.texts[spans[0].sentence]
-    return " ".join(text[sp.start : sp.end] for sp in spans)
+    return " ".join(text for _, text in pieces)
 
 
 def _released(ctx: FlagContext, flags: list[Flag], run: tuple[int, ...]) -> list[Flag]:

@@ -9,17 +9,17 @@ graver of them the less precise (third user's run, KUNA via MENAFN).
 
 from __future__ import annotations
 
+from align.check.spans import side_pieces
 from align.types import INSERTION, NAME_MISMATCH, Alignment, Flag
 
 
 def names_said_by_insertions(flags: list[Flag], al: Alignment) -> list[Flag]:
     """``flags`` without the name flags whose every name lies inside the words an
     insertion flag of the same link adds, with two words or more beside the names."""
-    tt = al.translation.texts
     added: dict[tuple[tuple[int, ...], tuple[int, ...]], list[str]] = {}
     for f in flags:
         if f.kind == INSERTION:
-            pieces = [tt[s.sentence][s.start : s.end] for s in f.spans if s.side == "translation"]
+            pieces = [text for _, text in side_pieces(f, al)]
             added.setdefault((f.original, f.translation), []).extend(pieces)
     if not added:
         return flags

@@ -120,6 +120,13 @@ def _replace(flag: Flag, spans: list[Span]) -> Flag:
     return flag if tuple(spans) == flag.spans else dataclasses.replace(flag, spans=tuple(spans))
 
 
+def side_pieces(flag: Flag, al: Alignment, side: str = "translation") -> list[tuple[int, str]]:
+    """``(sentence, text)`` of each of ``flag``'s spans on ``side``: the words it points at
+    (the rules that read another flag's words, ``moved_into`` and ``said_by``)."""
+    texts = al.translation.texts if side == "translation" else al.original.texts
+    return [(s.sentence, texts[s.sentence][s.start : s.end]) for s in flag.spans if s.side == side]
+
+
 def overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
     """Whether characters [a, b) overlap a range already flagged: one flag per stretch of
     words (a dropped clause's negation is part of the clause, not a second flag)."""

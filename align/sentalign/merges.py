@@ -179,13 +179,13 @@ def join_split_halves(d: Draft, encoder: Encoder, keep: Set[int]) -> tuple[Link,
         j = lk.translation[0]
         if date_line(d.tt[j]):  # a dateline renders no half of a sentence
             continue
-        for k in (end_at.get(j - 1), start_at.get(j + 1)):
+        # the link before renders the sentence's head (j its tail), the link after its tail
+        for k, tail in ((end_at.get(j - 1), True), (start_at.get(j + 1), False)):
             if k is None:
                 continue
             own = links[k]
             rivals = [d.tt[x] for x in own.translation]
             text = joined(d.ot, own.original)
-            tail = k == end_at.get(j - 1)  # the link before renders its head: j its tail
             if rendered_in(encoder, d.tt[j], text, rivals) or _end_renders(
                 encoder, d.tt[j], text, rivals, tail
             ):
