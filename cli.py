@@ -813,6 +813,12 @@ def pair(
                 click.echo(f"{visible(row.translation)}: {what} (original {visible(row.original)})")
         click.echo(f"reports: {index_html} (a report per pair and an index, in {out_dir})")
         return
+    for r in results:  # the TSV's no_original row names no text; say which one came closest
+        if r.verdict == NO_ORIGINAL and r.same_story:
+            _warning(
+                str(r.translation),
+                f"no original found (closest: {visible(r.same_story)}, the same story)",
+            )
     _write(format_pairs(results, fmt, top), output)
 
 
@@ -956,8 +962,9 @@ def batch(
 
     SOURCE is a manifest (TSV with a header, or .jsonl: id, original, translation, optional
     orig_lang, trans_lang, note), or a folder of originals with TRANS_DIR a folder of
-    translations (matched by file name: story.ru.txt with story.en.txt), or a folder of English
-    articles with --index (pair each, then check).
+    translations (matched by file name: story.ru.txt with story.en.txt), or one folder holding
+    both (story.ar.txt or story.orig.txt beside story.en.txt), or a folder of English articles
+    with --index (pair each, then check).
     """
     from align.batch.inputs import folder_items, paired_items, read_batch_manifest
     from align.batch.run import BatchOptions, run_batch
@@ -973,10 +980,8 @@ def batch(
             raise click.UsageError("give TRANS_DIR or --index, not both")
         with _progress(sum(1 for _ in source.iterdir()), "pairing") as tick:
             items = paired_items(source, index_path, output, tick)
-    elif trans_dir is not None:
-        items = folder_items(source, trans_dir)
-    else:
-        raise click.UsageError("a folder SOURCE needs TRANS_DIR (translations) or --index")
+    else:  # without TRANS_DIR, SOURCE holds both sides (story.ar.txt beside story.en.txt)
+        items = folder_items(source, trans_dir or source)
     options = BatchOptions(
         formats=formats,
         force=force,

@@ -20,7 +20,10 @@ from align.read.limits import refuse_special_file
 REQUIRED = ("id", "original", "translation")
 OPTIONAL = ("orig_lang", "trans_lang", "note")
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
-_LANG_TAG = re.compile(r"\.[a-z]{2,3}$")
+_LANG_TAG = re.compile(r"\.(?:[a-z]{2,3}|orig|original|src|source|trans|translation|tgt)$")
+# in one folder holding both sides, a tag says which side a file is
+_ORIGINAL_TAGS = {"orig", "original", "src", "source"}
+_TRANSLATION_TAGS = {"en", "eng", "trans", "translation", "tgt"}
 
 
 def read_batch_manifest(path: str | Path) -> list[PairSpec]:
@@ -127,8 +130,18 @@ def _articles(folder: Path) -> list[Path]:
 
 
 def match_key(path: Path) -> str:
-    """``story-12.ru.txt`` and ``story-12.en.txt`` both match as ``story-12``."""
-    return _LANG_TAG.sub("", path.name[: -len(path.suffix)] if path.suffix else path.name)
+    """``story-12.ru.txt``, ``story-12.orig.txt`` and ``story-12.en.txt`` all match as
+    ``story-12``."""
+    return _LANG_TAG.sub("", _bare(path))
+
+
+def _bare(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def _tag(path: Path) -> str:
+    m = _LANG_TAG.search(_bare(path))
+    return m.group(0)[1:] if m else ""
 
 
 def _by_key(paths: list[Path]) -> dict[str, Path]:
@@ -146,6 +159,8 @@ def folder_items(orig_dir: str | Path, trans_dir: str | Path) -> list[PairSpec]:
 
     A file without a partner becomes an error row, so nothing given is silently dropped.
     """
+    if Path(orig_dir).resolve() == Path(trans_dir).resolve():
+        return one_folder_items(orig_dir)
     originals = _by_key(_articles(Path(orig_dir)))
     translations = _by_key(_articles(Path(trans_dir)))
     for side, folder in ((originals, orig_dir), (translations, trans_dir)):
@@ -160,6 +175,43 @@ def folder_items(orig_dir: str | Path, trans_dir: str | Path) -> list[PairSpec]:
         elif t is None:
             error = f"no translation named {key}.* in {trans_dir}"
         items.append(PairSpec(key, str(o or "-"), str(t or "-"), error=error))
+    return items
+
+
+def one_folder_items(folder: str | Path) -> list[PairSpec]:
+    """Pairs kept side by side in one folder: ``story.ar.txt`` (or ``story.orig.txt``) with
+    ``story.en.txt`` (or ``story.trans.txt``).
+
+    Users keep pairs this way more often than in two folders; each name minus its tag is an
+    item. English (``en``) or a ``trans``/``translation`` tag marks the translation, any other
+    language tag or ``orig``/``original``/``src`` the original; an English original
+    translated into another language needs two folders or a manifest (saying so in the row).
+    """
+    groups: dict[str, list[Path]] = {}
+    for p in _articles(Path(folder)):
+        groups.setdefault(match_key(p), []).append(p)
+    if not groups:
+        raise InputError("no articles (*.txt, *.html, *.htm, *.md) here", path=str(folder))
+    items = []
+    for key, paths in sorted(groups.items()):
+        trans = [p for p in paths if _tag(p) in _TRANSLATION_TAGS]
+        orig = [p for p in paths if p not in trans and _tag(p)]
+        names = ", ".join(p.name for p in paths)
+        error = None
+        if len(orig) != 1 or len(trans) != 1 or len(paths) != 2:
+            error = (
+                f"{names}: one folder pairs {key}.<lang>.txt (or {key}.orig.txt) with "
+                f"{key}.en.txt (or {key}.trans.txt); give two folders or a manifest otherwise"
+            )
+        o = str(orig[0]) if len(orig) == 1 else "-"
+        t = str(trans[0]) if len(trans) == 1 else "-"
+        items.append(PairSpec(key, o, t, error=error))
+    if all(i.error for i in items):
+        raise InputError(
+            "no pairs here: one folder pairs NAME.ar.txt (or NAME.orig.txt) with NAME.en.txt; "
+            "give TRANS_DIR for a folder of translations, or --index to pair English articles",
+            path=str(folder),
+        )
     return items
 
 

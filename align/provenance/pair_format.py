@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from align.errors import FormatError
-from align.provenance.pair_types import NO_ORIGINAL, PairResult
+from align.provenance.pair_types import NO_ORIGINAL, Candidate, PairResult
 
 
 def shared_originals(results: Sequence[PairResult]) -> dict[str, list[str]]:
@@ -74,12 +74,20 @@ def format_pairs(results: Sequence[PairResult], fmt: str, top: int = 1) -> str:
         raise FormatError(f"unknown pair format {fmt!r}; use tsv or json")
     # "confidence" as in the JSON (TSV said "score", which JSON uses for the raw logit);
     # only the first candidate carries the verdict: a runner-up at 0.000 is not "paired"
+    # original_id is filled only where an original is named: a no_original row carrying
+    # the closest text's id read as a pairing to a script (the runners-up follow as
+    # candidates, and the JSON names the same-story text)
     lines = ["translation\toriginal_id\tconfidence\tverdict"]
     for r in results:
-        rows = r.candidates[:top] or (None,)
+        rows: list[Candidate | None] = list(r.candidates[:top]) or [None]
+        if r.verdict == NO_ORIGINAL and r.candidates:
+            best = r.candidates[0].confidence
+            lines.append(f"{r.translation}\t-\t{best:.3f}\t{r.verdict}")
+            rows = [None, *r.candidates[: top - 1]]
         for rank, c in enumerate(rows):
             if c is None:
-                lines.append(f"{r.translation}\t-\t0.000\t{r.verdict}")
+                if not r.candidates:
+                    lines.append(f"{r.translation}\t-\t0.000\t{r.verdict}")
                 continue
             status = r.verdict
             if rank:

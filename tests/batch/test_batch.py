@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from align.batch.inputs import folder_items, read_batch_manifest
+from align.batch.inputs import folder_items, one_folder_items, read_batch_manifest
 from align.batch.run import BatchOptions, assign_stems, run_batch
 from align.errors import FormatError
 from cli import cli
@@ -78,6 +78,32 @@ def test_folders_matched_by_name(tmp_path: Path) -> None:
         ("s2", True),
         ("s3", True),
     ]
+
+
+def test_one_folder_holds_both_sides(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    # a fourth user's layout: NAME.orig.txt beside NAME.en.txt (each file was paired with itself)
+    for name in ("a.orig.txt", "a.en.txt", "b.ru.txt", "b.trans.txt", "c.en.txt", "d.ar.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    items = one_folder_items(tmp_path)
+    assert [(i.pair_id, Path(i.original).name, Path(i.translation).name) for i in items[:2]] == [
+        ("a", "a.orig.txt", "a.en.txt"),
+        ("b", "b.ru.txt", "b.trans.txt"),
+    ]
+    assert [i.pair_id for i in items if i.error] == ["c", "d"]
+    assert "c.en.txt: one folder pairs c.<lang>.txt" in str(items[2].error)
+    assert folder_items(tmp_path, tmp_path) == items  # the same folder given twice
+    only_en = tmp_path / "en"
+    only_en.mkdir()
+    (only_en / "x.en.txt").write_text("x", encoding="utf-8")
+    res = runner.invoke(cli, ["batch", str(only_en), "-o", str(tmp_path / "o1")])
+    assert res.exit_code == 1 and "no pairs here" in res.output and "--index" in res.output
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    for name in (f"{PAIRS[0]}.ru.txt", f"{PAIRS[0]}.en.txt"):
+        (pairs / name.replace(".ru.", ".orig.")).write_bytes((DEMO / name).read_bytes())
+    res = runner.invoke(cli, ["batch", str(pairs), "-o", str(tmp_path / "o2")])
+    assert res.exit_code == 0 and "1 of 1 checked" in res.output, res.output
+    assert (tmp_path / "o2" / f"{PAIRS[0]}.json").is_file()
 
 
 def test_batch_rows_resume_and_force(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]

@@ -104,6 +104,12 @@ def test_format_tsv_and_json(results: dict[str, PairResult]) -> None:
         and tsv[2].endswith("no_original")
     )
     assert len(format_pairs(rs, "tsv", 2).splitlines()) == 5
+    # a no_original row names no original (a script read the closest text's id as a pairing);
+    # the closest follows as a candidate when more rows are asked for
+    assert tsv[2].split("\t")[1] == "-"
+    runner_up = format_pairs(rs, "tsv", 2).splitlines()[4].split("\t")
+    assert runner_up[1] == results["en_unrelated"].candidates[0].original_id
+    assert runner_up[3] == "candidate"
     doc = json.loads(format_pairs(rs, "json", 1))
     assert doc["results"][0]["candidates"][0]["evidence"]["covers"]
     assert "shared_originals" in doc
