@@ -169,7 +169,7 @@ def link_view(
 
     import numpy as np
 
-    from align.check.cue_rules import LinkWords
+    from align.check.link_words import LinkWords
     from align.check.word_flags import spans_in
     from align.sentalign.words import WordLinks, side_words
     from align.types import Link

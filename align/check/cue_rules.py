@@ -4,8 +4,8 @@ Each cue (``align.check.lexicon_cues``) is flagged when one side has the cue's t
 the other side has none of the words that may render it (``lexicon.echo_hits``), whatever
 the link's share of matched words: real translations match 55-65 % of their words, and a
 cue absent from a whole linked pair is evidence on its own. All minor but a city replaced
-by another. ``LinkWords`` (one link's texts, word correspondence and span makers) lives
-here because both this module and ``align.check.meaning`` read it.
+by another (``places``). ``LinkWords`` (one link's texts, word correspondence and span
+makers) is ``link_words``'.
 
 A cue dropped or replaced spans its words and, on the other side, the content words the
 link's word correspondence pairs them with (``LinkWords.partners``): what the cue became
@@ -21,104 +21,19 @@ occurrence of its trigger, since the other side echoes none.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from align.check.lexicon import (
     agency_hits,
     attribution_hits,
-    city_named,
-    country_hits,
     echo_hits,
     future_hits,
     lost_agencies,
 )
 from align.check.lexicon_cues import CLAIMABLE_ECHO, ONE_SIDED, QUALIFIER_CUES
-from align.check.lexicon_places import CITIES
+from align.check.link_words import Hits, LinkWords, covered
+from align.check.places import country_change, place_change
 from align.check.spans import link_flag
-from align.sentalign.words import FUNCTION_WORDS, Word, WordLinks
-from align.types import INSERTION, MEANING_CHANGE, NAME_MISMATCH, PARTIAL_OMISSION, Flag, Link, Span
-
-Hits = dict[str, list[tuple[int, int]]]
-_CLAUSE_END = re.compile(r"[.,;:!?()\[\]«»\"“”،؛؟—–]")  # what a qualified phrase does not cross
-
-
-def covered(wl: WordLinks, side: str, a: int, b: int, content: bool = False) -> bool:
-    """Whether any word in [a, b) of ``side`` has a counterpart (``content``: any content
-    word; function words pair unreliably: "по" of a dropped "по данным" found "to")."""
-    words = wl.orig if side == "original" else wl.trans
-    m = wl.matched(side)
-    return any(
-        m[k]
-        for k, w in enumerate(words)
-        if a <= w.start and w.end <= b and not (content and w.text.lower() in FUNCTION_WORDS)
-    )
-
-
-@dataclass(frozen=True)
-class LinkWords:
-    """One link's two texts, languages, word correspondence and span makers.
-
-    The word-level rules all read the same six things about a link; one frozen record
-    keeps their signatures short and typed.
-    """
-
-    link: Link
-    words: WordLinks
-    otext: str
-    ol: str
-    ttext: str
-    tl: str
-    osp: Callable[[int, int], tuple[Span, ...]]
-    tsp: Callable[[int, int], tuple[Span, ...]]
-    # the sentences beside the link on each side: a translator who splits or joins
-    # sentences moves a qualifier across the boundary (``lexicon_qualifiers``)
-    o_near: str = ""
-    t_near: str = ""
-
-    def partners(self, side: str, a: int, b: int) -> tuple[Span, ...]:
-        """Spans of the other side's content words paired with ``side``'s content words
-        in [a, b): function words pair unreliably ("the" finds a partner anywhere; a
-        dropped attribution was paired with "to" on bench/flags.py). One span per run of
-        partner words that only function words separate; none when nothing is paired."""
-        wl = self.words
-        mine = wl.orig if side == "original" else wl.trans
-        other = wl.trans if side == "original" else wl.orig
-
-        def content(w: Word) -> bool:
-            return w.text.lower() not in FUNCTION_WORDS
-
-        keep = {k for k, w in enumerate(mine) if a <= w.start and w.end <= b and content(w)}
-        pairs = [(i, j) if side == "original" else (j, i) for i, j in wl.pairs]
-        got = sorted({p for k, p in pairs if k in keep and content(other[p])})
-        make = self.tsp if side == "original" else self.osp
-        out: tuple[Span, ...] = ()
-        run: list[int] = []
-        for k in [*got, -1]:
-            if run and (k < 0 or not all(not content(w) for w in other[run[-1] + 1 : k])):
-                out += make(other[run[0]].start, other[run[-1]].end)
-                run = []
-            run.append(k)
-        return out
-
-    def around(self, side: str, a: int, b: int) -> tuple[Span, ...]:
-        """``partners`` of [a, b), or, when it has none (a dropped word has no counterpart
-        by definition), the partners of the nearest content word on each side of it inside
-        its clause: the phrase the dropped word qualified, as the other side renders it
-        ("الاعتداءات الإيرانية السافرة" rendered "the continued Iranian attacks" marks
-        "Iranian"; "وعدداً من الدول" rendered "other Gulf states" marks "states")."""
-        own = self.partners(side, a, b)
-        if own:
-            return own
-        text = self.otext if side == "original" else self.ttext
-        mine = self.words.orig if side == "original" else self.words.trans
-        near: list[Word] = []
-        before = [w for w in mine if w.end <= a and not _CLAUSE_END.search(text[w.end : a])]
-        after = [w for w in mine if w.start >= b and not _CLAUSE_END.search(text[b : w.start])]
-        for run in (reversed(before), after):
-            near += [w for w in run if w.text.lower() not in FUNCTION_WORDS][:1]
-        return tuple(x for w in near for x in self.partners(side, w.start, w.end))
+from align.sentalign.words import FUNCTION_WORDS
+from align.types import INSERTION, MEANING_CHANGE, PARTIAL_OMISSION, Flag, Span
 
 
 def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Flag]:
@@ -229,7 +144,7 @@ def cue_flags(v: LinkWords, oc: Hits, tc: Hits, earlier: list[Flag]) -> list[Fla
     if known and "source" in oc:
         flags += _agency_dropped(v, oc["source"], [(f.kind, f.spans) for f in flags + earlier])
         flags += _frame_uncounted(v, oc["source"], [(f.kind, f.spans) for f in flags + earlier])
-    flags += _place_change(v, oc, tc)
+    flags += place_change(v, oc, tc) or country_change(v)
     return flags
 
 
@@ -329,40 +244,6 @@ def _shared(a: tuple[Span, ...], b: tuple[Span, ...]) -> bool:
         for x in a
         for y in b
     )
-
-
-def _place_change(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
-    """A city in the translation that the original does not name, where the original
-    names its country (minor: made more specific) or another city (major). A city that
-    opens the translation is a dateline and is left alone."""
-    o, t = v.otext, v.ttext
-    for key in (k for k in tc if k.startswith("city:") and k not in oc):
-        c, d = tc[key][0]
-        if not t[:c].strip(" \"'«“(") or city_named(key, o, v.ol):
-            continue
-        country = CITIES[key[5:]][0]
-        others = [k for k in oc if k.startswith("city:") and k not in tc]
-        where = country_hits(country, o, v.ol)
-        if others:
-            a, b = oc[others[0]][0]
-            sev = "major"
-        elif where:
-            a, b = where[0]
-            sev = "minor"
-        else:
-            continue
-        return [
-            link_flag(
-                v.link,
-                NAME_MISMATCH,
-                sev,
-                f"Place changed: original \u201c{o[a:b]}\u201d, translation \u201c{t[c:d]}\u201d",
-                {"original": o[a:b], "translation": t[c:d]},
-                subkind="place",
-                spans=v.osp(a, b) + v.tsp(c, d),
-            )
-        ]
-    return []
 
 
 def _nearest(spans: list[tuple[int, int]], rel: float, n: int) -> tuple[int, int] | None:

@@ -45,9 +45,10 @@ from align.check.gaps import BOILER_EXEMPLARS, gap_flags, trans_anchor
 from align.check.moved_into import moved_into
 from align.check.number_flags import FIGURE, number_flags
 from align.check.partial import partial_flags
-from align.check.said_by import names_said_by_insertions
+from align.check.said_by import merge_word_flags, names_said_by_insertions
 from align.check.spans import with_spans
 from align.check.unmatched import unmatched_spans
+from align.check.untranslated import untranslated_words
 from align.check.value_flags import (
     base_name,
     name_candidates_of,
@@ -55,7 +56,7 @@ from align.check.value_flags import (
     scored_name_flags,
 )
 from align.check.verdict import not_translation, verdict_of
-from align.check.word_flags import merge_word_flags, word_flags
+from align.check.word_flags import word_flags
 from align.check.word_subs import sub_flags
 from align.embed.encoder import prefetch
 from align.sentalign.moves import joined
@@ -274,6 +275,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
                 )
             )
             continue
+        flags += untranslated_words(lk, ctx.alignment)
         for f in number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags):
             (figures if f.subkind == FIGURE else flags).append(f)
         found = names[k]

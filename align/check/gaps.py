@@ -119,9 +119,11 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     "minor",
                     run,
                     tr,
+                    # "elsewhere in the translation (sentence 5)" for original sentence 5
+                    # read as "not moved" (a fourth user)
                     f"Moved: original {_show(run)} "
-                    f"{'are' if len(run) > 1 else 'is'} rendered elsewhere in the "
-                    f"translation ({_show(tr)})",
+                    f"{'are' if len(run) > 1 else 'is'} rendered out of order, as "
+                    f"translation {_show(tr)}",
                     {"similarity_threshold": o.reorder_sim},
                 )
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from align.check.cue_rules import Hits, LinkWords, covered, cue_flags
+from align.check.cue_rules import cue_flags
 from align.check.lexicon import (
     NESTED_ROLES,
     attribution_hits,
@@ -28,6 +28,7 @@ from align.check.lexicon import (
 )
 from align.check.lexicon_cues import CUE_CLASSES
 from align.check.lexicon_person import speaker_made_collective
+from align.check.link_words import Hits, LinkWords, covered
 from align.check.spans import link_flag, overlaps
 from align.sentalign.words import WordLinks
 from align.types import (

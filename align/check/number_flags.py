@@ -18,6 +18,7 @@ from align.types import NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
 # (a dropped "since 2003").
 FIGURE_MIN = 100.0
 FIGURE = "figure"  # the subkind of a dropped figure's partial omission
+MADE_EXACT = "made_exact"  # a size the original leaves vague given as a figure
 
 
 def number_flags(
@@ -49,6 +50,20 @@ def number_flags(
         ]
     if dropped:
         return [dropped_figure(lk, dropped)]
+    if d.made_exact:  # a sharpening, as a dropped "more than" is: minor
+        s, g = d.made_exact[0]
+        return [
+            Flag(
+                NUMBER_MISMATCH,
+                "minor",
+                lk.original,
+                lk.translation,
+                f"Number made exact: original says {s.text} (a size, no figure), "
+                f"translation says {_QUALIFIER_WORDS.get(g.qualifier or '', '')}{g.text}",
+                {"original": [s.text], "translation": [g.text]},
+                subkind=MADE_EXACT,
+            )
+        ]
     if qualifiers and d.qualifier_changes and not (d.only_original or d.only_translation):
         f, g = d.qualifier_changes[0]
         return [

@@ -16,28 +16,22 @@ from typing import TYPE_CHECKING
 from align.check.boundary import slipped_additions
 from align.check.furniture import dateline_at
 from align.check.lexicon import countries_named
+from align.check.name_evidence import displaced_names, echo_tokens, name_echoes, paired_gap
 from align.sentalign.moves import joined
 from align.text.name_runs import filled_in
 from align.text.names import (
-    WORD_RE,
     Name,
     NameDiff,
     compare_names,
-    edit_distance,
     english_count,
     find_in,
-    occurs,
     respelled,
-    skeleton,
-    skeleton_variants,
-    words,
 )
 from align.text.shape import has_terminal, is_headline, shared_kind
 from align.types import NAME_MISMATCH, Flag, Link
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
-    from align.embed.encoder import Encoder
 
 
 HEADLINE_TITLE_SHARE = 0.6  # the share of capitalised 4+-letter words that makes title case
@@ -140,7 +134,7 @@ def name_probe_texts(ctx: FlagContext, found: NameCands, otext: str, ttext: str)
     cands = found[1]
     out = [otext, *_ablated(cands, ttext), *_windows(cands, ttext)]
     if ctx.options.name_echo_weight:
-        out += [n.text for n in cands] + _echo_tokens(otext)
+        out += [n.text for n in cands] + echo_tokens(otext)
     return out
 
 
@@ -320,82 +314,6 @@ RENDERED_ECHO = 0.6  # an original word this close to one translation word is re
 def _decades_above_rare(name: str) -> float:
     """log10 of the name's English word count above 100 (0 for a rare or unknown word)."""
     return max(0.0, math.log10(max(english_count(name), 1)) - 2.0)
-
-
-def name_echoes(encoder: Encoder, names: list[str], otext: str) -> list[float]:
-    """Per name: its best cosine, encoded alone, to one word of ``otext`` encoded alone."""
-    tokens = _echo_tokens(otext)
-    if not names or not tokens:
-        return [0.0] * len(names)
-    vecs = encoder.encode([*names, *tokens])
-    return [float(x) for x in (vecs[: len(names)] @ vecs[len(names) :].T).max(axis=1)]
-
-
-def _echo_tokens(otext: str) -> list[str]:
-    """The words of ``otext`` a name is echoed against (``name_echoes``)."""
-    return list(dict.fromkeys(w for w in WORD_RE.findall(otext) if len(w) > 2))
-
-
-def displaced_names(doc_names: tuple[Name, ...], otext: str, ttext: str) -> list[Name]:
-    """Document names whose rendering is in the original sentence but not in its translation.
-
-    When a translation sentence has a name the original lacks *and* the original holds a
-    name the translation uses elsewhere but not here, one name replaced the other: the
-    strongest evidence of a substitution, in any script (Arabic has no capitals, so
-    this is how an Arabic original's name is found at all).
-    """
-    return [n for n in doc_names if not occurs(n, ttext) and occurs(n, otext, strict=True)]
-
-
-def paired_gap(name: Name, ttext: str, otext: str) -> bool:
-    """Whether the name's partner is matched and the partner's counterpart is not.
-
-    Names come in pairs ("Boris Johnson"): when the translation's neighbour of a name
-    (on one side) matches an original token, and the original's token on that same side
-    of it matches nothing in the translation, one half of the pair was replaced
-    ("Boris Fernandez" / "بوريس جونسون"). Works in Arabic, which has no capitals.
-    """
-    tt = words(ttext)
-    ot = [w for w, _ in words(otext)]
-    cased = any(c.isupper() for c in otext)
-    for i, (tok, _) in enumerate(tt):
-        if tok != name.text:
-            continue
-        for step in (-1, 1):
-            j = i - step  # the partner; the name is on the ``step`` side of it
-            if not 0 <= j < len(tt) or not tt[j][0][:1].isupper():
-                continue
-            partner = Name(tt[j][0], skeleton(tt[j][0]))
-            if len(partner.skeleton) < 2:
-                continue
-            hit = find_in(partner, otext)
-            if hit is None or " " in hit or hit not in ot:
-                continue
-            k = ot.index(hit) + step
-            if 0 <= k < len(ot) and occurs(partner, ot[k]):  # Ann-Laure / آن لوري
-                k += step
-            if not 0 <= k < len(ot) or len(skeleton(ot[k])) < 2:
-                continue
-            if cased and not ot[k][:1].isupper():  # a cased original names with capitals
-                continue
-            # strict: a loose match ("دونالد" ~ "Wednesday") must not hide the gap; and
-            # a neighbour close to the name is its loose rendering (Knott / نوت)
-            nb = Name(ot[k], skeleton(ot[k]))
-            if not occurs(nb, ttext, strict=True) and not _close(name, nb):
-                return True
-    return False
-
-
-def _close(a: Name, b: Name) -> bool:
-    """Skeletons within half the shorter one's letters (at least one edit) of each other,
-    or one beginning the other (Dogg / "دوغالذي", a name glued to the next word)."""
-    return any(
-        edit_distance(x, y, 9) <= max(1, min(len(x), len(y)) // 2)
-        or (min(len(x), len(y)) >= 2 and (x.startswith(y) or y.startswith(x)))
-        for x in skeleton_variants(a.text) | {a.skeleton}
-        for y in skeleton_variants(b.text) | {b.skeleton}
-        if x and y
-    )
 
 
 def _initial(text: str, tok: str) -> bool:

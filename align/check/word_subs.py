@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from align.check import lexicon_subs as L
-from align.check.cue_rules import LinkWords
 from align.check.lexicon import lexicon_lang, word_pattern
+from align.check.link_words import LinkWords
 from align.check.spans import link_flag
 from align.check.word_flags import link_words
 from align.sentalign.words import (

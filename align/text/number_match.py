@@ -82,6 +82,9 @@ class NumberDiff:
     only_original: tuple[NumberFact, ...]
     only_translation: tuple[NumberFact, ...]
     qualifier_changes: tuple[tuple[NumberFact, NumberFact], ...]
+    # a size left vague in the original and given as a figure by the translation:
+    # (the original's "آلاف" / "thousands", the translation's "over 7,000")
+    made_exact: tuple[tuple[NumberFact, NumberFact], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -109,6 +112,10 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
         and _regrouped(only_o, only_t)
     ):  # a phone number regrouped (not 36 -> 63, nor 4278884 -> 4287884)
         only_o, only_t = [], []
+    exact: list[tuple[NumberFact, NumberFact]] = []
+    if only_t and not only_o:  # "آلاف الشهداء" / "over 7,000": not a 3,000 said twice, changed
+        exact = _made_exact(of, tf, only_t)
+        only_t = [g for g in only_t if all(g is not t for _, t in exact)]
     if bool(only_o) != bool(only_t):  # "aged 30 and 30" / "aged 30 and 40"
         only_o = only_o or _repeats(of, tf)
         only_t = only_t or _repeats(tf, of)
@@ -120,7 +127,38 @@ def compare_numbers(orig_text: str, orig_lang: str, trans_text: str, trans_lang:
     co, ct = _codes(orig_text, trans_text), _codes(trans_text, orig_text)
     if co and ct:
         only_o, only_t = only_o + co, only_t + ct
-    return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals))
+    return NumberDiff(tuple(only_o), tuple(only_t), tuple(quals), tuple(exact))
+
+
+# a size in the plural, no figure: "thousands", "сотни", "آلاف" (not "five", "тысяча")
+_SIZE = re.compile(
+    r"^(?:dozens|hundreds|thousands|millions|billions|десятк|сотни|сотен|тысячи|тысяч\b|"
+    r"тысячам|миллион(?:ы|ов)|миллиард(?:ы|ов)|(?:ال)?(?:عشرات|مئات|آلاف|ألوف|ملايين|مليارات))",
+    re.IGNORECASE,
+)
+
+
+def _made_exact(
+    of: list[NumberFact], tf: list[NumberFact], only_t: list[NumberFact]
+) -> list[tuple[NumberFact, NumberFact]]:
+    """Each figure the translation alone gives, paired with a size the original leaves
+    vague in the same order of magnitude ("thousands" for 1,000-9,999), when the
+    translation does not keep that vague size itself."""
+    kept = {g.value for g in tf if not g.hard}
+    sizes = [
+        f
+        for f in of
+        if not f.hard and f.kind == "number" and f.value not in kept and _SIZE.search(f.text)
+    ]
+    out = []
+    for g in only_t:
+        if g.kind != "number" or g.unit is not None:
+            continue
+        s = next((f for f in sizes if f.value <= g.value < 10 * f.value), None)
+        if s is not None:
+            out.append((s, g))
+            sizes.remove(s)
+    return out
 
 
 # a quantity and its conversion in brackets: "300 km (190 miles)", "85 mph (137 km/h)",

@@ -16,7 +16,7 @@ from typing import cast
 
 import pytest
 
-from align.check.meaning import LinkWords
+from align.check.link_words import LinkWords
 from align.check.word_cuts import _bounded, _candidates
 from align.check.word_flags import _date_only, _holds_rendered
 from align.sentalign.words import side_words

@@ -131,3 +131,22 @@ def test_check_points_at_the_dropped_figure(encoder: Encoder) -> None:
     (span,) = flag.spans  # type: ignore[attr-defined]
     assert (span.side, span.sentence) == ("original", 1)
     assert "2003" in SINCE_AR[span.start : span.end]
+
+
+def test_a_vague_size_made_a_figure_is_not_a_changed_repeat() -> None:
+    # a fourth user's page: "آلاف الشهداء ... ثلاثة آلاف طفل ... أكثر من ثلاثة آلاف طفل" made
+    # "over 7,000 including 3,000 children" read as "original says 3,000, translation 7,000"
+    orig = (
+        "وارتقاء آلاف الشهداء بينهم ثلاثة آلاف طفل قتلوا هناك، متسائلا كيف يقتل أكثر من "
+        "ثلاثة آلاف طفل في أيام."
+    )
+    trans = "It caused the martyrdom of over 7,000 including 3,000 children in days."
+    (flag,) = number_flags(LINK, orig, "ar", trans, "en", True)
+    assert (flag.kind, flag.subkind, flag.severity) == ("number_mismatch", "made_exact", "minor")
+    assert flag.detail.endswith("translation says more than 7,000")
+    assert flag.evidence == {"original": ["آلاف"], "translation": ["7,000"]}
+    # a figure repeated and changed once is still a changed figure, the size kept is no source
+    assert _flags("Им было 30 и 30 лет.", "ru", "They were aged 30 and 40.") == [
+        ("number_mismatch", None, "major")
+    ]
+    assert _flags("Погибли тысячи людей.", "ru", "Thousands died, 3,000 of them children.") == []

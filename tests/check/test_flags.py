@@ -357,7 +357,7 @@ def test_moved_sentence_glued_to_a_link_is_a_reorder(encoder: Encoder) -> None:
     moved = next(f for f in report.flags if f.kind == "reorder")
     assert (
         moved.detail
-        == "Moved: original sentence 4 is rendered elsewhere in the translation (sentence 1)"
+        == "Moved: original sentence 4 is rendered out of order, as translation sentence 1"
     )
 
 
@@ -413,7 +413,7 @@ MACEDONIA_EN = [
 
 
 def test_name_echo_separates_rendered_from_invented_names(encoder: Encoder) -> None:
-    from align.check.value_flags import name_echoes
+    from align.check.name_evidence import name_echoes
 
     george, whitfield, ivanov = name_echoes(
         encoder, ["George", "Whitfield", "Ivanov"], MACEDONIA_AR[0]

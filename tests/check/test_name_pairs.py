@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from align.check.value_flags import paired_gap
+from align.check.name_evidence import paired_gap
 from align.text.names import Name, skeleton
 
 

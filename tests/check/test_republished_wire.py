@@ -175,3 +175,48 @@ def test_a_rewrite_that_drops_the_date_line_and_a_summary_bullet_is_edited_not_h
     assert not any(f["severity"] == "major" for f in report["flags"])
     assert report["summary"]["verdict"] == "edited"
     assert report["summary"]["coverage_sentences"] == 1.0
+
+
+def test_the_same_template_for_another_country_is_a_changed_place(tmp_path: Path) -> None:
+    # a third user's check against the wrong original (the same wire template for a call
+    # from Jordan's King) read "100 % rendered": "Tamim" and "Al-Thani" find two-consonant
+    # skeletons (الآثم, الثاني) and "Qatar", written three times, passed for the outlet's own
+    jo = KUNA_AR.replace(
+        "الشيخ تميم بن حمد آل ثاني أمير دولة قطر",
+        "الملك عبدالله الثاني ملك المملكة الأردنية الهاشمية",
+    )
+    report = _check(tmp_path, jo, KUNA_EN)
+    (place,) = [f for f in report["flags"] if f["kind"] == "name_mismatch"]
+    assert (place["severity"], place["subkind"]) == ("major", "place")
+    said = {
+        s["side"]: report[s["side"]]["sentences"][s["sentence"]]["text"][s["start"] : s["end"]]
+        for s in place["spans"]
+    }
+    assert said == {"original": "الأردنية", "translation": "Qatar"}
+    assert report["summary"]["verdict"] != "faithful"
+
+
+def test_a_speaker_named_for_he_added_is_an_attribution(tmp_path: Path) -> None:
+    # a fourth user's page: "وأضاف" (he added) rendered "Sheikh Salem Al-Sabah declared" was
+    # a major "words added"; naming who speaks is an added attribution
+    orig = (
+        "قال وزير الخارجية الشيخ سالم عبدالله الجابر الصباح إن بلاده تتابع تطورات الأوضاع في "
+        "المنطقة باهتمام بالغ.\n"
+        "وأضاف أن الكويت لن تقبل بالتطبيع ما لم تقم دولة فلسطينية مستقلة وفق القرارات "
+        "الدولية.\n"
+    )
+    trans = (
+        "Foreign Minister Sheikh Salem Abdullah Al-Jaber Al-Sabah said his country was "
+        "following the developments in the region with great interest.\n"
+        "Sheikh Salem Al-Sabah declared that Kuwait would not accept normalization unless an "
+        "independent Palestinian state is established under international resolutions.\n"
+    )
+    report = _check(tmp_path, orig, trans)
+    assert not [f for f in report["flags"] if f["severity"] == "major"]
+    # when the word model does find the added words, they are the speaker named
+    from align.check.word_flags import names_speaker
+
+    assert names_speaker("Sheikh Salem Al-Sabah declared", "en", orig, "ar")
+    assert names_speaker("Sheikh Salem Al-Sabah declared, \u201c", "en", orig, "ar")
+    assert not names_speaker("the ministry later admitted", "en", orig, "ar")
+    assert not names_speaker("Sheikh Salem Al-Sabah declared", "en", "بلا فعل قول هنا.", "ar")

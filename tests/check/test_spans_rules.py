@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import link_view, one_sided_cue_flags
 
-from align.check.cue_rules import LinkWords, cue_flags
+from align.check.cue_rules import cue_flags
+from align.check.link_words import LinkWords
 from align.check.spans import boundary_spans, with_spans
 from align.sentalign.words import side_words
 from align.synthetic.generate import document_from_lines

@@ -1,8 +1,8 @@
-"""How word-level flags join the sentence-level ones (``word_flags.merge_word_flags``)."""
+"""How word-level flags join the sentence-level ones (``said_by.merge_word_flags``)."""
 
 from __future__ import annotations
 
-from align.check.word_flags import merge_word_flags
+from align.check.said_by import merge_word_flags
 from align.types import PARTIAL_OMISSION, Flag, Span
 
 SENTENCE = Flag(
