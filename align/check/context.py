@@ -158,6 +158,16 @@ class FlagOptions:
         "... with at least this many linked pairs (fewer are too little evidence).",
         within=NOT_NEGATIVE,
     )
+    short_story_cosine: float = setting(
+        0.5,
+        "With fewer linked pairs, not_a_translation below this median link cosine ...",
+        within=COSINE,
+    )
+    short_story_soft: float = setting(
+        0.35,
+        "... and this mean best cosine of an original sentence in the translation.",
+        within=COSINE,
+    )
     heavy_coverage: float = setting(
         0.75,
         "Verdict heavily_edited below this share of sentences rendered.",

@@ -67,6 +67,8 @@ _FORMS = (
     rf"{_WORDS}\s[-–—]{{1,2}}\s(?:{_WORDS}\s[-–—]{{1,2}}\s)?",
     r"[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
     r"\s*(?:\d{4})?\s*[-—–]{1,2}\s",
+    # "Baku. 1 June. REPORT.AZ/ " (Report.az: a place, a date, the outlet and a slash)
+    r"[A-ZА-ЯЁ][\w'-]+\. \d{1,2} [^\W\d_]+\. [A-ZА-ЯЁ][\w.-]*/\s+",
 )
 DATELINE = re.compile(f"^(?:{_AGGREGATOR})?(?:" + "|".join(_FORMS) + ")")
 DATELINE_TOP = 3  # a dateline opens one of the first sentences of a side (headline, deck)

@@ -20,7 +20,7 @@ import re
 import threading
 
 from align.errors import BackendError, UndetectedLanguage
-from align.text.languages import ALL_LANGS
+from align.text.languages import ALL_LANGS, language_name
 
 SUPPORTED = ("ar", "ru", "en", "de", "fr")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -133,13 +133,33 @@ def _script_language(sample: str, default: str, path: str | None) -> str:
     """``default`` (ar / ru) unless the letters say another language of its script."""
     other = _NOT_AR if default == "ar" else _NOT_RU
     letters = [ch for ch in sample if ch.isalpha()]
-    if sum(ch.lower() in other for ch in letters) < _OTHER_LETTERS_SHARE * len(letters):
+    least = _OTHER_LETTERS_SHARE * len(letters)
+    if default == "ru":  # languages langdetect has no profile for, told by their letters
+        for lang, marks in _CYRILLIC_MARKS:
+            if sum(ch.lower() in marks for ch in letters) >= max(1, least):
+                if lang not in ALL_LANGS:
+                    raise UndetectedLanguage(
+                        f"{language_name(lang)} is not covered by any bundled encoder", path=path
+                    )
+                return lang
+    if sum(ch.lower() in other for ch in letters) < least:
         return default
     for lang, _prob in _langdetect(sample):
         if lang in ALL_LANGS:
             return lang
         break
     raise UndetectedLanguage("cannot detect the language", path=path)
+
+
+# Cyrillic letters of languages langdetect cannot name (it called Uzbek "Bulgarian"; fifth
+# user's run): each set is letters the others of the list, Russian and langdetect's
+# Cyrillic languages (uk, be, bg, mk, sr) never write, checked in this order.
+_CYRILLIC_MARKS = (
+    ("tg", frozenset("ӯҷӣ")),  # Tajik (it writes ҳ too)
+    ("kk", frozenset("әұ")),  # Kazakh
+    ("uz", frozenset("ўҳ")),  # Uzbek
+    ("ky", frozenset("ңөү")),  # Kyrgyz (after Kazakh, which writes them too)
+)
 
 
 def detect_language(text: str, path: str | None = None) -> str:

@@ -86,6 +86,13 @@ _MONTHS_DE = _words(
 # at the period, "ASTANA." stood alone as an added sentence of its own.
 _DATELINE_PLACE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ'-]+){0,2}")
 _DATELINE_AGENCY = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9'-]+(?: [A-ZА-ЯЁ0-9'-]+){0,2} ?[-–—]")
+# A wire's head with a date: "MINSK, February 4. /TASS/.", "МОСКВА, 4 февраля. /ТАСС/.",
+# "Baku. 1 June. REPORT.AZ/": its dots end no sentence (cut there, "Baku." and "1 June."
+# were sentences of their own and a false major addition; fifth user's run)
+_WIRE_HEAD = re.compile(
+    r"[A-ZА-ЯЁ][\w'-]+(?: [A-ZА-ЯЁ][\w'-]+){0,2}[.,] "
+    r"(?:[^\W\d_]+ \d{1,2}|\d{1,2} [^\W\d_]+)\. ?/?\s?[A-ZА-ЯЁ][\w.-]*\s?/\.?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +210,8 @@ def _is_boundary(para: str, m: re.Match[str], lang: str) -> bool:
         return True  # ." .» .) : the quote or bracket is closed
     if _DATELINE_PLACE.fullmatch(para, 0, m.start()) and _DATELINE_AGENCY.match(para, npos):
         return False  # "ASTANA. KAZINFORM – ...": a wire's dateline
+    if m.start() < 60 and (head := _WIRE_HEAD.match(para)) and m.start() < head.end():
+        return False
     window = max(0, m.start() - 40)  # a bounded look-back keeps splitting linear
     word_m = _WORD_BEFORE.search(para, window, m.start())
     if word_m is None:

@@ -39,6 +39,7 @@ NAMES = {
     "uk": "Ukrainian", "fa": "Persian", "ur": "Urdu", "be": "Belarusian", "bg": "Bulgarian",
     "he": "Hebrew", "hi": "Hindi", "el": "Greek", "sr": "Serbian", "mk": "Macedonian",
     "kk": "Kazakh", "ps": "Pashto", "ku": "Kurdish", "ug": "Uyghur", "sd": "Sindhi",
+    "uz": "Uzbek", "ky": "Kyrgyz", "tg": "Tajik", "mn": "Mongolian",
 }  # fmt: skip
 
 

@@ -51,6 +51,8 @@ def _al(orig: list[str], trans: list[str], ol: str = "ar") -> Alignment:
         ("الدوحة في 05 مارس /قنا/ تلقى سمو الأمير.", "الدوحة في 05 مارس /قنا/ "),
         ("ASTANA. KAZINFORM – President Tokayev received the ambassadors.", "ASTANA. KAZINFORM – "),
         ("АСТАНА. КАЗИНФОРМ - Президент принял послов.", "АСТАНА. КАЗИНФОРМ - "),
+        ("MINSK, February 4. /TASS/. Lukashenko plans to meet.", "MINSK, February 4. /TASS/. "),
+        ("Baku. 1 June. REPORT.AZ/ President Aliyev received them.", "Baku. 1 June. REPORT.AZ/ "),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:

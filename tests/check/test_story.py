@@ -149,3 +149,40 @@ def test_anchors_are_numbers_of_two_digits_and_name_skeletons() -> None:
     assert "#2018" in keys[0] and "#2018" in keys[1]
     assert not any(k == "#3" for k in keys[0])
     assert any(k.startswith("@") for k in keys[0])
+
+
+SHORT_RU = (
+    "БАКУ. Президент Азербайджана Ильхам Алиев в понедельник принял делегацию во главе с "
+    "лордом-мэром Лондона.\n"
+    "Лорд-мэр сказал, что быстрые процессы развития в Азербайджане произвели на гостей "
+    "глубокое впечатление.\n"
+    "Он отметил значение проведения первых Европейских игр в стране.\n"
+)
+SHORT_EN_OTHER = (  # another diplomatic wire: close in genre, not in content
+    "MUSCAT. The Omani Foreign Minister on Tuesday received the Palestinian ambassador to "
+    "the Sultanate.\n"
+    "The ambassador conveyed the greetings of the Palestinian President and his appreciation "
+    "of Oman's positions.\n"
+    "The two sides reviewed bilateral relations and the situation in the occupied "
+    "territories.\n"
+)
+SHORT_EN_SAME = (
+    "BAKU. President of Azerbaijan Ilham Aliyev on Monday received a delegation led by the "
+    "Lord Mayor of London.\n"
+    "The Lord Mayor said the rapid development in Azerbaijan had deeply impressed the guests.\n"
+    "He stressed the importance of holding the first European Games in the country.\n"
+)
+
+
+def _short_verdict(encoder: Encoder, trans: str) -> str:
+    orig_doc = document_from_lines(SHORT_RU.splitlines(), "ru")
+    trans_doc = document_from_lines(trans.splitlines(), "en")
+    al = align_documents(orig_doc, trans_doc, CHECK_OPTIONS, encoder=encoder)
+    return check_alignment(al, FlagOptions(), encoder).summary.verdict
+
+
+def test_a_short_unrelated_wire_is_not_a_translation(encoder: Encoder) -> None:
+    # fifth user's run: two unrelated three-link wires were "heavily edited, 57 % rendered";
+    # too few links for the same-story logit, yet nowhere near a translation's similarity
+    assert _short_verdict(encoder, SHORT_EN_OTHER) == NOT_A_TRANSLATION
+    assert _short_verdict(encoder, SHORT_EN_SAME) != NOT_A_TRANSLATION

@@ -75,3 +75,35 @@ def test_pair_accurate_needs_then_check(runner: CliRunner, tmp_path: Path) -> No
         cli, ["pair", "--accurate", "--originals", str(tmp_path), str(SAMPLES / "uk.en.txt")]
     )
     assert result.exit_code == 2 and "--then check" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # langdetect has no Uzbek, Kazakh, Kyrgyz or Tajik and named Uzbek "Bulgarian"
+        (
+            "Ўзбекистон Президенти бугун Россия элчисини қабул қилди. Томонлар ҳамкорликни "
+            "муҳокама қилди.",
+            "uz",
+        ),
+        (
+            "Қасым-Жомарт Тоқаев Ресей және Қытай елшілерін қабылдады. Мемлекет басшысы "
+            "екіжақты қарым-қатынастың маңызын атап өтті.",
+            "kk",
+        ),
+        (
+            "Кыргызстандын Президенти бүгүн Орусиянын элчисин кабыл алды. Тараптар өз ара "
+            "кызматташтыкты талкуулашты.",
+            "ky",
+        ),
+    ],
+)
+def test_cyrillic_languages_told_by_their_letters(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_a_language_no_encoder_covers_is_named() -> None:
+    from align.errors import UndetectedLanguage
+
+    with pytest.raises(UndetectedLanguage, match=r"Tajik \(tg\) is not covered by any"):
+        detect_language("Президенти Ҷумҳурии Тоҷикистон имрӯз бо сафири Русия мулоқот кард.")

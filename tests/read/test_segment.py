@@ -53,6 +53,19 @@ def test_a_wire_dateline_stays_with_its_sentence() -> None:
         "МОСКВА. ТАСС - Президент заявил.",
         "Он сказал.",
     ]
+    # TASS's and Report.az's heads: a place, a date and the agency (fifth user's run; cut,
+    # "Baku." and "1 June." were sentences, a false major addition)
+    assert split("MINSK, February 4. /TASS/. Lukashenko met Putin. He said so.", "en") == [
+        "MINSK, February 4. /TASS/. Lukashenko met Putin.",
+        "He said so.",
+    ]
+    assert split("Baku. 1 June. REPORT.AZ/ President Aliyev received them. It was big.", "en") == [
+        "Baku. 1 June. REPORT.AZ/ President Aliyev received them.",
+        "It was big.",
+    ]
+    assert split("МОСКВА, 4 февраля. /ТАСС/. Президент заявил. Он ушел.", "ru")[0] == (
+        "МОСКВА, 4 февраля. /ТАСС/. Президент заявил."
+    )
 
 
 def test_dotted_acronym_at_sentence_end() -> None:
