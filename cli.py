@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -35,6 +35,8 @@ _USEM3_LIST = ", ".join(sorted(USEM3_LANGS)) + " and zh-TW"
 
 F = TypeVar("F", bound=Callable[..., Any])
 if TYPE_CHECKING:  # click's types are generic in its stubs (and at run time only since 8.2)
+    from align.provenance.pair_types import PairResult
+
     _ParamBase = click.ParamType[Any, Any]
     _ChoiceBase = click.Choice[str]
 else:
@@ -789,6 +791,11 @@ def pair(
                 f"(the closest: {visible(r.same_language)}): pair looks for the original a "
                 "translation was made from, in another language",
             )
+    unchecked = [r for r in results if r.verdict == NO_ORIGINAL or not r.candidates]
+    if then == "check" and len(unchecked) == len(results):
+        _not_checked(unchecked)
+        click.echo("nothing to check: no translation was paired with an original")
+        return  # no reports folder for nothing (it was written into the current folder)
     if then == "check":
         from align.pipeline import check_pairs
 
@@ -801,12 +808,7 @@ def pair(
                 index=index_path,
                 encoder_spec=encoder_spec(accurate=accurate),
             )
-        for r in results:  # the index's row says so too; the terminal should not hide it
-            if r.verdict == NO_ORIGINAL or not r.candidates:
-                same = (
-                    f" (closest: {visible(r.same_story)}, the same story)" if r.same_story else ""
-                )
-                _warning(str(r.translation), f"no original found{same}: not checked")
+        _not_checked(unchecked)  # the index's row says so too; the terminal should not hide it
         for row in rows:  # each checked pair's verdict, as the index lists it
             if row.verdict is not None:
                 what = row.verdict.replace("_", " ")
@@ -820,6 +822,15 @@ def pair(
                 f"no original found (closest: {visible(r.same_story)}, the same story)",
             )
     _write(format_pairs(results, fmt, top), output)
+
+
+def _not_checked(results: Sequence[PairResult]) -> None:
+    """One warning per translation ``pair --then check`` found no original for."""
+    from align.report._view import visible
+
+    for r in results:
+        same = f" (closest: {visible(r.same_story)}, the same story)" if r.same_story else ""
+        _warning(str(r.translation), f"no original found{same}: not checked")
 
 
 @cli.command()

@@ -275,6 +275,14 @@ def test_pair_then_check_says_which_translations_were_not_checked(
     verdict = line.split(": ", 1)[1].split(" (original ")[0]
     assert verdict in ("faithful", "edited", "heavily edited")
     assert f"reports: {out / 'index.html'} (a report per pair and an index, in {out})" in r.stdout
+    # nothing paired: nothing written (a fifth user's run left a reports folder in the checkout)
+    out2 = tmp_path / "none"
+    r = runner.invoke(
+        cli.cli,
+        ["pair", trans[1], "--index", str(manifest_index), "--then", "check", "-o", str(out2)],
+    )
+    assert r.exit_code == 0 and "nothing to check" in r.stdout and not out2.exists()
+    assert "en_unrelated.txt: no original found" in r.stderr.replace("\n", " ")
 
 
 def test_pair_then_check_names_the_original_as_the_user_would(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from align.errors import AlignError
 from align.pipeline import PairSpec
+from align.types import SEVERITIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Outcome:
     orig_lang: str | None = None
     trans_lang: str | None = None
     error: str | None = None
+    severities: Mapping[str, int] = field(default_factory=dict)  # major / minor / info
 
 
 def check_payload(payload: Payload) -> Outcome:
@@ -84,4 +86,5 @@ def check_payload(payload: Payload) -> Outcome:
         counts=dict(s.counts) if s else {},
         orig_lang=original.lang,
         trans_lang=translation.lang,
+        severities={v: sum(f.severity == v for f in report.flags) for v in SEVERITIES},
     )

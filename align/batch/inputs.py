@@ -186,10 +186,13 @@ def one_folder_items(folder: str | Path) -> list[PairSpec]:
     item. English (``en``) or a ``trans``/``translation`` tag marks the translation, any other
     language tag or ``orig``/``original``/``src`` the original; an English original
     translated into another language needs two folders or a manifest (saying so in the row).
+    A file without a tag (a ``SOURCES.md`` beside the pairs) is no side of any pair and is
+    left alone: as an error row it failed a fifth user's batch.
     """
     groups: dict[str, list[Path]] = {}
     for p in _articles(Path(folder)):
-        groups.setdefault(match_key(p), []).append(p)
+        if _tag(p):  # an untagged file is a note beside the pairs (SOURCES.md), no side
+            groups.setdefault(match_key(p), []).append(p)
     if not groups:
         raise InputError("no articles (*.txt, *.html, *.htm, *.md) here", path=str(folder))
     items = []

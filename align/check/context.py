@@ -6,6 +6,7 @@ and its explanation are written once. Thresholds were tuned by ``bench/flags.py`
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,12 @@ class FlagOptions:
     )
     low_sim_spread: float = setting(
         3.0, "... and this many MADs below the document median.", within=NOT_NEGATIVE
+    )
+    low_sim_absolute: float = setting(
+        0.15,
+        "... or below this cosine whatever the document's median (in a document where every "
+        "link is weak, nothing stood below its median).",
+        within=COSINE,
     )
     low_sim_min_words: int = setting(
         8,
@@ -225,10 +232,22 @@ class FlagContext:
     doc_names: tuple[Name, ...] = ()  # translation names (mid-sentence evidence), one per skeleton
     # each link's word view (``word_flags.link_words``), built once for the rules that read
     # it (the word cuts, the word substitutions, ``--unmatched``); keyed by the link's
-    # sentences and texts. ``Any``: ``LinkWords`` lives above this module (``check.meaning``)
+    # sentences and texts. ``Any``: ``LinkWords`` lives above this module (``check.link_words``)
     views: dict[tuple[tuple[int, ...], tuple[int, ...], str, str], Any] = field(
         default_factory=dict, compare=False, repr=False
     )
+
+    @functools.cached_property
+    def _docs(self) -> dict[str, str]:
+        al = self.alignment
+        return {
+            "original": " ".join(al.original.texts),
+            "translation": " ".join(al.translation.texts),
+        }
+
+    def doc_text(self, side: str) -> str:
+        """One side's whole text (its sentences joined by a space), built once."""
+        return self._docs[side]
 
 
 def option_help(name: str) -> str:

@@ -19,8 +19,10 @@ NTREX ar-en / ru-en and WMT22 ru-en; figures in the module docstrings there):
   transliterated (Germany / ألمانيا) carries meaning the probes see, an invented one
   does not.
 * ``low_similarity`` must be far below the document's own distribution *and* below an
-  absolute floor, because cosine levels differ between language pairs and genres; and
-  the original must be long enough (8 words) for its cosine to mean something.
+  absolute floor, because cosine levels differ between language pairs and genres, or
+  below a lower floor alone (0.15: in a sibling text every link is weak, and a 0.08
+  link read as a note, fifth user's run); the original must be long enough (8 words)
+  for its cosine to mean something.
 * A pair that is not a translation at all gets the verdict and no wall of flags.
 
 The links come from the aligner run with ``CHECK_OPTIONS``, whose repairs
@@ -34,6 +36,7 @@ import time, because ``cli.py`` reads ``FlagOptions`` fields to build command-li
 
 from __future__ import annotations
 
+import functools
 import statistics
 from dataclasses import fields
 from typing import TYPE_CHECKING
@@ -61,7 +64,9 @@ from align.check.word_subs import sub_flags
 from align.embed.encoder import prefetch
 from align.sentalign.moves import joined
 from align.text.names import Name, mid_sentence_names, name_candidates, words
+from align.text.numbers import extract_numbers
 from align.types import (
+    INSERTION,
     LOW_SIMILARITY,
     MERGE,
     PARTIAL_OMISSION,
@@ -208,11 +213,15 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     flags: list[Flag] = []
     figures: list[Flag] = []  # dropped figures, added after the word flags (below)
     med = statistics.median(ctx.cos) if ctx.cos else 0.0
-    mad = statistics.median(abs(c - med) for c in ctx.cos) if ctx.cos else 0.0
     partial_checked: list[tuple[Link, str, str]] = []
     word_checked: list[tuple[Link, str, str]] = []
     texts = [(joined(ot, lk.original), joined(tt, lk.translation)) for lk in pairs]
-    low = [c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05) for c in ctx.cos]
+    low = low_links(ctx.cos, o)
+
+    @functools.cache
+    def doc_values() -> frozenset[float]:  # every figure of the original, read once if asked
+        return frozenset(f.value for f in extract_numbers(" ".join(ot), ol))
+
     short = [
         len(t) / max(1, len(x)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio for x, t in texts
     ]
@@ -237,7 +246,9 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     for k, lk in enumerate(pairs):
         otext, ttext = texts[k]
         c = ctx.cos[k]
-        if len(lk.original) > 1 and len(lk.translation) == 1:
+        if gone[k] and not short[k]:
+            pass  # a merge or split whose meaning diverged (below) is no rendering to describe
+        elif len(lk.original) > 1 and len(lk.translation) == 1:
             flags.append(
                 Flag(
                     MERGE,
@@ -277,7 +288,9 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
             continue
         flags += untranslated_words(lk, ctx.alignment)
         for f in number_flags(lk, otext, ol, ttext, tl, o.qualifier_flags):
-            (figures if f.subkind == FIGURE else flags).append(f)
+            if f.kind == INSERTION and set(f.evidence["values"]) <= doc_values():
+                continue  # a figure another sentence of the original gives: carried over
+            (figures if f.kind == PARTIAL_OMISSION and f.subkind == FIGURE else flags).append(f)
         found = names[k]
         flags += [] if found is None else scored_name_flags(ctx, lk, otext, ttext, c, found)
         partial_checked.append((lk, otext, ttext))
@@ -293,3 +306,15 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     told = {i for f in flags if f.kind == PARTIAL_OMISSION for i in f.original}
     flags += [f for f in figures if not told & set(f.original)]
     return moved_across(ctx, flags)
+
+
+def low_links(cos: list[float], o: FlagOptions) -> list[bool]:
+    """Per link: is its cosine low (the module docstring's ``low_similarity``)? Far below
+    the document's median and under ``low_sim_floor``, or under ``low_sim_absolute``."""
+    med = statistics.median(cos) if cos else 0.0
+    mad = statistics.median(abs(c - med) for c in cos) if cos else 0.0
+    return [
+        c < o.low_sim_absolute
+        or (c < o.low_sim_floor and c < med - o.low_sim_spread * max(mad, 0.05))
+        for c in cos
+    ]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from align.check.boundary import repeated_sentence, slipped_additions
 from align.sentalign.moves import Draft, move_pairs
-from align.text.shape import BOILERPLATE_RE, has_words, is_headline, short_heading
+from align.text.shape import BOILERPLATE_RE, has_terminal, has_words, is_headline, short_heading
 from align.types import ADDITION, OMISSION, REORDER, Alignment, Flag, Link, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -209,9 +209,29 @@ def _boilerplate(ctx: FlagContext, added: list[int]) -> tuple[set[int], set[int]
     # a final stop (a deck of fifteen words, "The UAE's top diplomat underscored ...", says
     # something of its own and stays content, whatever the reader's kind)
     headings = {j for j in added if j and short_heading(tt[j])}
-    if 0 in added and is_headline(tt[0], ctx.alignment.translation.sentences[0].kind):
+    if 0 in added and (
+        is_headline(tt[0], ctx.alignment.translation.sentences[0].kind) or _title_line(ctx)
+    ):
         headings.add(0)
     return out | headings, headings - out
+
+
+TITLE_LINE_MAX_CHARS = (
+    200  # a long headline on a line of its own ("... different parts of the world")
+)
+
+
+def _title_line(ctx: FlagContext) -> bool:
+    """The translation's first sentence is a paragraph of its own without a final stop,
+    however long: a headline (133 characters, over the reader's 120 for a heading, was a
+    major addition in a sixth user's run)."""
+    sents = ctx.alignment.translation.sentences
+    first = sents[0]
+    if first.kind == "list_item":
+        return False  # the reader saw a bullet: never a headline (``is_headline``)
+    alone = sum(s.paragraph == first.paragraph for s in sents) == 1
+    text = first.text.strip()
+    return alone and len(sents) > 1 and not has_terminal(text) and len(text) <= TITLE_LINE_MAX_CHARS
 
 
 def _parts(

@@ -76,7 +76,7 @@ QUALIFIERS: dict[str, tuple[dict[str, str], dict[str, str], tuple[str, ...]]] = 
             "en": r"perman\w*|last\w*|durab\w*|endur\w*|sustain\w*|long\w*|robust|strong\w*|"
             r"stable|stability|solid|final|viable|constant\w*|standing|continu\w*|"
             r"ongoing|perpetual\w*|secure|real|genuine|frequent\w*|often|regular\w*|"
-            r"persistent\w*|relentless\w*|ever\w*",
+            r"persistent\w*|relentless\w*|ever\w*|always",
             "ru": r"\w*(?:прочн|долгосрочн|долговременн|устойчив|постоянн|окончательн|"
             r"стабильн|надежн|надёжн|длительн|долгове|износ)\w*",
             "ar": _AR + r"(?:دائم|مستدام|ثابت|راسخ|نهائي|مستقر|طويل|متين|مستمر)\w*",

@@ -49,6 +49,9 @@ class LinkWords:
     # sentences moves a qualifier across the boundary (``lexicon_qualifiers``)
     o_near: str = ""
     t_near: str = ""
+    # each side's whole text: a country one side never names (``places.country_change``)
+    o_doc: str = ""
+    t_doc: str = ""
 
     def partners(self, side: str, a: int, b: int) -> tuple[Span, ...]:
         """Spans of the other side's content words paired with ``side``'s content words

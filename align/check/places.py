@@ -50,18 +50,18 @@ def place_change(v: LinkWords, oc: Hits, tc: Hits) -> list[Flag]:
 
 def country_change(v: LinkWords) -> list[Flag]:
     """A country the translation names where the original names another, neither named
-    by the other side here nor beside it (major): a same-template wire of another
+    anywhere on the other side (major): a same-template wire of another
     caller ("ملك المملكة الأردنية" against "Amir of the State of Qatar") read as
     rendered, since "Tamim" and "Al-Thani" find two-consonant skeletons in any Arabic
     sentence and a country the outlet writes three times is taken for its rendering."""
     if {v.ol, v.tl} - {"ar", "ru", "en"}:
         return []
     o_named, t_named = countries_named(v.otext, v.ol), countries_named(v.ttext, v.tl)
-    # named at all, inside a word too ("антикитайский" for "anti-China")
-    o_any = o_named | _inside(t_named, v.otext + " " + v.o_near, v.ol)
-    t_any = t_named | _inside(o_named, v.ttext + " " + v.t_near, v.tl)
-    added = t_named - o_any - countries_named(v.o_near, v.ol)
-    lost = o_named - t_any - countries_named(v.t_near, v.tl)
+    # a country the other side names nowhere, not even inside a word ("антикитайский" for
+    # "anti-China"): a translation that moves a country between sentences names it still
+    o_doc, t_doc = v.o_doc or v.otext, v.t_doc or v.ttext
+    added = t_named - countries_named(o_doc, v.ol) - _inside(t_named, o_doc, v.ol)
+    lost = o_named - countries_named(t_doc, v.tl) - _inside(o_named, t_doc, v.tl)
     if not added or not lost:
         return []
     x, y = min(added), min(lost)

@@ -20,6 +20,7 @@ from typing import Any
 from align.sentalign.words import WORD_RE
 from align.text.normalize import ascii_digits
 from align.types import (
+    INSERTION,
     MERGE,
     NAME_MISMATCH,
     NUMBER_MISMATCH,
@@ -41,6 +42,20 @@ def _whole(side: str, idx: tuple[int, ...], texts: list[str]) -> list[Span]:
         if a < b:
             out.append(Span(side, i, a, b))
     return out
+
+
+# a letter with its marks: the word aligner's tokens stop at an Arabic vowel sign or
+# shadda ("المُدسِّكين" is three), and --unmatched showed "الم" (sixth user's run)
+_LETTER_OR_MARK = re.compile(r"[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u0300-\u036F]")
+
+
+def whole_word(text: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) widened over the letters and combining marks glued to either end."""
+    while a > 0 and _LETTER_OR_MARK.match(text[a - 1]) and _LETTER_OR_MARK.match(text[a]):
+        a -= 1
+    while b < len(text) and _LETTER_OR_MARK.match(text[b]) and _LETTER_OR_MARK.match(text[b - 1]):
+        b += 1
+    return a, b
 
 
 def _find(side: str, idx: tuple[int, ...], texts: list[str], needle: str, word: bool) -> list[Span]:
@@ -98,7 +113,9 @@ def with_spans(flag: Flag, al: Alignment) -> Flag:
     ot, tt = al.original.texts, al.translation.texts
     ev = flag.evidence
     spans: list[Span] = []
-    if flag.kind in (NUMBER_MISMATCH, NAME_MISMATCH):
+    if flag.kind in (NUMBER_MISMATCH, NAME_MISMATCH) or (
+        flag.kind == INSERTION and "values" in ev  # a figure added (``number_flags``)
+    ):
         word = flag.kind == NAME_MISMATCH
         for key, side, idx, texts in (
             ("original", "original", flag.original, ot),

@@ -21,8 +21,10 @@ Unlinked sentences are not listed: the whole sentence is already an omission or 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from align.check.spans import whole_word
 from align.check.word_flags import link_words
 from align.sentalign.moves import joined
 from align.sentalign.words import (
@@ -52,16 +54,26 @@ def unmatched_spans(ctx: FlagContext) -> tuple[Span, ...]:
             continue
         wl = rematch(view.words, CHECK_MIN_SIM, CHECK_DISTORTION, CHECK_HEADS)
         for side, words in (("original", wl.orig), ("translation", wl.trans)):
-            out[side] += _runs(side, words, wl.matched(side))
+            texts = ot if side == "original" else tt
+            out[side] += _runs(side, words, wl.matched(side), texts)
     return (*out["original"], *out["translation"])
 
 
+# the particles of a name ("bin", "Al", "بن", "آل"): listed alone they read as unmatched
+# words, where the names they join are matched (fifth user's run)
+NAME_PARTICLES = frozenset("bin ibn bint al el abu ben بن ابن بنت آل أبو ابو бин ибн аль".split())
+
+
 def _content(word: Word) -> bool:
-    return any(c.isalnum() for c in word.text) and word.text.lower() not in FUNCTION_WORDS
+    t = word.text.lower()
+    return any(c.isalnum() for c in t) and t not in FUNCTION_WORDS and t not in NAME_PARTICLES
 
 
-def _runs(side: str, words: tuple[Word, ...], matched: list[bool]) -> list[Span]:
-    """Runs of unmatched words inside one sentence, trimmed to content words at both ends."""
+def _runs(
+    side: str, words: tuple[Word, ...], matched: list[bool], texts: Sequence[str]
+) -> list[Span]:
+    """Runs of unmatched words inside one sentence, trimmed to content words at both ends,
+    widened to whole words (``texts``: the side's sentences)."""
     spans: list[Span] = []
     run: list[Word] = []
 
@@ -70,7 +82,8 @@ def _runs(side: str, words: tuple[Word, ...], matched: list[bool]) -> list[Span]
             run.pop()
         if run:
             first, last = run[0], run[-1]
-            spans.append(Span(side, first.sentence, first.local, last.local + len(last.text)))
+            a, b = whole_word(texts[first.sentence], first.local, last.local + len(last.text))
+            spans.append(Span(side, first.sentence, a, b))
         run.clear()
 
     for w, ok in zip(words, matched, strict=True):

@@ -18,6 +18,7 @@ from align.types import (
     FAITHFUL,
     FLAG_KINDS,
     HEAVILY_EDITED,
+    LOW_SIMILARITY,
     NOT_A_TRANSLATION,
     OMISSION,
     REORDER,
@@ -36,8 +37,9 @@ def coverage(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> tuple[fl
     Sentences without words (a "* * *" rule, a stray "?") are left out of both counts:
     page debris a translation drops as a matter of course must not lower the coverage
     the verdict reads (three such lines took a 14-sentence pair from 79 % to 65 %). Page
-    furniture left out (a date line) is not counted either, and a sentence the original
-    repeats in a rendered one (a summary bullet) counts as rendered."""
+    furniture left out (a date line) is not counted either, a sentence the original
+    repeats in a rendered one (a summary bullet) counts as rendered, and one whose link's
+    meaning diverged (``low_similarity``) does not."""
     ot = ctx.alignment.original.texts
     furniture = {
         i for f in flags if f.kind == BOILERPLATE and not f.translation for i in f.original
@@ -48,7 +50,9 @@ def coverage(ctx: FlagContext, pairs: list[Link], flags: list[Flag]) -> tuple[fl
     moved |= {
         i for f in flags if f.kind == OMISSION and "repeated_in" in f.evidence for i in f.original
     }
-    rendered = ({i for lk in pairs for i in lk.original} | moved) & set(worded)
+    # a link whose meaning diverged renders nothing (a 0.08 link read as "rendered")
+    diverged = {i for f in flags if f.kind == LOW_SIMILARITY for i in f.original}
+    rendered = ({i for lk in pairs for i in lk.original} - diverged | moved) & set(worded)
     total_chars = sum(len(ot[i]) for i in worded) or 1
     cov_s = len(rendered) / len(worded) if worded else 0.0
     return cov_s, sum(len(ot[i]) for i in rendered) / total_chars

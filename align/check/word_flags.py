@@ -44,7 +44,7 @@ from align.check.lexicon import (
 from align.check.lexicon_person import speaker_made_collective
 from align.check.link_words import LinkWords
 from align.check.meaning import meaning_flags
-from align.check.spans import link_flag, overlaps
+from align.check.spans import link_flag, overlaps, whole_word
 from align.embed.encoder import blas_threads, usem_of
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
@@ -78,7 +78,7 @@ def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) 
         while hi > lo and t[hi - 1].isspace():
             hi -= 1
         if lo < hi:
-            out.append(Span(side, i, lo, hi))
+            out.append(Span(side, i, *whole_word(t, lo, hi)))
         base += len(t) + 1
     return tuple(out)
 
@@ -115,6 +115,8 @@ def _link_words(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> LinkWords
         tsp,
         al.original.around(lk.original, run=False),
         al.translation.around(lk.translation, run=False),
+        ctx.doc_text("original"),
+        ctx.doc_text("translation"),
     )
 
 

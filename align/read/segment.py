@@ -204,6 +204,8 @@ def _is_boundary(para: str, m: re.Match[str], lang: str) -> bool:
         and _is_attribution(para, npos, lang)
     ):
         return False
+    if punct == ".." and lang == "ar" and not closers:
+        return False  # Arabic news writes ".." as a pause inside a sentence ("«عبد المحصي».. أحدث")
     if punct != ".":
         return True  # ! ? ؟ … and runs like ?! or ... before a capital / digit / Arabic letter
     if closers:

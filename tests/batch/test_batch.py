@@ -82,7 +82,16 @@ def test_folders_matched_by_name(tmp_path: Path) -> None:
 
 def test_one_folder_holds_both_sides(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
     # a fourth user's layout: NAME.orig.txt beside NAME.en.txt (each file was paired with itself)
-    for name in ("a.orig.txt", "a.en.txt", "b.ru.txt", "b.trans.txt", "c.en.txt", "d.ar.txt"):
+    names = (
+        "a.orig.txt",
+        "a.en.txt",
+        "b.ru.txt",
+        "b.trans.txt",
+        "c.en.txt",
+        "d.ar.txt",
+        "NOTES.md",
+    )
+    for name in names:
         (tmp_path / name).write_text("x", encoding="utf-8")
     items = one_folder_items(tmp_path)
     assert [(i.pair_id, Path(i.original).name, Path(i.translation).name) for i in items[:2]] == [
@@ -119,7 +128,10 @@ def test_batch_rows_resume_and_force(tmp_path: Path, runner) -> None:  # type: i
     assert "missing.ru.txt: no such file" in rows[2]["error"]
     assert rows[0]["verdict"] and rows[0]["omission"] >= 1 and rows[0]["error"] is None
     csv_lines = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
-    assert csv_lines[0].startswith("id,verdict,coverage,omission,") and len(csv_lines) == 4
+    assert (
+        csv_lines[0].startswith("id,verdict,coverage,major,minor,omission,") and len(csv_lines) == 4
+    )
+    assert rows[0]["major"] is not None and rows[2]["major"] is None  # none for an error row
     report = out / f"{PAIRS[0]}.json"
     assert (out / f"{PAIRS[0]}.html").is_file() and "gone" in (out / "index.html").read_text()
     before = report.stat().st_mtime_ns
@@ -282,3 +294,11 @@ def test_batch_unmatched_lists_runs_and_is_part_of_the_resume_key(
     assert data["unmatched"] and data["signature"]["settings"]["flags.unmatched_words"] == "True"
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--unmatched"])
     assert "(1 up to date" in res.output
+
+
+def test_not_a_translation_has_no_coverage_in_the_summaries() -> None:
+    from align.batch.run import BatchRow, summary_record
+
+    row = BatchRow("x", "x", "o", "t", verdict="not_a_translation", coverage=0.7)
+    assert summary_record(row)["coverage"] is None  # its forced links are no coverage
+    assert summary_record(dataclasses.replace(row, verdict="edited"))["coverage"] == 0.7

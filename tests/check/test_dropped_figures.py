@@ -149,4 +149,41 @@ def test_a_vague_size_made_a_figure_is_not_a_changed_repeat() -> None:
     assert _flags("Им было 30 и 30 лет.", "ru", "They were aged 30 and 40.") == [
         ("number_mismatch", None, "major")
     ]
+    # the vague size kept beside a figure: no size made exact (an added count is not
+    # flagged: the parser misses counts spelled in words, ``number_flags._added_figures``)
     assert _flags("Погибли тысячи людей.", "ru", "Thousands died, 3,000 of them children.") == []
+
+
+def test_a_figure_the_original_does_not_give_is_an_added_figure() -> None:
+    # the real dev set's seen pairs: "до революции" made "before the 1917 revolution"
+    orig = "До революции храм был одним из самых больших в городе."
+    trans = "Before the 1917 revolution, the church was one of the largest in the city."
+    (flag,) = number_flags(LINK, orig, "ru", trans, "en", True)
+    assert (flag.kind, flag.subkind, flag.severity) == ("insertion", "figure", "minor")
+    assert flag.evidence["translation"] == ["1917"]
+    # a count, a decade or the year of a date is a rendering's business, not a flag
+    assert _flags("Их было несколько.", "ru", "There were 1,200 of them.") == []
+    assert _flags("Это было в тридцатые годы.", "ru", "It was in the 1930s.") == []
+    assert _flags("Это было 5 марта.", "ru", "It was on March 5, 2019.") == []
+    assert _flags("Цены выросли.", "ru", "Prices rose by 15%.") == [
+        ("insertion", "figure", "minor")
+    ]
+    # a republisher's dateline carries its own date (the seen real pairs)
+    head = "RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) The minister left."
+    assert _flags("Министр уехал.", "ru", head) == []
+
+
+def test_an_added_figure_another_sentence_gives_is_not_flagged(encoder: Encoder) -> None:
+    orig = ["Храм построили в 1890 году.", "До революции он был самым большим в городе."]
+    trans = [
+        "The church was built in 1890.",
+        "Before the revolution, in 1890 already, it was the largest in the city.",
+    ]
+    al = Alignment(
+        document_from_lines(orig, "ru"),
+        document_from_lines(trans, "en"),
+        (Link((0,), (0,), 1.0), Link((1,), (1,), 1.0)),
+        Signature("test", "usem3"),
+    )
+    kinds = [(f.kind, f.subkind) for f in check_alignment(al, encoder=encoder).flags]
+    assert ("insertion", "figure") not in kinds

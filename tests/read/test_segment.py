@@ -185,3 +185,14 @@ def test_reader_paragraphs_then_split_cover_all_text(text: str) -> None:
         article.text.replace(" ", "").replace("\n", "")
     )
     assert all(article.text[s.start : s.end] == s.text for s in sents)
+
+
+def test_an_arabic_double_dot_is_a_pause() -> None:
+    # a sixth user's run (Okaz): ".." inside a sentence cut it, and the halves were
+    # reported as a merge with spans on a name
+    text = "وعلى اليسار هناك «عبد المحصي».. أحدث القادمين إلى الصحيفة بخبرة طويلة. ثم جاء آخر."
+    assert split(text, "ar") == [
+        "وعلى اليسار هناك «عبد المحصي».. أحدث القادمين إلى الصحيفة بخبرة طويلة.",
+        "ثم جاء آخر.",
+    ]
+    assert split("He waited.. Then he left.", "en") == ["He waited..", "Then he left."]
