@@ -815,6 +815,13 @@ def pair(
                 click.echo(f"{visible(row.translation)}: {what} (original {visible(row.original)})")
         click.echo(f"reports: {index_html} (a report per pair and an index, in {out_dir})")
         return
+    for r in results:  # a partial translation is paired under the whole-article confidence
+        if r.candidates and r.candidates[0].evidence.get("partial"):
+            _warning(
+                str(r.translation),
+                "paired as a partial translation (its confidence is the whole-article "
+                "model's; part of it renders the original closely)",
+            )
     for r in results:  # the TSV's no_original row names no text; say which one came closest
         if r.verdict == NO_ORIGINAL and r.same_story:
             _warning(

@@ -15,6 +15,7 @@ Pure functions of the candidates and options: no index, no encoder.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -110,11 +111,19 @@ def compilation(
 def decide(translation: Path, cands: list[Candidate], options: PairOptions) -> PairResult:
     """The verdict on ranked candidates: ``no_original`` (naming a ``same_story`` article
     when one shares the story), ``ambiguous`` or ``paired``, with also-sources marked."""
-    if not cands or cands[0].confidence < options.threshold:
+    if not cands or (cands[0].confidence < options.threshold and not _partial(cands, options)):
         story = [c for c in cands if float(c.evidence.get("doc_cosine", 0.0)) >= options.same_story]
         same = story[0].original_id if story else None
         return PairResult(translation, tuple(cands), NO_ORIGINAL, same)
     best = cands[0]
+    if best.confidence < options.threshold:  # paired as a partial translation (``_partial``)
+        best = Candidate(
+            best.original_id,
+            best.path,
+            best.score,
+            best.confidence,
+            {**best.evidence, "partial": True},
+        )
     verdict = PAIRED
     first = set(best.evidence["covers"])
     out = [best]
@@ -136,3 +145,20 @@ def decide(translation: Path, cands: list[Candidate], options: PairOptions) -> P
             verdict = AMBIGUOUS
         out.append(c)
     return PairResult(translation, tuple(out), verdict)
+
+
+def _partial(cands: list[Candidate], options: PairOptions) -> bool:
+    """Whether the best candidate is the source of a partial translation (``PairOptions``'
+    ``partial_*`` settings): enough sentences rendered closely, a share of the original,
+    and no rival close behind."""
+    if options.partial_matches <= 0:
+        return False
+    ev = cands[0].evidence
+    cos = sorted(float(m[2]) for m in ev.get("matched_sentences", []))
+    if (
+        len(cos) < options.partial_matches
+        or float(ev.get("original_share", 0.0)) < options.partial_share
+    ):
+        return False
+    rival = len(cands) > 1 and cands[0].score - cands[1].score < options.ambiguous_gap
+    return statistics.median(cos) >= options.partial_cosine and not rival
