@@ -822,22 +822,19 @@ def pair(
                 "paired as a partial translation (its confidence is the whole-article "
                 "model's; part of it renders the original closely)",
             )
-    for r in results:  # the TSV's no_original row names no text; say which one came closest
-        if r.verdict == NO_ORIGINAL and r.same_story:
-            _warning(
-                str(r.translation),
-                f"no original found (closest: {visible(r.same_story)}, the same story)",
-            )
+    # the TSV's no_original row names no text: say which one came closest
+    _not_checked([r for r in unchecked if r.same_story], checking=False)
     _write(format_pairs(results, fmt, top), output)
 
 
-def _not_checked(results: Sequence[PairResult]) -> None:
-    """One warning per translation ``pair --then check`` found no original for."""
+def _not_checked(results: Sequence[PairResult], checking: bool = True) -> None:
+    """One warning per translation ``pair`` found no original for, naming the closest
+    same-story text (and, under ``--then check``, that it was not checked)."""
     from align.report._view import visible
 
     for r in results:
         same = f" (closest: {visible(r.same_story)}, the same story)" if r.same_story else ""
-        _warning(str(r.translation), f"no original found{same}: not checked")
+        _warning(str(r.translation), f"no original found{same}{': not checked' * checking}")
 
 
 @cli.command()

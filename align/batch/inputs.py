@@ -21,8 +21,7 @@ REQUIRED = ("id", "original", "translation")
 OPTIONAL = ("orig_lang", "trans_lang", "note")
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 _LANG_TAG = re.compile(r"\.(?:[a-z]{2,3}|orig|original|src|source|trans|translation|tgt)$")
-# in one folder holding both sides, a tag says which side a file is
-_ORIGINAL_TAGS = {"orig", "original", "src", "source"}
+# in one folder holding both sides, these tags mark the translation; any other the original
 _TRANSLATION_TAGS = {"en", "eng", "trans", "translation", "tgt"}
 
 

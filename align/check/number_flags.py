@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from align.check.furniture import dateline_at
+from align.check.spans import link_flag
 from align.text.number_match import NumberDiff, compare_numbers
 from align.text.numbers import NumberFact, extract_numbers, format_value
 from align.types import INSERTION, NUMBER_MISMATCH, PARTIAL_OMISSION, Flag, Link
@@ -38,63 +39,37 @@ def number_flags(
     if d.changed:
         a = ", ".join(format_value(f) for f in d.only_original)
         b = ", ".join(format_value(f) for f in d.only_translation)
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "major",
-                lk.original,
-                lk.translation,
-                f"Number changed: original says {a}, translation says {b}",
-                {
-                    "original": [f.text for f in d.only_original],
-                    "translation": [f.text for f in d.only_translation],
-                },
-            )
-        ]
+        ev: dict[str, object] = {
+            "original": [f.text for f in d.only_original],
+            "translation": [f.text for f in d.only_translation],
+        }
+        detail = f"Number changed: original says {a}, translation says {b}"
+        return [link_flag(lk, NUMBER_MISMATCH, "major", detail, ev)]
     if dropped:
         return [dropped_figure(lk, dropped)]
     if d.made_exact:  # a sharpening, as a dropped "more than" is: minor
         s, g = d.made_exact[0]
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "minor",
-                lk.original,
-                lk.translation,
-                f"Number made exact: original says {s.text} (a size, no figure), "
-                f"translation says {_QUALIFIER_WORDS.get(g.qualifier or '', '')}{g.text}",
-                {"original": [s.text], "translation": [g.text]},
-                subkind=MADE_EXACT,
-            )
-        ]
+        detail = (
+            f"Number made exact: original says {s.text} (a size, no figure), "
+            f"translation says {_QUALIFIER_WORDS.get(g.qualifier or '', '')}{g.text}"
+        )
+        ev = {"original": [s.text], "translation": [g.text]}
+        return [link_flag(lk, NUMBER_MISMATCH, "minor", detail, ev, MADE_EXACT)]
     added = _added_figures(d, ttext)
     if added:
         words = ", ".join(f"\u201c{f.text}\u201d" for f in added)
-        return [
-            Flag(
-                INSERTION,
-                "minor",
-                lk.original,
-                lk.translation,
-                f"Words added (figure): the translation adds {words}",
-                {"translation": [f.text for f in added], "values": [f.value for f in added]},
-                FIGURE,
-            )
-        ]
+        ev = {"translation": [f.text for f in added], "values": [f.value for f in added]}
+        detail = f"Words added (figure): the translation adds {words}"
+        return [link_flag(lk, INSERTION, "minor", detail, ev, FIGURE)]
     if qualifiers and d.qualifier_changes and not (d.only_original or d.only_translation):
         f, g = d.qualifier_changes[0]
-        return [
-            Flag(
-                NUMBER_MISMATCH,
-                "minor",
-                lk.original,
-                lk.translation,
-                f"Qualifier dropped: original says "
-                f"{_QUALIFIER_WORDS.get(f.qualifier or '', '')}{format_value(f)}, "
-                f"translation says {g.text}",
-                {"original": [f.text], "qualifier": f.qualifier},
-            )
-        ]
+        detail = (
+            f"Qualifier dropped: original says "
+            f"{_QUALIFIER_WORDS.get(f.qualifier or '', '')}{format_value(f)}, "
+            f"translation says {g.text}"
+        )
+        ev = {"original": [f.text], "qualifier": f.qualifier}
+        return [link_flag(lk, NUMBER_MISMATCH, "minor", detail, ev)]
     return []
 
 

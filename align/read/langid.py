@@ -157,7 +157,7 @@ def _script_language(sample: str, default: str, path: str | None) -> str:
 _CYRILLIC_MARKS = (
     ("tg", frozenset("ӯҷӣ")),  # Tajik (it writes ҳ too)
     ("kk", frozenset("әұ")),  # Kazakh
-    ("uz", frozenset("ўҳ")),  # Uzbek
+    ("uz", frozenset("ҳқғ")),  # Uzbek (its ў is Belarusian's too)
     ("ky", frozenset("ңөү")),  # Kyrgyz (after Kazakh, which writes them too)
 )
 
