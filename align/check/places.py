@@ -56,12 +56,18 @@ def country_change(v: LinkWords) -> list[Flag]:
     sentence and a country the outlet writes three times is taken for its rendering."""
     if {v.ol, v.tl} - {"ar", "ru", "en"}:
         return []
-    o_named, t_named = countries_named(v.otext, v.ol), countries_named(v.ttext, v.tl)
     # a country the other side names nowhere, not even inside a word ("антикитайский" for
-    # "anti-China"): a translation that moves a country between sentences names it still
+    # "anti-China"): a translation that moves a country between sentences names it still.
+    # Asked of the whole articles first (cached): most name the same countries on both
+    # sides, and then no sentence is scanned
     o_doc, t_doc = v.o_doc or v.otext, v.t_doc or v.ttext
-    added = t_named - countries_named(o_doc, v.ol) - _inside(t_named, o_doc, v.ol)
-    lost = o_named - countries_named(t_doc, v.tl) - _inside(o_named, t_doc, v.tl)
+    o_all, t_all = countries_named(o_doc, v.ol), countries_named(t_doc, v.tl)
+    maybe_added = t_all - o_all - _inside(t_all - o_all, o_doc, v.ol)
+    maybe_lost = o_all - t_all - _inside(o_all - t_all, t_doc, v.tl)
+    if not maybe_added or not maybe_lost:
+        return []
+    added = {c for c in maybe_added if country_hits(c, v.ttext, v.tl)}
+    lost = {c for c in maybe_lost if country_hits(c, v.otext, v.ol)}
     if not added or not lost:
         return []
     x, y = min(added), min(lost)

@@ -26,6 +26,7 @@ _SCRIPTS = {
     "greek": "\u0370-\u03ff",
     "han": "\u3040-\u30ff\u4e00-\u9fff",
 }
+_NON_LATIN = re.compile("[" + "".join(_SCRIPTS.values()) + "]")
 # a gloss: the word inside brackets or quotes of its own
 _GLOSS = re.compile(r"[(\[«\"“„'‘][^()\[\]«»\"“”„'‘’]{0,80}$")
 
@@ -46,8 +47,10 @@ def untranslated_words(lk: Link, al: Alignment) -> list[Flag]:
     """One minor ``partial_omission`` (``untranslated``) per linked pair whose Latin-script
     translation keeps words of the original's script outside a gloss, spanning each such
     word (and the original's word it copies, when the original has it)."""
-    o_texts = [al.original.sentences[i].text for i in lk.original]
     t_texts = [al.translation.sentences[j].text for j in lk.translation]
+    if not any(_NON_LATIN.search(t) for t in t_texts):
+        return []  # nearly every link: one scan, no counting
+    o_texts = [al.original.sentences[i].text for i in lk.original]
     script = _script(" ".join(o_texts))
     if script is None or _latin_share(" ".join(t_texts)) < 0.8:
         return []
