@@ -220,7 +220,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
 
     @functools.cache
     def doc_values() -> frozenset[float]:  # every figure of the original, read once if asked
-        return frozenset(f.value for f in extract_numbers(" ".join(ot), ol))
+        return frozenset(f.value for f in extract_numbers(ctx.doc_text("original"), ol))
 
     short = [
         len(t) / max(1, len(x)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio for x, t in texts

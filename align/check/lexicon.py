@@ -29,7 +29,6 @@ for the other side.
 
 from __future__ import annotations
 
-import functools
 import re
 from functools import lru_cache
 
@@ -394,7 +393,7 @@ def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
     return [m.span() for m in word_pattern(COUNTRIES[country][lexicon_lang(lang)]).finditer(text)]
 
 
-@functools.lru_cache(maxsize=256)
+@lru_cache(maxsize=256)
 def countries_named(text: str, lang: str) -> frozenset[str]:
     """The ``COUNTRIES`` keys ``text`` names (cached: each name flag of a document asks it
     of the whole original)."""
