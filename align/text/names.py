@@ -237,16 +237,18 @@ def find_in(name: Name, text: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _text_keys(text: str) -> tuple[frozenset[str], ...]:
-    """Per token of ``text``: its skeleton variants; then the joined skeletons of
-    adjacent token pairs (``find_in``'s two passes, precomputed once per text)."""
+def _text_keys(text: str) -> dict[int, frozenset[str]]:
+    """The skeletons of ``text`` by length: each token's variants and the joined
+    skeletons of adjacent token pairs (``find_in``'s two passes, once per text). By
+    length because two skeletons can match only within two letters of each other's
+    length (``skeletons_match``): a name is tried only against keys of a near length."""
     toks = [t for t, _ in words(text)]
-    keys = [skeleton_variants(t) for t in toks]
-    keys += [
-        frozenset({_collapse(skeleton(a) + skeleton(b))})
-        for a, b in zip(toks, toks[1:], strict=False)
-    ]
-    return tuple(keys)
+    keys = set().union(*(skeleton_variants(t) for t in toks))
+    keys |= {_collapse(skeleton(a) + skeleton(b)) for a, b in zip(toks, toks[1:], strict=False)}
+    by_len: dict[int, set[str]] = {}
+    for k in keys:
+        by_len.setdefault(len(k), set()).add(k)
+    return {n: frozenset(ks) for n, ks in by_len.items()}
 
 
 def occurs(name: Name, text: str, strict: bool = False) -> bool:
@@ -258,17 +260,28 @@ def occurs(name: Name, text: str, strict: bool = False) -> bool:
     not when a match is itself the evidence of a change.
     """
     mine = skeleton_variants(name.text) | {name.skeleton}
+    keys = _text_keys(text)
     if strict:
-        return any(
-            a == s or (min(len(a), len(s)) >= 5 and within(a, s, 1))
-            for ks in _text_keys(text)
-            for s in ks
-            for a in mine
-            if len(a) >= 3
-        )
-    if any(skeletons_match(a, s) for ks in _text_keys(text) for s in ks for a in mine):
+        return any(_strict_hit(a, keys) for a in mine if len(a) >= 3)
+    if any(a and a in keys.get(len(a), ()) for a in mine):  # skeletons_match: "" is none
+        return True
+    if any(
+        skeletons_match(a, s)
+        for a in mine
+        for n in range(len(a) - 2, len(a) + 3)
+        for s in keys.get(n, ())
+    ):
         return True
     return any(_inside(mine, t) for t, _ in words(text))
+
+
+def _strict_hit(a: str, keys: dict[int, frozenset[str]]) -> bool:
+    """``occurs``' strict test of one skeleton: an equal key, or (5+ letters on both
+    sides) one edit away, so only keys within one letter of its length."""
+    if a in keys.get(len(a), ()):
+        return True
+    near = (n for n in (len(a) - 1, len(a), len(a) + 1) if n >= 5)
+    return len(a) >= 5 and any(within(a, s, 1) for n in near for s in keys.get(n, ()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,15 @@ Data only: word -> value tables, Russian stems matched as prefixes of inflected 
 multiplier words ("million", "тыс.", "مليون") and unit words with their factor to a
 base unit, so conversions (km / miles, kg / pounds) can be compared. Besides the data,
 the two word patterns the reader tests beside them: a vague plural before a multiplier
-("десятки тысяч") and an English compound ("fifty-eight", ``en_compound``).
+("десятки тысяч") and an English compound ("fifty-eight", ``en_compound``); and the
+Arabic word readers (a word after its article or clitic, ``ar_bare``; a two-word
+number, ``ar_compound``; a century's number word, ``ar_kind``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from align.text.normalize import normalize_arabic
 
@@ -139,3 +142,52 @@ def en_compound(t: str, tok: str, val: float | None, end: int, nxt: re.Match[str
         and nxt.group(0).casefold() in EN_UNITS
         and tok.casefold() in EN_WORDS
     )
+
+
+_AR_CENTURY = re.compile(r"قرن\s+(?:\S+\s+)?$")
+
+
+def ar_kind(t: str, start: int) -> str:
+    """ "century" for the number word of "القرن العشرين" (the 20th century), which a
+    translation renders as "the 1930s" or "the 2000s" as often as "the 20th century"."""
+    return "century" if _AR_CENTURY.search(t[max(0, start - 24) : start]) else "number"
+
+
+def ar_bare(tok: str, table: dict[str, float]) -> float | None:
+    """The value of an Arabic word in ``table``, after its article or a clitic."""
+    a = normalize_arabic(tok)
+    for pre in ("",) + AR_PREFIXES:
+        if a.startswith(pre) and a[len(pre) :] in table:
+            return float(table[a[len(pre) :]])
+    return None
+
+
+@lru_cache(maxsize=65536)  # per word: every Arabic word is asked, few are numbers
+def _ar_unit(tok: str) -> float | None:
+    """The unit (under 10) an Arabic two-word number may start with: a teen head, an
+    ordinal, or a cardinal under ten; None for any other word."""
+    unit = ar_bare(tok, AR_TEEN_HEADS) or ar_bare(tok, AR_ORDINALS)
+    cardinal = ar_bare(tok, AR_WORDS)
+    if unit is None and cardinal is not None and cardinal < 10:
+        unit = cardinal
+    return None if unit is None or unit >= 10 else unit
+
+
+def ar_compound(t: str, toks: list[re.Match[str]], k: int) -> tuple[float, int] | None:
+    """An Arabic number or ordinal of two words starting at token ``k``, with the index
+    of its last token: "الثالثة عشر" (13th), "السابعة والأربعين" (47th), "ثلاثة وعشرون"
+    (23). Read word by word they were a 7 and a 40, which matched a changed "7" or "40" on
+    the other side. An ordinal alone stays unread: "عبدالله الثاني" is Abdullah II, whom
+    English writes without digits (read as a 2, it made "COVID-19" a changed figure)."""
+    unit = _ar_unit(toks[k].group(0))
+    if unit is None:
+        return None
+    if k + 1 < len(toks) and not t[toks[k].end() : toks[k + 1].start()].strip():
+        nxt = normalize_arabic(toks[k + 1].group(0))
+        if nxt in ("عشر", "عشره"):
+            return unit + 10, k + 1
+        if nxt.startswith("و"):
+            tens = ar_bare(nxt[1:], AR_TENS)
+            if tens is not None:
+                return unit + tens, k + 1
+    return None  # one word: a cardinal is read as before, an ordinal not at all

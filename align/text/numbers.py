@@ -26,10 +26,7 @@ from functools import lru_cache
 from align.text.normalize import ascii_digits, normalize_arabic
 from align.text.number_words import (
     AR_DUALS,
-    AR_ORDINALS,
     AR_PREFIXES,
-    AR_TEEN_HEADS,
-    AR_TENS,
     AR_WORDS,
     EN_UNITS,
     EN_WORDS,
@@ -38,6 +35,9 @@ from align.text.number_words import (
     RU_STEMS,
     UNITS,
     VAGUE_PLURAL,
+    ar_bare,
+    ar_compound,
+    ar_kind,
     en_compound,
 )
 
@@ -143,7 +143,7 @@ def _word_value(tok: str, lang: str) -> float | None:
                         continue  # семья, пятница, шестой..., столица
                     return float(val)
         return None
-    return _ar_bare(low, AR_WORDS) or _ar_bare(low, AR_DUALS)
+    return ar_bare(low, AR_WORDS) or ar_bare(low, AR_DUALS)
 
 
 @lru_cache(maxsize=65536)  # per token: a sentence's words recur across texts
@@ -316,12 +316,12 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
         if k <= skip or any(a <= m.start() < b for a, b in used):
             continue
         tok = m.group(0)
-        compound = _ar_compound(t, toks, k) if lang == "ar" else None
+        compound = ar_compound(t, toks, k) if lang == "ar" else None
         if compound is not None:  # "السابعة عشرة": one soft 17, not a 7 and a 10
             skip = compound[1]
             text = t[m.start() : toks[skip].end()]
             qual = _qualifier(t[: m.start()])
-            facts.append(NumberFact(compound[0], text, False, qual, _ar_kind(t, m.start())))
+            facts.append(NumberFact(compound[0], text, False, qual, ar_kind(t, m.start())))
             continue
         val = _word_value(tok, lang)
         mult = _mult_value(tok) if val is None else None
@@ -350,52 +350,10 @@ def _word_facts(t: str, lang: str, used: list[tuple[int, int]]) -> list[NumberFa
             continue
         if val is None:
             val = mult
-        kind = _ar_kind(t, m.start()) if lang == "ar" else "number"
-        hard = lang == "ar" and _ar_bare(tok, AR_DUALS) is not None  # "مليوني": 2 million
+        kind = ar_kind(t, m.start()) if lang == "ar" else "number"
+        hard = lang == "ar" and ar_bare(tok, AR_DUALS) is not None  # "مليوني": 2 million
         facts.append(NumberFact(float(val or 0), tok, hard, _qualifier(t[: m.start()]), kind))
     return facts
-
-
-_AR_CENTURY = re.compile(r"قرن\s+(?:\S+\s+)?$")
-
-
-def _ar_kind(t: str, start: int) -> str:
-    """ "century" for the number word of "القرن العشرين" (the 20th century), which a
-    translation renders as "the 1930s" or "the 2000s" as often as "the 20th century"."""
-    return "century" if _AR_CENTURY.search(t[max(0, start - 24) : start]) else "number"
-
-
-def _ar_bare(tok: str, table: dict[str, float]) -> float | None:
-    """The value of an Arabic word in ``table``, after its article or a clitic."""
-    a = normalize_arabic(tok)
-    for pre in ("",) + AR_PREFIXES:
-        if a.startswith(pre) and a[len(pre) :] in table:
-            return float(table[a[len(pre) :]])
-    return None
-
-
-def _ar_compound(t: str, toks: list[re.Match[str]], k: int) -> tuple[float, int] | None:
-    """An Arabic number or ordinal of two words starting at token ``k``, with the index
-    of its last token: "الثالثة عشر" (13th), "السابعة والأربعين" (47th), "ثلاثة وعشرون"
-    (23). Read word by word they were a 7 and a 40, which matched a changed "7" or "40" on
-    the other side. An ordinal alone stays unread: "عبدالله الثاني" is Abdullah II, whom
-    English writes without digits (read as a 2, it made "COVID-19" a changed figure)."""
-    tok = toks[k].group(0)
-    unit = _ar_bare(tok, AR_TEEN_HEADS) or _ar_bare(tok, AR_ORDINALS)
-    cardinal = _ar_bare(tok, AR_WORDS)
-    if unit is None and cardinal is not None and cardinal < 10:
-        unit = cardinal
-    if unit is None or unit >= 10:
-        return None
-    if k + 1 < len(toks) and not t[toks[k].end() : toks[k + 1].start()].strip():
-        nxt = normalize_arabic(toks[k + 1].group(0))
-        if nxt in ("عشر", "عشره"):
-            return unit + 10, k + 1
-        if nxt.startswith("و"):
-            tens = _ar_bare(nxt[1:], AR_TENS)
-            if tens is not None:
-                return unit + tens, k + 1
-    return None  # one word: a cardinal is read as before, an ordinal not at all
 
 
 def format_value(f: NumberFact) -> str:
