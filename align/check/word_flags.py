@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING
 from align.check import word_cuts
 from align.check.furniture import in_dateline
 from align.check.lexicon import (
-    attribution_hits,
     frame_rendered,
     framing_at,
     gate_concepts,
@@ -45,6 +44,7 @@ from align.check.lexicon_person import speaker_made_collective
 from align.check.link_words import LinkWords
 from align.check.meaning import meaning_flags
 from align.check.spans import link_flag, overlaps, whole_word
+from align.check.word_marks import lone_parens, names_speaker
 from align.embed.encoder import blas_threads, usem_of
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
@@ -62,9 +62,6 @@ from align.types import INSERTION, PARTIAL_OMISSION, Flag, Link, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
-
-# share of a parenthesis' content words without a content-word partner that makes it a note
-PAREN_UNMATCHED = 0.6
 
 
 def spans_in(side: str, idx: tuple[int, ...], texts: list[str], a: int, b: int) -> tuple[Span, ...]:
@@ -200,7 +197,7 @@ def _dropped(
     dropped: list[tuple[int, int]] = []
     left_out = "Partly omitted: the translation leaves out \u201c{}\u201d"
     if otext.count("(") > v.ttext.count("("):  # a parenthesis the translation lacks
-        for a, b in _lone_parens(v.words, "original", otext):
+        for a, b in lone_parens(v.words, "original", otext):
             dropped.append((a, b))
             detail = left_out.format(otext[a:b])
             flags.append(
@@ -292,7 +289,7 @@ def _inserted(
                 (m.span(), "minor", "bracketed", f"a bracketed note \u201c{m.group()}\u201d")
             )
     if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
-        for a, b in _lone_parens(v.words, "translation", ttext):
+        for a, b in lone_parens(v.words, "translation", ttext):
             if not overlaps(a, b, [sp for sp, *_ in marked]):
                 marked.append(
                     ((a, b), "minor", "bracketed", f"a parenthesis \u201c{ttext[a:b]}\u201d")
@@ -322,42 +319,6 @@ def _inserted(
             )
         flags.append(_word_flag(v, "translation", INSERTION, sev, detail, (a, b), sub, g))
     return flags, done
-
-
-def _lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
-    """Parentheses of ``side`` whose words mostly have no counterpart (share
-    ``PAREN_UNMATCHED``), with 2+ content words of letters.
-    On the original's side a parenthesis with a capitalised word is taken for a gloss
-    of a name ("Global Citizen Festival (Фестиваль граждан мира)"), which a
-    translation into the name's own language drops as a matter of course."""
-    words = wl.orig if side == "original" else wl.trans
-    rendered = _rendered(wl, side)
-    out = []
-    for m in re.finditer(r"\([^()]{3,}\)", text):
-        ids = [k for k, w in enumerate(words) if m.start() < w.start < m.end()]
-        if sum(len(words[k].text) > 2 and words[k].text.isalpha() for k in ids) < 2:
-            continue  # "(HMC)", "(18 feet)": an acronym or a conversion, not a note
-        if side == "original" and any(words[k].text[:1].isupper() for k in ids):
-            continue
-        if any(rendered[k] and any(c.isdigit() for c in words[k].text) for k in ids):
-            continue  # "(данные на 2017 год)" / "in 2017": its figure is rendered
-        content = [k for k in ids if words[k].text.lower() not in FUNCTION_WORDS] or ids
-        if sum(not rendered[k] for k in content) / len(content) >= PAREN_UNMATCHED:
-            out.append(m.span())
-    return out
-
-
-def _rendered(wl: WordLinks, side: str) -> list[bool]:
-    """Per word of ``side``: has it a partner that is not a function word? A
-    parenthesis the other side renders has its content words matched to content words;
-    "(никто не пострадал)" left out finds only "the" and "of" (``FUNCTION_WORDS``)."""
-    mine, other = (wl.orig, wl.trans) if side == "original" else (wl.trans, wl.orig)
-    out = [False] * len(mine)
-    for i, j in wl.pairs:
-        k, p = (i, j) if side == "original" else (j, i)
-        if other[p].text.lower() not in FUNCTION_WORDS:
-            out[k] = True
-    return out
 
 
 def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bool, bool] | None:
@@ -390,22 +351,3 @@ def _gate(ctx: FlagContext, lk: Link, otext: str, ttext: str) -> tuple[float, bo
     if not (lexical or check_o or check_t):
         return None
     return ratio, check_o, check_t
-
-
-# a speech verb after the speaker's name: "Sheikh Salem Al-Sabah declared"
-_SPEAKER_VERB = re.compile(
-    r"(?:said|says|declared|added|stressed|noted|stated|explained|affirmed|continued|told|"
-    r"emphasi[sz]ed|underlined|pointed out|went on)\W*$"
-)
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|al|bin|ibn|bint|de|van|von|el")
-
-
-def names_speaker(words: str, lang: str, otext: str, ol: str) -> bool:
-    """Whether added English words only name who speaks, where the original has a speech
-    verb and no name ("وأضاف" rendered "Sheikh Salem Al-Sabah declared"): the speaker made
-    explicit, an added attribution (minor), not new content (a fourth user's false major)."""
-    m = _SPEAKER_VERB.search(words.strip(' ,:;\u201c\u201d"')) if lang == "en" else None
-    if m is None or not attribution_hits(otext, ol):
-        return False
-    names = words.strip(' ,:;\u201c\u201d"')[: m.start()].split()
-    return 1 <= len(names) <= 6 and all(_NAME_WORD.fullmatch(w) for w in names)

@@ -214,7 +214,7 @@ def test_a_speaker_named_for_he_added_is_an_attribution(tmp_path: Path) -> None:
     report = _check(tmp_path, orig, trans)
     assert not [f for f in report["flags"] if f["severity"] == "major"]
     # when the word model does find the added words, they are the speaker named
-    from align.check.word_flags import names_speaker
+    from align.check.word_marks import names_speaker
 
     assert names_speaker("Sheikh Salem Al-Sabah declared", "en", orig, "ar")
     assert names_speaker("Sheikh Salem Al-Sabah declared, \u201c", "en", orig, "ar")

@@ -1,4 +1,4 @@
-"""Parentheses one side lacks (``word_flags._lone_parens``), and the candidate record of
+"""Parentheses one side lacks (``word_marks.lone_parens``), and the candidate record of
 ``bench/flags_fit.py collect`` (real encoder)."""
 
 from __future__ import annotations

@@ -1,0 +1,72 @@
+"""Words a rule can read off their marks: a parenthesis one side lacks, a speaker named.
+
+``word_flags`` asks these of a link's word correspondence (``align.sentalign.words``)
+before its scored cuts: a parenthesis whose words have no counterpart is a dropped or
+added note whatever the cut model says, and an added name before a speech verb is an
+added attribution, not content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.check.lexicon import attribution_hits
+from align.sentalign.words import FUNCTION_WORDS, WordLinks
+
+# share of a parenthesis' content words without a content-word partner that makes it a note
+PAREN_UNMATCHED = 0.6
+
+
+def lone_parens(wl: WordLinks, side: str, text: str) -> list[tuple[int, int]]:
+    """Parentheses of ``side`` whose words mostly have no counterpart (share
+    ``PAREN_UNMATCHED``), with 2+ content words of letters.
+    On the original's side a parenthesis with a capitalised word is taken for a gloss
+    of a name ("Global Citizen Festival (Фестиваль граждан мира)"), which a
+    translation into the name's own language drops as a matter of course."""
+    words = wl.orig if side == "original" else wl.trans
+    rendered = rendered_words(wl, side)
+    out = []
+    for m in re.finditer(r"\([^()]{3,}\)", text):
+        ids = [k for k, w in enumerate(words) if m.start() < w.start < m.end()]
+        if sum(len(words[k].text) > 2 and words[k].text.isalpha() for k in ids) < 2:
+            continue  # "(HMC)", "(18 feet)": an acronym or a conversion, not a note
+        if side == "original" and any(words[k].text[:1].isupper() for k in ids):
+            continue
+        if any(rendered[k] and any(c.isdigit() for c in words[k].text) for k in ids):
+            continue  # "(данные на 2017 год)" / "in 2017": its figure is rendered
+        content = [k for k in ids if words[k].text.lower() not in FUNCTION_WORDS] or ids
+        if sum(not rendered[k] for k in content) / len(content) >= PAREN_UNMATCHED:
+            out.append(m.span())
+    return out
+
+
+def rendered_words(wl: WordLinks, side: str) -> list[bool]:
+    """Per word of ``side``: has it a partner that is not a function word? A
+    parenthesis the other side renders has its content words matched to content words;
+    "(никто не пострадал)" left out finds only "the" and "of" (``FUNCTION_WORDS``)."""
+    mine, other = (wl.orig, wl.trans) if side == "original" else (wl.trans, wl.orig)
+    out = [False] * len(mine)
+    for i, j in wl.pairs:
+        k, p = (i, j) if side == "original" else (j, i)
+        if other[p].text.lower() not in FUNCTION_WORDS:
+            out[k] = True
+    return out
+
+
+# a speech verb after the speaker's name: "Sheikh Salem Al-Sabah declared"
+_SPEAKER_VERB = re.compile(
+    r"(?:said|says|declared|added|stressed|noted|stated|explained|affirmed|continued|told|"
+    r"emphasi[sz]ed|underlined|pointed out|went on)\W*$"
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|al|bin|ibn|bint|de|van|von|el")
+
+
+def names_speaker(words: str, lang: str, otext: str, ol: str) -> bool:
+    """Whether added English words only name who speaks, where the original has a speech
+    verb and no name ("وأضاف" rendered "Sheikh Salem Al-Sabah declared"): the speaker made
+    explicit, an added attribution (minor), not new content (a fourth user's false major)."""
+    m = _SPEAKER_VERB.search(words.strip(' ,:;\u201c\u201d"')) if lang == "en" else None
+    if m is None or not attribution_hits(otext, ol):
+        return False
+    names = words.strip(' ,:;\u201c\u201d"')[: m.start()].split()
+    return 1 <= len(names) <= 6 and all(_NAME_WORD.fullmatch(w) for w in names)
