@@ -1008,11 +1008,15 @@ def batch(
     with _progress(len(items), "checking") as tick:
         result = run_batch(items, output, options, progress=tick)
     n, failed, unpaired = len(result.rows), result.failed, result.unpaired
-    none = f", {unpaired} without an original in the index" if unpaired else ""
-    click.echo(
-        f"{n - failed - unpaired} of {n} checked ({result.skipped} up to date, {failed} "
-        f"failed{none}). Open {result.index_page}"
-    )
+    parts = [f"{n - failed - unpaired - result.skipped} checked"]
+    if result.skipped:  # reports of these settings already there: not checked again
+        parts.append(f"{result.skipped} already up to date (--force redoes them)")
+    if failed:
+        parts.append(f"{failed} failed")
+    if unpaired:
+        parts.append(f"{unpaired} without an original in the index")
+    items = f"{n} item" + ("" if n == 1 else "s")
+    click.echo(f"{items}: {', '.join(parts)}. Open {result.index_page}")
     # the others are written, but a script has to know (exit-codes.md); a translation
     # with no original in the index is a finding, as in ``pair``, not a failure
     if failed:

@@ -111,7 +111,7 @@ def test_one_folder_holds_both_sides(tmp_path: Path, runner) -> None:  # type: i
     for name in (f"{PAIRS[0]}.ru.txt", f"{PAIRS[0]}.en.txt"):
         (pairs / name.replace(".ru.", ".orig.")).write_bytes((DEMO / name).read_bytes())
     res = runner.invoke(cli, ["batch", str(pairs), "-o", str(tmp_path / "o2")])
-    assert res.exit_code == 0 and "1 of 1 checked" in res.output, res.output
+    assert res.exit_code == 0 and "1 item: 1 checked." in res.output, res.output
     assert (tmp_path / "o2" / f"{PAIRS[0]}.json").is_file()
 
 
@@ -122,7 +122,7 @@ def test_batch_rows_resume_and_force(tmp_path: Path, runner) -> None:  # type: i
     out = tmp_path / "out"
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--format", "html"])
     assert res.exit_code == 4, res.output  # some items failed: the others are written
-    assert "2 of 3 checked (0 up to date, 1 failed)" in res.output
+    assert "3 items: 2 checked, 1 failed." in res.output
     rows = [json.loads(x) for x in (out / "summary.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [*PAIRS, "gone"]
     assert "missing.ru.txt: no such file" in rows[2]["error"]
@@ -136,14 +136,14 @@ def test_batch_rows_resume_and_force(tmp_path: Path, runner) -> None:  # type: i
     assert (out / f"{PAIRS[0]}.html").is_file() and "gone" in (out / "index.html").read_text()
     before = report.stat().st_mtime_ns
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--format", "html"])
-    assert "(2 up to date, 1 failed)" in res.output and report.stat().st_mtime_ns == before
+    assert "3 items: 0 checked, 2 already up to date (--force redoes them), 1 failed." in res.output and report.stat().st_mtime_ns == before
     res = runner.invoke(
         cli, ["batch", str(manifest), "-o", str(out), "--format", "html", "--force"]
     )
-    assert "(0 up to date, 1 failed)" in res.output and report.stat().st_mtime_ns != before
+    assert "3 items: 2 checked, 1 failed." in res.output and report.stat().st_mtime_ns != before
     # new settings (another format) redo every item
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--format", "md"])
-    assert "(0 up to date, 1 failed)" in res.output and (out / f"{PAIRS[1]}.md").is_file()
+    assert "3 items: 2 checked, 1 failed." in res.output and (out / f"{PAIRS[1]}.md").is_file()
 
 
 def test_bad_batch_inputs(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
@@ -217,7 +217,7 @@ def test_batch_pairs_a_folder_against_an_index(tmp_path: Path, runner) -> None: 
         cli, ["batch", str(folder), "--index", str(index), "-o", str(tmp_path / "o")]
     )
     assert res.exit_code == 0, res.output
-    assert "1 of 2 checked (0 up to date, 0 failed, 1 without an original in the index)" in (
+    assert "2 items: 1 checked, 1 without an original in the index." in (
         res.output
     )
     rows = {
@@ -289,11 +289,11 @@ def test_batch_unmatched_lists_runs_and_is_part_of_the_resume_key(
     assert res.exit_code == 0, res.output
     assert "unmatched" not in json.loads((out / f"{PAIRS[0]}.json").read_text(encoding="utf-8"))
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--unmatched"])
-    assert res.exit_code == 0 and "(0 up to date" in res.output  # another setting: redone
+    assert res.exit_code == 0 and "1 item: 1 checked." in res.output  # another setting: redone
     data = json.loads((out / f"{PAIRS[0]}.json").read_text(encoding="utf-8"))
     assert data["unmatched"] and data["signature"]["settings"]["flags.unmatched_words"] == "True"
     res = runner.invoke(cli, ["batch", str(manifest), "-o", str(out), "--unmatched"])
-    assert "(1 up to date" in res.output
+    assert "1 already up to date" in res.output
 
 
 def test_not_a_translation_has_no_coverage_in_the_summaries() -> None:
