@@ -36,15 +36,21 @@ def _close(a: float, b: float) -> bool:
     if a == b:
         return True
     rounded = min(abs(a), abs(b)) >= 10_000 or not (a.is_integer() and b.is_integer())
-    if rounded and a and b and abs(a - b) / max(abs(a), abs(b)) <= 0.015:
-        return True
-    return _decade(a, b)
+    return bool(rounded and a and b and abs(a - b) / max(abs(a), abs(b)) <= 0.015)
 
 
 def _decade(a: float, b: float) -> bool:
     """Decade or year shorthand: 90 vs 1990, 2017 vs 17."""
     small, big = sorted((a, b))
     return bool(1000 <= big <= 2100 and small < 100 and small == big % 100 and small.is_integer())
+
+
+def _shorthand(f: NumberFact, g: NumberFact) -> bool:
+    """A year written short on one side ("90-х" / "1990s"): plain figures only. A
+    percentage or a measure is no year: "16 процентов" against "2016" is a changed
+    figure, not the same one."""
+    plain = all(x.kind in ("number", "century") and x.unit is None for x in (f, g))
+    return plain and _decade(f.value, g.value)
 
 
 def _scaled(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
@@ -356,7 +362,7 @@ def _same(f: NumberFact, g: NumberFact, is_original: bool) -> bool:
     are one only when the translation's is the original's rounded (``_rounding``)."""
     if "time" in (f.kind, g.kind):
         return math.isclose(f.value, g.value, abs_tol=1e-6)
-    if f.value == g.value or _decade(f.value, g.value):
+    if f.value == g.value or _shorthand(f, g):
         return True
     if not _close(f.value, g.value) or _both_exact(f, g):
         return False

@@ -71,6 +71,13 @@ def test_years_must_match_exactly() -> None:
     assert d.only_original and d.only_translation
 
 
+def test_a_percentage_is_no_short_year() -> None:
+    # "16" is 2016's shorthand only as a plain figure: 16 % made "2016" is a change
+    d = compare_numbers("Рост составил 16 процентов.", "ru", "Growth was 2016.", "en")
+    assert [f.value for f in d.only_original] == [16]
+    assert [f.value for f in d.only_translation] == [2016]
+
+
 def test_dropped_qualifier_is_reported_separately() -> None:
     d = compare_numbers("قتل أكثر من ٢٠٠ شخص", "ar", "200 people were killed", "en")
     assert not d.only_original and not d.only_translation
