@@ -22,6 +22,8 @@ _INITIALS_BEFORE = re.compile(r"((?:\b[^\W\d_]\.\s*){1,3})$")
 _INITIALS_AFTER = re.compile(r"^\s*((?:[^\W\d_]\.\s*){1,3})")
 _INITIALS_REACH = 12  # three initials and their spaces: all _INITIALS_BEFORE can match
 _VOWEL_START = re.compile(r"(?i)[aeiouy]")
+# an Arabic word with the article, after a conjunction or preposition: a title, not a name
+_ARTICLE = re.compile(r"^[وفبكل]?(?:ال|لل)")
 
 
 def _matches(tok: str, otext: str) -> list[int]:
@@ -66,7 +68,13 @@ def filled_in(name: Name, ttext: str, otext: str) -> bool:
       the first of which fits the name;
     * a middle name: the words either side of it, names themselves, the second ending the
       written name, match two adjacent tokens of the original ("Rashad Mohammed Alimi" /
-      "رشاد العليمي"; not "Tory Lindqvist Andrea Jenkyns" / "Тори Андреа Дженкинс").
+      "رشاد العليمي"; not "Tory Lindqvist Andrea Jenkyns" / "Тори Андреа Дженкинс");
+    * a first name before a surname the original writes alone ("Aleksandr Lukashenko" /
+      "Лукашенко принял"): no initials, and no name word just before it (a title or
+      nothing: "президент Лукашенко"; in Arabic, a word with the article: "الرئيس
+      لوكاشينكو").
+      Official English versions name people in full; a seventh user's faithful
+      credentials release read "Aleksandr" as a major name change.
     """
     tt, ot = words(ttext), words(otext)
     for i, (tok, _) in enumerate(tt):
@@ -79,6 +87,10 @@ def filled_in(name: Name, ttext: str, otext: str) -> bool:
             for p in _matches(tt[surname][0], otext)
             if (letters := _initials_at(ot, otext, p))
         ):
+            return True
+        last = tt[run[-1]][0] if run else ""  # the surname ends the written name
+        possessive = tok.endswith(("'s", "’s"))  # "Gallagher's Goop": no first name
+        if run and not possessive and _name_word(last) and _bare(ot, otext, last):
             return True
         if i > 0 and run and _joined(ttext, tt, i - 1) and _name_word(tt[i - 1][0]):
             left = set(_matches(tt[i - 1][0], otext))
@@ -124,3 +136,27 @@ def _initials_at(ot: tuple[tuple[str, int], ...], otext: str, p: int) -> str:
     after = _INITIALS_AFTER.match(otext[start + len(tok) :])
     found = before or after
     return re.sub(r"[\s.]", "", found.group(1)) if found else ""
+
+
+def _bare(ot: tuple[tuple[str, int], ...], otext: str, surname: str) -> bool:
+    """Whether the original writes ``surname`` only alone: every token matching it has
+    no initials beside it and before it nothing, a lower-case word, or (in Arabic, which
+    has no capitals) a word with the article, a title ("الرئيس"). Every token: the text
+    searched holds the neighbouring sentences, and "Молинари" alone there does not make
+    "Франческо Молинари" here a bare surname. Not "no name word" either: common first
+    names ("Франческо", "Элизабет", "جورج") are whole pieces of the encoder's vocabulary
+    (``common_word``)."""
+    found = _matches(surname, otext)
+    return bool(found) and all(_alone(ot, otext, p) for p in found)
+
+
+def _alone(ot: tuple[tuple[str, int], ...], otext: str, p: int) -> bool:
+    """Whether original token ``p`` stands without a first name or initials."""
+    if _initials_at(ot, otext, p):
+        return False
+    if p == 0 or not _joined(otext, ot, p - 1):
+        return True
+    prev = ot[p - 1][0]
+    if prev[:1].isupper() or prev[:1].islower():
+        return prev[:1].islower()  # "президент Лукашенко"
+    return _ARTICLE.match(prev) is not None  # "الرئيس لوكاشينكو": a first name has no article

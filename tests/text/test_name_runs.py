@@ -40,7 +40,34 @@ def test_vowel_initials_stand_for_names_spoken_with_one(first: str, trans: str, 
 
 def test_a_first_name_that_does_not_fit_the_initial_is_not_filled_in() -> None:
     assert not filled_in(_name("Ivan"), "Ivan Petrov said", "сказал С. Петров")
-    assert not filled_in(_name("Boris"), "Boris Petrov said", "сказал Петров")  # no initial
+
+
+@pytest.mark.parametrize(
+    ("trans", "orig"),
+    [
+        ("Belarus President Aleksandr Lukashenko has accepted credentials.", "Лукашенко принял"),
+        ("President Aleksandr Lukashenko said", "сказал президент Лукашенко"),
+        ("President Aleksandr Lukashenko said", "وقال الرئيس لوكاشينكو"),
+    ],
+)
+def test_a_first_name_before_a_surname_the_original_gives_alone(trans: str, orig: str) -> None:
+    assert filled_in(_name("Aleksandr"), trans, orig)
+
+
+def test_a_first_name_replacing_the_originals_is_not_filled_in() -> None:
+    assert not filled_in(_name("Boris"), "Boris Petrov said", "сказал Иван Петров")
+    assert not filled_in(_name("Boris"), "Boris Johnson said", "قال بوريس جونسون")
+    # a common first name is a whole piece of the vocabulary, still a name before the surname
+    assert not filled_in(
+        _name("Moreno"), "his match to Moreno Molinari.", "матч Франческо Молинари."
+    )
+    # the text searched holds the neighbouring sentences: the surname alone there is not
+    # this sentence's bare surname
+    near = "матч Франческо Молинари. Молинари выиграл."
+    assert not filled_in(_name("Moreno"), "his match to Moreno Molinari.", near)
+    # a possessive is no first name: "Gallagher's Goop" replaced Пэлтроу before the brand
+    trans = "likened to Gwyneth Gallagher's Goop brand."
+    assert not filled_in(_name("Gallagher's"), trans, "с маркой Goop актрисы Гвинет Пэлтроу.")
 
 
 def test_a_middle_name_between_two_adjacent_original_names() -> None:
