@@ -65,8 +65,10 @@ _FORMS = (
     # "ابوظبي - سيف اليزيد - " (not "شفق نيوز- ", no space before the dash: Arabic
     # headlines write a match "ليفينغستون- رينجرز 1 - 0" so)
     rf"{_WORDS}\s[-–—]{{1,2}}\s(?:{_WORDS}\s[-–—]{{1,2}}\s)?",
-    r"[^\W\d_][\w\s.-]{1,29},\s*(?:\d{1,2}\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2})"
-    r"\s*(?:\d{4})?\s*[-—–]{1,2}\s",
+    # "نيويورك، 13 تشرين الثاني/ نوفمبر 2020 —": the Arabic comma, a month in both the
+    # Levantine and the Egyptian name
+    r"[^\W\d_][\w\s.-]{1,29}[,،]\s*(?:\d{1,2}\s+[^\W\d_]+(?:\s[^\W\d_]+)?"
+    r"(?:\s?/\s?[^\W\d_]+)?|[^\W\d_]+\s+\d{1,2})\s*(?:\d{4})?\s*[-—–]{1,2}\s",
     # "Baku. 1 June. REPORT.AZ/ " (Report.az: a place, a date, the outlet and a slash)
     r"[A-ZА-ЯЁ][\w'-]+\. \d{1,2} [^\W\d_]+\. [A-ZА-ЯЁ][\w.-]*/\s+",
 )
@@ -118,6 +120,16 @@ def _only_dateline(text: str) -> bool:
     return m is not None and m.end() >= len(t)
 
 
+# a wire's credit between slashes after a date and a place, reporter included: "26 июня,
+# Солигорск /Владимир Матвеев - БЕЛТА/." (BelTA's own line; ``_AGENCY`` takes two words)
+_SLASH_CREDIT = re.compile(r"^[^/\n]{0,60}\d[^/\n]{0,40}/\s*[A-ZА-ЯЁ\u0621-\u064a][^/\n]{1,60}/")
+
+
+def _opens_dated(text: str) -> bool:
+    """Whether ``text`` opens with a dateline, a wire's slash credit included."""
+    return dateline_at(text) is not None or _SLASH_CREDIT.match(text) is not None
+
+
 def datelines(al: Alignment) -> list[Flag]:
     """Boilerplate notes on datelines opening a linked sentence among the first
     ``DATELINE_TOP`` of a side, where the sentence it is linked with opens with none."""
@@ -137,7 +149,7 @@ def datelines(al: Alignment) -> list[Flag]:
                 continue
             if len(sent.text[m.end() :].split()) < DATELINE_REST:
                 continue
-            if any(dateline_at(other[0].sentences[j].text) for j in other[1]):
+            if any(_opens_dated(other[0].sentences[j].text) for j in other[1]):
                 continue  # both hold a dateline (the other's may follow a headline it links)
             words = sent.text[: m.end()].rstrip()
             verb = "adds" if side == "translation" else "drops"

@@ -20,6 +20,7 @@ modules small. Decisions:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from align.check.boundary import repeated_sentence, slipped_additions
@@ -30,6 +31,9 @@ from align.types import ADDITION, OMISSION, REORDER, Alignment, Flag, Link, Sent
 if TYPE_CHECKING:  # pragma: no cover
     from align.check.context import FlagContext
 
+
+_URL = re.compile(r"https?://|www\.\w", re.I)
+LINK_LINE_MAX_CHARS = 160  # a line this short holding a web address is a link, not prose
 
 # fmt: off
 BOILER_EXEMPLARS = (
@@ -105,6 +109,17 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     "minor",
                     f"a heading of the original ({chars} characters) is not in the translation",
                 )
+            if (
+                sev != "info"
+                and chars <= LINK_LINE_MAX_CHARS
+                and all(_URL.search(ot[i]) for i in run)
+            ):
+                # "يمكن تحميل محتوى الوسائط المتعددة من الموقع: http://uni.cf/..." (the
+                # multimedia can be downloaded from ...): page furniture, not a heading
+                sev, what = (
+                    "info",
+                    f"a line with a web address ({chars} characters) is not in the translation",
+                )
             evidence: dict[str, int] = {"sentences": n, "chars": chars}
             if again is not None and sev != "info":
                 sev, evidence["repeated_in"] = "minor", again
@@ -143,10 +158,13 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     if heading
                     else "Added boilerplate not in the original: "
                 )
+                severity = "info" if kind == "boilerplate" else "major"
+                if kind == "content" and _deck(al, sub):
+                    severity, detail = "minor", "Added deck (a summary line under the headline): "
                 flags.append(
                     Flag(
                         ADDITION,
-                        "info" if kind == "boilerplate" else "major",
+                        severity,
                         (),
                         sub,
                         detail + quote(" ".join(tt[j] for j in sub)),
@@ -155,6 +173,23 @@ def gap_flags(ctx: FlagContext) -> list[Flag]:
                     )
                 )
     return flags
+
+
+def _deck(al: Alignment, run: tuple[int, ...]) -> bool:
+    """An added line above the article's first linked sentence, a paragraph of its own
+    without a final stop: the deck (standfirst) an English edition puts under its
+    headline ("Priyanka Chopra introduced as UNICEF's newest Goodwill Ambassador during
+    the event"). It restates or frames the story, an addition worth a look (minor), not
+    new content in the body (a seventh user's faithful UNICEF release was "EDITED: 1
+    major change" by its deck); one line, ``TITLE_LINE_MAX_CHARS`` at most."""
+    sents = al.translation.sentences
+    first = min((j for lk in al.links if lk.original for j in lk.translation), default=0)
+    if len(run) != 1 or run[0] >= first:
+        return False
+    s = sents[run[0]]
+    alone = sum(x.paragraph == s.paragraph for x in sents) == 1
+    text = s.text.strip()
+    return alone and not has_terminal(text) and len(text) <= TITLE_LINE_MAX_CHARS
 
 
 def _line_label(sentences: tuple[Sentence, ...], run: tuple[int, ...]) -> str:

@@ -44,7 +44,7 @@ from align.check.lexicon_person import speaker_made_collective
 from align.check.link_words import LinkWords
 from align.check.meaning import meaning_flags
 from align.check.spans import link_flag, overlaps, whole_word
-from align.check.word_marks import lone_parens, names_speaker
+from align.check.word_marks import drops_speaker, lone_parens, names_speaker
 from align.embed.encoder import blas_threads, usem_of
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
@@ -209,9 +209,15 @@ def _dropped(
         if in_dateline(otext, b):  # "МОСКВА, 5 марта. /ТАСС/." is furniture, not a cut
             continue
         dropped.append((a, b))
-        sev = "major" if len(otext[a:b].split()) >= 6 else "minor"
+        sev, sub = ("major" if len(otext[a:b].split()) >= 6 else "minor"), "clause"
         detail = left_out.format(otext[a:b])
-        flags.append(_word_flag(v, "original", PARTIAL_OMISSION, sev, detail, (a, b), "clause", g))
+        if drops_speaker(otext, a, b, v.ol):
+            sev, sub = "minor", "attribution"
+            who = otext[a:b]
+            detail = (
+                f"Partly omitted (attribution): the translation drops who says it \u201c{who}\u201d"
+            )
+        flags.append(_word_flag(v, "original", PARTIAL_OMISSION, sev, detail, (a, b), sub, g))
     return flags, dropped
 
 

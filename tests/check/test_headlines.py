@@ -117,3 +117,38 @@ def test_a_long_first_line_of_its_own_is_a_headline(tmp_path, encoder: Encoder) 
     flags = json.loads(out.read_text(encoding="utf-8"))["flags"]
     head = [f for f in flags if f["translation"] == [0]]
     assert [(f["kind"], f["severity"]) for f in head] == [("addition", "info")]
+
+
+def test_a_deck_under_the_headline_is_a_minor_addition(tmp_path, encoder: Encoder) -> None:  # type: ignore[no-untyped-def]
+    # a seventh user's faithful UNICEF release: the English deck under the headline (it
+    # restates a body sentence) was a major addition and made the verdict EDITED; an
+    # original line holding only a download link was "a heading of the original"
+    import json
+
+    from click.testing import CliRunner
+
+    import cli
+
+    (tmp_path / "o.txt").write_text(
+        "Президент провел совещание с руководством правительства.\n\n"
+        "Тема разговора – международные встречи и переговоры.\n\n"
+        "Материалы можно скачать на сайте: http://example.org/media\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "t.txt").write_text(
+        "President meets government\n\n"
+        "The talks covered international meetings and negotiations\n\n"
+        "The President held a meeting with the leadership of the government.\n\n"
+        "The topic of the conversation was international meetings and negotiations.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.json"
+    args = ["check", str(tmp_path / "o.txt"), str(tmp_path / "t.txt"), "-o", str(out)]
+    assert CliRunner().invoke(cli.cli, args).exit_code == 0
+    flags = json.loads(out.read_text(encoding="utf-8"))["flags"]
+    deck = [f for f in flags if f["translation"] == [1]]
+    assert [(f["kind"], f["severity"]) for f in deck] == [("addition", "minor")]
+    assert deck[0]["detail"].startswith("Added deck")
+    link = [f for f in flags if f["original"] == [2]]
+    assert [(f["kind"], f["severity"]) for f in link] == [("omission", "info")]
+    assert "web address" in link[0]["detail"]

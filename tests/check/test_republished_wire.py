@@ -222,6 +222,22 @@ def test_a_speaker_named_for_he_added_is_an_attribution(tmp_path: Path) -> None:
     assert not names_speaker("Sheikh Salem Al-Sabah declared", "en", "بلا فعل قول هنا.", "ar")
 
 
+def test_a_dropped_speaker_before_a_quote_is_an_attribution() -> None:
+    # a seventh user's run: the English kept the quote and dropped who says it (a major
+    # "clause" omission); words of content before a colon are still a clause
+    from align.check.word_marks import drops_speaker
+
+    orig = 'قالت بريانكا شوبرا سفيرة النوايا الحسنة لليونيسف: "بدأت مشاركتي مع اليونيسف."'
+    end = orig.index(":")
+    assert drops_speaker(orig, 0, end, "ar")
+    ru = "Заявил министр Сергей Лавров: «Мы готовы к переговорам»."
+    assert drops_speaker(ru, 0, ru.index(":"), "ru")
+    ru2 = "Министр обсудил вопросы торговли и транспорта, энергетики и инвестиций: все важные."
+    assert not drops_speaker(ru2, 0, ru2.index(":"), "ru")
+    ru3 = "Заявил министр Сергей Лавров, и переговоры продолжатся в пятницу."
+    assert not drops_speaker(ru3, 0, ru3.index(","), "ru")  # no quotation follows
+
+
 def test_ever_smiling_rendered_always_smiles_is_not_dropped(tmp_path: Path) -> None:
     # a sixth user's run (Okaz): "الدائم الابتسامة" rendered "who always smiles" was a
     # dropped qualifier, its own span on "smiles"

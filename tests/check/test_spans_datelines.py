@@ -33,6 +33,11 @@ def _al(orig: list[str], trans: list[str], ol: str = "ar") -> Alignment:
         ("AMMAN - His Majesty King Abdullah called.", "AMMAN - "),
         ("MOSCOW, August 26 – The ministry said.", "MOSCOW, August 26 – "),
         ("Москва, 5 октября — Президент заявил.", "Москва, 5 октября — "),
+        # the Arabic comma; a month by both its Levantine and its Egyptian name
+        (
+            "نيويورك، 13 تشرين الثاني/ نوفمبر 2020 — سينضم الأطفال.",
+            "نيويورك، 13 تشرين الثاني/ نوفمبر 2020 — ",
+        ),
         # the wire formats of the agencies (a credit in brackets before a dash, or between
         # slashes)
         ("KUWAIT, March 5 (KUNA) -- The Amir received a cable.", "KUWAIT, March 5 (KUNA) -- "),
@@ -106,6 +111,23 @@ def test_no_note_when_the_other_side_has_its_dateline_after_a_headline_in_the_li
     orig = document_from_lines(["أبوظبي - " + BODY_AR], "ar")
     trans = document_from_lines(["Barzani stresses dialogue", "ABU DHABI - " + BODY_EN], "en")
     al = Alignment(orig, trans, (Link((0,), (0, 1), 0.8),), Signature("test", "none"))
+    assert datelines(al) == []
+
+
+def test_no_note_when_the_other_side_has_a_wire_line_with_a_reporter_in_the_link() -> None:
+    """BelTA's own line "26 июня, Солигорск /Владимир Матвеев - БЕЛТА/." merged with the
+    lead: the English "SOLIGORSK, 26 June (BelTA) –" renders it (a seventh user's
+    faithful wire read "the translation adds the dateline")."""
+    orig = document_from_lines(
+        [
+            "26 июня, Солигорск /Владимир Матвеев - БЕЛТА/.",
+            "Развитие области определяет развитие страны.",
+        ],
+        "ru",
+    )
+    en = "SOLIGORSK, 26 June (BelTA) – The development of the region determines the country's."
+    trans = document_from_lines([en], "en")
+    al = Alignment(orig, trans, (Link((0, 1), (0,), 0.8),), Signature("test", "none"))
     assert datelines(al) == []
 
 
