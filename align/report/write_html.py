@@ -128,7 +128,7 @@ def _score(score: float, one_sided: bool) -> str:
         # a one-sided link's score is 1 - how well the closest sentence of the other side
         # would match it; "link score 0.99" on a gap read as a strong match, and "certainty
         # 0.11" on a dropped sentence of a one-topic article read as "probably rendered"
-        title = f"no counterpart linked (its closest sentence there scores {1 - score:.3f})"
+        title = f"no counterpart linked (most similar sentence there: {1 - score:.3f})"
         return f'<td class="score" title="{title}"><span class="val">—</span></td>'
     width = max(0.0, min(1.0, score)) * 100
     level = "hi" if score >= 0.7 else "mid" if score >= 0.4 else "lo"

@@ -131,7 +131,8 @@ def _link_lines(report: Report) -> list[str]:
         link = row.link
         missing = {"omission": "translation", "addition": "original"}.get(row.one_sided or "")
         score = (  # a one-sided link's score is 1 - the closest other sentence's match
-            f"not in the {missing} (its closest sentence there scores {1 - link.score:.2f})"
+            f"not in the {missing} (nothing linked; most similar sentence there: "
+            f"{1 - link.score:.2f})"
             if missing
             else f"score {link.score:.2f}"
         )

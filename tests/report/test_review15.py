@@ -151,7 +151,7 @@ def test_readme_sample_output_is_what_check_prints(
 def test_a_gap_row_does_not_call_its_score_a_link_score() -> None:
     # a one-sided link shows the closest other sentence's match (1 - its score), not a link score
     html = render(make_report(), "html")
-    assert 'title="no counterpart linked (its closest sentence there scores 1.000)"' in html
+    assert 'title="no counterpart linked (most similar sentence there: 1.000)"' in html
     assert 'title="link score 0.000"' not in html
 
 
