@@ -1015,8 +1015,8 @@ def batch(
         parts.append(f"{failed} failed")
     if unpaired:
         parts.append(f"{unpaired} without an original in the index")
-    items = f"{n} item" + ("" if n == 1 else "s")
-    click.echo(f"{items}: {', '.join(parts)}. Open {result.index_page}")
+    total = f"{n} item" + ("" if n == 1 else "s")
+    click.echo(f"{total}: {', '.join(parts)}. Open {result.index_page}")
     # the others are written, but a script has to know (exit-codes.md); a translation
     # with no original in the index is a finding, as in ``pair``, not a failure
     if failed:

@@ -41,8 +41,7 @@ from align.check.lexicon_cues import (
     QUALIFIER_CUES,
     RU_WHOSE,
 )
-from align.check.lexicon_places import AGENCIES, CITIES, COUNTRIES
-from align.check.lexicon_places import PROCLITICS as _P
+from align.check.lexicon_places import AGENCIES
 from align.check.lexicon_subs import MOST
 
 _B = r"(?<![^\W\d_])"  # word start
@@ -388,22 +387,3 @@ def is_credit(text: str, lang: str, a: int, b: int) -> bool:
     attribution, minor, not new content."""
     frames = concept_hits(text, lang).get("source", [])
     return sum(max(0, min(b, y) - max(a, x)) for x, y in frames) >= 0.6 * (b - a)
-
-
-def country_hits(country: str, text: str, lang: str) -> list[tuple[int, int]]:
-    """Spans in ``text`` naming ``country`` (a key of ``COUNTRIES``)."""
-    return [m.span() for m in word_pattern(COUNTRIES[country][lexicon_lang(lang)]).finditer(text)]
-
-
-@lru_cache(maxsize=256)
-def countries_named(text: str, lang: str) -> frozenset[str]:
-    """The ``COUNTRIES`` keys ``text`` names (cached: each name flag of a document asks it
-    of the whole original)."""
-    return frozenset(c for c in COUNTRIES if country_hits(c, text, lang))
-
-
-def city_named(city: str, text: str, lang: str) -> bool:
-    """Whether ``city`` (a ``city:`` concept) is named in ``text`` at all, glued to the
-    next word or not (a loose search: no word boundaries, no proclitics)."""
-    pat = CITIES[city.removeprefix("city:")][1][lexicon_lang(lang)].replace(_P, "")
-    return re.search(pat, text, re.I) is not None

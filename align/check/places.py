@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from align.check.lexicon import city_named, countries_named, country_hits, lexicon_lang
+from align.check.lexicon import lexicon_lang
 from align.check.lexicon_places import CITIES, COUNTRIES, PROCLITICS
 from align.check.link_words import Hits, LinkWords
+from align.check.place_names import city_named, countries_named, country_hits
 from align.check.spans import link_flag
 from align.types import NAME_MISMATCH, Flag
 

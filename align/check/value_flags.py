@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
 from align.check.furniture import dateline_at
-from align.check.lexicon import countries_named
 from align.check.name_evidence import displaced_names, echo_tokens, name_echoes, paired_gap
+from align.check.place_names import countries_named
 from align.sentalign.moves import joined
 from align.text.name_runs import filled_in
 from align.text.names import (

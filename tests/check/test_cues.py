@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from conftest import link_view
 
-from align.check.lexicon import city_named, concept_hits, echo_hits, role_hits
+from align.check.lexicon import concept_hits, echo_hits, role_hits
 from align.check.meaning import meaning_flags
+from align.check.place_names import city_named
 from align.types import Flag
 
 

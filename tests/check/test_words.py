@@ -331,7 +331,7 @@ def test_the_moscow_adjective_names_moscow() -> None:
     """Московский патриархат is the Moscow Patriarchate: the adjective's stem is not the
     noun's, and "Moscow" in the translation was taken for a city the original never named
     (a place change on a faithful translation)."""
-    from align.check.lexicon import city_named
+    from align.check.place_names import city_named
 
     assert city_named("city:moscow", "митрополит Отдела Московского Патриархата", "ru")
     assert city_named("city:moscow", "в Москве", "ru")
