@@ -71,6 +71,18 @@ def test_years_must_match_exactly() -> None:
     assert d.only_original and d.only_translation
 
 
+def test_a_figure_glued_to_an_arabic_word_is_a_name() -> None:
+    # "كوردستان24" is the outlet Kurdistan24 (left out in Latin); a clitic is no word
+    assert extract_numbers("أربيل (كوردستان24)- استقبل رئيس الحكومة", "ar") == []
+    assert [f.value for f in extract_numbers("و2020 بال3", "ar")] == [2020.0, 3.0]
+
+
+def test_monday_is_no_number() -> None:
+    # an eighth user's faithful Petra wire: "يوم الاثنين" read as a 2 against "2022"
+    assert extract_numbers("أعلنت دائرة الإحصاءات العامة يوم الاثنين", "ar") == []
+    assert [f.value for f in extract_numbers("اثنين من المسؤولين", "ar")] == [2.0]
+
+
 def test_a_percentage_is_no_short_year() -> None:
     # "16" is 2016's shorthand only as a plain figure: 16 % made "2016" is a change
     d = compare_numbers("Рост составил 16 процентов.", "ru", "Growth was 2016.", "en")
