@@ -97,11 +97,27 @@ def dateline_at(text: str) -> re.Match[str] | None:
 _OUTLET = re.compile(r"^[A-Z][\w'.]+(?:\s[A-Z][\w'.]+)?\s(?:News|Agency|Press)$")
 
 
+# an aggregator's credit in brackets after the place of a dateline: "GENEVA, (UrduPoint /
+# Pakistan Point News / WAM - 19th Jun, 2020) UNHCR ...": a place in capitals (or nothing)
+# before it, a year in it, and a slash or a dash between its credits
+_PAREN_CREDIT = re.compile(
+    r"^(?:[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]*,?\s*)?(\([^()]*(?:/|\s[-–—]\s)[^()]*\b(?:19|20)\d\d\))"
+)
+
+
+def furniture_end(text: str) -> int:
+    """Where the page furniture opening ``text`` ends (a dateline, a credit in brackets
+    after its place), 0 when none does."""
+    m, p = dateline_at(text), _PAREN_CREDIT.match(text)
+    return max(m.end() if m else 0, p.end(1) if p else 0)
+
+
 def in_dateline(text: str, end: int) -> bool:
-    """Whether the words before ``end`` lie in the dateline opening ``text`` ("ASTANA.
-    KAZINFORM – ..."): the word-level rules leave them to ``datelines``' note."""
-    m = dateline_at(text)
-    return m is not None and end <= m.end()
+    """Whether the words before ``end`` lie in the furniture opening ``text`` ("ASTANA.
+    KAZINFORM – ...", "GENEVA, (UrduPoint / ... / WAM - 19th Jun, 2020)"): the word-level
+    rules leave them to ``datelines``' note (an eighth user's UNHCR release read such a
+    credit as a translator's note, then as a major addition)."""
+    return 0 < end <= furniture_end(text)
 
 
 # An outlet and a place joined by a dash, alone on a line: Shafaq News opens its Arabic copy
@@ -144,14 +160,14 @@ def datelines(al: Alignment) -> list[Flag]:
             doc, idx = mine
             i = idx[0]
             sent = doc.sentences[i]
-            m = dateline_at(sent.text)
-            if i >= DATELINE_TOP or m is None or sent.kind == "heading":
+            end = furniture_end(sent.text)  # a dateline, or a credit in brackets after it
+            if i >= DATELINE_TOP or not end or sent.kind == "heading":
                 continue
-            if len(sent.text[m.end() :].split()) < DATELINE_REST:
+            if len(sent.text[end:].split()) < DATELINE_REST:
                 continue
             if any(_opens_dated(other[0].sentences[j].text) for j in other[1]):
                 continue  # both hold a dateline (the other's may follow a headline it links)
-            words = sent.text[: m.end()].rstrip()
+            words = sent.text[:end].rstrip()
             verb = "adds" if side == "translation" else "drops"
             out.append(
                 Flag(

@@ -262,7 +262,10 @@ def _any_of(table: str, lang: str) -> re.Pattern[str]:
 WEAK_FRAMES = r"notably|it should be noted that"
 OPENERS: dict[str, str] = {
     "en": WEAK_FRAMES,
-    "ru": r"при этом|вместе с тем|в то же время|отметим,? что",
+    # "Отмечено, что" (it was noted that) / "It should be noted that": an eighth user's
+    # faithful release read it as a major framing insertion
+    "ru": r"при этом|вместе с тем|в то же время|отметим,? что|(?:было )?отмечено,? что|"
+    r"отмечается,? что",
     "ar": r"و?(?:يذكر|يُذكر|يشار إلى) أن|و?الجدير بالذكر(?: أن)?",
 }
 

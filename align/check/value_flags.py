@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from align.check.boundary import slipped_additions
-from align.check.furniture import dateline_at
+from align.check.furniture import furniture_end
+from align.check.lexicon import agency_hits
 from align.check.name_evidence import displaced_names, echo_tokens, name_echoes, paired_gap
 from align.check.place_names import countries_named
 from align.sentalign.moves import joined
@@ -123,10 +124,11 @@ def _country_elsewhere(ctx: FlagContext, name: Name) -> bool:
 
 def _dateline_only(name: Name, ttext: str) -> bool:
     """A name written only in the dateline opening the sentence ("Ammon News - Prime
-    Minister ...", "KUWAIT, Feb 28 (KUNA) --"): page furniture, which ``furniture``
-    notes as boilerplate; flagged, an outlet's name was a false major name change."""
-    m = dateline_at(ttext)
-    return m is not None and name.text in ttext[: m.end()] and name.text not in ttext[m.end() :]
+    Minister ...", "KUWAIT, Feb 28 (KUNA) --", "GENEVA, (UrduPoint / ... / WAM - 19th Jun,
+    2020)"): page furniture, which ``furniture`` notes as boilerplate; flagged, an outlet's
+    name was a false major name change."""
+    end = furniture_end(ttext)
+    return end > 0 and name.text in ttext[:end] and name.text not in ttext[end:]
 
 
 def name_probe_texts(ctx: FlagContext, found: NameCands, otext: str, ttext: str) -> list[str]:
@@ -287,10 +289,15 @@ def _name_flag(
         if echo < RENDERED_ECHO
     ]
     extra = f" (original has {', '.join(n.text for n in unrendered)})" if unrendered else ""
-    severity, what = "major", "Name not in the original"
+    severity, what, sub = "major", "Name not in the original", None
     if all(_country_elsewhere(ctx, n) for n, _ in bad):
         severity, what = "info", "Name not in this sentence of the original"
         extra += " (the original names the country in another sentence)"
+    elif all(agency_hits(n.text, ctx.alignment.translation.lang) for n, _ in bad):
+        # "according to the Jordan News Agency, Petra" where the original credits another
+        # outlet: who is credited changed (an eighth user's run), not what happened
+        severity, what, sub = "minor", "Source changed", "attribution"
+        extra += " (a news agency)"
     return Flag(
         NAME_MISMATCH,
         severity,
@@ -304,6 +311,7 @@ def _name_flag(
             **{key: [round(v[key], 3) for _, v in bad] for key in _SIGNALS},
             "displaced": [n.text for n in displaced],
         },
+        subkind=sub,
     )
 
 

@@ -44,7 +44,7 @@ from align.check.lexicon_person import speaker_made_collective
 from align.check.link_words import LinkWords
 from align.check.meaning import meaning_flags
 from align.check.spans import link_flag, overlaps, whole_word
-from align.check.word_marks import drops_speaker, lone_parens, names_speaker
+from align.check.word_marks import drops_credit, drops_speaker, lone_parens, names_speaker
 from align.embed.encoder import blas_threads, usem_of
 from align.embed.tokens import prefetch_tokens
 from align.sentalign.words import (
@@ -211,11 +211,16 @@ def _dropped(
         dropped.append((a, b))
         sev, sub = ("major" if len(otext[a:b].split()) >= 6 else "minor"), "clause"
         detail = left_out.format(otext[a:b])
+        who = otext[a:b]
         if drops_speaker(otext, a, b, v.ol):
             sev, sub = "minor", "attribution"
-            who = otext[a:b]
             detail = (
                 f"Partly omitted (attribution): the translation drops who says it \u201c{who}\u201d"
+            )
+        elif drops_credit(otext, a, b, v.ol):  # ", сообщает пресс-служба президента": as the
+            sev, sub = "minor", "attribution"  # one-word rule says it (an eighth user)
+            detail = (
+                f"Partly omitted (attribution): the translation drops the source \u201c{who}\u201d"
             )
         flags.append(_word_flag(v, "original", PARTIAL_OMISSION, sev, detail, (a, b), sub, g))
     return flags, dropped
@@ -296,6 +301,8 @@ def _inserted(
             )
     if ttext.count("(") > otext.count("("):  # a parenthesis the original lacks
         for a, b in lone_parens(v.words, "translation", ttext):
+            if in_dateline(ttext, b):
+                continue  # "GENEVA, (UrduPoint / ... / WAM - 19th Jun, 2020)": furniture
             if not overlaps(a, b, [sp for sp, *_ in marked]):
                 marked.append(
                     ((a, b), "minor", "bracketed", f"a parenthesis \u201c{ttext[a:b]}\u201d")

@@ -7,9 +7,14 @@ lacks (``boilerplate``, info) or added content (major); a name in a headline is 
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from click.testing import CliRunner
 
+import cli
 from align.check.context import FlagOptions
 from align.check.flags import check_alignment
 from align.embed.encoder import Encoder
@@ -90,62 +95,46 @@ def test_the_text_rule_uses_the_one_terminal_punctuation_test() -> None:
     assert is_headline("Indonesia Tsunami Toll Soars.", "heading", title_share=0.6)
 
 
-def test_a_long_first_line_of_its_own_is_a_headline(tmp_path, encoder: Encoder) -> None:  # type: ignore[no-untyped-def]
+def _checked_flags(tmp_path: Path, orig: str, trans: str) -> list[dict[str, Any]]:
+    """``provalign check`` on two texts written to files: the JSON report's flags."""
+    (tmp_path / "o.txt").write_text(orig, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(trans, encoding="utf-8")
+    out = tmp_path / "r.json"
+    args = ["check", str(tmp_path / "o.txt"), str(tmp_path / "t.txt"), "-o", str(out)]
+    assert CliRunner().invoke(cli.cli, args).exit_code == 0
+    return cast(list[dict[str, Any]], json.loads(out.read_text(encoding="utf-8"))["flags"])
+
+
+def test_a_long_first_line_of_its_own_is_a_headline(tmp_path: Path) -> None:
     # a sixth user's run: a 133-character headline (over the reader's 120 for a heading)
     # the original lacks was a major addition and made the verdict HEAVILY EDITED
-    import json
-
-    from click.testing import CliRunner
-
-    import cli
-
-    (tmp_path / "o.txt").write_text(
+    flags = _checked_flags(
+        tmp_path,
         "Президент провел совещание с руководством правительства.\n\n"
         "Тема разговора – международные встречи и переговоры.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "t.txt").write_text(
         "President holds meeting on international agenda, functioning of the economy, "
         "development of cooperation in different parts of the world\n\n"
         "The President held a meeting with the leadership of the government.\n\n"
         "The topic of the conversation was international meetings and negotiations.\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "r.json"
-    args = ["check", str(tmp_path / "o.txt"), str(tmp_path / "t.txt"), "-o", str(out)]
-    assert CliRunner().invoke(cli.cli, args).exit_code == 0
-    flags = json.loads(out.read_text(encoding="utf-8"))["flags"]
     head = [f for f in flags if f["translation"] == [0]]
     assert [(f["kind"], f["severity"]) for f in head] == [("addition", "info")]
 
 
-def test_a_deck_under_the_headline_is_a_minor_addition(tmp_path, encoder: Encoder) -> None:  # type: ignore[no-untyped-def]
+def test_a_deck_under_the_headline_is_a_minor_addition(tmp_path: Path) -> None:
     # a seventh user's faithful UNICEF release: the English deck under the headline (it
     # restates a body sentence) was a major addition and made the verdict EDITED; an
     # original line holding only a download link was "a heading of the original"
-    import json
-
-    from click.testing import CliRunner
-
-    import cli
-
-    (tmp_path / "o.txt").write_text(
+    flags = _checked_flags(
+        tmp_path,
         "Президент провел совещание с руководством правительства.\n\n"
         "Тема разговора – международные встречи и переговоры.\n\n"
         "Материалы можно скачать на сайте: http://example.org/media\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "t.txt").write_text(
         "President meets government\n\n"
         "The talks covered international meetings and negotiations\n\n"
         "The President held a meeting with the leadership of the government.\n\n"
         "The topic of the conversation was international meetings and negotiations.\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "r.json"
-    args = ["check", str(tmp_path / "o.txt"), str(tmp_path / "t.txt"), "-o", str(out)]
-    assert CliRunner().invoke(cli.cli, args).exit_code == 0
-    flags = json.loads(out.read_text(encoding="utf-8"))["flags"]
     deck = [f for f in flags if f["translation"] == [1]]
     assert [(f["kind"], f["severity"]) for f in deck] == [("addition", "minor")]
     assert deck[0]["detail"].startswith("Added deck")

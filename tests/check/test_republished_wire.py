@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from conftest import check_lines
 
 import cli
+from align.embed.encoder import Encoder
 
 KUNA_AR = (
     "تلقى أمير البلاد الشيخ مشعل الأحمد الجابر الصباح اتصالا هاتفيا مساء اليوم من الشيخ تميم "
@@ -238,6 +240,17 @@ def test_a_dropped_speaker_before_a_quote_is_an_attribution() -> None:
     assert not drops_speaker(ru3, 0, ru3.index(","), "ru")  # no quotation follows
 
 
+def test_a_dropped_press_service_credit_is_an_attribution() -> None:
+    # an eighth user's two reports called the same credit a clause and an attribution
+    from align.check.word_marks import drops_credit
+
+    ru = "Стороны обсудили сотрудничество, сообщает пресс-служба главы государства."
+    a = ru.index(",", ru.index("сотрудничество"))
+    assert drops_credit(ru, a, len(ru) - 1, "ru")
+    ru2 = "Стороны обсудили сотрудничество в области энергетики и транспорта."
+    assert not drops_credit(ru2, ru2.index("в области"), len(ru2) - 1, "ru")
+
+
 def test_ever_smiling_rendered_always_smiles_is_not_dropped(tmp_path: Path) -> None:
     # a sixth user's run (Okaz): "الدائم الابتسامة" rendered "who always smiles" was a
     # dropped qualifier, its own span on "smiles"
@@ -252,3 +265,23 @@ def test_ever_smiling_rendered_always_smiles_is_not_dropped(tmp_path: Path) -> N
     )
     report = _check(tmp_path, orig, trans)
     assert not [f for f in report["flags"] if f["kind"] == "partial_omission"]
+
+
+def test_an_agency_credited_instead_of_the_paper_is_a_source_change(encoder: Encoder) -> None:
+    # an eighth user's run: the English credits Petra where the Arabic is Jafra News's copy
+    # of a statistics report, a major "name not in the original"; who is credited changed
+    orig = [
+        "جفرا نيوز - انخفض معدل البطالة في الربع الأول إلى 22.8% مقارنة بنفس الفترة من "
+        "العام الماضي، وفق تقرير دائرة الإحصاءات العامة.",
+        "وأوضح التقرير أن معدل البطالة للذكور بلغ 20.5% مقابل 31.5% للإناث.",
+    ]
+    trans = [
+        "AMMAN — Jordan's unemployment rate fell in the first quarter to 22.8 percent, compared "
+        "to the same quarter of last year, according to the Jordan News Agency, Petra.",
+        "The report said the unemployment rate among men stood at 20.5 percent, compared to "
+        "31.5 percent among women.",
+    ]
+    (f,) = [
+        f for f in check_lines(orig, trans, encoder, lang="ar").flags if f.kind == "name_mismatch"
+    ]
+    assert (f.severity, f.subkind) == ("minor", "attribution") and "Petra" in f.detail

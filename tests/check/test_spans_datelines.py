@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.check.furniture import dateline_at, datelines, furniture
+from align.check.furniture import dateline_at, datelines, furniture, furniture_end, in_dateline
 from align.synthetic.generate import document_from_lines
 from align.types import BOILERPLATE, OMISSION, Alignment, Flag, Link, Signature
 
@@ -204,3 +204,14 @@ def test_a_date_line_left_out_at_the_top_is_boilerplate() -> None:
         al, original=dataclasses.replace(doc, sentences=(body, *doc.sentences[1:]))
     )
     assert [x.kind for x in furniture([omitted], al2) if x.original == (0,)] == [OMISSION]
+
+
+def test_a_credit_in_brackets_after_the_place_is_furniture() -> None:
+    # an eighth user's UNHCR release: the aggregator's credit read as a translator's note,
+    # then (its words no longer an insertion) "UrduPoint" as a name not in the original
+    t = "GENEVA, (UrduPoint / Pakistan Point News / WAM - 19th Jun, 2020) UNHCR appealed."
+    b = t.index(")") + 1
+    assert furniture_end(t) == b and in_dateline(t, b) and in_dateline(t, b - 1)
+    assert not in_dateline(t, b + 6)
+    prose = "The law (adopted in 2020 / amended in 2021) says so."
+    assert furniture_end(prose) == 0 and not in_dateline(prose, prose.index(")") + 1)

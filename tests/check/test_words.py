@@ -103,6 +103,12 @@ def test_faithful_pairs_stay_quiet(encoder: Encoder) -> None:
             "Notably, only 19.3% of all respondents expressed their support for the president.",
             True,
         ),
+        # "Отмечено, что" (it was noted that) is rendered so by a faithful release
+        (
+            "Отмечено, что среди всех опрошенных поддержку президенту выразили только 19,3%.",
+            "It should be noted that only 19.3% of all respondents supported the president.",
+            False,
+        ),
         # an opener renders a weak frame only: "Critics say" stays added
         (
             "При этом среди всех опрошенных поддержку президенту выразили только 19,3%.",
