@@ -183,6 +183,15 @@ def datelines(al: Alignment) -> list[Flag]:
     return out
 
 
+# furniture wherever it stands: a photo credit between paragraphs ("Фото: Пресс-служба
+# президента", "© م. ع. د"), a line that is a web address or offers one ("يمكن تحميل
+# محتوى الوسائط المتعددة من الموقع: http://uni.cf/..."); the seventh and ninth user runs
+# read them as "a heading of the original"
+_ANYWHERE = re.compile(
+    r"(?i)^(?:(?:photo|фото|تصوير|صورة)\b|©)|^.{0,100}(?:https?://|www\.)\S+\s*$"
+)
+
+
 def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
     """Omitted bylines, datelines, credits and outlet names at either end: ``boilerplate``;
     and the datelines inside linked sentences (``datelines``)."""
@@ -191,12 +200,14 @@ def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
     out = []
     for f in flags:
         ends = f.original and (f.original[0] <= 1 or f.original[-1] >= n - 2)
+        ends = ends or (f.original and all(_ANYWHERE.match(ot[i].strip()) for i in f.original))
         if (
             f.kind == OMISSION
             and ends
             and all(
                 (
                     FURNITURE.search(ot[i].strip())
+                    or _ANYWHERE.match(ot[i].strip())
                     or _only_dateline(ot[i])
                     or al.original.sentences[i].kind == "dateline"  # "28.09.2023 413 Наш край"
                 )

@@ -44,6 +44,10 @@ def number_flags(
             "translation": [f.text for f in d.only_translation],
         }
         detail = f"Number changed: original says {a}, translation says {b}"
+        if _date_line(otext, ol) and _date_line(ttext, tl):
+            # "خبر | ١٢ أغسطس, ٢٠٢٠" / "Press release | 14 August 2020": the pages' own
+            # dates (a ninth user's faithful ILO release: a major change), a note
+            return [link_flag(lk, NUMBER_MISMATCH, "info", "Date line differs: " + detail, ev)]
         return [link_flag(lk, NUMBER_MISMATCH, "major", detail, ev)]
     if dropped:
         return [dropped_figure(lk, dropped)]
@@ -164,3 +168,19 @@ def dropped_figure(lk: Link, figures: list[NumberFact]) -> Flag:
 
 
 _QUALIFIER_WORDS = {"more": "more than ", "less": "less than ", "about": "about "}
+
+
+DATE_LINE_WORDS = 6  # a date and a label ("Press release |"), no sentence
+
+
+def _date_line(text: str, lang: str) -> bool:
+    """Whether ``text`` is a line giving a date and little else: a few words, a month,
+    and no figure besides a day and a year."""
+    facts = extract_numbers(text, lang)
+    month = any(f.kind == "month" for f in facts)
+    date_parts = all(
+        f.kind == "month"
+        or (f.value.is_integer() and (1 <= f.value <= 31 or 1900 <= f.value <= 2100))
+        for f in facts
+    )
+    return month and date_parts and len(text.split()) <= DATE_LINE_WORDS

@@ -187,3 +187,19 @@ def test_an_added_figure_another_sentence_gives_is_not_flagged(encoder: Encoder)
     )
     kinds = [(f.kind, f.subkind) for f in check_alignment(al, encoder=encoder).flags]
     assert ("insertion", "figure") not in kinds
+
+
+def test_two_date_lines_that_differ_are_a_note() -> None:
+    # a ninth user's faithful ILO release: the pages' own dates, 12 and 14 August, were a
+    # major "Number changed"; a date inside a sentence stays major
+    lk = Link((0,), (0,), 0.9)
+    (f,) = number_flags(
+        lk, "خبر | ١٢ أغسطس, ٢٠٢٠", "ar", "Press release | 14 August 2020", "en", True
+    )
+    assert (f.kind, f.severity) == ("number_mismatch", "info") and f.detail.startswith("Date line")
+    orig, trans = (
+        "Он прибыл 12 августа 2020 года в Минск.",
+        "He arrived in Minsk on 14 August 2020.",
+    )
+    (g,) = number_flags(lk, orig, "ru", trans, "en", True)
+    assert g.severity == "major"

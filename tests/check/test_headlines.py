@@ -139,5 +139,20 @@ def test_a_deck_under_the_headline_is_a_minor_addition(tmp_path: Path) -> None:
     assert [(f["kind"], f["severity"]) for f in deck] == [("addition", "minor")]
     assert deck[0]["detail"].startswith("Added deck")
     link = [f for f in flags if f["original"] == [2]]
-    assert [(f["kind"], f["severity"]) for f in link] == [("omission", "info")]
-    assert "web address" in link[0]["detail"]
+    assert [(f["kind"], f["severity"]) for f in link] == [("boilerplate", "info")]
+    assert "http://example.org/media" in link[0]["detail"]
+
+
+def test_a_photo_caption_with_its_credit_is_boilerplate(tmp_path: Path) -> None:
+    # a ninth user's faithful ILO release: the English caption, ending in its credit, was
+    # a major addition ("EDITED: 1 major change")
+    flags = _checked_flags(
+        tmp_path,
+        "Президент провел совещание с руководством правительства.\n\n"
+        "Тема разговора – международные встречи и переговоры.\n",
+        "The President held a meeting with the leadership of the government.\n\n"
+        "The regional director speaks at the site of a rehabilitated water reservoir.©ILO\n\n"
+        "The topic of the conversation was international meetings and negotiations.\n",
+    )
+    caption = [f for f in flags if f["translation"] == [1]]
+    assert [(f["kind"], f["severity"]) for f in caption] == [("addition", "info")]

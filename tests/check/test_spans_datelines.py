@@ -215,3 +215,22 @@ def test_a_credit_in_brackets_after_the_place_is_furniture() -> None:
     assert not in_dateline(t, b + 6)
     prose = "The law (adopted in 2020 / amended in 2021) says so."
     assert furniture_end(prose) == 0 and not in_dateline(prose, prose.index(")") + 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Фото: Пресс-служба президента",  # a photo credit between paragraphs
+        "© م. ع. د",
+        "يمكن تحميل محتوى الوسائط المتعددة من الموقع: http://uni.cf/2hgc3cM",  # a link line
+    ],
+)
+def test_a_credit_or_link_line_left_out_mid_page_is_boilerplate(line: str) -> None:
+    # the seventh and ninth user runs: "Omitted: a heading of the original" (minor)
+    al = _al([BODY_AR, BODY_AR, line, BODY_AR, BODY_AR, BODY_AR], [BODY_EN] * 5)
+    omitted = Flag(OMISSION, "minor", (2,), (), "Omitted: a heading of the original", {})
+    (f,) = [x for x in furniture([omitted], al) if x.original == (2,)]
+    assert (f.kind, f.severity) == (BOILERPLATE, "info")
+    prose = Flag(OMISSION, "major", (2,), (), "Omitted: 1 sentence", {})
+    al2 = _al([BODY_AR, BODY_AR, BODY_AR, BODY_AR, BODY_AR, BODY_AR], [BODY_EN] * 5)
+    assert furniture([prose], al2)[0].kind == OMISSION
