@@ -225,16 +225,11 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     short = [
         len(t) / max(1, len(x)) / max(ctx.ratio_median, 1e-6) < o.partial_ratio for x, t in texts
     ]
-    # a low pair that is cut short goes to the partial rule, a long one is low_similarity;
-    # so is a short one under low_sim_absolute: no cut leaves a cosine of 0.03 (an eighth
-    # user's trade figures with Korea linked to an unrelated exhibition sentence read as
-    # a rendering, no flag, 100 % coverage)
-    unrelated = [c < o.low_sim_absolute for c in ctx.cos]
+    # a low pair that is cut short goes to the partial rule, a long one is low_similarity
     gone = [
         low[k] and (short[k] or len(texts[k][0].split()) >= o.low_sim_min_words)
         for k in range(len(pairs))
     ]
-    cut = [low[k] and short[k] and not unrelated[k] for k in range(len(pairs))]
     # name candidates of every pair the name rule reads, then all their probes in one
     # encoder call: a call costs ~1.5 ms whatever its size (bench/flags_cost.py, 582
     # calls of ~8 probes, then 711 of ~12 words). A prefetch: the rule reads the probes
@@ -251,7 +246,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
     for k, lk in enumerate(pairs):
         otext, ttext = texts[k]
         c = ctx.cos[k]
-        if gone[k] and not cut[k]:
+        if gone[k] and not short[k]:
             pass  # a merge or split whose meaning diverged (below) is no rendering to describe
         elif len(lk.original) > 1 and len(lk.translation) == 1:
             flags.append(
@@ -275,7 +270,7 @@ def _linked(ctx: FlagContext, pairs: list[Link]) -> list[Flag]:
                     {"cosine": round(c, 3)},
                 )
             )
-        if cut[k]:
+        if low[k] and short[k]:
             partial_checked.append((lk, otext, ttext))  # a heavy cut, not a new meaning
             continue
         if gone[k]:  # low and long: no cut explains it
