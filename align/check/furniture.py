@@ -193,8 +193,9 @@ _ANYWHERE = re.compile(
 
 
 def furniture(flags: list[Flag], al: Alignment) -> list[Flag]:
-    """Omitted bylines, datelines, credits and outlet names at either end: ``boilerplate``;
-    and the datelines inside linked sentences (``datelines``)."""
+    """Omitted bylines, datelines, credits and outlet names at either end, and photo
+    credits and web-address lines anywhere (``_ANYWHERE``): ``boilerplate``; and the
+    datelines inside linked sentences (``datelines``)."""
     ot = al.original.texts
     n = len(ot)
     out = []

@@ -1,9 +1,11 @@
-"""Words a rule can read off their marks: a parenthesis one side lacks, a speaker named.
+"""Words a rule can read off their marks: a parenthesis one side lacks, a speaker named or
+dropped, a source credit dropped.
 
 ``word_flags`` asks these of a link's word correspondence (``align.sentalign.words``)
-before its scored cuts: a parenthesis whose words have no counterpart is a dropped or
-added note whatever the cut model says, and an added name before a speech verb is an
-added attribution, not content.
+around its scored cuts: a parenthesis whose words have no counterpart is a dropped or
+added note whatever the cut model says; an added name before a speech verb, a dropped
+"X said:" before a kept quotation and a dropped ", сообщает пресс-служба ..." are
+attributions (minor), not content.
 """
 
 from __future__ import annotations
