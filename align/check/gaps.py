@@ -167,14 +167,8 @@ def _deck(al: Alignment, run: tuple[int, ...]) -> bool:
     the event"). It restates or frames the story, an addition worth a look (minor), not
     new content in the body (a seventh user's faithful UNICEF release was "EDITED: 1
     major change" by its deck); one line, ``TITLE_LINE_MAX_CHARS`` at most."""
-    sents = al.translation.sentences
     first = min((j for lk in al.links if lk.original for j in lk.translation), default=0)
-    if len(run) != 1 or run[0] >= first:
-        return False
-    s = sents[run[0]]
-    alone = sum(x.paragraph == s.paragraph for x in sents) == 1
-    text = s.text.strip()
-    return alone and not has_terminal(text) and len(text) <= TITLE_LINE_MAX_CHARS
+    return len(run) == 1 and run[0] < first and _own_line(al.translation.sentences, run[0])
 
 
 def _line_label(sentences: tuple[Sentence, ...], run: tuple[int, ...]) -> str:
@@ -248,12 +242,17 @@ def _title_line(ctx: FlagContext) -> bool:
     however long: a headline (133 characters, over the reader's 120 for a heading, was a
     major addition in a sixth user's run)."""
     sents = ctx.alignment.translation.sentences
-    first = sents[0]
-    if first.kind == "list_item":
+    if sents[0].kind == "list_item":
         return False  # the reader saw a bullet: never a headline (``is_headline``)
-    alone = sum(s.paragraph == first.paragraph for s in sents) == 1
-    text = first.text.strip()
-    return alone and len(sents) > 1 and not has_terminal(text) and len(text) <= TITLE_LINE_MAX_CHARS
+    return len(sents) > 1 and _own_line(sents, 0)
+
+
+def _own_line(sents: tuple[Sentence, ...], j: int) -> bool:
+    """Sentence ``j`` is a paragraph of its own without a final stop, of at most
+    ``TITLE_LINE_MAX_CHARS``: how a headline or a deck stands on the page."""
+    alone = sum(s.paragraph == sents[j].paragraph for s in sents) == 1
+    text = sents[j].text.strip()
+    return alone and not has_terminal(text) and len(text) <= TITLE_LINE_MAX_CHARS
 
 
 def _parts(

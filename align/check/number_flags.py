@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from align.check.furniture import dateline_at
+from align.check.furniture import furniture_end
 from align.check.spans import link_flag
 from align.text.number_match import NumberDiff, compare_numbers
 from align.text.numbers import NumberFact, extract_numbers, format_value
@@ -100,8 +100,9 @@ def _added_figures(d: NumberDiff, ttext: str) -> list[NumberFact]:
     keeps the flag only when no sentence of the original gives the value."""
     if d.only_original or re.search(_MONTH_YEAR, ttext):
         return []
-    head = dateline_at(ttext)  # "(UrduPoint / WAM - 02nd Apr, 2020)": page furniture
-    ttext = ttext[head.end() :] if head else ttext
+    # page furniture: a dateline, or a credit in brackets after its place ("RIYADH,
+    # (UrduPoint / WAM - 02nd Apr, 2020)"), which ``dateline_at`` alone does not read
+    ttext = ttext[furniture_end(ttext) :]
     out = []
     for f in d.only_translation:
         if not f.hard or f.kind == "time":
